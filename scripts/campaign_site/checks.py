@@ -1,0 +1,122 @@
+"""Checks that span objects or files: ids that must exist or be unique, dates that must be in order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import vn_dates
+from .messages import suggest
+from .model import LegalDocument, Plan
+from .problems import Problem, format_loc
+from .site_data import Campaign
+from .yaml_source import Loc, SourceFile
+
+
+def unique_ids(source: SourceFile, items: Iterable[tuple[Loc, str]], what: str) -> list[Problem]:
+    """Each id may be declared once; later declarations are errors pointing at the first."""
+    first: dict[str, Loc] = {}
+    problems = []
+    for loc, item_id in items:
+        if item_id in first:
+            line = source.position(first[item_id]).line
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"mã `{item_id}` đã dùng cho {what} khác ở dòng {line}. "
+                    "Mỗi mã chỉ khai báo một lần: hãy đổi mã này hoặc xóa phần bị trùng.",
+                )
+            )
+        else:
+            first[item_id] = loc
+    return problems
+
+
+def known_ids(source: SourceFile, refs: Iterable[tuple[Loc, str]], known: Iterable[str], what: str, where: str) -> list[Problem]:
+    """Every referenced id must exist; suggest the closest one."""
+    known = list(known)
+    problems = []
+    for loc, ref in refs:
+        if ref in known:
+            continue
+        close = suggest(ref, known)
+        hint = f"Có phải bạn muốn viết `{close}`? " if close else ""
+        problems.append(
+            source.problem(
+                loc,
+                format_loc(loc),
+                f"không có {what} nào mang mã `{ref}`. {hint}Hãy dùng một mã đã khai báo trong {where}, "
+                f"hoặc khai báo {what} này ở đó trước.",
+            )
+        )
+    return problems
+
+
+def indexed(field_name: str, values: list[str]) -> list[tuple[Loc, str]]:
+    return [((field_name, i), v) for i, v in enumerate(values)]
+
+
+def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
+    problems = unique_ids(source, [(("documents", i, "id"), d.id) for i, d in enumerate(documents)], "văn bản")
+    by_id = {d.id: d for d in documents}
+    for i, doc in enumerate(documents):
+        refs = [(("documents", i, "basis", j), ref) for j, ref in enumerate(doc.basis)]
+        problems += known_ids(source, refs, by_id, "văn bản", "documents.yaml")
+        for loc, ref in refs:
+            cited = by_id.get(ref)
+            if ref == doc.id:
+                problems.append(source.problem(loc, format_loc(loc), "văn bản không thể thực hiện chính nó. Hãy xóa mã này."))
+            elif cited and cited.date > doc.date:
+                problems.append(
+                    source.problem(
+                        loc,
+                        format_loc(loc),
+                        f"văn bản {doc.number_symbol} ({vn_dates.short(doc.date)}) không thể căn cứ văn bản "
+                        f"{cited.number_symbol} ban hành sau nó ({vn_dates.short(cited.date)}). "
+                        "Hãy kiểm tra lại ngày ban hành của hai văn bản.",
+                    )
+                )
+    return problems
+
+
+def check_plan(source: SourceFile, plan: Plan, campaign: Campaign, documents: Iterable[str]) -> list[Problem]:
+    """References from a plan to the registries, and the order of its dates."""
+    documents = list(documents)
+    year_observances = [o.id for o, _ in campaign.observances]
+    phrases = campaign.phrases()
+    themes = [i for i, e in phrases.items() if e.kind == "theme"]
+    slogans = [i for i, e in phrases.items() if e.kind == "slogan"]
+    year_file = f"{campaign.year}/campaign.yaml"
+    problems = known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml")
+    problems += known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml")
+    problems += known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file)
+    problems += known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file)
+    problems += known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file)
+    for name in ("legal_basis", "references", "observances", "themes", "slogans"):
+        values: list[str] = getattr(plan, name)
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                loc = (name, i)
+                problems.append(source.problem(loc, format_loc(loc), f"mã `{value}` bị ghi hai lần. Hãy xóa dòng này.", "warning"))
+    for loc, when in ((("window", "start"), plan.window.start), (("window", "end"), plan.window.end)):
+        if when.year != campaign.year:
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"ngày {vn_dates.short(when)} không thuộc năm {campaign.year} của thư mục chứa kế hoạch. "
+                    f"Hãy sửa năm, hoặc chuyển tệp sang thư mục campaigns/{when.year}/plans/.",
+                )
+            )
+    for i, deadline in enumerate(plan.report_deadlines):
+        if deadline.date < plan.window.start:
+            loc = ("report_deadlines", i, "date")
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"hạn báo cáo {vn_dates.short(deadline.date)} trước ngày bắt đầu thực hiện "
+                    f"{vn_dates.short(plan.window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
+                )
+            )
+    return problems

@@ -1,0 +1,157 @@
+"""Load every file under `campaigns/`, validate it, and report all problems at once.
+
+Layout:
+    campaigns/site.yaml           the publishing organisation and site settings
+    campaigns/documents.yaml      the registry of legal documents
+    campaigns/observances.yaml    the days observed every year
+    campaigns/<year>/campaign.yaml          the year's themes and slogans per observance
+    campaigns/<year>/plans/<plan-id>.yaml   one local plan each; the file name is its id
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .messages import problems_from
+from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
+from .problems import DataError, Problem
+from .site_data import Campaign, SiteData
+from .slugs import ascii_slug
+from .yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+_YEAR = re.compile(r"^\d{4}$")
+_PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_REGISTRIES = ("site.yaml", "documents.yaml", "observances.yaml")
+
+
+class _Session:
+    """Collects problems while reading one campaigns directory."""
+
+    def __init__(self, root: Path, display_root: str) -> None:
+        self.root = root
+        self.display_root = display_root
+        self.problems: list[Problem] = []
+
+    def display(self, path: Path) -> str:
+        return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
+
+    def file_problem(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(self.display(path), 1, 1, "", message))
+
+    def parse(self, path: Path, model: type[M]) -> tuple[SourceFile, M] | None:
+        """Read and validate one file; None (with problems recorded) if it is not valid."""
+        if not path.is_file():
+            self.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo mẫu trong README.")
+            return None
+        try:
+            source = load_yaml(path, self.display(path))
+        except YamlSyntaxProblem as exc:
+            self.problems += exc.problems
+            return None
+        self.problems += source.warnings
+        try:
+            return source, model.model_validate(source.data)
+        except ValidationError as exc:
+            self.problems += problems_from(exc, source, model)
+            return None
+
+
+def _stray_files(session: _Session, root: Path) -> None:
+    """Files staff may have misplaced or misnamed are errors, not silently ignored."""
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        rel = path.relative_to(root).parts
+        if path.suffix == ".yml":
+            session.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml.")
+        elif len(rel) == 1 and rel[0] in _REGISTRIES:
+            continue
+        elif len(rel) >= 1 and not _YEAR.match(rel[0]):
+            session.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml và các thư mục năm (ví dụ 2026/).")
+        elif rel[1:] == ("campaign.yaml",):
+            continue
+        elif len(rel) == 3 and rel[1] == "plans" and path.suffix == ".yaml":
+            if not _PLAN_ID.match(path.stem):
+                session.file_problem(
+                    path,
+                    f"tên tệp kế hoạch `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không dấu, "
+                    f"số và dấu gạch ngang. Hãy đổi tên thành `{ascii_slug(path.stem) or 'ke-hoach'}.yaml`.",
+                )
+        else:
+            session.file_problem(path, "tệp không đúng chỗ: trong thư mục năm chỉ có campaign.yaml và các tệp .yaml trong plans/.")
+
+
+def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
+    """Load and validate all data under `root`; raise DataError listing every problem."""
+    session = _Session(root, display_root)
+    if not root.is_dir():
+        raise DataError([Problem(display_root, 1, 1, "", "không tìm thấy thư mục dữ liệu.")])
+    _stray_files(session, root)
+
+    site = session.parse(root / "site.yaml", SiteFile)
+    docs = session.parse(root / "documents.yaml", DocumentsFile)
+    obs = session.parse(root / "observances.yaml", ObservancesFile)
+    documents = {d.id: d for d in docs[1].documents} if docs else {}
+    observances = {o.id: o for o in obs[1].observances} if obs else {}
+    if docs:
+        session.problems += checks.check_documents(docs[0], docs[1].documents)
+    if obs:
+        session.problems += checks.unique_ids(
+            obs[0], [(("observances", i, "id"), o.id) for i, o in enumerate(obs[1].observances)], "ngày kỷ niệm"
+        )
+
+    campaigns: dict[int, Campaign] = {}
+    year_dirs = sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
+    if not year_dirs:
+        session.file_problem(root / "site.yaml", "chưa có năm nào: hãy tạo thư mục năm, ví dụ campaigns/2026/ với campaign.yaml.")
+    for year_dir in year_dirs:
+        campaign = _load_year(session, year_dir, observances, bool(obs))
+        if campaign:
+            campaigns[campaign.year] = campaign
+        # Plans are validated even when their year is not, so every problem shows at once.
+        for plan_path in sorted((year_dir / "plans").glob("*.yaml")):
+            if not _PLAN_ID.match(plan_path.stem):
+                continue
+            parsed = session.parse(plan_path, Plan)
+            if parsed and campaign:
+                source, plan = parsed
+                campaign.plans.append(plan.bind(plan_path.stem, campaign.year, source.path))
+                if docs:
+                    session.problems += checks.check_plan(source, plan, campaign, documents)
+
+    errors = [p for p in session.problems if p.severity == "error"]
+    if errors:
+        raise DataError(session.problems)
+    assert site is not None
+    return SiteData(site[1], documents, observances, campaigns, sorted(session.problems))
+
+
+def _load_year(session: _Session, year_dir: Path, observances: dict, check_refs: bool) -> Campaign | None:
+    parsed = session.parse(year_dir / "campaign.yaml", CampaignFile)
+    if not parsed:
+        return None
+    source, spec = parsed
+    refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
+    problems = checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
+    phrase_ids = [
+        (("observances", i, kind, j), phrase.id)
+        for i, y in enumerate(spec.observances)
+        for kind in ("themes", "slogans")
+        for j, phrase in enumerate(getattr(y, kind))
+    ]
+    problems += checks.unique_ids(source, [((*loc, "id"), pid) for loc, pid in phrase_ids], "chủ đề hoặc khẩu hiệu")
+    if check_refs:
+        problems += checks.known_ids(source, refs, observances, "ngày kỷ niệm", "observances.yaml")
+    session.problems += problems
+    if any(p.severity == "error" for p in problems) or not check_refs:
+        return None
+    pairs = [(observances[y.observance], y) for y in spec.observances]
+    pairs.sort(key=lambda pair: (pair[0].month, pair[0].day))
+    return Campaign(int(year_dir.name), spec, source.path, pairs)

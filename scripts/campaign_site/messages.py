@@ -1,0 +1,117 @@
+"""Turn pydantic validation errors into Vietnamese messages that say what to fix."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem, format_loc
+from .yaml_source import Loc, SourceFile
+
+
+def describe(value: Any) -> str:
+    """How a found value is named in a message."""
+    if value is None:
+        return "ô trống"
+    if isinstance(value, bool):
+        return f"giá trị đúng/sai `{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"số `{value}`"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "…"
+        return f"`{shown}`"
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    return f"`{value}`"
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The closest choice to a misspelt word, if any is close."""
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated, Optional and list to reach the model class an item has."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            models = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = models[0]
+        elif origin is list:
+            annotation = get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the object found at `loc` inside `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _unwrap(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    found = describe(error.get("input"))
+    name = str(loc[-1]) if loc else ""
+    if kind == "missing":
+        parent = model_at(model, loc[:-1])
+        info = parent.model_fields[name].description if parent and name in parent.model_fields else None
+        hint = f" ({info})" if info else ""
+        return f"thiếu trường bắt buộc `{name}`{hint}. Hãy thêm dòng `{name}: ...`."
+    if kind == "extra_forbidden":
+        parent = model_at(model, loc[:-1])
+        allowed = list(parent.model_fields) if parent else []
+        close = suggest(name, allowed)
+        did_you_mean = f"Có phải bạn muốn viết `{close}`? " if close else ""
+        return (
+            f"trường `{name}` không có trong mẫu dữ liệu. {did_you_mean}"
+            f"Các trường dùng được ở đây: {', '.join(allowed)}."
+        )
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "string_type":
+        return f"cần một đoạn văn bản nhưng nhận được {found}. Nếu đó là số hoặc ngày, hãy đặt trong dấu ngoặc kép."
+    if kind == "string_too_short":
+        return "không được để trống. Hãy điền nội dung hoặc xóa cả dòng này."
+    if kind == "too_short":
+        return f"danh sách cần ít nhất {ctx.get('min_length', 1)} mục (mỗi mục một dòng, bắt đầu bằng `- `)."
+    if kind == "list_type":
+        return f"cần một danh sách (mỗi mục một dòng, bắt đầu bằng `- `) nhưng nhận được {found}."
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"cần một nhóm trường dạng `tên: giá trị` (thụt lề vào trong) nhưng nhận được {found}."
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"cần một số nguyên nhưng nhận được {found}."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"giá trị {found} quá nhỏ; phải từ {ctx.get('ge', ctx.get('gt'))} trở lên."
+    if kind in ("less_than_equal", "less_than"):
+        return f"giá trị {found} quá lớn; phải không quá {ctx.get('le', ctx.get('lt'))}."
+    if kind == "literal_error":
+        return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {ctx.get('expected', '')}."
+    if kind.startswith("bool"):
+        return f"cần `true` hoặc `false` nhưng nhận được {found}."
+    return f"giá trị {found} không hợp lệ ({error['msg']})."
+
+
+def problems_from(exc: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
+    """One Vietnamese problem per pydantic error, placed at the line of the offending value."""
+    problems = []
+    for error in exc.errors():
+        # Drop the names pydantic adds for validators wrapped around a field ("function-after[...]").
+        loc = tuple(p for p in error["loc"] if isinstance(p, int) or not str(p).startswith("function-"))
+        problems.append(source.problem(loc, format_loc(loc), _message(error, model, loc)))
+    return problems

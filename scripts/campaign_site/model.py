@@ -1,0 +1,327 @@
+"""The campaign data model: what each YAML file under `campaigns/` may contain.
+
+One class per kind of thing; field descriptions are in Vietnamese because staff read them
+(in error messages and, later, in their editor). Relations between files (ids that must
+exist, dates that must be in order across objects) are checked in `checks.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Callable, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+
+from . import vn_dates
+from .slugs import ascii_slug
+from .vn_dates import PartialDate
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
+# 2341/BKHCN-ĐMST) or number "-" type "/" issuer (Party documents, e.g. 57-NQ/TW). No spaces.
+_NUMBER_SYMBOL = re.compile(r"^\d+(?:/[^\s/-]+(?:-[^\s/-]+)*|-[^\s/-]+(?:-[^\s/-]+)*/[^\s/-]+(?:-[^\s/-]+)*)$")
+_URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(
+            f"mã `{value}` chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (không dấu cách). "
+            f"Gợi ý: `{ascii_slug(value) or 'ma-moi'}`."
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError(f"`{value}` không phải địa chỉ web. Hãy viết đầy đủ, bắt đầu bằng https://")
+    return value
+
+
+def _check_number_symbol(value: str) -> str:
+    if not _NUMBER_SYMBOL.match(value):
+        raise ValueError(
+            f"số, ký hiệu `{value}` không đúng thể thức (Nghị định 30/2020/NĐ-CP): viết số, rồi `/`, "
+            "rồi các nhóm chữ viết tắt nối bằng `-`, không có dấu cách; ví dụ `2341/BKHCN-ĐMST`, "
+            "hoặc với văn bản của Đảng `57-NQ/TW`."
+        )
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
+Date = Annotated[
+    date,
+    BeforeValidator(vn_dates.parse_date),
+    WithJsonSchema({"type": "string", "description": "ngày/tháng/năm, ví dụ 16/4/2026"}),
+]
+DocumentDate = Annotated[
+    PartialDate,
+    PlainValidator(vn_dates.parse_partial_date),
+    PlainSerializer(lambda d: d.iso(), return_type=str),
+    WithJsonSchema({"type": "string", "description": "16/4/2026; hoặc 4/2026 nếu chưa có ngày; hoặc 2026"}),
+]
+IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
+"""Levels of the legal chain: Party, Government, ministry (and its agencies), province, ward/commune."""
+
+
+class Record(BaseModel):
+    """Base for every YAML object: unknown fields are errors, text is stripped, objects immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- site.yaml -------------------------------------------------------------------------
+
+
+class Contact(Record):
+    address: Text | None = Field(None, description="Địa chỉ trụ sở")
+    phone: Text | None = Field(None, description="Số điện thoại")
+    email: Text | None = Field(None, description="Thư điện tử")
+    website: Url | None = Field(None, description="Trang thông tin điện tử của cơ quan")
+
+
+class Organisation(Record):
+    name: Text = Field(description="Tên cơ quan, đơn vị quản lý trang")
+    locality: Text = Field(description="Địa phương, ví dụ: tỉnh Lạng Sơn")
+    contact: Contact = Field(default_factory=Contact, description="Thông tin liên hệ")
+
+
+class SiteSettings(Record):
+    title: Text = Field(description="Tên trang, hiện ở đầu mọi trang")
+    description: Text = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
+    base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
+    repo_url: Url | None = Field(None, description="Địa chỉ kho dữ liệu (git), để có nút sửa trang")
+
+
+class SiteFile(Record):
+    """campaigns/site.yaml"""
+
+    site: SiteSettings
+    organisation: Organisation
+
+
+# --- documents.yaml --------------------------------------------------------------------
+
+
+class LegalDocument(Record):
+    """A document in the legal basis, described once and cited by id."""
+
+    id: Id = Field(description="Mã văn bản để trích dẫn, ví dụ cv-2341-bkhcn-2026")
+    type: Text = Field(description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...")
+    number_symbol: Annotated[Text, AfterValidator(_check_number_symbol)] = Field(
+        description="Số, ký hiệu, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW"
+    )
+    date: Date = Field(description="Ngày ban hành")
+    issuer: Text = Field(description="Cơ quan ban hành, ví dụ Bộ Khoa học và Công nghệ")
+    level: IssuerLevel = Field(description="Cấp ban hành: party, government, ministry, province, commune")
+    summary: Text = Field(description="Trích yếu, viết như sau tên cơ quan: về việc ...")
+    url: Url | None = Field(None, description="Đường dẫn tới văn bản gốc (nếu có)")
+    basis: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện")
+
+
+class DocumentsFile(Record):
+    """campaigns/documents.yaml"""
+
+    documents: list[LegalDocument] = Field(min_length=1)
+
+
+# --- observances.yaml ------------------------------------------------------------------
+
+
+class Observance(Record):
+    """A day observed every year, e.g. 21/4."""
+
+    id: Id
+    day: int = Field(ge=1, le=31, description="Ngày trong tháng")
+    month: int = Field(ge=1, le=12, description="Tháng")
+    name: Text = Field(description="Tên tiếng Việt")
+    name_en: Text | None = Field(None, description="Tên tiếng Anh")
+    owner: Text = Field(description="Tổ chức hoặc văn bản xác lập ngày kỷ niệm")
+
+    @field_validator("month")
+    @classmethod
+    def _real_day(cls, month: int, info: ValidationInfo) -> int:
+        day = info.data.get("day")
+        if day is not None:
+            vn_dates.parse_date(f"{day}/{month}/2024")
+        return month
+
+    @property
+    def label(self) -> str:
+        return vn_dates.day_month(self.day, self.month)
+
+
+class ObservancesFile(Record):
+    """campaigns/observances.yaml"""
+
+    observances: list[Observance] = Field(min_length=1)
+
+
+# --- <year>/campaign.yaml --------------------------------------------------------------
+
+
+class Phrase(Record):
+    """A theme (chủ đề) or slogan (khẩu hiệu), with a stable id."""
+
+    id: Id
+    text: Text = Field(description="Nguyên văn, không kèm dấu ngoặc kép")
+    text_en: Text | None = Field(None, description="Bản tiếng Anh (nếu văn bản có)")
+
+
+class YearObservance(Record):
+    observance: Id = Field(description="Mã ngày kỷ niệm trong observances.yaml")
+    themes: list[Phrase] = Field(default_factory=list, description="Các chủ đề năm nay")
+    slogans: list[Phrase] = Field(default_factory=list, description="Các khẩu hiệu năm nay")
+
+
+class CampaignFile(Record):
+    """campaigns/<year>/campaign.yaml"""
+
+    title: Text | None = Field(None, description="Tên đợt hưởng ứng của năm (tùy chọn)")
+    observances: list[YearObservance] = Field(min_length=1)
+
+
+# --- <year>/plans/<id>.yaml ------------------------------------------------------------
+
+
+def _shorthand(expand: Callable[[str], dict[str, Any]]) -> BeforeValidator:
+    """Allow a plain string where a mapping is meant; `expand` builds the mapping."""
+    return BeforeValidator(lambda value: expand(value) if isinstance(value, str) else value)
+
+
+class Issuer(Record):
+    name: Text = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
+    short_name: Text = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
+    parent: Text | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
+    level: IssuerLevel
+
+
+class PlanDocument(Record):
+    type: Text = Field(description="Kế hoạch, Công văn...")
+    number: int | None = Field(None, ge=1, description="Số văn bản; để trống nếu chưa có số")
+    symbol: Text = Field(description="Ký hiệu sau dấu /, ví dụ KH-UBND")
+    date: DocumentDate | None = Field(None, description="Ngày ký; 4/2026 nếu chưa có ngày")
+    subject: Text = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
+
+    @property
+    def number_symbol(self) -> str:
+        return f"{self.number or '…'}/{self.symbol}"
+
+
+class Section(Record):
+    heading: Text | None = None
+    items: list[Text] = Field(min_length=1)
+
+
+class Window(Record):
+    start: Date = Field(description="Ngày bắt đầu")
+    end: Date = Field(description="Ngày kết thúc (tính cả ngày này)")
+    note: Text | None = None
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: date, info: ValidationInfo) -> date:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(
+                f"ngày kết thúc {vn_dates.short(end)} trước ngày bắt đầu {vn_dates.short(start)}. "
+                "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo)."
+            )
+        return end
+
+
+class ReportDeadline(Record):
+    date: Date
+    rule: Literal["before", "no_later_than"] = Field(
+        description="before: trước ngày (không tính ngày đó); no_later_than: chậm nhất ngày"
+    )
+    reporter: Text = Field(description="Ai báo cáo")
+    recipient: Text = Field(description="Báo cáo cho ai")
+    note: Text | None = Field(None, description="Ví dụ: để tổng hợp, báo cáo Bộ Khoa học và Công nghệ")
+
+    @property
+    def wording(self) -> str:
+        return ("trước ngày " if self.rule == "before" else "chậm nhất ngày ") + vn_dates.short(self.date)
+
+
+class Task(Record):
+    text: Text
+    performers: Text | None = Field(None, description="Đơn vị thực hiện (nếu văn bản ghi riêng)")
+
+
+class Responsibility(Record):
+    unit: Text = Field(description="Đơn vị")
+    tasks: list[Annotated[Task, _shorthand(lambda text: {"text": text})]] = Field(min_length=1)
+
+
+class Signer(Record):
+    authority: Text | None = Field(None, description="Quyền hạn ký, ví dụ KT. GIÁM ĐỐC")
+    title: Text = Field(description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC")
+    name: Text
+
+
+class Plan(Record):
+    """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
+
+    issuer: Issuer
+    place: Text = Field(description="Địa danh ghi trước ngày tháng")
+    document: PlanDocument
+    addressees: list[Text] = Field(default_factory=list, description="Kính gửi")
+    legal_basis: list[Id] = Field(default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ)")
+    references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
+    observances: list[Id] = Field(min_length=1, description="Các ngày kỷ niệm được hưởng ứng")
+    themes: list[Id] = Field(default_factory=list, description="Mã các chủ đề được tuyên truyền")
+    slogans: list[Id] = Field(default_factory=list, description="Mã các khẩu hiệu được tuyên truyền")
+    context: list[Text] = Field(default_factory=list, description="Đoạn mở đầu, bối cảnh")
+    purposes: list[Text] = Field(default_factory=list, description="Mục đích")
+    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
+    content: list[Annotated[Section, _shorthand(lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
+    forms: list[Text] = Field(default_factory=list, description="Hình thức tổ chức")
+    window: Window
+    report_deadlines: list[ReportDeadline] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
+    closing: Text | None = None
+    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận")
+    signer: Signer
+
+    _id: str = PrivateAttr(default="")
+    _year: int = PrivateAttr(default=0)
+    _source: str = PrivateAttr(default="")
+
+    def bind(self, plan_id: str, year: int, source: str) -> Plan:
+        """Attach the identity the loader derives from the file's path."""
+        self._id, self._year, self._source = plan_id, year, source
+        return self
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    @property
+    def source(self) -> str:
+        """Path of the YAML file, relative to the repository."""
+        return self._source
+
+    @property
+    def title(self) -> str:
+        return f"{self.document.type} của {self.issuer.name}"

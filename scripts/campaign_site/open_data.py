@@ -1,0 +1,54 @@
+"""Each year's data as open JSON: the same facts the pages show, in one machine-readable file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from . import citations, paths
+from .site_data import Campaign, SiteData
+
+
+def _page_url(base_url: str, src: str) -> str:
+    """Public address of a generated page (directory URLs)."""
+    path = src.removesuffix("index.md").removesuffix(".md")
+    return base_url.rstrip("/") + "/" + (path + "/" if path and not path.endswith("/") else path)
+
+
+def year_json(data: SiteData, campaign: Campaign) -> str:
+    """Observances with themes and slogans, cited documents and plans of one year, as JSON text."""
+    base = data.settings.site.base_url
+    observances: list[dict[str, Any]] = []
+    for observance, year_obs in campaign.observances:
+        observances.append(
+            {
+                "id": observance.id,
+                "date": date(campaign.year, observance.month, observance.day).isoformat(),
+                "name": observance.name,
+                "name_en": observance.name_en,
+                "owner": observance.owner,
+                "themes": [t.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(t.id)]} for t in year_obs.themes],
+                "slogans": [s.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(s.id)]} for s in year_obs.slogans],
+            }
+        )
+    documents = [
+        data.documents[doc_id].model_dump(mode="json") | {"citation": citations.full(data.documents[doc_id])}
+        for doc_id in campaign.documents_cited()
+    ]
+    plans = [
+        {"id": plan.id, "url": _page_url(base, paths.plan_page(plan)), "source": plan.source} | plan.model_dump(mode="json")
+        for plan in campaign.plans
+    ]
+    span = campaign.window()
+    payload = {
+        "year": campaign.year,
+        "title": campaign.title,
+        "url": _page_url(base, paths.year_page(campaign.year)),
+        "publisher": data.settings.organisation.model_dump(mode="json", exclude_none=True),
+        "window": {"start": span[0].isoformat(), "end": span[1].isoformat()} if span else None,
+        "observances": observances,
+        "documents": documents,
+        "plans": plans,
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

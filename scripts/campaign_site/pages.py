@@ -1,0 +1,200 @@
+"""Render the generated pages (Markdown) and data files from the validated site data.
+
+Plain functions: data in, `GeneratedFile`s out. Templates live in `templates/`; every value
+they print is escaped as text unless a helper here marks it as Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import citations, open_data, paths, vn_dates
+from .markdown_text import Markdown, escape
+from .model import LegalDocument, Observance, Plan, ReportDeadline, Window
+from .site_data import Campaign, PhraseEntry, SiteData
+
+_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file to add to the site: its path (as MkDocs source), its text, and the data file behind it."""
+
+    path: str
+    content: str
+    source: str
+
+
+@dataclass(frozen=True)
+class BasisLine:
+    """One line of a plan's legal-basis tree; depth 0 is cited by the plan itself."""
+
+    depth: int
+    text: str
+
+
+def human_size(size: int) -> str:
+    """`3 KB`, as download links state it (rounded up, at least 1 KB)."""
+    return f"{max(1, -(-size // 1024))} KB"
+
+
+def time(day: date, label: str | None = None) -> Markdown:
+    """A date readable by people and machines."""
+    return Markdown(f'<time datetime="{day.isoformat()}">{escape(label or vn_dates.short(day))}</time>')
+
+
+def span_text(span: tuple[date, date]) -> Markdown:
+    return Markdown(f"từ ngày {time(span[0])} đến hết ngày {time(span[1])}")
+
+
+def window_text(window: Window) -> Markdown:
+    return span_text((window.start, window.end))
+
+
+def window_sentence(window: Window) -> Markdown:
+    return Markdown(f"Từ ngày {time(window.start)} đến hết ngày {time(window.end)}")
+
+
+def deadline_text(deadline: ReportDeadline) -> Markdown:
+    rule = "trước ngày" if deadline.rule == "before" else "chậm nhất ngày"
+    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}")
+
+
+def observance_line(observance: Observance, year: int) -> Markdown:
+    return Markdown(f"{time(date(year, observance.month, observance.day), observance.label)}: {escape(observance.name)}")
+
+
+def phrase_item(entry: PhraseEntry) -> Markdown:
+    english = f" ({escape(entry.phrase.text_en)})" if entry.phrase.text_en else ""
+    return Markdown(f"“{escape(entry.phrase.text)}”{english}")
+
+
+def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
+    """The plan's legal basis as a tree: each cited document, then what it implements, and so on.
+
+    A document is cited in full at its first mention on the page and by type and number after.
+    """
+    cited: set[str] = set()
+    lines: list[BasisLine] = []
+
+    def visit(doc: LegalDocument, depth: int, trail: tuple[str, ...]) -> None:
+        lines.append(BasisLine(depth, citations.short(doc) if doc.id in cited else citations.full(doc)))
+        cited.add(doc.id)
+        for parent_id in doc.basis:
+            if parent_id not in trail:
+                visit(data.documents[parent_id], depth + 1, trail + (parent_id,))
+
+    for doc_id in plan.legal_basis:
+        visit(data.documents[doc_id], 0, (doc_id,))
+    if plan.references:
+        lines.append(BasisLine(0, "Văn bản được nhắc tới trong nội dung:"))
+        for doc_id in plan.references:
+            doc = data.documents[doc_id]
+            lines.append(BasisLine(1, citations.short(doc) if doc_id in cited else citations.full(doc)))
+            cited.add(doc_id)
+    return lines
+
+
+def year_documents(data: SiteData, campaign: Campaign) -> list[LegalDocument]:
+    """Documents the year's plans cite, followed by the documents those implement."""
+    ids = campaign.documents_cited()
+    for doc_id in list(ids):
+        ids += [d.id for d in data.chain(doc_id) if d.id not in ids]
+    return [data.documents[i] for i in ids]
+
+
+class SiteRenderer:
+    """Renders every generated file of the site from one `SiteData`."""
+
+    def __init__(self, data: SiteData, today: date, year_intros: dict[int, str] | None = None) -> None:
+        self.data = data
+        self.today = today
+        self.year_intros = year_intros or {}
+        self.env = Environment(
+            loader=FileSystemLoader(_TEMPLATES),
+            finalize=escape,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,
+        )
+        self.env.globals.update(
+            date=date,
+            time=time,
+            span_text=span_text,
+            window_text=window_text,
+            window_sentence=window_sentence,
+            deadline_text=deadline_text,
+            observance_line=observance_line,
+            phrase_item=phrase_item,
+            cite_full=citations.full,
+            year_page=paths.year_page,
+            plan_page=paths.plan_page,
+            year_data=paths.year_data,
+            yaml=lambda text: Markdown(json.dumps(str(text), ensure_ascii=False)),
+            indent=lambda depth: Markdown("    " * depth),
+            markdown=Markdown,
+        )
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
+        def link(target: str, text: str) -> Markdown:
+            href = posixpath.relpath(target, posixpath.dirname(page) or ".")
+            return Markdown(f"[{escape(text)}]({href})")
+
+        return self.env.get_template(template).render(link=link, site=self.data.settings.site, **context)
+
+    def render(self) -> list[GeneratedFile]:
+        """All generated pages and data files."""
+        files = [self.home()]
+        for campaign in self.data.campaigns.values():
+            data_file = GeneratedFile(paths.year_data(campaign.year), open_data.year_json(self.data, campaign), campaign.source)
+            files.append(data_file)
+            files.append(self.year(campaign, len(data_file.content.encode())))
+            files += [self.plan(plan) for plan in campaign.plans]
+        return files
+
+    def home(self) -> GeneratedFile:
+        featured = self.data.campaigns[self.data.featured_year(self.today)]
+        text = self._render(
+            "home.md.j2",
+            paths.HOME,
+            featured=featured,
+            years=self.data.years(),
+            campaigns=self.data.campaigns,
+        )
+        return GeneratedFile(paths.HOME, text, "campaigns/site.yaml")
+
+    def year(self, campaign: Campaign, data_size: int) -> GeneratedFile:
+        page = paths.year_page(campaign.year)
+        text = self._render(
+            "year.md.j2",
+            page,
+            c=campaign,
+            intro=self.year_intros.get(campaign.year),
+            documents=year_documents(self.data, campaign),
+            data_size=human_size(data_size),
+        )
+        return GeneratedFile(page, text, campaign.source)
+
+    def plan(self, plan: Plan) -> GeneratedFile:
+        page = paths.plan_page(plan)
+        campaign = self.data.campaigns[plan.year]
+        phrases = campaign.phrases()
+        text = self._render(
+            "plan.md.j2",
+            page,
+            p=plan,
+            observances=[self.data.observances[o] for o in plan.observances],
+            basis=basis_lines(self.data, plan),
+            themes=[phrases[t] for t in plan.themes],
+            slogans=[phrases[s] for s in plan.slogans],
+        )
+        return GeneratedFile(page, text, plan.source)

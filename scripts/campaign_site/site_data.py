@@ -1,0 +1,98 @@
+"""The loaded, validated data of the whole site, with the lookups renderers need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from .model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
+from .problems import Problem
+
+PhraseKind = Literal["theme", "slogan"]
+
+
+@dataclass(frozen=True)
+class PhraseEntry:
+    """A theme or slogan with the observance it belongs to."""
+
+    phrase: Phrase
+    kind: PhraseKind
+    observance: Observance
+
+
+@dataclass
+class Campaign:
+    """One year: its observances with themes and slogans, and the local plans."""
+
+    year: int
+    spec: CampaignFile
+    source: str
+    observances: list[tuple[Observance, YearObservance]]
+    plans: list[Plan] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.spec.title or f"Hưởng ứng các ngày kỷ niệm về khoa học, công nghệ và đổi mới sáng tạo năm {self.year}"
+
+    def phrases(self) -> dict[str, PhraseEntry]:
+        """Every theme and slogan of the year by id."""
+        found: dict[str, PhraseEntry] = {}
+        for observance, year_obs in self.observances:
+            for theme in year_obs.themes:
+                found[theme.id] = PhraseEntry(theme, "theme", observance)
+            for slogan in year_obs.slogans:
+                found[slogan.id] = PhraseEntry(slogan, "slogan", observance)
+        return found
+
+    def observance_dates(self) -> list[tuple[date, Observance]]:
+        return [(date(self.year, o.month, o.day), o) for o, _ in self.observances]
+
+    def window(self) -> tuple[date, date] | None:
+        """From the first plan's start to the last plan's end."""
+        if not self.plans:
+            return None
+        return min(p.window.start for p in self.plans), max(p.window.end for p in self.plans)
+
+    def plans_citing(self, phrase_id: str) -> list[Plan]:
+        return [p for p in self.plans if phrase_id in p.themes or phrase_id in p.slogans]
+
+    def documents_cited(self) -> list[str]:
+        """Ids of the legal documents the year's plans implement or mention, in first-cited order."""
+        ids: list[str] = []
+        for plan in self.plans:
+            for doc_id in plan.legal_basis + plan.references:
+                if doc_id not in ids:
+                    ids.append(doc_id)
+        return ids
+
+
+@dataclass
+class SiteData:
+    """Everything under campaigns/, validated."""
+
+    settings: SiteFile
+    documents: dict[str, LegalDocument]
+    observances: dict[str, Observance]
+    campaigns: dict[int, Campaign]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def years(self) -> list[int]:
+        """Newest first."""
+        return sorted(self.campaigns, reverse=True)
+
+    def featured_year(self, today: date) -> int:
+        """The current or next campaign: this year's if any, else the nearest future one, else the latest."""
+        future = [y for y in self.campaigns if y >= today.year]
+        return min(future) if future else max(self.campaigns)
+
+    def chain(self, doc_id: str) -> list[LegalDocument]:
+        """The documents `doc_id` implements, directly or not, nearest first (each once)."""
+        seen: list[str] = []
+        queue = list(self.documents[doc_id].basis)
+        while queue:
+            current = queue.pop(0)
+            if current not in seen and current in self.documents:
+                seen.append(current)
+                queue.extend(self.documents[current].basis)
+        return [self.documents[i] for i in seen]

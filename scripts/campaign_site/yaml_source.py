@@ -1,0 +1,188 @@
+"""Read a YAML file into plain Python data plus the line of every value, for error messages.
+
+PyYAML composes the node tree (which keeps positions); we build the data ourselves so that
+dates stay strings (the model parses them with Vietnamese messages) and duplicate keys,
+which PyYAML would silently drop, become errors.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Loc = tuple[str | int, ...]
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceFile:
+    """A parsed YAML file: its data and where each value (by location path) starts."""
+
+    path: str
+    data: Any
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def position(self, loc: Loc) -> Position:
+        """Position of the value at `loc`, or of its nearest existing parent (for missing fields)."""
+        for end in range(len(loc), -1, -1):
+            found = self.positions.get(tuple(loc[:end]))
+            if found:
+                return found
+        return Position(1, 1)
+
+    def problem(self, loc: Loc, field_name: str, message: str, severity: str = "error") -> Problem:
+        """A problem anchored at the value found at `loc`."""
+        pos = self.position(loc)
+        return Problem(self.path, pos.line, pos.column, field_name, message, severity)  # type: ignore[arg-type]
+
+
+class YamlSyntaxProblem(Exception):
+    """The file is not readable YAML; carries the problems to report."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into data, recording positions and duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, path: str) -> None:
+        self.loader = loader
+        self.path = path
+        self.positions: dict[Loc, Position] = {}
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.positions[loc] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _TIMESTAMP:
+            return node.value
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+            pos = _mark(node)
+            self.warnings.append(
+                Problem(
+                    self.path,
+                    pos.line,
+                    pos.column,
+                    ".".join(str(p) for p in loc),
+                    "văn bản chưa ở dạng Unicode dựng sẵn (NFC) nên đã được tự chuẩn hóa. "
+                    "Hãy gõ lại bằng bộ gõ Unicode dựng sẵn để tệp khớp với trang.",
+                    "warning",
+                )
+            )
+            value = unicodedata.normalize("NFC", value)
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                pos = _mark(key_node)
+                self.problems.append(
+                    Problem(self.path, pos.line, pos.column, "", "tên trường phải là một từ đơn giản, không phải danh sách hay nhóm.")
+                )
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            pos = _mark(key_node)
+            if key in result:
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        pos.line,
+                        pos.column,
+                        ".".join(str(p) for p in loc + (key,)),
+                        f"trường `{key}` được viết hai lần (lần đầu ở dòng {first_line[key]}). "
+                        "Hãy xóa một lần hoặc gộp nội dung lại.",
+                    )
+                )
+                continue
+            first_line[key] = pos.line
+            result[key] = self.build(value_node, loc + (key,))
+        return result
+
+
+def _syntax_message(exc: yaml.YAMLError) -> str:
+    """A Vietnamese explanation of a YAML syntax error."""
+    problem = getattr(exc, "problem", "") or ""
+    if "\t" in problem or "tab" in problem:
+        return "có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay Tab bằng 2 dấu cách."
+    if "mapping values are not allowed" in problem:
+        return (
+            "có dấu hai chấm `: ` ở chỗ không hợp lệ. Nếu nội dung có dấu hai chấm, "
+            'hãy đặt cả đoạn văn bản trong dấu ngoặc kép "...".'
+        )
+    if "could not find expected ':'" in problem:
+        return "thiếu dấu hai chấm sau tên trường (dạng `tên: giá trị`)."
+    if "found undefined alias" in problem:
+        return "dùng bí danh `*...` chưa được khai báo."
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
+    if "found unexpected end of stream" in problem or "unexpected end" in problem:
+        return "thiếu dấu ngoặc kép hoặc ngoặc đóng ở cuối đoạn văn bản."
+    return f"cú pháp YAML không hợp lệ ({problem.strip() or 'không rõ'}). Hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề."
+
+
+def load_yaml(path: Path, display_path: str) -> SourceFile:
+    """Parse `path`; raise YamlSyntaxProblem if it cannot be read as one YAML mapping."""
+
+    def fail(line: int, column: int, message: str) -> YamlSyntaxProblem:
+        return YamlSyntaxProblem([Problem(display_path, line, column, "", message)])
+
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(line, 1, "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.") from None
+    if not text.strip():
+        raise fail(1, 1, "tệp trống. Hãy điền nội dung theo mẫu hoặc xóa tệp.")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode):
+            pos = _mark(node) if node is not None else Position(1, 1)
+            raise fail(pos.line, pos.column, "nội dung tệp phải là các trường dạng `tên: giá trị`, không phải một danh sách hay một giá trị đơn.")
+        builder = _Builder(loader, display_path)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fail(line, column, _syntax_message(exc)) from None
+    except yaml.YAMLError as exc:
+        raise fail(1, 1, _syntax_message(exc)) from None
+    except RecursionError:
+        raise fail(1, 1, "tệp lồng nhau quá sâu. Hãy giữ cấu trúc theo mẫu.") from None
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise YamlSyntaxProblem(builder.problems)
+    return SourceFile(display_path, data, builder.positions, builder.warnings)
