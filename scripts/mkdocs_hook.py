@@ -11,9 +11,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,9 +46,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in data.warnings:
         log.info("%s", warning)
     settings = data.settings.site
-    config.site_name = settings.title
+    # Material prints these raw in some places and escaped in others: Markup is right in both.
+    config.site_name = Markup(escape(settings.title))
     config.site_url = settings.base_url
-    config.site_description = settings.description
+    config.site_description = Markup(escape(settings.description))
     config.extra["organisation"] = data.settings.organisation
     _loaded["data"] = data
     return config
@@ -71,3 +74,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, generated.path, content=generated.content))
     config.nav = nav.build(data, [f.src_uri for f in files.documentation_pages()])
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Titles and descriptions are text: escape them once, for templates that print them raw."""
+    for key, value in (("title", page.title), ("description", page.meta.get("description"))):
+        if value is not None and not isinstance(value, Markup):
+            page.meta[key] = Markup(escape(value))
+    return html

@@ -108,6 +108,16 @@ def check_plan(source: SourceFile, plan: Plan, campaign: Campaign, documents: It
                     f"Hãy sửa năm, hoặc chuyển tệp sang thư mục campaigns/{when.year}/plans/.",
                 )
             )
+    if plan.window.end < plan.window.start:
+        loc = ("window", "end")
+        problems.append(
+            source.problem(
+                loc,
+                format_loc(loc),
+                f"ngày kết thúc {vn_dates.short(plan.window.end)} trước ngày bắt đầu {vn_dates.short(plan.window.start)}. "
+                "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo).",
+            )
+        )
     for i, deadline in enumerate(plan.report_deadlines):
         if deadline.date < plan.window.start:
             loc = ("report_deadlines", i, "date")

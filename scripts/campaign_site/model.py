@@ -234,17 +234,6 @@ class Window(Record):
     end: Date = Field(description="Ngày kết thúc (tính cả ngày này)")
     note: Text | None = None
 
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, end: date, info: ValidationInfo) -> date:
-        start = info.data.get("start")
-        if start is not None and end < start:
-            raise ValueError(
-                f"ngày kết thúc {vn_dates.short(end)} trước ngày bắt đầu {vn_dates.short(start)}. "
-                "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo)."
-            )
-        return end
-
 
 class ReportDeadline(Record):
     date: Date

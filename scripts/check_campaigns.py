@@ -1,0 +1,46 @@
+"""Validate campaigns/ without building the site, for staff and CI.
+
+Usage: python scripts/check_campaigns.py [campaigns-dir]
+Prints every problem as `file:line: field: message` and exits 1 if there is any error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from campaign_site.loader import load_site  # noqa: E402
+from campaign_site.problems import DataError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu trong campaigns/ (không tạo trang).")
+    parser.add_argument(
+        "campaigns",
+        nargs="?",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "campaigns",
+        help="thư mục dữ liệu (mặc định: campaigns/ của kho)",
+    )
+    args = parser.parse_args(argv)
+    display = args.campaigns.name or str(args.campaigns)
+    try:
+        data = load_site(args.campaigns, display)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for warning in data.warnings:
+        print(warning, file=sys.stderr)
+    plans = sum(len(c.plans) for c in data.campaigns.values())
+    print(
+        f"Dữ liệu hợp lệ: {len(data.campaigns)} năm, {plans} kế hoạch, {len(data.documents)} văn bản, "
+        f"{len(data.warnings)} cảnh báo."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
