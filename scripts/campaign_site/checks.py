@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from . import vn_dates
 from .messages import suggest
-from .model import LegalDocument, Plan
+from .model import LegalDocument, Observance, Plan
 from .problems import Problem, format_loc
 from .site_data import Campaign
 from .yaml_source import Loc, SourceFile
@@ -79,32 +79,29 @@ def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[
     return problems
 
 
-def check_plan(source: SourceFile, plan: Plan, campaign: Campaign, documents: Iterable[str]) -> list[Problem]:
-    """References from a plan to the registries, and the order of its dates."""
-    documents = list(documents)
-    year_observances = [o.id for o, _ in campaign.observances]
-    phrases = campaign.phrases()
-    themes = [i for i, e in phrases.items() if e.kind == "theme"]
-    slogans = [i for i, e in phrases.items() if e.kind == "slogan"]
-    year_file = f"{campaign.year}/campaign.yaml"
-    problems = known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml")
-    problems += known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml")
-    problems += known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file)
-    problems += known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file)
-    problems += known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file)
-    for name in ("legal_basis", "references", "observances", "themes", "slogans"):
-        values: list[str] = getattr(plan, name)
-        for i, value in enumerate(values):
-            if value in values[:i]:
-                loc = (name, i)
-                problems.append(source.problem(loc, format_loc(loc), f"mã `{value}` bị ghi hai lần. Hãy xóa dòng này.", "warning"))
+def check_observances(source: SourceFile, observances: list[Observance]) -> list[Problem]:
+    problems = unique_ids(source, [(("observances", i, "id"), o.id) for i, o in enumerate(observances)], "ngày kỷ niệm")
+    for i, observance in enumerate(observances):
+        try:
+            vn_dates.parse_date(f"{observance.day}/{observance.month}/2024")  # a leap year: 29/2 exists
+        except ValueError:
+            loc = ("observances", i, "day")
+            problems.append(
+                source.problem(loc, format_loc(loc), f"ngày {observance.label} không có trong năm. Hãy kiểm tra ngày và tháng.")
+            )
+    return problems
+
+
+def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]:
+    """The plan's dates are in its campaign year and in order: window start, end; deadlines after start."""
+    problems = []
     for loc, when in ((("window", "start"), plan.window.start), (("window", "end"), plan.window.end)):
-        if when.year != campaign.year:
+        if when.year != year:
             problems.append(
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"ngày {vn_dates.short(when)} không thuộc năm {campaign.year} của thư mục chứa kế hoạch. "
+                    f"ngày {vn_dates.short(when)} không thuộc năm {year} của thư mục chứa kế hoạch. "
                     f"Hãy sửa năm, hoặc chuyển tệp sang thư mục campaigns/{when.year}/plans/.",
                 )
             )
@@ -129,4 +126,29 @@ def check_plan(source: SourceFile, plan: Plan, campaign: Campaign, documents: It
                     f"{vn_dates.short(plan.window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
                 )
             )
+    return problems
+
+
+def check_plan_refs(source: SourceFile, plan: Plan, campaign: Campaign, documents: Iterable[str] | None) -> list[Problem]:
+    """References from a plan to its year's observances, themes and slogans, and to the documents
+    registry (skipped when `documents` is None because the registry itself did not load)."""
+    year_observances = [o.id for o, _ in campaign.observances]
+    phrases = campaign.phrases()
+    themes = [i for i, e in phrases.items() if e.kind == "theme"]
+    slogans = [i for i, e in phrases.items() if e.kind == "slogan"]
+    year_file = f"{campaign.year}/campaign.yaml"
+    problems = []
+    if documents is not None:
+        documents = list(documents)
+        problems += known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml")
+        problems += known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml")
+    problems += known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file)
+    problems += known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file)
+    problems += known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file)
+    for name in ("legal_basis", "references", "observances", "themes", "slogans"):
+        values: list[str] = getattr(plan, name)
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                loc = (name, i)
+                problems.append(source.problem(loc, format_loc(loc), f"mã `{value}` bị ghi hai lần. Hãy xóa dòng này.", "warning"))
     return problems

@@ -45,22 +45,27 @@ class _Session:
     def file_problem(self, path: Path, message: str) -> None:
         self.problems.append(Problem(self.display(path), 1, 1, "", message))
 
-    def parse(self, path: Path, model: type[M]) -> tuple[SourceFile, M] | None:
-        """Read and validate one file; None (with problems recorded) if it is not valid."""
+    def read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None]:
+        """Read and validate one file, recording its problems; the source is kept even if invalid."""
         if not path.is_file():
             self.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo mẫu trong README.")
-            return None
+            return None, None
         try:
             source = load_yaml(path, self.display(path))
         except YamlSyntaxProblem as exc:
             self.problems += exc.problems
-            return None
+            return None, None
         self.problems += source.warnings
         try:
             return source, model.model_validate(source.data)
         except ValidationError as exc:
             self.problems += problems_from(exc, source, model)
-            return None
+            return source, None
+
+    def parse(self, path: Path, model: type[M]) -> tuple[SourceFile, M] | None:
+        """Read and validate one file; None (with problems recorded) if it is not valid."""
+        source, value = self.read(path, model)
+        return (source, value) if source is not None and value is not None else None
 
 
 def _stray_files(session: _Session, root: Path) -> None:
@@ -96,16 +101,17 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
     _stray_files(session, root)
 
     site = session.parse(root / "site.yaml", SiteFile)
-    docs = session.parse(root / "documents.yaml", DocumentsFile)
+    docs_source, docs_file = session.read(root / "documents.yaml", DocumentsFile)
+    docs = (docs_source, docs_file) if docs_source and docs_file else None
     obs = session.parse(root / "observances.yaml", ObservancesFile)
     documents = {d.id: d for d in docs[1].documents} if docs else {}
+    # Ids plans may cite: from the registry, or, if it has errors, from whatever ids it spells out.
+    document_ids = list(documents) if docs else _raw_ids(docs_source, "documents")
     observances = {o.id: o for o in obs[1].observances} if obs else {}
     if docs:
         session.problems += checks.check_documents(docs[0], docs[1].documents)
     if obs:
-        session.problems += checks.unique_ids(
-            obs[0], [(("observances", i, "id"), o.id) for i, o in enumerate(obs[1].observances)], "ngày kỷ niệm"
-        )
+        session.problems += checks.check_observances(obs[0], obs[1].observances)
 
     campaigns: dict[int, Campaign] = {}
     year_dirs = sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
@@ -120,17 +126,27 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
             if not _PLAN_ID.match(plan_path.stem):
                 continue
             parsed = session.parse(plan_path, Plan)
-            if parsed and campaign:
-                source, plan = parsed
+            if parsed is None:
+                continue
+            source, plan = parsed
+            session.problems += checks.check_plan_dates(source, plan, int(year_dir.name))
+            if campaign:
                 campaign.plans.append(plan.bind(plan_path.stem, campaign.year, source.path))
-                if docs:
-                    session.problems += checks.check_plan(source, plan, campaign, documents)
+                session.problems += checks.check_plan_refs(source, plan, campaign, document_ids)
 
     errors = [p for p in session.problems if p.severity == "error"]
     if errors:
         raise DataError(session.problems)
     assert site is not None
     return SiteData(site[1], documents, observances, campaigns, sorted(session.problems))
+
+
+def _raw_ids(source: SourceFile | None, key: str) -> list[str] | None:
+    """The `id` values of a list in a file that did not validate; None if they cannot be read."""
+    items = source.data.get(key) if source is not None else None
+    if not isinstance(items, list):
+        return None
+    return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
 
 
 def _load_year(session: _Session, year_dir: Path, observances: dict, check_refs: bool) -> Campaign | None:

@@ -21,9 +21,7 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StringConstraints,
-    ValidationInfo,
     WithJsonSchema,
-    field_validator,
 )
 
 from . import vn_dates
@@ -153,14 +151,6 @@ class Observance(Record):
     name: Text = Field(description="Tên tiếng Việt")
     name_en: Text | None = Field(None, description="Tên tiếng Anh")
     owner: Text = Field(description="Tổ chức hoặc văn bản xác lập ngày kỷ niệm")
-
-    @field_validator("month")
-    @classmethod
-    def _real_day(cls, month: int, info: ValidationInfo) -> int:
-        day = info.data.get("day")
-        if day is not None:
-            vn_dates.parse_date(f"{day}/{month}/2024")
-        return month
 
     @property
     def label(self) -> str:

@@ -125,13 +125,18 @@ class _Builder:
                 continue
             first_line[key] = pos.line
             result[key] = self.build(value_node, loc + (key,))
+            # Point at the line where the field is named, where staff look for it.
+            self.positions[loc + (key,)] = pos
         return result
 
 
-def _syntax_message(exc: yaml.YAMLError) -> str:
-    """A Vietnamese explanation of a YAML syntax error."""
+def _syntax_message(exc: yaml.YAMLError, line: list[str] | None = None, column: int = 0) -> str:
+    """A Vietnamese explanation of a YAML syntax error (`line`: the offending line, if known)."""
     problem = getattr(exc, "problem", "") or ""
-    if "\t" in problem or "tab" in problem:
+    if "mapping values are not allowed" in problem and line and line[0].find(":") + 1 == column:
+        # The first colon of the line is the problem: the field name itself is indented wrongly.
+        return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
+    if "'\\t'" in problem or "tab" in problem:
         return "có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay Tab bằng 2 dấu cách."
     if "mapping values are not allowed" in problem:
         return (
@@ -147,6 +152,15 @@ def _syntax_message(exc: yaml.YAMLError) -> str:
     if "found unexpected end of stream" in problem or "unexpected end" in problem:
         return "thiếu dấu ngoặc kép hoặc ngoặc đóng ở cuối đoạn văn bản."
     return f"cú pháp YAML không hợp lệ ({problem.strip() or 'không rõ'}). Hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề."
+
+
+def _unclosed_quote(text: str) -> int | None:
+    """Line of a value that opens a double quote and never closes it on that line, if any."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.split(": ", 1)[-1].lstrip("- ").strip()
+        if stripped.startswith('"') and line.replace('\\"', "").count('"') % 2 == 1:
+            return number
+    return None
 
 
 def load_yaml(path: Path, display_path: str) -> SourceFile:
@@ -174,9 +188,12 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
         builder = _Builder(loader, display_path)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
+        quote_line = _unclosed_quote(text)
+        if quote_line is not None:
+            raise fail(quote_line, 1, 'thiếu dấu ngoặc kép đóng `"` ở cuối đoạn văn bản.') from None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise fail(line, column, _syntax_message(exc)) from None
+        raise fail(line, column, _syntax_message(exc, text.splitlines()[line - 1 : line], column)) from None
     except yaml.YAMLError as exc:
         raise fail(1, 1, _syntax_message(exc)) from None
     except RecursionError:

@@ -1,0 +1,258 @@
+"""The built site shows every fact of the five source documents, on year pages and plan pages.
+
+Expected facts are written here from the source documents themselves (shared/seeds, DOMAIN.md),
+not read from our YAML, so a mistake in the data fails these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from campaign_site.loader import load_site
+
+from conftest import REPO, page_text
+
+THEMES_2026_21_4 = [
+    "Đổi mới sáng tạo - Hành động đột phá, lan tỏa kết quả",
+    "Đổi mới sáng tạo - Chuyển đổi nhanh hơn, mạnh mẽ hơn để biến ý tưởng thành giá trị, khát vọng thành hiện thực",
+]
+SLOGAN_2026_21_4 = "Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026"
+THEME_2026_IP = "Sở hữu trí tuệ và Thể thao: Sẵn sàng - Bắt đầu - Đổi mới"
+THEME_2026_ST = (
+    "Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số: Đột phá đưa đất nước bước vào kỷ nguyên giàu mạnh, thịnh vượng"
+)
+SLOGANS_2026_LOCAL = [
+    "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4",
+    "Nhiệt liệt chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5",
+]
+THEMES_2025 = [
+    "Đổi mới sáng tạo - Nghĩ khác, Làm khác để tốt hơn",
+    "Đổi mới sáng tạo - Doanh nghiệp tiên phong - Quốc gia thịnh vượng",
+    "Đổi mới sáng tạo toàn dân - Chuyển đổi số toàn diện - Vì cuộc sống tốt đẹp hơn",
+]
+SLOGAN_2025 = "Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2025"
+
+# number/symbol, date (Decree 30 short form), issuer
+DOCUMENTS = {
+    "57-NQ/TW": ("22/12/2024", "Bộ Chính trị"),
+    "71/NQ-CP": ("01/4/2025", "Chính phủ"),
+    "2341/BKHCN-ĐMST": ("16/4/2026", "Bộ Khoa học và Công nghệ"),
+    "440/SHTT-NĐHT": ("30/01/2026", "Cục Sở hữu trí tuệ"),
+    "1456/SKHCN-QLCN": ("17/4/2026", "Sở Khoa học và Công nghệ thành phố Hải Phòng"),
+    "4059/UBND-KGVX": ("17/4/2026", "UBND tỉnh Thái Nguyên"),
+    "1132/SKHCN-QLCN": ("17/4/2026", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"),
+    "69/KH-UBND": ("25/3/2026", "UBND xã Bình Thành"),
+    "743/BKHCN-ĐMST": ("10/4/2025", "Bộ Khoa học và Công nghệ"),
+    "4996/UBND-CNXDKH": ("15/4/2025", "UBND tỉnh Thanh Hóa"),
+}
+
+PLANS = {
+    "2026/ke-hoach/so-khcn-lang-son": {
+        "issuer": "Sở Khoa học và Công nghệ tỉnh Lạng Sơn",
+        "window": ("15/4/2026", "26/4/2026"),
+        "deadlines": ["trước ngày 15/5/2026"],
+        "documents": ["440/SHTT-NĐHT", "2341/BKHCN-ĐMST"],
+        "phrases": [*THEMES_2026_21_4, SLOGAN_2026_21_4, THEME_2026_IP],
+        "signer": "Đỗ Thu Hạnh",
+    },
+    "2026/ke-hoach/so-khcn-lai-chau": {
+        "issuer": "Sở Khoa học và Công nghệ tỉnh Lai Châu",
+        "window": ("18/4/2026", "26/4/2026"),
+        "deadlines": ["trước ngày 10/5/2026"],
+        "documents": ["2341/BKHCN-ĐMST"],
+        "phrases": [*THEMES_2026_21_4, SLOGAN_2026_21_4],
+        "signer": "Bùi Thị Lệ Dung",
+    },
+    "2026/ke-hoach/ubnd-phuong-tran-hung-dao": {
+        "issuer": "Ủy ban nhân dân phường Trần Hưng Đạo",
+        "window": ("17/4/2026", "19/5/2026"),
+        "deadlines": [],
+        "documents": ["1456/SKHCN-QLCN", "57-NQ/TW", "71/NQ-CP"],
+        "phrases": [*THEMES_2026_21_4, THEME_2026_IP, THEME_2026_ST, SLOGAN_2026_21_4, *SLOGANS_2026_LOCAL],
+        "signer": "Phạm Thị Ly",
+    },
+    "2026/ke-hoach/ubnd-xa-binh-thanh": {
+        "issuer": "Ủy ban nhân dân xã Bình Thành",
+        "window": ("18/4/2026", "25/4/2026"),
+        "deadlines": ["chậm nhất ngày 03/5/2026", "trước ngày 05/5/2026"],
+        "documents": ["4059/UBND-KGVX", "1132/SKHCN-QLCN", "69/KH-UBND", "57-NQ/TW"],
+        "phrases": [*THEMES_2026_21_4, SLOGAN_2026_21_4],
+        "signer": "Âu Văn Đước",
+    },
+    "2025/ke-hoach/so-khcn-thanh-hoa": {
+        "issuer": "Sở Khoa học và Công nghệ tỉnh Thanh Hóa",
+        "window": ("16/4/2025", "05/5/2025"),
+        "deadlines": ["trước ngày 06/5/2025"],
+        "documents": ["743/BKHCN-ĐMST", "4996/UBND-CNXDKH", "57-NQ/TW"],
+        "phrases": [*THEMES_2025, SLOGAN_2025],
+        "signer": "Trần Duy Bình",
+    },
+}
+
+
+def citation(number_symbol: str) -> str:
+    date, issuer = DOCUMENTS[number_symbol]
+    return f"số {number_symbol} ngày {date} của {issuer}"
+
+
+@pytest.mark.parametrize("url", PLANS)
+def test_plan_page_shows_every_fact_of_its_document(built_site: Path, url: str) -> None:
+    facts = PLANS[url]
+    text = page_text(built_site, url)
+    assert facts["issuer"] in text
+    start, end = facts["window"]
+    assert f"từ ngày {start} đến hết ngày {end}" in text
+    for deadline in facts["deadlines"]:
+        assert deadline in text
+    if not facts["deadlines"]:
+        assert "Văn bản không nêu hạn báo cáo" in text
+    for number_symbol in facts["documents"]:
+        assert citation(number_symbol) in text
+    for phrase in facts["phrases"]:
+        assert f"“{phrase}”" in text
+    assert facts["signer"] in text
+
+
+@pytest.mark.parametrize("url", PLANS)
+def test_plan_page_shows_every_unit_task_and_item_of_the_data(built_site: Path, url: str) -> None:
+    year, _, plan_id = url.split("/")
+    plan = next(p for p in load_site(REPO / "campaigns").campaigns[int(year)].plans if p.id == plan_id)
+    text = page_text(built_site, url)
+    texts = [*plan.context, *plan.purposes, *plan.requirements, *plan.forms, *plan.addressees, *plan.recipients]
+    texts += [item for section in plan.content for item in section.items]
+    texts += [s.heading for s in plan.content if s.heading]
+    for unit in plan.responsibilities:
+        texts.append(unit.unit)
+        texts += [t.text for t in unit.tasks] + [t.performers for t in unit.tasks if t.performers]
+    assert texts
+    for item in texts:
+        assert re.sub(r"\s+", " ", item) in text, item
+
+
+@pytest.mark.parametrize(
+    ("year", "phrases", "plans"),
+    [
+        (2026, [*THEMES_2026_21_4, SLOGAN_2026_21_4, THEME_2026_IP, THEME_2026_ST, *SLOGANS_2026_LOCAL], [p for p in PLANS if p.startswith("2026")]),
+        (2025, [*THEMES_2025, SLOGAN_2025], [p for p in PLANS if p.startswith("2025")]),
+    ],
+)
+def test_year_page_shows_themes_slogans_windows_deadlines_and_documents(
+    built_site: Path, year: int, phrases: list[str], plans: list[str]
+) -> None:
+    text = page_text(built_site, str(year))
+    for phrase in phrases:
+        assert f"“{phrase}”" in text
+    for url in plans:
+        facts = PLANS[url]
+        assert facts["issuer"] in text
+        assert "từ ngày {} đến hết ngày {}".format(*facts["window"]) in text
+        for deadline in facts["deadlines"]:
+            assert deadline in text
+        for number_symbol in facts["documents"]:
+            assert citation(number_symbol) in text
+
+
+def test_year_window_summary_spans_all_plans(built_site: Path) -> None:
+    assert "Các kế hoạch năm 2026 được thực hiện từ ngày 15/4/2026 đến hết ngày 19/5/2026" in page_text(built_site, "2026")
+    assert "Các kế hoạch năm 2025 được thực hiện từ ngày 16/4/2025 đến hết ngày 05/5/2025" in page_text(built_site, "2025")
+
+
+def test_year_page_lists_plans_with_links_to_their_pages(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "2026/index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = {a["href"] for a in soup.find("article").find_all("a", href=True)}
+    for url in PLANS:
+        if url.startswith("2026/"):
+            assert f"ke-hoach/{url.rsplit('/', 1)[1]}/" in hrefs
+
+
+def test_staff_markdown_for_the_year_appears_with_generated_content(built_site: Path) -> None:
+    text = page_text(built_site, "2026")
+    assert "Mỗi kế hoạch có trang riêng, trình bày như văn bản gốc" in text
+    assert text.index("Mỗi kế hoạch có trang riêng") < text.index("Ngày kỷ niệm, chủ đề và khẩu hiệu")
+
+
+def test_plan_chain_shows_what_cited_documents_implement(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "2026/ke-hoach/ubnd-xa-binh-thanh/index.html").read_text(encoding="utf-8"), "html.parser")
+    heading = soup.find(id="căn-cứ")
+    outer = heading.find_next("ul")
+    nested = [li for li in outer.find_all("li") if li.find_parent("ul") is not outer]
+    assert any("57-NQ/TW" in li.get_text() for li in nested), "57-NQ/TW should appear under 69/KH-UBND"
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_open_data_json_is_linked_and_matches_the_data(built_site: Path, year: int) -> None:
+    soup = BeautifulSoup((built_site / f"{year}/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find("a", href=f"../{year}.json") is not None
+    assert re.search(r"JSON, \d+ KB", soup.get_text())
+    data = json.loads((built_site / f"{year}.json").read_text(encoding="utf-8"))
+    assert data["year"] == year
+    expected_plans = {url.rsplit("/", 1)[1] for url in PLANS if url.startswith(f"{year}/")}
+    assert {p["id"] for p in data["plans"]} == expected_plans
+    for plan in data["plans"]:
+        assert plan["url"].endswith(f"/{year}/ke-hoach/{plan['id']}/")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", plan["window"]["start"])
+    numbers = {d["number_symbol"] for d in data["documents"]}
+    for url in expected_plans:
+        assert set(PLANS[f"{year}/ke-hoach/{url}"]["documents"]) <= numbers
+
+
+def test_pages_have_short_ascii_addresses(built_site: Path) -> None:
+    for url in PLANS:
+        assert (built_site / url / "index.html").is_file()
+        assert url.isascii()
+
+
+def test_heading_anchors_keep_vietnamese_letters(built_site: Path) -> None:
+    html = (built_site / "2026/ke-hoach/so-khcn-lang-son/index.html").read_text(encoding="utf-8")
+    assert 'id="tổ-chức-thực-hiện"' in html
+    assert 'id="đơn-vị"' not in html  # sanity: anchors come from real headings only
+
+
+def test_home_leads_with_the_latest_campaign_after_the_last_one(built_site: Path) -> None:
+    text = page_text(built_site, "")
+    assert text.index("Năm 2026") < text.index("Các năm")
+    assert SLOGAN_2026_21_4 in text
+
+
+def test_home_leads_with_the_next_campaign(tmp_path: Path) -> None:
+    from conftest import run_build
+
+    site = tmp_path / "site"
+    assert run_build(REPO / "mkdocs.yml", site, today="2025-03-01").returncode == 0
+    text = page_text(site, "")
+    assert text.index("Năm 2025") < text.index("Các năm")
+    assert SLOGAN_2025 in text and SLOGAN_2026_21_4 not in text
+
+
+def test_site_is_in_vietnamese(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="vi"' in html, page
+        for english in ("Made with", "Initializing search", "Not found", "Back to top", "Contributors"):
+            assert english not in html, (page, english)
+    assert "Không tìm thấy trang" in (built_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_no_request_to_any_other_host(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and "icon" not in element.get("rel", []):
+                    continue
+                assert not re.match(r"^(https?:)?//", value), (page, value)
+        assert "fonts.googleapis" not in str(soup) and "fonts.gstatic" not in str(soup)
+
+
+def test_navigation_lists_years_newest_first_and_every_plan(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "2026/index.html").read_text(encoding="utf-8"), "html.parser")
+    nav_text = soup.find("nav", class_="md-nav--primary").get_text(" ")
+    assert nav_text.index("Năm 2026") < nav_text.index("Năm 2025")
+    for issuer in ("Sở KH&CN Lạng Sơn", "Sở KH&CN Lai Châu", "UBND phường Trần Hưng Đạo", "UBND xã Bình Thành"):
+        assert issuer in nav_text
