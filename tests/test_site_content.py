@@ -1,8 +1,4 @@
-"""The built site shows every fact of the five source documents, on year pages and plan pages.
-
-Expected facts are written here from the source documents themselves (shared/seeds, DOMAIN.md),
-not read from our YAML, so a mistake in the data fails these tests.
-"""
+"""The built site shows every fact of the five source documents, on year pages and plan pages."""
 
 from __future__ import annotations
 
@@ -17,82 +13,17 @@ from campaign_site.loader import load_site
 
 from conftest import REPO, page_text
 
-THEMES_2026_21_4 = [
-    "Đổi mới sáng tạo - Hành động đột phá, lan tỏa kết quả",
-    "Đổi mới sáng tạo - Chuyển đổi nhanh hơn, mạnh mẽ hơn để biến ý tưởng thành giá trị, khát vọng thành hiện thực",
-]
-SLOGAN_2026_21_4 = "Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026"
-THEME_2026_IP = "Sở hữu trí tuệ và Thể thao: Sẵn sàng - Bắt đầu - Đổi mới"
-THEME_2026_ST = (
-    "Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số: Đột phá đưa đất nước bước vào kỷ nguyên giàu mạnh, thịnh vượng"
+from seed_facts import (
+    DOCUMENTS,
+    PLANS,
+    SLOGAN_2025,
+    SLOGAN_2026_21_4,
+    SLOGANS_2026_LOCAL,
+    THEME_2026_IP,
+    THEME_2026_ST,
+    THEMES_2025,
+    THEMES_2026_21_4,
 )
-SLOGANS_2026_LOCAL = [
-    "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4",
-    "Nhiệt liệt chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5",
-]
-THEMES_2025 = [
-    "Đổi mới sáng tạo - Nghĩ khác, Làm khác để tốt hơn",
-    "Đổi mới sáng tạo - Doanh nghiệp tiên phong - Quốc gia thịnh vượng",
-    "Đổi mới sáng tạo toàn dân - Chuyển đổi số toàn diện - Vì cuộc sống tốt đẹp hơn",
-]
-SLOGAN_2025 = "Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2025"
-
-# number/symbol, date (Decree 30 short form), issuer
-DOCUMENTS = {
-    "57-NQ/TW": ("22/12/2024", "Bộ Chính trị"),
-    "71/NQ-CP": ("01/4/2025", "Chính phủ"),
-    "2341/BKHCN-ĐMST": ("16/4/2026", "Bộ Khoa học và Công nghệ"),
-    "440/SHTT-NĐHT": ("30/01/2026", "Cục Sở hữu trí tuệ"),
-    "1456/SKHCN-QLCN": ("17/4/2026", "Sở Khoa học và Công nghệ thành phố Hải Phòng"),
-    "4059/UBND-KGVX": ("17/4/2026", "UBND tỉnh Thái Nguyên"),
-    "1132/SKHCN-QLCN": ("17/4/2026", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên"),
-    "69/KH-UBND": ("25/3/2026", "UBND xã Bình Thành"),
-    "743/BKHCN-ĐMST": ("10/4/2025", "Bộ Khoa học và Công nghệ"),
-    "4996/UBND-CNXDKH": ("15/4/2025", "UBND tỉnh Thanh Hóa"),
-}
-
-PLANS = {
-    "2026/ke-hoach/so-khcn-lang-son": {
-        "issuer": "Sở Khoa học và Công nghệ tỉnh Lạng Sơn",
-        "window": ("15/4/2026", "26/4/2026"),
-        "deadlines": ["trước ngày 15/5/2026"],
-        "documents": ["440/SHTT-NĐHT", "2341/BKHCN-ĐMST"],
-        "phrases": [*THEMES_2026_21_4, SLOGAN_2026_21_4, THEME_2026_IP],
-        "signer": "Đỗ Thu Hạnh",
-    },
-    "2026/ke-hoach/so-khcn-lai-chau": {
-        "issuer": "Sở Khoa học và Công nghệ tỉnh Lai Châu",
-        "window": ("18/4/2026", "26/4/2026"),
-        "deadlines": ["trước ngày 10/5/2026"],
-        "documents": ["2341/BKHCN-ĐMST"],
-        "phrases": [*THEMES_2026_21_4, SLOGAN_2026_21_4],
-        "signer": "Bùi Thị Lệ Dung",
-    },
-    "2026/ke-hoach/ubnd-phuong-tran-hung-dao": {
-        "issuer": "Ủy ban nhân dân phường Trần Hưng Đạo",
-        "window": ("17/4/2026", "19/5/2026"),
-        "deadlines": [],
-        "documents": ["1456/SKHCN-QLCN", "57-NQ/TW", "71/NQ-CP"],
-        "phrases": [*THEMES_2026_21_4, THEME_2026_IP, THEME_2026_ST, SLOGAN_2026_21_4, *SLOGANS_2026_LOCAL],
-        "signer": "Phạm Thị Ly",
-    },
-    "2026/ke-hoach/ubnd-xa-binh-thanh": {
-        "issuer": "Ủy ban nhân dân xã Bình Thành",
-        "window": ("18/4/2026", "25/4/2026"),
-        "deadlines": ["chậm nhất ngày 03/5/2026", "trước ngày 05/5/2026"],
-        "documents": ["4059/UBND-KGVX", "1132/SKHCN-QLCN", "69/KH-UBND", "57-NQ/TW"],
-        "phrases": [*THEMES_2026_21_4, SLOGAN_2026_21_4],
-        "signer": "Âu Văn Đước",
-    },
-    "2025/ke-hoach/so-khcn-thanh-hoa": {
-        "issuer": "Sở Khoa học và Công nghệ tỉnh Thanh Hóa",
-        "window": ("16/4/2025", "05/5/2025"),
-        "deadlines": ["trước ngày 06/5/2025"],
-        "documents": ["743/BKHCN-ĐMST", "4996/UBND-CNXDKH", "57-NQ/TW"],
-        "phrases": [*THEMES_2025, SLOGAN_2025],
-        "signer": "Trần Duy Bình",
-    },
-}
 
 
 def citation(number_symbol: str) -> str:
@@ -256,3 +187,11 @@ def test_navigation_lists_years_newest_first_and_every_plan(built_site: Path) ->
     assert nav_text.index("Năm 2026") < nav_text.index("Năm 2025")
     for issuer in ("Sở KH&CN Lạng Sơn", "Sở KH&CN Lai Châu", "UBND phường Trần Hưng Đạo", "UBND xã Bình Thành"):
         assert issuer in nav_text
+
+
+def test_navigation_order_is_home_years_legal_basis_then_staff_pages(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    top = soup.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label, nav.md-nav--primary > ul > li > div > a")
+    labels = [re.sub(r"\s+", " ", a.get_text(" ")).strip() for a in top]
+    order = [next(i for i, label in enumerate(labels) if label.startswith(name)) for name in ("Năm 2026", "Năm 2025", "Căn cứ pháp lý", "Giới thiệu")]
+    assert order == sorted(order), labels

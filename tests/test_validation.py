@@ -85,6 +85,11 @@ CASES = [
          "observances[0].themes[2].id", "Gợi ý: `dmst-toan-dan`"),
     Case("bad web address", "site.yaml", "base_url: https://doimoisangtao.example/", "base_url: doimoisangtao", "base_url:",
          "site.base_url", "bắt đầu bằng https://"),
+    Case("document described twice", "documents.yaml", "  - id: nq-71-cp-2025\n", "  - id: nq-57-lan-hai\n    type: Nghị quyết\n    number_symbol: 57-NQ/TW # lần hai\n    date: 22/12/2024\n    issuer: Bộ Chính trị\n    level: party\n    summary: về x\n\n  - id: nq-71-cp-2025\n",
+         "# lần hai", "documents[1].number_symbol",
+         "đã được khai báo với mã `nq-57-tw-2024`"),
+    Case("plan cites a newer document", "2026/plans/ubnd-phuong-tran-hung-dao.yaml", "date: 4/2026", "date: 1/4/2026",
+         "- cv-1456-skhcn-hai-phong-2026", "legal_basis[0]", "sau ngày của kế hoạch (ngày 01 tháng 4 năm 2026)"),
     Case("unclosed quote", LAI_CHAU, "place: Lai Châu", 'place: "Lai Châu', 'place: "Lai Châu', "", "thiếu dấu ngoặc kép đóng"),
     Case("badly indented field", LAI_CHAU, "  short_name:", "   short_name:", "   short_name:", "", "thụt lề"),
     Case("tab indentation", LAI_CHAU, "  short_name:", "\tshort_name:", "\tshort_name", "", "Tab"),
@@ -190,6 +195,13 @@ def test_decomposed_unicode_is_normalised_with_a_warning(campaigns: Path) -> Non
     assert plan.place == "Lai Châu" and unicodedata.is_normalized("NFC", plan.place)
     assert [(w.field, w.severity) for w in data.warnings] == [("place", "warning")]
     assert "NFC" in data.warnings[0].message
+
+
+def test_unused_document_is_a_warning(campaigns: Path) -> None:
+    replace_in(campaigns / "documents.yaml", "documents:\n", "documents:\n  - id: cv-1-khong-dung\n    type: Công văn\n    number_symbol: 1/BKHCN-ĐMST\n    date: 1/1/2026\n    issuer: Bộ Khoa học và Công nghệ\n    level: ministry\n    summary: về việc thử\n")
+    data = load_site(campaigns)
+    assert [(w.file, w.line, w.field) for w in data.warnings] == [("campaigns/documents.yaml", line_of(campaigns / "documents.yaml", "cv-1-khong-dung"), "documents[0].id")]
+    assert "không được kế hoạch hay văn bản nào dẫn chiếu" in data.warnings[0].message
 
 
 def test_repeated_reference_is_a_warning_not_an_error(campaigns: Path) -> None:

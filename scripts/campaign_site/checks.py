@@ -58,6 +58,20 @@ def indexed(field_name: str, values: list[str]) -> list[tuple[Loc, str]]:
 
 def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
     problems = unique_ids(source, [(("documents", i, "id"), d.id) for i, d in enumerate(documents)], "văn bản")
+    first: dict[tuple[str, str], LegalDocument] = {}
+    for i, doc in enumerate(documents):
+        key = (doc.number_symbol, doc.issuer)
+        if key in first and first[key].id != doc.id:
+            loc = ("documents", i, "number_symbol")
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"văn bản {doc.number_symbol} của {doc.issuer} đã được khai báo với mã `{first[key].id}`. "
+                    "Mỗi văn bản chỉ khai báo một lần: hãy xóa phần này và dùng mã đã có.",
+                )
+            )
+        first.setdefault(key, doc)
     by_id = {d.id: d for d in documents}
     for i, doc in enumerate(documents):
         refs = [(("documents", i, "basis", j), ref) for j, ref in enumerate(doc.basis)]
@@ -124,6 +138,46 @@ def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]
                     format_loc(loc),
                     f"hạn báo cáo {vn_dates.short(deadline.date)} trước ngày bắt đầu thực hiện "
                     f"{vn_dates.short(plan.window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
+                )
+            )
+    return problems
+
+
+def unused_documents(source: SourceFile, documents: list[LegalDocument], cited: set[str]) -> list[Problem]:
+    """A document no plan and no other document cites is probably a leftover or a typo: a warning."""
+    cited = cited | {ref for d in documents for ref in d.basis}
+    return [
+        source.problem(
+            ("documents", i, "id"),
+            f"documents[{i}].id",
+            f"văn bản `{doc.id}` ({doc.number_symbol}) không được kế hoạch hay văn bản nào dẫn chiếu. "
+            "Hãy kiểm tra mã trong các kế hoạch, hoặc xóa văn bản này nếu không cần.",
+            "warning",
+        )
+        for i, doc in enumerate(documents)
+        if doc.id not in cited
+    ]
+
+
+def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument]) -> list[Problem]:
+    """A plan cannot implement a document issued after the plan itself (as far as its date is known)."""
+    if plan.document.date is None:
+        return []
+    signed = plan.document.date
+    problems = []
+    for i, ref in enumerate(plan.legal_basis):
+        doc = documents.get(ref)
+        if doc is None:
+            continue
+        precision = (signed.year, signed.month or 12, signed.day or 31)
+        if (doc.date.year, doc.date.month, doc.date.day) > precision:
+            loc = ("legal_basis", i)
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"văn bản {doc.number_symbol} ban hành {vn_dates.long(doc.date)}, sau ngày của kế hoạch "
+                    f"({signed.long()}), nên không thể là căn cứ của kế hoạch. Hãy kiểm tra ngày của hai văn bản.",
                 )
             )
     return problems

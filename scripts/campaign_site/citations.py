@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from . import vn_dates
-from .model import LegalDocument
+from .model import IssuerLevel, LegalDocument
+
+LEVELS: dict[IssuerLevel, str] = {
+    "party": "Đảng",
+    "government": "Chính phủ",
+    "ministry": "Bộ, ngành trung ương",
+    "province": "Tỉnh, thành phố",
+    "commune": "Xã, phường",
+}
+"""Issuer levels in the order of the legal chain, with their Vietnamese names."""
 
 
 def full(doc: LegalDocument) -> str:

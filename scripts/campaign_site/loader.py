@@ -133,6 +133,12 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
             if campaign:
                 campaign.plans.append(plan.bind(plan_path.stem, campaign.year, source.path))
                 session.problems += checks.check_plan_refs(source, plan, campaign, document_ids)
+                session.problems += checks.cited_before_plan(source, plan, documents)
+
+    if docs and not any(p.severity == "error" for p in session.problems):
+        # Only when every plan loaded: otherwise a plan with an error would make its documents look unused.
+        cited = {ref for c in campaigns.values() for p in c.plans for ref in p.legal_basis + p.references}
+        session.problems += checks.unused_documents(docs[0], docs[1].documents, cited)
 
     errors = [p for p in session.problems if p.severity == "error"]
     if errors:

@@ -12,9 +12,10 @@ def build(data: SiteData, pages: list[str]) -> list[Any]:
     """A MkDocs `nav` for the generated pages plus every staff page found in docs/.
 
     Staff pages in docs/<year>/ join that year's section after its plans; other staff pages
-    follow the years. Titles come from each page, so data text is never a raw nav label.
+    follow the years and the legal basis. Titles come from each page, so data text is never
+    a raw nav label.
     """
-    generated = {paths.HOME} | {paths.year_page(y) for y in data.campaigns}
+    generated = {paths.HOME, paths.LEGAL_BASIS} | {paths.year_page(y) for y in data.campaigns}
     generated |= {paths.plan_page(p) for c in data.campaigns.values() for p in c.plans}
     staff = sorted(p for p in pages if p not in generated)
     result: list[Any] = [paths.HOME]
@@ -22,6 +23,7 @@ def build(data: SiteData, pages: list[str]) -> list[Any]:
         plans = [paths.plan_page(p) for p in data.campaigns[year].plans]
         extra = [p for p in staff if p.startswith(f"{year}/")]
         result.append({f"Năm {year}": [paths.year_page(year), *plans, *extra]})
+    result.append(paths.LEGAL_BASIS)
     taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in data.campaigns}
     result += [p for p in staff if p not in taken]
     return result

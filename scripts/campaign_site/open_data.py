@@ -32,10 +32,7 @@ def year_json(data: SiteData, campaign: Campaign) -> str:
                 "slogans": [s.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(s.id)]} for s in year_obs.slogans],
             }
         )
-    documents = [
-        data.documents[doc_id].model_dump(mode="json") | {"citation": citations.full(data.documents[doc_id])}
-        for doc_id in campaign.documents_cited()
-    ]
+    documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc)} for doc in data.year_documents(campaign)]
     plans = [
         {"id": plan.id, "url": _page_url(base, paths.plan_page(plan)), "source": plan.source} | plan.model_dump(mode="json")
         for plan in campaign.plans
@@ -52,3 +49,28 @@ def year_json(data: SiteData, campaign: Campaign) -> str:
         "plans": plans,
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def legislation_jsonld(data: SiteData) -> str:
+    """schema.org `Legislation` for every registered document, as JSON safe inside a <script> element."""
+    base = data.settings.site.base_url.rstrip("/")
+    graph = []
+    for doc in data.documents.values():
+        item: dict[str, Any] = {
+            "@type": "Legislation",
+            "@id": f"{base}/{paths.document_anchor(doc.id).replace('.md', '/')}",
+            "name": citations.full(doc),
+            "legislationIdentifier": doc.number_symbol,
+            "legislationDate": doc.date.isoformat(),
+            "legislationType": doc.type,
+            "legislationPassedBy": {"@type": "Organization", "name": doc.issuer},
+            "legislationJurisdiction": "VN",
+            "inLanguage": "vi",
+        }
+        if doc.url:
+            item["url"] = doc.url
+        if doc.basis:
+            item["isBasedOn"] = [{"@id": f"{base}/{paths.document_anchor(b).replace('.md', '/')}"} for b in doc.basis]
+        graph.append(item)
+    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, indent=1)
+    return text.replace("</", "<\\/")

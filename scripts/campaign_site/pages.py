@@ -6,6 +6,7 @@ they print is escaped as text unless a helper here marks it as Markdown.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 from dataclasses import dataclass
@@ -38,6 +39,16 @@ class BasisLine:
 
     depth: int
     text: str
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistryRow:
+    """A document on the legal-basis page with the plans and documents that cite it."""
+
+    doc: LegalDocument
+    plans: list[Plan]
+    cited_by: list[LegalDocument]
 
 
 def human_size(size: int) -> str:
@@ -85,7 +96,7 @@ def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
     lines: list[BasisLine] = []
 
     def visit(doc: LegalDocument, depth: int, trail: tuple[str, ...]) -> None:
-        lines.append(BasisLine(depth, citations.short(doc) if doc.id in cited else citations.full(doc)))
+        lines.append(BasisLine(depth, citations.short(doc) if doc.id in cited else citations.full(doc), doc.id))
         cited.add(doc.id)
         for parent_id in doc.basis:
             if parent_id not in trail:
@@ -97,17 +108,27 @@ def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
         lines.append(BasisLine(0, "Văn bản được nhắc tới trong nội dung:"))
         for doc_id in plan.references:
             doc = data.documents[doc_id]
-            lines.append(BasisLine(1, citations.short(doc) if doc_id in cited else citations.full(doc)))
+            lines.append(BasisLine(1, citations.short(doc) if doc_id in cited else citations.full(doc), doc_id))
             cited.add(doc_id)
     return lines
 
 
-def year_documents(data: SiteData, campaign: Campaign) -> list[LegalDocument]:
-    """Documents the year's plans cite, followed by the documents those implement."""
-    ids = campaign.documents_cited()
-    for doc_id in list(ids):
-        ids += [d.id for d in data.chain(doc_id) if d.id not in ids]
-    return [data.documents[i] for i in ids]
+def registry_rows(data: SiteData) -> list[RegistryRow]:
+    """Every registered document, oldest first, with who cites it."""
+    plans = [p for year in sorted(data.campaigns) for p in data.campaigns[year].plans]
+    return [
+        RegistryRow(
+            doc,
+            [p for p in plans if doc.id in p.legal_basis or doc.id in p.references],
+            [d for d in data.documents.values() if doc.id in d.basis],
+        )
+        for doc in sorted(data.documents.values(), key=lambda d: (d.date, d.number_symbol))
+    ]
+
+
+def attr(value: object) -> Markdown:
+    """A value for an HTML attribute written in a template."""
+    return Markdown(html.escape(str(value), quote=True))
 
 
 class SiteRenderer:
@@ -136,6 +157,12 @@ class SiteRenderer:
             observance_line=observance_line,
             phrase_item=phrase_item,
             cite_full=citations.full,
+            cite_short=citations.short,
+            attr=attr,
+            levels=citations.LEVELS,
+            level_rank=lambda level: list(citations.LEVELS).index(level),
+            legal_page=paths.LEGAL_BASIS,
+            document_anchor=paths.document_anchor,
             year_page=paths.year_page,
             plan_page=paths.plan_page,
             year_data=paths.year_data,
@@ -153,7 +180,7 @@ class SiteRenderer:
 
     def render(self) -> list[GeneratedFile]:
         """All generated pages and data files."""
-        files = [self.home()]
+        files = [self.home(), self.legal_basis()]
         for campaign in self.data.campaigns.values():
             data_file = GeneratedFile(paths.year_data(campaign.year), open_data.year_json(self.data, campaign), campaign.source)
             files.append(data_file)
@@ -179,10 +206,21 @@ class SiteRenderer:
             page,
             c=campaign,
             intro=self.year_intros.get(campaign.year),
-            documents=year_documents(self.data, campaign),
+            chains={plan.source: basis_lines(self.data, plan) for plan in campaign.plans},
             data_size=human_size(data_size),
         )
         return GeneratedFile(page, text, campaign.source)
+
+    def legal_basis(self) -> GeneratedFile:
+        text = self._render(
+            "legal_basis.md.j2",
+            paths.LEGAL_BASIS,
+            rows=registry_rows(self.data),
+            campaigns=[self.data.campaigns[y] for y in self.data.years()],
+            chains={p.source: basis_lines(self.data, p) for c in self.data.campaigns.values() for p in c.plans},
+            jsonld=Markdown(open_data.legislation_jsonld(self.data)),
+        )
+        return GeneratedFile(paths.LEGAL_BASIS, text, "campaigns/documents.yaml")
 
     def plan(self, plan: Plan) -> GeneratedFile:
         page = paths.plan_page(plan)

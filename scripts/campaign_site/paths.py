@@ -5,6 +5,13 @@ from __future__ import annotations
 from .model import Plan
 
 HOME = "index.md"
+LEGAL_BASIS = "can-cu-phap-ly.md"
+"""The registry of legal documents, served at `/can-cu-phap-ly/`."""
+
+
+def document_anchor(doc_id: str) -> str:
+    """Link target of one document's row on the legal-basis page."""
+    return f"{LEGAL_BASIS}#van-ban-{doc_id}"
 
 
 def year_page(year: int) -> str:

@@ -86,6 +86,13 @@ class SiteData:
         future = [y for y in self.campaigns if y >= today.year]
         return min(future) if future else max(self.campaigns)
 
+    def year_documents(self, campaign: Campaign) -> list[LegalDocument]:
+        """Documents the year's plans cite, followed by the documents those implement."""
+        ids = campaign.documents_cited()
+        for doc_id in list(ids):
+            ids += [d.id for d in self.chain(doc_id) if d.id not in ids]
+        return [self.documents[i] for i in ids]
+
     def chain(self, doc_id: str) -> list[LegalDocument]:
         """The documents `doc_id` implements, directly or not, nearest first (each once)."""
         seen: list[str] = []

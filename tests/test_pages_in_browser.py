@@ -1,0 +1,26 @@
+"""Every kind of page in headless Chromium on a 360 px phone: no sideways scroll, nothing from other hosts."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+PAGES = ["", "2026/", "2025/", "2026/ke-hoach/ubnd-xa-binh-thanh/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/", "gioi-thieu/", "404.html"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_fits_a_phone_and_loads_only_from_the_site(served_site: str, page: Page, path: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(served_site + path)
+    expect(page.locator("h1").first).to_be_visible()
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert not errors
+
+
+def test_plan_page_heading_and_notice_header(served_site: str, page: Page) -> None:
+    page.goto(served_site + "2026/ke-hoach/so-khcn-lang-son/")
+    expect(page.locator("h1").first).to_contain_text("Công văn của Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
+    expect(page.locator(".plan-header")).to_contain_text("Số: …/SKHCN-QLCN&TĐC")
+    expect(page.locator(".plan-header")).to_contain_text("Lạng Sơn, ngày … tháng 4 năm 2026")
