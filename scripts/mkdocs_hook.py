@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -64,7 +64,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if staff is not None:
             intros[year] = get_data(staff.content_string)[0]
             files.remove(staff)
-    for generated in SiteRenderer(data, _today(), intros).render():
+    for generated in SiteRenderer(data, _today(), intros, datetime.now(UTC)).render():
         existing = files.get_file_from_path(generated.path)
         if existing is not None:
             raise PluginError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-PAGES = ["", "2026/", "2025/", "2026/ke-hoach/ubnd-xa-binh-thanh/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/", "gioi-thieu/", "404.html"]
+PAGES = ["", "lich/", "2026/lich/", "2026/", "2025/", "2026/ke-hoach/ubnd-xa-binh-thanh/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/", "gioi-thieu/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -47,4 +47,67 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-legal-table]"), enhanceLegalTable);
+
+  /* Dates are compared as calendar days in the reader's own time zone. */
+  function dayNumber(date) {
+    return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86400000;
+  }
+  function isoDayNumber(iso) {
+    var parts = iso.split("-");
+    return Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2])) / 86400000;
+  }
+  function shortDate(iso) {
+    var parts = iso.split("-");
+    var month = Number(parts[1]);
+    return parts[2] + "/" + (month < 3 ? parts[1] : String(month)) + "/" + parts[0];
+  }
+  var today = dayNumber(new Date());
+
+  /* "Next date" panel: the next observance or report deadline and the days left, for today. */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-next-date]"), function (panel) {
+    var data = panel.querySelector("[data-next-date-items]");
+    var text = panel.querySelector("[data-next-date-text]");
+    var items = JSON.parse(data.textContent);
+    var next = items.filter(function (item) { return isoDayNumber(item.date) >= today; })[0];
+    text.textContent = "";
+    if (!next) {
+      var last = items[items.length - 1];
+      text.textContent = last
+        ? "Các ngày trong dữ liệu đã qua. Ngày gần nhất: " + last.title + ", " + shortDate(last.date) + "."
+        : "Chưa có ngày nào trong dữ liệu.";
+      return;
+    }
+    var days = isoDayNumber(next.date) - today;
+    var link = document.createElement("a");
+    link.href = next.url;
+    link.textContent = next.title;
+    var when = document.createElement("time");
+    when.dateTime = next.date;
+    when.textContent = shortDate(next.date);
+    var left = document.createElement("strong");
+    left.textContent = days === 0 ? "hôm nay" : days === 1 ? "ngày mai" : "còn " + days + " ngày";
+    text.append(link, ": ", when, " (", left, ").");
+  });
+
+  /* Calendar lists: move events between "coming" and "past" for today's date. */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-cal-lists]"), function (block) {
+    var coming = block.querySelector('[data-cal-list="coming"]');
+    var past = block.querySelector('[data-cal-list="past"]');
+    var items = Array.prototype.slice.call(block.querySelectorAll("li[data-last]"));
+    items.sort(function (a, b) { return a.getAttribute("data-start") < b.getAttribute("data-start") ? -1 : 1; });
+    items.forEach(function (item) {
+      if (isoDayNumber(item.getAttribute("data-last")) >= today) coming.appendChild(item);
+    });
+    items.slice().reverse().forEach(function (item) {
+      if (isoDayNumber(item.getAttribute("data-last")) < today) past.appendChild(item);
+    });
+    block.querySelector('[data-cal-empty="coming"]').hidden = coming.children.length > 0;
+    block.querySelector('[data-cal-empty="past"]').hidden = past.children.length > 0;
+  });
+
+  /* Month grids: mark today. */
+  Array.prototype.forEach.call(document.querySelectorAll(".cal-day time"), function (time) {
+    var cell = time.parentNode;
+    cell.classList.toggle("cal-day--today", isoDayNumber(time.getAttribute("datetime")) === today);
+  });
 })();

@@ -1,4 +1,4 @@
-"""The site navigation: home, one section per year (newest first), then staff pages."""
+"""The site navigation: home, calendar, one section per year (newest first), legal basis, staff pages."""
 
 from __future__ import annotations
 
@@ -15,14 +15,15 @@ def build(data: SiteData, pages: list[str]) -> list[Any]:
     follow the years and the legal basis. Titles come from each page, so data text is never
     a raw nav label.
     """
-    generated = {paths.HOME, paths.LEGAL_BASIS} | {paths.year_page(y) for y in data.campaigns}
+    generated = {paths.HOME, paths.LEGAL_BASIS, paths.CALENDAR}
+    generated |= {paths.year_page(y) for y in data.campaigns} | {paths.year_calendar(y) for y in data.campaigns}
     generated |= {paths.plan_page(p) for c in data.campaigns.values() for p in c.plans}
     staff = sorted(p for p in pages if p not in generated)
-    result: list[Any] = [paths.HOME]
+    result: list[Any] = [paths.HOME, paths.CALENDAR]
     for year in data.years():
         plans = [paths.plan_page(p) for p in data.campaigns[year].plans]
         extra = [p for p in staff if p.startswith(f"{year}/")]
-        result.append({f"Năm {year}": [paths.year_page(year), *plans, *extra]})
+        result.append({f"Năm {year}": [paths.year_page(year), paths.year_calendar(year), *plans, *extra]})
     result.append(paths.LEGAL_BASIS)
     taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in data.campaigns}
     result += [p for p in staff if p not in taken]

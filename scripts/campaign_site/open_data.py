@@ -7,16 +7,11 @@ from datetime import date
 from typing import Any
 
 from . import citations, paths
+from .calendar_events import Event
 from .site_data import Campaign, SiteData
 
 
-def _page_url(base_url: str, src: str) -> str:
-    """Public address of a generated page (directory URLs)."""
-    path = src.removesuffix("index.md").removesuffix(".md")
-    return base_url.rstrip("/") + "/" + (path + "/" if path and not path.endswith("/") else path)
-
-
-def year_json(data: SiteData, campaign: Campaign) -> str:
+def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
     """Observances with themes and slogans, cited documents and plans of one year, as JSON text."""
     base = data.settings.site.base_url
     observances: list[dict[str, Any]] = []
@@ -34,19 +29,32 @@ def year_json(data: SiteData, campaign: Campaign) -> str:
         )
     documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc)} for doc in data.year_documents(campaign)]
     plans = [
-        {"id": plan.id, "url": _page_url(base, paths.plan_page(plan)), "source": plan.source} | plan.model_dump(mode="json")
+        {"id": plan.id, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source} | plan.model_dump(mode="json")
         for plan in campaign.plans
     ]
     span = campaign.window()
     payload = {
         "year": campaign.year,
         "title": campaign.title,
-        "url": _page_url(base, paths.year_page(campaign.year)),
+        "url": paths.page_url(base, paths.year_page(campaign.year)),
         "publisher": data.settings.organisation.model_dump(mode="json", exclude_none=True),
         "window": {"start": span[0].isoformat(), "end": span[1].isoformat()} if span else None,
         "observances": observances,
         "documents": documents,
         "plans": plans,
+        "dates": [
+            {
+                "uid": e.uid,
+                "kind": e.kind,
+                "start": e.start.isoformat(),
+                "end": e.last.isoformat(),
+                "title": e.title,
+                "plan": e.plan.id if e.plan else None,
+                "url": e.url,
+            }
+            for e in events
+        ],
+        "calendar": paths.page_url(base, paths.year_feed(campaign.year)),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

@@ -10,13 +10,15 @@ import html
 import json
 import posixpath
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import citations, open_data, paths, vn_dates
+from . import calendar_events, citations, ics, open_data, paths, vn_dates
+from .calendar_events import KIND_LABELS, Event
 from .markdown_text import Markdown, escape
 from .model import LegalDocument, Observance, Plan, ReportDeadline, Window
 from .site_data import Campaign, PhraseEntry, SiteData
@@ -26,11 +28,23 @@ _TEMPLATES = Path(__file__).parent / "templates"
 
 @dataclass(frozen=True)
 class GeneratedFile:
-    """A file to add to the site: its path (as MkDocs source), its text, and the data file behind it."""
+    """A file to add to the site: its path (as MkDocs source), its content, and the data file behind it."""
 
     path: str
-    content: str
+    content: str | bytes
     source: str
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A calendar feed as pages link it: label, file, size, and the subscribe address."""
+
+    label: str
+    path: str
+    size: str
+    webcal: str
+
+WEEKDAYS = [("T2", "Thứ Hai"), ("T3", "Thứ Ba"), ("T4", "Thứ Tư"), ("T5", "Thứ Năm"), ("T6", "Thứ Sáu"), ("T7", "Thứ Bảy"), ("CN", "Chủ Nhật")]
 
 
 @dataclass(frozen=True)
@@ -126,6 +140,34 @@ def registry_rows(data: SiteData) -> list[RegistryRow]:
     ]
 
 
+def relative_url(target: str, page: str) -> str:
+    """Address of page `target` as seen from page `page` (both MkDocs source paths, directory URLs)."""
+    href = posixpath.relpath(paths.page_url("", target), paths.page_url("", page))
+    return href + "/" if target.endswith(".md") and not href.endswith("/") else href
+
+
+def event_when(event: Event) -> Markdown:
+    if event.start == event.last:
+        return time(event.start)
+    return Markdown(f"{time(event.start)} – {time(event.last)}")
+
+
+def event_page(event: Event) -> str:
+    return paths.plan_page(event.plan) if event.plan else paths.year_page(event.year)
+
+
+def next_text(events: list[Event], today: date) -> str:
+    """The panel's text for a given day, also the text shown without JavaScript."""
+    coming = [e for e in events if e.start >= today]
+    if coming:
+        first = coming[0]
+        return f"{first.title}: {vn_dates.short(first.start)} (tính đến ngày {vn_dates.short(today)})."
+    if events:
+        last = events[-1]
+        return f"Các ngày trong dữ liệu đã qua. Ngày gần nhất: {last.title}, {vn_dates.short(last.start)}."
+    return "Chưa có ngày nào trong dữ liệu."
+
+
 def attr(value: object) -> Markdown:
     """A value for an HTML attribute written in a template."""
     return Markdown(html.escape(str(value), quote=True))
@@ -134,10 +176,16 @@ def attr(value: object) -> Markdown:
 class SiteRenderer:
     """Renders every generated file of the site from one `SiteData`."""
 
-    def __init__(self, data: SiteData, today: date, year_intros: dict[int, str] | None = None) -> None:
+    def __init__(
+        self, data: SiteData, today: date, year_intros: dict[int, str] | None = None, stamp: datetime | None = None
+    ) -> None:
         self.data = data
         self.today = today
         self.year_intros = year_intros or {}
+        self.stamp = stamp or datetime.now(UTC)
+        self.events = {y: calendar_events.year_events(data, c) for y, c in data.campaigns.items()}
+        self.all_events = [e for y in sorted(self.events) for e in self.events[y]]
+        self.feeds: dict[str, Feed] = {}
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
             finalize=escape,
@@ -169,6 +217,16 @@ class SiteRenderer:
             yaml=lambda text: Markdown(json.dumps(str(text), ensure_ascii=False)),
             indent=lambda depth: Markdown("    " * depth),
             markdown=Markdown,
+            Markdown=Markdown,
+            yaml_list=lambda items: Markdown(json.dumps(items, ensure_ascii=False)),
+            external=lambda url, text: Markdown(f'<a href="{attr(url)}">{escape(text)}</a>'),
+            event_when=event_when,
+            event_page=event_page,
+            kind_labels=KIND_LABELS,
+            next_dates=calendar_events.next_dates,
+            weekdays=WEEKDAYS,
+            calendar_page=paths.CALENDAR,
+            year_calendar=paths.year_calendar,
         )
 
     def _render(self, template: str, page: str, **context: Any) -> str:
@@ -176,15 +234,96 @@ class SiteRenderer:
             href = posixpath.relpath(target, posixpath.dirname(page) or ".")
             return Markdown(f"[{escape(text)}]({href})")
 
-        return self.env.get_template(template).render(link=link, site=self.data.settings.site, **context)
+        def next_items(events: list[Event]) -> Markdown:
+            items = [
+                {"date": e.start.isoformat(), "title": e.title, "url": relative_url(event_page(e), page)}
+                for e in calendar_events.next_dates(events)
+            ]
+            return Markdown(json.dumps(items, ensure_ascii=False).replace("</", "<\\/"))
+
+        def feed_link(path: str) -> Markdown:
+            feed = self.feeds[path]
+            return Markdown(f"{link(feed.path, 'ICS, ' + feed.size)} · <a href=\"{attr(feed.webcal)}\">đăng ký theo dõi</a>")
+
+        return self.env.get_template(template).render(
+            link=link,
+            site=self.data.settings.site,
+            today=self.today,
+            next_items=next_items,
+            next_text=next_text,
+            feed_link=feed_link,
+            **context,
+        )
+
+    def _feed(self, label: str, path: str, name: str, description: str, events: list[Event], source: str) -> GeneratedFile:
+        content = ics.feed(name, description, events, self.stamp)
+        base = urlsplit(self.data.settings.site.base_url)
+        webcal = f"webcal://{base.netloc}{base.path.rstrip('/')}/{path}"
+        self.feeds[path] = Feed(label, path, human_size(len(content)), webcal)
+        return GeneratedFile(path, content, source)
+
+    def calendar_feeds(self) -> list[GeneratedFile]:
+        """One feed for all years, one per year, one per plan."""
+        title = self.data.settings.site.title
+        files = [self._feed("Tất cả các năm", paths.ALL_FEED, f"{title}: tất cả các năm",
+                            "Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo của mọi năm.", self.all_events, "campaigns/")]
+        for year in self.data.years():
+            campaign = self.data.campaigns[year]
+            files.append(self._feed(f"Năm {year}", paths.year_feed(year), f"{title}: năm {year}",
+                                    f"Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo năm {year}.", self.events[year], campaign.source))
+            for plan in campaign.plans:
+                files.append(self._feed(f"{plan.issuer.short_name}", paths.plan_feed(plan),
+                                        f"{plan.issuer.short_name}: {plan.document.type.lower()} năm {year}",
+                                        f"Thời gian thực hiện và hạn báo cáo theo {plan.title}.",
+                                        calendar_events.plan_events(self.data, plan), plan.source))
+        return files
+
+    def calendar(self, page: str, title: str, intro: str, events: list[Event], feeds: list[str], source: str) -> GeneratedFile:
+        coming, past = calendar_events.upcoming(events, self.today)
+        months = [(y, m, calendar_events.month_weeks(y, m, events)) for y, m in calendar_events.months_spanned(events)]
+        text = self._render(
+            "calendar.md.j2",
+            page,
+            title=title,
+            description=intro,
+            intro=intro,
+            events=events,
+            months=months,
+            coming=coming,
+            past=past,
+            feeds=[self.feeds[f] for f in feeds],
+            head_feeds=[{"title": self.feeds[f].label, "path": f} for f in feeds],
+        )
+        return GeneratedFile(page, text, source)
 
     def render(self) -> list[GeneratedFile]:
         """All generated pages and data files."""
-        files = [self.home(), self.legal_basis()]
+        files = self.calendar_feeds()
+        files += [self.home(), self.legal_basis()]
+        files.append(
+            self.calendar(
+                paths.CALENDAR,
+                "Lịch",
+                "Mọi ngày kỷ niệm, thời gian thực hiện kế hoạch và hạn báo cáo của các năm, theo tháng và theo thứ tự thời gian.",
+                self.all_events,
+                [paths.ALL_FEED, *(paths.year_feed(y) for y in self.data.years())],
+                "campaigns/",
+            )
+        )
         for campaign in self.data.campaigns.values():
-            data_file = GeneratedFile(paths.year_data(campaign.year), open_data.year_json(self.data, campaign), campaign.source)
-            files.append(data_file)
-            files.append(self.year(campaign, len(data_file.content.encode())))
+            files.append(
+                self.calendar(
+                    paths.year_calendar(campaign.year),
+                    f"Lịch năm {campaign.year}",
+                    f"Ngày kỷ niệm, thời gian thực hiện của từng kế hoạch và hạn báo cáo năm {campaign.year}.",
+                    self.events[campaign.year],
+                    [paths.year_feed(campaign.year), *(paths.plan_feed(p) for p in campaign.plans)],
+                    campaign.source,
+                )
+            )
+            data_text = open_data.year_json(self.data, campaign, self.events[campaign.year])
+            files.append(GeneratedFile(paths.year_data(campaign.year), data_text, campaign.source))
+            files.append(self.year(campaign, len(data_text.encode())))
             files += [self.plan(plan) for plan in campaign.plans]
         return files
 
@@ -196,6 +335,7 @@ class SiteRenderer:
             featured=featured,
             years=self.data.years(),
             campaigns=self.data.campaigns,
+            events=self.all_events,
         )
         return GeneratedFile(paths.HOME, text, "campaigns/site.yaml")
 

@@ -26,3 +26,29 @@ def plan_page(plan: Plan) -> str:
 def year_data(year: int) -> str:
     """The year's open data, served at `/2026.json`."""
     return f"{year}.json"
+
+
+def page_url(base_url: str, src: str) -> str:
+    """Public address of a generated page or file: `2026/index.md` → `https://host/2026/`."""
+    path = src.removesuffix("index.md").removesuffix(".md")
+    if path and src.endswith(".md") and not path.endswith("/"):
+        path += "/"
+    return base_url.rstrip("/") + "/" + path
+
+
+CALENDAR = "lich/index.md"
+"""The calendar of every year, served at `/lich/`."""
+ALL_FEED = "lich/tat-ca.ics"
+
+
+def year_calendar(year: int) -> str:
+    """`2026/lich.md`, served at `/2026/lich/`."""
+    return f"{year}/lich.md"
+
+
+def year_feed(year: int) -> str:
+    return f"lich/{year}.ics"
+
+
+def plan_feed(plan: Plan) -> str:
+    return f"lich/{plan.year}/{plan.id}.ics"

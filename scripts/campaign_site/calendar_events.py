@@ -1,0 +1,160 @@
+"""The dated things of a campaign as calendar events: observance days, activity windows, report deadlines.
+
+One list feeds the calendar pages, the .ics feeds, the next-date panel and the open JSON.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+from urllib.parse import urlsplit
+
+from . import paths, vn_dates
+from .model import Plan
+from .site_data import Campaign, SiteData
+
+EventKind = Literal["observance", "window", "deadline"]
+
+KIND_LABELS: dict[EventKind, str] = {
+    "observance": "Ngày kỷ niệm",
+    "window": "Thời gian thực hiện",
+    "deadline": "Hạn báo cáo",
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    """An all-day event from `start` to `last` (inclusive), with a UID that is stable across builds."""
+
+    uid: str
+    kind: EventKind
+    start: date
+    last: date
+    title: str
+    description: str
+    url: str
+    year: int
+    plan: Plan | None = field(default=None, compare=False)
+
+    @property
+    def end(self) -> date:
+        """RFC 5545 DTEND of an all-day event: the day after the last day."""
+        return self.last + timedelta(days=1)
+
+    def when(self) -> str:
+        if self.start == self.last:
+            return vn_dates.short(self.start)
+        return f"từ {vn_dates.short(self.start)} đến hết {vn_dates.short(self.last)}"
+
+
+def _host(data: SiteData) -> str:
+    return urlsplit(data.settings.site.base_url).hostname or "localhost"
+
+
+def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
+    """Every event of one year, in date order (observances first on a shared day)."""
+    host = _host(data)
+    base = data.settings.site.base_url
+    year_url = paths.page_url(base, paths.year_page(campaign.year))
+    events: list[Event] = []
+    for observance, year_obs in campaign.observances:
+        day = date(campaign.year, observance.month, observance.day)
+        themes = "; ".join(f"“{t.text}”" for t in year_obs.themes)
+        description = f"{observance.name} ({observance.label}), do {observance.owner} xác lập."
+        if themes:
+            description += f" Chủ đề năm {campaign.year}: {themes}."
+        events.append(
+            Event(f"{campaign.year}-{observance.id}@{host}", "observance", day, day, observance.name,
+                  f"{description} Chi tiết: {year_url}", year_url, campaign.year)
+        )
+    for plan in campaign.plans:
+        events += plan_events(data, plan)
+    order = {"observance": 0, "deadline": 1, "window": 2}
+    return sorted(events, key=lambda e: (e.start, order[e.kind], e.last, e.title))
+
+
+def plan_events(data: SiteData, plan: Plan) -> list[Event]:
+    """A plan's activity window and each of its report deadlines."""
+    host = _host(data)
+    url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
+    source = f"{plan.document.type} số {plan.document.number_symbol} của {plan.issuer.name}"
+    events = [
+        Event(
+            f"{plan.year}-{plan.id}-thuc-hien@{host}",
+            "window",
+            plan.window.start,
+            plan.window.end,
+            f"{plan.issuer.short_name}: thời gian thực hiện kế hoạch",
+            f"Thời gian tổ chức các hoạt động theo {source}, "
+            f"từ {vn_dates.short(plan.window.start)} đến hết {vn_dates.short(plan.window.end)}. Chi tiết: {url}",
+            url,
+            plan.year,
+            plan,
+        )
+    ]
+    seen: set[str] = set()
+    for deadline in plan.report_deadlines:
+        uid = f"{plan.year}-{plan.id}-han-bao-cao-{deadline.date:%Y%m%d}"
+        while uid in seen:
+            uid += "-b"
+        seen.add(uid)
+        note = f" {deadline.note[0].upper()}{deadline.note[1:]}." if deadline.note else ""
+        events.append(
+            Event(
+                f"{uid}@{host}",
+                "deadline",
+                deadline.date,
+                deadline.date,
+                f"Hạn báo cáo ({deadline.wording}): {deadline.reporter} → {deadline.recipient}",
+                f"{deadline.reporter} báo cáo kết quả về {deadline.recipient} {deadline.wording}, "
+                f"theo {source}.{note} Chi tiết: {url}",
+                url,
+                plan.year,
+                plan,
+            )
+        )
+    return events
+
+
+def all_events(data: SiteData) -> list[Event]:
+    return [e for year in sorted(data.campaigns) for e in year_events(data, data.campaigns[year])]
+
+
+def next_dates(events: list[Event]) -> list[Event]:
+    """Candidates for the "next date" panel: observance days and report deadlines."""
+    return [e for e in events if e.kind != "window"]
+
+
+def upcoming(events: list[Event], today: date) -> tuple[list[Event], list[Event]]:
+    """Split into events not yet over and past ones (most recent first)."""
+    coming = [e for e in events if e.last >= today]
+    past = [e for e in events if e.last < today]
+    return coming, list(reversed(past))
+
+
+@dataclass(frozen=True)
+class DayCell:
+    day: date
+    events: list[Event]
+
+
+def month_weeks(year: int, month: int, events: list[Event]) -> list[list[DayCell | None]]:
+    """The month as weeks from Monday to Sunday; None for days of other months."""
+    weeks = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    return [
+        [DayCell(d, [e for e in events if e.start <= d <= e.last]) if d.month == month else None for d in week]
+        for week in weeks
+    ]
+
+
+def months_spanned(events: list[Event]) -> list[tuple[int, int]]:
+    """(year, month) of every month with at least one event day, in order."""
+    months: set[tuple[int, int]] = set()
+    for event in events:
+        day = event.start
+        while day <= event.last:
+            months.add((day.year, day.month))
+            day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return sorted(months)

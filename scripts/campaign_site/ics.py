@@ -1,0 +1,43 @@
+"""Calendar feeds (RFC 5545) written with the icalendar library."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, vDuration
+from icalendar import Event as IcsEvent
+
+from .calendar_events import KIND_LABELS, Event
+
+REFRESH = timedelta(days=1)
+
+
+def feed(name: str, description: str, events: list[Event], stamp: datetime) -> bytes:
+    """One calendar: named, refreshed daily, all-day events with an exclusive end, CRLF, folded lines.
+
+    Only DTSTAMP depends on `stamp`; everything else is the same for the same data.
+    """
+    cal = Calendar()
+    cal.add("prodid", "-//Trang hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo//Lịch//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("description", description)
+    cal.add("x-wr-caldesc", description)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    for event in events:
+        item = IcsEvent()
+        item.add("uid", event.uid)
+        item.add("dtstamp", stamp)
+        item.add("dtstart", event.start)
+        item.add("dtend", event.end)
+        item.add("summary", event.title)
+        item.add("description", event.description)
+        item.add("url", event.url)
+        item.add("categories", [KIND_LABELS[event.kind]])
+        item.add("transp", "TRANSPARENT")
+        cal.add_component(item)
+    return cal.to_ical()
