@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, placeholders
 from .messages import problems_from
 from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
 from .problems import DataError, Problem
@@ -29,6 +29,8 @@ M = TypeVar("M", bound=BaseModel)
 _YEAR = re.compile(r"^\d{4}$")
 _PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _REGISTRIES = ("site.yaml", "documents.yaml", "observances.yaml")
+SCHEMA_DIR = "_schema"
+"""Generated JSON Schemas for editors (scripts/campaign.py schema), next to the data they describe."""
 
 
 class _Session:
@@ -56,6 +58,11 @@ class _Session:
             self.problems += exc.problems
             return None, None
         self.problems += source.warnings
+        unfilled = placeholders.in_data(source)
+        if unfilled:
+            # Placeholders first: their own messages say more than the type errors they would cause.
+            self.problems += unfilled
+            return source, None
         try:
             return source, model.model_validate(source.data)
         except ValidationError as exc:
@@ -76,10 +83,10 @@ def _stray_files(session: _Session, root: Path) -> None:
         rel = path.relative_to(root).parts
         if path.suffix == ".yml":
             session.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml.")
-        elif len(rel) == 1 and rel[0] in _REGISTRIES:
+        elif len(rel) == 1 and rel[0] in _REGISTRIES or rel[0] == SCHEMA_DIR:
             continue
         elif len(rel) >= 1 and not _YEAR.match(rel[0]):
-            session.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml và các thư mục năm (ví dụ 2026/).")
+            session.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/ và các thư mục năm (ví dụ 2026/).")
         elif rel[1:] == ("campaign.yaml",):
             continue
         elif len(rel) == 3 and rel[1] == "plans" and path.suffix == ".yaml":

@@ -72,7 +72,9 @@ DocumentDate = Annotated[
     PartialDate,
     PlainValidator(vn_dates.parse_partial_date),
     PlainSerializer(lambda d: d.iso(), return_type=str),
-    WithJsonSchema({"type": "string", "description": "16/4/2026; hoặc 4/2026 nếu chưa có ngày; hoặc 2026"}),
+    WithJsonSchema(
+        {"type": ["string", "integer"], "description": "16/4/2026; hoặc 4/2026 nếu chưa có ngày; hoặc 2026"}
+    ),
 ]
 IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
 """Levels of the legal chain: Party, Government, ministry (and its agencies), province, ward/commune."""
@@ -190,9 +192,12 @@ class CampaignFile(Record):
 # --- <year>/plans/<id>.yaml ------------------------------------------------------------
 
 
-def _shorthand(expand: Callable[[str], dict[str, Any]]) -> BeforeValidator:
-    """Allow a plain string where a mapping is meant; `expand` builds the mapping."""
-    return BeforeValidator(lambda value: expand(value) if isinstance(value, str) else value)
+def _shorthand(model: type, expand: Callable[[str], dict[str, Any]]) -> BeforeValidator:
+    """Allow a plain string where a `model` mapping is meant; `expand` builds the mapping."""
+    return BeforeValidator(
+        lambda value: expand(value) if isinstance(value, str) else value,
+        json_schema_input_type=str | model,
+    )
 
 
 class Issuer(Record):
@@ -246,7 +251,7 @@ class Task(Record):
 
 class Responsibility(Record):
     unit: Text = Field(description="Đơn vị")
-    tasks: list[Annotated[Task, _shorthand(lambda text: {"text": text})]] = Field(min_length=1)
+    tasks: list[Annotated[Task, _shorthand(Task, lambda text: {"text": text})]] = Field(min_length=1)
 
 
 class Signer(Record):
@@ -270,7 +275,7 @@ class Plan(Record):
     context: list[Text] = Field(default_factory=list, description="Đoạn mở đầu, bối cảnh")
     purposes: list[Text] = Field(default_factory=list, description="Mục đích")
     requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
-    content: list[Annotated[Section, _shorthand(lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
+    content: list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
     forms: list[Text] = Field(default_factory=list, description="Hình thức tổ chức")
     window: Window
     report_deadlines: list[ReportDeadline] = Field(default_factory=list)

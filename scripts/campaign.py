@@ -1,0 +1,76 @@
+"""Staff commands for the campaign data.
+
+    python scripts/campaign.py new-year 2027            start a year from the latest one
+    python scripts/campaign.py add-plan 2027 <mã>       add a plan file to fill in
+    python scripts/campaign.py add-document <mã>        add a legal document to fill in
+    python scripts/campaign.py schema                   regenerate campaigns/_schema/*.json
+
+New files contain `CẦN ĐIỀN: ...` placeholders; validation fails until every one is filled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from campaign_site import scaffold, schema  # noqa: E402
+from campaign_site.problems import DataError  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _id(value: str) -> str:
+    if not _ID.match(value):
+        raise argparse.ArgumentTypeError("mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ so-khcn-lang-son")
+    return value
+
+
+def _year(value: str) -> int:
+    if not re.fullmatch(r"\d{4}", value):
+        raise argparse.ArgumentTypeError("năm viết bằng 4 chữ số, ví dụ 2027")
+    return int(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới.")
+    parser.add_argument("--repo", type=Path, default=REPO, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True)
+    new_year = commands.add_parser("new-year", help="tạo năm mới từ năm gần nhất")
+    new_year.add_argument("year", type=_year)
+    add_plan = commands.add_parser("add-plan", help="thêm một kế hoạch")
+    add_plan.add_argument("year", type=_year)
+    add_plan.add_argument("plan_id", type=_id)
+    add_document = commands.add_parser("add-document", help="thêm một văn bản căn cứ")
+    add_document.add_argument("doc_id", type=_id)
+    commands.add_parser("schema", help="tạo lại JSON Schema cho trình soạn thảo")
+    args = parser.parse_args(argv)
+    repo: Path = args.repo
+    try:
+        if args.command == "new-year":
+            written = scaffold.new_year(repo, args.year)
+        elif args.command == "add-plan":
+            written = [scaffold.add_plan(repo, args.year, args.plan_id)]
+        elif args.command == "add-document":
+            written = [scaffold.add_document(repo, args.doc_id)]
+        else:
+            written = schema.write_all(repo / "campaigns" / scaffold.SCHEMA_DIR)
+    except scaffold.ScaffoldError as exc:
+        print(f"Không thực hiện được: {exc}", file=sys.stderr)
+        return 1
+    except DataError as exc:
+        print("Dữ liệu hiện có còn lỗi, hãy sửa trước:\n" + exc.report(), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Đã ghi {path.relative_to(repo)}")
+    if args.command != "schema":
+        print("Hãy thay mọi chỗ «CẦN ĐIỀN» rồi chạy scripts/dev check.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

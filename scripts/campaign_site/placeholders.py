@@ -1,0 +1,41 @@
+"""Find `CẦN ĐIỀN` placeholders that staff have not yet replaced, in data and in Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem, format_loc
+from .yaml_source import Loc, SourceFile
+
+MARKER = "CẦN ĐIỀN"
+
+
+def _strings(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, loc + (k,))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in _strings(v, loc + (i,))]
+    return [(loc, value)] if isinstance(value, str) else []
+
+
+def in_data(source: SourceFile) -> list[Problem]:
+    """One error per placeholder left in a data file, naming what to fill."""
+    return [
+        source.problem(loc, format_loc(loc), f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật.")
+        for loc, text in _strings(source.data, ())
+        if MARKER in text
+    ]
+
+
+def in_markdown(docs: Path, display_root: str = "docs") -> list[Problem]:
+    """Placeholders left in staff Markdown under docs/."""
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if MARKER in line:
+                display = f"{display_root}/{path.relative_to(docs).as_posix()}"
+                problems.append(
+                    Problem(display, number, line.index(MARKER) + 1, "", f"chưa điền: «{line.strip()}». Hãy viết nội dung hoặc xóa dòng này.")
+                )
+    return problems
