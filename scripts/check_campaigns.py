@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from campaign_site import placeholders  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.problems import DataError  # noqa: E402
 
@@ -25,13 +26,21 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(__file__).resolve().parent.parent / "campaigns",
         help="thư mục dữ liệu (mặc định: campaigns/ của kho)",
     )
+    parser.add_argument("--docs", type=Path, default=None, help="thư mục Markdown (mặc định: docs/ cạnh thư mục dữ liệu)")
     args = parser.parse_args(argv)
+    args.docs = args.docs or args.campaigns.resolve().parent / "docs"
     display = args.campaigns.name or str(args.campaigns)
     try:
         data = load_site(args.campaigns, display)
+        unfilled = placeholders.in_markdown(args.docs) if args.docs.is_dir() else []
+        if unfilled:
+            raise DataError(unfilled + data.warnings)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
+    except Exception as exc:  # a bug of ours must still reach staff as a sentence, not a traceback
+        print(f"Lỗi không mong đợi khi đọc dữ liệu ({type(exc).__name__}: {exc}). Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa.", file=sys.stderr)
+        return 2
     for warning in data.warnings:
         print(warning, file=sys.stderr)
     plans = sum(len(c.plans) for c in data.campaigns.values())

@@ -20,7 +20,8 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import nav, paths  # noqa: E402
+from campaign_site import nav, paths, placeholders  # noqa: E402
+from campaign_site.pages import error_page  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.pages import SiteRenderer  # noqa: E402
 from campaign_site.problems import DataError  # noqa: E402
@@ -28,6 +29,7 @@ from campaign_site.site_data import SiteData  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")
 _loaded: dict[str, SiteData] = {}
+_state: dict[str, object] = {"command": "build", "errors": None}
 
 
 def _today() -> date:
@@ -36,13 +38,43 @@ def _today() -> date:
     return date.fromisoformat(fixed) if fixed else date.today()
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate all data before MkDocs touches the site directory; stop the build on any error."""
-    root = Path(config.config_file_path).parent
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def _load(root: Path) -> SiteData:
+    """Data and staff Markdown, validated; every problem becomes one DataError, never a traceback."""
     try:
         data = load_site(root / "campaigns")
+    except DataError:
+        raise
+    except Exception as exc:  # a bug of ours must still reach staff as a sentence, not a traceback
+        raise PluginError(
+            f"Lỗi không mong đợi khi đọc dữ liệu ({type(exc).__name__}: {exc}). "
+            "Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa."
+        ) from None
+    unfilled = placeholders.in_markdown(root / "docs")
+    if unfilled:
+        raise DataError(unfilled + data.warnings)
+    return data
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Validate all data before MkDocs touches the site directory; stop the build on any error.
+
+    Under `mkdocs serve` the server keeps running and shows the errors as a page instead.
+    """
+    root = Path(config.config_file_path).parent
+    _state["errors"] = None
+    try:
+        data = _load(root)
     except DataError as exc:
-        raise PluginError("Dữ liệu trong campaigns/ có lỗi:\n" + exc.report()) from None
+        report = "Dữ liệu có lỗi:\n" + exc.report()
+        if _state["command"] != "serve":
+            raise PluginError(report) from None
+        print(report, file=sys.stderr)
+        _state["errors"] = exc
+        return config
     for warning in data.warnings:
         log.info("%s", warning)
     settings = data.settings.site
@@ -57,6 +89,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add generated pages and data; a staff page docs/<year>/index.md becomes the year page's intro."""
+    if isinstance(_state["errors"], DataError):
+        return _error_site(files, config, _state["errors"])
     data = _loaded["data"]
     intros: dict[int, str] = {}
     for year in data.campaigns:
@@ -82,3 +116,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if value is not None and not isinstance(value, Markup):
             page.meta[key] = Markup(escape(value))
     return html
+
+
+def _error_site(files: Files, config: MkDocsConfig, error: DataError) -> Files:
+    """While previewing, replace every page by one that lists the data errors."""
+    for page in list(files.documentation_pages()):
+        files.remove(page)
+    files.append(File.generated(config, paths.HOME, content=error_page(error.problems)))
+    config.nav = [paths.HOME]
+    return files

@@ -181,10 +181,12 @@ def test_unreadable_files_get_a_clear_message(campaigns: Path, content: bytes, m
     assert any(p.file == f"campaigns/{LAI_CHAU}" and message in p.message for p in problems), problems
 
 
-def test_byte_order_mark_is_accepted(campaigns: Path) -> None:
+def test_byte_order_mark_is_an_error_that_says_how_to_save(campaigns: Path) -> None:
     path = campaigns / LAI_CHAU
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert "so-khcn-lai-chau" in [p.id for p in load_site(campaigns).campaigns[2026].plans]
+    problems = load_problems(campaigns)
+    assert [(p.file, p.line) for p in problems] == [(f"campaigns/{LAI_CHAU}", 1)]
+    assert "BOM" in problems[0].message and "UTF-8" in problems[0].message
 
 
 def test_decomposed_unicode_is_normalised_with_a_warning(campaigns: Path) -> None:

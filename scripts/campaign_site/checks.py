@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 
 from . import vn_dates
 from .messages import suggest
@@ -205,4 +207,78 @@ def check_plan_refs(source: SourceFile, plan: Plan, campaign: Campaign, document
             if value in values[:i]:
                 loc = (name, i)
                 problems.append(source.problem(loc, format_loc(loc), f"mã `{value}` bị ghi hai lần. Hãy xóa dòng này.", "warning"))
+    return problems
+
+
+_SLOGAN_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
+_YEAR_WORDS = re.compile(r"\bnăm (\d{4})\b")
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+
+def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
+    """Likely slips in a year's themes and slogans: a day or year from another campaign, a repeated theme."""
+    problems = []
+    seen: dict[str, str] = {}
+    for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
+        for kind in ("themes", "slogans"):
+            for j, phrase in enumerate(getattr(year_obs, kind)):
+                loc = ("observances", i, kind, j, "text")
+                for match in _SLOGAN_DATE.finditer(phrase.text):
+                    day, month, year = int(match[1]), int(match[2]), match[3]
+                    if (day, month) != (observance.day, observance.month):
+                        problems.append(source.problem(loc, format_loc(loc), f"có ngày {match[0]} nhưng {observance.name} là ngày {observance.label}. Hãy kiểm tra lại.", "warning"))
+                    if year and int(year) != campaign.year:
+                        problems.append(source.problem(loc, format_loc(loc), f"có năm {year} nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                for match in _YEAR_WORDS.finditer(phrase.text):
+                    if int(match[1]) != campaign.year:
+                        problems.append(source.problem(loc, format_loc(loc), f"có «{match[0]}» nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                if kind == "themes":
+                    if phrase.text in seen:
+                        problems.append(source.problem(loc, format_loc(loc), f"chủ đề này đã có ở {seen[phrase.text]}. Nếu đúng là dùng chung, hãy giữ một chỗ.", "warning"))
+                    seen.setdefault(phrase.text, observance.name)
+    return problems
+
+
+def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Problem]:
+    """A plan whose activity window misses an observance day it says it covers."""
+    problems: list[Problem] = []
+    if plan.window.end < plan.window.start:
+        return problems  # already an error; a warning on top would only add noise
+    by_id = {o.id: o for o, _ in campaign.observances}
+    for i, obs_id in enumerate(plan.observances):
+        observance = by_id.get(obs_id)
+        if observance is None:
+            continue
+        day = date(campaign.year, observance.month, observance.day)
+        if not plan.window.start <= day <= plan.window.end:
+            loc = ("observances", i)
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"thời gian thực hiện ({vn_dates.short(plan.window.start)} – {vn_dates.short(plan.window.end)}) "
+                    f"không gồm ngày {observance.label} ({observance.name}). Hãy kiểm tra thời gian hoặc ngày kỷ niệm.",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def html_warnings(source: SourceFile) -> list[Problem]:
+    """Text that looks like HTML is shown as it is typed, never run: say so, in case it was pasted by mistake."""
+    problems = []
+
+    def walk(value: object, loc: Loc) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, loc + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, loc + (index,))
+        elif isinstance(value, str) and (match := _HTML.search(value)):
+            problems.append(
+                source.problem(loc, format_loc(loc), f"có mã HTML `{match[0]}`; trang sẽ hiện nguyên văn các ký tự này chứ không chạy mã. Hãy xóa nếu dán nhầm.", "warning")
+            )
+
+    walk(source.data, ())
     return problems

@@ -57,7 +57,7 @@ class _Session:
         except YamlSyntaxProblem as exc:
             self.problems += exc.problems
             return None, None
-        self.problems += source.warnings
+        self.problems += source.warnings + checks.html_warnings(source)
         unfilled = placeholders.in_data(source)
         if unfilled:
             # Placeholders first: their own messages say more than the type errors they would cause.
@@ -118,7 +118,11 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
     if docs:
         session.problems += checks.check_documents(docs[0], docs[1].documents)
     if obs:
-        session.problems += checks.check_observances(obs[0], obs[1].observances)
+        observance_problems = checks.check_observances(obs[0], obs[1].observances)
+        session.problems += observance_problems
+        if observance_problems:
+            # An impossible day cannot be placed in any year: use none of the observances.
+            obs, observances = None, {}
 
     campaigns: dict[int, Campaign] = {}
     year_dirs = sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
@@ -141,6 +145,7 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
                 campaign.plans.append(plan.bind(plan_path.stem, campaign.year, source.path))
                 session.problems += checks.check_plan_refs(source, plan, campaign, document_ids)
                 session.problems += checks.cited_before_plan(source, plan, documents)
+                session.problems += checks.plan_warnings(source, plan, campaign)
 
     if docs and not any(p.severity == "error" for p in session.problems):
         # Only when every plan loaded: otherwise a plan with an error would make its documents look unused.
@@ -183,4 +188,6 @@ def _load_year(session: _Session, year_dir: Path, observances: dict, check_refs:
         return None
     pairs = [(observances[y.observance], y) for y in spec.observances]
     pairs.sort(key=lambda pair: (pair[0].month, pair[0].day))
-    return Campaign(int(year_dir.name), spec, source.path, pairs)
+    campaign = Campaign(int(year_dir.name), spec, source.path, pairs)
+    session.problems += checks.phrase_warnings(source, campaign)
+    return campaign

@@ -21,6 +21,7 @@ from . import calendar_events, citations, ics, open_data, paths, vn_dates
 from .calendar_events import KIND_LABELS, Event
 from .markdown_text import Markdown, escape
 from .model import LegalDocument, Observance, Plan, ReportDeadline, Window
+from .problems import Problem
 from .site_data import Campaign, PhraseEntry, SiteData
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -376,3 +377,23 @@ class SiteRenderer:
             slogans=[phrases[s] for s in plan.slogans],
         )
         return GeneratedFile(page, text, plan.source)
+
+
+def error_page(problems: list[Problem]) -> str:
+    """The preview page shown instead of the site while the data has errors."""
+    lines = [
+        "---",
+        'title: "Dữ liệu có lỗi"',
+        "---",
+        "",
+        "# Dữ liệu có lỗi",
+        "",
+        "Trang chưa được tạo lại vì dữ liệu còn lỗi. Hãy sửa từng lỗi dưới đây rồi lưu tệp: "
+        "trang sẽ tự tải lại.",
+        "",
+    ]
+    for problem in problems:
+        kind = "Lỗi" if problem.severity == "error" else "Cảnh báo"
+        lines.append(f"- **{kind}** `{escape(problem.file)}` dòng {problem.line}, cột {problem.column}"
+                     f"{', trường ' + escape(problem.field) if problem.field else ''}: {escape(problem.message)}")
+    return "\n".join(lines) + "\n"

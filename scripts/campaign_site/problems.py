@@ -22,7 +22,7 @@ class Problem:
     def __str__(self) -> str:
         label = "" if self.severity == "error" else "cảnh báo: "
         field = self.field or "(toàn tệp)"
-        return f"{self.file}:{self.line}: {field}: {label}{self.message}"
+        return f"{self.file}:{self.line}: {field}: {label}{self.message} (dòng {self.line}, cột {self.column})"
 
 
 class DataError(Exception):

@@ -31,6 +31,11 @@ class Campaign:
     observances: list[tuple[Observance, YearObservance]]
     plans: list[Plan] = field(default_factory=list)
 
+    def observances_in_file_order(self) -> list[tuple[Observance, YearObservance]]:
+        """Observances as listed in campaign.yaml (the index used in error locations)."""
+        order = [y.observance for y in self.spec.observances]
+        return sorted(self.observances, key=lambda pair: order.index(pair[0].id))
+
     @property
     def title(self) -> str:
         return self.spec.title or f"Hưởng ứng các ngày kỷ niệm về khoa học, công nghệ và đổi mới sáng tạo năm {self.year}"

@@ -19,6 +19,8 @@ from .problems import Problem
 Loc = tuple[str | int, ...]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_BYTES = 1_000_000
+"""Data files are a few KB; anything over this is a mistake and would slow every build."""
 
 
 @dataclass(frozen=True)
@@ -169,9 +171,12 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
     def fail(line: int, column: int, message: str) -> YamlSyntaxProblem:
         return YamlSyntaxProblem([Problem(display_path, line, column, "", message)])
 
+    if path.stat().st_size > MAX_BYTES:
+        size = path.stat().st_size / 1_000_000
+        raise fail(1, 1, f"tệp quá lớn ({size:.1f} MB; giới hạn {MAX_BYTES // 1_000_000} MB). Tệp dữ liệu chỉ vài chục KB: hãy kiểm tra xem có dán nhầm nội dung không.")
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        raise fail(1, 1, "tệp bắt đầu bằng ký tự BOM (dấu thứ tự byte). Hãy lưu lại với mã hóa «UTF-8» (không BOM); trong VS Code: bấm «UTF-8 with BOM» ở thanh dưới, chọn «Save with Encoding» rồi «UTF-8».")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
