@@ -172,7 +172,7 @@ def test_missing_registry_file_is_named(campaigns: Path) -> None:
         (b"   \n\n", "tệp trống"),
         (b"- a\n- b\n", "không phải một danh sách"),
         (b"\xff\xfe p\x00", "UTF-8"),
-        (b"a: 1\n---\nb: 2\n", "cú pháp YAML"),
+        (b"a: 1\n---\nb: 2\n", "Mỗi tệp chỉ có một phần"),
     ],
 )
 def test_unreadable_files_get_a_clear_message(campaigns: Path, content: bytes, message: str) -> None:

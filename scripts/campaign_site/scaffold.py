@@ -81,17 +81,21 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     out.append(_list("content", [fill("nội dung tuyên truyền")]))
     out.append(_list("forms", [fill("hình thức tổ chức")]))
     out += ["window:\n", f"  start: {fill(f'ngày bắt đầu, ví dụ 18/4/{year}')}\n", f"  end: {fill(f'ngày kết thúc, ví dụ 26/4/{year}')}\n"]
-    deadlines = plan.report_deadlines if plan else []
-    out.append("report_deadlines:\n")
-    for deadline in deadlines or [None]:
+    # A new plan gets one deadline and one unit to fill; a carried-over plan keeps last year's shape.
+    deadlines = plan.report_deadlines if plan else [None]
+    if deadlines:
+        out.append("report_deadlines:\n")
+    for deadline in deadlines:
         out += [
             f"  - date: {fill(f'hạn báo cáo, ví dụ 10/5/{year}')}\n",
             f"    rule: {deadline.rule if deadline else 'before'}\n",
             f"    reporter: {_quoted(deadline.reporter) if deadline else fill('ai báo cáo')}\n",
             f"    recipient: {_quoted(deadline.recipient) if deadline else fill('báo cáo cho ai')}\n",
         ]
-    out.append("responsibilities:\n")
-    for unit in (plan.responsibilities if plan else []) or [None]:
+    units = plan.responsibilities if plan else [None]
+    if units:
+        out.append("responsibilities:\n")
+    for unit in units:
         out += [f"  - unit: {_quoted(unit.unit) if unit else fill('đơn vị')}\n", f"    tasks:\n      - {fill('nhiệm vụ')}\n"]
     if plan and plan.recipients:
         out.append(_list("recipients", [_quoted(r) for r in plan.recipients]))

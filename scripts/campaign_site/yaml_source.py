@@ -20,6 +20,9 @@ Loc = tuple[str | int, ...]
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+"""The deepest real data (content sections, tasks) is 5 levels; far deeper is a mistake."""
+TOO_DEEP = f"tệp lồng nhau quá sâu (quá {MAX_DEPTH} cấp thụt lề). Hãy giữ cấu trúc theo mẫu."
 """Data files are a few KB; anything over this is a mistake and would slow every build."""
 
 
@@ -66,6 +69,11 @@ def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+class _TooDeep(Exception):
+    def __init__(self, position: Position) -> None:
+        self.position = position
+
+
 class _Builder:
     """Turns a composed node tree into data, recording positions and duplicate keys."""
 
@@ -77,6 +85,8 @@ class _Builder:
         self.warnings: list[Problem] = []
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if len(loc) > MAX_DEPTH:
+            raise _TooDeep(_mark(node))
         self.positions[loc] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -134,7 +144,7 @@ class _Builder:
 
 def _syntax_message(exc: yaml.YAMLError, line: list[str] | None = None, column: int = 0) -> str:
     """A Vietnamese explanation of a YAML syntax error (`line`: the offending line, if known)."""
-    problem = getattr(exc, "problem", "") or ""
+    problem = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
     if "mapping values are not allowed" in problem and line and line[0].find(":") + 1 == column:
         # The first colon of the line is the problem: the field name itself is indented wrongly.
         return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
@@ -153,7 +163,11 @@ def _syntax_message(exc: yaml.YAMLError, line: list[str] | None = None, column: 
         return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
     if "found unexpected end of stream" in problem or "unexpected end" in problem:
         return "thiếu dấu ngoặc kép hoặc ngoặc đóng ở cuối đoạn văn bản."
-    return f"cú pháp YAML không hợp lệ ({problem.strip() or 'không rõ'}). Hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề."
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "danh sách hoặc nhóm viết trên một dòng thiếu dấu đóng `]` hoặc `}`, hoặc thiếu dấu phẩy giữa các mục."
+    if "expected a single document" in problem:
+        return "tệp có dòng `---` chia thành nhiều phần. Mỗi tệp chỉ có một phần: hãy xóa dòng `---`."
+    return "cú pháp YAML không hợp lệ. Hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề quanh dòng này."
 
 
 def _unclosed_quote(text: str) -> int | None:
@@ -184,7 +198,11 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
         raise fail(line, 1, "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.") from None
     if not text.strip():
         raise fail(1, 1, "tệp trống. Hãy điền nội dung theo mẫu hoặc xóa tệp.")
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise fail(line, 1, f"có ký tự điều khiển không in được (mã {exc.character!r}). Hãy xóa ký tự đó; thường do dán từ phần mềm khác.") from None
     try:
         node = loader.get_single_node()
         if not isinstance(node, yaml.MappingNode):
@@ -196,13 +214,17 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
         quote_line = _unclosed_quote(text)
         if quote_line is not None:
             raise fail(quote_line, 1, 'thiếu dấu ngoặc kép đóng `"` ở cuối đoạn văn bản.') from None
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed flow list is found where it ends: point at where it opened instead.
+        opened = "flow" in (exc.context or "") and exc.context_mark is not None
+        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise fail(line, column, _syntax_message(exc, text.splitlines()[line - 1 : line], column)) from None
     except yaml.YAMLError as exc:
         raise fail(1, 1, _syntax_message(exc)) from None
     except RecursionError:
-        raise fail(1, 1, "tệp lồng nhau quá sâu. Hãy giữ cấu trúc theo mẫu.") from None
+        raise fail(1, 1, TOO_DEEP) from None
+    except _TooDeep as exc:
+        raise fail(exc.position.line, exc.position.column, TOO_DEEP) from None
     finally:
         loader.dispose()
     if builder.problems:

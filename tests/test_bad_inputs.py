@@ -1,0 +1,93 @@
+"""The corpus of bad inputs (tests/bad_inputs): each file replaces one data file of the shipped site.
+
+Every error case stops the real build with its Vietnamese message at the right line, prints no
+traceback, and leaves the previously built site byte-identical. Warning cases build, and say why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TODAY, copy_project
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, str(project / "scripts/build_site.py")], capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A project whose site/ was built from the shipped data, and the hashes of that site."""
+    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project, snapshot(project / "site")
+
+
+@pytest.fixture
+def broken_project(tmp_path: Path, good_build: tuple[Path, dict[str, str]]) -> Path:
+    good, _ = good_build
+    return Path(shutil.copytree(good, tmp_path / "project", symlinks=True))
+
+
+def test_corpus_is_large_and_every_file_has_an_expectation() -> None:
+    files = {p.stem for p in CORPUS.glob("*.yaml")}
+    assert len(files) >= 50
+    assert files == set(EXPECTED)
+    assert sum(1 for case in EXPECTED.values() if case["exit"] == 1) >= 50
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input(name: str, broken_project: Path, good_build: tuple[Path, dict[str, str]]) -> None:
+    case = EXPECTED[name]
+    target = broken_project / "campaigns" / case["target"]
+    target.write_bytes((CORPUS / f"{name}.yaml").read_bytes())
+    result = build(broken_project)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    where = f"campaigns/{case['target']}:{case['line']}: "
+    if "field" in case:
+        where += f"{case['field']}: "
+    matching = [line for line in output.splitlines() if line.startswith(where) or f" {where}" in line]
+    assert any(case["message"] in line for line in matching), output
+    if case["exit"] == 1:
+        assert result.returncode != 0
+        assert snapshot(broken_project / "site") == good_build[1]
+    else:
+        assert result.returncode == 0, output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ten-megabytes", b"place: " + b"x" * 10_000_000 + b"\n", "tệp quá lớn"),
+        ("deeply-nested", b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "tệp lồng nhau quá sâu"),
+        ("deeply-nested-blocks", "".join(" " * i + f"k{i}:\n" for i in range(400)).encode() + b" " * 400 + b"x\n", "tệp lồng nhau quá sâu"),
+    ],
+)
+def test_huge_and_deep_files_are_refused_quickly(name: str, content: bytes, message: str, broken_project: Path, good_build: tuple[Path, dict[str, str]]) -> None:
+    (broken_project / "campaigns/2026/plans/so-khcn-lai-chau.yaml").write_bytes(content)
+    result = build(broken_project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert re.search(r"campaigns/2026/plans/so-khcn-lai-chau\.yaml:\d+: \(toàn tệp\): " + message, output), output[-2000:]
+    assert snapshot(broken_project / "site") == good_build[1]

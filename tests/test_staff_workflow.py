@@ -1,0 +1,217 @@
+"""Staff workflow: a new year from the latest one, placeholders that block publishing, editor schemas,
+live preview that shows errors, and data text that can never run as code in the browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+
+from campaign_site import schema
+from campaign_site.loader import load_site
+from campaign_site.problems import DataError
+from conftest import REPO, TODAY, replace_in, run_build
+
+FILLED = {
+    "chủ đề năm 2027": "Đổi mới sáng tạo năm 2027",
+    "khẩu hiệu năm 2027": "Nhiệt liệt chào mừng năm 2027",
+    "trích yếu": "hưởng ứng các ngày kỷ niệm năm 2027",
+    "mã văn bản căn cứ": "cv-2341-bkhcn-2026",
+    "mục đích": "Mục đích năm 2027.",
+    "nội dung tuyên truyền": "Nội dung năm 2027.",
+    "hình thức tổ chức": "Hình thức năm 2027.",
+    "ngày bắt đầu": "15/4/2027",
+    "ngày kết thúc": "20/5/2027",
+    "hạn báo cáo": "25/5/2027",
+    "nhiệm vụ": "Nhiệm vụ năm 2027.",
+    "đoạn giới thiệu năm 2027": "Năm 2027 có các kế hoạch dưới đây.",
+}
+
+
+def campaign_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(project / "scripts/campaign.py"), *args], capture_output=True, text=True)
+
+
+def check_command(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(project / "scripts/check_campaigns.py"), str(project / "campaigns")], capture_output=True, text=True)
+
+
+def fill_placeholders(path: Path) -> None:
+    def value(match: re.Match[str]) -> str:
+        hint = match.group(1)
+        key = next(k for k in FILLED if hint.startswith(k))
+        return json.dumps(FILLED[key], ensure_ascii=False) if path.suffix == ".yaml" else FILLED[key]
+
+    text = re.sub(r'"?CẦN ĐIỀN: ([^"\n]*)"?', value, path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_year_is_rejected_until_every_placeholder_is_filled(project: Path) -> None:
+    result = campaign_command(project, "new-year", "2027")
+    assert result.returncode == 0, result.stderr
+    created = sorted(p.relative_to(project).as_posix() for p in (project / "campaigns/2027").rglob("*.yaml"))
+    assert created == [
+        "campaigns/2027/campaign.yaml",
+        "campaigns/2027/plans/so-khcn-lai-chau.yaml",
+        "campaigns/2027/plans/so-khcn-lang-son.yaml",
+        "campaigns/2027/plans/ubnd-phuong-tran-hung-dao.yaml",
+        "campaigns/2027/plans/ubnd-xa-binh-thanh.yaml",
+    ]
+    campaign = yaml.safe_load((project / "campaigns/2027/campaign.yaml").read_text(encoding="utf-8"))
+    assert [o["observance"] for o in campaign["observances"]] == ["ngay-sang-tao", "ngay-so-huu-tri-tue", "ngay-khoa-hoc-cong-nghe"]
+
+    checked = check_command(project)
+    assert checked.returncode == 1
+    unfilled = [line for line in checked.stderr.splitlines() if "chưa điền" in line]
+    placeholders = sum(p.read_text(encoding="utf-8").count('"CẦN ĐIỀN') for p in (project / "campaigns/2027").rglob("*.yaml"))
+    assert len(unfilled) == placeholders > 20
+    assert any(line.startswith("campaigns/2027/plans/so-khcn-lang-son.yaml:") and "window.start: chưa điền: «CẦN ĐIỀN: ngày bắt đầu" in line for line in unfilled)
+    assert run_build(project / "mkdocs.yml", project / "site").returncode != 0
+
+
+def test_filled_new_year_builds_a_site_with_that_year(project: Path) -> None:
+    assert campaign_command(project, "new-year", "2027").returncode == 0
+    for path in [*(project / "campaigns/2027").rglob("*.yaml"), project / "docs/2027/index.md"]:
+        fill_placeholders(path)
+    checked = check_command(project)
+    assert checked.returncode == 0, checked.stderr
+    result = run_build(project / "mkdocs.yml", project / "site", today="2027-01-10")
+    assert result.returncode == 0, result.stderr
+    year_page = (project / "site/2027/index.html").read_text(encoding="utf-8")
+    assert "Đổi mới sáng tạo năm 2027" in year_page and "Năm 2027 có các kế hoạch dưới đây." in year_page
+    assert (project / "site/2027/ke-hoach/so-khcn-lang-son/index.html").is_file()
+    assert "Năm 2027" in (project / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_new_year_refuses_to_overwrite_and_add_commands_create_placeholders(project: Path) -> None:
+    refused = campaign_command(project, "new-year", "2026")
+    assert refused.returncode == 1 and "năm 2026 đã có" in refused.stderr
+    assert campaign_command(project, "add-plan", "2026", "so-khcn-moi").returncode == 0
+    assert campaign_command(project, "add-document", "cv-1-bkhcn-2026").returncode == 0
+    with pytest.raises(DataError) as info:
+        load_site(project / "campaigns")
+    files = {p.file for p in info.value.problems if "chưa điền" in p.message}
+    assert files == {"campaigns/2026/plans/so-khcn-moi.yaml", "campaigns/documents.yaml"}
+    bad_id = campaign_command(project, "add-plan", "2026", "Sở mới")
+    assert bad_id.returncode == 2 and "chữ thường không dấu" in bad_id.stderr
+
+
+@pytest.mark.parametrize("name", schema.SCHEMAS)
+def test_committed_schemas_are_generated_from_the_model(name: str) -> None:
+    committed = (REPO / "campaigns/_schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema.generate(name), "run: scripts/dev campaign schema"
+    document = json.loads(committed)
+    assert document["additionalProperties"] is False
+    descriptions = re.findall(r'"description": "([^"]+)"', committed)
+    assert descriptions and all(not re.search(r"\b(the|and|of)\b", d) for d in descriptions)
+
+
+def test_every_data_file_names_its_schema() -> None:
+    for path in (REPO / "campaigns").rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, path
+        assert (path.parent / match[1]).resolve().is_file(), path
+
+
+def test_schema_accepts_the_shipped_plans_shorthand() -> None:
+    plan = json.loads(schema.generate("plan"))
+    content_items = plan["properties"]["content"]["items"]
+    assert {"type": "string"} in content_items["anyOf"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+def test_live_preview_shows_errors_as_a_page_and_recovers(project: Path) -> None:
+    port = _free_port()
+    env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_for(url, "Năm 2026")
+        plan = project / "campaigns/2026/plans/so-khcn-lai-chau.yaml"
+        replace_in(plan, "end: 26/4/2026", "end: 14/4/2026")
+        page = _wait_for(url, "Dữ liệu có lỗi")
+        assert "ngày kết thúc 14/4/2026 trước ngày bắt đầu 18/4/2026" in page and "so-khcn-lai-chau.yaml" in page
+        replace_in(plan, "end: 14/4/2026", "end: 20/4/2026")
+        _wait_for(f"{url}2026/ke-hoach/so-khcn-lai-chau/", "đến hết ngày <time datetime=\"2026-04-20\">20/4/2026</time>")
+    finally:
+        server.terminate()
+        stderr = server.communicate(timeout=30)[1]
+    assert "Traceback" not in stderr
+
+
+PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">[x](javascript:window.__pwned=3)*đậm*'
+
+
+def _inject_everywhere(value: object) -> object:
+    """Append the payload to every free-text value, keeping ids, dates and fixed values valid."""
+    if isinstance(value, dict):
+        return {k: v if k in {"id", "level", "rule", "observance", "date", "start", "end", "number", "number_symbol", "base_url", "url", "day", "month", "symbol"} else _inject_everywhere(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inject_everywhere(v) for v in value]
+    if isinstance(value, str) and not re.fullmatch(r"[a-z0-9-]+", value):
+        return value + " " + PAYLOAD
+    return value
+
+
+def test_script_in_every_text_field_shows_as_text_and_never_runs(tmp_path: Path, project: Path, page: Page) -> None:
+    for path in (project / "campaigns").rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_inject_everywhere(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = project / "site"
+    result = run_build(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    import http.server
+    import threading
+    from functools import partial
+
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        pages = ["", "lich/", "2026/", "2026/lich/", "2026/ke-hoach/so-khcn-lai-chau/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/"]
+        for path in pages:
+            page.goto(base + path)
+            assert page.evaluate("window.__pwned") is None, path
+            assert "<script>window.__pwned=1</script>" in page.locator("article").inner_text(), path
+            assert page.locator('article a[href^="javascript:"]').count() == 0
+            assert page.title().count("<script>") >= (1 if path else 0)
+    finally:
+        server.shutdown()
