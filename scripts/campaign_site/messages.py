@@ -104,7 +104,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
         return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {ctx.get('expected', '')}."
     if kind.startswith("bool"):
         return f"cần `true` hoặc `false` nhưng nhận được {found}."
-    return f"giá trị {found} không hợp lệ ({error['msg']})."
+    return f"giá trị {found} không hợp lệ ở đây. Hãy xem mẫu trong README hoặc gợi ý của trình soạn thảo."
 
 
 def problems_from(exc: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
