@@ -19,7 +19,7 @@ from playwright.sync_api import Page
 from campaign_site import schema
 from campaign_site.loader import load_site
 from campaign_site.problems import DataError
-from conftest import REPO, TODAY, replace_in, run_build
+from conftest import REPO, TODAY, replace_in, run_build, serve
 
 FILLED = {
     "chủ đề năm 2027": "Đổi mới sáng tạo năm 2027",
@@ -189,23 +189,14 @@ def _inject_everywhere(value: object) -> object:
     return value
 
 
-def test_script_in_every_text_field_shows_as_text_and_never_runs(tmp_path: Path, project: Path, page: Page) -> None:
+def test_script_in_every_text_field_shows_as_text_and_never_runs(project: Path, page: Page) -> None:
     for path in (project / "campaigns").rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(_inject_everywhere(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = project / "site"
     result = run_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
-    import http.server
-    import threading
-    from functools import partial
-
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with serve(site) as base:
         pages = ["", "lich/", "2026/", "2026/lich/", "2026/ke-hoach/so-khcn-lai-chau/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/"]
         for path in pages:
             page.goto(base + path)
@@ -213,5 +204,3 @@ def test_script_in_every_text_field_shows_as_text_and_never_runs(tmp_path: Path,
             assert "<script>window.__pwned=1</script>" in page.locator("article").inner_text(), path
             assert page.locator('article a[href^="javascript:"]').count() == 0
             assert page.title().count("<script>") >= (1 if path else 0)
-    finally:
-        server.shutdown()
