@@ -227,7 +227,10 @@ class SiteRenderer:
             next_dates=calendar_events.next_dates,
             weekdays=WEEKDAYS,
             calendar_page=paths.CALENDAR,
+            all_feed=paths.ALL_FEED,
             year_calendar=paths.year_calendar,
+            year_feed=paths.year_feed,
+            plan_feed=paths.plan_feed,
         )
 
     def _render(self, template: str, page: str, **context: Any) -> str:

@@ -7,6 +7,9 @@ from .model import Plan
 HOME = "index.md"
 LEGAL_BASIS = "can-cu-phap-ly.md"
 """The registry of legal documents, served at `/can-cu-phap-ly/`."""
+CALENDAR = "lich/index.md"
+"""The calendar of every year, served at `/lich/`."""
+ALL_FEED = "lich/tat-ca.ics"
 
 
 def document_anchor(doc_id: str) -> str:
@@ -34,11 +37,6 @@ def page_url(base_url: str, src: str) -> str:
     if path and src.endswith(".md") and not path.endswith("/"):
         path += "/"
     return base_url.rstrip("/") + "/" + path
-
-
-CALENDAR = "lich/index.md"
-"""The calendar of every year, served at `/lich/`."""
-ALL_FEED = "lich/tat-ca.ics"
 
 
 def year_calendar(year: int) -> str:
