@@ -111,10 +111,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Titles and descriptions are text: escape them once, for templates that print them raw."""
-    for key, value in (("title", page.title), ("description", page.meta.get("description"))):
-        if value is not None and not isinstance(value, Markup):
-            page.meta[key] = Markup(escape(value))
+    """Titles and descriptions are text: escape them once, for templates that print them raw.
+
+    A title MkDocs took from the page's first heading is already HTML text and is kept as it is.
+    """
+    if page.title is not None and not isinstance(page.title, Markup):
+        from_meta = "title" in page.meta
+        page.meta["title"] = Markup(escape(page.title)) if from_meta else Markup(page.title)
+    description = page.meta.get("description")
+    if description is not None and not isinstance(description, Markup):
+        page.meta["description"] = Markup(escape(description))
     return html
 
 

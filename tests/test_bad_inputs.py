@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, copy_project
+from conftest import TODAY, copy_project
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from campaign_site.markdown_text import Markdown, escape
-from campaign_site.slugs import ascii_slug, heading_anchor
+from campaign_site.slugs import ascii_slug
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 
@@ -58,7 +58,3 @@ def test_markdown_made_by_our_code_passes_through() -> None:
 )
 def test_ascii_slugs_turn_d_stroke_into_d(text: str, slug: str) -> None:
     assert ascii_slug(text) == slug
-
-
-def test_heading_anchors_keep_vietnamese_letters() -> None:
-    assert heading_anchor("Đổi mới sáng tạo", "-") == "đổi-mới-sáng-tạo"

@@ -7,7 +7,6 @@ except the few fields that by nature are not quotations (short names, ids, fixed
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest

@@ -175,7 +175,7 @@ def test_live_preview_shows_errors_as_a_page_and_recovers(project: Path) -> None
     assert "Traceback" not in stderr
 
 
-PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">[x](javascript:window.__pwned=3)*đậm*'
+PAYLOAD = '<!--<script>window.__pwned=0</script>--><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">[x](javascript:window.__pwned=3)*đậm*'
 
 
 def _inject_everywhere(value: object) -> object:
@@ -204,3 +204,45 @@ def test_script_in_every_text_field_shows_as_text_and_never_runs(project: Path, 
             assert "<script>window.__pwned=1</script>" in page.locator("article").inner_text(), path
             assert page.locator('article a[href^="javascript:"]').count() == 0
             assert page.title().count("<script>") >= (1 if path else 0)
+
+
+def test_script_payload_does_not_break_the_next_date_panel(project: Path, page: Page) -> None:
+    """A title with `<!--<script>` inside the panel's JSON must not swallow the page's own script."""
+    replace_in(project / "campaigns/observances.yaml",
+               "name: Ngày Sáng tạo và Đổi mới sáng tạo thế giới", 'name: "Ngày <!--<script> Sáng tạo"')
+    site = project / "site"
+    assert run_build(project / "mkdocs.yml", site).returncode == 0
+    with serve(site) as base:
+        page.clock.set_fixed_time("2026-04-01T09:00:00+07:00")
+        page.goto(base)
+        assert "Ngày <!--<script> Sáng tạo: 21/4/2026 (còn 20 ngày)." == page.locator("[data-next-date-text]").inner_text()
+
+
+def test_staff_heading_title_is_escaped_once(project: Path) -> None:
+    (project / "docs/lien-he.md").write_text("# Sở KH&CN và Báo Thanh Hoá\n\nNội dung.\n", encoding="utf-8")
+    assert run_build(project / "mkdocs.yml", project / "site").returncode == 0
+    html = (project / "site/lien-he/index.html").read_text(encoding="utf-8")
+    assert "<title>Sở KH&amp;CN và Báo Thanh Hoá - " in html
+    assert "&amp;amp;" not in html
+
+
+def test_unreadable_staff_markdown_is_reported_not_crashed(project: Path) -> None:
+    (project / "docs/2026/cu.md").write_bytes(b"# N\xf4i dung c\xfb\n")  # Latin-1, not UTF-8
+    result = run_build(project / "mkdocs.yml", project / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/2026/cu.md:1: (toàn tệp): tệp không phải mã UTF-8" in result.stderr
+
+
+def test_new_year_keeps_an_existing_introduction(project: Path) -> None:
+    intro = project / "docs/2027/index.md"
+    intro.parent.mkdir(parents=True)
+    intro.write_text("Đã viết sẵn.\n", encoding="utf-8")
+    assert campaign_command(project, "new-year", "2027").returncode == 0
+    assert intro.read_text(encoding="utf-8") == "Đã viết sẵn.\n"
+
+
+def test_add_plan_to_an_unreadable_year_explains_instead_of_crashing(project: Path) -> None:
+    (project / "campaigns/2026/campaign.yaml").write_text('observances: ["ngay-sang-tao"\n', encoding="utf-8")
+    result = campaign_command(project, "add-plan", "2026", "so-khcn-moi")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "campaigns/2026/campaign.yaml chưa đọc được" in result.stderr

@@ -199,6 +199,34 @@ def test_decomposed_unicode_is_normalised_with_a_warning(campaigns: Path) -> Non
     assert "NFC" in data.warnings[0].message
 
 
+def test_february_29_observance_in_a_common_year_is_an_error(campaigns: Path) -> None:
+    replace_in(campaigns / "observances.yaml", "observances:\n", "observances:\n  - id: ngay-nhuan\n    day: 29\n    month: 2\n    name: Ngày thử\n    owner: Thử\n\n")
+    replace_in(campaigns / "2025/campaign.yaml", "observances:\n", "observances:\n  - observance: ngay-nhuan\n")
+    problems = load_problems(campaigns)
+    assert [(p.file, p.field) for p in problems] == [("campaigns/2025/campaign.yaml", "observances[0].observance")]
+    assert "năm 2025 không có ngày 29/2" in problems[0].message
+
+
+@pytest.mark.parametrize("url", ['https://h/sub"onmouseover="alert(1)', "https://h/<b>", "https://h/a b"])
+def test_web_addresses_with_quotes_brackets_or_spaces_are_refused(campaigns: Path, url: str) -> None:
+    replace_in(campaigns / "site.yaml", "base_url: https://doimoisangtao.example/", f"base_url: '{url}'")
+    assert any(p.field == "site.base_url" for p in load_problems(campaigns))
+
+
+def test_unclosed_bracket_after_a_valid_multiline_quote_points_at_the_bracket(campaigns: Path) -> None:
+    path = campaigns / LAI_CHAU
+    replace_in(path, "place: Lai Châu", 'place: "Lai\n  Châu"')
+    path.write_text(path.read_text(encoding="utf-8") + "extra: [a, b\n", encoding="utf-8")
+    problems = load_problems(campaigns)
+    assert [(p.line, "thiếu dấu đóng" in p.message) for p in problems] == [(line_of(path, "extra: [a, b"), True)]
+
+
+def test_year_zero_is_explained_in_vietnamese(campaigns: Path) -> None:
+    replace_in(campaigns / LAI_CHAU, "start: 18/4/2026", "start: 18/4/0000")
+    messages = [p.message for p in load_problems(campaigns)]
+    assert any("có năm 0 không hợp lệ" in m for m in messages), messages
+
+
 def test_unused_document_is_a_warning(campaigns: Path) -> None:
     replace_in(campaigns / "documents.yaml", "documents:\n", "documents:\n  - id: cv-1-khong-dung\n    type: Công văn\n    number_symbol: 1/BKHCN-ĐMST\n    date: 1/1/2026\n    issuer: Bộ Khoa học và Công nghệ\n    level: ministry\n    summary: về việc thử\n")
     data = load_site(campaigns)

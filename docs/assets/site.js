@@ -94,7 +94,11 @@
     var coming = block.querySelector('[data-cal-list="coming"]');
     var past = block.querySelector('[data-cal-list="past"]');
     var items = Array.prototype.slice.call(block.querySelectorAll("li[data-last]"));
-    items.sort(function (a, b) { return a.getAttribute("data-start") < b.getAttribute("data-start") ? -1 : 1; });
+    var built = items.slice();  /* the build's order breaks ties between events of the same day */
+    items.sort(function (a, b) {
+      var start = a.getAttribute("data-start").localeCompare(b.getAttribute("data-start"));
+      return start || built.indexOf(a) - built.indexOf(b);
+    });
     items.forEach(function (item) {
       if (isoDayNumber(item.getAttribute("data-last")) >= today) coming.appendChild(item);
     });

@@ -43,11 +43,6 @@ class Event:
         """RFC 5545 DTEND of an all-day event: the day after the last day."""
         return self.last + timedelta(days=1)
 
-    def when(self) -> str:
-        if self.start == self.last:
-            return vn_dates.short(self.start)
-        return f"từ {vn_dates.short(self.start)} đến hết {vn_dates.short(self.last)}"
-
 
 def _host(data: SiteData) -> str:
     return urlsplit(data.settings.site.base_url).hostname or "localhost"
@@ -108,7 +103,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 deadline.date,
                 deadline.date,
                 f"Hạn báo cáo ({deadline.wording}): {deadline.reporter} → {deadline.recipient}",
-                f"{deadline.reporter} báo cáo kết quả về {deadline.recipient} {deadline.wording}, "
+                f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline.wording}, "
                 f"theo {source}.{note} Chi tiết: {url}",
                 url,
                 plan.year,
@@ -116,10 +111,6 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
             )
         )
     return events
-
-
-def all_events(data: SiteData) -> list[Event]:
-    return [e for year in sorted(data.campaigns) for e in year_events(data, data.campaigns[year])]
 
 
 def next_dates(events: list[Event]) -> list[Event]:

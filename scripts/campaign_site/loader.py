@@ -10,6 +10,7 @@ Layout:
 
 from __future__ import annotations
 
+import calendar
 import re
 from pathlib import Path
 from typing import TypeVar
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import checks, placeholders
 from .messages import problems_from
 from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
-from .problems import DataError, Problem
+from .problems import DataError, Problem, format_loc
 from .site_data import Campaign, SiteData
 from .slugs import ascii_slug
 from .yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
@@ -183,11 +184,16 @@ def _load_year(session: _Session, year_dir: Path, observances: dict, check_refs:
     problems += checks.unique_ids(source, [((*loc, "id"), pid) for loc, pid in phrase_ids], "chủ đề hoặc khẩu hiệu")
     if check_refs:
         problems += checks.known_ids(source, refs, observances, "ngày kỷ niệm", "observances.yaml")
+    year = int(year_dir.name)
+    for loc, obs_id in refs:
+        observance = observances.get(obs_id)
+        if observance and (observance.month, observance.day) == (2, 29) and not calendar.isleap(year):
+            problems.append(source.problem(loc, format_loc(loc), f"năm {year} không có ngày 29/2. Hãy bỏ ngày kỷ niệm này khỏi năm {year}."))
     session.problems += problems
     if any(p.severity == "error" for p in problems) or not check_refs:
         return None
     pairs = [(observances[y.observance], y) for y in spec.observances]
     pairs.sort(key=lambda pair: (pair[0].month, pair[0].day))
-    campaign = Campaign(int(year_dir.name), spec, source.path, pairs)
+    campaign = Campaign(year, spec, source.path, pairs)
     session.problems += checks.phrase_warnings(source, campaign)
     return campaign

@@ -101,7 +101,7 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"giá trị {found} quá lớn; phải không quá {ctx.get('le', ctx.get('lt'))}."
     if kind == "literal_error":
-        return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {ctx.get('expected', '')}."
+        return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}."
     if kind.startswith("bool"):
         return f"cần `true` hoặc `false` nhưng nhận được {found}."
     return f"giá trị {found} không hợp lệ ở đây. Hãy xem mẫu trong README hoặc gợi ý của trình soạn thảo."

@@ -32,7 +32,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
 # 2341/BKHCN-ĐMST) or number "-" type "/" issuer (Party documents, e.g. 57-NQ/TW). No spaces.
 _NUMBER_SYMBOL = re.compile(r"^\d+(?:/[^\s/-]+(?:-[^\s/-]+)*|-[^\s/-]+(?:-[^\s/-]+)*/[^\s/-]+(?:-[^\s/-]+)*)$")
-_URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
+_URL = re.compile(r"^https?://[^\s/$.?#\"'<>][^\s\"'<>]*$")
 
 
 def _check_id(value: str) -> str:
@@ -106,14 +106,13 @@ class SiteSettings(Record):
     title: Text = Field(description="Tên trang, hiện ở đầu mọi trang")
     description: Text = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
     base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
-    repo_url: Url | None = Field(None, description="Địa chỉ kho dữ liệu (git), để có nút sửa trang")
 
 
 class SiteFile(Record):
     """campaigns/site.yaml"""
 
-    site: SiteSettings
-    organisation: Organisation
+    site: SiteSettings = Field(description="Thông tin về trang")
+    organisation: Organisation = Field(description="Cơ quan quản lý trang")
 
 
 # --- documents.yaml --------------------------------------------------------------------
@@ -138,7 +137,7 @@ class LegalDocument(Record):
 class DocumentsFile(Record):
     """campaigns/documents.yaml"""
 
-    documents: list[LegalDocument] = Field(min_length=1)
+    documents: list[LegalDocument] = Field(min_length=1, description="Mỗi văn bản một mục, bắt đầu bằng `- id:`")
 
 
 # --- observances.yaml ------------------------------------------------------------------
@@ -147,7 +146,7 @@ class DocumentsFile(Record):
 class Observance(Record):
     """A day observed every year, e.g. 21/4."""
 
-    id: Id
+    id: Id = Field(description="Mã ngày kỷ niệm, ví dụ ngay-sang-tao")
     day: int = Field(ge=1, le=31, description="Ngày trong tháng")
     month: int = Field(ge=1, le=12, description="Tháng")
     name: Text = Field(description="Tên tiếng Việt")
@@ -162,7 +161,7 @@ class Observance(Record):
 class ObservancesFile(Record):
     """campaigns/observances.yaml"""
 
-    observances: list[Observance] = Field(min_length=1)
+    observances: list[Observance] = Field(min_length=1, description="Mỗi ngày kỷ niệm một mục")
 
 
 # --- <year>/campaign.yaml --------------------------------------------------------------
@@ -171,7 +170,7 @@ class ObservancesFile(Record):
 class Phrase(Record):
     """A theme (chủ đề) or slogan (khẩu hiệu), with a stable id."""
 
-    id: Id
+    id: Id = Field(description="Mã cố định, dùng trong kế hoạch và địa chỉ tải về, ví dụ dmst-hanh-dong-dot-pha")
     text: Text = Field(description="Nguyên văn, không kèm dấu ngoặc kép")
     text_en: Text | None = Field(None, description="Bản tiếng Anh (nếu văn bản có)")
 
@@ -186,7 +185,7 @@ class CampaignFile(Record):
     """campaigns/<year>/campaign.yaml"""
 
     title: Text | None = Field(None, description="Tên đợt hưởng ứng của năm (tùy chọn)")
-    observances: list[YearObservance] = Field(min_length=1)
+    observances: list[YearObservance] = Field(min_length=1, description="Các ngày kỷ niệm của năm, mỗi ngày kèm chủ đề, khẩu hiệu")
 
 
 # --- <year>/plans/<id>.yaml ------------------------------------------------------------
@@ -204,7 +203,7 @@ class Issuer(Record):
     name: Text = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
     short_name: Text = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
     parent: Text | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
-    level: IssuerLevel
+    level: IssuerLevel = Field(description="Cấp: province (tỉnh, sở) hoặc commune (xã, phường)...")
 
 
 class PlanDocument(Record):
@@ -220,18 +219,18 @@ class PlanDocument(Record):
 
 
 class Section(Record):
-    heading: Text | None = None
-    items: list[Text] = Field(min_length=1)
+    heading: Text | None = Field(None, description="Tiêu đề mục (không kèm số thứ tự)")
+    items: list[Text] = Field(min_length=1, description="Các ý trong mục")
 
 
 class Window(Record):
     start: Date = Field(description="Ngày bắt đầu")
     end: Date = Field(description="Ngày kết thúc (tính cả ngày này)")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Ghi chú về thời gian (nếu văn bản có)")
 
 
 class ReportDeadline(Record):
-    date: Date
+    date: Date = Field(description="Ngày ghi trong văn bản")
     rule: Literal["before", "no_later_than"] = Field(
         description="before: trước ngày (không tính ngày đó); no_later_than: chậm nhất ngày"
     )
@@ -245,27 +244,29 @@ class ReportDeadline(Record):
 
 
 class Task(Record):
-    text: Text
+    text: Text = Field(description="Nhiệm vụ, chép nguyên văn")
     performers: Text | None = Field(None, description="Đơn vị thực hiện (nếu văn bản ghi riêng)")
 
 
 class Responsibility(Record):
     unit: Text = Field(description="Đơn vị")
-    tasks: list[Annotated[Task, _shorthand(Task, lambda text: {"text": text})]] = Field(min_length=1)
+    tasks: list[Annotated[Task, _shorthand(Task, lambda text: {"text": text})]] = Field(
+        min_length=1, description="Các nhiệm vụ của đơn vị; mỗi nhiệm vụ một dòng"
+    )
 
 
 class Signer(Record):
     authority: Text | None = Field(None, description="Quyền hạn ký, ví dụ KT. GIÁM ĐỐC")
     title: Text = Field(description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC")
-    name: Text
+    name: Text = Field(description="Họ và tên người ký")
 
 
 class Plan(Record):
     """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
 
-    issuer: Issuer
+    issuer: Issuer = Field(description="Cơ quan ban hành")
     place: Text = Field(description="Địa danh ghi trước ngày tháng")
-    document: PlanDocument
+    document: PlanDocument = Field(description="Loại, số, ký hiệu, ngày và trích yếu của văn bản")
     addressees: list[Text] = Field(default_factory=list, description="Kính gửi")
     legal_basis: list[Id] = Field(default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ)")
     references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
@@ -277,12 +278,12 @@ class Plan(Record):
     requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
     content: list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
     forms: list[Text] = Field(default_factory=list, description="Hình thức tổ chức")
-    window: Window
-    report_deadlines: list[ReportDeadline] = Field(default_factory=list)
+    window: Window = Field(description="Thời gian tổ chức các hoạt động")
+    report_deadlines: list[ReportDeadline] = Field(default_factory=list, description="Các hạn báo cáo kết quả")
     responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
-    closing: Text | None = None
+    closing: Text | None = Field(None, description="Câu kết của văn bản")
     recipients: list[Text] = Field(default_factory=list, description="Nơi nhận")
-    signer: Signer
+    signer: Signer = Field(description="Người ký")
 
     _id: str = PrivateAttr(default="")
     _year: int = PrivateAttr(default=0)

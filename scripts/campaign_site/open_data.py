@@ -61,12 +61,12 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
 
 def legislation_jsonld(data: SiteData) -> str:
     """schema.org `Legislation` for every registered document, as JSON safe inside a <script> element."""
-    base = data.settings.site.base_url.rstrip("/")
+    registry = paths.page_url(data.settings.site.base_url, paths.LEGAL_BASIS)
     graph = []
     for doc in data.documents.values():
         item: dict[str, Any] = {
             "@type": "Legislation",
-            "@id": f"{base}/{paths.document_anchor(doc.id).replace('.md', '/')}",
+            "@id": f"{registry}#van-ban-{doc.id}",
             "name": citations.full(doc),
             "legislationIdentifier": doc.number_symbol,
             "legislationDate": doc.date.isoformat(),
@@ -78,7 +78,7 @@ def legislation_jsonld(data: SiteData) -> str:
         if doc.url:
             item["url"] = doc.url
         if doc.basis:
-            item["isBasedOn"] = [{"@id": f"{base}/{paths.document_anchor(b).replace('.md', '/')}"} for b in doc.basis]
+            item["isBasedOn"] = [{"@id": f"{registry}#van-ban-{b}"} for b in doc.basis]
         graph.append(item)
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, indent=1)
-    return text.replace("</", "<\\/")
+    return text.replace("<", "\\u003c")

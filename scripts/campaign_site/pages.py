@@ -105,7 +105,7 @@ def phrase_item(entry: PhraseEntry) -> Markdown:
 def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
     """The plan's legal basis as a tree: each cited document, then what it implements, and so on.
 
-    A document is cited in full at its first mention on the page and by type and number after.
+    Within one tree a document is cited in full at its first mention and by type and number after.
     """
     cited: set[str] = set()
     lines: list[BasisLine] = []
@@ -205,7 +205,6 @@ class SiteRenderer:
             deadline_text=deadline_text,
             observance_line=observance_line,
             phrase_item=phrase_item,
-            cite_full=citations.full,
             cite_short=citations.short,
             attr=attr,
             levels=citations.LEVELS,
@@ -217,7 +216,6 @@ class SiteRenderer:
             year_data=paths.year_data,
             yaml=lambda text: Markdown(json.dumps(str(text), ensure_ascii=False)),
             indent=lambda depth: Markdown("    " * depth),
-            markdown=Markdown,
             Markdown=Markdown,
             yaml_list=lambda items: Markdown(json.dumps(items, ensure_ascii=False)),
             external=lambda url, text: Markdown(f'<a href="{attr(url)}">{escape(text)}</a>'),
@@ -243,7 +241,7 @@ class SiteRenderer:
                 {"date": e.start.isoformat(), "title": e.title, "url": relative_url(event_page(e), page)}
                 for e in calendar_events.next_dates(events)
             ]
-            return Markdown(json.dumps(items, ensure_ascii=False).replace("</", "<\\/"))
+            return Markdown(json.dumps(items, ensure_ascii=False).replace("<", "\\u003c"))
 
         def feed_link(path: str) -> Markdown:
             feed = self.feeds[path]

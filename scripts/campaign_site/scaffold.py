@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from .loader import SCHEMA_DIR, load_site
 from .placeholders import MARKER as PLACEHOLDER
 from .model import Plan
 from .site_data import Campaign
+from .yaml_source import YamlSyntaxProblem, load_yaml
 
 
 
@@ -145,6 +144,8 @@ def new_year(repo: Path, year: int) -> list[Path]:
         path.write_text(plan_text(year, plan, [o for o in plan.observances if o in observances]), encoding="utf-8")
         written.append(path)
     intro = repo / "docs" / str(year) / "index.md"
+    if intro.exists():
+        return written  # staff already wrote the year's introduction: keep it
     intro.parent.mkdir(parents=True, exist_ok=True)
     intro.write_text(
         "<!-- Đoạn giới thiệu năm, chèn vào trang của năm. Không viết tiêu đề cấp 1 (#). -->\n\n"
@@ -162,8 +163,12 @@ def add_plan(repo: Path, year: int, plan_id: str) -> Path:
     if path.exists():
         raise ScaffoldError(f"đã có kế hoạch {path.relative_to(repo)}.")
     # Read the year's observances without validating: the year may still have placeholders.
-    spec = yaml.safe_load((campaigns / str(year) / "campaign.yaml").read_text(encoding="utf-8")) or {}
-    observances = [o["observance"] for o in spec.get("observances", []) if isinstance(o, dict) and "observance" in o]
+    try:
+        spec = load_yaml(campaigns / str(year) / "campaign.yaml", f"campaigns/{year}/campaign.yaml").data
+    except YamlSyntaxProblem as exc:
+        raise ScaffoldError(f"campaigns/{year}/campaign.yaml chưa đọc được, hãy sửa trước:\n{exc}") from None
+    listed = spec.get("observances") if isinstance(spec, dict) else None
+    observances = [o["observance"] for o in listed or [] if isinstance(o, dict) and isinstance(o.get("observance"), str)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(plan_text(year, None, observances), encoding="utf-8")
     return path

@@ -50,9 +50,6 @@ class Campaign:
                 found[slogan.id] = PhraseEntry(slogan, "slogan", observance)
         return found
 
-    def observance_dates(self) -> list[tuple[date, Observance]]:
-        return [(date(self.year, o.month, o.day), o) for o, _ in self.observances]
-
     def window(self) -> tuple[date, date] | None:
         """From the first plan's start to the last plan's end."""
         if not self.plans:

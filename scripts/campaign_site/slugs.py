@@ -1,12 +1,11 @@
-"""Slugs: ASCII ones for addresses (đ→d, marks removed), Unicode ones for heading anchors."""
+"""ASCII slugs (đ→d, marks removed), suggested when an id or file name is not one.
+
+Heading anchors keep Vietnamese letters: mkdocs.yml configures pymdownx.slugs for them.
+"""
 
 from __future__ import annotations
 
-from pymdownx.slugs import slugify as _pymdownx_slugify
 from slugify import slugify as _ascii_slugify
-
-heading_anchor = _pymdownx_slugify(case="lower")
-"""Slugify for `toc.slugify`: keeps Vietnamese letters (including đ) in anchors."""
 
 
 def ascii_slug(text: str) -> str:

@@ -16,6 +16,8 @@ HOW_TO_WRITE = "Hãy viết theo dạng ngày/tháng/năm, ví dụ 16/4/2026."
 
 
 def _checked(day: int, month: int, year: int, written: str) -> date:
+    if not 1900 <= year <= 2999:
+        raise ValueError(f"ngày `{written}` có năm {year} không hợp lệ. {HOW_TO_WRITE}")
     if not 1 <= month <= 12:
         raise ValueError(f"ngày `{written}` có tháng {month} không tồn tại (tháng phải từ 1 đến 12). {HOW_TO_WRITE}")
     last = calendar.monthrange(year, month)[1]
@@ -47,13 +49,6 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
-
-    def is_complete(self) -> bool:
-        return self.day is not None
-
-    def as_date(self) -> date | None:
-        """The full date, when known."""
-        return date(self.year, self.month, self.day) if self.day and self.month else None
 
     def long(self) -> str:
         """Long form with blanks left as in a draft: `ngày … tháng 4 năm 2026`."""

@@ -21,9 +21,8 @@ Loc = tuple[str | int, ...]
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
-"""The deepest real data (content sections, tasks) is 5 levels; far deeper is a mistake."""
+"""Data files are a few KB and 5 levels deep at most; far more is a mistake that would slow every build."""
 TOO_DEEP = f"tệp lồng nhau quá sâu (quá {MAX_DEPTH} cấp thụt lề). Hãy giữ cấu trúc theo mẫu."
-"""Data files are a few KB; anything over this is a mistake and would slow every build."""
 
 
 @dataclass(frozen=True)
@@ -171,12 +170,17 @@ def _syntax_message(exc: yaml.YAMLError, line: list[str] | None = None, column: 
 
 
 def _unclosed_quote(text: str) -> int | None:
-    """Line of a value that opens a double quote and never closes it on that line, if any."""
+    """Line where a double-quoted value opens and is never closed (it may span lines), if any."""
+    open_line = None
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.split(": ", 1)[-1].lstrip("- ").strip()
-        if stripped.startswith('"') and line.replace('\\"', "").count('"') % 2 == 1:
-            return number
-    return None
+        odd = line.replace('\\"', "").count('"') % 2 == 1
+        if open_line is None:
+            value = line.split(": ", 1)[-1].lstrip("- ").strip()
+            if value.startswith('"') and odd:
+                open_line = number
+        elif odd:
+            open_line = None
+    return open_line
 
 
 def load_yaml(path: Path, display_path: str) -> SourceFile:
