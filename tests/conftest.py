@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import os
 import re
@@ -69,8 +70,9 @@ def page_text(site: Path, url_path: str) -> str:
     return re.sub(r"\s+", " ", article.get_text(" ")).strip()
 
 
-def folded(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def snapshot(site: Path) -> dict[str, str]:
+    """Every file of a built site with its SHA-256, to prove a failed build changed nothing."""
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="session")

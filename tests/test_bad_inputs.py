@@ -6,7 +6,6 @@ traceback, and leaves the previously built site byte-identical. Warning cases bu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -16,14 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_project
+from conftest import TODAY, copy_project, snapshot
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
-
-
-def snapshot(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:

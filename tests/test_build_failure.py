@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, replace_in, run_build
+from conftest import REPO, replace_in, run_build, snapshot
 
 BREAKAGES = {
     "window ends before it starts": (
@@ -25,10 +24,6 @@ BREAKAGES = {
         "campaigns/site.yaml:5: (toàn tệp): thiếu dấu ngoặc kép đóng",
     ),
 }
-
-
-def snapshot(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("name", BREAKAGES)

@@ -85,7 +85,9 @@ def window_text(window: Window) -> Markdown:
 
 
 def window_sentence(window: Window) -> Markdown:
-    return Markdown(f"Từ ngày {time(window.start)} đến hết ngày {time(window.end)}")
+    """`window_text` starting a sentence."""
+    text = window_text(window)
+    return Markdown(text[0].upper() + text[1:])
 
 
 def deadline_text(deadline: ReportDeadline) -> Markdown:
