@@ -195,3 +195,10 @@ def test_navigation_order_is_home_years_legal_basis_then_staff_pages(built_site:
     labels = [re.sub(r"\s+", " ", a.get_text(" ")).strip() for a in top]
     order = [next(i for i, label in enumerate(labels) if label.startswith(name)) for name in ("Năm 2026", "Năm 2025", "Căn cứ pháp lý", "Giới thiệu")]
     assert order == sorted(order), labels
+
+
+def test_material_strings_left_in_english_are_translated(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Đang chuẩn bị tìm kiếm" in html and "Lên đầu trang" in html
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  language: vi\n" in config
