@@ -266,19 +266,8 @@ def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Pr
 
 def html_warnings(source: SourceFile) -> list[Problem]:
     """Text that looks like HTML is shown as it is typed, never run: say so, in case it was pasted by mistake."""
-    problems = []
-
-    def walk(value: object, loc: Loc) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, loc + (key,))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, loc + (index,))
-        elif isinstance(value, str) and (match := _HTML.search(value)):
-            problems.append(
-                source.problem(loc, format_loc(loc), f"có mã HTML `{match[0]}`; trang sẽ hiện nguyên văn các ký tự này chứ không chạy mã. Hãy xóa nếu dán nhầm.", "warning")
-            )
-
-    walk(source.data, ())
-    return problems
+    return [
+        source.problem(loc, format_loc(loc), f"có mã HTML `{match[0]}`; trang sẽ hiện nguyên văn các ký tự này chứ không chạy mã. Hãy xóa nếu dán nhầm.", "warning")
+        for loc, text in source.strings()
+        if (match := _HTML.search(text))
+    ]

@@ -4,27 +4,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .problems import Problem, format_loc
-from .yaml_source import Loc, SourceFile
+from .yaml_source import SourceFile
 
 MARKER = "CẦN ĐIỀN"
-
-
-def _strings(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _strings(v, loc + (k,))]
-    if isinstance(value, list):
-        return [s for i, v in enumerate(value) for s in _strings(v, loc + (i,))]
-    return [(loc, value)] if isinstance(value, str) else []
 
 
 def in_data(source: SourceFile) -> list[Problem]:
     """One error per placeholder left in a data file, naming what to fill."""
     return [
         source.problem(loc, format_loc(loc), f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật.")
-        for loc, text in _strings(source.data, ())
+        for loc, text in source.strings()
         if MARKER in text
     ]
 

@@ -50,6 +50,18 @@ class SourceFile:
                 return found
         return Position(1, 1)
 
+    def strings(self) -> list[tuple[Loc, str]]:
+        """Every text value in the file with its location."""
+
+        def walk(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
+            if isinstance(value, dict):
+                return [s for k, v in value.items() for s in walk(v, loc + (k,))]
+            if isinstance(value, list):
+                return [s for i, v in enumerate(value) for s in walk(v, loc + (i,))]
+            return [(loc, value)] if isinstance(value, str) else []
+
+        return walk(self.data, ())
+
     def problem(self, loc: Loc, field_name: str, message: str, severity: str = "error") -> Problem:
         """A problem anchored at the value found at `loc`."""
         pos = self.position(loc)
