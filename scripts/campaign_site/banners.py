@@ -1,0 +1,200 @@
+"""Every banner file of one year, from the campaign's themes and slogans.
+
+For each theme and slogan: the exact text and its upper-case form (.txt), print artwork (SVG and
+PDF) at each size of `site.yaml`, a PNG preview and a 1200×630 image for sharing. Then one ZIP
+of them all. Drawn files come from `BannerCache` when their inputs have not changed.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from . import paths
+from .banner_cache import BannerCache
+from .banner_font import FONT_LABEL, BannerFont, banner_font
+from .banner_layout import Box, Layout, fit
+from .banner_pdf import banner_pdf
+from .banner_png import banner_png
+from .banner_svg import banner_svg
+from .model import BannerSize, BannerStyle
+from .generated import GeneratedFile
+from .site_data import Campaign, PhraseEntry
+
+PREVIEW_WIDTH_PX = 1600
+SHARE_SIZE_PX = (1200, 630)
+_KIND_LABELS = {"theme": "Chủ đề", "slogan": "Khẩu hiệu"}
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file offered for download: what it is, where it is (MkDocs source path), its size in bytes."""
+
+    label: str
+    path: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Banner:
+    """One theme or slogan with its downloads."""
+
+    entry: PhraseEntry
+    printed: str
+    """The text as drawn: upper case when the style asks for it."""
+    texts: list[Download]
+    preview: Download
+    preview_height: int
+    share: Download
+    artwork: list[tuple[BannerSize, Download, Download]]
+    """Per size: SVG and PDF."""
+
+    @property
+    def id(self) -> str:
+        return self.entry.phrase.id
+
+    @property
+    def kind(self) -> str:
+        return _KIND_LABELS[self.entry.kind]
+
+
+@dataclass(frozen=True)
+class YearBanners:
+    year: int
+    banners: list[Banner]
+    archive: Download
+    files: list[GeneratedFile]
+
+
+def upper(text: str) -> str:
+    """Vietnamese upper case, NFC (`đổi mới` → `ĐỔI MỚI`)."""
+    return unicodedata.normalize("NFC", text.upper())
+
+
+def text_file(text: str) -> bytes:
+    """UTF-8, NFC, one trailing newline."""
+    return (unicodedata.normalize("NFC", text) + "\n").encode()
+
+
+def artwork_box(width: float, height: float, style: BannerStyle) -> Box:
+    """The area inside the margins, each margin a share of the shorter side."""
+    margin = min(width, height) * style.margin_percent / 100
+    return Box(margin, margin, width - 2 * margin, height - 2 * margin)
+
+
+def share_layouts(text: str, caption: str, style: BannerStyle, font: BannerFont) -> list[tuple[Layout, str]]:
+    """The sharing image: the text large, the site's name and year small along the bottom."""
+    width, height = SHARE_SIZE_PX
+    margin = 56
+    caption_height = 44
+    main = fit(text, font, Box(margin, margin, width - 2 * margin, height - 3 * margin - caption_height))
+    footer = fit(caption, font, Box(margin, height - margin - caption_height, width - 2 * margin, caption_height), max_size=30)
+    return [(main, style.text_color), (footer, style.text_color)]
+
+
+class BannerMaker:
+    """Draws banner files through a cache; one instance serves a whole build."""
+
+    def __init__(self, style: BannerStyle, site_title: str, cache: BannerCache) -> None:
+        self.style = style
+        self.site_title = site_title
+        self.cache = cache
+        self.font = banner_font()
+
+    def _artwork(self, printed: str, size: BannerSize, kind: str) -> bytes:
+        style = self.style
+        inputs = ["artwork", kind, printed, size.width_mm, size.height_mm, style.model_dump(exclude={"sizes"})]
+
+        def draw() -> bytes:
+            layout = fit(printed, self.font, artwork_box(size.width_mm, size.height_mm, style))
+            args = (printed, layout, size.width_mm, size.height_mm, style.background, style.text_color, self.font)
+            return banner_svg(*args) if kind == "svg" else banner_pdf(*args)
+
+        return self.cache.get(inputs, draw)
+
+    def _preview(self, printed: str, size: BannerSize) -> tuple[bytes, int]:
+        width = PREVIEW_WIDTH_PX
+        height = round(width * size.height_mm / size.width_mm)
+        inputs = ["preview", printed, width, height, self.style.model_dump(exclude={"sizes"})]
+
+        def draw() -> bytes:
+            layout = fit(printed, self.font, artwork_box(width, height, self.style))
+            return banner_png([(layout, self.style.text_color)], width, height, self.style.background, self.font)
+
+        return self.cache.get(inputs, draw), height
+
+    def _share(self, printed: str, caption: str) -> bytes:
+        inputs = ["share", printed, caption, self.style.model_dump(exclude={"sizes"})]
+        return self.cache.get(
+            inputs,
+            lambda: banner_png(share_layouts(printed, caption, self.style, self.font), *SHARE_SIZE_PX, self.style.background, self.font),
+        )
+
+    def year(self, campaign: Campaign) -> YearBanners:
+        """Every banner file of the year, the ZIP last."""
+        files: list[GeneratedFile] = []
+
+        def add(name: str, content: bytes, label: str) -> Download:
+            path = paths.banner_file(campaign.year, name)
+            files.append(GeneratedFile(path, content, campaign.source))
+            return Download(label, path, len(content))
+
+        banners: list[Banner] = []
+        for entry in campaign.phrases().values():
+            phrase_id, text = entry.phrase.id, entry.phrase.text
+            printed = upper(text) if self.style.uppercase else text
+            texts = [
+                add(f"{phrase_id}.txt", text_file(text), "Văn bản TXT"),
+                add(f"{phrase_id}-chu-hoa.txt", text_file(upper(text)), "Văn bản chữ hoa TXT"),
+            ]
+            artwork = [
+                (
+                    size,
+                    add(f"{phrase_id}-{size.id}.svg", self._artwork(printed, size, "svg"), "SVG"),
+                    add(f"{phrase_id}-{size.id}.pdf", self._artwork(printed, size, "pdf"), "PDF"),
+                )
+                for size in self.style.sizes
+            ]
+            preview_png, preview_height = self._preview(printed, self.style.sizes[0])
+            preview = add(f"{phrase_id}.png", preview_png, "Ảnh xem trước PNG")
+            caption = f"{_KIND_LABELS[entry.kind]} năm {campaign.year} · {self.site_title}"
+            share = add(f"{phrase_id}-chia-se.png", self._share(printed, caption), "Ảnh chia sẻ 1200 × 630 PNG")
+            banners.append(Banner(entry, printed, texts, preview, preview_height, share, artwork))
+        archive = zip_files([(f.path.rsplit("/", 1)[1], f.content) for f in files] + [
+            ("HUONG-DAN.txt", text_file(self.guide(campaign.year, banners))),
+            ("OFL.txt", (self.font.path.parent / "OFL.txt").read_bytes()),
+        ])
+        label = f"Tất cả tệp băng rôn năm {campaign.year}: ZIP"
+        return YearBanners(campaign.year, banners, add(f"bang-ron-{campaign.year}.zip", archive, label), files)
+
+    def guide(self, year: int, banners: list[Banner]) -> str:
+        """The note inside the ZIP, for the print shop and the office."""
+        style = self.style
+        lines = [
+            f"BĂNG RÔN NĂM {year}",
+            "",
+            f"Nền {style.background}, chữ {style.text_color}, phông {FONT_LABEL}.",
+            "Tệp SVG: chữ đã chuyển thành đường nét, không cần cài phông. Tệp PDF: phông đã được nhúng.",
+            f"Lề mỗi bên: {style.margin_percent:g}% cạnh ngắn.",
+            "",
+            "Các khổ:",
+            *(f"- {s.id}: {s.name}, rộng {s.width_mm} mm, cao {s.height_mm} mm" for s in style.sizes),
+            "",
+            "Nội dung (tên tệp bắt đầu bằng mã):",
+            *(f"- {b.id} ({b.kind.lower()}): {b.entry.phrase.text}" for b in banners),
+        ]
+        return "\n".join(lines)
+
+
+def zip_files(entries: list[tuple[str, bytes]]) -> bytes:
+    """A ZIP with fixed timestamps, so equal files give an equal archive."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return out.getvalue()
