@@ -21,6 +21,7 @@ from mkdocs.utils.meta import get_data
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from campaign_site import nav, paths, placeholders  # noqa: E402
+from campaign_site.banner_cache import BannerCache  # noqa: E402
 from campaign_site.pages import error_page  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.pages import SiteRenderer  # noqa: E402
@@ -98,7 +99,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if staff is not None:
             intros[year] = get_data(staff.content_string)[0]
             files.remove(staff)
-    for generated in SiteRenderer(data, _today(), intros, datetime.now(UTC)).render():
+    cache = BannerCache(Path(config.config_file_path).parent / ".cache" / "banners")
+    generated_files = SiteRenderer(data, _today(), intros, datetime.now(UTC), cache).render()
+    cache.prune()
+    log.info("Băng rôn: vẽ mới %d tệp, dùng lại %d tệp.", cache.misses, cache.hits)
+    for generated in generated_files:
         existing = files.get_file_from_path(generated.path)
         if existing is not None:
             raise PluginError(

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -181,7 +182,7 @@ PAYLOAD = '<!--<script>window.__pwned=0</script>--><script>window.__pwned=1</scr
 def _inject_everywhere(value: object) -> object:
     """Append the payload to every free-text value, keeping ids, dates and fixed values valid."""
     if isinstance(value, dict):
-        return {k: v if k in {"id", "level", "rule", "observance", "date", "start", "end", "number", "number_symbol", "base_url", "url", "day", "month", "symbol"} else _inject_everywhere(v) for k, v in value.items()}
+        return {k: v if k in {"id", "level", "rule", "observance", "date", "start", "end", "number", "number_symbol", "base_url", "url", "day", "month", "symbol", "background", "text_color"} else _inject_everywhere(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_inject_everywhere(v) for v in value]
     if isinstance(value, str) and not re.fullmatch(r"[a-z0-9-]+", value):
@@ -197,13 +198,15 @@ def test_script_in_every_text_field_shows_as_text_and_never_runs(project: Path, 
     result = run_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     with serve(site) as base:
-        pages = ["", "lich/", "2026/", "2026/lich/", "2026/ke-hoach/so-khcn-lai-chau/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/"]
+        pages = ["", "lich/", "2026/", "2026/lich/", "2026/bang-ron/", "2026/ke-hoach/so-khcn-lai-chau/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/"]
         for path in pages:
             page.goto(base + path)
             assert page.evaluate("window.__pwned") is None, path
             assert "<script>window.__pwned=1</script>" in page.locator("article").inner_text(), path
             assert page.locator('article a[href^="javascript:"]').count() == 0
             assert page.title().count("<script>") >= (1 if path else 0)
+    svg = ElementTree.parse(site / "2026/bang-ron/chao-mung-ngay-khcn-viet-nam-a3-ngang.svg").getroot()
+    assert PAYLOAD.upper() in svg.findtext("{http://www.w3.org/2000/svg}title")
 
 
 def test_script_payload_does_not_break_the_next_date_panel(project: Path, page: Page) -> None:

@@ -114,4 +114,51 @@
     var cell = time.parentNode;
     cell.classList.toggle("cal-day--today", isoDayNumber(time.getAttribute("datetime")) === today);
   });
+
+  /* Banners page: copy a slogan or theme exactly, and say so to screen readers. */
+  var copyStatus = document.querySelector("[data-copy-status]");
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (copied) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function selectText(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source || !copyStatus) return;
+    var label = button.getAttribute("data-copy-label");
+    var timer = null;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(source.textContent).then(function () {
+        button.textContent = "Đã sao chép";
+        copyStatus.textContent = "Đã sao chép " + label + " vào bộ nhớ tạm.";
+      }, function () {
+        selectText(source);
+        button.textContent = "Hãy nhấn Ctrl+C";
+        copyStatus.textContent = "Không sao chép tự động được. Chữ của " + label + " đã được chọn: hãy nhấn Ctrl+C.";
+      });
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { button.textContent = "Sao chép"; }, 4000);
+    });
+  });
 })();

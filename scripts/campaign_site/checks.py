@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from . import vn_dates
+from .banner_font import FONT_LABEL, banner_font
 from .messages import suggest
 from .model import LegalDocument, Observance, Plan
 from .problems import Problem, format_loc
@@ -51,6 +52,25 @@ def known_ids(source: SourceFile, refs: Iterable[tuple[Loc, str]], known: Iterab
                 f"hoặc khai báo {what} này ở đó trước.",
             )
         )
+    return problems
+
+
+def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]]) -> list[Problem]:
+    """Themes and slogans are drawn on banners: every character must be in the banner font."""
+    font = banner_font()
+    problems = []
+    for loc, text in texts:
+        missing = font.missing(text + text.upper())
+        if missing:
+            listed = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in missing)
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"có ký tự {listed} mà phông chữ băng rôn {FONT_LABEL} không có, nên không in được. "
+                    "Hãy thay bằng chữ hoặc dấu thông thường.",
+                )
+            )
     return problems
 
 

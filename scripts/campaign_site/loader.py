@@ -109,6 +109,9 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
     _stray_files(session, root)
 
     site = session.parse(root / "site.yaml", SiteFile)
+    if site:
+        sizes = [(("banners", "sizes", i, "id"), size.id) for i, size in enumerate(site[1].banners.sizes)]
+        session.problems += checks.unique_ids(site[0], sizes, "một khổ băng rôn")
     docs_source, docs_file = session.read(root / "documents.yaml", DocumentsFile)
     docs = (docs_source, docs_file) if docs_source and docs_file else None
     obs = session.parse(root / "observances.yaml", ObservancesFile)
@@ -175,13 +178,14 @@ def _load_year(session: _Session, year_dir: Path, observances: dict, check_refs:
     source, spec = parsed
     refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
     problems = checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
-    phrase_ids = [
-        (("observances", i, kind, j), phrase.id)
+    phrases = [
+        (("observances", i, kind, j), phrase)
         for i, y in enumerate(spec.observances)
         for kind in ("themes", "slogans")
         for j, phrase in enumerate(getattr(y, kind))
     ]
-    problems += checks.unique_ids(source, [((*loc, "id"), pid) for loc, pid in phrase_ids], "chủ đề hoặc khẩu hiệu")
+    problems += checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề hoặc khẩu hiệu")
+    problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases])
     if check_refs:
         problems += checks.known_ids(source, refs, observances, "ngày kỷ niệm", "observances.yaml")
     year = int(year_dir.name)

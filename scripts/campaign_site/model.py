@@ -33,6 +33,7 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # 2341/BKHCN-ĐMST) or number "-" type "/" issuer (Party documents, e.g. 57-NQ/TW). No spaces.
 _NUMBER_SYMBOL = re.compile(r"^\d+(?:/[^\s/-]+(?:-[^\s/-]+)*|-[^\s/-]+(?:-[^\s/-]+)*/[^\s/-]+(?:-[^\s/-]+)*)$")
 _URL = re.compile(r"^https?://[^\s/$.?#\"'<>][^\s\"'<>]*$")
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def _check_id(value: str) -> str:
@@ -48,6 +49,12 @@ def _check_url(value: str) -> str:
     if not _URL.match(value):
         raise ValueError(f"`{value}` không phải địa chỉ web. Hãy viết đầy đủ, bắt đầu bằng https://")
     return value
+
+
+def _check_color(value: str) -> str:
+    if not _COLOR.match(value):
+        raise ValueError(f"màu `{value}` không đúng dạng: viết # và 6 chữ số hệ 16, ví dụ #DA251D (đỏ) hoặc #FFFF00 (vàng)")
+    return value.upper()
 
 
 def _check_number_symbol(value: str) -> str:
@@ -108,11 +115,43 @@ class SiteSettings(Record):
     base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
 
 
+Color = Annotated[str, AfterValidator(_check_color)]
+
+MAX_PAGE_MM = 5080
+"""PDF pages may not be wider or taller than 200 inches; larger banners are printed from a scaled file."""
+
+
+class BannerSize(Record):
+    id: Id = Field(description="Mã khổ, dùng trong tên tệp tải về, ví dụ ngang-80x500")
+    name: Text = Field(description="Tên khổ cho người đọc, ví dụ Băng rôn ngang 0,8 × 5 m")
+    width_mm: int = Field(ge=50, le=MAX_PAGE_MM, description="Chiều rộng, tính bằng milimét (tối đa 5080)")
+    height_mm: int = Field(ge=50, le=MAX_PAGE_MM, description="Chiều cao, tính bằng milimét (tối đa 5080)")
+
+
+def _default_sizes() -> list[BannerSize]:
+    return [
+        BannerSize(id="ngang-80x500", name="Băng rôn ngang 0,8 × 5 m", width_mm=5000, height_mm=800),
+        BannerSize(id="ngang-60x300", name="Băng rôn ngang 0,6 × 3 m", width_mm=3000, height_mm=600),
+        BannerSize(id="a3-ngang", name="Tờ in khổ A3 ngang", width_mm=420, height_mm=297),
+    ]
+
+
+class BannerStyle(Record):
+    background: Color = Field("#DA251D", description="Màu nền, dạng #RRGGBB; mặc định đỏ #DA251D")
+    text_color: Color = Field("#FFFF00", description="Màu chữ, dạng #RRGGBB; mặc định vàng #FFFF00")
+    uppercase: bool = Field(True, description="In chữ hoa (true) hay giữ nguyên chữ như văn bản (false)")
+    margin_percent: int = Field(8, ge=2, le=30, description="Lề mỗi bên, tính theo phần trăm cạnh ngắn (2 đến 30)")
+    sizes: list[BannerSize] = Field(
+        default_factory=_default_sizes, min_length=1, description="Các khổ in; tệp SVG và PDF được tạo cho mỗi khổ"
+    )
+
+
 class SiteFile(Record):
     """campaigns/site.yaml"""
 
     site: SiteSettings = Field(description="Thông tin về trang")
     organisation: Organisation = Field(description="Cơ quan quản lý trang")
+    banners: BannerStyle = Field(default_factory=BannerStyle, description="Kiểu và khổ băng rôn tải về")
 
 
 # --- documents.yaml --------------------------------------------------------------------

@@ -18,22 +18,17 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import calendar_events, citations, ics, open_data, paths, vn_dates
+from .banner_cache import BannerCache
+from .banner_font import FONT_LABEL
+from .banners import BannerMaker, Download, YearBanners
 from .calendar_events import KIND_LABELS, Event
+from .generated import GeneratedFile
 from .markdown_text import Markdown, escape
 from .model import LegalDocument, Observance, Plan, ReportDeadline, Window
 from .problems import Problem
 from .site_data import Campaign, PhraseEntry, SiteData
 
 _TEMPLATES = Path(__file__).parent / "templates"
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file to add to the site: its path (as MkDocs source), its content, and the data file behind it."""
-
-    path: str
-    content: str | bytes
-    source: str
 
 
 @dataclass(frozen=True)
@@ -67,7 +62,9 @@ class RegistryRow:
 
 
 def human_size(size: int) -> str:
-    """`3 KB`, as download links state it (rounded up, at least 1 KB)."""
+    """`3 KB` or `1,2 MB`, as download links state it (KB rounded up, at least 1 KB)."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
     return f"{max(1, -(-size // 1024))} KB"
 
 
@@ -180,9 +177,16 @@ class SiteRenderer:
     """Renders every generated file of the site from one `SiteData`."""
 
     def __init__(
-        self, data: SiteData, today: date, year_intros: dict[int, str] | None = None, stamp: datetime | None = None
+        self,
+        data: SiteData,
+        today: date,
+        year_intros: dict[int, str] | None = None,
+        stamp: datetime | None = None,
+        banner_cache: BannerCache | None = None,
     ) -> None:
         self.data = data
+        self.banner_cache = banner_cache or BannerCache(None)
+        self.banners: dict[int, YearBanners] = {}
         self.today = today
         self.year_intros = year_intros or {}
         self.stamp = stamp or datetime.now(UTC)
@@ -231,6 +235,8 @@ class SiteRenderer:
             year_calendar=paths.year_calendar,
             year_feed=paths.year_feed,
             plan_feed=paths.plan_feed,
+            year_banners=paths.year_banners,
+            font_label=FONT_LABEL,
         )
 
     def _render(self, template: str, page: str, **context: Any) -> str:
@@ -245,6 +251,14 @@ class SiteRenderer:
             ]
             return Markdown(json.dumps(items, ensure_ascii=False).replace("<", "\\u003c"))
 
+        def download(file: Download, text: str, classes: str = "") -> Markdown:
+            name = file.path.rsplit("/", 1)[1]
+            return Markdown(f'{link(file.path, f"{text}, {human_size(file.size)}")}{{ download="{name}" {classes} }}')
+
+        def image(file: Download, alt: str, height: int) -> Markdown:
+            href = posixpath.relpath(file.path, posixpath.dirname(page) or ".")
+            return Markdown(f'![{escape(alt)}]({href}){{ width="1600" height="{height}" loading="lazy" .banner__preview }}')
+
         def feed_link(path: str) -> Markdown:
             feed = self.feeds[path]
             return Markdown(f"{link(feed.path, 'ICS, ' + feed.size)} · <a href=\"{attr(feed.webcal)}\">đăng ký theo dõi</a>")
@@ -256,6 +270,8 @@ class SiteRenderer:
             next_items=next_items,
             next_text=next_text,
             feed_link=feed_link,
+            download=download,
+            image=image,
             **context,
         )
 
@@ -302,7 +318,10 @@ class SiteRenderer:
 
     def render(self) -> list[GeneratedFile]:
         """All generated pages and data files."""
-        files = self.calendar_feeds()
+        maker = BannerMaker(self.data.settings.banners, self.data.settings.site.title, self.banner_cache)
+        self.banners = {year: maker.year(campaign) for year, campaign in self.data.campaigns.items()}
+        files = [f for year_banners in self.banners.values() for f in year_banners.files]
+        files += self.calendar_feeds()
         files += [self.home(), self.legal_basis()]
         files.append(
             self.calendar(
@@ -328,6 +347,7 @@ class SiteRenderer:
             data_text = open_data.year_json(self.data, campaign, self.events[campaign.year])
             files.append(GeneratedFile(paths.year_data(campaign.year), data_text, campaign.source))
             files.append(self.year(campaign, len(data_text.encode())))
+            files.append(self.banner_page(campaign))
             files += [self.plan(plan) for plan in campaign.plans]
         return files
 
@@ -340,6 +360,7 @@ class SiteRenderer:
             years=self.data.years(),
             campaigns=self.data.campaigns,
             events=self.all_events,
+            share=self.share_image(featured.year),
         )
         return GeneratedFile(paths.HOME, text, "campaigns/site.yaml")
 
@@ -352,8 +373,21 @@ class SiteRenderer:
             intro=self.year_intros.get(campaign.year),
             chains={plan.source: basis_lines(self.data, plan) for plan in campaign.plans},
             data_size=human_size(data_size),
+            share=self.share_image(campaign.year),
         )
         return GeneratedFile(page, text, campaign.source)
+
+    def banner_page(self, campaign: Campaign) -> GeneratedFile:
+        page = paths.year_banners(campaign.year)
+        text = self._render("banners.md.j2", page, c=campaign, yb=self.banners[campaign.year], style=self.data.settings.banners,
+            share=self.share_image(campaign.year),
+        )
+        return GeneratedFile(page, text, campaign.source)
+
+    def share_image(self, year: int) -> dict[str, str]:
+        """Front matter naming the year's first banner image as the page's picture for social sharing."""
+        banners = self.banners[year].banners
+        return {"path": banners[0].share.path, "alt": banners[0].printed} if banners else {}
 
     def legal_basis(self) -> GeneratedFile:
         text = self._render(

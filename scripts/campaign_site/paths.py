@@ -50,3 +50,12 @@ def year_feed(year: int) -> str:
 
 def plan_feed(plan: Plan) -> str:
     return f"lich/{plan.year}/{plan.id}.ics"
+
+
+def year_banners(year: int) -> str:
+    """`2026/bang-ron.md`, served at `/2026/bang-ron/`; its files are under `2026/bang-ron/`."""
+    return f"{year}/bang-ron.md"
+
+
+def banner_file(year: int, name: str) -> str:
+    return f"{year}/bang-ron/{name}"

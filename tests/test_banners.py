@@ -1,0 +1,343 @@
+"""Banners: exact text files, print artwork that fits its margins, self-contained SVG, embedded fonts.
+
+The PDFs are checked with poppler (`pdffonts`, `pdftoppm`), the SVGs in Chromium, the text files
+against the source documents' wording in seed_facts.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image, ImageChops
+from playwright.sync_api import Page
+
+import seed_facts
+from campaign_site.banner_cache import BannerCache
+from campaign_site.banner_font import banner_font
+from campaign_site.banner_layout import Box, Measure, block_height, fit, split_size, words
+from campaign_site.banner_pdf import banner_pdf
+from campaign_site.banners import BannerMaker, artwork_box, upper
+from campaign_site.loader import load_site
+from campaign_site.model import BannerStyle
+from campaign_site.pages import human_size
+from conftest import REPO, copy_project, replace_in
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+STYLE = BannerStyle()
+SEED_TEXTS = {
+    2026: [*seed_facts.THEMES_2026_21_4, seed_facts.SLOGAN_2026_21_4, seed_facts.THEME_2026_IP, seed_facts.THEME_2026_ST, *seed_facts.SLOGANS_2026_LOCAL],
+    2025: [*seed_facts.THEMES_2025, seed_facts.SLOGAN_2025],
+}
+# 200 characters of Vietnamese words, as a long slogan pasted from a dispatch might be.
+SYNTHETIC = " ".join(itertools.islice(itertools.cycle(
+    "Toàn dân tích cực hưởng ứng khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia vì một Việt Nam hùng cường".split()
+), 60))[:200].rstrip()
+
+
+def banner_dir(site: Path, year: int) -> Path:
+    return site / str(year) / "bang-ron"
+
+
+def plain_texts(site: Path, year: int) -> dict[str, bytes]:
+    return {p.stem: p.read_bytes() for p in banner_dir(site, year).glob("*.txt") if not p.stem.endswith("-chu-hoa")}
+
+
+def ink_box(image: Image.Image, background: str) -> tuple[int, int, int, int]:
+    """Bounding box of every pixel that is not the background colour.
+
+    The outermost 2 pixels are left out: a rasteriser rounds the page to whole pixels and leaves
+    a blank edge, which is not ink.
+    """
+    rgb = image.convert("RGB")
+    diff = ImageChops.difference(rgb, Image.new("RGB", rgb.size, background)).convert("L")
+    inner = diff.point(lambda v: 255 if v > 48 else 0).crop((2, 2, rgb.width - 2, rgb.height - 2))
+    box = inner.getbbox()
+    assert box is not None, "nothing drawn"
+    return box[0] + 2, box[1] + 2, box[2] + 2, box[3] + 2
+
+
+def assert_ink_fills_margins(image: Image.Image, width_mm: float, height_mm: float) -> None:
+    """Ink inside the margins, and reaching them on two opposite sides (the largest size that fits).
+
+    Vertically the text's block keeps room for the tallest and deepest Vietnamese marks of the
+    whole text, which a given first or last line may not use: 2 % of the height is allowed for that.
+    """
+    scale = image.width / width_mm
+    area = artwork_box(width_mm, height_mm, STYLE)
+    left, top, right, bottom = ink_box(image, STYLE.background)
+    tolerance = 2
+    assert left >= area.x * scale - tolerance and top >= area.y * scale - tolerance, (left, top, area)
+    assert right <= (area.x + area.width) * scale + tolerance, (right, area)
+    assert bottom <= (area.y + area.height) * scale + tolerance, (bottom, area)
+    fills_width = right - left >= area.width * scale - 2 * tolerance - 2
+    fills_height = bottom - top >= area.height * scale * 0.98 - 2 * tolerance
+    assert fills_width or fills_height, ((left, top, right, bottom), area, scale)
+
+
+def render_pdf(pdf: Path, width_mm: float, workdir: Path) -> Image.Image:
+    """The PDF's page as pdftoppm draws it, about 1600 pixels wide."""
+    dpi = 1600 / (width_mm / 25.4)
+    out = workdir / pdf.stem
+    subprocess.run(["pdftoppm", "-r", f"{dpi:.4f}", "-png", "-singlefile", str(pdf), str(out)], check=True)
+    with Image.open(out.with_suffix(".png")) as image:
+        return image.copy()
+
+
+# --- layout, without any file ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [upper(SYNTHETIC), SYNTHETIC, upper(seed_facts.THEME_2026_ST), "ĐỔI", "ĐỔIMỚISÁNGTẠOKHOAHỌCCÔNGNGHỆCHUYỂNĐỔISỐ " * 2])
+@pytest.mark.parametrize("size", [(5000, 800), (3000, 600), (420, 297), (600, 2400)])
+def test_layout_breaks_at_spaces_and_keeps_ink_inside_the_box(text: str, size: tuple[int, int]) -> None:
+    box = artwork_box(*size, STYLE)
+    layout = fit(text, banner_font(), box)
+    assert " ".join(line.text for line in layout.lines) == " ".join(text.split())
+    ink = layout.ink
+    assert ink.x >= box.x - 1e-6 and ink.y >= box.y - 1e-6
+    assert ink.x + ink.width <= box.x + box.width + 1e-6 and ink.y + ink.height <= box.y + box.height + 1e-6
+    assert ink.width >= box.width * 0.999 or ink.height >= box.height * 0.98
+
+
+def test_no_line_starts_with_a_dash_or_colon() -> None:
+    text = upper(seed_facts.THEME_2026_IP)
+    for width in range(200, 3000, 50):
+        layout = fit(text, banner_font(), Box(0, 0, width, 400))
+        assert not any(re.match(r"[-:]", line.text) for line in layout.lines)
+    assert words("A - B: C") == ["A -", "B:", "C"]
+
+
+@pytest.mark.parametrize("text", [seed_facts.SLOGAN_2026_21_4, seed_facts.THEME_2026_IP, seed_facts.THEMES_2025[2]])
+@pytest.mark.parametrize("size", [(3000, 600), (420, 297), (600, 900)])
+def test_the_chosen_split_gives_the_largest_letters_of_every_possible_split(text: str, size: tuple[int, int]) -> None:
+    """Brute force over all 2^(n-1) ways to break the words into lines: none beats `fit`."""
+    font = banner_font()
+    measure = Measure(font)
+    text = upper(text)
+    units = words(text)
+    box = artwork_box(*size, STYLE)
+    best = 0.0
+    for cuts in itertools.product([False, True], repeat=len(units) - 1):
+        lines, current = [], [units[0]]
+        for unit, cut in zip(units[1:], cuts):
+            if cut:
+                lines.append(" ".join(current))
+                current = []
+            current.append(unit)
+        lines.append(" ".join(current))
+        best = max(best, split_size(measure, lines, box))
+    assert fit(text, font, box).font_size == pytest.approx(best, rel=1e-3)
+
+
+# --- the shipped site ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2026, 2025])
+def test_text_files_equal_the_source_documents_byte_for_byte(built_site: Path, year: int) -> None:
+    texts = plain_texts(built_site, year)
+    assert sorted(texts.values()) == sorted((t + "\n").encode() for t in SEED_TEXTS[year])
+    for stem, content in texts.items():
+        upper_text = (banner_dir(built_site, year) / f"{stem}-chu-hoa.txt").read_bytes().decode()
+        assert upper_text == unicodedata.normalize("NFC", content.decode().upper())
+        assert unicodedata.is_normalized("NFC", upper_text)
+    assert "ĐỔI MỚI SÁNG TẠO - HÀNH ĐỘNG ĐỘT PHÁ, LAN TỎA KẾT QUẢ\n" in {
+        p.read_text(encoding="utf-8") for p in banner_dir(built_site, 2026).glob("*-chu-hoa.txt")
+    }
+
+
+def test_every_pdf_embeds_its_font_and_has_the_configured_page_size(built_site: Path) -> None:
+    pdfs = sorted(built_site.glob("*/bang-ron/*.pdf"))
+    assert len(pdfs) == 3 * (7 + 4)
+    sizes = {s.id: s for s in STYLE.sizes}
+    for pdf in pdfs:
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        assert fonts and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), (pdf.name, fonts)
+        assert any("NotoSans-Bold" in line or "NotoSansBold" in line for line in fonts)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        width_pt, height_pt = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+        size = next(s for sid, s in sizes.items() if pdf.stem.endswith(sid))
+        assert abs(width_pt / 72 * 25.4 - size.width_mm) < 0.5 and abs(height_pt / 72 * 25.4 - size.height_mm) < 0.5
+
+
+def longest(site: Path) -> tuple[int, str]:
+    """The year and id of the longest theme or slogan in the data."""
+    candidates = [(len(content), year, stem) for year in SEED_TEXTS for stem, content in plain_texts(site, year).items()]
+    _, year, stem = max(candidates)
+    return year, stem
+
+
+def test_longest_text_in_the_data_fits_its_margins_in_every_pdf(built_site: Path, tmp_path: Path) -> None:
+    year, stem = longest(built_site)
+    assert (banner_dir(built_site, year) / f"{stem}.txt").read_text(encoding="utf-8").strip() == seed_facts.THEME_2026_ST
+    for size in STYLE.sizes:
+        image = render_pdf(banner_dir(built_site, year) / f"{stem}-{size.id}.pdf", size.width_mm, tmp_path)
+        assert_ink_fills_margins(image, size.width_mm, size.height_mm)
+
+
+@pytest.mark.parametrize("size", STYLE.sizes, ids=lambda s: s.id)
+def test_synthetic_200_character_slogan_fits_its_margins(tmp_path: Path, size) -> None:
+    assert len(SYNTHETIC) == 200
+    text = upper(SYNTHETIC)
+    font = banner_font()
+    layout = fit(text, font, artwork_box(size.width_mm, size.height_mm, STYLE))
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(banner_pdf(text, layout, size.width_mm, size.height_mm, STYLE.background, STYLE.text_color, font))
+    assert_ink_fills_margins(render_pdf(pdf, size.width_mm, tmp_path), size.width_mm, size.height_mm)
+    extracted = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert " ".join(extracted.split()) == " ".join(text.split())
+
+
+def test_svgs_need_no_font_and_no_other_file(built_site: Path) -> None:
+    svgs = sorted(built_site.glob("*/bang-ron/*.svg"))
+    assert len(svgs) == 3 * (7 + 4)
+    for path in svgs:
+        source = path.read_text(encoding="utf-8")
+        assert "@font-face" not in source and "url(" not in source and "font-family" not in source
+        root = ElementTree.fromstring(source)
+        assert root.tag == f"{SVG}svg" and root.get("width", "").endswith("mm")
+        assert not [e for name in ("text", "image", "style", "font") for e in root.iter(f"{SVG}{name}")]
+        ids = {e.get("id") for e in root.iter() if e.get("id")}
+        for element in root.iter():
+            for name, value in element.attrib.items():
+                if name in (XLINK_HREF, "href"):
+                    assert value.startswith("#") and value[1:] in ids, (path.name, value)
+        uses = list(root.iter(f"{SVG}use"))
+        title = root.findtext(f"{SVG}title")
+        assert len(uses) == sum(1 for c in title if not c.isspace())
+
+
+def test_svg_draws_the_text_inside_its_margins_in_chromium(built_site: Path, served_site: str, page: Page) -> None:
+    year, stem = longest(built_site)
+    for size in STYLE.sizes:
+        width = 1400
+        height = round(width * size.height_mm / size.width_mm)
+        page.set_viewport_size({"width": width, "height": max(height, 200)})
+        page.set_content(f'<body style="margin:0"><img id="b" src="{served_site}{year}/bang-ron/{stem}-{size.id}.svg" width="{width}" height="{height}"></body>')
+        page.wait_for_function("document.getElementById('b').complete && document.getElementById('b').naturalWidth > 0")
+        image = Image.open(io.BytesIO(page.locator("#b").screenshot()))
+        assert_ink_fills_margins(image, size.width_mm, size.height_mm)
+
+
+def test_zip_holds_every_banner_file_and_its_link_states_its_size(built_site: Path) -> None:
+    folder = banner_dir(built_site, 2026)
+    archive_path = folder / "bang-ron-2026.zip"
+    with zipfile.ZipFile(archive_path) as archive:
+        assert archive.testzip() is None
+        names = set(archive.namelist())
+        site_files = {p.name for p in folder.iterdir() if p.name not in ("index.html", archive_path.name)}
+        assert names == site_files | {"HUONG-DAN.txt", "OFL.txt"}
+        for name in site_files:
+            assert archive.read(name) == (folder / name).read_bytes(), name
+        guide = archive.read("HUONG-DAN.txt").decode()
+        assert "Noto Sans Bold" in guide and seed_facts.THEME_2026_ST in guide
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    link = BeautifulSoup(html, "html.parser").find("a", href="bang-ron-2026.zip")
+    assert link is not None and link.get_text().endswith(f"ZIP, {human_size(archive_path.stat().st_size)}")
+
+
+def test_images_have_their_sizes_and_the_sharing_image_is_the_pages_picture(built_site: Path) -> None:
+    folder = banner_dir(built_site, 2026)
+    previews = [p for p in folder.glob("*.png") if not p.stem.endswith("-chia-se")]
+    shares = list(folder.glob("*-chia-se.png"))
+    assert len(previews) == len(shares) == 7
+    assert {Image.open(p).size for p in previews} == {(1600, 256)}
+    assert {Image.open(p).size for p in shares} == {(1200, 630)}
+    for page_dir in ("2026/bang-ron", "2026", ""):
+        soup = BeautifulSoup((built_site / page_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+        image = soup.find("meta", property="og:image")["content"]
+        assert image.startswith("https://doimoisangtao.example/2026/bang-ron/") and image.endswith("-chia-se.png")
+        assert (built_site / image.removeprefix("https://doimoisangtao.example/")).is_file()
+        assert soup.find("meta", property="og:image:alt")["content"].isupper()
+        assert soup.find("meta", property="og:title")["content"]
+
+
+def test_banners_page_gives_each_text_its_count_source_and_downloads(built_site: Path) -> None:
+    soup = BeautifulSoup((banner_dir(built_site, 2026) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    blocks = soup.select("div.banner")
+    assert len(blocks) == 7
+    texts = [b.select_one(".banner__text").get_text() for b in blocks]
+    assert sorted(texts) == sorted(SEED_TEXTS[2026])
+    for block, text in zip(blocks, texts):
+        heading = block.find_previous_sibling(["h3"])
+        assert heading["id"] and block.select_one(".banner__text")["id"] == f"noi-dung-{heading['id']}"
+        assert f"{len(text)} ký tự (kể cả dấu cách)" in block.get_text()
+        assert block.select('a[href^="../ke-hoach/"]'), text
+        hrefs = {a["href"] for a in block.find_all("a", download=True)}
+        assert len(hrefs) == 3 + 2 * len(STYLE.sizes)
+        for href in hrefs:
+            assert (banner_dir(built_site, 2026) / href).is_file()
+        button = block.find("button", attrs={"data-copy": True})
+        assert button.has_attr("hidden")  # shown by the script only, since it needs it
+    nav = BeautifulSoup((built_site / "2026/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert nav.find("a", href="bang-ron/")
+
+
+def test_copy_button_works_from_the_keyboard_and_is_announced(served_site: str, page: Page) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    page.goto(f"{served_site}2026/bang-ron/")
+    button = page.locator('button[data-copy="noi-dung-khcn-dot-pha-ky-nguyen-moi"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == seed_facts.THEME_2026_ST
+    status = page.locator("[data-copy-status]")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == "Đã sao chép Chủ đề 1 vào bộ nhớ tạm."
+    assert button.inner_text() == "Đã sao chép"
+    second = page.locator('button[data-copy="noi-dung-chao-mung-ngay-khcn-viet-nam"]')
+    second.focus()
+    page.keyboard.press("Space")
+    assert page.evaluate("navigator.clipboard.readText()") == seed_facts.SLOGANS_2026_LOCAL[1]
+    assert status.inner_text() == "Đã sao chép Khẩu hiệu 1 vào bộ nhớ tạm."
+
+
+def test_without_javascript_the_text_is_there_and_no_dead_button_shows(served_site: str, browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{served_site}2026/bang-ron/")
+        assert tab.locator("button[data-copy]").first.is_hidden()
+        assert tab.get_by_text(seed_facts.THEME_2026_ST, exact=True).is_visible()
+    finally:
+        context.close()
+
+
+# --- drawing only what changed -----------------------------------------------------------
+
+
+def test_unchanged_banners_are_reused_and_a_changed_text_is_redrawn(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    cache = tmp_path / "cache"
+
+    def draw() -> tuple[BannerCache, dict[str, bytes]]:
+        data = load_site(project / "campaigns")
+        counter = BannerCache(cache)
+        maker = BannerMaker(data.settings.banners, data.settings.site.title, counter)
+        files = {f.path: f.content for c in data.campaigns.values() for f in maker.year(c).files}
+        counter.prune()
+        return counter, files
+
+    first, files = draw()
+    drawn_per_text = 2 * len(STYLE.sizes) + 2
+    assert first.misses == 11 * drawn_per_text and first.hits == 0
+    second, again = draw()
+    assert second.misses == 0 and second.hits == first.misses
+    assert again == files
+    replace_in(project / "campaigns/2026/campaign.yaml", "Ngày Sở hữu trí tuệ thế giới 26/4", "Ngày Sở hữu trí tuệ thế giới (26/4)")
+    third, changed = draw()
+    assert third.misses == drawn_per_text and third.hits == first.misses - drawn_per_text
+    assert changed["2026/bang-ron/chao-mung-ngay-so-huu-tri-tue.txt"] == "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới (26/4)\n".encode()
+    assert sum(1 for p in cache.rglob("*") if p.is_file()) == first.misses
+
+
+def test_shipped_site_yaml_states_the_default_style() -> None:
+    data = load_site(REPO / "campaigns")
+    assert data.settings.banners == BannerStyle()
