@@ -10,6 +10,7 @@ import io
 import itertools
 import re
 import subprocess
+import sys
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -341,3 +342,12 @@ def test_unchanged_banners_are_reused_and_a_changed_text_is_redrawn(tmp_path: Pa
 def test_shipped_site_yaml_states_the_default_style() -> None:
     data = load_site(REPO / "campaigns")
     assert data.settings.banners == BannerStyle()
+
+
+def test_benchmark_prints_cold_and_warm_numbers_side_by_side() -> None:
+    result = subprocess.run([sys.executable, str(REPO / "scripts/bench_banners.py")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    cold = re.search(r"cold cache \(first build\)\s+([\d.]+)\s+(\d+)\s+0\n", result.stdout)
+    warm = re.search(r"warm cache \(text unchanged\)\s+([\d.]+)\s+0\s+(\d+)\n", result.stdout)
+    assert cold and warm and cold[2] == warm[2] == "88", result.stdout
+    assert re.search(r"total\s+112\s+[\d,]+", result.stdout) and "warm banner cache" in result.stdout
