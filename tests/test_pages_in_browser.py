@@ -5,15 +5,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-PAGES = ["", "lich/", "2026/lich/", "2026/", "2025/", "2026/ke-hoach/ubnd-xa-binh-thanh/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/", "gioi-thieu/", "404.html"]
+PAGES = ["", "lich/", "2026/lich/", "2026/", "2025/", "2026/bang-ron/", "2026/ke-hoach/ubnd-xa-binh-thanh/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/", "gioi-thieu/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_fits_a_phone_and_loads_only_from_the_site(served_site: str, page: Page, path: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("response", lambda response: response.status >= 400 and not response.url.endswith("/404.html") and errors.append(f"{response.status} {response.url}"))
     page.goto(served_site + path)
     expect(page.locator("h1").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.lang") == "vi"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert not errors

@@ -312,7 +312,6 @@ class SiteRenderer:
             coming=coming,
             past=past,
             feeds=[self.feeds[f] for f in feeds],
-            head_feeds=[{"title": self.feeds[f].label, "path": f} for f in feeds],
         )
         return GeneratedFile(page, text, source)
 
@@ -374,6 +373,7 @@ class SiteRenderer:
             chains={plan.source: basis_lines(self.data, plan) for plan in campaign.plans},
             data_size=human_size(data_size),
             share=self.share_image(campaign.year),
+            featured=self.is_featured(campaign),
         )
         return GeneratedFile(page, text, campaign.source)
 
@@ -381,8 +381,13 @@ class SiteRenderer:
         page = paths.year_banners(campaign.year)
         text = self._render("banners.md.j2", page, c=campaign, yb=self.banners[campaign.year], style=self.data.settings.banners,
             share=self.share_image(campaign.year),
+            featured=self.is_featured(campaign),
         )
         return GeneratedFile(page, text, campaign.source)
+
+    def is_featured(self, campaign: Campaign) -> bool:
+        """The year the home page leads with; search ranks its pages first."""
+        return campaign.year == self.data.featured_year(self.today)
 
     def share_image(self, year: int) -> dict[str, str]:
         """Front matter naming the year's first banner image as the page's picture for social sharing."""
