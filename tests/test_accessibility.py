@@ -1,0 +1,59 @@
+"""Accessibility in Chromium: axe-core finds no WCAG 2.1 A/AA violation on any kind of page, in
+the light and the dark palette, and the keyboard reaches the content first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import REPO
+
+AXE = REPO / "tests/js/node_modules/axe-core/axe.min.js"
+PAGES = [
+    "",
+    "2026/",
+    "2026/bang-ron/",
+    "2026/ke-hoach/ubnd-phuong-tran-hung-dao/",
+    "lich/",
+    "2026/lich/",
+    "can-cu-phap-ly/",
+    "gioi-thieu/",
+    "404.html",
+]
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    """A phone-sized page whose reader prefers the light or the dark scheme."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=request.param)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort())
+    tab = context.new_page()
+    tab.palette = {"light": "default", "dark": "slate"}[request.param]  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_violation(served_site: str, palette_page: Page, path: str) -> None:
+    palette_page.goto(served_site + path)
+    assert palette_page.get_attribute("body", "data-md-color-scheme") == palette_page.palette  # type: ignore[attr-defined]
+    palette_page.add_script_tag(path=str(AXE))
+    result = palette_page.evaluate(
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    violations = [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]
+    ]
+    assert not violations, "\n".join(violations)
+
+
+def test_keyboard_reaches_a_visible_skip_link_first(served_site: str, page: Page) -> None:
+    page.goto(served_site + "2026/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href'), document.activeElement.textContent.trim()]")
+    assert "md-skip" in focused[0] and focused[1].startswith("#")
+    assert page.locator(".md-skip").is_visible()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).boxShadow")
+    assert outline != "nonenone"
