@@ -202,3 +202,11 @@ def test_material_strings_left_in_english_are_translated(built_site: Path) -> No
     assert "Đang chuẩn bị tìm kiếm" in html and "Lên đầu trang" in html
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  language: vi\n" in config
+
+
+def test_robots_txt_points_at_the_sitemap_of_the_configured_address(built_site: Path) -> None:
+    assert (built_site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://doimoisangtao.example/sitemap.xml\n"
+    )
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://doimoisangtao.example/2026/bang-ron/</loc>" in sitemap

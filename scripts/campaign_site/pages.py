@@ -321,7 +321,7 @@ class SiteRenderer:
         self.banners = {year: maker.year(campaign) for year, campaign in self.data.campaigns.items()}
         files = [f for year_banners in self.banners.values() for f in year_banners.files]
         files += self.calendar_feeds()
-        files += [self.home(), self.legal_basis()]
+        files += [self.home(), self.legal_basis(), self.robots()]
         files.append(
             self.calendar(
                 paths.CALENDAR,
@@ -349,6 +349,11 @@ class SiteRenderer:
             files.append(self.banner_page(campaign))
             files += [self.plan(plan) for plan in campaign.plans]
         return files
+
+    def robots(self) -> GeneratedFile:
+        """robots.txt: everything may be indexed; where the sitemap is."""
+        sitemap = self.data.settings.site.base_url.rstrip("/") + "/sitemap.xml"
+        return GeneratedFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", "campaigns/site.yaml")
 
     def home(self) -> GeneratedFile:
         featured = self.data.campaigns[self.data.featured_year(self.today)]
