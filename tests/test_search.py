@@ -17,19 +17,27 @@ QUERY = "input[data-md-component=search-query]"
 
 
 def results(page: Page, query: str) -> list[str]:
-    """Result addresses (path and anchor) for `query`, best first, as Material lists them."""
+    """Result addresses (path and anchor) for `query`, best first, as Material lists them.
+
+    The box is emptied first so no list of an earlier query is read; the list is read once it
+    has items and stays the same for a moment (the worker may still be loading the index).
+    """
+    items = ".md-search-result__item > a"
+    page.fill(QUERY, "")
+    page.locator(QUERY).press("End")
+    page.wait_for_function(f"document.querySelectorAll('{items}').length === 0")
     page.fill(QUERY, query)
     page.locator(QUERY).press("End")  # Material reads the box on key up
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta').textContent.trim() !== '' && document.querySelector('input[data-md-component=search-query]').value === q",
-        arg=query,
-    )
-    page.wait_for_timeout(150)
-    assert meta.inner_text()
-    hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    page.wait_for_function(f"document.querySelectorAll('{items}').length > 0")
     base = page.url.split("#")[0]
-    return [h.removeprefix(base) for h in hrefs]
+    previous: list[str] = []
+    for _ in range(20):
+        page.wait_for_timeout(150)
+        hrefs = page.locator(items).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        if hrefs == previous:
+            break
+        previous = hrefs
+    return [h.removeprefix(base) for h in previous]
 
 
 @pytest.fixture
