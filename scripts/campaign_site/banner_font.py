@@ -6,7 +6,6 @@ Vietnamese in NFC uses precomposed letters, all of which the font has, so no sha
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,7 +34,6 @@ class BannerFont:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.digest = hashlib.sha256(path.read_bytes()).hexdigest()
         self._font = TTFont(path)
         self.units_per_em: int = self._font["head"].unitsPerEm
         self._cmap: dict[int, str] = self._font.getBestCmap()

@@ -223,7 +223,6 @@ class SiteRenderer:
             yaml=lambda text: Markdown(json.dumps(str(text), ensure_ascii=False)),
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
-            yaml_list=lambda items: Markdown(json.dumps(items, ensure_ascii=False)),
             external=lambda url, text: Markdown(f'<a href="{attr(url)}">{escape(text)}</a>'),
             event_when=event_when,
             event_page=event_page,
