@@ -1,7 +1,8 @@
 """Drawn banner files kept between builds, so a build only draws what changed.
 
-A file's key covers everything that shapes it: the inputs, the font and the source code of the
-banner modules. Changing any of them draws the file anew; nothing needs a manual version.
+A file's key covers everything that shapes it: the inputs, the font and the source code of every
+`banner*.py` module (layout, drawing, margins, the sharing image's composition). Changing any of
+them draws the file anew; nothing needs a manual version.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
-_CODE = ("banner_font.py", "banner_layout.py", "banner_svg.py", "banner_pdf.py", "banner_png.py", "banner_cache.py")
-
-
 @cache
 def _generator_digest() -> str:
     """Hash of the font and of the code that draws banners."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in [here / "fonts" / "NotoSans-Bold.ttf", *(here / name for name in _CODE)]:
+    for path in [here / "fonts" / "NotoSans-Bold.ttf", *sorted(here.glob("banner*.py"))]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
