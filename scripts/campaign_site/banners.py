@@ -36,6 +36,11 @@ class Download:
     path: str
     size: int
 
+    @property
+    def name(self) -> str:
+        """The file name, also the name a browser saves it under."""
+        return self.path.rsplit("/", 1)[1]
+
 
 @dataclass(frozen=True)
 class Banner:
@@ -177,7 +182,7 @@ class BannerMaker:
             "",
             f"Nền {style.background}, chữ {style.text_color}, phông {FONT_LABEL}.",
             "Tệp SVG: chữ đã chuyển thành đường nét, không cần cài phông. Tệp PDF: phông đã được nhúng.",
-            f"Lề mỗi bên: {style.margin_percent:g}% cạnh ngắn.",
+            f"Lề mỗi bên: {style.margin_percent}% cạnh ngắn.",
             "",
             "Các khổ:",
             *(f"- {s.id}: {s.name}, rộng {s.width_mm} mm, cao {s.height_mm} mm" for s in style.sizes),

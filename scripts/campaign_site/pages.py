@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import calendar_events, citations, ics, open_data, paths, vn_dates
 from .banner_cache import BannerCache
 from .banner_font import FONT_LABEL
-from .banners import BannerMaker, Download, YearBanners
+from .banners import PREVIEW_WIDTH_PX, BannerMaker, Download, YearBanners
 from .calendar_events import KIND_LABELS, Event
 from .generated import GeneratedFile
 from .markdown_text import Markdown, escape
@@ -251,12 +251,11 @@ class SiteRenderer:
             return Markdown(json.dumps(items, ensure_ascii=False).replace("<", "\\u003c"))
 
         def download(file: Download, text: str, classes: str = "") -> Markdown:
-            name = file.path.rsplit("/", 1)[1]
-            return Markdown(f'{link(file.path, f"{text}, {human_size(file.size)}")}{{ download="{name}" {classes} }}')
+            return Markdown(f'{link(file.path, f"{text}, {human_size(file.size)}")}{{ download="{file.name}" {classes} }}')
 
         def image(file: Download, alt: str, height: int) -> Markdown:
-            href = posixpath.relpath(file.path, posixpath.dirname(page) or ".")
-            return Markdown(f'![{escape(alt)}]({href}){{ width="1600" height="{height}" loading="lazy" .banner__preview }}')
+            attrs = f'width="{PREVIEW_WIDTH_PX}" height="{height}" loading="lazy" .banner__preview'
+            return Markdown(f"!{link(file.path, alt)}{{ {attrs} }}")
 
         def feed_link(path: str) -> Markdown:
             feed = self.feeds[path]
