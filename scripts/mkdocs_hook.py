@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from campaign_site import nav, paths, placeholders  # noqa: E402
 from campaign_site.banner_cache import BannerCache  # noqa: E402
+from campaign_site.git_dates import ChangeDates, change_dates  # noqa: E402
+from campaign_site.page_facts import PageFacts, edit_base, page_facts  # noqa: E402
 from campaign_site.pages import error_page  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.pages import SiteRenderer  # noqa: E402
@@ -31,6 +33,7 @@ from campaign_site.site_data import SiteData  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.campaign_site")
 _loaded: dict[str, SiteData] = {}
 _state: dict[str, object] = {"command": "build", "errors": None}
+_facts: dict[str, PageFacts] = {}
 
 
 def _today() -> date:
@@ -90,17 +93,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add generated pages and data; a staff page docs/<year>/index.md becomes the year page's intro."""
+    _facts.clear()
     if isinstance(_state["errors"], DataError):
         return _error_site(files, config, _state["errors"])
     data = _loaded["data"]
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    sources = {f.src_uri: [f"{docs}/{f.src_uri}"] for f in files.documentation_pages()}
     intros: dict[int, str] = {}
     for year in data.campaigns:
         staff = files.get_file_from_path(paths.year_page(year))
         if staff is not None:
             intros[year] = get_data(staff.content_string)[0]
             files.remove(staff)
-    cache = BannerCache(Path(config.config_file_path).parent / ".cache" / "banners")
-    generated_files = SiteRenderer(data, _today(), intros, datetime.now(UTC), cache).render()
+    cache = BannerCache(root / ".cache" / "banners")
+    renderer = SiteRenderer(data, _today(), intros, datetime.now(UTC), cache)
+    generated_files = renderer.render()
     cache.prune()
     log.info("Băng rôn: vẽ mới %d tệp, dùng lại %d tệp.", cache.misses, cache.hits)
     for generated in generated_files:
@@ -111,8 +119,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "Hãy đổi tên hoặc xóa tệp trong docs/."
             )
         files.append(File.generated(config, generated.path, content=generated.content))
+        # A year page is made from the campaign's YAML and, if there is one, the staff intro.
+        sources[generated.path] = [generated.source, *sources.get(generated.path, [])]
     config.nav = nav.build(data, [f.src_uri for f in files.documentation_pages()])
+    config.extra["share_image"] = renderer.share_image(data.featured_year(_today()))
+    _facts.update(_page_facts(root, data.settings.site.edit_url, sources))
     return files
+
+
+def _page_facts(root: Path, edit_url: str | None, sources: dict[str, list[str]]) -> dict[str, PageFacts]:
+    """Source file, last change (from git) and edit link of every page."""
+    dates = change_dates(root, _today())
+    if dates.shallow:
+        log.info("Kho git chỉ có một phần lịch sử (shallow clone): không ghi ngày cập nhật lên trang.")
+        dates = ChangeDates(prefix=dates.prefix)
+    base = edit_base(edit_url, os.environ, dates.prefix)
+    return {uri: page_facts(page_sources, dates, base) for uri, page_sources in sources.items()}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give the page its source facts (shown by overrides/partials/source-file.html) and edit link."""
+    facts = _facts.get(page.file.src_uri)
+    if facts is not None:
+        page.meta["facts"] = facts
+        page.edit_url = facts.edit_url
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -24,9 +24,11 @@ SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
 
 
-def run_build(config: Path, site_dir: Path, today: str = TODAY) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as staff and CI run it, with the build date fixed."""
-    env = os.environ | {"CAMPAIGN_SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(
+    config: Path, site_dir: Path, today: str = TODAY, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as staff and CI run it, with the build date fixed (and `env` added)."""
+    env = os.environ | {"CAMPAIGN_SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,

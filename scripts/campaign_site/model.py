@@ -51,6 +51,12 @@ def _check_url(value: str) -> str:
     return value
 
 
+def _check_folder_url(value: str) -> str:
+    if not value.endswith("/"):
+        raise ValueError(f"`{value}` phải kết thúc bằng `/`, vì đường dẫn tệp được nối ngay sau nó")
+    return value
+
+
 def _check_color(value: str) -> str:
     if not _COLOR.match(value):
         raise ValueError(f"màu `{value}` không đúng dạng: viết # và 6 chữ số hệ 16, ví dụ #DA251D (đỏ) hoặc #FFFF00 (vàng)")
@@ -70,6 +76,7 @@ def _check_number_symbol(value: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
+FolderUrl = Annotated[Url, AfterValidator(_check_folder_url)]
 Date = Annotated[
     date,
     BeforeValidator(vn_dates.parse_date),
@@ -113,6 +120,15 @@ class SiteSettings(Record):
     title: Text = Field(description="Tên trang, hiện ở đầu mọi trang")
     description: Text = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
     base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
+    edit_url: FolderUrl | None = Field(
+        None,
+        description=(
+            "Địa chỉ sửa tệp trong kho mã nguồn, đến trước đường dẫn tệp, ví dụ "
+            "https://github.com/to-chuc/kho/edit/main/ (GitHub) hoặc https://gitlab.com/to-chuc/kho/-/edit/main/ (GitLab). "
+            "Mỗi trang có liên kết “Sửa trang này” tới tệp tạo ra trang. Bỏ trống thì không có liên kết, "
+            "trừ khi trang được dựng trên GitHub Actions (khi đó địa chỉ lấy từ kho đang dựng)."
+        ),
+    )
 
 
 Color = Annotated[str, AfterValidator(_check_color)]

@@ -296,7 +296,10 @@ class SiteRenderer:
                                         calendar_events.plan_events(self.data, plan), plan.source))
         return files
 
-    def calendar(self, page: str, title: str, intro: str, events: list[Event], feeds: list[str], source: str) -> GeneratedFile:
+    def calendar(
+        self, page: str, title: str, intro: str, events: list[Event], feeds: list[str], source: str,
+        share: dict[str, str] | None = None,
+    ) -> GeneratedFile:
         coming, past = calendar_events.upcoming(events, self.today)
         months = [(y, m, calendar_events.month_weeks(y, m, events)) for y, m in calendar_events.months_spanned(events)]
         text = self._render(
@@ -310,6 +313,7 @@ class SiteRenderer:
             coming=coming,
             past=past,
             feeds=[self.feeds[f] for f in feeds],
+            share=share,
         )
         return GeneratedFile(page, text, source)
 
@@ -339,6 +343,7 @@ class SiteRenderer:
                     self.events[campaign.year],
                     [paths.year_feed(campaign.year), *(paths.plan_feed(p) for p in campaign.plans)],
                     campaign.source,
+                    self.share_image(campaign.year),
                 )
             )
             data_text = open_data.year_json(self.data, campaign, self.events[campaign.year])
@@ -420,6 +425,7 @@ class SiteRenderer:
             basis=basis_lines(self.data, plan),
             themes=[phrases[t] for t in plan.themes],
             slogans=[phrases[s] for s in plan.slogans],
+            share=self.share_image(plan.year),
         )
         return GeneratedFile(page, text, plan.source)
 
