@@ -13,11 +13,11 @@ from conftest import REPO, replace_in, run_build, snapshot
 BREAKAGES = {
     "window ends before it starts": (
         "2026/plans/so-khcn-lai-chau.yaml", "end: 26/4/2026", "end: 14/4/2026",
-        "campaigns/2026/plans/so-khcn-lai-chau.yaml:97: window.end: ngày kết thúc 14/4/2026 trước ngày bắt đầu",
+        "campaigns/2026/plans/so-khcn-lai-chau.yaml:98: window.end: ngày kết thúc 14/4/2026 trước ngày bắt đầu",
     ),
     "unknown document id": (
         "2026/plans/so-khcn-lai-chau.yaml", "  - cv-2341-bkhcn-2026", "  - cv-2341",
-        "campaigns/2026/plans/so-khcn-lai-chau.yaml:19: legal_basis[0]: không có văn bản nào mang mã `cv-2341`",
+        "campaigns/2026/plans/so-khcn-lai-chau.yaml:20: legal_basis[0]: không có văn bản nào mang mã `cv-2341`",
     ),
     "yaml syntax": (
         "site.yaml", "  title: Hưởng", '  title: "Hưởng',
@@ -66,7 +66,7 @@ def test_check_command_fails_with_every_problem(project: Path) -> None:
         text=True,
     )
     assert result.returncode == 1
-    assert "campaigns/2026/plans/so-khcn-lai-chau.yaml:97: window.end:" in result.stderr
+    assert "campaigns/2026/plans/so-khcn-lai-chau.yaml:98: window.end:" in result.stderr
     assert "campaigns/2025/campaign.yaml:12: observances[0].slogan: trường `slogan` không có trong mẫu dữ liệu." in result.stderr
     assert "Dữ liệu có 2 lỗi; chưa tạo trang nào." in result.stderr
     assert "Traceback" not in result.stderr

@@ -48,6 +48,70 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-legal-table]"), enhanceLegalTable);
 
+  /* Plan listing: find any plan of the year by name or province, typed with or without diacritics.
+     The list (name, province, address) is fetched from the site on first use. Folding matches the
+     search's (overrides/assets/javascripts/lunr/min/lunr.vi.min.js): NFD, marks removed, đ→d, lower case. */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  var SHOWN_PLANS = 50;
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-plan-filter]"), function (box) {
+    var input = box.querySelector("input");
+    var status = box.querySelector(".plan-filter__status");
+    var results = box.querySelector(".plan-filter__results");
+    var plans = null;
+    box.hidden = false;
+
+    function load() {
+      if (!plans) {
+        plans = fetch(box.getAttribute("data-source")).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        }).then(function (list) {
+          list.forEach(function (plan) { plan.key = fold(plan.n + " " + plan.t); });
+          return list;
+        });
+      }
+      return plans;
+    }
+
+    function show() {
+      var query = input.value;
+      var words = fold(query).split(/\s+/).filter(Boolean);
+      if (!words.length) {
+        results.textContent = "";
+        status.textContent = "";
+        return;
+      }
+      load().then(function (list) {
+        if (input.value !== query) return;  // a newer keystroke will answer
+        var found = list.filter(function (plan) {
+          return words.every(function (word) { return plan.key.indexOf(word) !== -1; });
+        });
+        results.textContent = "";
+        found.slice(0, SHOWN_PLANS).forEach(function (plan) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = plan.u;
+          link.textContent = plan.n;
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(" (" + plan.t + ")"));
+          results.appendChild(item);
+        });
+        status.textContent = found.length === 0 ? "Không có kế hoạch nào khớp."
+          : found.length > SHOWN_PLANS ? "Có " + found.length + " kế hoạch khớp; đang hiện " + SHOWN_PLANS + " kế hoạch đầu, hãy gõ thêm để thu hẹp."
+          : "Có " + found.length + " kế hoạch khớp.";
+      }, function () {
+        status.textContent = "Không tải được danh sách. Hãy chọn tỉnh, thành phố ở bảng dưới.";
+      });
+    }
+
+    input.addEventListener("focus", load);
+    input.addEventListener("input", show);
+  });
+
   /* Dates are compared as calendar days in the reader's own time zone. */
   function dayNumber(date) {
     return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86400000;

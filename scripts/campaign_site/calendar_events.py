@@ -36,6 +36,10 @@ class Event:
     description: str
     url: str
     year: int
+    page: str
+    """The page about the event (MkDocs source path), for links between pages."""
+    who: str = ""
+    """Whose activity window or deadline it is: an issuer's short name, or a number of plans."""
     plan: Plan | None = field(default=None, compare=False)
 
     @property
@@ -62,12 +66,36 @@ def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
             description += f" Chủ đề năm {campaign.year}: {themes}."
         events.append(
             Event(f"{campaign.year}-{observance.id}@{host}", "observance", day, day, observance.name,
-                  f"{description} Chi tiết: {year_url}", year_url, campaign.year)
+                  f"{description} Chi tiết: {year_url}", year_url, campaign.year, paths.year_page(campaign.year))
         )
-    for plan in campaign.plans:
-        events += plan_events(data, plan)
+    plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
+    events += plan_dates if campaign.lists_plans else _merged(data, campaign, plan_dates)
     order = {"observance": 0, "deadline": 1, "window": 2}
     return sorted(events, key=lambda e: (e.start, order[e.kind], e.last, e.title))
+
+
+def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list[Event]:
+    """Plans' windows and deadlines as one event per kind and span, counting the plans."""
+    groups: dict[tuple[EventKind, date, date], set[str]] = {}
+    for event in plan_dates:
+        groups.setdefault((event.kind, event.start, event.last), set()).add(event.plan.id if event.plan else event.uid)
+    page = paths.year_plans(campaign.year)
+    url = paths.page_url(data.settings.site.base_url, page)
+    host = _host(data)
+    merged = []
+    for (kind, start, last), plans in groups.items():
+        who = f"{len(plans)} kế hoạch"
+        title = f"{KIND_LABELS[kind]} của {who}"
+        span = f"ngày {vn_dates.short(start)}" if start == last else f"từ {vn_dates.short(start)} đến hết {vn_dates.short(last)}"
+        merged.append(
+            Event(
+                f"{campaign.year}-ke-hoach-{'thuc-hien' if kind == 'window' else 'han-bao-cao'}-{start:%Y%m%d}-{last:%Y%m%d}@{host}",
+                kind, start, last, title,
+                f"{title} năm {campaign.year}, {span}. Danh sách kế hoạch: {url}",
+                url, campaign.year, page, who,
+            )
+        )
+    return merged
 
 
 def plan_events(data: SiteData, plan: Plan) -> list[Event]:
@@ -86,6 +114,8 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
             f"từ {vn_dates.short(plan.window.start)} đến hết {vn_dates.short(plan.window.end)}. Chi tiết: {url}",
             url,
             plan.year,
+            paths.plan_page(plan),
+            plan.issuer.short_name,
             plan,
         )
     ]
@@ -107,6 +137,8 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 f"theo {source}.{note} Chi tiết: {url}",
                 url,
                 plan.year,
+                paths.plan_page(plan),
+                plan.issuer.short_name,
                 plan,
             )
         )

@@ -12,6 +12,7 @@ from .messages import suggest
 from .model import LegalDocument, Observance, Plan
 from .problems import Problem, format_loc
 from .site_data import Campaign
+from .slugs import ascii_slug
 from .yaml_source import Loc, SourceFile
 
 
@@ -291,3 +292,29 @@ def html_warnings(source: SourceFile) -> list[Problem]:
         for loc, text in source.strings()
         if (match := _HTML.search(text))
     ]
+
+
+_PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s", re.IGNORECASE)
+
+
+def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str]]) -> list[Problem]:
+    """Plans are grouped by province: one spelling per province across the site, name only.
+
+    `seen` maps each province's slug to its first spelling and the plan that used it.
+    """
+    loc = ("issuer", "province")
+    name = plan.issuer.province
+    if _PROVINCE_PREFIX.match(name):
+        bare = _PROVINCE_PREFIX.sub("", name)
+        return [source.problem(loc, format_loc(loc), f"chỉ viết tên tỉnh, thành phố, không kèm chữ chỉ cấp: viết `{bare}` thay cho `{name}`.")]
+    first = seen.setdefault(ascii_slug(name), (name, source.path))
+    if first[0] != name:
+        return [
+            source.problem(
+                loc,
+                format_loc(loc),
+                f"`{name}` là cách viết khác của `{first[0]}` (trong {first[1]}). "
+                f"Hãy viết đúng một cách, `{first[0]}`, để các kế hoạch của tỉnh, thành phố được xếp chung.",
+            )
+        ]
+    return []

@@ -129,6 +129,7 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
             obs, observances = None, {}
 
     campaigns: dict[int, Campaign] = {}
+    provinces: dict[str, tuple[str, str]] = {}
     year_dirs = sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
     if not year_dirs:
         session.file_problem(root / "site.yaml", "chưa có năm nào: hãy tạo thư mục năm, ví dụ campaigns/2026/ với campaign.yaml.")
@@ -145,6 +146,7 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
                 continue
             source, plan = parsed
             session.problems += checks.check_plan_dates(source, plan, int(year_dir.name))
+            session.problems += checks.province_name(source, plan, provinces)
             if campaign:
                 campaign.plans.append(plan.bind(plan_path.stem, campaign.year, source.path))
                 session.problems += checks.check_plan_refs(source, plan, campaign, document_ids)

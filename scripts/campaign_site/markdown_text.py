@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 # Characters that start Markdown, attr_list or table syntax anywhere in a line.
-_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|"}
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|"})
 _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 _SPACE = re.compile(r"\s+")
 
@@ -23,6 +23,6 @@ def escape(value: Any) -> str:
     if value is None:
         return ""
     text = html.escape(_SPACE.sub(" ", str(value)), quote=False)
-    text = "".join(_ENTITIES.get(c, c) for c in text)
+    text = text.translate(_ENTITIES)
     # A leading "-", "+", "=" or "1." would start a list, rule or heading: write the marker as an entity.
     return _LINE_START.sub(lambda m: f"&#{ord(m[1])};" if m[1] else f"{m[2]}&#{ord(m[3])};", text)

@@ -259,6 +259,10 @@ class Issuer(Record):
     short_name: Text = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
     parent: Text | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
     level: IssuerLevel = Field(description="Cấp: province (tỉnh, sở) hoặc commune (xã, phường)...")
+    province: Text = Field(
+        description="Tỉnh, thành phố trực thuộc trung ương của cơ quan, viết như tên gọi chính thức, ví dụ Lạng Sơn, Hải Phòng. "
+        "Trang xếp các kế hoạch của năm theo tỉnh, thành phố này."
+    )
 
 
 class PlanDocument(Record):

@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import calendar_events, citations, ics, open_data, paths, vn_dates
+from . import calendar_events, citations, ics, open_data, parallel, paths, vn_dates
 from .banner_cache import BannerCache
 from .banner_font import FONT_LABEL
 from .banners import PREVIEW_WIDTH_PX, BannerMaker, Download, YearBanners
@@ -29,6 +29,8 @@ from .problems import Problem
 from .site_data import Campaign, PhraseEntry, SiteData
 
 _TEMPLATES = Path(__file__).parent / "templates"
+NAMED_PLANS = 5
+"""Where a text or document lists the plans citing it, this many are named and the rest counted."""
 
 
 @dataclass(frozen=True)
@@ -152,10 +154,6 @@ def event_when(event: Event) -> Markdown:
     return Markdown(f"{time(event.start)} – {time(event.last)}")
 
 
-def event_page(event: Event) -> str:
-    return paths.plan_page(event.plan) if event.plan else paths.year_page(event.year)
-
-
 def next_text(events: list[Event], today: date) -> str:
     """The panel's text for a given day, also the text shown without JavaScript."""
     coming = [e for e in events if e.start >= today]
@@ -225,7 +223,6 @@ class SiteRenderer:
             Markdown=Markdown,
             external=lambda url, text: Markdown(f'<a href="{attr(url)}">{escape(text)}</a>'),
             event_when=event_when,
-            event_page=event_page,
             kind_labels=KIND_LABELS,
             next_dates=calendar_events.next_dates,
             weekdays=WEEKDAYS,
@@ -235,6 +232,8 @@ class SiteRenderer:
             year_feed=paths.year_feed,
             plan_feed=paths.plan_feed,
             year_banners=paths.year_banners,
+            year_plans=paths.year_plans,
+            province_page=paths.province_page,
             font_label=FONT_LABEL,
         )
 
@@ -245,7 +244,7 @@ class SiteRenderer:
 
         def next_items(events: list[Event]) -> Markdown:
             items = [
-                {"date": e.start.isoformat(), "title": e.title, "url": relative_url(event_page(e), page)}
+                {"date": e.start.isoformat(), "title": e.title, "url": relative_url(e.page, page)}
                 for e in calendar_events.next_dates(events)
             ]
             return Markdown(json.dumps(items, ensure_ascii=False).replace("<", "\\u003c"))
@@ -256,6 +255,20 @@ class SiteRenderer:
         def image(file: Download, alt: str, height: int) -> Markdown:
             attrs = f'width="{PREVIEW_WIDTH_PX}" height="{height}" loading="lazy" .banner__preview'
             return Markdown(f"!{link(file.path, alt)}{{ {attrs} }}")
+
+        def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
+            """Links to the first few plans, then how many more and where they are all listed."""
+            names = {"short": lambda p: p.issuer.short_name, "title": lambda p: p.title,
+                     "short_year": lambda p: f"{p.issuer.short_name} ({p.year})"}[label]
+            shown = [link(paths.plan_page(p), names(p)) for p in plans[:NAMED_PLANS]]
+            more = len(plans) - len(shown)
+            if more <= 0:
+                return Markdown("; ".join(shown))
+            years = {p.year for p in plans}
+            rest = f"và {more} kế hoạch khác"
+            if len(years) == 1:
+                rest = f"{rest} ({link(paths.year_plans(years.pop()), 'danh sách')})"
+            return Markdown("; ".join(shown) + "; " + rest)
 
         def feed_link(path: str) -> Markdown:
             feed = self.feeds[path]
@@ -268,6 +281,7 @@ class SiteRenderer:
             next_items=next_items,
             next_text=next_text,
             feed_link=feed_link,
+            plan_links=plan_links,
             download=download,
             image=image,
             **context,
@@ -281,25 +295,29 @@ class SiteRenderer:
         return GeneratedFile(path, content, source)
 
     def calendar_feeds(self) -> list[GeneratedFile]:
-        """One feed for all years, one per year, one per plan."""
+        """One feed for all years and one per year (each plan's feed comes with its page)."""
         title = self.data.settings.site.title
         files = [self._feed("Tất cả các năm", paths.ALL_FEED, f"{title}: tất cả các năm",
                             "Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo của mọi năm.", self.all_events, "campaigns/")]
         for year in self.data.years():
-            campaign = self.data.campaigns[year]
             files.append(self._feed(f"Năm {year}", paths.year_feed(year), f"{title}: năm {year}",
-                                    f"Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo năm {year}.", self.events[year], campaign.source))
-            for plan in campaign.plans:
-                files.append(self._feed(f"{plan.issuer.short_name}", paths.plan_feed(plan),
-                                        f"{plan.issuer.short_name}: {plan.document.type.lower()} năm {year}",
-                                        f"Thời gian thực hiện và hạn báo cáo theo {plan.title}.",
-                                        calendar_events.plan_events(self.data, plan), plan.source))
+                                    f"Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo năm {year}.", self.events[year],
+                                    self.data.campaigns[year].source))
         return files
+
+    def plan_files(self, plan: Plan) -> list[GeneratedFile]:
+        """A plan's calendar feed and its page (which links the feed)."""
+        feed = self._feed(f"{plan.issuer.short_name}", paths.plan_feed(plan),
+                          f"{plan.issuer.short_name}: {plan.document.type.lower()} năm {plan.year}",
+                          f"Thời gian thực hiện và hạn báo cáo theo {plan.title}.",
+                          calendar_events.plan_events(self.data, plan), plan.source)
+        return [feed, self.plan(plan)]
 
     def calendar(
         self, page: str, title: str, intro: str, events: list[Event], feeds: list[str], source: str,
-        share: dict[str, str] | None = None,
+        share: dict[str, str] | None = None, plan_feeds_elsewhere: int | None = None,
     ) -> GeneratedFile:
+        """A calendar page; `plan_feeds_elsewhere` is the year whose plans' feeds are on their own pages only."""
         coming, past = calendar_events.upcoming(events, self.today)
         months = [(y, m, calendar_events.month_weeks(y, m, events)) for y, m in calendar_events.months_spanned(events)]
         text = self._render(
@@ -314,6 +332,7 @@ class SiteRenderer:
             past=past,
             feeds=[self.feeds[f] for f in feeds],
             share=share,
+            plan_feeds_elsewhere=plan_feeds_elsewhere,
         )
         return GeneratedFile(page, text, source)
 
@@ -323,6 +342,10 @@ class SiteRenderer:
         self.banners = {year: maker.year(campaign) for year, campaign in self.data.campaigns.items()}
         files = [f for year_banners in self.banners.values() for f in year_banners.files]
         files += self.calendar_feeds()
+        plans = [plan for campaign in self.data.campaigns.values() for plan in campaign.plans]
+        for plan_files, feed in parallel.map_all(self._plan_files_and_feed, plans):
+            files += plan_files
+            self.feeds[feed.path] = feed
         files += [self.home(), self.legal_basis(), self.robots()]
         files.append(
             self.calendar(
@@ -341,17 +364,23 @@ class SiteRenderer:
                     f"Lịch năm {campaign.year}",
                     f"Ngày kỷ niệm, thời gian thực hiện của từng kế hoạch và hạn báo cáo năm {campaign.year}.",
                     self.events[campaign.year],
-                    [paths.year_feed(campaign.year), *(paths.plan_feed(p) for p in campaign.plans)],
+                    [paths.year_feed(campaign.year), *(paths.plan_feed(p) for p in campaign.plans if campaign.lists_plans)],
                     campaign.source,
                     self.share_image(campaign.year),
+                    None if campaign.lists_plans else campaign.year,
                 )
             )
             data_text = open_data.year_json(self.data, campaign, self.events[campaign.year])
             files.append(GeneratedFile(paths.year_data(campaign.year), data_text, campaign.source))
             files.append(self.year(campaign, len(data_text.encode())))
             files.append(self.banner_page(campaign))
-            files += [self.plan(plan) for plan in campaign.plans]
+            files += self.plan_listing(campaign)
         return files
+
+    def _plan_files_and_feed(self, plan: Plan) -> tuple[list[GeneratedFile], Feed]:
+        """`plan_files` and the feed's link data, which a worker process hands back to this one."""
+        files = self.plan_files(plan)
+        return files, self.feeds[paths.plan_feed(plan)]
 
     def robots(self) -> GeneratedFile:
         """robots.txt: everything may be indexed; where the sitemap is."""
@@ -378,12 +407,35 @@ class SiteRenderer:
             page,
             c=campaign,
             intro=self.year_intros.get(campaign.year),
-            chains={plan.source: basis_lines(self.data, plan) for plan in campaign.plans},
+            chains={plan.source: basis_lines(self.data, plan) for plan in campaign.plans} if campaign.lists_plans else {},
             data_size=human_size(data_size),
             share=self.share_image(campaign.year),
             featured=self.is_featured(campaign),
+            provinces=campaign.provinces,
         )
         return GeneratedFile(page, text, campaign.source)
+
+    def plan_listing(self, campaign: Campaign) -> list[GeneratedFile]:
+        """The year's plans by province: the listing page, its name-filter data, one page per province."""
+        page = paths.year_plans(campaign.year)
+        groups = campaign.provinces
+        share = self.share_image(campaign.year)
+        entries = [
+            {"n": p.issuer.name, "t": group.name, "u": relative_url(paths.plan_page(p), page)}
+            for group in groups
+            for p in group.plans
+        ]
+        list_file = paths.plan_list(campaign.year)
+        files = [
+            GeneratedFile(list_file, json.dumps(entries, ensure_ascii=False, separators=(",", ":")), campaign.source),
+            GeneratedFile(page, self._render("plans.md.j2", page, c=campaign, provinces=groups, share=share,
+                                             list_file=posixpath.basename(list_file)), campaign.source),
+        ]
+        for group in groups:
+            province = paths.province_page(campaign.year, group.slug)
+            files.append(GeneratedFile(province, self._render("province.md.j2", province, c=campaign, group=group, share=share),
+                                       campaign.source))
+        return files
 
     def banner_page(self, campaign: Campaign) -> GeneratedFile:
         page = paths.year_banners(campaign.year)
@@ -408,7 +460,7 @@ class SiteRenderer:
             paths.LEGAL_BASIS,
             rows=registry_rows(self.data),
             campaigns=[self.data.campaigns[y] for y in self.data.years()],
-            chains={p.source: basis_lines(self.data, p) for c in self.data.campaigns.values() for p in c.plans},
+            chains={p.source: basis_lines(self.data, p) for c in self.data.campaigns.values() if c.lists_plans for p in c.plans},
             jsonld=Markdown(open_data.legislation_jsonld(self.data)),
         )
         return GeneratedFile(paths.LEGAL_BASIS, text, "campaigns/documents.yaml")
@@ -421,6 +473,7 @@ class SiteRenderer:
             "plan.md.j2",
             page,
             p=plan,
+            c=campaign,
             observances=[self.data.observances[o] for o in plan.observances],
             basis=basis_lines(self.data, plan),
             themes=[phrases[t] for t in plan.themes],

@@ -21,6 +21,21 @@ def year_page(year: int) -> str:
     return f"{year}/index.md"
 
 
+def year_plans(year: int) -> str:
+    """The year's plan listing, by province, served at `/2026/ke-hoach/`."""
+    return f"{year}/ke-hoach/index.md"
+
+
+def plan_list(year: int) -> str:
+    """Every plan of the year as JSON for the listing's name filter."""
+    return f"{year}/ke-hoach/danh-sach.json"
+
+
+def province_page(year: int, slug: str) -> str:
+    """One province's plans of the year, served at `/2026/dia-phuong/lang-son/`."""
+    return f"{year}/dia-phuong/{slug}.md"
+
+
 def plan_page(plan: Plan) -> str:
     """`2026/ke-hoach/so-khcn-lang-son.md`, served at `/2026/ke-hoach/so-khcn-lang-son/`."""
     return f"{plan.year}/ke-hoach/{plan.id}.md"

@@ -61,6 +61,7 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     if issuer and issuer.parent:
         out.append(f"  parent: {_quoted(issuer.parent)}\n")
     out.append(f"  level: {issuer.level if issuer else fill('province hoặc commune')}\n")
+    out.append(f"  province: {_quoted(issuer.province) if issuer else fill('tỉnh, thành phố, ví dụ Lạng Sơn')}\n")
     out.append(f"place: {_quoted(plan.place) if plan else fill('địa danh')}\n")
     out += [
         "document:\n",

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Literal
 
 from .model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from .problems import Problem
+from .slugs import ascii_slug
 
 PhraseKind = Literal["theme", "slogan"]
+
+INLINE_PLANS = 12
+"""Up to this many plans in a year, year, calendar and legal-basis pages name every plan; above it
+they give counts and link to the year's plan listing, so no page grows with the number of plans."""
+
+
+@dataclass(frozen=True)
+class ProvincePlans:
+    """The plans of one province in one year."""
+
+    name: str
+    slug: str
+    plans: list[Plan]
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,26 @@ class Campaign:
         if not self.plans:
             return None
         return min(p.window.start for p in self.plans), max(p.window.end for p in self.plans)
+
+    @property
+    def lists_plans(self) -> bool:
+        """Whether pages about the whole year name each plan (see INLINE_PLANS)."""
+        return len(self.plans) <= INLINE_PLANS
+
+    @cached_property
+    def provinces(self) -> list[ProvincePlans]:
+        """Plans grouped by province, provinces in alphabetical order; in each, province-level issuers first.
+
+        Computed once, when first asked for, which is after loading has added every plan.
+        """
+        groups: dict[str, list[Plan]] = {}
+        for plan in self.plans:
+            groups.setdefault(plan.issuer.province, []).append(plan)
+        order = {"province": 0, "commune": 1}
+        return [
+            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order.get(p.issuer.level, 2), ascii_slug(p.issuer.name))))
+            for name, plans in sorted(groups.items(), key=lambda item: ascii_slug(item[0]))
+        ]
 
     def plans_citing(self, phrase_id: str) -> list[Plan]:
         return [p for p in self.plans if phrase_id in p.themes or phrase_id in p.slogans]
