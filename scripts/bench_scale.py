@@ -6,8 +6,8 @@ Usage: scripts/dev bench-scale [--sizes 10,100,1000,3400] [--history 10] [--seed
 For each size, valid synthetic data (scripts/synthetic_campaigns.py: that many commune and ward
 plans in the latest year, plus `--history` earlier years) is built with `mkdocs build --strict`,
 and a plain Material for MkDocs site with the same number of pages (each page the Markdown of a
-real plan page, `navigation.prune` on, as Material advises for large sites) is built in the same
-run. Printed per size: build seconds, milliseconds per page, peak memory, output bytes,
+real plan page, in one folder per province, `navigation.prune` on as Material advises for large
+sites) is built in the same run. Printed per size: build seconds, milliseconds per page, peak memory, output bytes,
 search-index bytes (raw and gzipped), the largest HTML page; then ours ÷ plain. Last, how long
 `mkdocs serve` takes to show a saved change to one plan's YAML on the shipped site.
 """
@@ -84,12 +84,15 @@ def build(config: Path, site: Path, strict: bool = True) -> Result:
 
 
 def plain_project(dest: Path, pages: int, sample: str) -> Path:
-    """A plain Material site: `pages` copies of one plan page's Markdown, MkDocs' own navigation."""
+    """A plain Material site: `pages` copies of one plan page's Markdown in 34 folders (one per
+    province, as a hand-made site would group them), MkDocs' own navigation."""
     docs = dest / "docs"
-    (docs / "ke-hoach").mkdir(parents=True)
+    docs.mkdir(parents=True)
     (docs / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
     for number in range(1, pages):
-        (docs / "ke-hoach" / f"{number:05d}.md").write_text(f"# Kế hoạch {number}\n\n{sample}", encoding="utf-8")
+        folder = docs / "ke-hoach" / f"tinh-{number % len(synthetic_campaigns.PROVINCES):02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{number:05d}.md").write_text(f"# Kế hoạch {number}\n\n{sample}", encoding="utf-8")
     (dest / "mkdocs.yml").write_text(
         "site_name: Plain Material\nsite_url: https://plain.example/\ntheme:\n  name: material\n"
         "  features: [navigation.prune]\nplugins: [search]\n"

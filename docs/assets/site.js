@@ -87,9 +87,13 @@
       }
       load().then(function (list) {
         if (input.value !== query) return;  // a newer keystroke will answer
+        var phrase = words.join(" ");
         var found = list.filter(function (plan) {
           return words.every(function (word) { return plan.key.indexOf(word) !== -1; });
         });
+        // The words in the order typed first ("binh thanh" before "Thành Bình"), then the rest.
+        found = found.filter(function (plan) { return plan.key.indexOf(phrase) !== -1; })
+          .concat(found.filter(function (plan) { return plan.key.indexOf(phrase) === -1; }));
         results.textContent = "";
         found.slice(0, SHOWN_PLANS).forEach(function (plan) {
           var item = document.createElement("li");
