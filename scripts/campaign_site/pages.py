@@ -305,13 +305,14 @@ class SiteRenderer:
                                     self.data.campaigns[year].source))
         return files
 
-    def plan_files(self, plan: Plan) -> list[GeneratedFile]:
-        """A plan's calendar feed and its page (which links the feed)."""
+    def plan_files(self, plan: Plan) -> tuple[list[GeneratedFile], Feed]:
+        """A plan's calendar feed and its page (which links the feed), and the feed's link data,
+        which a worker process (`parallel.map_all`) hands back to this one."""
         feed = self._feed(f"{plan.issuer.short_name}", paths.plan_feed(plan),
                           f"{plan.issuer.short_name}: {plan.document.type.lower()} năm {plan.year}",
                           f"Thời gian thực hiện và hạn báo cáo theo {plan.title}.",
                           calendar_events.plan_events(self.data, plan), plan.source)
-        return [feed, self.plan(plan)]
+        return [feed, self.plan(plan)], self.feeds[feed.path]
 
     def calendar(
         self, page: str, title: str, intro: str, events: list[Event], feeds: list[str], source: str,
@@ -343,7 +344,7 @@ class SiteRenderer:
         files = [f for year_banners in self.banners.values() for f in year_banners.files]
         files += self.calendar_feeds()
         plans = [plan for campaign in self.data.campaigns.values() for plan in campaign.plans]
-        for plan_files, feed in parallel.map_all(self._plan_files_and_feed, plans):
+        for plan_files, feed in parallel.map_all(self.plan_files, plans):
             files += plan_files
             self.feeds[feed.path] = feed
         files += [self.home(), self.legal_basis(), self.robots()]
@@ -376,11 +377,6 @@ class SiteRenderer:
             files.append(self.banner_page(campaign))
             files += self.plan_listing(campaign)
         return files
-
-    def _plan_files_and_feed(self, plan: Plan) -> tuple[list[GeneratedFile], Feed]:
-        """`plan_files` and the feed's link data, which a worker process hands back to this one."""
-        files = self.plan_files(plan)
-        return files, self.feeds[paths.plan_feed(plan)]
 
     def robots(self) -> GeneratedFile:
         """robots.txt: everything may be indexed; where the sitemap is."""
