@@ -15,6 +15,8 @@ PAGES = [
     "",
     "2026/",
     "2026/bang-ron/",
+    "2026/ke-hoach/",
+    "2026/dia-phuong/lang-son/",
     "2026/ke-hoach/ubnd-phuong-tran-hung-dao/",
     "lich/",
     "2026/lich/",
