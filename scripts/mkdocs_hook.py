@@ -160,6 +160,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def _name_search_dialog(html: str) -> str:
+    """Material's search dialog has no accessible name (Lighthouse's `aria-dialog-name`): give it one."""
+    if _SEARCH_DIALOG not in html:
+        log.warning("Khung tìm kiếm của Material đã đổi cấu trúc: chưa đặt được tên cho trình đọc màn hình.")
+        return html
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Tìm kiếm">', 1)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _name_search_dialog(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Theme pages rendered without a Markdown source (404.html) get the same fix."""
+    return _name_search_dialog(output_content) if template_name.endswith(".html") else output_content
+
+
 def _error_site(files: Files, config: MkDocsConfig, error: DataError) -> Files:
     """While previewing, replace every page by one that lists the data errors."""
     for page in list(files.documentation_pages()):

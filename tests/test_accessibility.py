@@ -4,8 +4,10 @@ the light and the dark palette, and the keyboard reaches the content first."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import REPO
@@ -59,3 +61,10 @@ def test_keyboard_reaches_a_visible_skip_link_first(served_site: str, page: Page
     assert page.locator(".md-skip").is_visible()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).boxShadow")
     assert outline != "nonenone"
+
+
+def test_search_dialog_has_an_accessible_name_on_every_page(built_site: Path) -> None:
+    """Material leaves its search dialog unnamed (Lighthouse `aria-dialog-name`); the hook names it."""
+    for html in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        dialog = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(attrs={"role": "dialog"})
+        assert dialog is not None and dialog.get("aria-label") == "Tìm kiếm", html
