@@ -72,6 +72,11 @@ def page_text(site: Path, url_path: str) -> str:
     return re.sub(r"\s+", " ", article.get_text(" ")).strip()
 
 
+def page_paths(site: Path) -> list[str]:
+    """URL paths of every page of a built site (`""` for home, `2026/` style without the slash), 404 excluded."""
+    return sorted(p.parent.relative_to(site).as_posix().removeprefix(".") for p in site.rglob("index.html"))
+
+
 def snapshot(site: Path) -> dict[str, str]:
     """Every file of a built site with its SHA-256, to prove a failed build changed nothing."""
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}

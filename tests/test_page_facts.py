@@ -15,7 +15,7 @@ from playwright.sync_api import Browser
 from campaign_site.git_dates import change_dates
 from campaign_site.page_facts import edit_base
 
-from conftest import REPO, TODAY, copy_project, replace_in, run_build, serve
+from conftest import REPO, TODAY, copy_project, page_paths, replace_in, run_build, serve
 
 NO_GITHUB = {"GITHUB_REPOSITORY": "", "GITHUB_REF_NAME": "", "GITHUB_HEAD_REF": ""}
 PLAN = "2026/ke-hoach/ubnd-xa-binh-thanh"
@@ -41,11 +41,6 @@ def commit(repo: Path, files: dict[str, str], when: str) -> None:
 
 def soup_of(site: Path, url_path: str) -> BeautifulSoup:
     return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def pages(site: Path) -> list[str]:
-    """URL paths of every HTML page except the 404 page."""
-    return sorted(p.parent.relative_to(site).as_posix().removeprefix(".") for p in site.rglob("index.html"))
 
 
 # --- git dates, on a real repository ----------------------------------------------------------------
@@ -162,7 +157,7 @@ def test_each_page_shows_its_sources_last_change_and_edit_link(
 
 def test_every_page_has_a_date_and_every_edit_link_names_a_file_of_the_project(edit_site: tuple[Path, Path]) -> None:
     project, site = edit_site
-    urls = pages(site)
+    urls = page_paths(site)
     assert len(urls) >= 14
     for url_path in urls:
         updated, edit = facts(site, url_path)
@@ -204,7 +199,7 @@ def test_shipped_site_dates_match_git(built_site: Path) -> None:
 
 
 def test_every_page_has_sharing_tags_with_an_image_of_its_own_year(built_site: Path) -> None:
-    for url_path in pages(built_site):
+    for url_path in page_paths(built_site):
         soup = soup_of(built_site, url_path)
         tags = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta") if m.get("content")}
         for key in ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "twitter:card", "twitter:title", "twitter:description"):

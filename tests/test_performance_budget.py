@@ -10,10 +10,9 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Browser, Response
 
-from conftest import serve
+from conftest import page_paths, serve
 
 BUDGET = 150 * 1024
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
@@ -41,24 +40,14 @@ def first_load(browser: Browser, url: str) -> tuple[dict[str, int], list[str]]:
     return sizes, requested
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):  # type: ignore[no-untyped-def]
-    with serve(built_site) as url:
-        yield url
-
-
-def page_paths(site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(site).as_posix().removeprefix(".") for p in site.rglob("index.html"))
-
-
-def test_every_page_loads_within_the_budget_from_the_site_alone(built_site: Path, site_url: str, browser: Browser) -> None:
+def test_every_page_loads_within_the_budget_from_the_site_alone(built_site: Path, served_site: str, browser: Browser) -> None:
     over: list[str] = []
     paths = page_paths(built_site)
     assert len(paths) >= 14
     for path in [*paths, "404.html"]:
-        url = site_url + (path + "/" if path and not path.endswith(".html") else path)
+        url = served_site + (path + "/" if path and not path.endswith(".html") else path)
         sizes, requested = first_load(browser, url)
-        outside = [u for u in requested if not u.startswith((site_url, "data:", "blob:"))]
+        outside = [u for u in requested if not u.startswith((served_site, "data:", "blob:"))]
         assert not outside, f"{path}: requests left the site: {outside}"
         assert any(u.endswith("search_index.json") for u in sizes), "the search index must count"
         total = sum(sizes.values())
@@ -68,9 +57,9 @@ def test_every_page_loads_within_the_budget_from_the_site_alone(built_site: Path
     assert not over, "\n".join(over)
 
 
-def test_the_measure_counts_compressed_bytes(built_site: Path, site_url: str, browser: Browser) -> None:
+def test_the_measure_counts_compressed_bytes(built_site: Path, served_site: str, browser: Browser) -> None:
     """A guard on the measure itself: the home page's HTML counts at its gzip size, not zero or raw."""
-    sizes, _ = first_load(browser, site_url)
+    sizes, _ = first_load(browser, served_site)
     html = (built_site / "index.html").read_bytes()
-    assert sizes[site_url] == len(gzip.compress(html, 6))
-    assert 0 < sizes[site_url] < len(html)
+    assert sizes[served_site] == len(gzip.compress(html, 6))
+    assert 0 < sizes[served_site] < len(html)
