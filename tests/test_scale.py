@@ -165,3 +165,19 @@ def test_parallel_map_keeps_order_and_uses_other_processes(monkeypatch: pytest.M
     assert parallel.map_all(lambda n: n * n, items) == [n * n for n in items]
     pids = set(parallel.map_all(lambda _: os.getpid(), items))
     assert os.getpid() not in pids or (os.cpu_count() or 1) < 2
+
+
+def test_a_year_without_plans_says_so_on_its_listing(tmp_path: Path) -> None:
+    from datetime import date
+
+    from campaign_site.pages import SiteRenderer
+
+    project = synthetic_campaigns.write(tmp_path / "project", 0, history_years=1)
+    data = load_site(project / "campaigns")
+    empty = min(data.campaigns)
+    assert not data.campaigns[empty].plans
+    files = {f.path: f.content for f in SiteRenderer(data, date(2026, 11, 22)).render()}
+    listing = files[f"{empty}/ke-hoach/index.md"]
+    assert f"Chưa có kế hoạch nào cho năm {empty}." in listing
+    assert "data-plan-filter" not in listing and "0 tỉnh" not in listing
+    assert files[f"{empty}/ke-hoach/danh-sach.json"] == "[]"
