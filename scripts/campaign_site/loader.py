@@ -29,6 +29,8 @@ M = TypeVar("M", bound=BaseModel)
 
 _YEAR = re.compile(r"^\d{4}$")
 _PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LISTING = "index"
+"""The name the year's plan listing takes among the plan pages (`2026/ke-hoach/index.md`)."""
 _REGISTRIES = ("site.yaml", "documents.yaml", "observances.yaml")
 SCHEMA_DIR = "_schema"
 """Generated JSON Schemas for editors (scripts/campaign.py schema), next to the data they describe."""
@@ -97,6 +99,12 @@ def _stray_files(session: _Session, root: Path) -> None:
                     f"tên tệp kế hoạch `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không dấu, "
                     f"số và dấu gạch ngang. Hãy đổi tên thành `{ascii_slug(path.stem) or 'ke-hoach'}.yaml`.",
                 )
+            elif path.stem == _LISTING:
+                session.file_problem(
+                    path,
+                    f"tên tệp `{path.name}` dành cho trang danh sách kế hoạch của năm. "
+                    "Hãy đặt tên theo cơ quan ban hành, ví dụ `ubnd-xa-binh-thanh.yaml`.",
+                )
         else:
             session.file_problem(path, "tệp không đúng chỗ: trong thư mục năm chỉ có campaign.yaml và các tệp .yaml trong plans/.")
 
@@ -139,7 +147,7 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
             campaigns[campaign.year] = campaign
         # Plans are validated even when their year is not, so every problem shows at once.
         for plan_path in sorted((year_dir / "plans").glob("*.yaml")):
-            if not _PLAN_ID.match(plan_path.stem):
+            if not _PLAN_ID.match(plan_path.stem) or plan_path.stem == _LISTING:
                 continue
             parsed = session.parse(plan_path, Plan)
             if parsed is None:
