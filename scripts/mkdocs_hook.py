@@ -10,17 +10,19 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import nav, paths, placeholders  # noqa: E402
+from campaign_site import nav, paths, placeholders, theme_html  # noqa: E402
 from campaign_site.banner_cache import BannerCache  # noqa: E402
 from campaign_site.git_dates import ChangeDates, change_dates  # noqa: E402
 from campaign_site.page_facts import PageFacts, edit_base, page_facts  # noqa: E402
@@ -34,6 +36,8 @@ log = logging.getLogger("mkdocs.hooks.campaign_site")
 _loaded: dict[str, SiteData] = {}
 _state: dict[str, object] = {"command": "build", "errors": None}
 _facts: dict[str, PageFacts] = {}
+_scripts: dict[str, str] = {}
+"""Inline theme scripts moved into files, by file name (theme_html.externalise_scripts)."""
 
 
 def _today() -> date:
@@ -94,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add generated pages and data; a staff page docs/<year>/index.md becomes the year page's intro."""
     _facts.clear()
+    _scripts.clear()
     if isinstance(_state["errors"], DataError):
         return _error_site(files, config, _state["errors"])
     data = _loaded["data"]
@@ -160,24 +165,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def _name_search_dialog(html: str) -> str:
-    """Material's search dialog has no accessible name (Lighthouse's `aria-dialog-name`): give it one."""
-    if _SEARCH_DIALOG not in html:
-        log.warning("Khung tìm kiếm của Material đã đổi cấu trúc: chưa đặt được tên cho trình đọc màn hình.")
-        return html
-    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Tìm kiếm">', 1)
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _name_search_dialog(output)
+    return theme_html.correct(output, get_relative_url(".", page.url), _scripts, log.warning)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Theme pages rendered without a Markdown source (404.html) get the same fix."""
-    return _name_search_dialog(output_content) if template_name.endswith(".html") else output_content
+    """Theme pages rendered without a Markdown source (404.html) get the same corrections.
+
+    They are served at any depth, so their links start from the site's root path.
+    """
+    if not template_name.endswith(".html"):
+        return output_content
+    return theme_html.correct(output_content, urlsplit(config.site_url or "/").path, _scripts, log.warning)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the scripts the pages' inline code moved into."""
+    for name, code in _scripts.items():
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(code, encoding="utf-8")
 
 
 def _error_site(files: Files, config: MkDocsConfig, error: DataError) -> Files:

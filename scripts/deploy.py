@@ -1,0 +1,76 @@
+"""Publish the built site to a host that serves a folder (nginx, Apache, a shared host over SSH).
+
+Usage:
+  python scripts/deploy.py publish TARGET [--site site/] [--keep 5]
+  python scripts/deploy.py rollback TARGET
+  python scripts/deploy.py list TARGET
+
+TARGET is a folder on this machine (/srv/doimoisangtao) or on a host reached through ssh
+(deploy@host:/srv/doimoisangtao); the web server's document root is TARGET/current. Set DEPLOY_SSH
+for ssh options, such as "ssh -p 2222 -i ~/.ssh/deploy". Publishing first writes .gz and .br copies
+of the text files into the site folder, then uploads it as a new release and switches to it in one
+rename: stopped at any moment, the host keeps serving the old site whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from campaign_site import releases  # noqa: E402
+from campaign_site.precompress import precompress_tree  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def git_revision() -> str:
+    """The short commit the site was built from, or "" outside a git checkout."""
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def publish(args: argparse.Namespace) -> str:
+    site = args.site.resolve()
+    releases.check_site(site)
+    started = time.perf_counter()
+    copies = precompress_tree(site)
+    print(
+        f"Đã nén {len(copies)} tệp: {sum(c.size for c in copies) / 1e6:.1f} MB → "
+        f"gzip {sum(c.gzip for c in copies) / 1e6:.1f} MB, brotli {sum(c.brotli for c in copies) / 1e6:.1f} MB "
+        f"({time.perf_counter() - started:.1f} giây)."
+    )
+    name = releases.publish(site, args.target, keep=args.keep, name=releases.release_name(revision=git_revision()))
+    return f"Đang phục vụ bản {name} tại {args.target.host + ':' if args.target.host else ''}{args.target.root}/current."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Đưa trang đã tạo lên máy chủ web, quay lại bản trước, xem các bản.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    publish_parser = commands.add_parser("publish", help="tải bản mới lên và phục vụ nó")
+    publish_parser.add_argument("--site", type=Path, default=REPO / "site", help="trang đã tạo (mặc định: site/)")
+    publish_parser.add_argument("--keep", type=int, default=releases.KEEP_DEFAULT, help="số bản giữ lại trên máy chủ")
+    commands.add_parser("rollback", help="phục vụ lại bản trước bản hiện tại")
+    commands.add_parser("list", help="liệt kê các bản, dấu * là bản đang phục vụ")
+    for command in commands.choices.values():
+        command.add_argument("target", type=releases.Target.parse, help="/thư/mục hoặc người-dùng@máy:/thư/mục")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "publish":
+            print(publish(args))
+        elif args.command == "rollback":
+            print(f"Đã quay lại bản {releases.rollback(args.target)}.")
+        else:
+            print(releases.list_releases(args.target) or "Chưa có bản nào.")
+    except releases.DeployError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
