@@ -19,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from nginx_host import Nginx, deploy, nginx
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
@@ -123,6 +125,16 @@ def served_site(built_site: Path) -> Iterator[str]:
     """The shipped site over real HTTP on 127.0.0.1."""
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def hosted_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
+    """The shipped site published with the deploy command to a real nginx running our configuration."""
+    site = Path(shutil.copytree(built_site, tmp_path_factory.mktemp("hosted") / "site"))
+    target = tmp_path_factory.mktemp("srv")
+    deploy("publish", str(target), "--site", str(site))
+    with nginx(tmp_path_factory.mktemp("nginx"), target) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import re
 import socket
 import ssl
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "scripts" / "hosting" / "nginx.conf"
+DEPLOY = [sys.executable, str(REPO / "scripts" / "deploy.py")]
+
+
+def deploy(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """`scripts/deploy.py` with these arguments, as staff and CI run it."""
+    result = subprocess.run([*DEPLOY, *args], capture_output=True, text=True, timeout=120)
+    assert not check or result.returncode == 0, result.stderr
+    return result
 
 
 def free_port() -> int:

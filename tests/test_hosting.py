@@ -8,24 +8,22 @@ is not a whole page of one of the published versions.
 
 from __future__ import annotations
 
-import brotli
 import gzip
 import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import brotli
 import pytest
 
-from nginx_host import Nginx, nginx
+from nginx_host import DEPLOY, Nginx, deploy, nginx
 
 REPO = Path(__file__).resolve().parent.parent
-DEPLOY = [sys.executable, str(REPO / "scripts" / "deploy.py")]
 HASHED_BUNDLE = next((REPO / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js")).name
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'none'; script-src 'self'",
@@ -36,12 +34,6 @@ SECURITY_HEADERS = {
 }
 SHORT, HOUR, YEAR = "public, max-age=300", "public, max-age=3600", "public, max-age=31536000, immutable"
 MARKER = "<!-- phiên bản B -->"
-
-
-def deploy(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([*DEPLOY, *args], capture_output=True, text=True, timeout=120)
-    assert not check or result.returncode == 0, result.stderr
-    return result
 
 
 def release_names(target: Path) -> list[str]:
