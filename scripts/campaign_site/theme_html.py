@@ -4,6 +4,8 @@ Each one matches Material's markup exactly and reports when it no longer does (a
 upgrade), instead of silently leaving the page uncorrected:
 - the search dialog gets an accessible name (Lighthouse's `aria-dialog-name`);
 - the two menu checkboxes lose `autocomplete`, which HTML does not allow on checkboxes (Nu HTML checker);
+- on pages outside the navigation, the table of contents' title stops pointing at a toggle that
+  is not there (`for="__toc"`, also an HTML error);
 - inline scripts move into files named by their content, so the Content-Security-Policy can be
   `script-src 'self'`, with no hash list to keep in step with the theme.
 """
@@ -16,6 +18,7 @@ from collections.abc import Callable
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="\w+") autocomplete="off">')
+TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 SCRIPT_FOLDER = "assets/javascripts/"
 
@@ -36,6 +39,13 @@ def drop_checkbox_autocomplete(html: str, warn: Warn) -> str:
     if count != 2:
         warn(f"Material đã đổi cấu trúc hộp chọn của trình đơn: sửa được {count}/2 thuộc tính autocomplete.")
     return html
+
+
+def drop_dangling_toc_label(html: str) -> str:
+    """Unlink the table of contents' title from `__toc` when the page has no such toggle."""
+    if 'id="__toc"' in html:
+        return html
+    return html.replace(TOC_TITLE, '<label class="md-nav__title">')
 
 
 def script_file_name(code: str) -> str:
@@ -61,5 +71,5 @@ def externalise_scripts(html: str, root: str, scripts: dict[str, str]) -> str:
 
 def correct(html: str, root: str, scripts: dict[str, str], warn: Warn) -> str:
     """Every correction above, in order."""
-    html = drop_checkbox_autocomplete(name_search_dialog(html, warn), warn)
+    html = drop_dangling_toc_label(drop_checkbox_autocomplete(name_search_dialog(html, warn), warn))
     return externalise_scripts(html, root, scripts)
