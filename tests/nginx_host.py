@@ -8,6 +8,7 @@ by `scripts/dev test`.
 from __future__ import annotations
 
 import http.client
+import os
 import re
 import socket
 import ssl
@@ -24,9 +25,9 @@ CONFIG = REPO / "scripts" / "hosting" / "nginx.conf"
 DEPLOY = [sys.executable, str(REPO / "scripts" / "deploy.py")]
 
 
-def deploy(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """`scripts/deploy.py` with these arguments, as staff and CI run it."""
-    result = subprocess.run([*DEPLOY, *args], capture_output=True, text=True, timeout=120)
+def deploy(*args: str, check: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`scripts/deploy.py` with these arguments (and `env` added), as staff and CI run it."""
+    result = subprocess.run([*DEPLOY, *args], capture_output=True, text=True, timeout=120, env=os.environ | (env or {}))
     assert not check or result.returncode == 0, result.stderr
     return result
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from nginx_host import DEPLOY, Nginx, deploy, nginx
+from nginx_host import DEPLOY, Nginx, deploy, free_port, nginx
 
 REPO = Path(__file__).resolve().parent.parent
 HASHED_BUNDLE = next((REPO / ".venv").glob("lib/python*/site-packages/material/templates/assets/javascripts/bundle.*.min.js")).name
@@ -246,3 +246,60 @@ def test_deploy_killed_at_any_moment_leaves_a_whole_site_served(host: Nginx, sit
     assert MARKER in host.get("/")[2].decode()
     assert not [name for name in os.listdir(host.target / "releases") if name.startswith(".")]
     assert not (host.target / ".current-new").exists()
+
+
+@pytest.fixture(scope="module")
+def ssh_command(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real OpenSSH server on 127.0.0.1 taking one key; yields the DEPLOY_SSH that logs in with it."""
+    folder = tmp_path_factory.mktemp("sshd")
+    for key in ("host", "client"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(folder / key)], check=True)
+    (folder / "authorized_keys").write_text((folder / "client.pub").read_text())
+    port = free_port()
+    (folder / "sshd_config").write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder}/host\nAuthorizedKeysFile {folder}/authorized_keys\n"
+        f"PidFile {folder}/sshd.pid\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
+        "PermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\n"
+    )
+    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder, made by its service normally
+    server = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(folder / "sshd_config")], stderr=subprocess.DEVNULL)
+    command = (
+        f"ssh -p {port} -i {folder}/client -o BatchMode=yes -o StrictHostKeyChecking=no "
+        "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+    )
+    try:
+        for _ in range(100):
+            if subprocess.run([*command.split(), "root@127.0.0.1", "true"], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("sshd did not start")
+        yield command
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_publish_and_rollback_over_ssh(ssh_command: str, site_a: Path, site_b: Path, tmp_path: Path) -> None:
+    target = tmp_path / "srv"
+    remote = f"root@127.0.0.1:{target}"
+    env = {"DEPLOY_SSH": ssh_command}
+    deploy("publish", remote, "--site", str(site_a), env=env)
+    first = served_release(target)
+    deploy("publish", remote, "--site", str(site_b), env=env)
+    second = served_release(target)
+    assert MARKER in (target / "current" / "index.html").read_text(encoding="utf-8")
+    assert deploy("list", remote, env=env).stdout.splitlines() == [f"  {first}", f"* {second}"]
+    bundle = Path("assets/javascripts") / HASHED_BUNDLE
+    assert (target / "releases" / first / bundle).stat().st_ino == (target / "releases" / second / bundle).stat().st_ino
+    deploy("rollback", remote, env=env)
+    assert served_release(target) == first
+    assert (target / "current" / "index.html").read_bytes() == (site_a / "index.html").read_bytes()
+
+
+def test_unreachable_host_fails_clearly_and_changes_nothing(site_a: Path, tmp_path: Path) -> None:
+    env = {"DEPLOY_SSH": f"ssh -p {free_port()} -o BatchMode=yes -o ConnectTimeout=5"}
+    result = deploy("publish", f"root@127.0.0.1:{tmp_path}/srv", "--site", str(site_a), check=False, env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Lỗi trên máy chủ (prepare)")
+    assert not (tmp_path / "srv").exists()

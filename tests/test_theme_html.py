@@ -1,0 +1,45 @@
+"""Corrections to Material's HTML (campaign_site.theme_html), on the real theme's output and on changed markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from campaign_site import theme_html
+
+
+def test_built_pages_carry_no_inline_code_and_every_moved_script_exists(built_site: Path) -> None:
+    pages = [*built_site.rglob("index.html"), built_site / "404.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script>", html), page
+        assert not re.search(r"<[^>]+\son[a-z]+=", html), page  # no inline event handlers either
+        for src in re.findall(r'<script src="([^"]+inline\.[0-9a-f]{8}\.js)"', html):
+            target = (built_site / "404.html").parent / src.lstrip("/") if src.startswith("/") else page.parent / src
+            assert target.resolve().is_file(), (page, src)
+    assert len(list((built_site / "assets" / "javascripts").glob("inline.*.js"))) >= 3
+
+
+def test_script_moves_keep_order_and_leave_data_blocks() -> None:
+    scripts: dict[str, str] = {}
+    html = '<script>a()</script><script type="application/json">{"x": 1}</script><script>b()</script>'
+    out = theme_html.externalise_scripts(html, "../..", scripts)
+    first, second = theme_html.script_file_name("a()"), theme_html.script_file_name("b()")
+    assert out == f'<script src="../../{first}"></script><script type="application/json">{{"x": 1}}</script><script src="../../{second}"></script>'
+    assert scripts == {first: "a()", second: "b()"}
+    assert theme_html.externalise_scripts("<script>a()</script>", "/", {}) == f'<script src="/{first}"></script>'
+
+
+def test_changed_theme_markup_is_reported_not_silently_left() -> None:
+    warnings: list[str] = []
+    html = '<div class="md-search" role="dialog"><input type="checkbox" id="__drawer" autocomplete="off">'
+    assert theme_html.correct(html, ".", {}, warnings.append) == html
+    assert len(warnings) == 2
+    assert "tìm kiếm" in warnings[0] and "0/2" in warnings[1]
+
+
+def test_toc_title_keeps_its_toggle_only_where_the_toggle_exists() -> None:
+    label = '<label class="md-nav__title" for="__toc">'
+    assert theme_html.drop_dangling_toc_label(label) == '<label class="md-nav__title">'
+    with_toggle = '<input type="checkbox" id="__toc">' + label
+    assert theme_html.drop_dangling_toc_label(with_toggle) == with_toggle
