@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from campaign_site import nav, paths, placeholders, theme_html  # noqa: E402
 from campaign_site.banner_cache import BannerCache  # noqa: E402
+from campaign_site.content_names import content_name  # noqa: E402
 from campaign_site.git_dates import ChangeDates, change_dates  # noqa: E402
 from campaign_site.page_facts import PageFacts, edit_base, page_facts  # noqa: E402
 from campaign_site.pages import error_page  # noqa: E402
@@ -99,6 +100,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add generated pages and data; a staff page docs/<year>/index.md becomes the year page's intro."""
     _facts.clear()
     _scripts.clear()
+    _name_assets_by_content(files, config)
     if isinstance(_state["errors"], DataError):
         return _error_site(files, config, _state["errors"])
     data = _loaded["data"]
@@ -130,6 +132,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["share_image"] = renderer.share_image(data.featured_year(_today()))
     _facts.update(_page_facts(root, data.settings.site.edit_url, sources))
     return files
+
+
+def _name_assets_by_content(files: Files, config: MkDocsConfig) -> None:
+    """Our stylesheet and script are published under names holding their content's hash
+    (`assets/site.1a2b3c4d.css`), like Material's own, so hosts can let browsers keep them a year."""
+    for key in ("extra_css", "extra_javascript"):
+        names = []
+        for name in config[key]:
+            file = files.get_file_from_path(name) if isinstance(name, str) else None
+            if file is not None:
+                file.dest_uri = content_name(file.src_uri, file.content_bytes)
+                name = file.dest_uri
+            names.append(name)
+        config[key] = names
 
 
 def _page_facts(root: Path, edit_url: str | None, sources: dict[str, list[str]]) -> dict[str, PageFacts]:

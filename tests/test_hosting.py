@@ -117,7 +117,6 @@ def watched_pages(site_a: Path, site_b: Path) -> dict[str, set[bytes]]:
         ("/sitemap.xml", "text/xml; charset=utf-8", SHORT),
         ("/search/search_index.json", "application/json; charset=utf-8", SHORT),
         ("/assets/favicon.svg", "image/svg+xml; charset=utf-8", HOUR),
-        ("/assets/site.css", "text/css; charset=utf-8", HOUR),
         ("/2026/bang-ron/khcn-dot-pha-ky-nguyen-moi-a3-ngang.pdf", "application/pdf", HOUR),
         ("/2026/bang-ron/chao-mung-ngay-so-huu-tri-tue.png", "image/png", HOUR),
         (f"/assets/javascripts/{HASHED_BUNDLE}", "application/javascript; charset=utf-8", YEAR),
@@ -135,12 +134,15 @@ def test_files_are_served_with_their_type_cache_lifetime_and_security_headers(
     assert body == (site_a / path.lstrip("/")).joinpath("index.html" if path.endswith("/") else "").read_bytes()
 
 
-def test_theme_scripts_moved_out_of_pages_are_cached_for_a_year(host: Nginx, site_a: Path) -> None:
-    scripts = sorted((site_a / "assets" / "javascripts").glob("inline.*.js"))
-    assert scripts
-    for script in scripts:
-        status, headers, body = host.get(f"/assets/javascripts/{script.name}")
-        assert (status, headers["cache-control"], body) == (200, YEAR, script.read_bytes())
+def test_files_named_by_their_content_are_cached_for_a_year(host: Nginx, site_a: Path) -> None:
+    """Our stylesheet and script, and the theme's scripts moved out of the pages."""
+    assets = site_a / "assets"
+    named = [*assets.glob("site.*.css"), *assets.glob("site.*.js"), *assets.glob("javascripts/inline.*.js")]
+    assert len(named) >= 5 and not (assets / "site.css").exists()
+    for file in named:
+        status, headers, body = host.get("/" + file.relative_to(site_a).as_posix())
+        assert (status, headers["cache-control"], body) == (200, YEAR, file.read_bytes())
+        assert headers["content-type"] == ("text/css" if file.suffix == ".css" else "application/javascript") + "; charset=utf-8"
 
 
 @pytest.mark.parametrize("path", ["/", "/2026/", "/lich/tat-ca.ics", "/search/search_index.json", f"/assets/javascripts/{HASHED_BUNDLE}"])

@@ -12,9 +12,10 @@ upgrade), instead of silently leaving the page uncorrected:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
+
+from .content_names import content_name
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="\w+" type="checkbox" id="\w+") autocomplete="off">')
@@ -50,7 +51,7 @@ def drop_dangling_toc_label(html: str) -> str:
 
 def script_file_name(code: str) -> str:
     """Where an inline script's code is published: `assets/javascripts/inline.<hash>.js`."""
-    return f"{SCRIPT_FOLDER}inline.{hashlib.sha256(code.encode()).hexdigest()[:8]}.js"
+    return content_name(f"{SCRIPT_FOLDER}inline.js", code.encode())
 
 
 def externalise_scripts(html: str, root: str, scripts: dict[str, str]) -> str:
