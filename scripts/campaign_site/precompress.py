@@ -9,6 +9,7 @@ share it with the previous release.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,10 @@ from .parallel import map_all
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".ics", ".svg", ".txt", ".map"})
 ENCODINGS = (".gz", ".br")
-SHARED_FOLDERS = frozenset({"assets", "search"})
-"""Files every visitor downloads: compressed as hard as brotli can (slow, so only for these)."""
+SHARED = re.compile(r"^search/|\.[0-9a-f]{8}(\.min)?\.(js|css)$")
+"""Files every visitor downloads, the search index and the content-named scripts and styles:
+compressed as hard as brotli can (slow, so only for these; not for the dozens of lunr language
+files Material ships that this site never loads)."""
 BROTLI_SHARED, BROTLI_PAGE = 11, 9
 """Quality 11 runs at about 2 MB/s, 9 at about 27 MB/s and is a few per cent larger."""
 
@@ -34,7 +37,7 @@ class Compressed:
 
 
 def _brotli_quality(relative: Path) -> int:
-    return BROTLI_SHARED if relative.parts and relative.parts[0] in SHARED_FOLDERS else BROTLI_PAGE
+    return BROTLI_SHARED if SHARED.search(relative.as_posix()) else BROTLI_PAGE
 
 
 def _write_if_smaller(path: Path, data: bytes, size: int) -> int:
