@@ -10,10 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
+from campaign_site.citations import LEVELS
 from campaign_site.model import LegalDocument
 from conftest import page_text
 from seed_facts import DOCUMENTS, PLANS
 
+REPO = Path(__file__).resolve().parent.parent
 LEVEL_COUNTS = {"party": 1, "government": 1, "ministry": 3, "province": 4, "commune": 1}
 
 
@@ -124,5 +126,13 @@ def test_registry_reads_fully_without_javascript(browser: Browser, served_site: 
     tab = context.new_page()
     tab.goto(served_site + "can-cu-phap-ly/")
     expect(tab.locator("table[data-legal-table] tbody tr:visible")).to_have_count(10)
-    expect(tab.locator("[data-legal-filter]")).to_be_hidden()
+    for level, count in LEVEL_COUNTS.items():  # the filter works from the stylesheet alone
+        tab.locator(f'input[name="cap-ban-hanh"][value="{level}"]').check()
+        expect(tab.locator("table[data-legal-table] tbody tr:visible")).to_have_count(count)
     context.close()
+
+
+def test_stylesheet_filters_every_level() -> None:
+    css = (REPO / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    for level in LEVELS:
+        assert f'input[value="{level}"]:checked) tr[data-level]:not([data-level="{level}"])' in css

@@ -2,7 +2,8 @@
 (function () {
   "use strict";
 
-  /* Legal-basis page: filter the registry by issuer level and sort it by any column. */
+  /* Legal-basis page: count what the level filter shows (site.css does the filtering, so it works
+     without this script and the page never shifts when it runs), and sort by any column. */
   function enhanceLegalTable(table) {
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
@@ -10,7 +11,6 @@
     var filter = document.querySelector("[data-legal-filter]");
     if (filter) {
       var count = filter.querySelector(".legal-filter__count");
-      filter.hidden = false;
       filter.addEventListener("change", function (event) {
         var level = event.target.value;
         var shown = 0;
