@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 PAGES = ["", "lich/", "2026/lich/", "2026/", "2025/", "2026/bang-ron/", "2026/ke-hoach/ubnd-xa-binh-thanh/", "2025/ke-hoach/so-khcn-thanh-hoa/", "can-cu-phap-ly/", "gioi-thieu/", "404.html"]
 
@@ -27,3 +27,22 @@ def test_plan_page_heading_and_notice_header(served_site: str, page: Page) -> No
     expect(page.locator("h1").first).to_contain_text("Công văn của Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
     expect(page.locator(".plan-header")).to_contain_text("Số: …/SKHCN-QLCN&TĐC")
     expect(page.locator(".plan-header")).to_contain_text("Lạng Sơn, ngày … tháng 4 năm 2026")
+
+
+def test_plan_filter_is_in_place_before_scripts_run_and_says_what_to_do_without_them(browser: Browser, served_site: str) -> None:
+    """The filter box is part of the page from the start (nothing moves when scripts run); without
+    scripts its box stays disabled and the page points to the province table."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(served_site + "2026/ke-hoach/")
+    expect(tab.locator("#tim-ke-hoach")).to_be_disabled()
+    # Chromium with scripts switched off by the test still parses <noscript> as text, so read the markup.
+    assert "<noscript><p>Ô tìm cần JavaScript. Hãy chọn tỉnh, thành phố ở bảng dưới.</p></noscript>" in tab.content()
+    expect(tab.locator("table a", has_text="Lạng Sơn")).to_be_visible()
+    context.close()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(served_site + "2026/ke-hoach/")
+    expect(tab.locator("#tim-ke-hoach")).to_be_enabled()
+    expect(tab.locator("[data-plan-filter] noscript")).to_be_hidden()
+    context.close()

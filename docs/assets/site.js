@@ -62,7 +62,7 @@
     var status = box.querySelector(".plan-filter__status");
     var results = box.querySelector(".plan-filter__results");
     var plans = null;
-    box.hidden = false;
+    input.disabled = false;  /* in the page from the start, so that nothing moves now */
 
     function load() {
       if (!plans) {
