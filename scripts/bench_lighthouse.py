@@ -8,9 +8,9 @@ MkDocs site (default theme settings, so Google Fonts and English) from the very 
 generator writes. Each is served gzip-compressed on 127.0.0.1 (scripts/gzip_server.py) and audited
 by Lighthouse (npm, pinned in scripts/lighthouse/) in Debian's Chromium with the mobile profile and
 simulated throttling. Printed per page: performance, accessibility, best practices and SEO for
-ours and plain, bytes transferred (all, and without images), requests to other hosts; then every
-audit our site fails. Targets: performance ≥ 98, the other three 100. `--strict` exits 1 if ours
-misses one. The sandbox has no internet: the plain site's Google Fonts requests fail fast.
+ours and plain, bytes transferred (all, and without images), requests to other hosts, the
+largest cumulative layout shift of the runs; then every audit our site fails. Targets:
+performance ≥ 98, the other three 100. `--strict` exits 1 if ours misses one. The sandbox has no internet: the plain site's Google Fonts requests fail fast.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ PAGES = {
     "home": "",
     "year": "2026/",
     "plan": "2026/ke-hoach/ubnd-xa-binh-thanh/",
+    "plan list": "2026/ke-hoach/",
     "calendar": "lich/",
     "banners": "2026/bang-ron/",
     "legal basis": "can-cu-phap-ly/",
@@ -55,6 +56,8 @@ class Audit:
     bytes_all: int
     bytes_no_images: int
     other_hosts: int
+    layout_shift: float
+    """The largest cumulative layout shift of the runs: a shift that happens one time in three counts."""
     failures: list[str]
 
 
@@ -88,7 +91,7 @@ def build_plain(project: Path, site: Path) -> None:
 
 
 def lighthouse(url: str, runs: int) -> Audit:
-    """Median performance of `runs` audits; the other figures from the first run."""
+    """Median performance and largest layout shift of `runs` audits; the other figures from the first run."""
     reports = []
     for _ in range(runs):
         result = subprocess.run(
@@ -117,6 +120,7 @@ def lighthouse(url: str, runs: int) -> Audit:
         int(report["audits"]["total-byte-weight"]["numericValue"]),
         sum(int(r.get("transferSize", 0)) for r in requests if r.get("resourceType") != "Image"),
         sum(1 for r in requests if urlsplit(r["url"]).netloc not in (host, "")),
+        max(r["audits"]["cumulative-layout-shift"]["numericValue"] for r in reports),
         failures,
     )
 
@@ -136,7 +140,7 @@ def main() -> None:
                 results[name] = (lighthouse(ours_url + path, args.runs), lighthouse(plain_url + path, args.runs))
     short = {"performance": "perf", "accessibility": "a11y", "best-practices": "BP", "seo": "SEO"}
     print(f"Lighthouse (mobile, simulated throttling), gzip-served on 127.0.0.1; ours → plain Material; * misses the target\n")
-    print(f"{'page':12}" + "".join(f"{short[c]:>12}" for c in CATEGORIES) + f"{'KB all':>14}{'KB no img':>14}{'other hosts':>14}")
+    print(f"{'page':12}" + "".join(f"{short[c]:>12}" for c in CATEGORIES) + f"{'KB all':>14}{'KB no img':>14}{'other hosts':>14}{'layout shift':>16}")
     missed = False
     for name, (ours, plain) in results.items():
         cells = []
@@ -146,7 +150,7 @@ def main() -> None:
             cells.append(f"{ours.scores[c]:>4}{'*' if miss else ' '}→{plain.scores[c]:>4}")
         sizes = [f"{o / 1024:>6.0f}→{p / 1024:>5.0f}" for o, p in ((ours.bytes_all, plain.bytes_all), (ours.bytes_no_images, plain.bytes_no_images))]
         print(f"{name:12}" + "".join(f"{c:>12}" for c in cells) + "".join(f"{s:>14}" for s in sizes)
-              + f"{ours.other_hosts:>8}→{plain.other_hosts:>3}")
+              + f"{ours.other_hosts:>8}→{plain.other_hosts:>3}" + f"{ours.layout_shift:>9.3f}→{plain.layout_shift:.3f}")
     failing = {name: ours.failures for name, (ours, _) in results.items() if ours.failures}
     print("\nAudits our site fails:" if failing else "\nOur site fails no scored audit.")
     for name, failures in failing.items():
