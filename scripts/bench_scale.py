@@ -18,7 +18,6 @@ import argparse
 import gzip
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from statistics import median
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic_campaigns  # noqa: E402
+from local_server import free_port  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "CAMPAIGN_SITE_TODAY": "2026-11-22"}
@@ -129,9 +129,7 @@ def serve_edit_seconds(tmp: Path, repeats: int = 3) -> list[float]:
     """Seconds from saving a plan's YAML to `mkdocs serve` serving the changed page, on the shipped site."""
     project = tmp / "serve"
     shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", ".site-*"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/2026/ke-hoach/ubnd-xa-binh-thanh/"

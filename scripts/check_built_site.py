@@ -13,15 +13,14 @@ Prints every problem and exits 1 if there is any.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from local_server import QuietHandler, serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 VNU_JAR = REPO / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -37,29 +36,16 @@ checkextern=0
 """
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     def end_headers(self) -> None:
         # LinkChecker sends more than 10 requests a second only to a server that allows it this way.
         self.send_header("LinkChecker", "allow")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
 
 def check_links(site: Path) -> int:
     """LinkChecker's exit status over the served site (0: no broken link or anchor)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".ini") as config, served(site) as url:
+    with tempfile.NamedTemporaryFile("w", suffix=".ini") as config, serve(site, _Handler) as url:
         config.write(LINKCHECKER_CONFIG)
         config.flush()
         linkchecker = Path(sys.executable).with_name("linkchecker")

@@ -6,22 +6,17 @@ Used by the Lighthouse benchmark, so scores and byte counts are those of a compr
 from __future__ import annotations
 
 import gzip
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+from local_server import QuietHandler, serve
 
 TYPES = {".ics": "text/calendar", ".json": "application/json", ".svg": "image/svg+xml", ".js": "text/javascript"}
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics", ".map"}
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
+class _Handler(QuietHandler):
+    extensions_map = {**QuietHandler.extensions_map, **TYPES}
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -46,20 +41,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a browser closing a connection early is not an error of the site
-
-
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
+def serve_gzip(directory: Path) -> AbstractContextManager[str]:
     """`directory` over HTTP on 127.0.0.1 with gzip; yields the base URL."""
-    server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(directory, _Handler)

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from local_server import serve
 from nginx_host import Nginx, deploy, nginx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -97,27 +94,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def project(tmp_path: Path) -> Path:
     """A private copy of the project for tests that change data."""
     return copy_project(tmp_path / "project")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a browser closing a connection early is not a test failure
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """`directory` over real HTTP on 127.0.0.1; yields its base URL."""
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from local_server import free_port
+
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "scripts" / "hosting" / "nginx.conf"
 DEPLOY = [sys.executable, str(REPO / "scripts" / "deploy.py")]
@@ -30,12 +32,6 @@ def deploy(*args: str, check: bool = True, env: dict[str, str] | None = None) ->
     result = subprocess.run([*DEPLOY, *args], capture_output=True, text=True, timeout=120, env=os.environ | (env or {}))
     assert not check or result.returncode == 0, result.stderr
     return result
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:

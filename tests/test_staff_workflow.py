@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from campaign_site import schema
 from campaign_site.loader import load_site
 from campaign_site.problems import DataError
 from conftest import REPO, TODAY, replace_in, run_build, serve
+from local_server import free_port
 
 FILLED = {
     "chủ đề năm 2027": "Đổi mới sáng tạo năm 2027",
@@ -130,12 +130,6 @@ def test_schema_accepts_the_shipped_plans_shorthand() -> None:
     assert {"type": "string"} in content_items["anyOf"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -155,7 +149,7 @@ def _wait_for(url: str, text: str, seconds: float = 30) -> str:
 
 
 def test_live_preview_shows_errors_as_a_page_and_recovers(project: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
