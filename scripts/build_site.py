@@ -17,11 +17,36 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clear_leftovers(site_dir: Path) -> None:
+    """Remove what killed builds left beside `site_dir` (each folder names its build's process), and
+    put back the previous site if a build was killed between its two renames."""
+    for kind in ("old", "build"):
+        for leftover in sorted(site_dir.parent.glob(f".site-{kind}-*")):
+            pid = leftover.name.split("-")[2]
+            if not pid.isdigit() or _alive(int(pid)):
+                continue
+            if kind == "old" and not site_dir.exists():
+                leftover.rename(site_dir)
+            else:
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
 def build(config: Path, site_dir: Path, extra: list[str]) -> int:
     """Run `mkdocs build --strict` into a sibling temporary directory, then swap it in."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    clear_leftovers(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=site_dir.parent))
     try:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(staging), *extra],

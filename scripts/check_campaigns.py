@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import placeholders  # noqa: E402
+from campaign_site import staff_markdown  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.problems import DataError  # noqa: E402
 
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     display = args.campaigns.name or str(args.campaigns)
     try:
         data = load_site(args.campaigns, display)
-        unfilled = placeholders.in_markdown(args.docs) if args.docs.is_dir() else []
+        unfilled = staff_markdown.check_docs(args.docs) if args.docs.is_dir() else []
         if unfilled:
             raise DataError(unfilled + data.warnings)
     except DataError as exc:

@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import nav, paths, placeholders, theme_html  # noqa: E402
+from campaign_site import nav, paths, staff_markdown, theme_html  # noqa: E402
 from campaign_site.banner_cache import BannerCache  # noqa: E402
 from campaign_site.content_names import content_name  # noqa: E402
 from campaign_site.git_dates import ChangeDates, change_dates  # noqa: E402
@@ -30,7 +30,7 @@ from campaign_site.page_facts import PageFacts, edit_base, page_facts  # noqa: E
 from campaign_site.pages import error_page  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.pages import SiteRenderer  # noqa: E402
-from campaign_site.problems import DataError  # noqa: E402
+from campaign_site.problems import DataError, Problem  # noqa: E402
 from campaign_site.site_data import SiteData  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")
@@ -51,20 +51,24 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
 
 
+def _unexpected(exc: Exception, doing: str) -> DataError:
+    """A bug of ours, or a broken machine, still reaches staff as a sentence, not a traceback:
+    as an error page while previewing, and as a failed build otherwise."""
+    return DataError([Problem("campaigns", 1, 1, "", f"lỗi không mong đợi khi {doing} ({type(exc).__name__}: {exc}). "
+                              "Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa.")])
+
+
 def _load(root: Path) -> SiteData:
     """Data and staff Markdown, validated; every problem becomes one DataError, never a traceback."""
     try:
         data = load_site(root / "campaigns")
+        problems = staff_markdown.check_docs(root / "docs")
     except DataError:
         raise
-    except Exception as exc:  # a bug of ours must still reach staff as a sentence, not a traceback
-        raise PluginError(
-            f"Lỗi không mong đợi khi đọc dữ liệu ({type(exc).__name__}: {exc}). "
-            "Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa."
-        ) from None
-    unfilled = placeholders.in_markdown(root / "docs")
-    if unfilled:
-        raise DataError(unfilled + data.warnings)
+    except Exception as exc:
+        raise _unexpected(exc, "đọc dữ liệu") from None
+    if problems:
+        raise DataError(problems + data.warnings)
     return data
 
 
@@ -97,12 +101,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add generated pages and data; a staff page docs/<year>/index.md becomes the year page's intro."""
+    """Add generated pages and data; under `mkdocs serve`, any failure shows as the error page."""
     _facts.clear()
     _scripts.clear()
     _name_assets_by_content(files, config)
     if isinstance(_state["errors"], DataError):
         return _error_site(files, config, _state["errors"])
+    try:
+        return _generate(files, config)
+    except PluginError:
+        raise
+    except Exception as exc:
+        error = _unexpected(exc, "tạo trang")
+        if _state["command"] == "serve":
+            print("Dữ liệu có lỗi:\n" + error.report(), file=sys.stderr)
+            return _error_site(files, config, error)
+        raise PluginError(error.report()) from None
+
+
+def _generate(files: Files, config: MkDocsConfig) -> Files:
+    """Add generated pages and data; a staff page docs/<year>/index.md becomes the year page's intro."""
     data = _loaded["data"]
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
@@ -168,16 +186,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Titles and descriptions are text: escape them once, for templates that print them raw.
+    """Titles, descriptions, subtitles and authors are text: escape them once, for templates that print them raw.
 
     A title MkDocs took from the page's first heading is already HTML text and is kept as it is.
     """
     if page.title is not None and not isinstance(page.title, Markup):
         from_meta = "title" in page.meta
         page.meta["title"] = Markup(escape(page.title)) if from_meta else Markup(page.title)
-    description = page.meta.get("description")
-    if description is not None and not isinstance(description, Markup):
-        page.meta["description"] = Markup(escape(description))
+    for key in ("description", "subtitle", "author"):
+        value = page.meta.get(key)
+        if value is not None and not isinstance(value, Markup):
+            page.meta[key] = Markup(escape(value))
     return html
 
 

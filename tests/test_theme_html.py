@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from campaign_site import theme_html
 
 
@@ -20,14 +22,29 @@ def test_built_pages_carry_no_inline_code_and_every_moved_script_exists(built_si
     assert len(list((built_site / "assets" / "javascripts").glob("inline.*.js"))) >= 3
 
 
-def test_script_moves_keep_order_and_leave_data_blocks() -> None:
+SCOPE = theme_html.THEME_SCOPE_SCRIPT.pattern.replace('\\("[A-Za-z0-9_./~%-]*",', '("../..",').replace("\\", "")
+
+
+def test_theme_scripts_move_in_order_and_data_blocks_stay() -> None:
+    tabs = 'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+    assert theme_html.is_theme_script(SCOPE) and theme_html.is_theme_script(tabs)
     scripts: dict[str, str] = {}
-    html = '<script>a()</script><script type="application/json">{"x": 1}</script><script>b()</script>'
-    out = theme_html.externalise_scripts(html, "../..", scripts)
-    first, second = theme_html.script_file_name("a()"), theme_html.script_file_name("b()")
+    html = f'<script>{SCOPE}</script><script type="application/json">{{"x": 1}}</script><script>{tabs}</script>'
+    out = theme_html.externalise_scripts(html, "../..", scripts, pytest.fail)
+    first, second = theme_html.script_file_name(SCOPE), theme_html.script_file_name(tabs)
     assert out == f'<script src="../../{first}"></script><script type="application/json">{{"x": 1}}</script><script src="../../{second}"></script>'
-    assert scripts == {first: "a()", second: "b()"}
-    assert theme_html.externalise_scripts("<script>a()</script>", "/", {}) == f'<script src="/{first}"></script>'
+    assert scripts == {first: SCOPE, second: tabs}
+
+
+@pytest.mark.parametrize("code", ["alert(1)", SCOPE + ";alert(1)", SCOPE.replace('"../.."', '"x\\",alert(1),\\""')])
+def test_a_script_the_theme_did_not_write_stays_inline_and_is_reported(code: str) -> None:
+    """Under the site's Content-Security-Policy an inline script cannot run: moving an injected one
+    into a same-origin file would let it run, so only Material's own scripts move."""
+    scripts: dict[str, str] = {}
+    warnings: list[str] = []
+    html = f"<p>x</p><script>{code}</script>"
+    assert theme_html.externalise_scripts(html, "..", scripts, warnings.append) == html
+    assert scripts == {} and len(warnings) == 1 and "không phải của giao diện" in warnings[0]
 
 
 def test_changed_theme_markup_is_reported_not_silently_left() -> None:

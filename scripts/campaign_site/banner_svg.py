@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from .banner_font import FONT_LABEL, BannerFont
+from .encoders import svg_text
 from .banner_layout import Layout
 
 
@@ -26,7 +27,7 @@ def banner_svg(text: str, layout: Layout, width_mm: float, height_mm: float, bac
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1"'
         f' width="{_number(width_mm)}mm" height="{_number(height_mm)}mm"'
         f' viewBox="0 0 {_number(width_mm)} {_number(height_mm)}" role="img" aria-labelledby="title">',
-        f'<title id="title">{escape(text)}</title>',
+        f'<title id="title">{svg_text(text)}</title>',
         f"<desc>Chữ đã chuyển thành đường nét, phông {escape(FONT_LABEL)}.</desc>",
         "<defs>",
         *(f'<path id="{ids[c]}" d={quoteattr(font.outline(c))}/>' for c in chars),

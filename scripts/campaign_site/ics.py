@@ -8,6 +8,7 @@ from icalendar import Calendar, vDuration
 from icalendar import Event as IcsEvent
 
 from .calendar_events import KIND_LABELS, Event
+from .encoders import ics_text
 
 REFRESH = timedelta(days=1)
 
@@ -22,6 +23,7 @@ def feed(name: str, description: str, events: list[Event], stamp: datetime) -> b
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
+    name, description = ics_text(name), ics_text(description, multiline=True)
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("description", description)
@@ -34,8 +36,8 @@ def feed(name: str, description: str, events: list[Event], stamp: datetime) -> b
         item.add("dtstamp", stamp)
         item.add("dtstart", event.start)
         item.add("dtend", event.end)
-        item.add("summary", event.title)
-        item.add("description", event.description)
+        item.add("summary", ics_text(event.title))
+        item.add("description", ics_text(event.description, multiline=True))
         item.add("url", event.url)
         item.add("categories", [KIND_LABELS[event.kind]])
         item.add("transp", "TRANSPARENT")

@@ -20,9 +20,10 @@ from pydantic import BaseModel, ValidationError
 from . import checks, placeholders
 from .messages import problems_from
 from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
-from .problems import DataError, Problem, format_loc
+from .problems import DataError, Problem, Severity, format_loc
 from .site_data import Campaign, SiteData
 from .slugs import ascii_slug
+from .file_links import link_problem, outside
 from .yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -47,14 +48,16 @@ class _Session:
     def display(self, path: Path) -> str:
         return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
 
-    def file_problem(self, path: Path, message: str) -> None:
-        self.problems.append(Problem(self.display(path), 1, 1, "", message))
+    def file_problem(self, path: Path, message: str, severity: Severity = "error") -> None:
+        self.problems.append(Problem(self.display(path), 1, 1, "", message, severity))
 
     def read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None]:
         """Read and validate one file, recording its problems; the source is kept even if invalid."""
         if not path.is_file():
             self.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo mẫu trong README.")
             return None, None
+        if outside(path, self.root.parent):
+            return None, None  # reported once, by _stray_files
         try:
             source = load_yaml(path, self.display(path))
         except YamlSyntaxProblem as exc:
@@ -81,6 +84,16 @@ class _Session:
 def _stray_files(session: _Session, root: Path) -> None:
     """Files staff may have misplaced or misnamed are errors, not silently ignored."""
     for path in sorted(root.rglob("*")):
+        if outside(path, root.parent):
+            session.problems.append(link_problem(session.display(path)))
+            continue
+        if path.name.startswith(".") and path.suffix in (".yaml", ".yml"):
+            session.file_problem(
+                path,
+                f"tệp `{path.name}` có tên bắt đầu bằng dấu chấm nên bị bỏ qua (tệp ẩn). "
+                f"Nếu đây là dữ liệu, hãy đổi tên thành `{path.name.lstrip('.')}`.",
+                "warning",
+            )
         if path.is_dir() or path.name.startswith("."):
             continue
         rel = path.relative_to(root).parts
@@ -120,6 +133,8 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
     if site:
         sizes = [(("banners", "sizes", i, "id"), size.id) for i, size in enumerate(site[1].banners.sizes)]
         session.problems += checks.unique_ids(site[0], sizes, "một khổ băng rôn")
+        # The site's title is printed on every share image, in the banner font.
+        session.problems += checks.unprintable(site[0], [(("site", "title"), site[1].site.title)])
     docs_source, docs_file = session.read(root / "documents.yaml", DocumentsFile)
     docs = (docs_source, docs_file) if docs_source and docs_file else None
     obs = session.parse(root / "observances.yaml", ObservancesFile)

@@ -6,10 +6,11 @@ import html
 import re
 from typing import Any
 
+from .text_safety import visible_text
+
 # Characters that start Markdown, attr_list or table syntax anywhere in a line.
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|"})
 _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
-_SPACE = re.compile(r"\s+")
 
 
 class Markdown(str):
@@ -22,7 +23,7 @@ def escape(value: Any) -> str:
         return value
     if value is None:
         return ""
-    text = html.escape(_SPACE.sub(" ", str(value)), quote=False)
+    text = html.escape(visible_text(value), quote=False)
     text = text.translate(_ENTITIES)
     # A leading "-", "+", "=" or "1." would start a list, rule or heading: write the marker as an entity.
     return _LINE_START.sub(lambda m: f"&#{ord(m[1])};" if m[1] else f"{m[2]}&#{ord(m[3])};", text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from urllib.parse import urlsplit
 from typing import Annotated, Any, Callable, Literal
 
 from pydantic import (
@@ -46,8 +47,13 @@ def _check_id(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not _URL.match(value):
-        raise ValueError(f"`{value}` không phải địa chỉ web. Hãy viết đầy đủ, bắt đầu bằng https://")
+    try:
+        parts = urlsplit(value)
+        valid = bool(_URL.match(value) and parts.hostname) and (parts.port is None or parts.port > 0)
+    except ValueError:  # an unclosed "[" or a port that is not a number
+        valid = False
+    if not valid:
+        raise ValueError(f"`{value}` không phải địa chỉ web. Hãy viết đầy đủ, bắt đầu bằng https://, ví dụ https://dmst.langson.gov.vn/")
     return value
 
 
@@ -74,6 +80,13 @@ def _check_number_symbol(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A paragraph: line breaks inside it are kept in the data and read as spaces on pages."""
+_SPACES = re.compile(r"\s+")
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda text: _SPACES.sub(" ", text))]
+"""A name, title or heading: one line wherever it is printed (a page title, a calendar's name, an
+image), so line breaks typed inside it, as in a `|` block, become single spaces."""
+MAX_PHRASE_CHARS = 300
+"""The longest theme or slogan in real documents has about 120 characters; a banner cannot print far more."""
 Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
 FolderUrl = Annotated[Url, AfterValidator(_check_folder_url)]
@@ -104,21 +117,21 @@ class Record(BaseModel):
 
 
 class Contact(Record):
-    address: Text | None = Field(None, description="Địa chỉ trụ sở")
-    phone: Text | None = Field(None, description="Số điện thoại")
-    email: Text | None = Field(None, description="Thư điện tử")
+    address: Line | None = Field(None, description="Địa chỉ trụ sở")
+    phone: Line | None = Field(None, description="Số điện thoại")
+    email: Line | None = Field(None, description="Thư điện tử")
     website: Url | None = Field(None, description="Trang thông tin điện tử của cơ quan")
 
 
 class Organisation(Record):
-    name: Text = Field(description="Tên cơ quan, đơn vị quản lý trang")
-    locality: Text = Field(description="Địa phương, ví dụ: tỉnh Lạng Sơn")
+    name: Line = Field(description="Tên cơ quan, đơn vị quản lý trang")
+    locality: Line = Field(description="Địa phương, ví dụ: tỉnh Lạng Sơn")
     contact: Contact = Field(default_factory=Contact, description="Thông tin liên hệ")
 
 
 class SiteSettings(Record):
-    title: Text = Field(description="Tên trang, hiện ở đầu mọi trang")
-    description: Text = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
+    title: Line = Field(description="Tên trang, hiện ở đầu mọi trang")
+    description: Line = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
     base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
     edit_url: FolderUrl | None = Field(
         None,
@@ -139,7 +152,7 @@ MAX_PAGE_MM = 5080
 
 class BannerSize(Record):
     id: Id = Field(description="Mã khổ, dùng trong tên tệp tải về, ví dụ ngang-80x500")
-    name: Text = Field(description="Tên khổ cho người đọc, ví dụ Băng rôn ngang 0,8 × 5 m")
+    name: Line = Field(description="Tên khổ cho người đọc, ví dụ Băng rôn ngang 0,8 × 5 m")
     width_mm: int = Field(ge=50, le=MAX_PAGE_MM, description="Chiều rộng, tính bằng milimét (tối đa 5080)")
     height_mm: int = Field(ge=50, le=MAX_PAGE_MM, description="Chiều cao, tính bằng milimét (tối đa 5080)")
 
@@ -177,14 +190,14 @@ class LegalDocument(Record):
     """A document in the legal basis, described once and cited by id."""
 
     id: Id = Field(description="Mã văn bản để trích dẫn, ví dụ cv-2341-bkhcn-2026")
-    type: Text = Field(description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...")
-    number_symbol: Annotated[Text, AfterValidator(_check_number_symbol)] = Field(
+    type: Line = Field(description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...")
+    number_symbol: Annotated[Line, AfterValidator(_check_number_symbol)] = Field(
         description="Số, ký hiệu, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW"
     )
     date: Date = Field(description="Ngày ban hành")
-    issuer: Text = Field(description="Cơ quan ban hành, ví dụ Bộ Khoa học và Công nghệ")
+    issuer: Line = Field(description="Cơ quan ban hành, ví dụ Bộ Khoa học và Công nghệ")
     level: IssuerLevel = Field(description="Cấp ban hành: party, government, ministry, province, commune")
-    summary: Text = Field(description="Trích yếu, viết như sau tên cơ quan: về việc ...")
+    summary: Line = Field(description="Trích yếu, viết như sau tên cơ quan: về việc ...")
     url: Url | None = Field(None, description="Đường dẫn tới văn bản gốc (nếu có)")
     basis: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện")
 
@@ -204,9 +217,9 @@ class Observance(Record):
     id: Id = Field(description="Mã ngày kỷ niệm, ví dụ ngay-sang-tao")
     day: int = Field(ge=1, le=31, description="Ngày trong tháng")
     month: int = Field(ge=1, le=12, description="Tháng")
-    name: Text = Field(description="Tên tiếng Việt")
-    name_en: Text | None = Field(None, description="Tên tiếng Anh")
-    owner: Text = Field(description="Tổ chức hoặc văn bản xác lập ngày kỷ niệm")
+    name: Line = Field(description="Tên tiếng Việt")
+    name_en: Line | None = Field(None, description="Tên tiếng Anh")
+    owner: Line = Field(description="Tổ chức hoặc văn bản xác lập ngày kỷ niệm")
 
     @property
     def label(self) -> str:
@@ -226,8 +239,10 @@ class Phrase(Record):
     """A theme (chủ đề) or slogan (khẩu hiệu), with a stable id."""
 
     id: Id = Field(description="Mã cố định, dùng trong kế hoạch và địa chỉ tải về, ví dụ dmst-hanh-dong-dot-pha")
-    text: Text = Field(description="Nguyên văn, không kèm dấu ngoặc kép")
-    text_en: Text | None = Field(None, description="Bản tiếng Anh (nếu văn bản có)")
+    text: Annotated[Line, StringConstraints(max_length=MAX_PHRASE_CHARS)] = Field(
+        description=f"Nguyên văn, không kèm dấu ngoặc kép (tối đa {MAX_PHRASE_CHARS} ký tự)"
+    )
+    text_en: Line | None = Field(None, description="Bản tiếng Anh (nếu văn bản có)")
 
 
 class YearObservance(Record):
@@ -239,7 +254,7 @@ class YearObservance(Record):
 class CampaignFile(Record):
     """campaigns/<year>/campaign.yaml"""
 
-    title: Text | None = Field(None, description="Tên đợt hưởng ứng của năm (tùy chọn)")
+    title: Line | None = Field(None, description="Tên đợt hưởng ứng của năm (tùy chọn)")
     observances: list[YearObservance] = Field(min_length=1, description="Các ngày kỷ niệm của năm, mỗi ngày kèm chủ đề, khẩu hiệu")
 
 
@@ -255,22 +270,22 @@ def _shorthand(model: type, expand: Callable[[str], dict[str, Any]]) -> BeforeVa
 
 
 class Issuer(Record):
-    name: Text = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
-    short_name: Text = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
-    parent: Text | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
+    name: Line = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
+    short_name: Line = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
+    parent: Line | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
     level: IssuerLevel = Field(description="Cấp: province (tỉnh, sở) hoặc commune (xã, phường)...")
-    province: Text = Field(
+    province: Line = Field(
         description="Tỉnh, thành phố trực thuộc trung ương của cơ quan, viết như tên gọi chính thức, ví dụ Lạng Sơn, Hải Phòng. "
         "Trang xếp các kế hoạch của năm theo tỉnh, thành phố này."
     )
 
 
 class PlanDocument(Record):
-    type: Text = Field(description="Kế hoạch, Công văn...")
+    type: Line = Field(description="Kế hoạch, Công văn...")
     number: int | None = Field(None, ge=1, description="Số văn bản; để trống nếu chưa có số")
-    symbol: Text = Field(description="Ký hiệu sau dấu /, ví dụ KH-UBND")
+    symbol: Line = Field(description="Ký hiệu sau dấu /, ví dụ KH-UBND")
     date: DocumentDate | None = Field(None, description="Ngày ký; 4/2026 nếu chưa có ngày")
-    subject: Text = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
+    subject: Line = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
 
     @property
     def number_symbol(self) -> str:
@@ -278,7 +293,7 @@ class PlanDocument(Record):
 
 
 class Section(Record):
-    heading: Text | None = Field(None, description="Tiêu đề mục (không kèm số thứ tự)")
+    heading: Line | None = Field(None, description="Tiêu đề mục (không kèm số thứ tự)")
     items: list[Text] = Field(min_length=1, description="Các ý trong mục")
 
 
@@ -293,8 +308,8 @@ class ReportDeadline(Record):
     rule: Literal["before", "no_later_than"] = Field(
         description="before: trước ngày (không tính ngày đó); no_later_than: chậm nhất ngày"
     )
-    reporter: Text = Field(description="Ai báo cáo")
-    recipient: Text = Field(description="Báo cáo cho ai")
+    reporter: Line = Field(description="Ai báo cáo")
+    recipient: Line = Field(description="Báo cáo cho ai")
     note: Text | None = Field(None, description="Ví dụ: để tổng hợp, báo cáo Bộ Khoa học và Công nghệ")
 
     @property
@@ -308,25 +323,25 @@ class Task(Record):
 
 
 class Responsibility(Record):
-    unit: Text = Field(description="Đơn vị")
+    unit: Line = Field(description="Đơn vị")
     tasks: list[Annotated[Task, _shorthand(Task, lambda text: {"text": text})]] = Field(
         min_length=1, description="Các nhiệm vụ của đơn vị; mỗi nhiệm vụ một dòng"
     )
 
 
 class Signer(Record):
-    authority: Text | None = Field(None, description="Quyền hạn ký, ví dụ KT. GIÁM ĐỐC")
-    title: Text = Field(description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC")
-    name: Text = Field(description="Họ và tên người ký")
+    authority: Line | None = Field(None, description="Quyền hạn ký, ví dụ KT. GIÁM ĐỐC")
+    title: Line = Field(description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC")
+    name: Line = Field(description="Họ và tên người ký")
 
 
 class Plan(Record):
     """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
 
     issuer: Issuer = Field(description="Cơ quan ban hành")
-    place: Text = Field(description="Địa danh ghi trước ngày tháng")
+    place: Line = Field(description="Địa danh ghi trước ngày tháng")
     document: PlanDocument = Field(description="Loại, số, ký hiệu, ngày và trích yếu của văn bản")
-    addressees: list[Text] = Field(default_factory=list, description="Kính gửi")
+    addressees: list[Line] = Field(default_factory=list, description="Kính gửi")
     legal_basis: list[Id] = Field(default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ)")
     references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
     observances: list[Id] = Field(min_length=1, description="Các ngày kỷ niệm được hưởng ứng")
@@ -341,7 +356,7 @@ class Plan(Record):
     report_deadlines: list[ReportDeadline] = Field(default_factory=list, description="Các hạn báo cáo kết quả")
     responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
     closing: Text | None = Field(None, description="Câu kết của văn bản")
-    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận")
+    recipients: list[Line] = Field(default_factory=list, description="Nơi nhận")
     signer: Signer = Field(description="Người ký")
 
     _id: str = PrivateAttr(default="")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from . import citations, paths
 from .calendar_events import Event
+from .encoders import json_text
 from .site_data import Campaign, SiteData
 
 
@@ -57,7 +57,7 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
         "calendar": paths.page_url(base, paths.year_feed(campaign.year)),
     }
     # Compact: with thousands of plans, indenting makes the file bigger and its writing ten times slower.
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(payload) + "\n"
 
 
 def legislation_jsonld(data: SiteData) -> str:
@@ -81,5 +81,4 @@ def legislation_jsonld(data: SiteData) -> str:
         if doc.basis:
             item["isBasedOn"] = [{"@id": f"{registry}#van-ban-{b}"} for b in doc.basis]
         graph.append(item)
-    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c")
+    return json_text({"@context": "https://schema.org", "@graph": graph}, indent=1, in_script=True)

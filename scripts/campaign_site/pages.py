@@ -6,8 +6,6 @@ they print is escaped as text unless a helper here marks it as Markdown.
 
 from __future__ import annotations
 
-import html
-import json
 import posixpath
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,6 +20,7 @@ from .banner_cache import BannerCache
 from .banner_font import FONT_LABEL
 from .banners import PREVIEW_WIDTH_PX, BannerMaker, Download, YearBanners
 from .calendar_events import KIND_LABELS, Event
+from .encoders import html_attribute, json_text
 from .generated import GeneratedFile
 from .markdown_text import Markdown, escape
 from .model import LegalDocument, Observance, Plan, ReportDeadline, Window
@@ -168,7 +167,7 @@ def next_text(events: list[Event], today: date) -> str:
 
 def attr(value: object) -> Markdown:
     """A value for an HTML attribute written in a template."""
-    return Markdown(html.escape(str(value), quote=True))
+    return Markdown(html_attribute(value))
 
 
 class SiteRenderer:
@@ -218,7 +217,7 @@ class SiteRenderer:
             year_page=paths.year_page,
             plan_page=paths.plan_page,
             year_data=paths.year_data,
-            yaml=lambda text: Markdown(json.dumps(str(text), ensure_ascii=False)),
+            yaml=lambda text: Markdown(json_text(str(text))),
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
             external=lambda url, text: Markdown(f'<a href="{attr(url)}">{escape(text)}</a>'),
@@ -247,7 +246,7 @@ class SiteRenderer:
                 {"date": e.start.isoformat(), "title": e.title, "url": relative_url(e.page, page)}
                 for e in calendar_events.next_dates(events)
             ]
-            return Markdown(json.dumps(items, ensure_ascii=False).replace("<", "\\u003c"))
+            return Markdown(json_text(items, in_script=True))
 
         def download(file: Download, text: str, classes: str = "") -> Markdown:
             return Markdown(f'{link(file.path, f"{text}, {human_size(file.size)}")}{{ download="{file.name}" {classes} }}')
@@ -423,7 +422,7 @@ class SiteRenderer:
         ]
         list_file = paths.plan_list(campaign.year)
         files = [
-            GeneratedFile(list_file, json.dumps(entries, ensure_ascii=False, separators=(",", ":")), campaign.source),
+            GeneratedFile(list_file, json_text(entries), campaign.source),
             GeneratedFile(page, self._render("plans.md.j2", page, c=campaign, provinces=groups, share=share,
                                              list_file=posixpath.basename(list_file)), campaign.source),
         ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .text_safety import shown
+
 Severity = Literal["error", "warning"]
 
 
@@ -22,7 +24,9 @@ class Problem:
     def __str__(self) -> str:
         label = "" if self.severity == "error" else "cảnh báo: "
         field = self.field or "(toàn tệp)"
-        return f"{self.file}:{self.line}: {field}: {label}{self.message} (dòng {self.line}, cột {self.column})"
+        # Text quoted from a file may hold line breaks or terminal codes: print them as codes, never raw.
+        text = shown(f"{self.file}:{self.line}: {field}: {label}{self.message}")
+        return f"{text} (dòng {self.line}, cột {self.column})"
 
 
 class DataError(Exception):

@@ -7,17 +7,35 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
-_MY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
-_Y = re.compile(r"^\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+# ASCII digits only (re.ASCII): full-width "２０２６" or Arabic-Indic digits are not a date staff typed.
+_DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$", re.ASCII)
+_MY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{4})\s*$", re.ASCII)
+_Y = re.compile(r"^\s*(\d{4})\s*$", re.ASCII)
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 HOW_TO_WRITE = "Hãy viết theo dạng ngày/tháng/năm, ví dụ 16/4/2026."
 
 
-def _checked(day: int, month: int, year: int, written: str) -> date:
-    if not 1900 <= year <= 2999:
+def _written(value: object) -> str:
+    """A value as staff typed it in YAML, for a message (never a Python word such as True or None)."""
+    if value is None:
+        return "ô trống"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (list, dict)):
+        return "một danh sách" if isinstance(value, list) else "một nhóm trường"
+    return f"`{value}`"
+
+
+def _checked_year(year: int, written: object) -> int:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(f"ngày `{written}` có năm {year} không hợp lệ. {HOW_TO_WRITE}")
+    return year
+
+
+def _checked(day: int, month: int, year: int, written: str) -> date:
+    _checked_year(year, written)
     if not 1 <= month <= 12:
         raise ValueError(f"ngày `{written}` có tháng {month} không tồn tại (tháng phải từ 1 đến 12). {HOW_TO_WRITE}")
     last = calendar.monthrange(year, month)[1]
@@ -34,7 +52,7 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, int) or not isinstance(value, str):
-        raise ValueError(f"cần một ngày nhưng nhận được `{value}`. {HOW_TO_WRITE}")
+        raise ValueError(f"cần một ngày nhưng nhận được {_written(value)}. {HOW_TO_WRITE}")
     if m := _DMY.match(value):
         return _checked(int(m[1]), int(m[2]), int(m[3]), value.strip())
     if m := _ISO.match(value):
@@ -67,16 +85,16 @@ def parse_partial_date(value: object) -> PartialDate:
     """Parse `16/4/2026`, `4/2026` (day not yet filled in) or `2026` (only the year known)."""
     if isinstance(value, PartialDate):
         return value
-    if isinstance(value, int) and 1900 <= value <= 2999:
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
         return PartialDate(value)
     if isinstance(value, str):
         if m := _MY.match(value):
-            month, year = int(m[1]), int(m[2])
+            month, year = int(m[1]), _checked_year(int(m[2]), value.strip())
             if not 1 <= month <= 12:
                 raise ValueError(f"`{value}` có tháng {month} không tồn tại (tháng phải từ 1 đến 12).")
             return PartialDate(year, month)
         if m := _Y.match(value):
-            return PartialDate(int(m[1]))
+            return PartialDate(_checked_year(int(m[1]), value.strip()))
     full = parse_date(value)
     return PartialDate(full.year, full.month, full.day)
 

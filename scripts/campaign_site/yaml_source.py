@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .text_safety import hidden_character, hidden_character_message
 
 Loc = tuple[str | int, ...]
 
@@ -82,9 +83,34 @@ def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _TooDeep(Exception):
-    def __init__(self, position: Position) -> None:
+class _Refused(Exception):
+    """A node the data files do not allow; stops building at once (an alias could expand without bound)."""
+
+    def __init__(self, position: Position, loc: Loc, message: str) -> None:
         self.position = position
+        self.field = ".".join(str(p) for p in loc)
+        self.message = message
+
+
+ALIAS = (
+    "dùng neo `&` và bí danh `*` để lặp lại nội dung; tệp dữ liệu không dùng cách viết này "
+    "(nó có thể làm một tệp nhỏ phình thành hàng tỉ mục). Hãy viết đầy đủ nội dung ở từng chỗ."
+)
+_SCALAR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", _TIMESTAMP}
+_PLAIN_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+def explicit_tag(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """The `!!type` written before a value, if any: a tag that the value alone would not be given."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = node.style is None
+        implied = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    else:
+        implied = _PLAIN_TAGS[type(node)]
+    if node.tag == implied:
+        return None
+    return node.tag.replace("tag:yaml.org,2002:", "!!")
 
 
 class _Builder:
@@ -96,18 +122,48 @@ class _Builder:
         self.positions: dict[Loc, Position] = {}
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.seen: set[int] = set()
+        self.last_key = Position(1, 1)
+
+    def _check_characters(self, text: str, node: yaml.Node, loc: Loc) -> None:
+        """Control and invisible characters never reach a page, a feed or JSON: refuse them here."""
+        found = hidden_character(text)
+        if found is not None:
+            pos = _mark(node)
+            self.problems.append(
+                Problem(self.path, pos.line, pos.column, ".".join(str(p) for p in loc), hidden_character_message(found))
+            )
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         if len(loc) > MAX_DEPTH:
-            raise _TooDeep(_mark(node))
+            raise _Refused(_mark(node), loc, TOO_DEEP)
+        if id(node) in self.seen:
+            # Only an alias reaches a node twice: refuse before it is expanded. The alias itself has
+            # no position in the node tree: point at the field it stands in.
+            raise _Refused(self.last_key, loc, ALIAS)
+        self.seen.add(id(node))
         self.positions[loc] = _mark(node)
+        tag = explicit_tag(self.loader, node)
+        if tag is not None:
+            raise _Refused(
+                _mark(node),
+                loc,
+                f"có kiểu ghi kèm `{tag}` trước giá trị; tệp dữ liệu không dùng cách viết này. "
+                f"Hãy xóa `{tag}` và viết giá trị như trong mẫu.",
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
         if node.tag == _TIMESTAMP:
             return node.value
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # Python refuses to read an integer of more than 4,300 digits.
+            raise _Refused(_mark(node), loc, "số quá dài, không đọc được. Hãy kiểm tra lại giá trị này.") from None
+        if isinstance(value, str):
+            self._check_characters(value, node, loc)
         if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
             pos = _mark(node)
             self.warnings.append(
@@ -136,6 +192,8 @@ class _Builder:
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
             pos = _mark(key_node)
+            self.last_key = pos
+            self._check_characters(key, key_node, loc)
             if key in result:
                 self.problems.append(
                     Problem(
@@ -197,8 +255,8 @@ def _unclosed_quote(text: str) -> int | None:
     return open_line
 
 
-def _failure(display_path: str, line: int, column: int, message: str) -> YamlSyntaxProblem:
-    return YamlSyntaxProblem([Problem(display_path, line, column, "", message)])
+def _failure(display_path: str, line: int, column: int, message: str, field: str = "") -> YamlSyntaxProblem:
+    return YamlSyntaxProblem([Problem(display_path, line, column, field, message)])
 
 
 def load_yaml(path: Path, display_path: str) -> SourceFile:
@@ -218,6 +276,11 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
         raise fail(line, 1, "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.") from None
     if not text.strip():
         raise fail(1, 1, "tệp trống. Hãy điền nội dung theo mẫu hoặc xóa tệp.")
+    return parse_yaml(text, display_path)
+
+
+def parse_yaml(text: str, display_path: str) -> SourceFile:
+    """Parse YAML text that must be one mapping; raise YamlSyntaxProblem on any problem."""
     try:
         return _parse(text, display_path, _FAST_LOADER)
     except YamlSyntaxProblem:
@@ -258,8 +321,8 @@ def _parse(text: str, display_path: str, loader_class: type[yaml.SafeLoader]) ->
         raise fail(1, 1, _syntax_message(exc)) from None
     except RecursionError:
         raise fail(1, 1, TOO_DEEP) from None
-    except _TooDeep as exc:
-        raise fail(exc.position.line, exc.position.column, TOO_DEEP) from None
+    except _Refused as exc:
+        raise fail(exc.position.line, exc.position.column, exc.message, exc.field) from None
     finally:
         loader.dispose()
     if builder.problems:

@@ -1,0 +1,117 @@
+"""Check the Markdown staff write under `docs/` before anything is built from it.
+
+Every problem is reported with its file and line, in Vietnamese: a file that is not UTF-8, a
+`CẦN ĐIỀN` placeholder, front matter that is not readable or holds an unknown setting, HTML that
+could run code on the page, a hidden character, and a link that leads out of the repository.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from .file_links import link_problem, outside
+from .messages import problems_from
+from .model import Line, Record
+from .placeholders import MARKER
+from .problems import Problem
+from .text_safety import hidden_character, hidden_character_message
+from .yaml_source import YamlSyntaxProblem, parse_yaml
+
+_FENCE = re.compile(r"^-{3}[ \t]*$")
+_FENCE_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+_UNSAFE_HTML = re.compile(
+    r"<\s*(script|iframe|frame|object|embed|form|base|meta|link|style|svg|math)\b"
+    r"|\son[a-z]+\s*="
+    r"|(?:java|vb)script\s*:",
+    re.IGNORECASE,
+)
+_UNSAFE_MESSAGE = (
+    "có mã HTML có thể chạy trên trang của người đọc (`{found}`). Trang chỉ nhận chữ, liên kết và hình ảnh "
+    "viết bằng Markdown; hãy xóa đoạn mã này."
+)
+
+
+class SearchSettings(Record):
+    exclude: bool = Field(False, description="true: trang không xuất hiện trong kết quả tìm kiếm")
+    boost: float | None = Field(None, ge=0, le=10, description="Mức ưu tiên trong kết quả tìm kiếm")
+
+
+class FrontMatter(Record):
+    """The settings a staff page may start with, between two `---` lines."""
+
+    title: Line | None = Field(None, description="Tiêu đề trang (nếu khác tiêu đề # đầu tiên)")
+    description: Line | None = Field(None, description="Mô tả ngắn của trang cho công cụ tìm kiếm và khi chia sẻ")
+    subtitle: Line | None = Field(None, description="Dòng phụ dưới tên trang trong thanh điều hướng")
+    author: Line | None = Field(None, description="Người viết")
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(
+        default_factory=list, description="Phần ẩn đi trên trang: navigation, toc, footer, path"
+    )
+    search: SearchSettings | None = Field(None, description="Tìm kiếm: exclude, boost")
+    status: Literal["new", "deprecated"] | None = Field(None, description="Nhãn trong thanh điều hướng: new hoặc deprecated")
+
+
+def _front_matter(lines: list[str], display: str) -> tuple[list[Problem], int]:
+    """Problems of the front matter, if the file has one, and the line where the body starts."""
+    if not lines or not _FENCE.match(lines[0]):
+        return [], 0
+    end = next((i for i in range(1, len(lines)) if _FENCE_END.match(lines[i])), None)
+    if end is None:
+        return [Problem(display, 1, 1, "", "phần thiết lập đầu trang mở bằng dòng `---` nhưng không có dòng `---` đóng lại. "
+                        "Hãy thêm dòng `---` sau các thiết lập, hoặc xóa dòng `---` đầu tiên.")], 0
+    block = "\n".join(lines[1:end])
+    if not block.strip():
+        return [], end + 1
+    try:
+        source = parse_yaml(block, display)
+    except YamlSyntaxProblem as exc:
+        return [_shifted(p, 1) for p in exc.problems], end + 1
+    try:
+        FrontMatter.model_validate(source.data)
+    except ValidationError as exc:
+        return [_shifted(p, 1) for p in problems_from(exc, source, FrontMatter)], end + 1
+    return [], end + 1
+
+
+def _shifted(problem: Problem, lines: int) -> Problem:
+    return Problem(problem.file, problem.line + lines, problem.column, problem.field, problem.message, problem.severity)
+
+
+def _body(lines: list[str], first: int, display: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(lines[first:], start=first + 1):
+        if MARKER in line:
+            problems.append(Problem(display, number, line.index(MARKER) + 1, "",
+                                    f"chưa điền: «{line.strip()}». Hãy viết nội dung hoặc xóa dòng này."))
+        if unsafe := _UNSAFE_HTML.search(line):
+            problems.append(Problem(display, number, unsafe.start() + 1, "", _UNSAFE_MESSAGE.format(found=unsafe[0].strip())))
+        if (hidden := hidden_character(line)) is not None:
+            problems.append(Problem(display, number, line.index(hidden) + 1, "", hidden_character_message(hidden)))
+    return problems
+
+
+def check_page(path: Path, display: str) -> list[Problem]:
+    """Every problem of one staff Markdown file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [Problem(display, 1, 1, "", "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.")]
+    lines = text.split("\n")  # not splitlines(): a form feed or U+2028 must be found, not split on
+    problems, body = _front_matter(lines, display)
+    return problems + _body(lines, body, display)
+
+
+def check_docs(docs: Path, display_root: str = "docs") -> list[Problem]:
+    """Every problem of the staff Markdown under `docs/`, and links there that leave the repository."""
+    repository = docs.parent
+    problems = []
+    for path in sorted(docs.rglob("*")):
+        display = f"{display_root}/{path.relative_to(docs).as_posix()}"
+        if outside(path, repository):
+            problems.append(link_problem(display))
+        elif path.suffix == ".md" and path.is_file():
+            problems += check_page(path, display)
+    return problems
