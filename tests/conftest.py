@@ -8,14 +8,17 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from local_server import serve
+from local_server import free_port, serve
 from nginx_host import Nginx, deploy, nginx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,6 +39,43 @@ def run_build(
         cwd=config.parent,
         timeout=300,
     )
+
+
+def fetch_text(url: str) -> str:
+    """The page at `url`, or "" while the server cannot answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for_text(url: str, text: str, seconds: float = 30) -> str:
+    """The page at `url` once it contains `text`; fails after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch_text(url)
+        if text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+@contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    """`mkdocs serve` of a project copy, as staff preview it; fails if it printed a traceback."""
+    port = free_port()
+    env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        stderr = server.communicate(timeout=30)[1]
+    assert "Traceback" not in stderr
 
 
 def copy_project(dest: Path) -> Path:

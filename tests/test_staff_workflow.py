@@ -7,8 +7,6 @@ import json
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -19,8 +17,7 @@ from playwright.sync_api import Page
 from campaign_site import schema
 from campaign_site.loader import load_site
 from campaign_site.problems import DataError
-from conftest import REPO, TODAY, replace_in, run_build, serve
-from local_server import free_port
+from conftest import REPO, mkdocs_serve, replace_in, run_build, serve, wait_for_text
 
 FILLED = {
     "chủ đề năm 2027": "Đổi mới sáng tạo năm 2027",
@@ -130,44 +127,15 @@ def test_schema_accepts_the_shipped_plans_shorthand() -> None:
     assert {"type": "string"} in content_items["anyOf"]
 
 
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str, seconds: float = 30) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = _fetch(url)
-        if text in page:
-            return page
-        time.sleep(0.3)
-    raise AssertionError(f"{text!r} never appeared at {url}")
-
-
 def test_live_preview_shows_errors_as_a_page_and_recovers(project: Path) -> None:
-    port = free_port()
-    env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        _wait_for(url, "Năm 2026")
+    with mkdocs_serve(project) as url:
+        wait_for_text(url, "Năm 2026")
         plan = project / "campaigns/2026/plans/so-khcn-lai-chau.yaml"
         replace_in(plan, "end: 26/4/2026", "end: 14/4/2026")
-        page = _wait_for(url, "Dữ liệu có lỗi")
+        page = wait_for_text(url, "Dữ liệu có lỗi")
         assert "ngày kết thúc 14/4/2026 trước ngày bắt đầu 18/4/2026" in page and "so-khcn-lai-chau.yaml" in page
         replace_in(plan, "end: 14/4/2026", "end: 20/4/2026")
-        _wait_for(f"{url}2026/ke-hoach/so-khcn-lai-chau/", "đến hết ngày <time datetime=\"2026-04-20\">20/4/2026</time>")
-    finally:
-        server.terminate()
-        stderr = server.communicate(timeout=30)[1]
-    assert "Traceback" not in stderr
+        wait_for_text(f"{url}2026/ke-hoach/so-khcn-lai-chau/", "đến hết ngày <time datetime=\"2026-04-20\">20/4/2026</time>")
 
 
 PAYLOAD = '<!--<script>window.__pwned=0</script>--><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">[x](javascript:window.__pwned=3)*đậm*'

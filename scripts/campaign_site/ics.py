@@ -23,7 +23,8 @@ def feed(name: str, description: str, events: list[Event], stamp: datetime) -> b
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    name, description = ics_text(name), ics_text(description, multiline=True)
+    # X-WR-* properties are written unescaped by icalendar: both stay on one line.
+    name, description = ics_text(name), ics_text(description)
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("description", description)

@@ -88,8 +88,8 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
         return f"cần một đoạn văn bản nhưng nhận được {found}. Nếu đó là số hoặc ngày, hãy đặt trong dấu ngoặc kép."
     if kind == "string_too_short":
         return "không được để trống. Hãy điền nội dung hoặc xóa cả dòng này."
-    if kind == "string_too_long":
-        length = len(error["input"]) if isinstance(error.get("input"), str) else "quá nhiều"
+    if kind in ("string_too_long", "too_long") and isinstance(error.get("input"), str):
+        length = len(error["input"])
         return f"quá dài ({length} ký tự); tối đa {ctx.get('max_length')} ký tự. Hãy rút gọn hoặc kiểm tra xem có dán nhầm không."
     if kind == "too_short":
         return f"danh sách cần ít nhất {ctx.get('min_length', 1)} mục (mỗi mục một dòng, bắt đầu bằng `- `)."

@@ -82,9 +82,17 @@ def _check_number_symbol(value: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A paragraph: line breaks inside it are kept in the data and read as spaces on pages."""
 _SPACES = re.compile(r"\s+")
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda text: _SPACES.sub(" ", text))]
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_one_line)]
 """A name, title or heading: one line wherever it is printed (a page title, a calendar's name, an
 image), so line breaks typed inside it, as in a `|` block, become single spaces."""
+MAX_TITLE_CHARS = 200
+"""The site's title is printed under every share image; a longer one would not fit."""
 MAX_PHRASE_CHARS = 300
 """The longest theme or slogan in real documents has about 120 characters; a banner cannot print far more."""
 Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id)]
@@ -130,7 +138,9 @@ class Organisation(Record):
 
 
 class SiteSettings(Record):
-    title: Line = Field(description="Tên trang, hiện ở đầu mọi trang")
+    title: Annotated[Line, StringConstraints(max_length=MAX_TITLE_CHARS)] = Field(
+        description=f"Tên trang, hiện ở đầu mọi trang và trên ảnh chia sẻ (tối đa {MAX_TITLE_CHARS} ký tự)"
+    )
     description: Line = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
     base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
     edit_url: FolderUrl | None = Field(

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, format_loc
 from .text_safety import hidden_character, hidden_character_message
 
 Loc = tuple[str | int, ...]
@@ -88,7 +88,7 @@ class _Refused(Exception):
 
     def __init__(self, position: Position, loc: Loc, message: str) -> None:
         self.position = position
-        self.field = ".".join(str(p) for p in loc)
+        self.field = format_loc(loc)
         self.message = message
 
 
@@ -131,7 +131,7 @@ class _Builder:
         if found is not None:
             pos = _mark(node)
             self.problems.append(
-                Problem(self.path, pos.line, pos.column, ".".join(str(p) for p in loc), hidden_character_message(found))
+                Problem(self.path, pos.line, pos.column, format_loc(loc), hidden_character_message(found))
             )
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
