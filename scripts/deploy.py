@@ -1,15 +1,19 @@
 """Publish the built site to a host that serves a folder (nginx, Apache, a shared host over SSH).
 
 Usage:
-  python scripts/deploy.py publish TARGET [--site site/] [--keep 5]
-  python scripts/deploy.py rollback TARGET
+  python scripts/deploy.py publish TARGET [--site site/] [--keep 5] [--wait 0]
+  python scripts/deploy.py rollback TARGET [--wait 0]
   python scripts/deploy.py list TARGET
 
 TARGET is a folder on this machine (/srv/doimoisangtao) or on a host reached through ssh
 (deploy@host:/srv/doimoisangtao); the web server's document root is TARGET/current. Set DEPLOY_SSH
 for ssh options, such as "ssh -p 2222 -i ~/.ssh/deploy". Publishing first writes .gz and .br copies
-of the text files into the site folder, then uploads it as a new release and switches to it in one
-rename: stopped at any moment, the host keeps serving the old site whole.
+of the text files into the site folder (refusing to go on if any copy does not decompress to its
+file), then uploads it as a new release and switches to it in one rename once the host has checked
+every file against a list of SHA-256 sums made here: stopped at any moment, the host keeps serving
+the old site whole. One publish or rollback at a time per target: another one fails at once, or
+waits up to --wait seconds. DEPLOY_IDLE_SECONDS (default 60): the host lets go of the lock of a
+deploy it has not heard from for this long.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ def publish(args: argparse.Namespace) -> str:
         f"gzip {sum(c.gzip for c in copies) / 1e6:.1f} MB, brotli {sum(c.brotli for c in copies) / 1e6:.1f} MB "
         f"({time.perf_counter() - started:.1f} giây)."
     )
-    name = releases.publish(site, args.target, keep=args.keep, name=releases.release_name(revision=git_revision()))
+    name = releases.publish(site, args.target, keep=args.keep, revision=git_revision(), wait=args.wait)
     return f"Đang phục vụ bản {name} tại {args.target.host + ':' if args.target.host else ''}{args.target.root}/current."
 
 
@@ -54,7 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     publish_parser = commands.add_parser("publish", help="tải bản mới lên và phục vụ nó")
     publish_parser.add_argument("--site", type=Path, default=REPO / "site", help="trang đã tạo (mặc định: site/)")
     publish_parser.add_argument("--keep", type=int, default=releases.KEEP_DEFAULT, help="số bản giữ lại trên máy chủ")
-    commands.add_parser("rollback", help="phục vụ lại bản trước bản hiện tại")
+    rollback_parser = commands.add_parser("rollback", help="phục vụ lại bản trước bản hiện tại")
+    for locking in (publish_parser, rollback_parser):
+        locking.add_argument(
+            "--wait", type=float, default=0, help="số giây chờ khi một lần đưa trang lên khác đang chạy (mặc định: 0, báo lỗi ngay)"
+        )
     commands.add_parser("list", help="liệt kê các bản, dấu * là bản đang phục vụ")
     for command in commands.choices.values():
         command.add_argument("target", type=releases.Target.parse, help="/thư/mục hoặc người-dùng@máy:/thư/mục")
@@ -63,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "publish":
             print(publish(args))
         elif args.command == "rollback":
-            print(f"Đã quay lại bản {releases.rollback(args.target)}.")
+            print(f"Đã quay lại bản {releases.rollback(args.target, wait=args.wait)}.")
         else:
             print(releases.list_releases(args.target) or "Chưa có bản nào.")
     except releases.DeployError as exc:

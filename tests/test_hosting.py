@@ -303,5 +303,5 @@ def test_unreachable_host_fails_clearly_and_changes_nothing(site_a: Path, tmp_pa
     env = {"DEPLOY_SSH": f"ssh -p {free_port()} -o BatchMode=yes -o ConnectTimeout=5"}
     result = deploy("publish", f"root@127.0.0.1:{tmp_path}/srv", "--site", str(site_a), check=False, env=env)
     assert result.returncode == 1
-    assert result.stderr.startswith("Lỗi trên máy chủ (prepare)")
+    assert result.stderr.startswith("Lỗi trên máy chủ (publish)")
     assert not (tmp_path / "srv").exists()

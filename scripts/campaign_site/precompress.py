@@ -4,12 +4,21 @@ them as they are (nginx `gzip_static` and `brotli_static`) instead of compressin
 A copy is kept only when it is smaller than the file. Copies are byte-for-byte reproducible
 (no timestamp in the gzip header), so an unchanged page gives an unchanged copy and a deploy can
 share it with the previous release.
+
+A copy is written under a temporary name in its folder and renamed over the old one, so a killed
+run never leaves a half-written copy; and an existing copy is reused only when it decompresses to
+exactly its file (never because of its date), so a copy left by an older build or a broken run is
+written again.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import secrets
+import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +34,11 @@ compressed as hard as brotli can (slow, so only for these; not for the dozens of
 files Material ships that this site never loads)."""
 BROTLI_SHARED, BROTLI_PAGE = 11, 9
 """Quality 11 runs at about 2 MB/s, 9 at about 27 MB/s and is a few per cent larger."""
+TEMPORARY_SUFFIX = ".precompress-tmp"
+"""A copy being written is named `.<copy>.<random>.precompress-tmp`; uploads skip such files."""
+STALE_TEMPORARY_SECONDS = 60
+"""A temporary file this old belongs to a killed run (writing one takes milliseconds); younger ones
+may belong to a run still going on the same folder, and are left alone."""
 
 
 @dataclass(frozen=True)
@@ -36,44 +50,72 @@ class Compressed:
     brotli: int
 
 
-def _brotli_quality(relative: Path) -> int:
-    return BROTLI_SHARED if SHARED.search(relative.as_posix()) else BROTLI_PAGE
+def is_temporary(path: Path) -> bool:
+    """Whether `path` is a copy still being written (or left by a killed run)."""
+    return path.name.endswith(TEMPORARY_SUFFIX)
 
 
-def _write_if_smaller(path: Path, data: bytes, size: int) -> int:
-    if len(data) >= size:
-        path.unlink(missing_ok=True)
-        return 0
-    path.write_bytes(data)
-    return len(data)
-
-
-def _copies_up_to_date(path: Path) -> Compressed | None:
-    """The sizes of both copies when they were written after the file (a deploy of the same build)."""
-    copies = [path.with_name(path.name + suffix) for suffix in ENCODINGS]
-    try:
-        modified = path.stat().st_mtime_ns
-        if all(copy.stat().st_mtime_ns >= modified for copy in copies):
-            return Compressed(path.stat().st_size, *(copy.stat().st_size for copy in copies))
-    except FileNotFoundError:
-        pass
+def source_of(name: str) -> str | None:
+    """`page.html` for the copy `page.html.br` (any folder); None when `name` is not a copy."""
+    stem, encoding = os.path.splitext(name)
+    if encoding in ENCODINGS and os.path.splitext(stem)[1].lower() in TEXT_SUFFIXES:
+        return stem
     return None
 
 
+def decompress(data: bytes, encoding: str) -> bytes | None:
+    """What a `.gz` or `.br` copy decompresses to, or None when it is empty, cut short or corrupt."""
+    if not data:
+        return None
+    try:
+        return gzip.decompress(data) if encoding == ".gz" else brotli.decompress(data)
+    except (OSError, EOFError, zlib.error, brotli.error):
+        return None
+
+
+def _compress(data: bytes, encoding: str, relative: Path) -> bytes:
+    if encoding == ".gz":
+        return gzip.compress(data, compresslevel=9, mtime=0)
+    quality = BROTLI_SHARED if SHARED.search(relative.as_posix()) else BROTLI_PAGE
+    return brotli.compress(data, quality=quality, mode=brotli.MODE_TEXT)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it over `path` in one step."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+    try:
+        with open(temporary, "xb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _refresh_copy(path: Path, relative: Path, data: bytes, encoding: str) -> int:
+    """Keep the copy if it is smaller than `data` and decompresses to it, else write it again (or
+    remove it when compressing does not pay); return the size of the copy kept, 0 for none."""
+    copy = path.with_name(path.name + encoding)
+    try:
+        existing = copy.read_bytes()
+    except FileNotFoundError:
+        existing = b""
+    if len(existing) < len(data) and decompress(existing, encoding) == data:
+        return len(existing)
+    compressed = _compress(data, encoding, relative)
+    if len(compressed) >= len(data):
+        copy.unlink(missing_ok=True)
+        return 0
+    _write_atomically(copy, compressed)
+    return len(compressed)
+
+
 def compress_file(root: Path, relative: Path) -> Compressed:
-    """Write `<file>.gz` and `<file>.br` beside `root/relative` when they are smaller than it."""
+    """Make `<file>.gz` and `<file>.br` beside `root/relative` right, when they are smaller than it."""
     path = root / relative
-    known = _copies_up_to_date(path)
-    if known:
-        return known
     data = path.read_bytes()
-    gz = gzip.compress(data, compresslevel=9, mtime=0)
-    br = brotli.compress(data, quality=_brotli_quality(relative), mode=brotli.MODE_TEXT)
-    return Compressed(
-        size=len(data),
-        gzip=_write_if_smaller(path.with_name(path.name + ".gz"), gz, len(data)),
-        brotli=_write_if_smaller(path.with_name(path.name + ".br"), br, len(data)),
-    )
+    gz, br = (_refresh_copy(path, relative, data, encoding) for encoding in ENCODINGS)
+    return Compressed(size=len(data), gzip=gz, brotli=br)
 
 
 def text_files(root: Path) -> list[Path]:
@@ -85,6 +127,26 @@ def text_files(root: Path) -> list[Path]:
     )
 
 
+def _is_leftover(path: Path, stale_before: float) -> bool:
+    """A copy whose file is gone, or a temporary file of a run killed a while ago."""
+    source = source_of(path.name)
+    if source is not None:
+        return path.is_file() and not path.with_name(source).is_file()
+    return is_temporary(path) and path.stat().st_mtime < stale_before
+
+
+def remove_leftovers(root: Path) -> None:
+    """Delete what earlier runs left under `root`: orphaned copies and old temporary files."""
+    stale_before = time.time() - STALE_TEMPORARY_SECONDS
+    for path in root.rglob("*"):
+        try:
+            if _is_leftover(path, stale_before):
+                path.unlink()
+        except FileNotFoundError:
+            pass  # removed meanwhile by another run on the same folder
+
+
 def precompress_tree(root: Path) -> list[Compressed]:
     """Compress every text file under `root`, on every core when there are many."""
+    remove_leftovers(root)
     return map_all(lambda relative: compress_file(root, relative), text_files(root))
