@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import staff_markdown  # noqa: E402
+from campaign_site import publishing, staff_markdown  # noqa: E402
 from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.problems import DataError  # noqa: E402
 
@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         help="thư mục dữ liệu (mặc định: campaigns/ của kho)",
     )
     parser.add_argument("--docs", type=Path, default=None, help="thư mục Markdown (mặc định: docs/ cạnh thư mục dữ liệu)")
+    parser.add_argument("--publish", action="store_true",
+                        help="kiểm tra trước khi xuất bản: tên miền mẫu hay thiếu thông tin liên hệ cũng là lỗi")
     args = parser.parse_args(argv)
     args.docs = args.docs or args.campaigns.resolve().parent / "docs"
     display = args.campaigns.name or str(args.campaigns)
@@ -43,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for warning in data.warnings:
         print(warning, file=sys.stderr)
+    if args.publish and publishing.blocking(data):
+        print(publishing.REFUSED, file=sys.stderr)
+        return 1
     plans = sum(len(c.plans) for c in data.campaigns.values())
     print(
         f"Dữ liệu hợp lệ: {len(data.campaigns)} năm, {plans} kế hoạch, {len(data.documents)} văn bản, "

@@ -1,7 +1,7 @@
 """Publish the built site to a host that serves a folder (nginx, Apache, a shared host over SSH).
 
 Usage:
-  python scripts/deploy.py publish TARGET [--site site/] [--keep 5] [--wait 0]
+  python scripts/deploy.py publish TARGET [--site site/] [--keep 5] [--wait 0] [--allow-unfinished]
   python scripts/deploy.py rollback TARGET [--wait 0]
   python scripts/deploy.py list TARGET
 
@@ -13,7 +13,8 @@ file), then uploads it as a new release and switches to it in one rename once th
 every file against a list of SHA-256 sums made here: stopped at any moment, the host keeps serving
 the old site whole. One publish or rollback at a time per target: another one fails at once, or
 waits up to --wait seconds. DEPLOY_IDLE_SECONDS (default 60): the host lets go of the lock of a
-deploy it has not heard from for this long.
+deploy it has not heard from for this long. A site whose campaigns/site.yaml still has the
+placeholder address (.example) or no contact is refused; --allow-unfinished is for trials only.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import releases  # noqa: E402
+from campaign_site import publishing, releases  # noqa: E402
+from campaign_site.loader import load_site  # noqa: E402
 from campaign_site.precompress import precompress_tree  # noqa: E402
+from campaign_site.problems import DataError  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,9 +41,21 @@ def git_revision() -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
+def check_settings(campaigns: Path) -> None:
+    """Refuse to publish a site whose settings are unfinished (placeholder address, no contact)."""
+    try:
+        blocking = publishing.blocking(load_site(campaigns))
+    except DataError as exc:
+        raise releases.DeployError(exc.report()) from None
+    if blocking:
+        raise releases.DeployError("\n".join([*map(str, blocking), publishing.REFUSED]))
+
+
 def publish(args: argparse.Namespace) -> str:
     site = args.site.resolve()
     releases.check_site(site)
+    if not args.allow_unfinished:
+        check_settings(REPO / "campaigns")
     started = time.perf_counter()
     copies = precompress_tree(site)
     print(
@@ -58,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     publish_parser = commands.add_parser("publish", help="tải bản mới lên và phục vụ nó")
     publish_parser.add_argument("--site", type=Path, default=REPO / "site", help="trang đã tạo (mặc định: site/)")
     publish_parser.add_argument("--keep", type=int, default=releases.KEEP_DEFAULT, help="số bản giữ lại trên máy chủ")
+    publish_parser.add_argument(
+        "--allow-unfinished", action="store_true",
+        help="chỉ để thử trên máy nội bộ: đưa lên cả khi campaigns/site.yaml còn tên miền mẫu hoặc thiếu thông tin liên hệ",
+    )
     rollback_parser = commands.add_parser("rollback", help="phục vụ lại bản trước bản hiện tại")
     for locking in (publish_parser, rollback_parser):
         locking.add_argument(

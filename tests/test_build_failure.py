@@ -54,7 +54,7 @@ def test_error_writes_no_site_directory(project: Path) -> None:
 def test_check_command_passes_on_shipped_data() -> None:
     result = subprocess.run([sys.executable, str(REPO / "scripts/check_campaigns.py")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "Dữ liệu hợp lệ: 2 năm, 5 kế hoạch, 10 văn bản, 0 cảnh báo." in result.stdout
+    assert "Dữ liệu hợp lệ: 2 năm, 5 kế hoạch, 10 văn bản, 2 cảnh báo." in result.stdout
 
 
 def test_check_command_fails_with_every_problem(project: Path) -> None:

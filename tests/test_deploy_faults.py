@@ -67,7 +67,7 @@ def no_leftovers(target: Path) -> bool:
 
 def start(site: Path, target: str, *options: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [*DEPLOY, "publish", target, "--site", str(site), *options],
+        [*DEPLOY, "publish", "--allow-unfinished", target, "--site", str(site), *options],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ | (env or {}),
     )
 
@@ -87,7 +87,7 @@ def test_two_deploys_at_once_never_serve_half_a_release(tmp_path: Path, site_a: 
     release of its site, served or superseded by a newer one."""
     chance = random.Random(SEED)
     target = tmp_path / "srv"
-    deploy("publish", str(target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a))
     refused = 0
     for pair in range(TRIALS):
         waits = pair % 2 == 1
@@ -120,7 +120,7 @@ def test_deploys_killed_at_random_moments_leave_a_whole_release_and_no_lock(
     chance = random.Random(SEED)
     target = tmp_path / "srv"
     started = time.perf_counter()
-    deploy("publish", str(target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a))
     duration = time.perf_counter() - started
     for trial in range(TRIALS):
         killed, following = (site_a, site_b) if trial % 2 else (site_b, site_a)
@@ -133,17 +133,17 @@ def test_deploys_killed_at_random_moments_leave_a_whole_release_and_no_lock(
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         assert served_site(target, versions) in (killed, following)
-        deploy("publish", str(target), "--site", str(following), "--wait", "0")
+        deploy("publish", "--allow-unfinished", str(target), "--site", str(following), "--wait", "0")
         assert served_site(target, versions) == following
         assert no_leftovers(target)
 
 
 def test_a_second_deploy_is_refused_or_waits_its_turn(tmp_path: Path, site_a: Path, site_b: Path, versions: Versions) -> None:
     target = tmp_path / "srv"
-    deploy("publish", str(target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a))
     first = served_release(target)
     with releases.locked(releases.Target(root=str(target))):
-        for command in (["publish", str(target), "--site", str(site_b)], ["rollback", str(target)]):
+        for command in (["publish", "--allow-unfinished", str(target), "--site", str(site_b)], ["rollback", str(target)]):
             result = deploy(*command, check=False)
             assert result.returncode == 1
             assert result.stderr.startswith(f"{BUSY} trên {target} (") and f"tiến trình {os.getpid()}, từ " in result.stderr
@@ -176,7 +176,7 @@ def test_an_upload_that_differs_from_the_manifest_is_never_served(
     tmp_path: Path, site_a: Path, site_b: Path, versions: Versions, how: str
 ) -> None:
     target = tmp_path / "srv"
-    deploy("publish", str(target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a))
     first = served_release(target)
     host = releases.Target(root=str(target))
     with pytest.raises(releases.DeployError) as refusal, releases.locked(host) as session:
@@ -186,7 +186,7 @@ def test_an_upload_that_differs_from_the_manifest_is_never_served(
         session.activate(name, releases.KEEP_DEFAULT, releases.site_manifest(site_b))
     assert victim in str(refusal.value) and "không chuyển sang bản mới" in str(refusal.value)
     assert served_release(target) == first and served_site(target, versions) == site_a
-    deploy("publish", str(target), "--site", str(site_b), "--wait", "0")
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_b), "--wait", "0")
     assert served_site(target, versions) == site_b and no_leftovers(target)
 
 
@@ -194,13 +194,13 @@ def test_a_frozen_deploy_loses_the_lock_and_serves_nothing(tmp_path: Path, site_
     """A deploy that stops talking (a frozen or cut-off machine) loses the lock after
     DEPLOY_IDLE_SECONDS; once thawed it must not serve its release."""
     target = tmp_path / "srv"
-    deploy("publish", str(target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a))
     frozen = start(site_b, str(target), env={"DEPLOY_IDLE_SECONDS": "2"})
     wait_for_upload(target, frozen)
     os.kill(frozen.pid, signal.SIGSTOP)  # Python only: its rsync finishes, the host script waits for word
     try:
         time.sleep(3)
-        deploy("publish", str(target), "--site", str(site_a), "--wait", "10")
+        deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a), "--wait", "10")
         served = served_release(target)
     finally:
         os.kill(frozen.pid, signal.SIGCONT)
@@ -215,12 +215,12 @@ def test_a_deploy_killed_over_ssh_leaves_no_lock_on_the_host(
     """Killing the ssh client closes the connection: the host script's input ends and it lets go."""
     target = tmp_path / "srv"
     remote, env = f"root@127.0.0.1:{target}", {"DEPLOY_SSH": ssh_command}
-    deploy("publish", remote, "--site", str(site_a), env=env)
-    process = subprocess.Popen([*DEPLOY, "publish", remote, "--site", str(site_b)], env=os.environ | env,
+    deploy("publish", "--allow-unfinished", remote, "--site", str(site_a), env=env)
+    process = subprocess.Popen([*DEPLOY, "publish", "--allow-unfinished", remote, "--site", str(site_b)], env=os.environ | env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     wait_for_upload(target, process)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert served_site(target, versions) == site_a
-    deploy("publish", remote, "--site", str(site_b), "--wait", "10", env=env)  # long before the 60 s idle limit
+    deploy("publish", "--allow-unfinished", remote, "--site", str(site_b), "--wait", "10", env=env)  # long before the 60 s idle limit
     assert served_site(target, versions) == site_b and no_leftovers(target)

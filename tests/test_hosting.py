@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from pathlib import Path
 import brotli
 import pytest
 
+from conftest import replace_in
 from nginx_host import DEPLOY, Nginx, deploy, free_port, nginx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,7 +65,7 @@ def site_b(site_a: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def host(site_a: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     """nginx serving a deploy target into which `site_a` was published."""
     target = tmp_path_factory.mktemp("host") / "srv"
-    deploy("publish", str(target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site_a))
     with nginx(tmp_path_factory.mktemp("nginx"), target) as server:
         yield server
 
@@ -178,7 +180,7 @@ def test_plain_http_sends_people_to_https(host: Nginx) -> None:
 def test_redeploy_and_rollback_keep_every_page_served(host: Nginx, site_a: Path, site_b: Path) -> None:
     with Watcher(host, watched_pages(site_a, site_b)):
         first = served_release(host.target)
-        deploy("publish", str(host.target), "--site", str(site_b))
+        deploy("publish", "--allow-unfinished", str(host.target), "--site", str(site_b))
         second = served_release(host.target)
         assert second != first
         assert MARKER in host.get("/")[2].decode()
@@ -193,13 +195,13 @@ def test_redeploy_and_rollback_keep_every_page_served(host: Nginx, site_a: Path,
         assert (host.target / "releases" / first / bundle).stat().st_ino == (host.target / "releases" / second / bundle).stat().st_ino
 
         for _ in range(3):
-            deploy("publish", str(host.target), "--site", str(site_b), "--keep", "3")
+            deploy("publish", "--allow-unfinished", str(host.target), "--site", str(site_b), "--keep", "3")
         assert len(release_names(host.target)) == 3
         assert MARKER in host.get("/")[2].decode()
 
 
 def test_rollback_without_an_older_release_says_so(tmp_path: Path, site_a: Path) -> None:
-    deploy("publish", str(tmp_path), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(tmp_path), "--site", str(site_a))
     result = deploy("rollback", str(tmp_path), check=False)
     assert result.returncode == 1
     assert "Không có bản phát hành nào cũ hơn" in result.stderr
@@ -208,17 +210,38 @@ def test_rollback_without_an_older_release_says_so(tmp_path: Path, site_a: Path)
 def test_unfinished_build_and_too_few_releases_are_refused(tmp_path: Path, site_a: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = deploy("publish", str(tmp_path / "srv"), "--site", str(empty), check=False)
+    result = deploy("publish", "--allow-unfinished", str(tmp_path / "srv"), "--site", str(empty), check=False)
     assert result.returncode == 1 and "không phải trang đã tạo xong" in result.stderr
-    result = deploy("publish", str(tmp_path / "srv"), "--site", str(site_a), "--keep", "1", check=False)
+    result = deploy("publish", "--allow-unfinished", str(tmp_path / "srv"), "--site", str(site_a), "--keep", "1", check=False)
     assert result.returncode == 1 and "ít nhất 2" in result.stderr
     assert not (tmp_path / "srv" / "current").exists()
+
+
+def test_a_site_with_unfinished_settings_is_not_published(tmp_path: Path, site_a: Path, project: Path) -> None:
+    """The shipped settings use the placeholder domain and no contact: `check` warns, and deploy and
+    the workflow's `check --publish` refuse, naming each setting to fill in."""
+    result = deploy("publish", str(tmp_path / "srv"), "--site", str(site_a), check=False)
+    assert result.returncode == 1 and not (tmp_path / "srv" / "current").exists()
+    assert "campaigns/site.yaml:11: site.base_url: cảnh báo: địa chỉ công khai `https://doimoisangtao.example/` dùng tên miền mẫu" in result.stderr
+    assert "campaigns/site.yaml:19: organisation.contact: cảnh báo: chưa có thông tin liên hệ" in result.stderr
+    assert "Chưa xuất bản trang" in result.stderr
+    check = [sys.executable, str(project / "scripts/check_campaigns.py"), str(project / "campaigns")]
+    assert subprocess.run(check, capture_output=True).returncode == 0
+    assert subprocess.run([*check, "--publish"], capture_output=True).returncode == 1
+
+    replace_in(project / "campaigns/site.yaml", "https://doimoisangtao.example/", "https://dmst.langson.gov.vn/")
+    replace_in(project / "campaigns/site.yaml", "contact: {}", "contact:\n    phone: 0205 3812 345")
+    assert subprocess.run([*check, "--publish"], capture_output=True).returncode == 0
+    published = subprocess.run([sys.executable, str(project / "scripts/deploy.py"), "publish", str(tmp_path / "srv"), "--site", str(site_a)],
+                               capture_output=True, text=True)
+    assert published.returncode == 0, published.stderr
+    assert (tmp_path / "srv" / "current" / "index.html").is_file()
 
 
 def start_deploy(site: Path, target: Path) -> subprocess.Popen[bytes]:
     """A deploy in its own process group, so that killing it also kills its rsync."""
     return subprocess.Popen(
-        [*DEPLOY, "publish", str(target), "--site", str(site)],
+        [*DEPLOY, "publish", "--allow-unfinished", str(target), "--site", str(site)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
 
@@ -226,7 +249,7 @@ def start_deploy(site: Path, target: Path) -> subprocess.Popen[bytes]:
 def test_deploy_killed_at_any_moment_leaves_a_whole_site_served(host: Nginx, site_a: Path, site_b: Path) -> None:
     files = {str(p.relative_to(site_a)) for p in site_a.rglob("*")}
     started = time.perf_counter()
-    deploy("publish", str(host.target), "--site", str(site_a))
+    deploy("publish", "--allow-unfinished", str(host.target), "--site", str(site_a))
     duration = time.perf_counter() - started
     with Watcher(host, watched_pages(site_a, site_b)):
         # Killed while uploading: caught by the half-copied release's appearance.
@@ -244,7 +267,7 @@ def test_deploy_killed_at_any_moment_leaves_a_whole_site_served(host: Nginx, sit
             served = host.target / "releases" / served_release(host.target)
             assert {str(p.relative_to(served)) for p in served.rglob("*")} == files
         # The next deploy finishes and clears what the killed ones left.
-        deploy("publish", str(host.target), "--site", str(site_b))
+        deploy("publish", "--allow-unfinished", str(host.target), "--site", str(site_b))
     assert MARKER in host.get("/")[2].decode()
     assert not [name for name in os.listdir(host.target / "releases") if name.startswith(".")]
     assert not (host.target / ".current-new").exists()
@@ -286,9 +309,9 @@ def test_publish_and_rollback_over_ssh(ssh_command: str, site_a: Path, site_b: P
     target = tmp_path / "srv"
     remote = f"root@127.0.0.1:{target}"
     env = {"DEPLOY_SSH": ssh_command}
-    deploy("publish", remote, "--site", str(site_a), env=env)
+    deploy("publish", "--allow-unfinished", remote, "--site", str(site_a), env=env)
     first = served_release(target)
-    deploy("publish", remote, "--site", str(site_b), env=env)
+    deploy("publish", "--allow-unfinished", remote, "--site", str(site_b), env=env)
     second = served_release(target)
     assert MARKER in (target / "current" / "index.html").read_text(encoding="utf-8")
     assert deploy("list", remote, env=env).stdout.splitlines() == [f"  {first}", f"* {second}"]
@@ -301,7 +324,7 @@ def test_publish_and_rollback_over_ssh(ssh_command: str, site_a: Path, site_b: P
 
 def test_unreachable_host_fails_clearly_and_changes_nothing(site_a: Path, tmp_path: Path) -> None:
     env = {"DEPLOY_SSH": f"ssh -p {free_port()} -o BatchMode=yes -o ConnectTimeout=5"}
-    result = deploy("publish", f"root@127.0.0.1:{tmp_path}/srv", "--site", str(site_a), check=False, env=env)
+    result = deploy("publish", "--allow-unfinished", f"root@127.0.0.1:{tmp_path}/srv", "--site", str(site_a), check=False, env=env)
     assert result.returncode == 1
     assert result.stderr.startswith("Lỗi trên máy chủ (publish)")
     assert not (tmp_path / "srv").exists()

@@ -160,7 +160,7 @@ def test_deploy_after_a_killed_compression_ships_only_whole_copies(compressed_si
     """The reported failure: a 0-byte .br newer than its page, left by a killed run, was published."""
     site = Path(shutil.copytree(compressed_site, tmp_path / "site"))
     break_copies(site)
-    deploy("publish", str(tmp_path / "srv"), "--site", str(site))
+    deploy("publish", "--allow-unfinished", str(tmp_path / "srv"), "--site", str(site))
     served = (tmp_path / "srv" / "current").resolve()
     assert_copies_are_whole(served)
     assert snapshot(served) == snapshot(site)
@@ -185,7 +185,7 @@ def test_a_killed_compression_leaves_only_whole_copies(built_site: Path, tmp_pat
         releases.site_manifest(site)
         seen += len(copies(site))
     assert seen > 0
-    deploy("publish", str(tmp_path / "srv"), "--site", str(site))
+    deploy("publish", "--allow-unfinished", str(tmp_path / "srv"), "--site", str(site))
     served = (tmp_path / "srv" / "current").resolve()
     assert not list(served.rglob(f"*{TEMPORARY_SUFFIX}"))
     assert snapshot(served) == {k: v for k, v in snapshot(site).items() if not k.endswith(TEMPORARY_SUFFIX)}

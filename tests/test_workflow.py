@@ -87,8 +87,12 @@ def test_publishes_only_from_the_default_branch_and_never_two_at_once(workflow: 
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert publish["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in steps(publish)] == ["actions/deploy-pages"]
-    upload = next(step for step in steps(workflow["jobs"]["build"]) if "upload-pages-artifact" in step.get("uses", ""))
+    build = steps(workflow["jobs"]["build"])
+    upload = next(step for step in build if "upload-pages-artifact" in step.get("uses", ""))
     assert upload["if"] == default_branch and upload["with"]["path"] == "site"
+    # Unfinished settings (placeholder domain, no contact) stop publishing before the site is packed.
+    settings = next(step for step in build if step.get("run") == "scripts/dev check --publish")
+    assert settings["if"] == default_branch and build.index(settings) < build.index(upload)
     assert "default_branch" in workflow["concurrency"]["cancel-in-progress"]
 
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, placeholders
+from . import checks, placeholders, publishing
 from .messages import problems_from
 from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
 from .problems import DataError, Problem, Severity, format_loc
@@ -135,6 +135,9 @@ def load_site(root: Path, display_root: str = "campaigns") -> SiteData:
         session.problems += checks.unique_ids(site[0], sizes, "một khổ băng rôn")
         # The site's title is printed on every share image, in the banner font.
         session.problems += checks.unprintable(site[0], [(("site", "title"), site[1].site.title)])
+        session.problems += [
+            site[0].problem(loc, field, message, "warning") for loc, field, message in publishing.unfinished_settings(site[1])
+        ]
     docs_source, docs_file = session.read(root / "documents.yaml", DocumentsFile)
     docs = (docs_source, docs_file) if docs_source and docs_file else None
     obs = session.parse(root / "observances.yaml", ObservancesFile)
