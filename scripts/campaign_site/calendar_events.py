@@ -1,6 +1,8 @@
 """The dated things of a campaign as calendar events: observance days, activity windows, report deadlines.
 
-One list feeds the calendar pages, the .ics feeds, the next-date panel and the open JSON.
+One list feeds the calendar pages, the .ics feeds, the next-date panel and the open JSON. The pages
+show every event; a feed holds either what citizens subscribe to (`for_citizens`: observance days and
+activity windows) or the agencies' report deadlines (`for_staff`), never both.
 """
 
 from __future__ import annotations
@@ -143,6 +145,16 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
             )
         )
     return events
+
+
+def for_citizens(events: list[Event]) -> list[Event]:
+    """What a citizens' feed holds: observance days and activity windows, not agencies' report deadlines."""
+    return [e for e in events if e.kind != "deadline"]
+
+
+def for_staff(events: list[Event]) -> list[Event]:
+    """What an agencies' (staff) feed holds: the report deadlines only."""
+    return [e for e in events if e.kind == "deadline"]
 
 
 def next_dates(events: list[Event]) -> list[Event]:

@@ -74,3 +74,22 @@ def year_banners(year: int) -> str:
 
 def banner_file(year: int, name: str) -> str:
     return f"{year}/bang-ron/{name}"
+
+
+def staff_feed(feed: str) -> str:
+    """The feed of report deadlines, for agencies, that goes with a citizens' feed.
+
+    `lich/tat-ca.ics` → `lich/tat-ca-han-bao-cao.ics`, `lich/2026.ics` → `lich/2026-han-bao-cao.ics`,
+    `lich/2026/so-khcn-lang-son.ics` → `lich/2026/han-bao-cao/so-khcn-lang-son.ics` (in a folder, so
+    that no plan id, however it ends, names another plan's feed).
+    """
+    folder, name = feed.rsplit("/", 1)
+    if folder == "lich":
+        return f"lich/{name.removesuffix('.ics')}-han-bao-cao.ics"
+    return f"{folder}/han-bao-cao/{name}"
+
+
+def is_staff_feed(feed: str) -> bool:
+    """Whether `feed` is one of `staff_feed`'s paths."""
+    folder, name = feed.rsplit("/", 1)
+    return folder.endswith("/han-bao-cao") if folder != "lich" else name.endswith("-han-bao-cao.ics")
