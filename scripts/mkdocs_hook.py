@@ -22,7 +22,7 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from campaign_site import nav, paths, staff_markdown, theme_html  # noqa: E402
+from campaign_site import nav, paths, stacked_tables, staff_markdown, theme_html  # noqa: E402
 from campaign_site.banner_cache import BannerCache  # noqa: E402
 from campaign_site.content_names import content_name  # noqa: E402
 from campaign_site.git_dates import ChangeDates, change_dates  # noqa: E402
@@ -197,7 +197,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         value = page.meta.get(key)
         if value is not None and not isinstance(value, Markup):
             page.meta[key] = Markup(escape(value))
-    return html
+    return stacked_tables.label_cells(html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -148,7 +148,7 @@ def hosted_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     """The shipped site published with the deploy command to a real nginx running our configuration."""
     site = Path(shutil.copytree(built_site, tmp_path_factory.mktemp("hosted") / "site"))
     target = tmp_path_factory.mktemp("srv")
-    deploy("publish", str(target), "--site", str(site))
+    deploy("publish", "--allow-unfinished", str(target), "--site", str(site))
     with nginx(tmp_path_factory.mktemp("nginx"), target) as server:
         yield server
 

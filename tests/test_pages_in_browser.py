@@ -38,7 +38,7 @@ def test_plan_filter_is_in_place_before_scripts_run_and_says_what_to_do_without_
     expect(tab.locator("#tim-ke-hoach")).to_be_disabled()
     # Chromium with scripts switched off by the test still parses <noscript> as text, so read the markup.
     assert "<noscript><p>Ô tìm cần JavaScript. Hãy chọn tỉnh, thành phố ở bảng dưới.</p></noscript>" in tab.content()
-    expect(tab.locator("table a", has_text="Lạng Sơn")).to_be_visible()
+    expect(tab.locator("table a[href*='dia-phuong']", has_text="Lạng Sơn")).to_be_visible()
     context.close()
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()

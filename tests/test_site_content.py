@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import re
 from pathlib import Path
 
@@ -144,10 +145,16 @@ def test_heading_anchors_keep_vietnamese_letters(built_site: Path) -> None:
     assert 'id="đơn-vị"' not in html  # sanity: anchors come from real headings only
 
 
+def hero(site: Path) -> tuple[str, str]:
+    """The home page's first line and the description of its banner picture."""
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one(".hero__kicker").get_text(" ", strip=True), soup.select_one(".hero__art")["alt"]
+
+
 def test_home_leads_with_the_latest_campaign_after_the_last_one(built_site: Path) -> None:
-    text = page_text(built_site, "")
-    assert text.index("Năm 2026") < text.index("Các năm")
-    assert SLOGAN_2026_21_4 in text
+    kicker, art = hero(built_site)
+    assert kicker.startswith("Năm 2026 ·") and "Đổi mới sáng tạo - Hành động đột phá, lan tỏa kết quả" in art
+    assert "Năm 2025" in page_text(built_site, "")
 
 
 def test_home_leads_with_the_next_campaign(tmp_path: Path) -> None:
@@ -155,9 +162,22 @@ def test_home_leads_with_the_next_campaign(tmp_path: Path) -> None:
 
     site = tmp_path / "site"
     assert run_build(REPO / "mkdocs.yml", site, today="2025-03-01").returncode == 0
-    text = page_text(site, "")
-    assert text.index("Năm 2025") < text.index("Các năm")
-    assert SLOGAN_2025 in text and SLOGAN_2026_21_4 not in text
+    kicker, art = hero(site)
+    assert kicker.startswith("Năm 2025 ·") and "năm 2025" in art and SLOGAN_2026_21_4 not in page_text(site, "")
+
+
+def test_next_year_is_featured_once_its_data_exists_and_this_year_is_over(project: Path) -> None:
+    """In November 2026, as soon as campaigns/2027/ is filled in, the home page leads with 2027."""
+    from campaign_site.loader import load_site
+
+    data = load_site(project / "campaigns")
+    assert data.featured_year(date(2026, 11, 30)) == 2026  # no later year yet: the latest
+    (project / "campaigns/2027").mkdir()
+    text = (project / "campaigns/2026/campaign.yaml").read_text(encoding="utf-8").replace("2026", "2027")
+    (project / "campaigns/2027/campaign.yaml").write_text(text, encoding="utf-8")
+    data = load_site(project / "campaigns")
+    assert data.featured_year(date(2026, 5, 10)) == 2026  # 2026's campaign is still on
+    assert data.featured_year(date(2026, 11, 30)) == 2027
 
 
 def test_site_is_in_vietnamese(built_site: Path) -> None:

@@ -116,6 +116,15 @@
     input.addEventListener("input", show);
   });
 
+  /* Home page: "plans in your province" goes straight to the chosen province's page (without
+     script, the form opens the year's plan listing, which lists every province). */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-province-pick]"), function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      window.location.href = form.querySelector("select").value;
+    });
+  });
+
   /* Dates are compared as calendar days in the reader's own time zone. */
   function dayNumber(date) {
     return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86400000;
@@ -141,8 +150,8 @@
     if (!next) {
       var last = items[items.length - 1];
       text.textContent = last
-        ? "Các ngày trong dữ liệu đã qua. Ngày gần nhất: " + last.title + ", " + shortDate(last.date) + "."
-        : "Chưa có ngày nào trong dữ liệu.";
+        ? "Mọi ngày trên trang này đều đã qua; ngày gần đây nhất: " + last.title + ", " + shortDate(last.date) + "."
+        : "Chưa có ngày nào được công bố.";
       return;
     }
     var days = isoDayNumber(next.date) - today;
@@ -210,23 +219,45 @@
     selection.addRange(range);
   }
 
+  /* A copy button: copies `text()`, says so in `status`; where copying is refused, selects
+     `selectable` for Ctrl+C. Its label comes back after 4 s. */
+  function wireCopy(button, text, selectable, status, done, refused) {
+    var idle = button.textContent;
+    var timer = null;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(text()).then(function () {
+        button.textContent = "Đã sao chép";
+        status.textContent = done;
+      }, function () {
+        selectText(selectable);
+        button.textContent = "Hãy nhấn Ctrl+C";
+        status.textContent = refused;
+      });
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { button.textContent = idle; }, 4000);
+    });
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll("button[data-copy]"), function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
     if (!source || !copyStatus) return;
     var label = button.getAttribute("data-copy-label");
-    var timer = null;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      copyText(source.textContent).then(function () {
-        button.textContent = "Đã sao chép";
-        copyStatus.textContent = "Đã sao chép " + label + " vào bộ nhớ tạm.";
-      }, function () {
-        selectText(source);
-        button.textContent = "Hãy nhấn Ctrl+C";
-        copyStatus.textContent = "Không sao chép tự động được. Chữ của " + label + " đã được chọn: hãy nhấn Ctrl+C.";
-      });
-      window.clearTimeout(timer);
-      timer = window.setTimeout(function () { button.textContent = "Sao chép"; }, 4000);
-    });
+    wireCopy(button, function () { return source.textContent; }, source, copyStatus,
+      "Đã sao chép " + label + " vào bộ nhớ tạm.",
+      "Không sao chép tự động được. Chữ của " + label + " đã được chọn: hãy nhấn Ctrl+C.");
+  });
+
+  /* Calendar feeds: the copy above, for a value held in the button's data-copy-value (a feed's https://
+     address: webcal:// links do nothing on most Android phones). The address is also on the page as
+     text, selected when copying is refused; each feed has its own status line. */
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-copy-value]"), function (button) {
+    var shown = button.parentNode.querySelector("code");
+    var status = button.parentNode.querySelector("[data-copy-feed-status]");
+    if (!shown || !status) return;
+    var label = button.getAttribute("data-copy-label");
+    wireCopy(button, function () { return button.getAttribute("data-copy-value"); }, shown, status,
+      "Đã sao chép địa chỉ lịch: " + label + ".",
+      "Không sao chép tự động được. Địa chỉ lịch " + label + " đã được chọn: hãy nhấn Ctrl+C.");
   });
 })();

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from fpdf import FPDF
 
 from .banner_font import BannerFont
 from .banner_layout import Layout
 
 _PT_PER_MM = 72 / 25.4
+CREATED = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -24,6 +27,7 @@ def banner_pdf(
     pdf.set_title(text)
     pdf.set_lang("vi")
     pdf.set_creator("Trang Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo")
+    pdf.set_creation_date(CREATED)  # a fixed date: the same text always gives the same bytes
     pdf.add_page()
     pdf.set_fill_color(*_rgb(background))
     pdf.rect(0, 0, width_mm, height_mm, style="F")

@@ -1,8 +1,9 @@
 """Every banner file of one year, from the campaign's themes and slogans.
 
 For each theme and slogan: the exact text and its upper-case form (.txt), print artwork (SVG and
-PDF) at each size of `site.yaml`, a PNG preview and a 1200×630 image for sharing. Then one ZIP
-of them all. Drawn files come from `BannerCache` when their inputs have not changed.
+PDF) at each size of `site.yaml`, a PNG preview 1600 px wide and the same 800 px wide (for the
+page's `srcset`, not in the ZIP), and a 1200×630 image for sharing. Then one ZIP of the rest.
+Drawn files come from `BannerCache` when their inputs have not changed.
 """
 
 from __future__ import annotations
@@ -24,8 +25,25 @@ from .generated import GeneratedFile
 from .site_data import Campaign, PhraseEntry
 
 PREVIEW_WIDTH_PX = 1600
+PREVIEW_SMALL_WIDTH_PX = 800
+"""The preview again at half the width, for phones (`srcset`); pages only, not the ZIP."""
 SHARE_SIZE_PX = (1200, 630)
 _KIND_LABELS = {"theme": "Chủ đề", "slogan": "Khẩu hiệu"}
+COLOUR_NAMES = {"#DA251D": "đỏ", "#FFFF00": "vàng"}
+"""Vietnamese names of the default colours (`BannerStyle`); pages name no other colour rather
+than print a hex code to citizens."""
+
+
+def colour_name(color: str) -> str | None:
+    """`đỏ` for `#da251d`; None for a colour without a name here."""
+    return COLOUR_NAMES.get(color.upper())
+
+
+def colour_words(style: BannerStyle) -> str:
+    """`nền đỏ, chữ vàng` for the named colours of a style; empty when neither has a name."""
+    parts = [f"{part} {name}" for part, color in (("nền", style.background), ("chữ", style.text_color))
+             if (name := colour_name(color))]
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -52,9 +70,21 @@ class Banner:
     texts: list[Download]
     preview: Download
     preview_height: int
+    preview_small: Download
+    """The preview at `PREVIEW_SMALL_WIDTH_PX`, same proportions."""
     share: Download
     artwork: list[tuple[BannerSize, Download, Download]]
     """Per size: SVG and PDF."""
+
+    @property
+    def preview_sources(self) -> list[tuple[Download, int]]:
+        """The preview files with their widths in pixels, narrowest first (a page's `srcset`)."""
+        return [(self.preview_small, PREVIEW_SMALL_WIDTH_PX), (self.preview, PREVIEW_WIDTH_PX)]
+
+    @property
+    def preview_size(self) -> str:
+        """`Băng rôn ngang 0,8 × 5 m`: the print size the preview shows."""
+        return self.artwork[0][0].name
 
     @property
     def id(self) -> str:
@@ -71,6 +101,8 @@ class YearBanners:
     banners: list[Banner]
     archive: Download
     files: list[GeneratedFile]
+    colours: str
+    """The style's colours in words for citizens (`nền đỏ, chữ vàng`); empty when they have no name."""
 
 
 def upper(text: str) -> str:
@@ -119,8 +151,7 @@ class BannerMaker:
 
         return self.cache.get(inputs, draw)
 
-    def _preview(self, printed: str, size: BannerSize) -> tuple[bytes, int]:
-        width = PREVIEW_WIDTH_PX
+    def _preview(self, printed: str, size: BannerSize, width: int = PREVIEW_WIDTH_PX) -> tuple[bytes, int]:
         height = round(width * size.height_mm / size.width_mm)
         inputs = ["preview", printed, width, height, self.style.model_dump(exclude={"sizes"})]
 
@@ -140,10 +171,13 @@ class BannerMaker:
     def year(self, campaign: Campaign) -> YearBanners:
         """Every banner file of the year, the ZIP last."""
         files: list[GeneratedFile] = []
+        page_only: set[str] = set()
 
-        def add(name: str, content: bytes, label: str) -> Download:
+        def add(name: str, content: bytes, label: str, zipped: bool = True) -> Download:
             path = paths.banner_file(campaign.year, name)
             files.append(GeneratedFile(path, content, campaign.source))
+            if not zipped:
+                page_only.add(path)
             return Download(label, path, len(content))
 
         banners: list[Banner] = []
@@ -157,22 +191,31 @@ class BannerMaker:
             artwork = [
                 (
                     size,
-                    add(f"{phrase_id}-{size.id}.svg", self._artwork(printed, size, "svg"), "SVG"),
-                    add(f"{phrase_id}-{size.id}.pdf", self._artwork(printed, size, "pdf"), "PDF"),
+                    add(f"{phrase_id}-{size.id}.svg", self._artwork(printed, size, "svg"), f"SVG: {size.name}"),
+                    add(f"{phrase_id}-{size.id}.pdf", self._artwork(printed, size, "pdf"), f"PDF để gửi cơ sở in: {size.name}"),
                 )
                 for size in self.style.sizes
             ]
             preview_png, preview_height = self._preview(printed, self.style.sizes[0])
             preview = add(f"{phrase_id}.png", preview_png, "Ảnh xem trước PNG")
+            small_png, _ = self._preview(printed, self.style.sizes[0], PREVIEW_SMALL_WIDTH_PX)
+            preview_small = add(f"{phrase_id}-{PREVIEW_SMALL_WIDTH_PX}.png", small_png, "Ảnh xem trước nhỏ PNG", zipped=False)
             caption = f"{_KIND_LABELS[entry.kind]} năm {campaign.year} · {self.site_title}"
             share = add(f"{phrase_id}-chia-se.png", self._share(printed, caption), "Ảnh chia sẻ 1200 × 630 PNG")
-            banners.append(Banner(entry, printed, texts, preview, preview_height, share, artwork))
-        archive = zip_files([(f.path.rsplit("/", 1)[1], f.content) for f in files] + [
+            banners.append(Banner(entry, printed, texts, preview, preview_height, preview_small, share, artwork))
+        archive = zip_files([(f.path.rsplit("/", 1)[1], f.content) for f in files if f.path not in page_only] + [
             ("HUONG-DAN.txt", text_file(self.guide(campaign.year, banners))),
             ("OFL.txt", (self.font.path.parent / "OFL.txt").read_bytes()),
         ])
         label = f"Tất cả tệp băng rôn năm {campaign.year}: ZIP"
-        return YearBanners(campaign.year, banners, add(f"bang-ron-{campaign.year}.zip", archive, label), files)
+        return YearBanners(campaign.year, banners, add(f"bang-ron-{campaign.year}.zip", archive, label), files,
+                           colour_words(self.style))
+
+    @staticmethod
+    def _colour(color: str) -> str:
+        """For the print shop: the name when there is one, and always the exact code."""
+        name = colour_name(color)
+        return f"{name} ({color})" if name else color
 
     def guide(self, year: int, banners: list[Banner]) -> str:
         """The note inside the ZIP, for the print shop and the office."""
@@ -180,8 +223,8 @@ class BannerMaker:
         lines = [
             f"BĂNG RÔN NĂM {year}",
             "",
-            f"Nền {style.background}, chữ {style.text_color}, phông {FONT_LABEL}.",
-            "Tệp SVG: chữ đã chuyển thành đường nét, không cần cài phông. Tệp PDF: phông đã được nhúng.",
+            f"Nền {self._colour(style.background)}, chữ {self._colour(style.text_color)}, phông {FONT_LABEL}.",
+            "Tệp PDF: phông đã được nhúng. Tệp SVG: chữ đã chuyển thành hình vẽ. Máy in không cần cài phông.",
             f"Lề mỗi bên: {style.margin_percent}% cạnh ngắn.",
             "",
             "Các khổ:",

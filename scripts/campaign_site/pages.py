@@ -6,6 +6,7 @@ they print is escaped as text unless a helper here marks it as Markdown.
 
 from __future__ import annotations
 
+import calendar
 import posixpath
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -161,8 +162,23 @@ def next_text(events: list[Event], today: date) -> str:
         return f"{first.title}: {vn_dates.short(first.start)} (tính đến ngày {vn_dates.short(today)})."
     if events:
         last = events[-1]
-        return f"Các ngày trong dữ liệu đã qua. Ngày gần nhất: {last.title}, {vn_dates.short(last.start)}."
-    return "Chưa có ngày nào trong dữ liệu."
+        return f"Mọi ngày trên trang này đều đã qua; ngày gần đây nhất: {last.title}, {vn_dates.short(last.start)}."
+    return "Chưa có ngày nào được công bố."
+
+
+def observance_countdown(data: SiteData, featured: Campaign) -> list[Event]:
+    """The days the home page counts down to: the featured year's observance days and, as they
+    recur every year, the same days of the following year (linked to the calendar while that year
+    has no data)."""
+    days = []
+    for year in (featured.year, featured.year + 1):
+        page = paths.year_page(year) if year in data.campaigns else paths.CALENDAR
+        for observance, _ in featured.observances:
+            if (observance.month, observance.day) == (2, 29) and not calendar.isleap(year):
+                continue
+            day = date(year, observance.month, observance.day)
+            days.append(Event("", "observance", day, day, observance.name, "", "", year, page))
+    return sorted(days, key=lambda event: event.start)
 
 
 def attr(value: object) -> Markdown:
@@ -251,8 +267,17 @@ class SiteRenderer:
         def download(file: Download, text: str, classes: str = "") -> Markdown:
             return Markdown(f'{link(file.path, f"{text}, {human_size(file.size)}")}{{ download="{file.name}" {classes} }}')
 
-        def image(file: Download, alt: str, height: int) -> Markdown:
-            attrs = f'width="{PREVIEW_WIDTH_PX}" height="{height}" loading="lazy" .banner__preview'
+        def image(sources: list[tuple[Download, int]], alt: str, height: int) -> Markdown:
+            """A picture in several widths (narrowest first): the widest is `src`, all are in `srcset`,
+            and `width`/`height` are the widest's, so the page keeps its place while it loads."""
+            file, width = sources[-1]
+            # MkDocs rewrites `src` for the page's address, not `srcset`: relative to the page's URL.
+            base = paths.page_url("", page)
+            srcset = ", ".join(f"{posixpath.relpath('/' + f.path, base)} {w}w" for f, w in sources)
+            # Its width on screen as measured in Chromium: the content column less the banner's
+            # border and padding (302 px of 360; 662 to 729 px on wide screens).
+            sizes = "(min-width: 60em) 46rem, calc(100vw - 3.5rem)"
+            attrs = f'width="{width}" height="{height}" srcset="{srcset}" sizes="{sizes}" loading="lazy" .banner__preview'
             return Markdown(f"!{link(file.path, alt)}{{ {attrs} }}")
 
         def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
@@ -269,9 +294,23 @@ class SiteRenderer:
                 rest = f"{rest} ({link(paths.year_plans(years.pop()), 'danh sách')})"
             return Markdown("; ".join(shown) + "; " + rest)
 
-        def feed_link(path: str) -> Markdown:
-            feed = self.feeds[path]
-            return Markdown(f"{link(feed.path, 'ICS, ' + feed.size)} · <a href=\"{attr(feed.webcal)}\">đăng ký theo dõi</a>")
+        def feed_link(path: str, staff: bool = False, long: bool = False) -> Markdown:
+            """A feed's download link (format, size) and webcal:// link, then its https:// address as text
+            with a copy button (webcal:// does nothing on most Android phones) and the status line that
+            announces the copy. `staff`: the report-deadline feed that goes with the citizens' feed `path`."""
+            feed = self.feeds[paths.staff_feed(path) if staff else path]
+            address = paths.page_url(self.data.settings.site.base_url, feed.path)
+            label = f"{feed.label} (hạn báo cáo)" if paths.is_staff_feed(feed.path) else feed.label
+            download = f"tải về (ICS, {feed.size})" if long else f"ICS, {feed.size}"
+            # On a phone the address wraps after a slash of its path rather than inside a word.
+            shown = escape(address.removesuffix(feed.path)) + "<wbr>" + "/<wbr>".join(escape(part) for part in feed.path.split("/"))
+            return Markdown(
+                f'{link(feed.path, download)} · <a href="{attr(feed.webcal)}">đăng ký theo dõi</a>'
+                f'<span class="feed-address"><code class="feed-address__url">{shown}</code> '
+                f'<button type="button" class="md-button feed-address__copy" data-copy-value="{attr(address)}" '
+                f'data-copy-label="{attr(label)}" hidden>Sao chép địa chỉ</button>'
+                f'<span class="sr-only" role="status" aria-live="polite" data-copy-feed-status></span></span>'
+            )
 
         return self.env.get_template(template).render(
             link=link,
@@ -294,30 +333,56 @@ class SiteRenderer:
         return GeneratedFile(path, content, source)
 
     def calendar_feeds(self) -> list[GeneratedFile]:
-        """One feed for all years and one per year (each plan's feed comes with its page)."""
+        """For all years and for each year, the citizens' feed (observance days, activity windows) and, if
+        there are any, the agencies' feed of report deadlines (each plan's feeds come with its page)."""
         title = self.data.settings.site.title
-        files = [self._feed("Tất cả các năm", paths.ALL_FEED, f"{title}: tất cả các năm",
-                            "Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo của mọi năm.", self.all_events, "campaigns/")]
-        for year in self.data.years():
-            files.append(self._feed(f"Năm {year}", paths.year_feed(year), f"{title}: năm {year}",
-                                    f"Ngày kỷ niệm, thời gian thực hiện và hạn báo cáo năm {year}.", self.events[year],
-                                    self.data.campaigns[year].source))
+        scopes = [("Tất cả các năm", paths.ALL_FEED, "tất cả các năm", "mọi năm", "của mọi năm", self.all_events, "campaigns/")]
+        scopes += [(f"Năm {year}", paths.year_feed(year), f"năm {year}", f"năm {year}", f"năm {year}", self.events[year],
+                    self.data.campaigns[year].source) for year in self.data.years()]
+        files = []
+        for label, path, name, staff_name, span, events, source in scopes:
+            files.append(self._feed(label, path, f"{title}: {name}", f"Ngày kỷ niệm và thời gian thực hiện kế hoạch {span}.",
+                                    calendar_events.for_citizens(events), source))
+            deadlines = calendar_events.for_staff(events)
+            if deadlines:
+                files.append(self._feed(label, paths.staff_feed(path),
+                                        f"{title}: hạn báo cáo {staff_name} (dành cho cơ quan, đơn vị)",
+                                        f"Hạn báo cáo kết quả của các cơ quan, đơn vị theo kế hoạch {span}. "
+                                        "Lịch cho người dân không có các hạn này.", deadlines, source))
         return files
 
     def plan_files(self, plan: Plan) -> tuple[list[GeneratedFile], Feed]:
-        """A plan's calendar feed and its page (which links the feed), and the feed's link data,
-        which a worker process (`parallel.map_all`) hands back to this one."""
-        feed = self._feed(f"{plan.issuer.short_name}", paths.plan_feed(plan),
-                          f"{plan.issuer.short_name}: {plan.document.type.lower()} năm {plan.year}",
-                          f"Thời gian thực hiện và hạn báo cáo theo {plan.title}.",
-                          calendar_events.plan_events(self.data, plan), plan.source)
-        return [feed, self.plan(plan)], self.feeds[feed.path]
+        """A plan's citizens' feed (its activity window), the agencies' feed of its report deadlines if it
+        has any, its page (which links both), and the citizens' feed's link data, which a worker process
+        (`parallel.map_all`) hands back to this one (`calendar` recovers the other where it needs it)."""
+        events = calendar_events.plan_events(self.data, plan)
+        name = f"{plan.issuer.short_name}: {plan.document.type.lower()} năm {plan.year}"
+        feed = self._feed(plan.issuer.short_name, paths.plan_feed(plan), name, f"Thời gian thực hiện theo {plan.title}.",
+                          calendar_events.for_citizens(events), plan.source)
+        files = [feed]
+        deadlines = calendar_events.for_staff(events)
+        if deadlines:
+            files.append(self._feed(plan.issuer.short_name, paths.staff_feed(feed.path),
+                                    f"{plan.issuer.short_name}: hạn báo cáo, {plan.document.type.lower()} năm {plan.year} "
+                                    "(dành cho cơ quan, đơn vị)",
+                                    f"Hạn báo cáo theo {plan.title}. Lịch cho người dân không có các hạn này.",
+                                    deadlines, plan.source))
+        return [*files, self.plan(plan)], self.feeds[feed.path]
 
     def calendar(
         self, page: str, title: str, intro: str, events: list[Event], feeds: list[str], source: str,
         share: dict[str, str] | None = None, plan_feeds_elsewhere: int | None = None,
     ) -> GeneratedFile:
-        """A calendar page; `plan_feeds_elsewhere` is the year whose plans' feeds are on their own pages only."""
+        """A calendar page; `plan_feeds_elsewhere` is the year whose plans' feeds are on their own pages only.
+
+        `feeds` are citizens' feeds; the page offers each one's staff feed of report deadlines apart, and
+        folds the plans' own feeds under the year's."""
+        plans = {paths.plan_feed(p): p for c in self.data.campaigns.values() for p in c.plans}
+        for path in feeds:
+            plan = plans.get(path)
+            if plan and plan.report_deadlines and paths.staff_feed(path) not in self.feeds:
+                self.plan_files(plan)  # rendered in a worker process, which kept the staff feed's link data
+        staff = [(f, paths.staff_feed(f)) for f in feeds if paths.staff_feed(f) in self.feeds]
         coming, past = calendar_events.upcoming(events, self.today)
         months = [(y, m, calendar_events.month_weeks(y, m, events)) for y, m in calendar_events.months_spanned(events)]
         text = self._render(
@@ -330,7 +395,10 @@ class SiteRenderer:
             months=months,
             coming=coming,
             past=past,
-            feeds=[self.feeds[f] for f in feeds],
+            feeds=[self.feeds[f] for f in feeds if f not in plans],
+            plan_feeds=[self.feeds[f] for f in feeds if f in plans],
+            staff_feeds=[self.feeds[s] for f, s in staff if f not in plans],
+            staff_plan_feeds=[self.feeds[s] for f, s in staff if f in plans],
             share=share,
             plan_feeds_elsewhere=plan_feeds_elsewhere,
         )
@@ -384,14 +452,24 @@ class SiteRenderer:
 
     def home(self) -> GeneratedFile:
         featured = self.data.campaigns[self.data.featured_year(self.today)]
+        themes = [e for e in featured.phrases().values() if e.kind == "theme"]
+        share = self.share_image(featured.year)
+        by_id = {o.id: year_obs for o, year_obs in featured.observances}
         text = self._render(
             "home.md.j2",
             paths.HOME,
             featured=featured,
             years=self.data.years(),
             campaigns=self.data.campaigns,
-            events=self.all_events,
-            share=self.share_image(featured.year),
+            events=observance_countdown(self.data, featured),
+            share=share,
+            hero_image=share["path"] if share else None,
+            hero_alt=f"Băng rôn chủ đề năm {featured.year}: “{themes[0].phrase.text}”" if share and themes else "",
+            theme=themes[0] if themes else None,
+            days=[(day, observance, by_id[observance.id].themes) for day, observance in featured.observance_days()],
+            plans_url=relative_url(paths.year_plans(featured.year), paths.HOME),
+            provinces=[(g.name, len(g.plans), relative_url(paths.province_page(featured.year, g.slug), paths.HOME))
+                       for g in featured.provinces],
         )
         return GeneratedFile(paths.HOME, text, "campaigns/site.yaml")
 
@@ -437,6 +515,7 @@ class SiteRenderer:
         text = self._render("banners.md.j2", page, c=campaign, yb=self.banners[campaign.year], style=self.data.settings.banners,
             share=self.share_image(campaign.year),
             featured=self.is_featured(campaign),
+            preview_width=PREVIEW_WIDTH_PX,
         )
         return GeneratedFile(page, text, campaign.source)
 

@@ -65,6 +65,15 @@ class Campaign:
                 found[slogan.id] = PhraseEntry(slogan, "slogan", observance)
         return found
 
+    def observance_days(self) -> list[tuple[date, Observance]]:
+        """The year's observance days, in date order."""
+        return sorted(((date(self.year, o.month, o.day), o) for o, _ in self.observances), key=lambda pair: pair[0])
+
+    def last_day(self) -> date:
+        """The campaign's last day: its last observance or the end of its last plan's window."""
+        window = self.window()
+        return max([day for day, _ in self.observance_days()] + ([window[1]] if window else []))
+
     def window(self) -> tuple[date, date] | None:
         """From the first plan's start to the last plan's end."""
         if not self.plans:
@@ -119,9 +128,10 @@ class SiteData:
         return sorted(self.campaigns, reverse=True)
 
     def featured_year(self, today: date) -> int:
-        """The current or next campaign: this year's if any, else the nearest future one, else the latest."""
-        future = [y for y in self.campaigns if y >= today.year]
-        return min(future) if future else max(self.campaigns)
+        """The current or next campaign: the earliest one not over yet (a later year's data, once it
+        exists, takes over as soon as the current campaign's last day has passed), else the latest."""
+        coming = [y for y in sorted(self.campaigns) if self.campaigns[y].last_day() >= today]
+        return coming[0] if coming else max(self.campaigns)
 
     def year_documents(self, campaign: Campaign) -> list[LegalDocument]:
         """Documents the year's plans cite, followed by the documents those implement."""

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .messages import describe
+
 # ASCII digits only (re.ASCII): full-width "２０２６" or Arabic-Indic digits are not a date staff typed.
 _DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$", re.ASCII)
 _MY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{4})\s*$", re.ASCII)
@@ -15,17 +17,6 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 HOW_TO_WRITE = "Hãy viết theo dạng ngày/tháng/năm, ví dụ 16/4/2026."
-
-
-def _written(value: object) -> str:
-    """A value as staff typed it in YAML, for a message (never a Python word such as True or None)."""
-    if value is None:
-        return "ô trống"
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, (list, dict)):
-        return "một danh sách" if isinstance(value, list) else "một nhóm trường"
-    return f"`{value}`"
 
 
 def _checked_year(year: int, written: object) -> int:
@@ -52,7 +43,7 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, int) or not isinstance(value, str):
-        raise ValueError(f"cần một ngày nhưng nhận được {_written(value)}. {HOW_TO_WRITE}")
+        raise ValueError(f"cần một ngày nhưng nhận được {describe(value)}. {HOW_TO_WRITE}")
     if m := _DMY.match(value):
         return _checked(int(m[1]), int(m[2]), int(m[3]), value.strip())
     if m := _ISO.match(value):
