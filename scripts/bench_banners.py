@@ -18,12 +18,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from campaign_site.banner_cache import BannerCache  # noqa: E402
-from campaign_site.banners import BannerMaker  # noqa: E402
-from campaign_site.generated import GeneratedFile  # noqa: E402
-from campaign_site.loader import load_site  # noqa: E402
+from campaign_site.banner_cache import BannerCache
+from campaign_site.banners import BannerMaker
+from campaign_site.generated import GeneratedFile
+from campaign_site.loader import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -24,12 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic_campaigns
+from bench_scale import ENV
 
-import synthetic_campaigns  # noqa: E402
-from bench_scale import ENV  # noqa: E402
-from campaign_site import releases  # noqa: E402
-from campaign_site.precompress import precompress_tree  # noqa: E402
+from campaign_site import releases
+from campaign_site.precompress import precompress_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -27,11 +27,10 @@ from pathlib import Path
 from statistics import median
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gzip_server import serve_gzip
 
-from campaign_site.loader import load_site  # noqa: E402
-from campaign_site.pages import SiteRenderer  # noqa: E402
-from gzip_server import serve_gzip  # noqa: E402
+from campaign_site.loader import load_site
+from campaign_site.pages import SiteRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"
@@ -139,7 +138,7 @@ def main() -> None:
             for name, path in PAGES.items():
                 results[name] = (lighthouse(ours_url + path, args.runs), lighthouse(plain_url + path, args.runs))
     short = {"performance": "perf", "accessibility": "a11y", "best-practices": "BP", "seo": "SEO"}
-    print(f"Lighthouse (mobile, simulated throttling), gzip-served on 127.0.0.1; ours → plain Material; * misses the target\n")
+    print("Lighthouse (mobile, simulated throttling), gzip-served on 127.0.0.1; ours → plain Material; * misses the target\n")
     print(f"{'page':12}" + "".join(f"{short[c]:>12}" for c in CATEGORIES) + f"{'KB all':>14}{'KB no img':>14}{'other hosts':>14}{'layout shift':>16}")
     missed = False
     for name, (ours, plain) in results.items():

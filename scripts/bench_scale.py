@@ -27,10 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import synthetic_campaigns  # noqa: E402
-from local_server import free_port  # noqa: E402
+import synthetic_campaigns
+from local_server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "CAMPAIGN_SITE_TODAY": "2026-11-22"}

@@ -15,10 +15,8 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from campaign_site import scaffold, schema  # noqa: E402
-from campaign_site.problems import DataError  # noqa: E402
+from campaign_site import scaffold, schema
+from campaign_site.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -18,9 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from local_server import QuietHandler, serve  # noqa: E402
+from local_server import QuietHandler, serve
 
 REPO = Path(__file__).resolve().parent.parent
 VNU_JAR = REPO / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

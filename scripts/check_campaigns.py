@@ -10,11 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from campaign_site import publishing, staff_markdown  # noqa: E402
-from campaign_site.loader import load_site  # noqa: E402
-from campaign_site.problems import DataError  # noqa: E402
+from campaign_site import publishing, staff_markdown
+from campaign_site.loader import load_site
+from campaign_site.problems import DataError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,12 +25,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from campaign_site import publishing, releases  # noqa: E402
-from campaign_site.loader import load_site  # noqa: E402
-from campaign_site.precompress import precompress_tree  # noqa: E402
-from campaign_site.problems import DataError  # noqa: E402
+from campaign_site import publishing, releases
+from campaign_site.loader import load_site
+from campaign_site.precompress import precompress_tree
+from campaign_site.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import get_data
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from mkdocs.utils.meta import get_data
 
 from campaign_site import staff_markdown
 from campaign_site.banner_cache import BannerCache

@@ -20,18 +20,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from campaign_site import nav, paths, stacked_tables, staff_markdown, theme_html  # noqa: E402
-from campaign_site.banner_cache import BannerCache  # noqa: E402
-from campaign_site.content_names import content_name  # noqa: E402
-from campaign_site.git_dates import ChangeDates, change_dates  # noqa: E402
-from campaign_site.page_facts import PageFacts, edit_base, page_facts  # noqa: E402
-from campaign_site.pages import error_page  # noqa: E402
-from campaign_site.loader import load_site  # noqa: E402
-from campaign_site.pages import SiteRenderer  # noqa: E402
-from campaign_site.problems import DataError, Problem  # noqa: E402
-from campaign_site.site_data import SiteData  # noqa: E402
+from campaign_site import nav, paths, stacked_tables, staff_markdown, theme_html
+from campaign_site.banner_cache import BannerCache
+from campaign_site.content_names import content_name
+from campaign_site.git_dates import ChangeDates, change_dates
+from campaign_site.loader import load_site
+from campaign_site.page_facts import PageFacts, edit_base, page_facts
+from campaign_site.pages import SiteRenderer, error_page
+from campaign_site.problems import DataError, Problem
+from campaign_site.site_data import SiteData
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")
 _loaded: dict[str, SiteData] = {}

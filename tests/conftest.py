@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, Route, sync_playwright
-
 from local_server import free_port, serve
 from nginx_host import Nginx, deploy, nginx
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+pytest_plugins = ["deploy_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
-
 from conftest import REPO
+from playwright.sync_api import Browser, Page
 
 AXE = REPO / "tests/js/node_modules/axe-core/axe.min.js"
 PAGES = [

@@ -1,7 +1,9 @@
 """The corpus of bad inputs (tests/bad_inputs): each file replaces one data file of the shipped site.
 
-Every error case stops the real build with its Vietnamese message at the right line, prints no
-traceback, and leaves the previously built site byte-identical. Warning cases build, and say why.
+Every case runs through the loader in-process: an error case is refused with its Vietnamese
+message at the right line and field; a warning case is accepted, says why, and renders. A handful
+of cases, one of each kind, also run the real build, which must stop without a traceback and leave
+the previously built site byte-identical (or build, for a warning).
 """
 
 from __future__ import annotations
@@ -11,11 +13,16 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import REPO, TODAY, copy_project, snapshot
 
-from conftest import TODAY, copy_project, snapshot
+from campaign_site.banner_cache import BannerCache
+from campaign_site.loader import load_site
+from campaign_site.pages import SiteRenderer
+from campaign_site.problems import DataError
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -50,7 +57,36 @@ def test_corpus_is_large_and_every_file_has_an_expectation() -> None:
     assert sum(1 for case in EXPECTED.values() if case["exit"] == 1) >= 50
 
 
+def expected_line(case: dict) -> str:
+    """The start of the line that must report `case`: `campaigns/<file>:<line>: <field>: `."""
+    where = f"campaigns/{case['target']}:{case['line']}: "
+    return where + f"{case['field']}: " if "field" in case else where
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_input_in_process(name: str, tmp_path: Path) -> None:
+    case = EXPECTED[name]
+    campaigns = Path(shutil.copytree(REPO / "campaigns", tmp_path / "campaigns"))
+    (campaigns / case["target"]).write_bytes((CORPUS / f"{name}.yaml").read_bytes())
+    try:
+        data = load_site(campaigns)
+    except DataError as exc:
+        assert case["exit"] == 1, exc.report()
+        problems = exc.problems
+    else:
+        assert case["exit"] == 0, f"{name} was accepted"
+        problems = data.warnings
+        SiteRenderer(data, date(2026, 11, 22), {}, None, BannerCache(REPO / ".cache" / "banners")).render()
+    lines = [str(p) for p in problems]
+    assert any(line.startswith(expected_line(case)) and case["message"] in line for line in lines), "\n".join(lines)
+
+
+END_TO_END = ["syntax-unclosed-quote", "type-window-as-list", "date-31-april", "alias-billion-laughs",
+              "control-lone-cr-ics-injection", "warning-slogan-wrong-day"]
+"""One case of each kind, built for real: syntax, type, date, alias bomb, hidden character, warning."""
+
+
+@pytest.mark.parametrize("name", END_TO_END)
 def test_bad_input(name: str, broken_project: Path, good_build: tuple[Path, dict[str, str]]) -> None:
     case = EXPECTED[name]
     target = broken_project / "campaigns" / case["target"]
@@ -58,9 +94,7 @@ def test_bad_input(name: str, broken_project: Path, good_build: tuple[Path, dict
     result = build(broken_project)
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
-    where = f"campaigns/{case['target']}:{case['line']}: "
-    if "field" in case:
-        where += f"{case['field']}: "
+    where = expected_line(case)
     matching = [line for line in output.splitlines() if line.startswith(where) or f" {where}" in line]
     assert any(case["message"] in line for line in matching), output
     if case["exit"] == 1:

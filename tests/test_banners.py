@@ -20,25 +20,40 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import seed_facts
 from bs4 import BeautifulSoup
+from conftest import REPO, copy_project, replace_in
 from PIL import Image, ImageChops
 from playwright.sync_api import Page
 
-import seed_facts
 from campaign_site import banner_layout
 from campaign_site.banner_cache import BannerCache
 from campaign_site.banner_font import banner_font
 from campaign_site.banner_layout import (
-    PHRASE_TOLERANCE, Box, Measure, ends_phrase, evenness, fit, inside_share, phrase_breaks, split_size, words,
+    PHRASE_TOLERANCE,
+    Box,
+    Measure,
+    ends_phrase,
+    evenness,
+    fit,
+    inside_share,
+    phrase_breaks,
+    split_size,
+    words,
 )
 from campaign_site.banner_pdf import banner_pdf
 from campaign_site.banners import (
-    PREVIEW_SMALL_WIDTH_PX, PREVIEW_WIDTH_PX, BannerMaker, artwork_box, colour_words, share_layouts, upper,
+    PREVIEW_SMALL_WIDTH_PX,
+    PREVIEW_WIDTH_PX,
+    BannerMaker,
+    artwork_box,
+    colour_words,
+    share_layouts,
+    upper,
 )
 from campaign_site.loader import load_site
 from campaign_site.model import BannerStyle
 from campaign_site.pages import SiteRenderer, human_size
-from conftest import REPO, copy_project, replace_in
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -130,7 +145,7 @@ def every_split(units: list[str]) -> list[list[str]]:
     splits = []
     for cuts in itertools.product([False, True], repeat=len(units) - 1):
         lines, current = [], [units[0]]
-        for unit, cut in zip(units[1:], cuts):
+        for unit, cut in zip(units[1:], cuts, strict=True):
             if cut:
                 lines.append(" ".join(current))
                 current = []
@@ -396,7 +411,7 @@ def test_banners_page_gives_each_text_its_count_source_and_downloads(built_site:
     assert len(blocks) == 7
     texts = [b.select_one(".banner__text").get_text() for b in blocks]
     assert sorted(texts) == sorted(SEED_TEXTS[2026])
-    for block, text in zip(blocks, texts):
+    for block, text in zip(blocks, texts, strict=True):
         heading = block.find_previous_sibling(["h3"])
         assert heading["id"] and block.select_one(".banner__text")["id"] == f"noi-dung-{heading['id']}"
         assert f"{len(text)} ký tự (kể cả dấu cách)" in block.get_text()
@@ -424,7 +439,7 @@ def test_each_text_offers_one_pdf_per_size_and_folds_the_other_files(built_site:
         assert more.find("summary").get_text(strip=True) == "Tệp khác"
         primary = [a for a in block.find_all("a", download=True) if more not in a.parents]
         assert [a["href"] for a in primary] == [f"{stem}-{size.id}.pdf" for size in STYLE.sizes]
-        for a, size in zip(primary, STYLE.sizes):
+        for a, size in zip(primary, STYLE.sizes, strict=True):
             size_text = human_size((folder / a["href"]).stat().st_size)
             assert a.get_text() == f"PDF để gửi cơ sở in: {size.name}, {size_text}"
         assert "|" not in more.get_text()  # the table inside is Markdown rendered, not pipes

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, replace_in, run_build, snapshot
 
 BREAKAGES = {

@@ -12,11 +12,11 @@ import pytest
 import vobject
 import yaml
 from bs4 import BeautifulSoup
+from conftest import REPO, run_build
 from playwright.sync_api import Browser, Page, expect
+from seed_facts import PLANS
 
 from campaign_site import paths
-from conftest import REPO, run_build
-from seed_facts import PLANS
 
 OBSERVANCES = {2026: [date(2026, 4, 21), date(2026, 4, 26), date(2026, 5, 18)], 2025: [date(2025, 4, 21)]}
 
@@ -469,7 +469,7 @@ def test_copy_button_copies_the_https_address_from_the_keyboard(browser: Browser
     page.locator("summary", has_text="Hạn báo cáo của từng kế hoạch").focus()
     page.keyboard.press("Enter")
     staff_feed = SITE + "lich/2026/han-bao-cao/so-khcn-lang-son.ics"
-    page.locator(f'a[href="webcal://doimoisangtao.example/lich/2026/han-bao-cao/so-khcn-lang-son.ics"]').focus()
+    page.locator('a[href="webcal://doimoisangtao.example/lich/2026/han-bao-cao/so-khcn-lang-son.ics"]').focus()
     page.keyboard.press("Tab")
     staff_button = page.locator(f'button[data-copy-value="{staff_feed}"]')
     expect(staff_button).to_be_focused()

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect
-
 import seed_facts
 from nginx_host import Nginx
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect
 
 MISSING = "khong-co-trang-nay/"
 PAGES = [

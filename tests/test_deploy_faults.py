@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
+from nginx_host import DEPLOY, deploy
+from test_hosting import served_release, start_deploy
 
 from campaign_site import releases
 from campaign_site.precompress import precompress_tree
-from conftest import snapshot
-from nginx_host import DEPLOY, deploy
-from test_hosting import served_release, site_a, site_b, ssh_command, start_deploy  # noqa: F401 (fixtures)
 
 SEED = 2026
 TRIALS = int(os.environ.get("DEPLOY_FAULT_TRIALS", "20"))
@@ -96,7 +96,7 @@ def test_two_deploys_at_once_never_serve_half_a_release(tmp_path: Path, site_a: 
         for site in sites:
             processes.append(start(site, str(target), "--wait", "60" if waits else "0"))
             time.sleep(chance.uniform(0, 0.15))
-        outcomes = [(site, process.communicate(timeout=120), process.returncode) for site, process in zip(sites, processes)]
+        outcomes = [(site, process.communicate(timeout=120), process.returncode) for site, process in zip(sites, processes, strict=True)]
         serving = served_release(target)
         assert served_site(target, versions) in sites
         for site, (output, error), code in outcomes:

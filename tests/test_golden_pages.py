@@ -14,11 +14,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from campaign_site.banner_cache import BannerCache
 from campaign_site.loader import load_site
 from campaign_site.pages import SiteRenderer
-from conftest import REPO
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"

@@ -18,6 +18,9 @@ import markdown
 import pytest
 import vobject
 from bs4 import BeautifulSoup
+from build_site import clear_leftovers
+from conftest import REPO, line_of, mkdocs_serve, replace_in, run_build, serve, wait_for_text
+from fuzz_inputs import LAUGHS, PAYLOADS, copy_inputs
 from icalendar import Calendar
 from playwright.sync_api import Page
 
@@ -28,9 +31,6 @@ from campaign_site.loader import load_site
 from campaign_site.markdown_text import escape
 from campaign_site.problems import DataError, Problem
 from campaign_site.text_safety import visible_text
-from build_site import clear_leftovers
-from conftest import REPO, line_of, mkdocs_serve, replace_in, run_build, serve, wait_for_text
-from fuzz_inputs import LAUGHS, PAYLOADS, copy_inputs
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
 CAMPAIGN_2026 = "campaigns/2026/campaign.yaml"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,8 +20,8 @@ from pathlib import Path
 
 import brotli
 import pytest
-
 from conftest import replace_in
+from deploy_fixtures import MARKER
 from nginx_host import DEPLOY, Nginx, deploy, free_port, nginx
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,7 +34,6 @@ SECURITY_HEADERS = {
     "referrer-policy": "strict-origin-when-cross-origin",
 }
 SHORT, HOUR, YEAR = "public, max-age=300", "public, max-age=3600", "public, max-age=31536000, immutable"
-MARKER = "<!-- phiên bản B -->"
 
 
 def release_names(target: Path) -> list[str]:
@@ -44,21 +42,6 @@ def release_names(target: Path) -> list[str]:
 
 def served_release(target: Path) -> str:
     return os.readlink(target / "current").removeprefix("releases/")
-
-
-@pytest.fixture(scope="module")
-def site_a(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A private copy of the shipped site: deploying writes its .gz and .br copies."""
-    return Path(shutil.copytree(built_site, tmp_path_factory.mktemp("a") / "site"))
-
-
-@pytest.fixture(scope="module")
-def site_b(site_a: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same site with a changed home page: a second version to publish."""
-    site = Path(shutil.copytree(site_a, tmp_path_factory.mktemp("b") / "site"))
-    home = site / "index.html"
-    home.write_text(home.read_text(encoding="utf-8").replace("</body>", MARKER + "</body>"), encoding="utf-8")
-    return site
 
 
 @pytest.fixture(scope="module")
@@ -271,38 +254,6 @@ def test_deploy_killed_at_any_moment_leaves_a_whole_site_served(host: Nginx, sit
     assert MARKER in host.get("/")[2].decode()
     assert not [name for name in os.listdir(host.target / "releases") if name.startswith(".")]
     assert not (host.target / ".current-new").exists()
-
-
-@pytest.fixture(scope="module")
-def ssh_command(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real OpenSSH server on 127.0.0.1 taking one key; yields the DEPLOY_SSH that logs in with it."""
-    folder = tmp_path_factory.mktemp("sshd")
-    for key in ("host", "client"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(folder / key)], check=True)
-    (folder / "authorized_keys").write_text((folder / "client.pub").read_text())
-    port = free_port()
-    (folder / "sshd_config").write_text(
-        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder}/host\nAuthorizedKeysFile {folder}/authorized_keys\n"
-        f"PidFile {folder}/sshd.pid\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-        "PermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\n"
-    )
-    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder, made by its service normally
-    server = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(folder / "sshd_config")], stderr=subprocess.DEVNULL)
-    command = (
-        f"ssh -p {port} -i {folder}/client -o BatchMode=yes -o StrictHostKeyChecking=no "
-        "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
-    )
-    try:
-        for _ in range(100):
-            if subprocess.run([*command.split(), "root@127.0.0.1", "true"], capture_output=True).returncode == 0:
-                break
-            time.sleep(0.1)
-        else:
-            pytest.fail("sshd did not start")
-        yield command
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_publish_and_rollback_over_ssh(ssh_command: str, site_a: Path, site_b: Path, tmp_path: Path) -> None:

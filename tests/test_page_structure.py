@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO, page_paths
 from playwright.sync_api import Browser, Page
 
 from campaign_site.banner_cache import BannerCache
 from campaign_site.loader import load_site
 from campaign_site.pages import SiteRenderer
-from conftest import REPO, page_paths
 
 RAW_SYNTAX = re.compile(r"\|\s*:?-{3,}|(?:^|\s)\|[^|\n]+\|[^|\n]+\||\*\*\S|__\S|\{\{|\{%|\{:|\]\(|&#\d+;|&[a-z]+;")
 PAGE_TYPES = {

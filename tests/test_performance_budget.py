@@ -10,9 +10,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from conftest import page_paths
 from playwright.sync_api import Browser, Response
-
-from conftest import page_paths, serve
 
 BUDGET = 150 * 1024
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")

@@ -16,11 +16,17 @@ from pathlib import Path
 
 import brotli
 import pytest
-
-from campaign_site import releases
-from campaign_site.precompress import STALE_TEMPORARY_SECONDS, TEMPORARY_SUFFIX, decompress, precompress_tree, text_files
 from conftest import snapshot
 from nginx_host import deploy
+
+from campaign_site import releases
+from campaign_site.precompress import (
+    STALE_TEMPORARY_SECONDS,
+    TEMPORARY_SUFFIX,
+    decompress,
+    precompress_tree,
+    text_files,
+)
 
 SEED = 2026
 COMPRESS = [sys.executable, "-c", "import sys; from pathlib import Path; from campaign_site.precompress import "
@@ -52,7 +58,7 @@ def test_copies_decompress_to_the_file_and_are_reproducible(built_site: Path, tm
     files = text_files(site)
     assert len(results) == len(files) > 50
     assert not any(p.suffix in (".png", ".pdf") for p in files)
-    for relative, result in zip(files, results):
+    for relative, result in zip(files, results, strict=True):
         path = site / relative
         data = path.read_bytes()
         gz, br = path.with_name(path.name + ".gz"), path.with_name(path.name + ".br")

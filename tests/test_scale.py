@@ -14,15 +14,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import synthetic_campaigns
 from bs4 import BeautifulSoup
+from conftest import run_build, serve
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-import synthetic_campaigns
 from campaign_site import parallel
 from campaign_site.loader import load_site
-
-from conftest import run_build, serve
 
 SIZES = (240, 480)
 ALWAYS_BOUNDED = ["", "2026/", "2026/ke-hoach/", "2026/lich/", "lich/", "can-cu-phap-ly/", "2026/bang-ron/", "gioi-thieu/"]

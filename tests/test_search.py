@@ -74,7 +74,7 @@ def test_best_match_ranks_first(search_page: Page, query: str, first: str) -> No
 def test_every_spelling_of_a_query_finds_the_same_pages(search_page: Page, forms: list[str]) -> None:
     found = [results(search_page, form) for form in forms]
     assert found[0], forms[0]
-    for form, other in zip(forms[1:], found[1:]):
+    for form, other in zip(forms[1:], found[1:], strict=True):
         assert other == found[0], form
 
 

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from campaign_site.loader import load_site
-
 from conftest import REPO, page_text
-
 from seed_facts import (
     DOCUMENTS,
     PLANS,
@@ -25,6 +21,8 @@ from seed_facts import (
     THEMES_2025,
     THEMES_2026_21_4,
 )
+
+from campaign_site.loader import load_site
 
 
 def citation(number_symbol: str) -> str:

@@ -12,12 +12,12 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from conftest import REPO, mkdocs_serve, replace_in, run_build, serve, wait_for_text
 from playwright.sync_api import Page
 
 from campaign_site import schema
 from campaign_site.loader import load_site
 from campaign_site.problems import DataError
-from conftest import REPO, mkdocs_serve, replace_in, run_build, serve, wait_for_text
 
 FILLED = {
     "chủ đề năm 2027": "Đổi mới sáng tạo năm 2027",

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import line_of, replace_in
 
 from campaign_site.loader import load_site
 from campaign_site.problems import DataError, Problem
-
-from conftest import line_of, replace_in
 
 LAI_CHAU = "2026/plans/so-khcn-lai-chau.yaml"
 

@@ -26,9 +26,9 @@ where a text has no punctuation near the break.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
 
 from .banner_font import BannerFont
 

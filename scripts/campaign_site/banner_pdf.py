@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fpdf import FPDF
 
@@ -10,7 +10,7 @@ from .banner_font import BannerFont
 from .banner_layout import Layout
 
 _PT_PER_MM = 72 / 25.4
-CREATED = datetime(2026, 1, 1, tzinfo=timezone.utc)
+CREATED = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _rgb(color: str) -> tuple[int, int, int]:

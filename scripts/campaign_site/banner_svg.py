@@ -9,8 +9,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from .banner_font import FONT_LABEL, BannerFont
-from .encoders import svg_text
 from .banner_layout import Layout
+from .encoders import svg_text
 
 
 def _number(value: float) -> str:

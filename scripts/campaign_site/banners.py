@@ -20,8 +20,8 @@ from .banner_layout import Box, Layout, fit
 from .banner_pdf import banner_pdf
 from .banner_png import banner_png
 from .banner_svg import banner_svg
-from .model import BannerSize, BannerStyle
 from .generated import GeneratedFile
+from .model import BannerSize, BannerStyle
 from .site_data import Campaign, PhraseEntry
 
 PREVIEW_WIDTH_PX = 1600
@@ -236,7 +236,7 @@ class BannerMaker:
         return "\n".join(lines)
 
 
-def zip_files(entries: list[tuple[str, bytes]]) -> bytes:
+def zip_files(entries: list[tuple[str, str | bytes]]) -> bytes:
     """A ZIP with fixed timestamps, so equal files give an equal archive."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -85,7 +85,7 @@ def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[
     for i, doc in enumerate(documents):
         key = (doc.number_symbol, doc.issuer)
         if key in first and first[key].id != doc.id:
-            loc = ("documents", i, "number_symbol")
+            loc: Loc = ("documents", i, "number_symbol")
             problems.append(
                 source.problem(
                     loc,
@@ -97,7 +97,7 @@ def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[
         first.setdefault(key, doc)
     by_id = {d.id: d for d in documents}
     for i, doc in enumerate(documents):
-        refs = [(("documents", i, "basis", j), ref) for j, ref in enumerate(doc.basis)]
+        refs: list[tuple[Loc, str]] = [(("documents", i, "basis", j), ref) for j, ref in enumerate(doc.basis)]
         problems += known_ids(source, refs, by_id, "văn bản", "documents.yaml")
         for loc, ref in refs:
             cited = by_id.get(ref)
@@ -132,6 +132,7 @@ def check_observances(source: SourceFile, observances: list[Observance]) -> list
 def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]:
     """The plan's dates are in its campaign year and in order: window start, end; deadlines after start."""
     problems = []
+    loc: Loc
     for loc, when in ((("window", "start"), plan.window.start), (("window", "end"), plan.window.end)):
         if when.year != year:
             problems.append(

@@ -18,12 +18,12 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import checks, placeholders, publishing
+from .file_links import link_problem, outside
 from .messages import problems_from
 from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
 from .problems import DataError, Problem, Severity, format_loc
 from .site_data import Campaign, SiteData
 from .slugs import ascii_slug
-from .file_links import link_problem, outside
 from .yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
 
 M = TypeVar("M", bound=BaseModel)

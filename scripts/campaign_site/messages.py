@@ -7,6 +7,7 @@ import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .problems import Problem, format_loc
 from .yaml_source import Loc, SourceFile
@@ -63,7 +64,7 @@ def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _message(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
+def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     found = describe(error.get("input"))

@@ -8,9 +8,10 @@ exist, dates that must be in order across objects) are checked in `checks.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
-from typing import Annotated, Any, Callable, Literal
 
 from pydantic import (
     AfterValidator,

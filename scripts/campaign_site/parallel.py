@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-I = TypeVar("I")
+Item = TypeVar("Item")
 PARALLEL_FROM = 200
 """Below this many items, starting worker processes costs more than it saves."""
 
@@ -27,7 +27,7 @@ def _run(bounds: tuple[int, int]) -> list[object]:
     return [_task(item) for item in _items[bounds[0]:bounds[1]]]
 
 
-def map_all(task: Callable[[I], T], items: list[I]) -> list[T]:
+def map_all(task: Callable[[Item], T], items: list[Item]) -> list[T]:
     """`[task(i) for i in items]`, in order, split over the machine's cores when there are many items."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():

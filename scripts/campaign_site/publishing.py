@@ -30,7 +30,7 @@ def placeholder_address(url: str) -> bool:
 
 def unfinished_settings(settings: SiteFile) -> list[tuple[Loc, str, str]]:
     """(location, field, Vietnamese message) for each setting still to fill in before publishing."""
-    found = []
+    found: list[tuple[Loc, str, str]] = []
     if placeholder_address(settings.site.base_url):
         found.append((
             ("site", "base_url"),

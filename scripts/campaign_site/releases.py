@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .precompress import TEMPORARY_SUFFIX, decompress, is_temporary, source_of
@@ -199,7 +199,7 @@ def locked(target: Target, wait: float = 0) -> Iterator[Session]:
 
 def release_name(now: datetime | None = None, revision: str = "") -> str:
     """A name that sorts by time: `20261123T101530.123456Z`, then `-<revision>` when known."""
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%S.%fZ")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S.%fZ")
     return f"{stamp}-{revision}" if revision else stamp
 
 

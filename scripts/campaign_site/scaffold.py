@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 
 from .loader import SCHEMA_DIR, load_site
-from .placeholders import MARKER as PLACEHOLDER
 from .model import Plan
+from .placeholders import MARKER as PLACEHOLDER
 from .site_data import Campaign
 from .yaml_source import YamlSyntaxProblem, load_yaml
-
 
 
 def fill(hint: str) -> str:

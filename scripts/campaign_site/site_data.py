@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from .model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance

@@ -7,10 +7,9 @@ which PyYAML would silently drop, become errors.
 
 from __future__ import annotations
 
-from functools import partial
-
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +106,7 @@ def explicit_tag(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
         plain = node.style is None
         implied = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
     else:
-        implied = _PLAIN_TAGS[type(node)]
+        implied = _PLAIN_TAGS[type(node)]  # type: ignore[index]  # a mapping or a sequence here
     if node.tag == implied:
         return None
     return node.tag.replace("tag:yaml.org,2002:", "!!")
