@@ -25,15 +25,17 @@ pytest_plugins = ["deploy_fixtures"]
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
+BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
+"""The generator that builds sites in tests: `mkdocs`, or `properdocs` (the maintained MkDocs 1.x fork)."""
 
 
 def run_build(
     config: Path, site_dir: Path, today: str = TODAY, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as staff and CI run it, with the build date fixed (and `env` added)."""
+    """`mkdocs build --strict` (or BUILDER's) as staff and CI run it, with the build date fixed (and `env` added)."""
     env = os.environ | {"CAMPAIGN_SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"} | (env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", BUILDER, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         env=env,

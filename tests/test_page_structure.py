@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, page_paths
+from conftest import BUILDER, REPO, page_paths
 from playwright.sync_api import Browser, Page
 
 from campaign_site.banner_cache import BannerCache
@@ -185,3 +185,9 @@ def test_stacked_tables_label_every_cell_with_its_column(built_site: Path) -> No
     assert [td["data-label"] for td in row.find_all("td")] == [
         "Loại", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Được dẫn tại", "Văn bản gốc"]
     assert html.unescape(row.find_all("td")[1].get_text()) == "57-NQ/TW"
+
+
+def test_pages_come_from_the_chosen_generator(built_site: Path) -> None:
+    """Under SITE_BUILDER=properdocs, every test in this file reads ProperDocs' build."""
+    generator = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser").find("meta", attrs={"name": "generator"})
+    assert ("ProperDocs" in generator["content"]) == (BUILDER == "properdocs"), generator["content"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -557,7 +558,7 @@ class SiteRenderer:
         return GeneratedFile(page, text, plan.source)
 
 
-def error_page(problems: list[Problem]) -> str:
+def error_page(problems: Sequence[Problem]) -> str:
     """The preview page shown instead of the site while the data has errors."""
     lines = [
         "---",

@@ -1,0 +1,144 @@
+"""The façade: everything the site needs, built from the project folder in one call.
+
+`build_site(root, today, stamp, environ)` reads campaigns/ and docs/, validates both, renders every
+generated page, feed, JSON and banner file, and works out the navigation, the share image and the
+facts under each page. It returns one immutable `SiteBuild`; problems are part of the value, never
+an exception, so the MkDocs hook, `scripts/dev check` and `scripts/dev generate` all use it alike.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import nav, paths, staff_markdown
+from .banner_cache import BannerCache
+from .generated import GeneratedFile
+from .git_dates import ChangeDates, change_dates
+from .loader import load_site
+from .page_facts import PageFacts, edit_base, page_facts
+from .pages import SiteRenderer
+from .problems import DataError, Problem
+from .site_data import SiteData
+
+log = logging.getLogger(__name__)
+CAMPAIGNS, DOCS = "campaigns", "docs"
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """What one build of the site is made of. `ok` is False when any problem is an error."""
+
+    problems: tuple[Problem, ...]
+    data: SiteData | None = None
+    files: tuple[GeneratedFile, ...] = ()
+    intros: tuple[str, ...] = ()
+    """Staff pages (docs/<year>/index.md) that became a year page's introduction: not pages of their own."""
+    nav: tuple[Any, ...] = ()
+    share_image: Mapping[str, str] = field(default_factory=dict)
+    facts: Mapping[str, PageFacts] = field(default_factory=dict)
+    """Source, last change and edit link of every page, by its path under docs/."""
+    banners_drawn: int = 0
+    banners_reused: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def report(self) -> str:
+        """Every problem, one a line, and what to do, in Vietnamese."""
+        return DataError(list(self.problems)).report()
+
+
+def unexpected(exc: Exception, doing: str) -> Problem:
+    """A bug of ours, or a broken machine, still reaches staff as a sentence, not a traceback."""
+    return Problem(CAMPAIGNS, 1, 1, "", f"lỗi không mong đợi khi {doing} ({type(exc).__name__}: {exc}). "
+                   "Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa.")
+
+
+def staff_pages(docs: Path) -> list[str]:
+    """Markdown pages staff wrote, as paths under docs/."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file())
+
+
+def check_site(root: Path) -> SiteBuild:
+    """Validate campaigns/ and docs/ only: the data and every problem, nothing rendered."""
+    try:
+        data = load_site(root / CAMPAIGNS)
+        problems = staff_markdown.check_docs(root / DOCS)
+    except DataError as exc:
+        return SiteBuild(tuple(exc.problems))
+    except Exception as exc:  # noqa: BLE001 — reported as a problem, see `unexpected`
+        return SiteBuild((unexpected(exc, "đọc dữ liệu"),))
+    return SiteBuild(tuple(problems + data.warnings), data)
+
+
+def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str]) -> SiteBuild:
+    """Validate and render everything; a build with errors holds only its problems."""
+    checked = check_site(root)
+    if not checked.ok or checked.data is None:
+        return checked
+    try:
+        return _render(root, checked.data, checked.problems, today, stamp, environ)
+    except Exception as exc:  # noqa: BLE001 — reported as a problem, see `unexpected`
+        return SiteBuild((*checked.problems, unexpected(exc, "tạo trang")), checked.data)
+
+
+def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: date, stamp: datetime,
+            environ: Mapping[str, str]) -> SiteBuild:
+    docs = root / DOCS
+    pages = staff_pages(docs)
+    intros = {year: paths.year_page(year) for year in data.campaigns if paths.year_page(year) in pages}
+    texts = {year: _body(docs / page) for year, page in intros.items()}
+    cache = BannerCache(root / ".cache" / "banners")
+    renderer = SiteRenderer(data, today, texts, stamp, cache)
+    files = renderer.render()
+    cache.prune()
+    generated = {f.path for f in files}
+    clashes = [page for page in pages if page in generated and page not in intros.values()]
+    if clashes:
+        return SiteBuild(problems + tuple(_clash(page, files) for page in clashes), data)
+    kept = [page for page in pages if page not in intros.values()]
+    sources = {page: [f"{DOCS}/{page}"] for page in kept}
+    for file in files:
+        sources[file.path] = [file.source, *([f"{DOCS}/{file.path}"] if file.path in intros.values() else [])]
+    return SiteBuild(
+        problems, data, tuple(files), tuple(intros.values()),
+        tuple(nav.build(data, kept + [f.path for f in files if f.path.endswith(".md")])),
+        renderer.share_image(data.featured_year(today)),
+        _facts(root, data.settings.site.edit_url, sources, today, environ),
+        cache.misses, cache.hits,
+    )
+
+
+def _body(page: Path) -> str:
+    """A staff page's Markdown without its front matter."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+        lines = lines[end + 1:]
+    return "\n".join(lines)
+
+
+def _clash(page: str, files: list[GeneratedFile]) -> Problem:
+    source = next(f.source for f in files if f.path == page)
+    return Problem(f"{DOCS}/{page}", 1, 1, "", f"trùng với trang được tạo từ {source}. Hãy đổi tên hoặc xóa tệp trong docs/.")
+
+
+def _facts(root: Path, edit_url: str | None, sources: dict[str, list[str]], today: date,
+           environ: Mapping[str, str]) -> dict[str, PageFacts]:
+    """Source file, last change (from git) and edit link of every page."""
+    dates = change_dates(root, today)
+    if dates.shallow:
+        log.info("Kho git chỉ có một phần lịch sử (shallow clone): không ghi ngày cập nhật lên trang.")
+        dates = ChangeDates(prefix=dates.prefix)
+    base = edit_base(edit_url, environ, dates.prefix)
+    return {uri: page_facts(page_sources, dates, base) for uri, page_sources in sources.items()}

@@ -1,0 +1,87 @@
+"""Write the complete generated project into a folder, for generators that do not run our hooks.
+
+Usage: scripts/dev generate DIR
+
+DIR/docs holds the staff pages and every generated page, feed, JSON and banner file; DIR/overrides
+is ours; DIR/mkdocs.yml is ours without hooks, with the navigation, the site's title, address and
+description and the footer's organisation filled in. Any generator that reads a Material for
+MkDocs project (MkDocs, ProperDocs, Zensical) can build DIR without this repository's code. What
+the hooks do to finished pages (escaping front-matter text, labelling tables for phones, moving the
+theme's inline scripts into files, the facts under each page) is not in such a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import yaml
+
+from campaign_site.site_build import DOCS, SiteBuild, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+DROPPED_KEYS = ("hooks", "watch", "site_name", "site_url", "site_description", "extra", "nav")
+"""Top-level settings of our mkdocs.yml that the generated project replaces or does without."""
+
+
+def config_text(source: str, build: SiteBuild) -> str:
+    """Our mkdocs.yml without the keys above, then the values the hooks would have set."""
+    kept: list[str] = []
+    dropping = False
+    for line in source.splitlines():
+        top = line[:1].strip() and not line.startswith("#")
+        if top:
+            dropping = line.split(":", 1)[0] in DROPPED_KEYS
+        if not dropping:
+            kept.append(line)
+    assert build.data is not None
+    site, organisation = build.data.settings.site, build.data.settings.organisation
+    filled = {
+        "site_name": site.title,
+        "site_url": site.base_url,
+        "site_description": site.description,
+        "extra": {"generator": False, "organisation": organisation.model_dump(mode="json"),
+                  "share_image": dict(build.share_image)},
+        "nav": list(build.nav),
+    }
+    return "\n".join(kept).rstrip() + "\n\n# Filled in by scripts/dev generate.\n" + yaml.safe_dump(
+        filled, allow_unicode=True, sort_keys=False)
+
+
+def write_project(build: SiteBuild, target: Path) -> int:
+    """Write the generated project into `target` (replaced if it exists); the number of files in docs/."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(ROOT / DOCS, target / DOCS, ignore=lambda folder, names: [
+        n for n in names if (Path(folder) / n).relative_to(ROOT / DOCS).as_posix() in build.intros])
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    for file in build.files:
+        path = target / DOCS / file.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(file.content if isinstance(file.content, bytes) else file.content.encode("utf-8"))
+    (target / "mkdocs.yml").write_text(config_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), build), encoding="utf-8")
+    return sum(1 for p in (target / DOCS).rglob("*") if p.is_file())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Ghi toàn bộ dự án đã tạo (trang, lịch, dữ liệu, băng rôn) ra một thư mục.")
+    parser.add_argument("folder", type=Path, help="thư mục đích (bị thay nếu đã có)")
+    args = parser.parse_args(argv)
+    fixed = os.environ.get("CAMPAIGN_SITE_TODAY")
+    build = build_site(ROOT, date.fromisoformat(fixed) if fixed else date.today(), datetime.now(UTC), os.environ)
+    if not build.ok:
+        print(build.report(), file=sys.stderr)
+        return 1
+    if args.folder.resolve() in (ROOT, ROOT / DOCS) or ROOT.is_relative_to(args.folder.resolve()):
+        print("Hãy chọn một thư mục khác: thư mục này chứa chính dự án.", file=sys.stderr)
+        return 2
+    count = write_project(build, args.folder.resolve())
+    print(f"Đã ghi {count} tệp vào {args.folder}/docs và {args.folder}/mkdocs.yml.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
