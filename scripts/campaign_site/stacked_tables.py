@@ -2,9 +2,9 @@
 stylesheet can show each row as a block of labelled fields on a narrow screen (the GOV.UK "summary
 list" pattern) instead of a table the reader scrolls sideways.
 
-Applied to the HTML of every page's content; a labelled table is marked `data-stack`. Tables with a
-class (the month grids of the calendar) keep their layout; a cell that already has a `data-label`
-keeps it.
+Applied to the HTML of every page's content; a labelled table is marked `data-stack`. Tables of
+two columns and tables with a class (the month grids of the calendar) keep their layout; a cell that
+already has a `data-label` keeps it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ _HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL)
 _CELL = re.compile(r"<td\b(?![^>]*\bdata-label=)")
 _TAG = re.compile(r"<[^>]+>")
+MIN_COLUMNS = 3
+"""A two-column table (a label and its value, a province and its count) reads well on a phone as it is."""
 
 
 def _label(heading_html: str) -> str:
@@ -31,7 +33,7 @@ def _labelled(match: re.Match[str]) -> str:
         return match[0]
     head, _, rows = body.partition("</thead>")
     labels = [_label(cell) for cell in _HEADING.findall(head)]
-    if not labels or not rows:
+    if len(labels) < MIN_COLUMNS or not rows:
         return match[0]
 
     def row(row_match: re.Match[str]) -> str:
