@@ -5,14 +5,16 @@ Usage: scripts/dev generate DIR
 DIR/docs holds the staff pages and every generated page, feed, JSON and banner file; DIR/overrides
 is ours; DIR/mkdocs.yml is ours without hooks, with the navigation, the site's title, address and
 description and the footer's organisation filled in. Any generator that reads a Material for
-MkDocs project (MkDocs, ProperDocs, Zensical) can build DIR without this repository's code. What
-the hooks do to finished pages (escaping front-matter text, labelling tables for phones, moving the
-theme's inline scripts into files, the facts under each page) is not in such a build.
+MkDocs project (MkDocs, ProperDocs, Zensical) can build DIR without this repository's code.
+Front-matter text is written HTML-escaped, as our hooks would print it. What the hooks do to
+finished pages (labelling tables for phones, moving the theme's inline scripts into files, the
+facts under each page) is not in such a build.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import shutil
 import sys
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from campaign_site.page_html import TEXT_META
 from campaign_site.site_build import DOCS, SiteBuild, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +55,21 @@ def config_text(source: str, build: SiteBuild) -> str:
         filled, allow_unicode=True, sort_keys=False)
 
 
+def escaped_front_matter(markdown: str) -> str:
+    """`markdown` with its front matter's text values HTML-escaped: without our hooks, Material prints
+    a page's title, description, subtitle and author into the page as they are."""
+    if not markdown.startswith("---\n") or "\n---\n" not in markdown[4:]:
+        return markdown
+    head, body = markdown[4:].split("\n---\n", 1)
+    meta = yaml.safe_load(head)
+    if not isinstance(meta, dict):
+        return markdown
+    for key in (*TEXT_META, "title", "og_image_alt"):
+        if isinstance(meta.get(key), str):
+            meta[key] = html.escape(meta[key], quote=True)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
 def write_project(build: SiteBuild, target: Path) -> int:
     """Write the generated project into `target` (replaced if it exists); the number of files in docs/."""
     shutil.rmtree(target, ignore_errors=True)
@@ -62,6 +80,8 @@ def write_project(build: SiteBuild, target: Path) -> int:
         path = target / DOCS / file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(file.content if isinstance(file.content, bytes) else file.content.encode("utf-8"))
+    for page in (target / DOCS).rglob("*.md"):
+        page.write_text(escaped_front_matter(page.read_text(encoding="utf-8")), encoding="utf-8")
     (target / "mkdocs.yml").write_text(config_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), build), encoding="utf-8")
     return sum(1 for p in (target / DOCS).rglob("*") if p.is_file())
 

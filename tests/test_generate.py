@@ -38,3 +38,22 @@ def test_generated_project_builds_without_our_hooks(tmp_path: Path) -> None:
 def test_generate_refuses_the_project_folder_itself() -> None:
     result = subprocess.run([sys.executable, str(REPO / "scripts/generate_site.py"), str(REPO)], capture_output=True, text=True)
     assert result.returncode == 2 and "chứa chính dự án" in result.stderr
+
+
+def test_generated_project_keeps_data_text_as_text_without_our_hooks(project: Path) -> None:
+    """Without our hooks Material prints front-matter titles and descriptions as they are: the
+    generated project writes them escaped, so a script in the data stays text there too."""
+    from conftest import replace_in
+
+    payload = '"><script>window.__pwned=1</script>'
+    replace_in(project / "campaigns/2026/plans/so-khcn-lai-chau.yaml", "name: Sở Khoa học và Công nghệ tỉnh Lai Châu",
+               f"name: '{payload}'")
+    env = os.environ | {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    folder, site = project / "generated", project / "generated-site"
+    assert subprocess.run([sys.executable, str(project / "scripts/generate_site.py"), str(folder)], env=env).returncode == 0
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(folder / "mkdocs.yml"), "-d", str(site)],
+                           capture_output=True, text=True, env=env, cwd=folder)
+    assert built.returncode == 0, built.stderr
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not [s for s in soup.find_all("script") if "__pwned" in (s.string or "")], page
