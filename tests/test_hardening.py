@@ -236,3 +236,18 @@ def test_preview_shows_an_unexpected_failure_as_a_page_and_recovers(project: Pat
 
 def test_shipped_inputs_are_accepted() -> None:
     assert problems_of(REPO) == []
+
+
+def test_a_tall_narrow_banner_size_draws_a_preview_no_taller_than_a_wide_one(inputs: Path) -> None:
+    """A first print size of 5 cm × 5.08 m once asked for a 1600 × 162,560 pixel preview (780 MB)."""
+    import io
+
+    from PIL import Image
+
+    from campaign_site.site_build import build_site
+
+    replace_in(inputs / "campaigns/site.yaml", "      width_mm: 5000\n      height_mm: 800", "      width_mm: 50\n      height_mm: 5080")
+    build = build_site(inputs, date(2026, 11, 22), datetime(2026, 11, 22, tzinfo=UTC), {})
+    assert build.ok, build.report()
+    preview = next(f for f in build.files if f.path == "2026/bang-ron/dmst-hanh-dong-dot-pha.png")
+    assert isinstance(preview.content, bytes) and Image.open(io.BytesIO(preview.content)).size == (16, 1600)

@@ -15,7 +15,8 @@ def banner_png(layouts: list[tuple[Layout, str]], width_px: int, height_px: int,
     image = Image.new("RGB", (width_px, height_px), background)
     draw = ImageDraw.Draw(image)
     for layout, color in layouts:
-        face = ImageFont.truetype(str(font.path), size=layout.font_size)
+        # FreeType draws nothing under one pixel per em: a long word on a tiny preview is drawn at 1.
+        face = ImageFont.truetype(str(font.path), size=max(1.0, layout.font_size))
         for line in layout.lines:
             draw.text((line.x, line.baseline), line.text, font=face, fill=color, anchor="ls")
     out = io.BytesIO()

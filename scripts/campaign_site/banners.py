@@ -69,9 +69,10 @@ class Banner:
     """The text as drawn: upper case when the style asks for it."""
     texts: list[Download]
     preview: Download
+    preview_width: int
     preview_height: int
     preview_small: Download
-    """The preview at `PREVIEW_SMALL_WIDTH_PX`, same proportions."""
+    """The preview at half the size, same proportions."""
     share: Download
     artwork: list[tuple[BannerSize, Download, Download]]
     """Per size: SVG and PDF."""
@@ -79,7 +80,7 @@ class Banner:
     @property
     def preview_sources(self) -> list[tuple[Download, int]]:
         """The preview files with their widths in pixels, narrowest first (a page's `srcset`)."""
-        return [(self.preview_small, PREVIEW_SMALL_WIDTH_PX), (self.preview, PREVIEW_WIDTH_PX)]
+        return [(self.preview_small, self.preview_width // 2), (self.preview, self.preview_width)]
 
     @property
     def preview_size(self) -> str:
@@ -151,15 +152,18 @@ class BannerMaker:
 
         return self.cache.get(inputs, draw)
 
-    def _preview(self, printed: str, size: BannerSize, width: int = PREVIEW_WIDTH_PX) -> tuple[bytes, int]:
-        height = round(width * size.height_mm / size.width_mm)
+    def _preview(self, printed: str, size: BannerSize, longest: int = PREVIEW_WIDTH_PX) -> tuple[bytes, int, int]:
+        """The preview PNG and its width and height: the longer side is `longest` pixels (a tall,
+        narrow banner is drawn as tall as a wide one is wide, never taller)."""
+        scale = longest / max(size.width_mm, size.height_mm)
+        width, height = max(1, round(size.width_mm * scale)), max(1, round(size.height_mm * scale))
         inputs = ["preview", printed, width, height, self.style.model_dump(exclude={"sizes"})]
 
         def draw() -> bytes:
             layout = fit(printed, self.font, artwork_box(width, height, self.style))
             return banner_png([(layout, self.style.text_color)], width, height, self.style.background, self.font)
 
-        return self.cache.get(inputs, draw), height
+        return self.cache.get(inputs, draw), width, height
 
     def _share(self, printed: str, caption: str) -> bytes:
         inputs = ["share", printed, caption, self.style.model_dump(exclude={"sizes"})]
@@ -196,13 +200,13 @@ class BannerMaker:
                 )
                 for size in self.style.sizes
             ]
-            preview_png, preview_height = self._preview(printed, self.style.sizes[0])
+            preview_png, preview_width, preview_height = self._preview(printed, self.style.sizes[0])
             preview = add(f"{phrase_id}.png", preview_png, "Ảnh xem trước PNG")
-            small_png, _ = self._preview(printed, self.style.sizes[0], PREVIEW_SMALL_WIDTH_PX)
+            small_png, _, _ = self._preview(printed, self.style.sizes[0], PREVIEW_SMALL_WIDTH_PX)
             preview_small = add(f"{phrase_id}-{PREVIEW_SMALL_WIDTH_PX}.png", small_png, "Ảnh xem trước nhỏ PNG", zipped=False)
             caption = f"{_KIND_LABELS[entry.kind]} năm {campaign.year} · {self.site_title}"
             share = add(f"{phrase_id}-chia-se.png", self._share(printed, caption), "Ảnh chia sẻ 1200 × 630 PNG")
-            banners.append(Banner(entry, printed, texts, preview, preview_height, preview_small, share, artwork))
+            banners.append(Banner(entry, printed, texts, preview, preview_width, preview_height, preview_small, share, artwork))
         archive = zip_files([(f.path.rsplit("/", 1)[1], f.content) for f in files if f.path not in page_only] + [
             ("HUONG-DAN.txt", text_file(self.guide(campaign.year, banners))),
             ("OFL.txt", (self.font.path.parent / "OFL.txt").read_bytes()),

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import calendar_events, citations, ics, open_data, parallel, paths, vn_dates
 from .banner_cache import BannerCache
 from .banner_font import FONT_LABEL
-from .banners import PREVIEW_WIDTH_PX, BannerMaker, Download, YearBanners
+from .banners import BannerMaker, Download, YearBanners
 from .calendar_events import KIND_LABELS, Event
 from .encoders import html_attribute, json_text
 from .generated import GeneratedFile
@@ -516,7 +516,6 @@ class SiteRenderer:
         text = self._render("banners.md.j2", page, c=campaign, yb=self.banners[campaign.year], style=self.data.settings.banners,
             share=self.share_image(campaign.year),
             featured=self.is_featured(campaign),
-            preview_width=PREVIEW_WIDTH_PX,
         )
         return GeneratedFile(page, text, campaign.source)
 
