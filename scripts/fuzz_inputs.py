@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
           f"peak memory {peak_mb():.0f} MB")
     for outcome, count in tally.most_common():
         print(f"  {outcome}: {count}")
-    print("0 uncaught exceptions, 0 inputs over 2 s or 300 MB, 0 injected events, 0 foreign scripts")
+    print("0 uncaught exceptions, 0 inputs over 2 s of processor time or 300 MB, 0 injected events, 0 foreign scripts")
     return 0
 
 
