@@ -97,7 +97,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     docs = root / DOCS
     pages = staff_pages(docs)
     intros = {year: paths.year_page(year) for year in data.campaigns if paths.year_page(year) in pages}
-    texts = {year: _body(docs / page) for year, page in intros.items()}
+    texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache = BannerCache(root / ".cache" / "banners")
     renderer = SiteRenderer(data, today, texts, stamp, cache)
     files = renderer.render()
@@ -117,15 +117,6 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits,
     )
-
-
-def _body(page: Path) -> str:
-    """A staff page's Markdown without its front matter."""
-    lines = page.read_text(encoding="utf-8").split("\n")
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
-        lines = lines[end + 1:]
-    return "\n".join(lines)
 
 
 def _clash(page: str, files: list[GeneratedFile]) -> Problem:

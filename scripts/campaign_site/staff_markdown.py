@@ -54,11 +54,25 @@ class FrontMatter(Record):
     status: Literal["new", "deprecated"] | None = Field(None, description="Nhãn trong thanh điều hướng: new hoặc deprecated")
 
 
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter; 0 when there is none, None when unclosed."""
+    if not lines or not _FENCE.match(lines[0]):
+        return 0
+    return next((i for i in range(1, len(lines)) if _FENCE_END.match(lines[i])), None)
+
+
+def body(text: str) -> str:
+    """A staff page's Markdown without its front matter."""
+    lines = text.split("\n")
+    end = front_matter_end(lines)
+    return "\n".join(lines[end + 1:]) if end else text
+
+
 def _front_matter(lines: list[str], display: str) -> tuple[list[Problem], int]:
     """Problems of the front matter, if the file has one, and the line where the body starts."""
-    if not lines or not _FENCE.match(lines[0]):
+    end = front_matter_end(lines)
+    if end == 0:
         return [], 0
-    end = next((i for i in range(1, len(lines)) if _FENCE_END.match(lines[i])), None)
     if end is None:
         return [Problem(display, 1, 1, "", "phần thiết lập đầu trang mở bằng dòng `---` nhưng không có dòng `---` đóng lại. "
                         "Hãy thêm dòng `---` sau các thiết lập, hoặc xóa dòng `---` đầu tiên.")], 0
