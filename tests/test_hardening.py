@@ -251,3 +251,16 @@ def test_a_tall_narrow_banner_size_draws_a_preview_no_taller_than_a_wide_one(inp
     assert build.ok, build.report()
     preview = next(f for f in build.files if f.path == "2026/bang-ron/dmst-hanh-dong-dot-pha.png")
     assert isinstance(preview.content, bytes) and Image.open(io.BytesIO(preview.content)).size == (16, 1600)
+
+
+def test_a_long_word_on_a_tiny_preview_is_drawn_not_refused_by_freetype() -> None:
+    """Under one pixel per em FreeType refuses to draw ("invalid ppem value"): the size is held at 1."""
+    from campaign_site.banner_font import banner_font
+    from campaign_site.banner_layout import fit
+    from campaign_site.banner_png import banner_png
+    from campaign_site.banners import artwork_box
+    from campaign_site.model import BannerStyle
+
+    layout = fit("X" * 300, banner_font(), artwork_box(16, 1600, BannerStyle()))
+    assert layout.font_size < 1
+    assert banner_png([(layout, "#FFFF00")], 16, 1600, "#DA251D", banner_font()).startswith(b"\x89PNG")
