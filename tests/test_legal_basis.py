@@ -12,8 +12,8 @@ from conftest import page_text
 from playwright.sync_api import Browser, Page, expect
 from seed_facts import DOCUMENTS, PLANS
 
-from campaign_site.citations import LEVELS
 from campaign_site.model import LegalDocument
+from campaign_site.wording import ISSUER_LEVELS as LEVELS
 
 REPO = Path(__file__).resolve().parent.parent
 LEVEL_COUNTS = {"party": 1, "government": 1, "ministry": 3, "province": 4, "commune": 1}

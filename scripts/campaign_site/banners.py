@@ -23,12 +23,12 @@ from .banner_svg import banner_svg
 from .generated import GeneratedFile
 from .model import BannerSize, BannerStyle
 from .site_data import Campaign, PhraseEntry
+from .wording import PHRASE_KINDS
 
 PREVIEW_WIDTH_PX = 1600
 PREVIEW_SMALL_WIDTH_PX = 800
 """The preview again at half the width, for phones (`srcset`); pages only, not the ZIP."""
 SHARE_SIZE_PX = (1200, 630)
-_KIND_LABELS = {"theme": "Chủ đề", "slogan": "Khẩu hiệu"}
 COLOUR_NAMES = {"#DA251D": "đỏ", "#FFFF00": "vàng"}
 """Vietnamese names of the default colours (`BannerStyle`); pages name no other colour rather
 than print a hex code to citizens."""
@@ -93,7 +93,7 @@ class Banner:
 
     @property
     def kind(self) -> str:
-        return _KIND_LABELS[self.entry.kind]
+        return PHRASE_KINDS[self.entry.kind]
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,7 @@ class BannerMaker:
             preview = add(f"{phrase_id}.png", preview_png, "Ảnh xem trước PNG")
             small_png, _, _ = self._preview(printed, self.style.sizes[0], PREVIEW_SMALL_WIDTH_PX)
             preview_small = add(f"{phrase_id}-{PREVIEW_SMALL_WIDTH_PX}.png", small_png, "Ảnh xem trước nhỏ PNG", zipped=False)
-            caption = f"{_KIND_LABELS[entry.kind]} năm {campaign.year} · {self.site_title}"
+            caption = f"{PHRASE_KINDS[entry.kind]} năm {campaign.year} · {self.site_title}"
             share = add(f"{phrase_id}-chia-se.png", self._share(printed, caption), "Ảnh chia sẻ 1200 × 630 PNG")
             banners.append(Banner(entry, printed, texts, preview, preview_width, preview_height, preview_small, share, artwork))
         archive = zip_files([(f.path.rsplit("/", 1)[1], f.content) for f in files if f.path not in page_only] + [

@@ -16,14 +16,9 @@ from urllib.parse import urlsplit
 from . import paths, vn_dates
 from .model import Plan
 from .site_data import Campaign, SiteData
+from .wording import EVENT_KINDS
 
 EventKind = Literal["observance", "window", "deadline"]
-
-KIND_LABELS: dict[EventKind, str] = {
-    "observance": "Ngày kỷ niệm",
-    "window": "Thời gian thực hiện",
-    "deadline": "Hạn báo cáo",
-}
 
 
 @dataclass(frozen=True)
@@ -87,7 +82,7 @@ def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list
     merged = []
     for (kind, start, last), plans in groups.items():
         who = f"{len(plans)} kế hoạch"
-        title = f"{KIND_LABELS[kind]} của {who}"
+        title = f"{EVENT_KINDS[kind]} của {who}"
         span = f"ngày {vn_dates.short(start)}" if start == last else f"từ {vn_dates.short(start)} đến hết {vn_dates.short(last)}"
         merged.append(
             Event(

@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from . import vn_dates
-from .model import IssuerLevel, LegalDocument
-
-LEVELS: dict[IssuerLevel, str] = {
-    "party": "Đảng",
-    "government": "Chính phủ",
-    "ministry": "Bộ, ngành trung ương",
-    "province": "Tỉnh, thành phố",
-    "commune": "Xã, phường",
-}
-"""Issuer levels in the order of the legal chain, with their Vietnamese names."""
+from .model import LegalDocument
 
 
 def full(doc: LegalDocument) -> str:

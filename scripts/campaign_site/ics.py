@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from icalendar import Calendar, vDuration
 from icalendar import Event as IcsEvent
 
-from .calendar_events import KIND_LABELS, Event
+from .calendar_events import Event
 from .encoders import ics_text
+from .wording import EVENT_KINDS
 
 REFRESH = timedelta(days=1)
 
@@ -40,7 +41,7 @@ def feed(name: str, description: str, events: list[Event], stamp: datetime) -> b
         item.add("summary", ics_text(event.title))
         item.add("description", ics_text(event.description, multiline=True))
         item.add("url", event.url)
-        item.add("categories", [KIND_LABELS[event.kind]])
+        item.add("categories", [EVENT_KINDS[event.kind]])
         item.add("transp", "TRANSPARENT")
         cal.add_component(item)
     return cal.to_ical()

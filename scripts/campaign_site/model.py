@@ -29,6 +29,7 @@ from pydantic import (
 from . import vn_dates
 from .slugs import ascii_slug
 from .vn_dates import PartialDate
+from .wording import DEADLINE_RULES
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
@@ -325,7 +326,7 @@ class ReportDeadline(Record):
 
     @property
     def wording(self) -> str:
-        return ("trước ngày " if self.rule == "before" else "chậm nhất ngày ") + vn_dates.short(self.date)
+        return f"{DEADLINE_RULES[self.rule]} {vn_dates.short(self.date)}"
 
 
 class Task(Record):

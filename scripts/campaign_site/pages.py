@@ -21,13 +21,14 @@ from . import calendar_events, citations, ics, open_data, parallel, paths, vn_da
 from .banner_cache import BannerCache
 from .banner_font import FONT_LABEL
 from .banners import BannerMaker, Download, YearBanners
-from .calendar_events import KIND_LABELS, Event
+from .calendar_events import Event
 from .encoders import html_attribute, json_text
 from .generated import GeneratedFile
 from .markdown_text import Markdown, escape
 from .model import LegalDocument, Observance, Plan, ReportDeadline, Window
 from .problems import Problem
 from .site_data import Campaign, PhraseEntry, SiteData
+from .wording import DEADLINE_RULES, EVENT_KINDS, ISSUER_LEVELS, PHRASE_KINDS, WEEKDAYS
 
 _TEMPLATES = Path(__file__).parent / "templates"
 NAMED_PLANS = 5
@@ -43,7 +44,6 @@ class Feed:
     size: str
     webcal: str
 
-WEEKDAYS = [("T2", "Thứ Hai"), ("T3", "Thứ Ba"), ("T4", "Thứ Tư"), ("T5", "Thứ Năm"), ("T6", "Thứ Sáu"), ("T7", "Thứ Bảy"), ("CN", "Chủ Nhật")]
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def window_sentence(window: Window) -> Markdown:
 
 
 def deadline_text(deadline: ReportDeadline) -> Markdown:
-    rule = "trước ngày" if deadline.rule == "before" else "chậm nhất ngày"
+    rule = DEADLINE_RULES[deadline.rule]
     return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}")
 
 
@@ -227,8 +227,8 @@ class SiteRenderer:
             phrase_item=phrase_item,
             cite_short=citations.short,
             attr=attr,
-            levels=citations.LEVELS,
-            level_rank=lambda level: list(citations.LEVELS).index(level),
+            levels=ISSUER_LEVELS,
+            level_rank=lambda level: list(ISSUER_LEVELS).index(level),
             legal_page=paths.LEGAL_BASIS,
             document_anchor=paths.document_anchor,
             year_page=paths.year_page,
@@ -239,7 +239,8 @@ class SiteRenderer:
             Markdown=Markdown,
             external=lambda url, text: Markdown(f'<a href="{attr(url)}">{escape(text)}</a>'),
             event_when=event_when,
-            kind_labels=KIND_LABELS,
+            kind_labels=EVENT_KINDS,
+            phrase_kinds=PHRASE_KINDS,
             next_dates=calendar_events.next_dates,
             weekdays=WEEKDAYS,
             calendar_page=paths.CALENDAR,
