@@ -243,3 +243,13 @@ def test_repeated_reference_is_a_warning_not_an_error(campaigns: Path) -> None:
     replace_in(campaigns / LAI_CHAU, "  - cv-2341-bkhcn-2026\n", "  - cv-2341-bkhcn-2026\n  - cv-2341-bkhcn-2026\n")
     data = load_site(campaigns)
     assert [w.field for w in data.warnings] == ["legal_basis[1]"]
+
+
+@pytest.mark.parametrize(("url", "placeholder"), [
+    ("https://doimoisangtao.example/", True), ("https://a.example.com/", True), ("http://127.0.0.1:8000/", True),
+    ("https://[::1]/", True), ("https://site.test/", True), ("https://dmst.langson.gov.vn/", False), ("https://examples.vn/", False),
+])
+def test_placeholder_addresses_are_recognised(url: str, placeholder: bool) -> None:
+    from campaign_site.publishing import placeholder_address
+
+    assert placeholder_address(url) is placeholder

@@ -16,16 +16,15 @@ from .yaml_source import Loc
 
 REFUSED = "Chưa xuất bản trang: hãy điền các thiết lập trên trong campaigns/site.yaml rồi tạo lại trang."
 
-_PLACEHOLDER_SUFFIXES = (".example", ".test", ".invalid", ".localhost", ".local")
-_PLACEHOLDER_HOSTS = {"localhost", "example.com", "example.net", "example.org", "127.0.0.1", "[::1]"}
+_RESERVED_DOMAINS = ("example", "test", "invalid", "localhost", "local", "example.com", "example.net", "example.org")
+"""Domains reserved for examples, tests and this machine (RFC 2606, RFC 6761, RFC 6762)."""
+_LOOPBACK = ("127.0.0.1", "::1")
 
 
 def placeholder_address(url: str) -> bool:
-    """True for an address on a domain reserved for examples and tests (RFC 2606, RFC 6761)."""
+    """True for an address on a reserved domain or on this machine: not where a public site lives."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host in _PLACEHOLDER_HOSTS or host.endswith(_PLACEHOLDER_SUFFIXES) or host.endswith(
-        tuple("." + name for name in _PLACEHOLDER_HOSTS)
-    )
+    return host in _RESERVED_DOMAINS or host in _LOOPBACK or host.endswith(tuple("." + d for d in _RESERVED_DOMAINS))
 
 
 def unfinished_settings(settings: SiteFile) -> list[tuple[Loc, str, str]]:

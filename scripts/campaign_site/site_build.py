@@ -76,7 +76,7 @@ def check_site(root: Path) -> SiteBuild:
         problems = staff_markdown.check_docs(root / DOCS)
     except DataError as exc:
         return SiteBuild(tuple(exc.problems))
-    except Exception as exc:  # noqa: BLE001 — reported as a problem, see `unexpected`
+    except Exception as exc:  # reported as a problem, see `unexpected`
         return SiteBuild((unexpected(exc, "đọc dữ liệu"),))
     return SiteBuild(tuple(problems + data.warnings), data)
 
@@ -88,7 +88,7 @@ def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, s
         return checked
     try:
         return _render(root, checked.data, checked.problems, today, stamp, environ)
-    except Exception as exc:  # noqa: BLE001 — reported as a problem, see `unexpected`
+    except Exception as exc:  # reported as a problem, see `unexpected`
         return SiteBuild((*checked.problems, unexpected(exc, "tạo trang")), checked.data)
 
 
