@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from campaign_site import paths
@@ -61,8 +61,9 @@ class CampaignSite:
         for page in [p for p in files.documentation_pages() if not self.build.ok or p.src_uri in self.build.intros]:
             files.remove(page)
         made = self.build.files if self.build.ok else (GeneratedFile(paths.HOME, error_page(self.build.problems), ""),)
-        for generated in made:
-            files.append(File.generated(config, generated.path, content=generated.content))
+        for generated in made:  # pages of a type with no place in the navigation are reached by links only
+            inclusion = InclusionLevel.NOT_IN_NAV if generated.path in self.build.not_in_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
         log.info("Băng rôn: vẽ mới %d tệp, dùng lại %d tệp.", self.build.banners_drawn, self.build.banners_reused)
         config.nav = list(self.build.nav) if self.build.ok else [paths.HOME]
         return files

@@ -471,9 +471,7 @@ def test_colours_without_a_vietnamese_name_are_left_out_rather_than_printed_as_c
     style = data.settings.banners.model_copy(update={"background": "#003366", "text_color": "#FFFFFF"})
     data = dataclasses.replace(data, settings=data.settings.model_copy(update={"banners": style}))
     renderer = SiteRenderer(data, date(2025, 4, 1), banner_cache=BannerCache(tmp_path / "cache"))
-    maker = BannerMaker(style, data.settings.site.title, renderer.banner_cache)
-    renderer.banners = {2025: maker.year(data.campaigns[2025])}
-    page = renderer.banner_page(data.campaigns[2025]).content
+    page = renderer.page("banners", data.campaigns[2025]).content
     intro = page.split("\n# ", 1)[1].split("\n## ", 1)[0]
     assert "003366" not in page and "FFFFFF" not in page.upper()
     assert "nền" not in intro and "chữ in hoa" in intro

@@ -1,15 +1,16 @@
-"""The site navigation: home, calendar, one section per year (newest first), legal basis, staff pages.
+"""The site navigation, in the order of the page registry: top-level pages, one section per year
+(newest first) where the first year page type stands, then staff pages.
 
-Plan and province pages are not in the navigation (Material renders the whole navigation into
-every page, so listing thousands of plans would make every page grow): each year's section links
-its plan listing, which links every province page, which links every plan.
+Page types with no place in the navigation (plans, provinces) are left out: Material renders the
+whole navigation into every page, so listing thousands of plans would make every page grow. Each
+year's section links its plan listing, which links every province page, which links every plan.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import paths
+from .page_types import PAGE_TYPES, pages_of
 from .site_data import SiteData
 
 
@@ -17,23 +18,19 @@ def build(data: SiteData, pages: list[str]) -> list[Any]:
     """A MkDocs `nav` for the generated pages plus every staff page found in docs/.
 
     Staff pages in docs/<year>/ join that year's section after its generated pages; other staff pages
-    follow the years and the legal basis. Titles come from each page, so data text is never
-    a raw nav label.
+    follow the generated ones. Titles come from each page, so data text is never a raw nav label.
     """
-    generated = {paths.HOME, paths.LEGAL_BASIS, paths.CALENDAR}
-    for year in data.campaigns:
-        generated |= {paths.year_page(year), paths.year_calendar(year), paths.year_banners(year)}
-    for year, campaign in data.campaigns.items():
-        generated.add(paths.year_plans(year))
-        generated |= {paths.plan_page(p) for p in campaign.plans}
-        generated |= {paths.province_page(year, g.slug) for g in campaign.provinces}
+    generated = {path for place in ("site", "year", None) for path in pages_of(data, place)}
     staff = sorted(p for p in pages if p not in generated)
-    result: list[Any] = [paths.HOME, paths.CALENDAR]
-    for year in data.years():
-        extra = [p for p in staff if p.startswith(f"{year}/")]
-        section = [paths.year_page(year), paths.year_plans(year), paths.year_calendar(year), paths.year_banners(year), *extra]
-        result.append({f"Năm {year}": section})
-    result.append(paths.LEGAL_BASIS)
+    year_types = [t for t in PAGE_TYPES if t.nav == "year"]
+    result: list[Any] = []
+    for page_type in PAGE_TYPES:
+        if page_type.nav == "site":
+            result.append(page_type.path(None))
+        elif page_type is (year_types[0] if year_types else None):
+            for year in data.years():
+                campaign = data.campaigns[year]
+                extra = [p for p in staff if p.startswith(f"{year}/")]
+                result.append({f"Năm {year}": [t.path(campaign) for t in year_types] + extra})
     taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in data.campaigns}
-    result += [p for p in staff if p not in taken]
-    return result
+    return result + [p for p in staff if p not in taken]

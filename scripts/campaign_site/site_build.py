@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .generated import GeneratedFile
 from .git_dates import ChangeDates, change_dates
 from .loader import load_site
 from .page_facts import PageFacts, edit_base, page_facts
+from .page_types import pages_of
 from .pages import SiteRenderer
 from .problems import DataError, Problem
 from .site_data import SiteData
@@ -39,6 +40,8 @@ class SiteBuild:
     intros: tuple[str, ...] = ()
     """Staff pages (docs/<year>/index.md) that became a year page's introduction: not pages of their own."""
     nav: tuple[Any, ...] = ()
+    not_in_nav: frozenset[str] = frozenset()
+    """Generated pages reached by links only (their page type has no place in the navigation)."""
     share_image: Mapping[str, str] = field(default_factory=dict)
     facts: Mapping[str, PageFacts] = field(default_factory=dict)
     """Source, last change and edit link of every page, by its path under docs/."""
@@ -113,7 +116,8 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     return SiteBuild(
         problems, data, tuple(files), tuple(intros.values()),
         tuple(nav.build(data, kept + [f.path for f in files if f.path.endswith(".md")])),
-        renderer.share_image(data.featured_year(today)),
+        frozenset(pages_of(data, None)),
+        asdict(share) if (share := renderer.context.share(renderer.context.featured_year)) else {},
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits,
     )
