@@ -24,7 +24,8 @@ GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
 TEXT_SUFFIXES = (".md", ".json", ".ics", ".txt")
 PAGE_TYPES = {"index.md", "2026/index.md", "2026/ke-hoach/so-khcn-lai-chau.md", "2026/ke-hoach/index.md",
-              "2026/dia-phuong/lai-chau.md", "lich/index.md", "2026/lich.md", "2026/bang-ron.md", "can-cu-phap-ly.md"}
+              "2026/dia-phuong/lai-chau.md", "lich/index.md", "2026/lich.md", "2026/bang-ron.md", "can-cu-phap-ly.md",
+              "du-lieu-mo.md"}
 
 
 @pytest.fixture(scope="module")

@@ -73,6 +73,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
              lambda c: c.source, "year", _featured_boost(3, 2)),
     PageType("legal_basis", "legal_basis.md.j2", _single, lambda _: paths.LEGAL_BASIS, views.legal_basis_view,
              lambda _: "campaigns/documents.yaml", "site", hide_toc=True),
+    PageType("open_data", "open_data.md.j2", _single, lambda _: "du-lieu-mo.md", views.open_data_view,
+             lambda _: "campaigns/", "site"),
     # Many plans: the year's province pages, which list plans by name, stand for them in search;
     # few plans: each plan page is in search itself.
     PageType("plan", "plan.md.j2", lambda data: [p for c in data.campaigns.values() for p in c.plans],

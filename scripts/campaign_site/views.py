@@ -454,6 +454,8 @@ class CalendarView(View):
     plan_feeds: list[Feed]
     staff_feeds: list[Feed]
     staff_plan_feeds: list[Feed]
+    plan_feeds_count: int
+    staff_plan_feeds_count: int
     plan_feeds_elsewhere: int | None
     """The year whose plans' feeds are on their own pages only."""
 
@@ -475,13 +477,17 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
     plan_feeds = {paths.plan_feed(p) for c in ctx.data.campaigns.values() for p in c.plans}
     staff = [(path, paths.staff_feed(path)) for path in feeds if paths.staff_feed(path) in ctx.feeds]
     coming, past = calendar_events.upcoming(events, ctx.today)
+    per_plan = [ctx.feeds[f] for f in feeds if f in plan_feeds]
+    staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
     return CalendarView(
         title=title, description=intro, share=share, intro=intro, events=events, months=_months(events, ctx.today),
         coming=coming, past=past,
         feeds=[ctx.feeds[f] for f in feeds if f not in plan_feeds],
-        plan_feeds=[ctx.feeds[f] for f in feeds if f in plan_feeds],
+        plan_feeds=per_plan,
         staff_feeds=[ctx.feeds[s] for f, s in staff if f not in plan_feeds],
-        staff_plan_feeds=[ctx.feeds[s] for f, s in staff if f in plan_feeds],
+        staff_plan_feeds=staff_per_plan,
+        plan_feeds_count=len(per_plan),
+        staff_plan_feeds_count=len(staff_per_plan),
         plan_feeds_elsewhere=plan_feeds_elsewhere,
     )
 
@@ -498,6 +504,38 @@ def year_calendar_view(ctx: SiteContext, campaign: Campaign) -> CalendarView:
     return _calendar(ctx, f"Lịch năm {year}", f"Ngày kỷ niệm, thời gian thực hiện của từng kế hoạch và hạn báo cáo năm {year}.",
                      ctx.events[year], [paths.year_feed(year), *plan_feeds], ctx.share(year),
                      None if campaign.lists_plans else year)
+
+
+# Open data -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearData:
+    """A year's files for reuse: its JSON with its size, its citizens' feed and its agencies' feed if any."""
+
+    year: int
+    json_path: str
+    json_size: int
+    feed: Feed
+    staff_feed: Feed | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpenDataView(View):
+    years: list[YearData]
+    all_feed: Feed
+    staff_all_feed: Feed | None
+
+
+def open_data_view(ctx: SiteContext, _: None) -> OpenDataView:
+    return OpenDataView(
+        title="Dữ liệu mở",
+        description="Tệp dữ liệu JSON của từng năm và tệp lịch ICS, để tải về và dùng lại: cùng nội dung với các trang.",
+        years=[YearData(y, paths.year_data(y), ctx.data_sizes[y], ctx.feeds[paths.year_feed(y)],
+                        ctx.feeds.get(paths.staff_feed(paths.year_feed(y)))) for y in ctx.data.years()],
+        all_feed=ctx.feeds[paths.ALL_FEED],
+        staff_all_feed=ctx.feeds.get(paths.staff_feed(paths.ALL_FEED)),
+    )
 
 
 # Legal basis -----------------------------------------------------------------------------------
