@@ -13,6 +13,8 @@ from pathlib import Path
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.ttLib import TTFont
 
+from .glyphs import GlyphCoverage
+
 FONT_FILE = Path(__file__).parent / "fonts" / "NotoSans-Bold.ttf"
 FONT_LABEL = "Noto Sans Bold (SIL Open Font License 1.1)"
 
@@ -37,12 +39,17 @@ class BannerFont:
         self._font = TTFont(path)
         self.units_per_em: int = self._font["head"].unitsPerEm
         self._cmap: dict[int, str] = self._font.getBestCmap()
+        self._code_points = frozenset(self._cmap)
         self._glyph_set = self._font.getGlyphSet()
         self._glyphs: dict[str, Glyph] = {}
 
+    def coverage(self, label: str) -> GlyphCoverage:
+        """The characters this font can draw, for the data checks."""
+        return GlyphCoverage(label, self._code_points)
+
     def missing(self, text: str) -> list[str]:
         """Characters of `text` the font cannot draw, each once, in order (spaces only separate words)."""
-        return list(dict.fromkeys(c for c in text if ord(c) not in self._cmap and not c.isspace()))
+        return self.coverage("").missing(text)
 
     def glyph(self, char: str) -> Glyph:
         if char not in self._glyphs:
@@ -66,3 +73,9 @@ class BannerFont:
 @cache
 def banner_font() -> BannerFont:
     return BannerFont(FONT_FILE)
+
+
+@cache
+def banner_coverage() -> GlyphCoverage:
+    """The banner font's characters, as the data checks take them (see `checks.unprintable`)."""
+    return banner_font().coverage(FONT_LABEL)

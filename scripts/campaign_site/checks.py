@@ -1,4 +1,7 @@
-"""Checks that span objects or files: ids that must exist or be unique, dates that must be in order."""
+"""Checks that span objects or files: ids that must exist or be unique, dates that must be in order.
+
+Each takes what it checks as arguments (parsed files, the banner font's characters) and returns its
+problems; `rules.py` decides which run on which files. Nothing here reads a file or a font."""
 
 from __future__ import annotations
 
@@ -7,9 +10,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from . import vn_dates
-from .banner_font import FONT_LABEL, banner_font
+from .glyphs import GlyphCoverage
 from .messages import suggest
-from .model import LegalDocument, Observance, Plan
+from .model import CampaignFile, LegalDocument, Observance, Plan
 from .problems import Problem, format_loc
 from .site_data import Campaign
 from .slugs import ascii_slug
@@ -56,9 +59,8 @@ def known_ids(source: SourceFile, refs: Iterable[tuple[Loc, str]], known: Iterab
     return problems
 
 
-def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]]) -> list[Problem]:
+def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: GlyphCoverage) -> list[Problem]:
     """Themes and slogans are drawn on banners: every character must be in the banner font."""
-    font = banner_font()
     problems = []
     for loc, text in texts:
         missing = font.missing(text + text.upper())
@@ -68,7 +70,7 @@ def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]]) -> list[Pr
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"có ký tự {listed} mà phông chữ băng rôn {FONT_LABEL} không có, nên không in được. "
+                    f"có ký tự {listed} mà phông chữ băng rôn {font.label} không có, nên không in được. "
                     "Hãy thay bằng chữ hoặc dấu thông thường.",
                 )
             )
@@ -207,22 +209,31 @@ def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, Legal
     return problems
 
 
-def check_plan_refs(source: SourceFile, plan: Plan, campaign: Campaign, documents: Iterable[str] | None) -> list[Problem]:
-    """References from a plan to its year's observances, themes and slogans, and to the documents
-    registry (skipped when `documents` is None because the registry itself did not load)."""
-    year_observances = [o.id for o, _ in campaign.observances]
-    phrases = campaign.phrases()
-    themes = [i for i, e in phrases.items() if e.kind == "theme"]
-    slogans = [i for i, e in phrases.items() if e.kind == "slogan"]
-    year_file = f"{campaign.year}/campaign.yaml"
+def plan_document_refs(source: SourceFile, plan: Plan, documents: Iterable[str]) -> list[Problem]:
+    """A plan's legal basis and references must be documents of the registry."""
+    documents = list(documents)
+    return [
+        *known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml"),
+        *known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml"),
+    ]
+
+
+def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int) -> list[Problem]:
+    """A plan's observances, themes and slogans must be declared in its year's campaign.yaml."""
+    year_observances = [y.observance for y in spec.observances]
+    themes = [t.id for y in spec.observances for t in y.themes]
+    slogans = [s.id for y in spec.observances for s in y.slogans]
+    year_file = f"{year}/campaign.yaml"
+    return [
+        *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
+        *known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file),
+        *known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file),
+    ]
+
+
+def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
+    """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
-    if documents is not None:
-        documents = list(documents)
-        problems += known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml")
-        problems += known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml")
-    problems += known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file)
-    problems += known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file)
-    problems += known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file)
     for name in ("legal_basis", "references", "observances", "themes", "slogans"):
         values: list[str] = getattr(plan, name)
         for i, value in enumerate(values):

@@ -1,5 +1,5 @@
-"""Find `CẦN ĐIỀN` placeholders that staff have not yet replaced in data files (staff_markdown finds
-them in Markdown)."""
+"""Find `CẦN ĐIỀN` placeholders that staff have not yet replaced, in data files and in the Markdown
+under docs/ (which `staff_markdown` reads line by line)."""
 
 from __future__ import annotations
 
@@ -16,3 +16,10 @@ def in_data(source: SourceFile) -> list[Problem]:
         for loc, text in source.strings()
         if MARKER in text
     ]
+
+
+def in_markdown_line(display: str, number: int, line: str) -> Problem | None:
+    """The placeholder on one line of a staff Markdown page, if there is one."""
+    if MARKER not in line:
+        return None
+    return Problem(display, number, line.index(MARKER) + 1, "", f"chưa điền: «{line.strip()}». Hãy viết nội dung hoặc xóa dòng này.")

@@ -17,8 +17,10 @@ from typing import Any
 
 from . import nav, paths, staff_markdown
 from .banner_cache import BannerCache
+from .banner_font import banner_coverage
 from .generated import GeneratedFile
 from .git_dates import ChangeDates, change_dates
+from .glyphs import GlyphCoverage
 from .loader import load_site
 from .page_facts import PageFacts, edit_base, page_facts
 from .page_types import pages_of
@@ -72,16 +74,16 @@ def staff_pages(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file())
 
 
-def check_site(root: Path) -> SiteBuild:
-    """Validate campaigns/ and docs/ only: the data and every problem, nothing rendered."""
+def check_site(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
+    """Validate campaigns/ and docs/ in one pass (see `rules.RULES`): the data and every problem,
+    nothing rendered. `coverage`: the characters banners can print; the shipped banner font's by default."""
     try:
-        data = load_site(root / CAMPAIGNS)
-        problems = staff_markdown.check_docs(root / DOCS)
+        data = load_site(root / CAMPAIGNS, CAMPAIGNS, coverage or banner_coverage(), root / DOCS, DOCS)
     except DataError as exc:
         return SiteBuild(tuple(exc.problems))
     except Exception as exc:  # reported as a problem, see `unexpected`
         return SiteBuild((unexpected(exc, "đọc dữ liệu"),))
-    return SiteBuild(tuple(problems + data.warnings), data)
+    return SiteBuild(tuple(data.warnings), data)
 
 
 def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str]) -> SiteBuild:

@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from . import placeholders
 from .file_links import link_problem, outside
 from .messages import problems_from
 from .model import Line, Record
-from .placeholders import MARKER
 from .problems import Problem
 from .text_safety import hidden_character, hidden_character_message
 from .yaml_source import YamlSyntaxProblem, parse_yaml
@@ -97,9 +97,8 @@ def _shifted(problem: Problem, lines: int) -> Problem:
 def _body(lines: list[str], first: int, display: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(lines[first:], start=first + 1):
-        if MARKER in line:
-            problems.append(Problem(display, number, line.index(MARKER) + 1, "",
-                                    f"chưa điền: «{line.strip()}». Hãy viết nội dung hoặc xóa dòng này."))
+        if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
+            problems.append(unfilled)
         if unsafe := _UNSAFE_HTML.search(line):
             problems.append(Problem(display, number, unsafe.start() + 1, "", _UNSAFE_MESSAGE.format(found=unsafe[0].strip())))
         if (hidden := hidden_character(line)) is not None:

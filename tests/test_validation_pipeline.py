@@ -1,0 +1,129 @@
+"""Validation is one pipeline: every file's shape, then every cross-file rule in one pass, so one run
+reports every problem (campaigns/ and docs/ alike); the banner font's characters are passed in."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, line_of, replace_in
+
+from campaign_site import checks, rules
+from campaign_site.glyphs import GlyphCoverage
+from campaign_site.problems import Problem
+from campaign_site.site_build import check_site
+from campaign_site.yaml_source import parse_yaml
+
+LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
+LANG_SON = "campaigns/2026/plans/so-khcn-lang-son.yaml"
+CAMPAIGN_2026 = "campaigns/2026/campaign.yaml"
+CAMPAIGN_2025 = "campaigns/2025/campaign.yaml"
+WITHOUT_U_HORN = GlyphCoverage("Phông thử", frozenset(range(0x3000)) - {ord("ư"), ord("Ư")})
+"""A font that has every common letter but «ư»."""
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """A private copy of campaigns/ and docs/, the only inputs validation reads."""
+    for folder in ("campaigns", "docs"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+def found(problems: tuple[Problem, ...] | list[Problem], root: Path, file: str, needle: str, message: str) -> bool:
+    """Whether an error in `file`, on the line holding `needle`, says `message`."""
+    line = line_of(root / file, needle)
+    return any(p.file == file and p.line == line and p.severity == "error" and message in p.message for p in problems)
+
+
+def test_problems_in_different_files_and_layers_are_reported_in_one_run(inputs: Path) -> None:
+    """Each pair below used to show one problem and hide the other until the first was fixed."""
+    # A file of the wrong shape, a stray file, and a placeholder in the staff Markdown: the Markdown
+    # was checked only once campaigns/ had no error.
+    replace_in(inputs / LAI_CHAU, "place: Lai Châu", "place: Lai Châu\nwebsite: x")
+    (inputs / "campaigns/ghi-chu.txt").write_text("x\n", encoding="utf-8")
+    (inputs / "docs/lien-he.md").write_text("# Liên hệ\n\nĐiện thoại: CẦN ĐIỀN số điện thoại\n", encoding="utf-8")
+    # A character banners cannot print in 2026/campaign.yaml hid the unknown document a 2026 plan cites.
+    replace_in(inputs / CAMPAIGN_2026, "text: Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4",
+               "text: 🎉 Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4")
+    replace_in(inputs / LANG_SON, "  - cv-440-shtt-2026\n", "  - cv-9999-khong-co\n")
+    # An impossible day in observances.yaml hid a misspelt observance in 2025/campaign.yaml.
+    replace_in(inputs / "campaigns/observances.yaml", "day: 26", "day: 31")
+    replace_in(inputs / CAMPAIGN_2025, "observance: ngay-sang-tao", "observance: ngay-sang-tac")
+
+    build = check_site(inputs, WITHOUT_U_HORN)
+
+    assert not build.ok and build.data is None
+    problems = build.problems
+    report = build.report()
+    assert found(problems, inputs, LAI_CHAU, "website: x", "trường `website` không có trong mẫu dữ liệu"), report
+    assert any(p.file == "campaigns/ghi-chu.txt" and "không đúng chỗ" in p.message for p in problems), report
+    assert found(problems, inputs, "docs/lien-he.md", "CẦN ĐIỀN", "chưa điền: «Điện thoại: CẦN ĐIỀN số điện thoại»"), report
+    assert found(problems, inputs, CAMPAIGN_2026, "🎉", "«🎉» (U+1F389)"), report
+    assert found(problems, inputs, LANG_SON, "cv-9999-khong-co", "không có văn bản nào mang mã `cv-9999-khong-co`"), report
+    assert found(problems, inputs, "campaigns/observances.yaml", "day: 31", "ngày 31/4 không có trong năm"), report
+    assert found(problems, inputs, CAMPAIGN_2025, "ngay-sang-tac", "Có phải bạn muốn viết `ngay-sang-tao`?"), report
+
+
+def test_a_plan_is_still_checked_against_the_documents_when_its_year_has_an_error(inputs: Path) -> None:
+    replace_in(inputs / CAMPAIGN_2026, "id: dmst-chuyen-doi-nhanh-hon", "id: ĐMST chuyển đổi")
+    replace_in(inputs / LAI_CHAU, "  - cv-2341-bkhcn-2026", "  - cv-2341-bkhcn-2062")
+    problems = check_site(inputs).problems
+    assert any(p.file == CAMPAIGN_2026 and "Gợi ý" in p.message for p in problems), problems
+    assert found(problems, inputs, LAI_CHAU, "cv-2341-bkhcn-2062", "Có phải bạn muốn viết `cv-2341-bkhcn-2026`?"), problems
+
+
+def test_valid_inputs_give_the_same_data_with_any_font_that_has_their_characters(inputs: Path) -> None:
+    everything = GlyphCoverage("Phông thử", frozenset(range(0x3000)))
+    build = check_site(inputs, everything)
+    assert build.ok and build.data is not None, build.report()
+    assert sorted(build.data.campaigns) == [2025, 2026]
+    assert [p.field for p in build.problems] == ["site.base_url", "organisation.contact"]
+
+
+def test_rules_are_one_declared_list_with_stray_files_and_staff_pages() -> None:
+    names = [rule.__name__ for rule in rules.RULES]
+    assert names[0] == "stray_files" and names[-1] == "staff_pages"
+    assert names.index("unused_documents") > max(names.index(n) for n in names if n.startswith("plan_"))
+
+
+def test_unprintable_uses_the_coverage_it_is_given() -> None:
+    source = parse_yaml("site:\n  title: Hưởng ứng\n", "campaigns/site.yaml")
+    problems = checks.unprintable(source, [(("site", "title"), "Hưởng ứng")], WITHOUT_U_HORN)
+    assert [(p.line, p.field) for p in problems] == [(2, "site.title")]
+    assert "«ư» (U+01B0), «Ư» (U+01AF) mà phông chữ băng rôn Phông thử không có" in problems[0].message
+    assert checks.unprintable(source, [(("site", "title"), "Hưởng ứng")], GlyphCoverage("x", frozenset(map(ord, "HưởngứngƯỞNGỨNG")))) == []
+
+
+_WITHOUT_FONT = """
+import json, sys
+from pathlib import Path
+from campaign_site.glyphs import GlyphCoverage
+from campaign_site.loader import load_site
+from campaign_site.problems import DataError
+
+font = GlyphCoverage("Phông thử", frozenset(range(0x3000)) - {ord("ư"), ord("Ư")})
+try:
+    load_site(Path(sys.argv[1]), coverage=font, docs=Path(sys.argv[2]))
+    problems = []
+except DataError as exc:
+    problems = [[p.file, p.field, p.message] for p in exc.problems if p.severity == "error"]
+print(json.dumps({"fontTools": sorted(m for m in sys.modules if m.split(".")[0] == "fontTools"), "problems": problems}))
+"""
+
+
+def test_checks_run_with_a_coverage_passed_in_and_never_import_fonttools(inputs: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_FONT, str(inputs / "campaigns"), str(inputs / "docs")],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["fontTools"] == []
+    unprintable = [p for p in out["problems"] if "«ư» (U+01B0)" in p[2]]
+    assert ["campaigns/site.yaml", "site.title"] in [p[:2] for p in unprintable], out["problems"]
+    assert all("phông chữ băng rôn Phông thử không có" in p[2] for p in unprintable)
