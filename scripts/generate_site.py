@@ -3,8 +3,10 @@
 Usage: scripts/dev generate DIR
 
 DIR/docs holds the staff pages and every generated page, feed, JSON and banner file; DIR/overrides
-is ours; DIR/mkdocs.yml is ours without hooks, with the navigation, the site's title, address and
-description and the footer's organisation filled in. Any generator that reads a Material for
+is ours, its main.html with one block added so that search finds words typed without diacritics
+with Zensical's own search too (SEARCH_BLOCK); DIR/mkdocs.yml is ours without hooks, with the
+navigation, the pages kept out of it, the site's title, address and description and the footer's
+organisation filled in. Any generator that reads a Material for
 MkDocs project (MkDocs, ProperDocs, Zensical) can build DIR without this repository's code.
 Front-matter text is written HTML-escaped, as our hooks would print it. What the hooks do to
 finished pages (labelling tables for phones, moving the theme's inline scripts into files, the
@@ -27,8 +29,20 @@ from campaign_site.page_html import TEXT_META
 from campaign_site.site_build import DOCS, SiteBuild, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
-DROPPED_KEYS = ("hooks", "watch", "site_name", "site_url", "site_description", "extra", "nav")
+DROPPED_KEYS = ("hooks", "watch", "site_name", "site_url", "site_description", "extra", "nav", "not_in_nav")
 """Top-level settings of our mkdocs.yml that the generated project replaces or does without."""
+SEARCH_BLOCK = """
+{#- Added by scripts/dev generate. Diacritic-free search whichever generator builds this project:
+    overrides/assets/javascripts/workers/search-vi.js must run before the theme's bundle starts
+    its search worker (Material and Zensical both start it as the bundle runs). With Zensical it
+    folds diacritics in Zensical's own search worker; with Material (lunr and our lunr.vi) it
+    changes nothing. -#}
+{% block scripts %}
+  <script src="{{ 'assets/javascripts/workers/search-vi.js' | url }}"></script>
+  {{ super() }}
+{% endblock %}
+"""
+"""Appended to the generated project's overrides/main.html (our own pages do not need it)."""
 
 
 def config_text(source: str, build: SiteBuild) -> str:
@@ -50,6 +64,7 @@ def config_text(source: str, build: SiteBuild) -> str:
         "extra": {"generator": False, "organisation": organisation.model_dump(mode="json"),
                   "share_image": dict(build.share_image)},
         "nav": list(build.nav),
+        "not_in_nav": "".join(f"/{path}\n" for path in sorted(build.not_in_nav)),
     }
     return "\n".join(kept).rstrip() + "\n\n# Filled in by scripts/dev generate.\n" + yaml.safe_dump(
         filled, allow_unicode=True, sort_keys=False)
@@ -76,6 +91,8 @@ def write_project(build: SiteBuild, target: Path) -> int:
     shutil.copytree(ROOT / DOCS, target / DOCS, ignore=lambda folder, names: [
         n for n in names if (Path(folder) / n).relative_to(ROOT / DOCS).as_posix() in build.intros])
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    with (target / "overrides/main.html").open("a", encoding="utf-8") as main:
+        main.write(SEARCH_BLOCK)
     for file in build.files:
         path = target / DOCS / file.path
         path.parent.mkdir(parents=True, exist_ok=True)
