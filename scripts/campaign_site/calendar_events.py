@@ -95,29 +95,32 @@ def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list
     return merged
 
 
+def _linked(data: SiteData, plan: Plan) -> str:
+    """` Kết nối với: Ngày Sở hữu trí tuệ thế giới (26/4).`, or nothing."""
+    days = [data.observances[o] for o in plan.linked_observances if o in data.observances]
+    return f" Kết nối với: {'; '.join(f'{o.name} ({o.label})' for o in days)}." if days else ""
+
+
 def plan_events(data: SiteData, plan: Plan) -> list[Event]:
-    """A plan's activity window and each of its report deadlines."""
+    """A plan's activity window and its peak period, if the record holds them, and each report deadline."""
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
-    source = f"{plan.document.type} số {plan.document.number_symbol} của {plan.issuer.name}"
-    events = [
-        Event(
-            f"{plan.year}-{plan.id}-thuc-hien@{host}",
-            "window",
-            plan.window.start,
-            plan.window.end,
-            f"{plan.issuer.short_name}: thời gian thực hiện kế hoạch",
-            f"Thời gian tổ chức các hoạt động theo {source}, "
-            f"từ {vn_dates.short(plan.window.start)} đến hết {vn_dates.short(plan.window.end)}. Chi tiết: {url}",
-            url,
-            plan.year,
-            paths.plan_page(plan),
-            plan.issuer.short_name,
-            plan,
-        )
-    ]
+    number = f" số {plan.document.number_symbol}" if plan.document.number_symbol else ""
+    source = f"{plan.document.type}{number} của {plan.issuer.name}"
+    events = []
+    if window := plan.dated_window:
+        periods = [("thuc-hien", "thời gian thực hiện kế hoạch", "Thời gian tổ chức các hoạt động", window.start, window.end)]
+        if window.peak:
+            periods.append(("cao-diem", "thời gian cao điểm", "Thời gian cao điểm của các hoạt động", window.peak.start, window.peak.end))
+        for slug, what, sentence, start, end in periods:
+            events.append(Event(
+                f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.issuer.short_name}: {what}",
+                f"{sentence} theo {source}, từ {vn_dates.short(start)} đến hết {vn_dates.short(end)}."
+                f"{_linked(data, plan)} Chi tiết: {url}",
+                url, plan.year, paths.plan_page(plan), plan.issuer.short_name, plan,
+            ))
     seen: set[str] = set()
-    for deadline in plan.report_deadlines:
+    for deadline in plan.dated_deadlines:
         uid = f"{plan.year}-{plan.id}-han-bao-cao-{deadline.date:%Y%m%d}"
         while uid in seen:
             uid += "-b"

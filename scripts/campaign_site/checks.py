@@ -9,13 +9,14 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from . import vn_dates
+from . import citations, vn_dates
 from .glyphs import GlyphCoverage
 from .messages import suggest
-from .model import CampaignFile, LegalDocument, Observance, Plan
+from .model import CampaignFile, LegalDocument, Observance, Plan, follows_decree_30
 from .problems import Problem, format_loc
 from .site_data import Campaign
 from .slugs import ascii_slug
+from .vn_dates import PartialDate
 from .yaml_source import Loc, SourceFile
 
 
@@ -85,7 +86,9 @@ def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[
     problems = unique_ids(source, [(("documents", i, "id"), d.id) for i, d in enumerate(documents)], "văn bản")
     first: dict[tuple[str, str], LegalDocument] = {}
     for i, doc in enumerate(documents):
-        key = (doc.number_symbol, doc.issuer)
+        if not isinstance(doc.number_symbol, str):
+            continue
+        key = (_SPACES.sub("", doc.number_symbol).upper(), doc.issuer)  # the same number however it is spaced
         if key in first and first[key].id != doc.id:
             loc: Loc = ("documents", i, "number_symbol")
             problems.append(
@@ -105,16 +108,52 @@ def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[
             cited = by_id.get(ref)
             if ref == doc.id:
                 problems.append(source.problem(loc, format_loc(loc), "văn bản không thể thực hiện chính nó. Hãy xóa mã này."))
-            elif cited and cited.date > doc.date:
+            elif cited and isinstance(cited.date, PartialDate) and isinstance(doc.date, PartialDate) and issued_after(cited.date, doc.date):
                 problems.append(
                     source.problem(
                         loc,
                         format_loc(loc),
-                        f"văn bản {doc.number_symbol} ({vn_dates.short(doc.date)}) không thể căn cứ văn bản "
-                        f"{cited.number_symbol} ban hành sau nó ({vn_dates.short(cited.date)}). "
+                        f"văn bản {citations.short(doc)} ({doc.date.short()}) không thể căn cứ văn bản "
+                        f"{citations.short(cited)} ban hành sau nó ({cited.date.short()}). "
                         "Hãy kiểm tra lại ngày ban hành của hai văn bản.",
                     )
                 )
+    return problems + number_symbol_warnings(source, documents)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def issued_after(later: PartialDate, earlier: PartialDate) -> bool:
+    """Whether `later` is after `earlier` whatever the days and months they leave out turn out to be."""
+    return (later.year, later.month or 1, later.day or 1) > (earlier.year, earlier.month or 12, earlier.day or 31)
+
+
+def _departures(number_symbol: str) -> list[str]:
+    """How a number and symbol departs from Decree 30, in words."""
+    found = []
+    if " " in number_symbol:
+        found.append("có dấu cách")
+    if "," in number_symbol:
+        found.append("có dấu phẩy")
+    if "&" in number_symbol:
+        found.append("có ký tự &")
+    return found or ["không đúng dạng số, rồi `/`, rồi các nhóm chữ viết tắt nối bằng `-`"]
+
+
+def number_symbol_warnings(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
+    """A number and symbol printed against Decree 30 is kept as printed, with a warning that names the rule."""
+    problems = []
+    for i, doc in enumerate(documents):
+        if isinstance(doc.number_symbol, str) and not follows_decree_30(doc.number_symbol):
+            loc: Loc = ("documents", i, "number_symbol")
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"số, ký hiệu `{doc.number_symbol}` {', '.join(_departures(doc.number_symbol))}, không theo thể thức của "
+                "Nghị định 30/2020/NĐ-CP (viết số, rồi `/`, rồi các nhóm chữ viết tắt nối bằng `-`, không có dấu cách). "
+                "Trang hiển thị đúng như đã ghi: nếu văn bản in đúng như vậy, hãy để nguyên; nếu gõ nhầm, hãy sửa.",
+                "warning",
+            ))
     return problems
 
 
@@ -132,10 +171,14 @@ def check_observances(source: SourceFile, observances: list[Observance]) -> list
 
 
 def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]:
-    """The plan's dates are in its campaign year and in order: window start, end; deadlines after start."""
+    """The plan's dates are in its campaign year and in order: window start, end, its peak inside it;
+    deadlines after start. A plan that states no window has none of these to check."""
+    window = plan.dated_window
+    if window is None:
+        return []
     problems = []
     loc: Loc
-    for loc, when in ((("window", "start"), plan.window.start), (("window", "end"), plan.window.end)):
+    for loc, when in ((("window", "start"), window.start), (("window", "end"), window.end)):
         if when.year != year:
             problems.append(
                 source.problem(
@@ -145,25 +188,33 @@ def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]
                     f"Hãy sửa năm, hoặc chuyển tệp sang thư mục campaigns/{when.year}/plans/.",
                 )
             )
-    if plan.window.end < plan.window.start:
-        loc = ("window", "end")
-        problems.append(
-            source.problem(
-                loc,
-                format_loc(loc),
-                f"ngày kết thúc {vn_dates.short(plan.window.end)} trước ngày bắt đầu {vn_dates.short(plan.window.start)}. "
-                "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo).",
+    for prefix, span in ((("window",), window), (("window", "peak"), window.peak)):
+        if span and span.end < span.start:
+            loc = (*prefix, "end")
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"ngày kết thúc {vn_dates.short(span.end)} trước ngày bắt đầu {vn_dates.short(span.start)}. "
+                    "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo).",
+                )
             )
-        )
-    for i, deadline in enumerate(plan.report_deadlines):
-        if deadline.date < plan.window.start:
+    if window.peak and window.start <= window.end and not window.start <= window.peak.start <= window.peak.end <= window.end:
+        loc = ("window", "peak")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"thời gian cao điểm ({vn_dates.short(window.peak.start)} – {vn_dates.short(window.peak.end)}) phải nằm trong thời gian "
+            f"thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}). Hãy kiểm tra lại các ngày.",
+        ))
+    for i, deadline in enumerate(plan.dated_deadlines):
+        if deadline.date < window.start:
             loc = ("report_deadlines", i, "date")
             problems.append(
                 source.problem(
                     loc,
                     format_loc(loc),
                     f"hạn báo cáo {vn_dates.short(deadline.date)} trước ngày bắt đầu thực hiện "
-                    f"{vn_dates.short(plan.window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
+                    f"{vn_dates.short(window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
                 )
             )
     return problems
@@ -187,23 +238,22 @@ def unused_documents(source: SourceFile, documents: list[LegalDocument], cited: 
 
 def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument]) -> list[Problem]:
     """A plan cannot implement a document issued after the plan itself (as far as its date is known)."""
-    if plan.document.date is None:
-        return []
     signed = plan.document.date
+    if not isinstance(signed, PartialDate):
+        return []
     problems = []
     for i, ref in enumerate(plan.legal_basis):
         doc = documents.get(ref)
-        if doc is None:
+        if doc is None or not isinstance(doc.date, PartialDate):
             continue
-        precision = (signed.year, signed.month or 12, signed.day or 31)
-        if (doc.date.year, doc.date.month, doc.date.day) > precision:
+        if issued_after(doc.date, signed):
             loc = ("legal_basis", i)
             problems.append(
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"văn bản {doc.number_symbol} ban hành {vn_dates.long(doc.date)}, sau ngày của kế hoạch "
-                    f"({signed.long()}), nên không thể là căn cứ của kế hoạch. Hãy kiểm tra ngày của hai văn bản.",
+                    f"văn bản {citations.short(doc)} ban hành {doc.date.in_sentence()}, sau ngày của kế hoạch "
+                    f"({signed.in_sentence()}), nên không thể là căn cứ của kế hoạch. Hãy kiểm tra ngày của hai văn bản.",
                 )
             )
     return problems
@@ -223,18 +273,20 @@ def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int
     year_observances = [y.observance for y in spec.observances]
     themes = [t.id for y in spec.observances for t in y.themes]
     slogans = [s.id for y in spec.observances for s in y.slogans]
+    messages = [m.id for y in spec.observances for m in y.messages]
     year_file = f"{year}/campaign.yaml"
     return [
         *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
         *known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file),
         *known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file),
+        *known_ids(source, indexed("messages", plan.messages), messages, "thông điệp", year_file),
     ]
 
 
 def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
     """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
-    for name in ("legal_basis", "references", "observances", "themes", "slogans"):
+    for name in ("legal_basis", "references", "observances", "linked_observances", "themes", "slogans", "messages"):
         values: list[str] = getattr(plan, name)
         for i, value in enumerate(values):
             if value in values[:i]:
@@ -253,7 +305,7 @@ def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
     problems = []
     seen: dict[str, str] = {}
     for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
-        for kind in ("themes", "slogans"):
+        for kind in ("themes", "slogans", "messages"):
             for j, phrase in enumerate(getattr(year_obs, kind)):
                 loc = ("observances", i, kind, j, "text")
                 for match in _SLOGAN_DATE.finditer(phrase.text):
@@ -275,21 +327,22 @@ def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
 def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Problem]:
     """A plan whose activity window misses an observance day it says it covers."""
     problems: list[Problem] = []
-    if plan.window.end < plan.window.start:
-        return problems  # already an error; a warning on top would only add noise
+    window = plan.dated_window
+    if window is None or window.end < window.start:
+        return problems  # nothing to compare, or already an error; a warning on top would only add noise
     by_id = {o.id: o for o, _ in campaign.observances}
     for i, obs_id in enumerate(plan.observances):
         observance = by_id.get(obs_id)
         if observance is None:
             continue
         day = date(campaign.year, observance.month, observance.day)
-        if not plan.window.start <= day <= plan.window.end:
+        if not window.start <= day <= window.end:
             loc = ("observances", i)
             problems.append(
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"thời gian thực hiện ({vn_dates.short(plan.window.start)} – {vn_dates.short(plan.window.end)}) "
+                    f"thời gian thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}) "
                     f"không gồm ngày {observance.label} ({observance.name}). Hãy kiểm tra thời gian hoặc ngày kỷ niệm.",
                     "warning",
                 )
@@ -316,6 +369,8 @@ def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str
     """
     loc = ("issuer", "province")
     name = plan.issuer.province
+    if name is None:  # a central body
+        return []
     if _PROVINCE_PREFIX.match(name):
         bare = _PROVINCE_PREFIX.sub("", name)
         return [source.problem(loc, format_loc(loc), f"chỉ viết tên tỉnh, thành phố, không kèm chữ chỉ cấp: viết `{bare}` thay cho `{name}`.")]

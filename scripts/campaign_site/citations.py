@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from . import vn_dates
 from .model import LegalDocument
+from .vn_dates import PartialDate
 
 
 def full(doc: LegalDocument) -> str:
-    """First mention: `Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ về việc ...`."""
-    return f"{doc.type} số {doc.number_symbol} ngày {vn_dates.short(doc.date)} của {doc.issuer} {doc.summary}"
+    """First mention: `Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ về việc ...`.
+
+    What the registry does not hold (number, day, summary) is left out of the sentence, never filled in;
+    the legal-basis page says, for each document, what is not stated and what is not known.
+    """
+    when = f" {doc.date.in_sentence()}" if isinstance(doc.date, PartialDate) else ""
+    about = f" {doc.summary}" if isinstance(doc.summary, str) else ""
+    number = f" số {doc.number_symbol}" if isinstance(doc.number_symbol, str) else ""
+    return f"{doc.type}{number}{when} của {doc.issuer}{about}"
 
 
 def short(doc: LegalDocument) -> str:
-    """Later mentions: `Công văn số 2341/BKHCN-ĐMST`."""
-    return f"{doc.type} số {doc.number_symbol}"
+    """Later mentions: `Công văn số 2341/BKHCN-ĐMST`; without a number, `Kế hoạch của UBND tỉnh Lạng Sơn`."""
+    if isinstance(doc.number_symbol, str):
+        return f"{doc.type} số {doc.number_symbol}"
+    return f"{doc.type} của {doc.issuer}"

@@ -115,4 +115,4 @@ def load_site(
     campaigns = ctx.campaigns
     for plan in ctx.plans:
         campaigns[plan.year].plans.append(plan.parsed.value.bind(plan.path.stem, plan.year, plan.parsed.source.path))
-    return SiteData(ctx.site.value, ctx.documents_by_id, ctx.usable_observances, campaigns, sorted(problems))
+    return SiteData(ctx.site.value, ctx.documents_by_id, ctx.usable_observances, campaigns, sorted(problems), root)

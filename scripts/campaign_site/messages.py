@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .problems import Problem, format_loc
+from .unknowns import NOT_KNOWN_SPELLING, Knowable
 from .yaml_source import Loc, SourceFile
 
 
@@ -64,7 +67,33 @@ def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _field(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
+    """The description of the field at `loc` (by its name or its YAML alias), if `loc` ends at a field."""
+    parent = model_at(model, loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    if parent is None:
+        return None
+    return next((info for name, info in parent.model_fields.items() if loc[-1] in (name, info.alias)), None)
+
+
+def _shape(model: type[BaseModel] | None) -> str:
+    """`gồm `start:` (Ngày bắt đầu) và `end:` (Ngày kết thúc)`: the keys a mapping needs."""
+    if model is None:
+        return ""
+    required = [(info.alias or name, info.description) for name, info in model.model_fields.items() if info.is_required()]
+    keys = [f"`{key}:` ({re.split(r'[;,(]', text or '')[0].strip()})" for key, text in required]
+    return f" gồm {', '.join(keys[:-1])} và {keys[-1]}" if len(keys) > 1 else f" gồm {keys[0]}" if keys else ""
+
+
 def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
+    text = _plain_message(error, model, loc)
+    info = _field(model, loc)
+    if (info is not None and any(isinstance(m, Knowable) for m in info.metadata) and isinstance(error.get("input"), str)
+            and error["type"] != "value_error"):
+        return f"{text} Nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`; nếu văn bản không nêu, hãy xóa dòng này."
+    return text
+
+
+def _plain_message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     found = describe(error.get("input"))
@@ -85,9 +114,14 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
         )
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
+    if kind == "string_type" and error.get("input") is None:
+        return "chưa có nội dung. Hãy điền nội dung sau dấu hai chấm."
     if kind == "string_type":
         return f"cần một đoạn văn bản nhưng nhận được {found}. Nếu đó là số hoặc ngày, hãy đặt trong dấu ngoặc kép."
     if kind == "string_too_short":
+        field_info = _field(model, loc)
+        if field_info is not None and field_info.is_required():  # deleting the line would only make it missing
+            return "không được để trống. Hãy điền nội dung."
         return "không được để trống. Hãy điền nội dung hoặc xóa cả dòng này."
     if kind in ("string_too_long", "too_long") and isinstance(error.get("input"), str):
         length = len(error["input"])
@@ -97,7 +131,7 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     if kind == "list_type":
         return f"cần một danh sách (mỗi mục một dòng, bắt đầu bằng `- `) nhưng nhận được {found}."
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"cần một nhóm trường dạng `tên: giá trị` (thụt lề vào trong) nhưng nhận được {found}."
+        return f"cần một nhóm trường dạng `tên: giá trị` (thụt lề vào trong){_shape(model_at(model, loc))} nhưng nhận được {found}."
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"cần một số nguyên nhưng nhận được {found}."
     if kind in ("greater_than_equal", "greater_than"):

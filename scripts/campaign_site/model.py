@@ -24,17 +24,19 @@ from pydantic import (
     PrivateAttr,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 
 from . import vn_dates
 from .slugs import ascii_slug
+from .unknowns import Knowable, NotKnown
 from .vn_dates import PartialDate
 from .wording import DEADLINE_RULES
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
 # 2341/BKHCN-ĐMST) or number "-" type "/" issuer (Party documents, e.g. 57-NQ/TW). No spaces.
-_NUMBER_SYMBOL = re.compile(r"^\d+(?:/[^\s/-]+(?:-[^\s/-]+)*|-[^\s/-]+(?:-[^\s/-]+)*/[^\s/-]+(?:-[^\s/-]+)*)$")
+_NUMBER_SYMBOL = re.compile(r"^\d+(?:/[^\s/,&-]+(?:-[^\s/,&-]+)*|-[^\s/,&-]+(?:-[^\s/,&-]+)*/[^\s/,&-]+(?:-[^\s/,&-]+)*)$")
 _URL = re.compile(r"^https?://[^\s/$.?#\"'<>][^\s\"'<>]*$")
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -71,12 +73,23 @@ def _check_color(value: str) -> str:
     return value.upper()
 
 
+_POSSIBLE_NUMBER_SYMBOL = re.compile(r"^\d+\s*[-/\s]\s*\S*[^\W\d_]")
+"""A number, a separator, and a symbol with at least one letter: anything else cannot be a number and symbol."""
+
+
+def follows_decree_30(number_symbol: str) -> bool:
+    """Number, "/", symbol groups joined by "-", no spaces (Decree 30/2020/NĐ-CP)."""
+    return bool(_NUMBER_SYMBOL.match(number_symbol))
+
+
 def _check_number_symbol(value: str) -> str:
-    if not _NUMBER_SYMBOL.match(value):
+    """Refuse only what cannot be a number and symbol at all; other departures from Decree 30 are
+    printed as the document prints them, with a warning (`checks.number_symbol_warnings`)."""
+    if not _POSSIBLE_NUMBER_SYMBOL.match(value):
         raise ValueError(
-            f"số, ký hiệu `{value}` không đúng thể thức (Nghị định 30/2020/NĐ-CP): viết số, rồi `/`, "
-            "rồi các nhóm chữ viết tắt nối bằng `-`, không có dấu cách; ví dụ `2341/BKHCN-ĐMST`, "
-            "hoặc với văn bản của Đảng `57-NQ/TW`."
+            f"`{value}` không phải số, ký hiệu văn bản: số, ký hiệu bắt đầu bằng số văn bản, rồi `/` hoặc `-`; "
+            "ví dụ `2341/BKHCN-ĐMST`, hoặc với văn bản của Đảng `57-NQ/TW`. Nếu văn bản không ghi số, ký hiệu, "
+            "hãy xóa dòng này; nếu chưa biết, hãy viết `chưa rõ`."
         )
     return value
 
@@ -115,6 +128,8 @@ DocumentDate = Annotated[
 ]
 IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
 """Levels of the legal chain: Party, Government, ministry (and its agencies), province, ward/commune."""
+PlanIssuerLevel = Literal["national", "province", "commune"]
+"""Where a plan's issuer sits: a central body (no province), a province or city, a commune or ward."""
 
 
 class Record(BaseModel):
@@ -198,20 +213,58 @@ class SiteFile(Record):
 # --- documents.yaml --------------------------------------------------------------------
 
 
+ORIGINAL_SUFFIXES = (".pdf", ".docx", ".doc", ".odt")
+"""Original files the site publishes as they are."""
+
+
+class Origin(Record):
+    """Where a record's facts come from, when that is not only the document as the editor holds it."""
+
+    file: Line | None = Field(
+        None, description="Tệp văn bản gốc (PDF, DOCX, DOC, ODT) lưu trong kho, đường dẫn tính từ thư mục campaigns/, ví dụ van-ban/kh-123-ubnd.pdf"
+    )
+    url: Url | None = Field(None, description="Địa chỉ chính thức của văn bản hoặc của bản tin tóm tắt")
+    summary: bool = Field(
+        False, description="true nếu thông tin lấy từ bản tin, bài tóm tắt (ví dụ trên cổng thông tin), không phải từ chính văn bản"
+    )
+    name: Line | None = Field(None, description="Tên nguồn, ví dụ Cổng Thông tin điện tử tỉnh Lạng Sơn")
+    read_on: Date | None = Field(None, description="Ngày đọc nguồn, ví dụ 20/4/2026")
+
+    @model_validator(mode="after")
+    def _points_somewhere(self) -> Origin:
+        if not (self.file or self.url or self.name):
+            raise ValueError("nguồn cần ít nhất một trong các trường `file:` (tệp gốc), `url:` (địa chỉ) hoặc `name:` (tên nguồn).")
+        if self.file and not self.file.lower().endswith(ORIGINAL_SUFFIXES):
+            raise ValueError(f"tệp gốc `{self.file}` phải là PDF, DOCX, DOC hoặc ODT.")
+        return self
+
+
+
 class LegalDocument(Record):
     """A document in the legal basis, described once and cited by id."""
 
     id: Id = Field(description="Mã văn bản để trích dẫn, ví dụ cv-2341-bkhcn-2026")
     type: Line = Field(description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...")
-    number_symbol: Annotated[Line, AfterValidator(_check_number_symbol)] = Field(
-        description="Số, ký hiệu, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW"
+    number_symbol: Annotated[Annotated[Line, AfterValidator(_check_number_symbol)] | NotKnown | None, Knowable()] = Field(
+        None, description="Số, ký hiệu như văn bản ghi, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
-    date: Date = Field(description="Ngày ban hành")
+    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
+        None, description="Ngày ban hành: 16/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
     issuer: Line = Field(description="Cơ quan ban hành, ví dụ Bộ Khoa học và Công nghệ")
     level: IssuerLevel = Field(description="Cấp ban hành: party, government, ministry, province, commune")
-    summary: Line = Field(description="Trích yếu, viết như sau tên cơ quan: về việc ...")
+    summary: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Trích yếu, viết như sau tên cơ quan: về việc ...; `chưa rõ` nếu chưa biết"
+    )
     url: Url | None = Field(None, description="Đường dẫn tới văn bản gốc (nếu có)")
     basis: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện")
+    origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin về văn bản (nếu không lấy từ chính văn bản)")
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        """Oldest first; documents whose date is not held come last."""
+        issued = self.date.sort_key() if isinstance(self.date, PartialDate) else (9999, 0, 0)
+        return issued, self.number_symbol if isinstance(self.number_symbol, str) else ""
 
 
 class DocumentsFile(Record):
@@ -224,7 +277,7 @@ class DocumentsFile(Record):
 
 
 class Observance(Record):
-    """A day observed every year, e.g. 21/4."""
+    """A day observed every year, e.g. 21/4. On a year's pages `name` is the name that year's documents use."""
 
     id: Id = Field(description="Mã ngày kỷ niệm, ví dụ ngay-sang-tao")
     day: int = Field(ge=1, le=31, description="Ngày trong tháng")
@@ -232,6 +285,20 @@ class Observance(Record):
     name: Line = Field(description="Tên tiếng Việt")
     name_en: Line | None = Field(None, description="Tên tiếng Anh")
     owner: Line = Field(description="Tổ chức hoặc văn bản xác lập ngày kỷ niệm")
+    _usual_name: str | None = PrivateAttr(default=None)
+
+    def named(self, name: str | None) -> Observance:
+        """This day under the name a year's documents use (`YearObservance.name`), keeping the usual one."""
+        if not name or name == self.name:
+            return self
+        copy = self.model_copy(update={"name": name})
+        copy._usual_name = self.name
+        return copy
+
+    @property
+    def usual_name(self) -> str | None:
+        """The name in observances.yaml, when this year's documents use another; else None."""
+        return self._usual_name
 
     @property
     def label(self) -> str:
@@ -248,7 +315,7 @@ class ObservancesFile(Record):
 
 
 class Phrase(Record):
-    """A theme (chủ đề) or slogan (khẩu hiệu), with a stable id."""
+    """A theme (chủ đề), slogan (khẩu hiệu) or message (thông điệp), with a stable id."""
 
     id: Id = Field(description="Mã cố định, dùng trong kế hoạch và địa chỉ tải về, ví dụ dmst-hanh-dong-dot-pha")
     text: Annotated[Line, StringConstraints(max_length=MAX_PHRASE_CHARS)] = Field(
@@ -259,8 +326,12 @@ class Phrase(Record):
 
 class YearObservance(Record):
     observance: Id = Field(description="Mã ngày kỷ niệm trong observances.yaml")
+    name: Line | None = Field(
+        None, description="Tên ngày kỷ niệm mà văn bản năm nay dùng, nếu khác tên trong observances.yaml (ví dụ Ngày Đổi mới sáng tạo thế giới)"
+    )
     themes: list[Phrase] = Field(default_factory=list, description="Các chủ đề năm nay")
     slogans: list[Phrase] = Field(default_factory=list, description="Các khẩu hiệu năm nay")
+    messages: list[Phrase] = Field(default_factory=list, description="Các thông điệp năm nay")
 
 
 class CampaignFile(Record):
@@ -285,23 +356,48 @@ class Issuer(Record):
     name: Line = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
     short_name: Line = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
     parent: Line | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
-    level: IssuerLevel = Field(description="Cấp: province (tỉnh, sở) hoặc commune (xã, phường)...")
-    province: Line = Field(
-        description="Tỉnh, thành phố trực thuộc trung ương của cơ quan, viết như tên gọi chính thức, ví dụ Lạng Sơn, Hải Phòng. "
-        "Trang xếp các kế hoạch của năm theo tỉnh, thành phố này."
+    level: PlanIssuerLevel = Field(
+        description="Cấp: national (cơ quan trung ương: Đảng, Chính phủ, bộ, ngành và các cục, vụ), province (tỉnh, thành phố, sở) "
+        "hoặc commune (xã, phường)"
     )
+    province: Line | None = Field(
+        None,
+        description="Tỉnh, thành phố trực thuộc trung ương của cơ quan, viết như tên gọi chính thức, ví dụ Lạng Sơn, Hải Phòng. "
+        "Trang xếp các kế hoạch của năm theo tỉnh, thành phố này. Không ghi với cơ quan trung ương (level: national).",
+    )
+
+    @model_validator(mode="after")
+    def _province_matches_level(self) -> Issuer:
+        if self.level == "national" and self.province:
+            raise ValueError("cơ quan trung ương (level: national) không thuộc tỉnh, thành phố nào: hãy xóa dòng `province:`.")
+        if self.level != "national" and not self.province:
+            raise ValueError(
+                f"thiếu trường `province` (tỉnh, thành phố của cơ quan cấp {self.level}). Hãy thêm dòng `province: ...`, "
+                "ví dụ `province: Lạng Sơn`; nếu là cơ quan trung ương, hãy viết `level: national`."
+            )
+        return self
 
 
 class PlanDocument(Record):
     type: Line = Field(description="Kế hoạch, Công văn...")
-    number: int | None = Field(None, ge=1, description="Số văn bản; để trống nếu chưa có số")
-    symbol: Line = Field(description="Ký hiệu sau dấu /, ví dụ KH-UBND")
-    date: DocumentDate | None = Field(None, description="Ngày ký; 4/2026 nếu chưa có ngày")
+    number: Annotated[Annotated[int, Field(ge=1)] | NotKnown | None, Knowable()] = Field(
+        None, description="Số văn bản; bỏ dòng nếu văn bản không ghi số (để trống chờ cấp số); `chưa rõ` nếu chưa biết"
+    )
+    symbol: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Ký hiệu sau dấu /, ví dụ KH-UBND; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
+    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
+        None, description="Ngày ký: 16/4/2026; 4/2026 nếu văn bản để trống ngày; bỏ dòng nếu văn bản không ghi ngày; `chưa rõ` nếu chưa biết"
+    )
     subject: Line = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
 
     @property
     def number_symbol(self) -> str:
-        return f"{self.number or '…'}/{self.symbol}"
+        """`123/KH-UBND`; `…/KH-UBND` while the document awaits its number; empty when the document has
+        neither, or when either is not known."""
+        if isinstance(self.number, NotKnown) or not isinstance(self.symbol, str):
+            return str(self.number) if isinstance(self.number, int) else ""
+        return f"{self.number if isinstance(self.number, int) else '…'}/{self.symbol}"
 
 
 class Section(Record):
@@ -309,10 +405,14 @@ class Section(Record):
     items: list[Text] = Field(min_length=1, description="Các ý trong mục")
 
 
-class Window(Record):
+class Period(Record):
     start: Date = Field(description="Ngày bắt đầu")
     end: Date = Field(description="Ngày kết thúc (tính cả ngày này)")
+
+
+class Window(Period):
     note: Text | None = Field(None, description="Ghi chú về thời gian (nếu văn bản có)")
+    peak: Period | None = Field(None, description="Thời gian cao điểm trong thời gian thực hiện (nếu văn bản có), ví dụ 15/5/2026 đến 19/5/2026")
 
 
 class ReportDeadline(Record):
@@ -351,25 +451,44 @@ class Plan(Record):
     """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
 
     issuer: Issuer = Field(description="Cơ quan ban hành")
-    place: Line = Field(description="Địa danh ghi trước ngày tháng")
+    place: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Địa danh ghi trước ngày tháng; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
     document: PlanDocument = Field(description="Loại, số, ký hiệu, ngày và trích yếu của văn bản")
     addressees: list[Line] = Field(default_factory=list, description="Kính gửi")
     legal_basis: list[Id] = Field(default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ)")
     references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
     observances: list[Id] = Field(min_length=1, description="Các ngày kỷ niệm được hưởng ứng")
+    linked_observances: list[Id] = Field(
+        default_factory=list, description="Các ngày kỷ niệm khác mà hoạt động kết nối, hướng tới (ví dụ kết nối với 26/4 và 18/5)"
+    )
     themes: list[Id] = Field(default_factory=list, description="Mã các chủ đề được tuyên truyền")
     slogans: list[Id] = Field(default_factory=list, description="Mã các khẩu hiệu được tuyên truyền")
+    messages: list[Id] = Field(default_factory=list, description="Mã các thông điệp được tuyên truyền")
+    units_choose: list[Literal["theme", "slogan", "message"]] = Field(
+        default_factory=list,
+        description="Loại nội dung văn bản để mỗi đơn vị tự chọn, không quy định chung: theme (chủ đề), slogan (khẩu hiệu), message (thông điệp)",
+    )
     context: list[Text] = Field(default_factory=list, description="Đoạn mở đầu, bối cảnh")
     purposes: list[Text] = Field(default_factory=list, description="Mục đích")
     requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
     content: list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
     forms: list[Text] = Field(default_factory=list, description="Hình thức tổ chức")
-    window: Window = Field(description="Thời gian tổ chức các hoạt động")
-    report_deadlines: list[ReportDeadline] = Field(default_factory=list, description="Các hạn báo cáo kết quả")
+    window: Annotated[Window | NotKnown | None, Knowable()] = Field(
+        None, description="Thời gian tổ chức các hoạt động; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    report_deadlines: Annotated[list[ReportDeadline] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Các hạn báo cáo kết quả; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
     closing: Text | None = Field(None, description="Câu kết của văn bản")
-    recipients: list[Line] = Field(default_factory=list, description="Nơi nhận")
-    signer: Signer = Field(description="Người ký")
+    recipients: Annotated[list[Line] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Nơi nhận; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
+    signer: Annotated[Signer | NotKnown | None, Knowable()] = Field(
+        None, description="Người ký; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
+    origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin (tệp gốc, địa chỉ, hoặc bản tin tóm tắt)")
 
     _id: str = PrivateAttr(default="")
     _year: int = PrivateAttr(default=0)
@@ -396,3 +515,13 @@ class Plan(Record):
     @property
     def title(self) -> str:
         return f"{self.document.type} của {self.issuer.name}"
+
+    @property
+    def dated_window(self) -> Window | None:
+        """The activity window, if the record holds one (not when unstated or not known)."""
+        return self.window if isinstance(self.window, Window) else None
+
+    @property
+    def dated_deadlines(self) -> list[ReportDeadline]:
+        """The report deadlines the record holds (none when unstated or not known)."""
+        return self.report_deadlines if isinstance(self.report_deadlines, list) else []

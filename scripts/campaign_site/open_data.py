@@ -5,10 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
 from . import citations, paths
 from .calendar_events import Event
 from .encoders import json_text
 from .site_data import Campaign, SiteData
+from .unknowns import absent_fields
+from .vn_dates import PartialDate
+
+
+def _absent(record: BaseModel) -> dict[str, list[str]]:
+    """`not_stated`: fields the document does not state; `not_known`: fields not known yet (null in the record)."""
+    not_stated, not_known = absent_fields(record)
+    return {"not_stated": not_stated, "not_known": not_known}
 
 
 def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
@@ -21,15 +31,18 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
                 "id": observance.id,
                 "date": date(campaign.year, observance.month, observance.day).isoformat(),
                 "name": observance.name,
+                "usual_name": observance.usual_name,
                 "name_en": observance.name_en,
                 "owner": observance.owner,
                 "themes": [t.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(t.id)]} for t in year_obs.themes],
                 "slogans": [s.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(s.id)]} for s in year_obs.slogans],
+                "messages": [m.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(m.id)]} for m in year_obs.messages],
             }
         )
-    documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc)} for doc in data.year_documents(campaign)]
+    documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc)} | _absent(doc) for doc in data.year_documents(campaign)]
     plans = [
-        {"id": plan.id, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source} | plan.model_dump(mode="json")
+        {"id": plan.id, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source}
+        | plan.model_dump(mode="json") | _absent(plan)
         for plan in campaign.plans
     ]
     span = campaign.window()
@@ -69,13 +82,15 @@ def legislation_jsonld(data: SiteData) -> str:
             "@type": "Legislation",
             "@id": f"{registry}#van-ban-{doc.id}",
             "name": citations.full(doc),
-            "legislationIdentifier": doc.number_symbol,
-            "legislationDate": doc.date.isoformat(),
             "legislationType": doc.type,
             "legislationPassedBy": {"@type": "Organization", "name": doc.issuer},
             "legislationJurisdiction": "VN",
             "inLanguage": "vi",
         }
+        if isinstance(doc.number_symbol, str):
+            item["legislationIdentifier"] = doc.number_symbol
+        if isinstance(doc.date, PartialDate):
+            item["legislationDate"] = doc.date.iso()
         if doc.url:
             item["url"] = doc.url
         if doc.basis:

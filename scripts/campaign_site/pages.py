@@ -27,6 +27,7 @@ from .feeds import site_feeds
 from .generated import GeneratedFile
 from .markdown_text import Markdown, escape
 from .model import Plan
+from .originals import original_files
 from .page_types import PAGE_TYPES, PageType
 from .problems import Problem
 from .site_data import SiteData
@@ -37,11 +38,14 @@ from .wording import (
     PHRASE_KINDS,
     WEEKDAYS,
     deadline_text,
+    document_name,
     event_when,
     human_size,
     next_text,
     observance_line,
     phrase_item,
+    plan_deadlines,
+    plan_window,
     span_text,
     time,
     window_sentence,
@@ -108,11 +112,12 @@ class SiteRenderer:
         maker = BannerMaker(data.settings.banners, data.settings.site.title, banner_cache or BannerCache(None))
         banners = {year: maker.year(campaign) for year, campaign in data.campaigns.items()}
         feeds = site_feeds(data, events, stamp or datetime.now(UTC))
+        originals, downloads = original_files(data)
         self.stage_files = [f for year_banners in banners.values() for f in year_banners.files]
-        self.stage_files += [*feeds.files, *data_files(data, events)]
+        self.stage_files += [*feeds.files, *data_files(data, events), *originals]
         sizes = {year: len(f.content.encode() if isinstance(f.content, str) else f.content)
                  for year in data.campaigns for f in self.stage_files if f.path == paths.year_data(year)}
-        self.context = SiteContext(data, today, year_intros or {}, events, banners, feeds.links, sizes)
+        self.context = SiteContext(data, today, year_intros or {}, events, banners, feeds.links, sizes, downloads)
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
             finalize=escape,
@@ -150,6 +155,9 @@ class SiteRenderer:
             year_calendar=paths.year_calendar,
             year_feed=paths.year_feed,
             plan_feed=paths.plan_feed,
+            plan_window=plan_window,
+            plan_deadlines=plan_deadlines,
+            document_name=document_name,
             year_banners=paths.year_banners,
             year_plans=paths.year_plans,
             province_page=paths.province_page,

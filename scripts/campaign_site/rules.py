@@ -20,7 +20,17 @@ from typing import Generic, TypeVar
 from . import checks, publishing, staff_markdown
 from .file_links import link_problem, outside
 from .glyphs import GlyphCoverage
-from .model import CampaignFile, DocumentsFile, LegalDocument, Observance, ObservancesFile, Plan, SiteFile
+from .model import (
+    ORIGINAL_SUFFIXES,
+    CampaignFile,
+    DocumentsFile,
+    LegalDocument,
+    Observance,
+    ObservancesFile,
+    Origin,
+    Plan,
+    SiteFile,
+)
 from .problems import Problem, Severity, format_loc
 from .site_data import Campaign
 from .slugs import ascii_slug
@@ -33,6 +43,8 @@ PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LISTING = "index"
 """The name the year's plan listing takes among the plan pages (`2026/ke-hoach/index.md`)."""
 REGISTRIES = ("site.yaml", "documents.yaml", "observances.yaml")
+ORIGINALS_DIR = "van-ban"
+"""Where original documents (PDF, DOCX…) named by a record's `source.file` are kept."""
 SCHEMA_DIR = "_schema"
 """Generated JSON Schemas for editors (scripts/campaign.py schema), next to the data they describe."""
 
@@ -140,7 +152,9 @@ class Context:
             if year.campaign is None or any(p.severity == "error" for p in self.year_problems[year.year]):
                 continue
             spec = year.campaign.value
-            pairs = sorted(((observances[y.observance], y) for y in spec.observances), key=lambda pair: (pair[0].month, pair[0].day))
+            # Each day under the name that year's documents use, if they use another (`YearObservance.name`).
+            pairs = sorted(((observances[y.observance].named(y.name), y) for y in spec.observances),
+                           key=lambda pair: (pair[0].month, pair[0].day))
             built[year.year] = Campaign(year.year, spec, year.campaign.source.path, pairs)
         return built
 
@@ -198,8 +212,12 @@ def stray_files(ctx: Context) -> list[Problem]:
             problems.append(ctx.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml."))
         elif len(rel) == 1 and rel[0] in REGISTRIES or rel[0] == SCHEMA_DIR:
             continue
+        elif rel[0] == ORIGINALS_DIR and path.suffix.lower() in ORIGINAL_SUFFIXES:
+            continue
+        elif rel[0] == ORIGINALS_DIR:
+            problems.append(ctx.file_problem(path, f"trong {ORIGINALS_DIR}/ chỉ lưu văn bản gốc dạng PDF, DOCX, DOC hoặc ODT."))
         elif len(rel) >= 1 and not YEAR.match(rel[0]):
-            problems.append(ctx.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/ và các thư mục năm (ví dụ 2026/)."))
+            problems.append(ctx.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/, van-ban/ (văn bản gốc) và các thư mục năm (ví dụ 2026/)."))
         elif rel[1:] == ("campaign.yaml",):
             continue
         elif len(rel) == 3 and rel[1] == "plans" and path.suffix == ".yaml":
@@ -295,12 +313,17 @@ def plan_years(ctx: Context) -> list[Problem]:
         for y in ctx.years
         if y.campaign and not any(p.severity == "error" for p in ctx.year_problems[y.year])
     }
-    return [
+    problems = [
         p
         for f in ctx.plans
         if f.year in specs
         for p in checks.plan_year_refs(f.parsed.source, f.parsed.value, specs[f.year], f.year)
     ]
+    if ctx.observance_ids is not None:  # linked days may be any observance of the registry
+        for f in ctx.plans:
+            refs = checks.indexed("linked_observances", f.parsed.value.linked_observances)
+            problems += checks.known_ids(f.parsed.source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
+    return problems
 
 
 def repeated_refs(ctx: Context) -> list[Problem]:
@@ -316,6 +339,28 @@ def plan_windows(ctx: Context) -> list[Problem]:
         if f.year in ctx.campaigns
         for p in checks.plan_warnings(f.parsed.source, f.parsed.value, ctx.campaigns[f.year])
     ]
+
+
+def original_files(ctx: Context) -> list[Problem]:
+    """A record's original file (`source.file`) is kept under campaigns/van-ban/ and exists."""
+    records: list[tuple[SourceFile, tuple[str | int, ...], Origin | None]] = [
+        (f.parsed.source, ("source", "file"), f.parsed.value.origin) for f in ctx.plans
+    ]
+    if ctx.documents:
+        records += [(ctx.documents.source, ("documents", i, "source", "file"), d.origin)
+                    for i, d in enumerate(ctx.documents.value.documents)]
+    problems = []
+    for source, loc, origin in records:
+        if origin is None or origin.file is None:
+            continue
+        path = ctx.root / origin.file
+        if not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, ctx.root) or not path.is_file():
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"không thấy tệp `{origin.file}`. Hãy chép văn bản gốc vào thư mục campaigns/{ORIGINALS_DIR}/ và ghi đường dẫn "
+                f"tính từ campaigns/, ví dụ `{ORIGINALS_DIR}/{Path(origin.file).name}`.",
+            ))
+    return problems
 
 
 def unused_documents(ctx: Context) -> list[Problem]:
@@ -345,6 +390,7 @@ RULES: tuple[Rule, ...] = (
     phrase_slips,
     plan_dates,
     province_names,
+    original_files,
     plan_documents,
     plan_years,
     repeated_refs,

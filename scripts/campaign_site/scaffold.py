@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from .loader import SCHEMA_DIR, load_site
-from .model import Plan
+from .model import Plan, ReportDeadline, Signer
 from .placeholders import MARKER as PLACEHOLDER
 from .site_data import Campaign
 from .yaml_source import YamlSyntaxProblem, load_yaml
@@ -59,14 +59,17 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     out.append(f"  short_name: {_quoted(issuer.short_name) if issuer else fill('tên ngắn, ví dụ Sở KH&CN Lạng Sơn')}\n")
     if issuer and issuer.parent:
         out.append(f"  parent: {_quoted(issuer.parent)}\n")
-    out.append(f"  level: {issuer.level if issuer else fill('province hoặc commune')}\n")
-    out.append(f"  province: {_quoted(issuer.province) if issuer else fill('tỉnh, thành phố, ví dụ Lạng Sơn')}\n")
-    out.append(f"place: {_quoted(plan.place) if plan else fill('địa danh')}\n")
+    out.append(f"  level: {issuer.level if issuer else fill('national, province hoặc commune')}\n")
+    if not issuer or issuer.province:
+        province = issuer.province if issuer else None
+        out.append(f"  province: {_quoted(province) if province else fill('tỉnh, thành phố, ví dụ Lạng Sơn; xóa dòng này nếu level là national')}\n")
+    place = plan.place if plan else None
+    out.append(f"place: {_quoted(place) if isinstance(place, str) else fill('địa danh')}\n")
     out += [
         "document:\n",
         f"  type: {_quoted(plan.document.type) if plan else fill('Kế hoạch hoặc Công văn')}\n",
         "  number: null\n",
-        f"  symbol: {_quoted(plan.document.symbol) if plan else fill('ký hiệu, ví dụ KH-UBND')}\n",
+        f"  symbol: {_quoted(symbol) if isinstance(symbol := plan.document.symbol if plan else None, str) else fill('ký hiệu, ví dụ KH-UBND')}\n",
         f'  date: "{year}"\n',
         f"  subject: {fill('trích yếu của văn bản')}\n",
     ]
@@ -81,7 +84,7 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     out.append(_list("forms", [fill("hình thức tổ chức")]))
     out += ["window:\n", f"  start: {fill(f'ngày bắt đầu, ví dụ 18/4/{year}')}\n", f"  end: {fill(f'ngày kết thúc, ví dụ 26/4/{year}')}\n"]
     # A new plan gets one deadline and one unit to fill; a carried-over plan keeps last year's shape.
-    deadlines = plan.report_deadlines if plan else [None]
+    deadlines: list[ReportDeadline | None] = [*plan.dated_deadlines] if plan else [None]
     if deadlines:
         out.append("report_deadlines:\n")
     for deadline in deadlines:
@@ -96,9 +99,9 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
         out.append("responsibilities:\n")
     for unit in units:
         out += [f"  - unit: {_quoted(unit.unit) if unit else fill('đơn vị')}\n", f"    tasks:\n      - {fill('nhiệm vụ')}\n"]
-    if plan and plan.recipients:
+    if plan and isinstance(plan.recipients, list) and plan.recipients:
         out.append(_list("recipients", [_quoted(r) for r in plan.recipients]))
-    signer = plan.signer if plan else None
+    signer = plan.signer if plan and isinstance(plan.signer, Signer) else None
     out.append("signer:\n")
     if signer and signer.authority:
         out.append(f"  authority: {_quoted(signer.authority)}\n")
@@ -125,21 +128,22 @@ class ScaffoldError(Exception):
 
 
 def new_year(repo: Path, year: int) -> list[Path]:
-    """Create campaigns/<year>/ (campaign and one plan per plan of the latest year) and docs/<year>/index.md."""
+    """Create campaigns/<year>/ (campaign and one plan per plan of the latest earlier year; for a year before
+    every other, the days of the nearest year and no plan) and docs/<year>/index.md."""
     campaigns = repo / "campaigns"
     target = campaigns / str(year)
     if target.exists():
         raise ScaffoldError(f"năm {year} đã có (thư mục campaigns/{year}/). Không tạo lại để tránh ghi đè.")
     data = load_site(campaigns)
     earlier = [y for y in data.campaigns if y < year]
-    if not earlier:
-        raise ScaffoldError(f"không có năm nào trước {year} để làm mẫu.")
-    previous = data.campaigns[max(earlier)]
-    observances = [o.id for o, _ in previous.observances]
+    # A past year added late has no earlier year: its days come from the nearest later year, its plans
+    # from nowhere (a later year's plans do not apply to it).
+    template = data.campaigns[max(earlier) if earlier else min(data.campaigns, key=lambda y: abs(y - year))]
+    observances = [o.id for o, _ in template.observances]
     written = [target / "campaign.yaml"]
     (target / "plans").mkdir(parents=True)
-    written[0].write_text(campaign_text(year, previous), encoding="utf-8")
-    for plan in previous.plans:
+    written[0].write_text(campaign_text(year, template), encoding="utf-8")
+    for plan in template.plans if earlier else []:
         path = target / "plans" / f"{plan.id}.yaml"
         path.write_text(plan_text(year, plan, [o for o in plan.observances if o in observances]), encoding="utf-8")
         written.append(path)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import Literal
 
 from .model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from .problems import Problem
 from .slugs import ascii_slug
 
-PhraseKind = Literal["theme", "slogan"]
+PhraseKind = Literal["theme", "slogan", "message"]
+CENTRAL = "Trung ương"
+"""Where plans of central bodies (ministries, the Government, Party bodies) are listed: not a province."""
 
 INLINE_PLANS = 12
 """Up to this many plans in a year, year, calendar and legal-basis pages name every plan; above it
@@ -25,6 +28,8 @@ class ProvincePlans:
     name: str
     slug: str
     plans: list[Plan]
+    central: bool = False
+    """The group of central bodies' plans (`CENTRAL`), which no province count includes."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ class Campaign:
                 found[theme.id] = PhraseEntry(theme, "theme", observance)
             for slogan in year_obs.slogans:
                 found[slogan.id] = PhraseEntry(slogan, "slogan", observance)
+            for message in year_obs.messages:
+                found[message.id] = PhraseEntry(message, "message", observance)
         return found
 
     def observance_days(self) -> list[tuple[date, Observance]]:
@@ -75,10 +82,11 @@ class Campaign:
         return max([day for day, _ in self.observance_days()] + ([window[1]] if window else []))
 
     def window(self) -> tuple[date, date] | None:
-        """From the first plan's start to the last plan's end."""
-        if not self.plans:
+        """From the first plan's start to the last plan's end, over the plans that state a window."""
+        windows = [w for w in (p.dated_window for p in self.plans) if w]
+        if not windows:
             return None
-        return min(p.window.start for p in self.plans), max(p.window.end for p in self.plans)
+        return min(w.start for w in windows), max(w.end for w in windows)
 
     @property
     def lists_plans(self) -> bool:
@@ -87,21 +95,28 @@ class Campaign:
 
     @cached_property
     def provinces(self) -> list[ProvincePlans]:
-        """Plans grouped by province, provinces in alphabetical order; in each, province-level issuers first.
+        """Plans grouped by place: central bodies first as one group ("Trung ương", not a province), then
+        provinces in alphabetical order; in each, province-level issuers first.
 
         Computed once, when first asked for, which is after loading has added every plan.
         """
         groups: dict[str, list[Plan]] = {}
         for plan in self.plans:
-            groups.setdefault(plan.issuer.province, []).append(plan)
-        order = {"province": 0, "commune": 1}
+            groups.setdefault(plan.issuer.province or CENTRAL, []).append(plan)
+        order = {"national": 0, "province": 1, "commune": 2}
         return [
-            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order.get(p.issuer.level, 2), ascii_slug(p.issuer.name))))
-            for name, plans in sorted(groups.items(), key=lambda item: ascii_slug(item[0]))
+            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.name))),
+                          central=name == CENTRAL and plans[0].issuer.province is None)
+            for name, plans in sorted(groups.items(), key=lambda item: (item[0] != CENTRAL, ascii_slug(item[0])))
         ]
 
+    @property
+    def province_count(self) -> int:
+        """How many provinces have plans this year (central bodies are not a province)."""
+        return sum(1 for group in self.provinces if not group.central)
+
     def plans_citing(self, phrase_id: str) -> list[Plan]:
-        return [p for p in self.plans if phrase_id in p.themes or phrase_id in p.slogans]
+        return [p for p in self.plans if phrase_id in (*p.themes, *p.slogans, *p.messages)]
 
     def documents_cited(self) -> list[str]:
         """Ids of the legal documents the year's plans implement or mention, in first-cited order."""
@@ -122,6 +137,8 @@ class SiteData:
     observances: dict[str, Observance]
     campaigns: dict[int, Campaign]
     warnings: list[Problem] = field(default_factory=list)
+    root: Path | None = None
+    """The campaigns/ folder, where original documents named by a record's `source.file` are kept."""
 
     def years(self) -> list[int]:
         """Newest first."""

@@ -13,12 +13,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import calendar_events, citations, open_data, paths
-from .banners import Banner, YearBanners
+from .banners import Banner, Download, YearBanners
 from .calendar_events import Event
 from .feeds import Feed
-from .model import BannerSize, LegalDocument, Observance, Phrase, Plan
+from .model import BannerSize, LegalDocument, Observance, Origin, Phrase, Plan, ReportDeadline, Signer, Window
 from .site_data import Campaign, PhraseEntry, ProvincePlans, SiteData
-from .wording import ISSUER_LEVELS, PHRASE_KINDS
+from .unknowns import NOT_KNOWN
+from .vn_dates import PartialDate
+from .wording import (
+    ISSUER_LEVELS,
+    PHRASE_KINDS,
+    absent,
+    dateline,
+    number_text,
+    places_text,
+    signed_date_text,
+    signer_text,
+    time,
+    units_choose_text,
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,8 @@ class SiteContext:
     feeds: Mapping[str, Feed]
     data_sizes: Mapping[int, int]
     """Size in bytes of each year's open-data JSON, which its year page states."""
+    origin_files: Mapping[str, Download]
+    """Original documents published with the site, by their path under campaigns/."""
 
     @property
     def all_events(self) -> list[Event]:
@@ -240,7 +255,8 @@ class YearView(View):
     has_phrases: bool
     plan_count: int
     provinces: list[ProvinceCount]
-    provinces_count: int
+    places: str
+    """Where the year's plans come from (`ở trung ương và 3 tỉnh, thành phố`)."""
     chains: list[PlanChain]
     data_size: int
 
@@ -249,7 +265,8 @@ def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
     return [
         ObservancePhrases(obs, date(campaign.year, obs.month, obs.day), [
             PhraseGroup(PHRASE_KINDS[kind], [CitedPhrase(p, campaign.plans_citing(p.id)) for p in phrases])
-            for kind, phrases in (("theme", year_obs.themes), ("slogan", year_obs.slogans)) if phrases
+            for kind, phrases in (("theme", year_obs.themes), ("slogan", year_obs.slogans), ("message", year_obs.messages))
+            if phrases
         ])
         for obs, year_obs in campaign.observances
     ]
@@ -268,7 +285,7 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         has_phrases=bool(campaign.phrases()),
         plan_count=len(campaign.plans),
         provinces=_province_counts(campaign),
-        provinces_count=len(campaign.provinces),
+        places=places_text(campaign.province_count, any(g.central for g in campaign.provinces)),
         chains=_chains(ctx.data, campaign),
         data_size=ctx.data_sizes[campaign.year],
     )
@@ -282,16 +299,17 @@ class PlansView(View):
     campaign: Campaign
     plan_count: int
     provinces: list[ProvinceCount]
-    provinces_count: int
+    places: str
     list_file: str
 
 
 def plans_view(ctx: SiteContext, campaign: Campaign) -> PlansView:
     year, count, provinces = campaign.year, len(campaign.plans), _province_counts(campaign)
-    description = (f"Danh sách {count} kế hoạch hưởng ứng năm {year} của các cơ quan, địa phương ở {len(provinces)} "
-                   "tỉnh, thành phố, tìm được theo tên.") if count else f"Chưa có kế hoạch nào cho năm {year}."
+    places = places_text(campaign.province_count, any(g.central for g in campaign.provinces))
+    description = (f"Danh sách {count} kế hoạch hưởng ứng năm {year} của các cơ quan, địa phương {places}, "
+                   "tìm được theo tên.") if count else f"Chưa có kế hoạch nào cho năm {year}."
     return PlansView(title=f"Kế hoạch năm {year}", description=description, share=ctx.share(year), campaign=campaign,
-                     plan_count=count, provinces=provinces, provinces_count=len(provinces), list_file=paths.plan_list(year).rsplit("/", 1)[1])
+                     plan_count=count, provinces=provinces, places=places, list_file=paths.plan_list(year).rsplit("/", 1)[1])
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -299,19 +317,47 @@ class ProvinceView(View):
     campaign: Campaign
     group: ProvincePlans
     plan_count: int
+    whose: str
+    """`các cơ quan, địa phương ở Lạng Sơn`, or `các cơ quan trung ương`."""
 
 
 def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> ProvinceView:
     campaign, group = subject
     count = len(group.plans)
+    whose = "các cơ quan trung ương" if group.central else f"các cơ quan, địa phương ở {group.name}"
     return ProvinceView(
         title=f"{group.name}: kế hoạch năm {campaign.year}",
-        description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của các cơ quan, địa phương ở {group.name}.",
-        share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count,
+        description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
+        share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
     )
 
 
 # A plan ----------------------------------------------------------------------------------------
+
+
+def campaign_observance(data: SiteData, year: int, observance_id: str) -> Observance:
+    """The observance under the name that year's documents use, when the year lists it."""
+    for observance, _ in data.campaigns[year].observances:
+        if observance.id == observance_id:
+            return observance
+    return data.observances[observance_id]
+
+
+@dataclass(frozen=True)
+class OriginView:
+    """Where a record comes from: its original file as published, an address, a secondary source."""
+
+    summary: bool
+    file: Download | None
+    url: str | None
+    name: str | None
+    read_on: date | None
+
+
+def origin_view(origin: Origin | None, files: Mapping[str, Download]) -> OriginView | None:
+    if origin is None:
+        return None
+    return OriginView(origin.summary, files.get(origin.file) if origin.file else None, origin.url, origin.name, origin.read_on)
 
 
 @dataclass(frozen=True)
@@ -330,17 +376,41 @@ class PlanPhrases:
     entries: list[PhraseEntry]
 
 
+@dataclass(frozen=True)
+class Fact:
+    """A row of a plan's summary: what it is and what the record says, or that it does not hold it."""
+
+    label: str
+    text: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class PlanView(View):
     plan: Plan
     observances: list[Observance]
+    linked: list[Observance]
+    """Other observances the plan links its activities to."""
     basis: list[BasisLine]
     sections: list[PlanSection]
     phrases: list[PlanPhrases]
+    phrases_heading: str
+    units_choose: str | None
+    """What the plan leaves each unit to choose (`Văn bản không quy định chủ đề, khẩu hiệu chung; ...`)."""
     dateline: str
-    """Place and date as the document prints them under its number."""
+    """Place and date under the number, as far as the record holds them."""
     subject_line: str
     """The document's kind and subject: `Kế hoạch: …`, or `Công văn — V/v …`."""
+    facts: list[Fact]
+    """Number, date, place and signer, each stated, not stated or not known."""
+    window: Window | None
+    window_absent: str
+    deadlines: list[ReportDeadline]
+    deadlines_absent: str
+    signer: Signer | None
+    signer_absent: str
+    recipients: list[str]
+    recipients_absent: str
+    origin: OriginView | None
 
 
 def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
@@ -352,14 +422,32 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         description=f"{doc.type} của {plan.issuer.name}: {doc.subject}",
         share=ctx.share(plan.year),
         plan=plan,
-        observances=[ctx.data.observances[o] for o in plan.observances],
+        observances=[campaign_observance(ctx.data, plan.year, o) for o in plan.observances],
         basis=basis_lines(ctx.data, plan),
         sections=[PlanSection(heading, items) for heading, items in
                   (("Bối cảnh", plan.context), ("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements)) if items],
         phrases=[PlanPhrases(PHRASE_KINDS[kind], [known[i] for i in ids]) for kind, ids in
-                 (("theme", plan.themes), ("slogan", plan.slogans)) if ids],
-        dateline=f"{plan.place}, {doc.date.long() if doc.date else f'ngày … tháng … năm {plan.year}'}",
+                 (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages)) if ids],
+        phrases_heading="Chủ đề, khẩu hiệu và thông điệp" if plan.messages else "Chủ đề và khẩu hiệu",
+        units_choose=units_choose_text(plan.units_choose),
+        linked=[campaign_observance(ctx.data, plan.year, o) for o in plan.linked_observances],
+        dateline=dateline(plan.place, doc.date),
         subject_line=f"{doc.type}{' — V/v ' if doc.type == 'Công văn' else ': '}{doc.subject}",
+        facts=[
+            Fact("Số, ký hiệu", number_text(doc)),
+            Fact("Ngày ký", signed_date_text(doc)),
+            Fact("Địa danh", plan.place if isinstance(plan.place, str) else absent("place", plan.place is NOT_KNOWN)),
+            Fact("Người ký", signer_text(plan.signer)),
+        ],
+        window=plan.dated_window,
+        window_absent=absent("window", plan.window is NOT_KNOWN),
+        deadlines=plan.dated_deadlines,
+        deadlines_absent=absent("report_deadlines", plan.report_deadlines is NOT_KNOWN),
+        signer=plan.signer if isinstance(plan.signer, Signer) else None,
+        signer_absent=absent("signer", plan.signer is NOT_KNOWN),
+        recipients=plan.recipients if isinstance(plan.recipients, list) else [],
+        recipients_absent=absent("recipients", plan.recipients is NOT_KNOWN),
+        origin=origin_view(plan.origin, ctx.origin_files),
     )
 
 
@@ -392,6 +480,8 @@ class BannersView(View):
     sizes: list[BannerSize]
     uppercase: bool
     margin_percent: float
+    kinds: str
+    """What the year's texts are, in words: `chủ đề, khẩu hiệu` (and `thông điệp` when the year has any)."""
 
 
 def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGroup]:
@@ -414,9 +504,11 @@ def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGrou
 def banners_view(ctx: SiteContext, campaign: Campaign) -> BannersView:
     year = campaign.year
     style = ctx.data.settings.banners
+    kinds = "chủ đề, khẩu hiệu, thông điệp" if any(e.kind == "message" for e in campaign.phrases().values()) else "chủ đề, khẩu hiệu"
     return BannersView(
         title=f"Khẩu hiệu và băng rôn năm {year}",
-        description=f"Nguyên văn các chủ đề, khẩu hiệu năm {year} để sao chép, và tệp in băng rôn SVG, PDF, PNG tải về.",
+        description=f"Nguyên văn các {kinds} năm {year} để sao chép, và tệp in băng rôn SVG, PDF, PNG tải về.",
+        kinds=kinds,
         share=ctx.share(year), campaign=campaign, banners=ctx.banners[year],
         groups=_banner_groups(campaign, ctx.banners[year].banners), sizes=style.sizes, uppercase=style.uppercase,
         margin_percent=style.margin_percent,
@@ -552,6 +644,15 @@ class RegistryRow:
     """The issuer's level in words (`Bộ, ngành trung ương`)."""
     level_rank: int
     """Its place in the legal chain, from the Party down: the level column sorts by it."""
+    number: str
+    issued: str
+    """The date of issue as a `<time>`, or why there is none."""
+    issued_sort: str
+    summary: str
+    original: Download | None
+    """The original file kept with the site, if the registry names one."""
+    from_summary: bool
+    """Whether the entry was made from a news summary rather than the document."""
 
 
 @dataclass(frozen=True)
@@ -571,7 +672,7 @@ class LegalBasisView(View):
     jsonld: str
 
 
-def registry_rows(data: SiteData) -> list[RegistryRow]:
+def registry_rows(data: SiteData, originals: Mapping[str, Download]) -> list[RegistryRow]:
     """Every registered document, oldest first, with who cites it."""
     plans = [p for year in sorted(data.campaigns) for p in data.campaigns[year].plans]
     return [
@@ -581,13 +682,19 @@ def registry_rows(data: SiteData) -> list[RegistryRow]:
             [d for d in data.documents.values() if doc.id in d.basis],
             ISSUER_LEVELS[doc.level],
             list(ISSUER_LEVELS).index(doc.level),
+            doc.number_symbol if isinstance(doc.number_symbol, str) else absent("number", doc.number_symbol is NOT_KNOWN),
+            time(doc.date.iso(), doc.date.short()) if isinstance(doc.date, PartialDate) else absent("issued", doc.date is NOT_KNOWN),
+            doc.date.iso() if isinstance(doc.date, PartialDate) else "",
+            doc.summary if isinstance(doc.summary, str) else absent("summary", doc.summary is NOT_KNOWN),
+            originals.get(doc.origin.file) if doc.origin and doc.origin.file else None,
+            bool(doc.origin and doc.origin.summary),
         )
-        for doc in sorted(data.documents.values(), key=lambda d: (d.date, d.number_symbol))
+        for doc in sorted(data.documents.values(), key=lambda d: d.sort_key)
     ]
 
 
 def legal_basis_view(ctx: SiteContext, _: None) -> LegalBasisView:
-    rows = registry_rows(ctx.data)
+    rows = registry_rows(ctx.data, ctx.origin_files)
     return LegalBasisView(
         title="Căn cứ pháp lý",
         description=f"Danh mục {len(rows)} văn bản làm căn cứ cho các kế hoạch: số, ký hiệu, ngày ban hành, cơ quan "

@@ -65,6 +65,22 @@ class PartialDate:
         month = _month(self.month) if self.month else "…"
         return f"ngày {day} tháng {month} năm {self.year}"
 
+    def short(self) -> str:
+        """`16/4/2026`, `4/2026` or `2026`: only what is known."""
+        if self.day and self.month:
+            return short(date(self.year, self.month, self.day))
+        return f"{self.month}/{self.year}" if self.month else str(self.year)
+
+    def in_sentence(self) -> str:
+        """`ngày 16/4/2026`, `tháng 4/2026` or `năm 2026`, as a citation writes it."""
+        if self.day and self.month:
+            return f"ngày {self.short()}"
+        return f"tháng {self.short()}" if self.month else f"năm {self.year}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders a month before its days' dates are not known: 4/2026 sorts before 1/4/2026."""
+        return self.year, self.month or 0, self.day or 0
+
     def iso(self) -> str:
         """ISO 8601 with reduced precision: `2026`, `2026-04`, `2026-04-16`."""
         if self.day and self.month:

@@ -1,0 +1,28 @@
+"""Original documents (PDF, DOCX, DOC, ODT) that records name as their source, published as they are.
+
+A record's `source.file` is a path under campaigns/van-ban/; the site serves it at the same path.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .banners import Download
+from .generated import GeneratedFile
+from .site_data import SiteData
+
+
+def original_files(data: SiteData) -> tuple[list[GeneratedFile], dict[str, Download]]:
+    """Each original file once, and its download (label, site path, size) by its path under campaigns/."""
+    origins = [d.origin for d in data.documents.values()] + [p.origin for c in data.campaigns.values() for p in c.plans]
+    names = sorted({o.file for o in origins if o and o.file})
+    files, downloads = [], {}
+    for name in names:
+        if data.root is None:
+            break
+        content = (data.root / name).read_bytes()
+        path = PurePosixPath(name).as_posix()  # campaigns/van-ban/x.pdf is served at /van-ban/x.pdf
+        kind = PurePosixPath(name).suffix.lstrip(".").upper()
+        files.append(GeneratedFile(path, content, f"campaigns/{name}"))
+        downloads[name] = Download(f"Văn bản gốc: {kind}", path, len(content))
+    return files, downloads
