@@ -1,0 +1,239 @@
+"""Read a dispatch file (.docx, .pdf with a text layer, .odt, .txt) into the plain text the extractor reads.
+
+The text has the shape of the shipped source documents: paragraphs separated by blank lines, list
+numbering written out (`1.`, `a)`, `-`), bold as `**…**` and italic as `*…*`, NFC. What cannot be read
+faithfully is refused with a Vietnamese message (`UnreadableFile`), never guessed: a scanned PDF, a
+legacy TCVN3/VNI encoding, an empty file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+SUFFIXES = (".docx", ".pdf", ".odt", ".txt")
+MOTTO = re.compile(r"^[\s*]*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)?[\s*]*$",
+                   re.IGNORECASE)
+"""The national motto of the header: never data."""
+_LEGACY_FONTS = re.compile(rb'w:(?:ascii|hAnsi)="(?:\.Vn|VNI-|VN-)', re.IGNORECASE)
+# Letters TCVN3 (ABC) and VNI put where Vietnamese letters belong, read as Windows-1252.
+_TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊËÌÎÏ®§ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãäåæçèéêëìíîïñòóôõö÷øùúûüýþ")
+_VNI_MARKS = re.compile(r"[aeiouyAEIOUY][ùøûõïôöòñ]|ñ|Ñ")
+
+
+class UnreadableFile(Exception):
+    """A file the importer cannot read faithfully; the message says why and what to do, in Vietnamese."""
+
+
+def read_text(path: Path) -> str:
+    """The document's text, or `UnreadableFile`."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnreadableFile(f"không nhập được tệp `{path.name}`: chỉ nhận tệp .docx, .pdf, .odt hoặc .txt.")
+    if not path.is_file():
+        raise UnreadableFile(f"không tìm thấy tệp `{path}`.")
+    if path.stat().st_size == 0:
+        raise UnreadableFile(f"tệp `{path.name}` rỗng.")
+    try:
+        text = {".docx": _docx, ".pdf": _pdf, ".odt": _odt, ".txt": _txt}[suffix](path)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFile(f"tệp `{path.name}` bị hỏng hoặc không phải tệp {suffix} thật ({type(exc).__name__}).") from exc
+    text = tidy(text)
+    if not text.strip():
+        raise UnreadableFile(f"tệp `{path.name}` không có chữ nào.")
+    if legacy_encoding(text):
+        raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
+    return text
+
+
+_LEGACY_MESSAGE = (
+    "tệp `{name}` dùng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode, nên chữ tiếng Việt sẽ bị sai. "
+    "Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã, hoặc mở bằng Word và chọn phông Unicode như Times New Roman) "
+    "rồi nhập lại."
+)
+
+
+def legacy_encoding(text: str) -> bool:
+    """Whether the text looks like Vietnamese typed in TCVN3 or VNI and read as Windows-1252."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    vietnamese = sum(1 for c in letters if "\u1ea0" <= c <= "\u1ef9" or c in "ăâđêôơưĂÂĐÊÔƠƯ")
+    legacy = sum(1 for c in letters if c in _TCVN3_MARKS) + len(_VNI_MARKS.findall(text))
+    return legacy > 10 and legacy > 3 * vietnamese
+
+
+def tidy(text: str) -> str:
+    """NFC; non-breaking and other odd spaces as spaces; the motto dropped; at most one blank line in a row."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]", " ", text).replace("\u00ad", "").replace("\u200b", "")
+    lines = [line.rstrip() for line in text.split("\n") if not (line.strip(" *") and MOTTO.match(line))]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def _txt(path: Path) -> str:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    text = raw.decode("cp1252", errors="replace")
+    if legacy_encoding(text):
+        raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
+    raise UnreadableFile(f"tệp `{path.name}` không phải văn bản Unicode (UTF-8). Hãy lưu lại với bảng mã UTF-8 rồi nhập lại.")
+
+
+# Word -------------------------------------------------------------------------------------------
+
+_NUMBERING = [
+    (re.compile(r"^(\d+)\)\t"), r"\1. "),  # docx2python writes Word's "1." as "1)"
+    (re.compile(r"^([IVXLC]+)\)\t"), r"\1. "),
+    (re.compile(r"^([a-zđ])\)\t"), r"\1) "),
+    (re.compile(r"^--\t"), "- "),
+    (re.compile(r"^[\u2022\u25cf\u25aa\u2013]\t"), "- "),
+]
+
+
+def _docx(path: Path) -> str:
+    from docx2python import docx2python
+
+    with zipfile.ZipFile(path) as archive:
+        if _LEGACY_FONTS.search(archive.read("word/document.xml")):
+            raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
+    with docx2python(path, html=True) as document:
+        paragraphs = [p for table in document.body for row in table for cell in row for p in _cell_paragraphs(cell)]
+    return "\n\n".join(paragraphs)
+
+
+def _cell_paragraphs(cell: list[str]) -> list[str]:
+    """Paragraphs of a body cell (a table's cell, or the body outside tables), in Markdown-like text."""
+    found = []
+    for paragraph in cell:
+        text = paragraph
+        for pattern, replacement in _NUMBERING:
+            text = pattern.sub(replacement, text)
+        text = re.sub(r"</?(?:b|strong)>", "**", text)
+        text = re.sub(r"</?(?:i|em)>", "*", text)
+        text = re.sub(r"<[^>]+>", "", text)
+        text = html.unescape(text.replace("****", "").replace("\t", " "))
+        lines = [line.strip() for line in text.split("\n") if line.strip()]  # soft line breaks stay in the paragraph
+        if lines:
+            found.append("\n".join(lines))
+    return found
+
+
+# OpenDocument -----------------------------------------------------------------------------------
+
+
+def _odt(path: Path) -> str:
+    from odf import teletype, text
+    from odf.opendocument import load
+
+    document = load(str(path))
+    paragraphs = []
+    for element in document.getElementsByType(text.P) + document.getElementsByType(text.H):
+        paragraphs.append((element, teletype.extractText(element)))
+    order = {id(e): i for i, e in enumerate(_walk(document.text))}
+    paragraphs.sort(key=lambda pair: order.get(id(pair[0]), 0))
+    out = []
+    for element, content in paragraphs:
+        marker = "- " if _in_bulleted_list(element) else ""
+        if content.strip():
+            out.append(marker + content.strip())
+    return "\n\n".join(out)
+
+
+def _walk(node: object) -> list[object]:
+    found = [node]
+    for child in getattr(node, "childNodes", []):
+        found += _walk(child)
+    return found
+
+
+def _in_bulleted_list(element: object) -> bool:
+    parent = getattr(element, "parentNode", None)
+    return getattr(parent, "qname", ("", ""))[1] == "list-item"
+
+
+# PDF --------------------------------------------------------------------------------------------
+
+
+def _pdf(path: Path) -> str:
+    import pdfplumber
+
+    paragraphs: list[str] = []
+    with pdfplumber.open(path) as pdf:
+        if not any(page.chars for page in pdf.pages):
+            raise UnreadableFile(
+                f"tệp `{path.name}` là bản quét (ảnh), không có lớp chữ. Cần nhận dạng chữ (OCR) trước, hoặc xin tệp Word "
+                "hay PDF gốc của văn bản rồi nhập lại."
+            )
+        for page in pdf.pages:
+            paragraphs += _page_paragraphs(page)
+    return "\n\n".join(paragraphs)
+
+
+_LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
+
+
+def _page_paragraphs(page: object) -> list[str]:
+    """Lines of a page joined into paragraphs: a new one where the gap between lines is larger than
+    usual or a line starts a numbered or bulleted item; bold words as `**…**`; page numbers dropped."""
+    words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=True)  # type: ignore[attr-defined]
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    if not lines:
+        return []
+    tops = [line[0]["top"] for line in lines]
+    gaps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
+    usual = sorted(gaps)[len(gaps) // 10] if gaps else 0  # the spacing of lines inside a paragraph
+    paragraphs: list[list[str]] = []
+    previous_top = None
+    for line in lines:
+        text = _line_text(line)
+        if re.fullmatch(r"\d{1,3}", text):
+            continue  # a page number
+        new = previous_top is None or line[0]["top"] - previous_top > usual * 1.4 or bool(_LIST_START.match(text))
+        if new or not paragraphs:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+        previous_top = line[0]["top"]
+    return [_join_lines(p) for p in paragraphs]
+
+
+def _line_text(line: list[dict]) -> str:
+    parts: list[str] = []
+    bold_run: list[str] = []
+    for word in line:
+        if "Bold" in word.get("fontname", ""):
+            bold_run.append(word["text"])
+            continue
+        if bold_run:
+            parts.append("**" + " ".join(bold_run) + "**")
+            bold_run = []
+        parts.append(word["text"])
+    if bold_run:
+        parts.append("**" + " ".join(bold_run) + "**")
+    return " ".join(parts)
+
+
+def _join_lines(lines: list[str]) -> str:
+    """A paragraph's lines as one: a word hyphenated at a line end is joined again."""
+    text = lines[0]
+    for line in lines[1:]:
+        if re.search(r"[^\W\d_]-$", text):  # "sáng-" + "tạo": a hyphenated word; "KH-" + "UBND": a symbol
+            text = (text[:-1] if line[:1].islower() else text) + line
+        else:
+            text = f"{text} {line}"
+    return text.replace("** **", " ")
