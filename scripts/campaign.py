@@ -4,6 +4,7 @@
     python scripts/campaign.py add-plan 2027 <mã>       add a plan file to fill in
     python scripts/campaign.py add-document <mã>        add a legal document to fill in
     python scripts/campaign.py schema                   regenerate campaigns/_schema/*.json
+    python scripts/campaign.py add-activity 2027 <mã>   add a post about an activity held under a plan
 
 New files contain `CẦN ĐIỀN: ...` placeholders; validation fails until every one is filled.
 """
@@ -35,7 +36,7 @@ def _year(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới.")
+    parser = argparse.ArgumentParser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới, bài viết về hoạt động.")
     parser.add_argument("--repo", type=Path, default=REPO, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
     new_year = commands.add_parser("new-year", help="tạo năm mới từ năm gần nhất")
@@ -45,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     add_plan.add_argument("plan_id", type=_id)
     add_document = commands.add_parser("add-document", help="thêm một văn bản căn cứ")
     add_document.add_argument("doc_id", type=_id)
+    add_activity = commands.add_parser("add-activity", help="thêm một bài viết về hoạt động đã tổ chức theo một kế hoạch")
+    add_activity.add_argument("year", type=_year)
+    add_activity.add_argument("plan_id", type=_id)
     commands.add_parser("schema", help="tạo lại JSON Schema cho trình soạn thảo")
     args = parser.parse_args(argv)
     repo: Path = args.repo
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             written = [scaffold.add_plan(repo, args.year, args.plan_id)]
         elif args.command == "add-document":
             written = [scaffold.add_document(repo, args.doc_id)]
+        elif args.command == "add-activity":
+            written = [scaffold.add_activity(repo, args.year, args.plan_id)]
         else:
             written = schema.write_all(repo / "campaigns" / scaffold.SCHEMA_DIR)
     except scaffold.ScaffoldError as exc:
@@ -65,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in written:
         print(f"Đã ghi {path.relative_to(repo)}")
+    if args.command == "add-activity":
+        print("Hãy chép ảnh vào cùng thư mục với bài viết.")
     if args.command != "schema":
         print("Hãy thay mọi chỗ «CẦN ĐIỀN» rồi chạy scripts/dev check.")
     return 0

@@ -89,7 +89,7 @@ def write_project(build: SiteBuild, target: Path) -> int:
     """Write the generated project into `target` (replaced if it exists); the number of files in docs/."""
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(ROOT / DOCS, target / DOCS, ignore=lambda folder, names: [
-        n for n in names if (Path(folder) / n).relative_to(ROOT / DOCS).as_posix() in build.intros])
+        n for n in names if (Path(folder) / n).relative_to(ROOT / DOCS).as_posix() in build.replaced])
     shutil.copytree(ROOT / "overrides", target / "overrides")
     with (target / "overrides/main.html").open("a", encoding="utf-8") as main:
         main.write(SEARCH_BLOCK)

@@ -58,13 +58,14 @@ class CampaignSite:
             for asset in (files.get_file_from_path(name) for name in config[key] if isinstance(name, str)):
                 if asset is not None:
                     config[key][config[key].index(asset.src_uri)] = asset.dest_uri = content_name(asset.src_uri, asset.content_bytes)
-        for page in [p for p in files.documentation_pages() if not self.build.ok or p.src_uri in self.build.intros]:
-            files.remove(page)
+        for file in [f for f in files if f.src_uri in self.build.replaced or not self.build.ok and f.is_documentation_page()]:
+            files.remove(file)  # taken in by the build (year introductions, posts), or never published (photos as taken)
         made = self.build.files if self.build.ok else (GeneratedFile(paths.HOME, error_page(self.build.problems), ""),)
         for generated in made:  # pages of a type with no place in the navigation are reached by links only
             inclusion = InclusionLevel.NOT_IN_NAV if generated.path in self.build.not_in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
-        log.info("Băng rôn: vẽ mới %d tệp, dùng lại %d tệp.", self.build.banners_drawn, self.build.banners_reused)
+        log.info("Băng rôn: vẽ mới %d tệp, dùng lại %d tệp. Ảnh hoạt động: tạo mới %d bản, dùng lại %d bản.",
+                 self.build.banners_drawn, self.build.banners_reused, self.build.photos_made, self.build.photos_reused)
         config.nav = list(self.build.nav) if self.build.ok else [paths.HOME]
         return files
 

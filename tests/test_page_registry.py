@@ -60,7 +60,9 @@ def test_navigation_and_pages_kept_out_of_it_follow_the_registry(shipped: tuple[
     assert [next(iter(s)) for s in sections] == [f"Năm {y}" for y in data.years()]
     year_types = [t for t in PAGE_TYPES if t.nav == "year"]
     newest = data.campaigns[data.years()[0]]
-    assert sections[0][f"Năm {newest.year}"] == [t.path(newest) for t in year_types] + (["2026/hoat-dong.md"] if newest.year == 2026 else [])
+    # A year type may have no page in a year (the news page: only a year with posts has one).
+    own = [t.path(newest) for t in year_types if t.path(newest) in set(pages_of(data, "year"))]
+    assert sections[0][f"Năm {newest.year}"] == own + (["2026/hoat-dong.md"] if newest.year == 2026 else [])
     assert listed[0] == paths.HOME and listed[-1] == "gioi-thieu.md"
 
 

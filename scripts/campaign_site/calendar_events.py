@@ -1,8 +1,9 @@
 """The dated things of a campaign as calendar events: observance days, activity windows, report deadlines.
 
 One list feeds the calendar pages, the .ics feeds, the next-date panel and the open JSON. The pages
-show every event; a feed holds either what citizens subscribe to (`for_citizens`: observance days and
-activity windows) or the agencies' report deadlines (`for_staff`), never both.
+show every event, activities already held (posts) among them; a feed holds either what citizens
+subscribe to (`for_citizens`: observance days and activity windows) or the agencies' report
+deadlines (`for_staff`), never both, and no post (posts have their Atom feeds).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from .model import Plan
 from .site_data import Campaign, SiteData
 from .wording import EVENT_KINDS
 
-EventKind = Literal["observance", "window", "deadline"]
+EventKind = Literal["observance", "window", "deadline", "activity"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
         )
     plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
     events += plan_dates if campaign.lists_plans else _merged(data, campaign, plan_dates)
-    order = {"observance": 0, "deadline": 1, "window": 2}
+    events += post_events(data, campaign)
+    order = {"observance": 0, "deadline": 1, "window": 2, "activity": 3}
     return sorted(events, key=lambda e: (e.start, order[e.kind], e.last, e.title))
 
 
@@ -93,6 +95,30 @@ def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list
             )
         )
     return merged
+
+
+def post_events(data: SiteData, campaign: Campaign) -> list[Event]:
+    """Each activity post on its days, linked to the post; where the year's pages count plans rather
+    than name them, one event per span of days counting the posts, linked to the year's news page."""
+    host, base = _host(data), data.settings.site.base_url
+    if campaign.lists_plans:
+        return [
+            Event(f"{campaign.year}-hoat-dong-{post.slug}@{host}", "activity", post.start, post.last, post.title,
+                  f"{post.front.unit} tổ chức tại {post.front.place}. Chi tiết: {paths.page_url(base, post.page)}",
+                  paths.page_url(base, post.page), campaign.year, post.page, post.front.unit, post.plan)
+            for post in campaign.posts
+        ]
+    spans: dict[tuple[date, date], int] = {}
+    for post in campaign.posts:
+        spans[(post.start, post.last)] = spans.get((post.start, post.last), 0) + 1
+    page = paths.news_page(campaign.year)
+    url = paths.page_url(base, page)
+    return [
+        Event(f"{campaign.year}-hoat-dong-{start:%Y%m%d}-{last:%Y%m%d}@{host}", "activity", start, last,
+              f"{count} hoạt động đã tổ chức", f"{count} hoạt động đã tổ chức năm {campaign.year}. Tin và ảnh: {url}",
+              url, campaign.year, page, f"{count} hoạt động")
+        for (start, last), count in spans.items()
+    ]
 
 
 def _linked(data: SiteData, plan: Plan) -> str:
@@ -147,7 +173,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
 
 def for_citizens(events: list[Event]) -> list[Event]:
     """What a citizens' feed holds: observance days and activity windows, not agencies' report deadlines."""
-    return [e for e in events if e.kind != "deadline"]
+    return [e for e in events if e.kind in ("observance", "window")]
 
 
 def for_staff(events: list[Event]) -> list[Event]:
@@ -157,7 +183,7 @@ def for_staff(events: list[Event]) -> list[Event]:
 
 def next_dates(events: list[Event]) -> list[Event]:
     """Candidates for the "next date" panel: observance days and report deadlines."""
-    return [e for e in events if e.kind != "window"]
+    return [e for e in events if e.kind in ("observance", "deadline")]
 
 
 def upcoming(events: list[Event], today: date) -> tuple[list[Event], list[Event]]:

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, placeholders, rules
+from . import activities, checks, placeholders, rules
 from .file_links import outside
 from .glyphs import GlyphCoverage
 from .messages import problems_from
@@ -115,4 +115,10 @@ def load_site(
     campaigns = ctx.campaigns
     for plan in ctx.plans:
         campaigns[plan.year].plans.append(plan.parsed.value.bind(plan.path.stem, plan.year, plan.parsed.source.path))
+    for post in ctx.posts:  # checked against their year's plans by rules.activity_posts
+        campaign = campaigns[post.year]
+        held_under = next(p for p in campaign.plans if p.id == post.front.plan)
+        campaign.posts.append(activities.Post(post.year, post.slug, post.display, post.front, post.body, held_under, post.photos))
+    for campaign in campaigns.values():
+        campaign.posts[:] = activities.newest_first(campaign.posts)
     return SiteData(ctx.site.value, ctx.documents_by_id, ctx.usable_observances, campaigns, sorted(problems), root)

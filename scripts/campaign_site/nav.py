@@ -31,6 +31,7 @@ def build(data: SiteData, pages: list[str]) -> list[Any]:
             for year in data.years():
                 campaign = data.campaigns[year]
                 extra = [p for p in staff if p.startswith(f"{year}/")]
-                result.append({f"Năm {year}": [t.path(campaign) for t in year_types] + extra})
+                own = [t.path(campaign) for t in year_types if t.path(campaign) in generated]  # news: years with posts
+                result.append({f"Năm {year}": own + extra})
     taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in data.campaigns}
     return result + [p for p in staff if p not in taken]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -14,6 +15,9 @@ from .site_data import Campaign, SiteData
 from .unknowns import absent_fields
 from .vn_dates import PartialDate
 
+if TYPE_CHECKING:
+    from .news import PublishedPost
+
 
 def _absent(record: BaseModel) -> dict[str, list[str]]:
     """`not_stated`: fields the document does not state; `not_known`: fields not known yet (null in the record)."""
@@ -21,8 +25,34 @@ def _absent(record: BaseModel) -> dict[str, list[str]]:
     return {"not_stated": not_stated, "not_known": not_known}
 
 
-def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
-    """Observances with themes and slogans, cited documents and plans of one year, as JSON text."""
+def _activities(base: str, campaign: Campaign, posts: Mapping[str, PublishedPost]) -> list[dict[str, Any]]:
+    """The year's activity posts: facts from their front matter, address, and each photo's published copies."""
+    return [
+        {
+            "id": post.slug,
+            "title": post.title,
+            "date": post.start.isoformat(),
+            "end": post.last.isoformat(),
+            "plan": post.plan.id,
+            "unit": post.front.unit,
+            "place": post.front.place,
+            "observances": list(post.front.observances),
+            "summary": posts[post.page].summary,
+            "url": paths.page_url(base, post.page),
+            "source": post.source,
+            "photos": [
+                {"alt": photo.entry.alt, "caption": photo.entry.caption, "credit": photo.entry.credit,
+                 "files": [{"url": base.rstrip("/") + "/" + c.path, "type": f"image/{c.format}", "width": c.width,
+                            "height": c.height} for c in photo.copies]}
+                for photo in posts[post.page].photos
+            ],
+        }
+        for post in campaign.posts
+    ]
+
+
+def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Mapping[str, PublishedPost] | None = None) -> str:
+    """Observances with themes and slogans, cited documents, plans and activity posts of one year, as JSON text."""
     base = data.settings.site.base_url
     observances: list[dict[str, Any]] = []
     for observance, year_obs in campaign.observances:
@@ -55,6 +85,7 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event]) -> str:
         "observances": observances,
         "documents": documents,
         "plans": plans,
+        "activities": _activities(base, campaign, posts or {}),
         "dates": [
             {
                 "uid": e.uid,

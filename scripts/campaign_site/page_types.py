@@ -80,6 +80,16 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("plan", "plan.md.j2", lambda data: [p for c in data.campaigns.values() for p in c.plans],
              paths.plan_page, views.plan_view, lambda p: p.source, None,
              lambda ctx, plan: Search(exclude=not ctx.data.campaigns[plan.year].lists_plans), many=True),
+    # Activities held: each year's news, newest first, ten a page (the first page in the year's
+    # section), and each post, rendered from the staff's Markdown with its facts and photos.
+    PageType("news", "news.md.j2", lambda data: [c for c in data.campaigns.values() if c.posts],
+             lambda c: paths.news_page(c.year), views.news_view, lambda c: f"docs/{c.year}/{paths.NEWS_DIR}/", "year"),
+    PageType("news_more", "news.md.j2",
+             lambda data: [(c, n) for c in data.campaigns.values() for n in range(2, views.news_pages(c) + 1)],
+             lambda s: paths.news_page(s[0].year, s[1]), lambda ctx, s: views.news_view(ctx, s[0], s[1]),
+             lambda s: f"docs/{s[0].year}/{paths.NEWS_DIR}/", None, lambda ctx, s: Search(exclude=True)),
+    PageType("post", "post.md.j2", lambda data: [p for c in data.campaigns.values() for p in c.posts],
+             lambda p: p.page, views.post_view, lambda p: p.source, None),
     PageType("province", "province.md.j2", lambda data: [(c, g) for c in data.campaigns.values() for g in c.provinces],
              lambda s: paths.province_page(s[0].year, s[1].slug), views.province_view, lambda s: s[0].source, None,
              lambda ctx, s: Search(exclude=s[0].lists_plans)),

@@ -9,7 +9,7 @@ value a template prints is escaped as text unless a helper here marks it as Mark
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
@@ -24,23 +24,19 @@ from .banners import BannerMaker, Download
 from .calendar_events import Event
 from .encoders import html_attribute, json_text
 from .feeds import site_feeds
+from .file_cache import FileCache
 from .generated import GeneratedFile
 from .markdown_text import Markdown, escape
 from .model import Plan
+from .news import PublishedPost, news_stage
 from .originals import original_files
 from .page_types import PAGE_TYPES, PageType
-from .problems import Problem
-from .site_data import SiteData
-from .views import SiteContext, View
-from .wording import (
-    EVENT_KINDS,
-    ISSUER_LEVELS,
-    PHRASE_KINDS,
-    WEEKDAYS,
+from .photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
+from .phrasing import (
+    days_text,
     deadline_text,
     document_name,
     event_when,
-    human_size,
     next_text,
     observance_line,
     phrase_item,
@@ -51,6 +47,10 @@ from .wording import (
     window_sentence,
     window_text,
 )
+from .problems import Problem
+from .site_data import SiteData
+from .views import SiteContext, View
+from .wording import EVENT_KINDS, EVENT_MARKS, ISSUER_LEVELS, PHRASE_KINDS, WEEKDAYS, human_size
 
 _TEMPLATES = Path(__file__).parent / "templates"
 NAMED_PLANS = 5
@@ -75,6 +75,9 @@ def front_matter(view: View, page_type: PageType, ctx: SiteContext, subject: Any
         lines += ["hide:", "  - toc"]
     if view.share:
         lines += [f"og_image: {json_text(view.share.path)}", f"og_image_alt: {json_text(view.share.alt)}"]
+    if view.atom:
+        lines += ["atom_feeds:"] + [f"  - {{path: {json_text(f.path)}, title: {json_text('Hoạt động đã tổ chức: ' + f.label)}}}"
+                                    for f in view.atom]
     search = page_type.search(ctx, subject)
     if search.exclude:
         lines += ["search:", "  exclude: true"]
@@ -83,12 +86,12 @@ def front_matter(view: View, page_type: PageType, ctx: SiteContext, subject: Any
     return "\n".join([*lines, "---", "", ""])
 
 
-def data_files(data: SiteData, events: dict[int, list[Event]]) -> list[GeneratedFile]:
+def data_files(data: SiteData, events: dict[int, list[Event]], posts: Mapping[str, PublishedPost]) -> list[GeneratedFile]:
     """robots.txt, each year's open data (JSON) and each year's plan list for the listing's name filter."""
     sitemap = data.settings.site.base_url.rstrip("/") + "/sitemap.xml"
     files = [GeneratedFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", "campaigns/site.yaml")]
     for year, campaign in data.campaigns.items():
-        files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year]), campaign.source))
+        files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts), campaign.source))
         page = paths.year_plans(year)
         entries = [{"n": p.issuer.name, "t": group.name, "u": relative_url(paths.plan_page(p), page)}
                    for group in campaign.provinces for p in group.plans]
@@ -106,6 +109,7 @@ class SiteRenderer:
         year_intros: dict[int, str] | None = None,
         stamp: datetime | None = None,
         banner_cache: BannerCache | None = None,
+        photos: FileCache | None = None,
     ) -> None:
         self.data = data
         events = {y: calendar_events.year_events(data, c) for y, c in data.campaigns.items()}
@@ -113,11 +117,13 @@ class SiteRenderer:
         banners = {year: maker.year(campaign) for year, campaign in data.campaigns.items()}
         feeds = site_feeds(data, events, stamp or datetime.now(UTC))
         originals, downloads = original_files(data)
+        news = news_stage(data, PhotoMaker(photos or photo_cache(None)), stamp or datetime.now(UTC))
         self.stage_files = [f for year_banners in banners.values() for f in year_banners.files]
-        self.stage_files += [*feeds.files, *data_files(data, events), *originals]
+        self.stage_files += [*feeds.files, *news.files, *data_files(data, events, news.posts), *originals]
         sizes = {year: len(f.content.encode() if isinstance(f.content, str) else f.content)
                  for year in data.campaigns for f in self.stage_files if f.path == paths.year_data(year)}
-        self.context = SiteContext(data, today, year_intros or {}, events, banners, feeds.links, sizes, downloads)
+        self.context = SiteContext(data, today, year_intros or {}, events, banners, feeds.links, sizes, downloads,
+                                   news.posts, news.feeds)
         self.env = Environment(
             loader=FileSystemLoader(_TEMPLATES),
             finalize=escape,
@@ -148,7 +154,9 @@ class SiteRenderer:
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
             event_when=event_when,
+            days_text=days_text,
             kind_labels=EVENT_KINDS,
+            marks=EVENT_MARKS,
             phrase_kinds=PHRASE_KINDS,
             weekdays=WEEKDAYS,
             calendar_page=paths.CALENDAR,
@@ -161,6 +169,7 @@ class SiteRenderer:
             year_banners=paths.year_banners,
             year_plans=paths.year_plans,
             province_page=paths.province_page,
+            news_page=paths.news_page,
             font_label=FONT_LABEL,
         )
 
@@ -211,6 +220,34 @@ class SiteRenderer:
             attrs = f'width="{width}" height="{height}" srcset="{srcset}" sizes="{sizes}" loading="lazy" .banner__preview'
             return Markdown(f"!{link(file.path, alt)}{{ {attrs} }}")
 
+        def picture(photo: PublishedPhoto, sizes: str, eager: bool = False, wide: bool = True, classes: str = "") -> Markdown:
+            """A photo as raw HTML: WebP copies (up to 800 px below `WIDE_SCREEN`, so a phone never takes
+            more), the JPEG fallback in `<img>` with its width and height reserved, loaded lazily unless `eager`."""
+            base = paths.page_url("", page)  # raw HTML is not rewritten by MkDocs: relative to the page's URL
+
+            def srcset(copies: list[Any]) -> str:
+                return ", ".join(f"{posixpath.relpath('/' + c.path, base)} {c.width}w" for c in copies)
+
+            sources = []
+            if wide and len(photo.of("webp")) > len(photo.of("webp", phone=True)):
+                sources.append(f'<source media="{WIDE_SCREEN}" type="image/webp" srcset="{srcset(photo.of("webp"))}" sizes="{sizes}">')
+            sources.append(f'<source type="image/webp" srcset="{srcset(photo.of("webp", phone=True))}" sizes="{sizes}">')
+            fallback = photo.fallback
+            loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+            image = (f'<img src="{posixpath.relpath("/" + fallback.path, base)}" srcset="{srcset(photo.of("jpeg"))}" '
+                     f'sizes="{sizes}" width="{fallback.width}" height="{fallback.height}" alt="{attr(photo.entry.alt)}" '
+                     f'{loading} decoding="async">')
+            return Markdown(f'<picture{f" class={chr(34)}{classes}{chr(34)}" if classes else ""}>{"".join(sources)}{image}</picture>')
+
+        def figure(photo: PublishedPhoto, eager: bool = False) -> Markdown:
+            """A photo of a post at the column's width, with its caption and credit."""
+            # The content column as measured in Chromium: 328 px of a 360 px phone, 34.4rem up to 46rem on wide screens.
+            shown = picture(photo, "(min-width: 76.25em) 46rem, (min-width: 60em) calc(100vw - 30rem), calc(100vw - 2rem)", eager)
+            words = [f"{attr(photo.entry.caption)}" if photo.entry.caption else "",
+                     f'<span class="post-photo__credit">{attr(photo.entry.credit)}</span>' if photo.entry.credit else ""]
+            caption = f"<figcaption>{' '.join(w for w in words if w)}</figcaption>" if any(words) else ""
+            return Markdown(f'<figure class="post-photo">{shown}{caption}</figure>')
+
         def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
             """Links to the first few plans, then how many more and where they are all listed."""
             names = {"short": lambda p: p.issuer.short_name, "title": lambda p: p.title,
@@ -253,6 +290,8 @@ class SiteRenderer:
             plan_links=plan_links,
             download=download,
             image=image,
+            picture=picture,
+            figure=figure,
             **context,
         )
 

@@ -93,3 +93,30 @@ def is_staff_feed(feed: str) -> bool:
     """Whether `feed` is one of `staff_feed`'s paths."""
     folder, name = feed.rsplit("/", 1)
     return folder.endswith("/han-bao-cao") if folder != "lich" else name.endswith("-han-bao-cao.ics")
+
+
+NEWS_DIR = "hoat-dong"
+"""Staff write activity posts as docs/<year>/hoat-dong/<slug>.md, with their photos beside them."""
+SITE_ATOM = "hoat-dong.xml"
+"""The Atom feed of every year's activity posts. Feeds sit at the site's root: Material fetches
+`sitemap.xml` next to every `<link rel="alternate">`, and only the root has one."""
+
+
+def news_page(year: int, number: int = 1) -> str:
+    """The year's activity posts, newest first: `2026/hoat-dong/index.md`, then `2026/hoat-dong/trang-2.md`."""
+    return f"{year}/{NEWS_DIR}/index.md" if number == 1 else f"{year}/{NEWS_DIR}/trang-{number}.md"
+
+
+def post_page(year: int, slug: str) -> str:
+    """An activity post, at the path of the staff file it is rendered from, served at `/2026/hoat-dong/<slug>/`."""
+    return f"{year}/{NEWS_DIR}/{slug}.md"
+
+
+def photo_file(year: int, slug: str, name: str) -> str:
+    """A published (resized, cleaned) copy of a post's photo, in the folder the post is served from."""
+    return f"{year}/{NEWS_DIR}/{slug}/{name}"
+
+
+def year_atom(year: int) -> str:
+    """The Atom feed of one year's activity posts (see SITE_ATOM for its place)."""
+    return f"{NEWS_DIR}-{year}.xml"

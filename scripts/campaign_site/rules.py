@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from . import checks, publishing, staff_markdown
+from . import activities, checks, id_checks, publishing, staff_markdown
 from .file_links import link_problem, outside
 from .glyphs import GlyphCoverage
 from .model import (
@@ -94,6 +94,8 @@ class Context:
     docs: Path | None = None
     """The staff Markdown folder to check too, or None."""
     docs_display: str = "docs"
+    posts: list[activities.PostFile] = field(default_factory=list)
+    """The activity posts under docs/<year>/hoat-dong/ that can be published (filled by `activity_posts`)."""
     problems: list[Problem] = field(default_factory=list)
 
     def display(self, path: Path) -> str:
@@ -170,17 +172,17 @@ def _raw_ids(source: SourceFile | None, key: str) -> list[str] | None:
 def _year_problems(ctx: Context, year: int, parsed: Parsed[CampaignFile]) -> list[Problem]:
     source, spec = parsed.source, parsed.value
     refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
-    problems = checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
+    problems = id_checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
     phrases = [
         (("observances", i, kind, j), phrase)
         for i, y in enumerate(spec.observances)
         for kind in ("themes", "slogans")
         for j, phrase in enumerate(getattr(y, kind))
     ]
-    problems += checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề hoặc khẩu hiệu")
+    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề hoặc khẩu hiệu")
     problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], ctx.font)
     if ctx.observance_ids is not None:
-        problems += checks.known_ids(source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
+        problems += id_checks.known_ids(source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
     by_id = {o.id: o for o in ctx.observances.value.observances} if ctx.observances else {}
     for loc, obs_id in refs:
         observance = by_id.get(obs_id)
@@ -252,7 +254,7 @@ def site_settings(ctx: Context) -> list[Problem]:
     source, site = ctx.site.source, ctx.site.value
     sizes = [(("banners", "sizes", i, "id"), size.id) for i, size in enumerate(site.banners.sizes)]
     return [
-        *checks.unique_ids(source, sizes, "một khổ băng rôn"),
+        *id_checks.unique_ids(source, sizes, "một khổ băng rôn"),
         # The site's title is printed on every share image, in the banner font.
         *checks.unprintable(source, [(("site", "title"), site.site.title)], ctx.font),
         *(source.problem(loc, name, message, "warning") for loc, name, message in publishing.unfinished_settings(site)),
@@ -321,8 +323,8 @@ def plan_years(ctx: Context) -> list[Problem]:
     ]
     if ctx.observance_ids is not None:  # linked days may be any observance of the registry
         for f in ctx.plans:
-            refs = checks.indexed("linked_observances", f.parsed.value.linked_observances)
-            problems += checks.known_ids(f.parsed.source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
+            refs = id_checks.indexed("linked_observances", f.parsed.value.linked_observances)
+            problems += id_checks.known_ids(f.parsed.source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
     return problems
 
 
@@ -373,9 +375,29 @@ def unused_documents(ctx: Context) -> list[Problem]:
     return checks.unused_documents(ctx.documents.source, ctx.documents.value.documents, cited)
 
 
+def activity_posts(ctx: Context) -> list[Problem]:
+    """Activity posts under docs/<year>/hoat-dong/: front matter, plan and observances of their year,
+    dates in the year, photos that exist, are images and are not too large, and the body's text."""
+    if ctx.docs is None or not ctx.docs.is_dir():
+        return []
+    plans: dict[int, list[str]] = {}
+    for plan in ctx.plans:
+        plans.setdefault(plan.year, []).append(plan.path.stem)
+    facts = {
+        y.year: activities.YearFacts(
+            plans.get(y.year, []),
+            [o.observance for o in y.campaign.value.observances]
+            if y.campaign and not any(p.severity == "error" for p in ctx.year_problems[y.year]) else None,
+        )
+        for y in ctx.years
+    }
+    ctx.posts, problems = activities.check_posts(ctx.docs, ctx.docs_display, facts)
+    return problems
+
+
 def staff_pages(ctx: Context) -> list[Problem]:
-    """The staff Markdown under docs/: placeholders, front matter, unsafe HTML, hidden characters, links."""
-    return staff_markdown.check_docs(ctx.docs, ctx.docs_display) if ctx.docs is not None else []
+    """The staff Markdown under docs/ but posts: placeholders, front matter, unsafe HTML, hidden characters, links."""
+    return staff_markdown.check_docs(ctx.docs, ctx.docs_display, activities.is_post) if ctx.docs is not None else []
 
 
 Rule = Callable[[Context], list[Problem]]
@@ -396,6 +418,7 @@ RULES: tuple[Rule, ...] = (
     repeated_refs,
     plan_windows,
     unused_documents,  # after the other data rules: it runs only when they found no error
+    activity_posts,
     staff_pages,
 )
 """Every rule across files, in the order the loader runs them."""

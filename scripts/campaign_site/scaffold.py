@@ -10,7 +10,9 @@ import json
 from pathlib import Path
 
 from .loader import SCHEMA_DIR, load_site
+from .messages import suggest
 from .model import Plan, ReportDeadline, Signer
+from .paths import NEWS_DIR
 from .placeholders import MARKER as PLACEHOLDER
 from .site_data import Campaign
 from .yaml_source import YamlSyntaxProblem, load_yaml
@@ -184,4 +186,48 @@ def add_document(repo: Path, doc_id: str) -> Path:
     if f"id: {doc_id}\n" in text:
         raise ScaffoldError(f"đã có văn bản mang mã `{doc_id}` trong documents.yaml.")
     path.write_text(text.rstrip("\n") + "\n" + document_text(doc_id), encoding="utf-8")
+    return path
+
+
+def activity_text(plan: Plan) -> str:
+    """An activity post for `plan`: its plan, unit, observances and place filled in, the rest to fill."""
+    window = plan.dated_window
+    example = f"{window.start.day}/{window.start.month}/{window.start.year}" if window else f"21/4/{plan.year}"
+    place = _quoted(plan.place) if isinstance(plan.place, str) else fill("địa điểm tổ chức")
+    return (
+        "---\n"
+        f"title: {fill('tiêu đề bài viết, ví dụ Hội thảo đổi mới sáng tạo trong doanh nghiệp')}\n"
+        f"date: {fill(f'ngày tổ chức, ví dụ {example}')}\n"
+        "# end_date: ngày kết thúc, nếu hoạt động kéo dài nhiều ngày\n"
+        f"plan: {plan.id}\n"
+        f"unit: {_quoted(plan.issuer.name)}\n"
+        f"place: {place}\n"
+        f"observances: [{', '.join(plan.observances)}]\n"
+        "photos:\n"
+        f"  - file: {fill('tên tệp ảnh đặt cạnh bài viết, ví dụ hoi-thao-1.jpg')}\n"
+        f"    alt: {fill('mô tả ảnh cho người không nhìn thấy: ai, đang làm gì, ở đâu')}\n"
+        f"    caption: {fill('chú thích dưới ảnh (hoặc xóa dòng này)')}\n"
+        f"    credit: {fill('người chụp, ví dụ Ảnh: ' + plan.issuer.short_name + ' (hoặc xóa dòng này)')}\n"
+        "---\n\n"
+        f"{PLACEHOLDER}: nội dung bài viết (không viết tiêu đề #; mỗi đoạn cách nhau một dòng trống).\n"
+    )
+
+
+def add_activity(repo: Path, year: int, plan_id: str) -> Path:
+    """Write docs/<year>/hoat-dong/<plan id>-<n>.md, a post about an activity held under the plan."""
+    data = load_site(repo / "campaigns")
+    if year not in data.campaigns:
+        raise ScaffoldError(f"chưa có năm {year}: hãy chạy new-year {year} trước.")
+    plans = {p.id: p for p in data.campaigns[year].plans}
+    if plan_id not in plans:
+        close = suggest(plan_id, list(plans))
+        hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
+        raise ScaffoldError(f"năm {year} không có kế hoạch mang mã `{plan_id}`.{hint} Các mã có trong campaigns/{year}/plans/.")
+    folder = repo / "docs" / str(year) / NEWS_DIR
+    number = 1
+    while (folder / f"{plan_id}-{number}.md").exists():
+        number += 1
+    path = folder / f"{plan_id}-{number}.md"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(activity_text(plans[plan_id]), encoding="utf-8")
     return path

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import nav, paths, staff_markdown
+from . import activities, nav, paths, photos, staff_markdown
 from .banner_cache import BannerCache
 from .banner_font import banner_coverage
 from .generated import GeneratedFile
@@ -39,8 +39,10 @@ class SiteBuild:
     problems: tuple[Problem, ...]
     data: SiteData | None = None
     files: tuple[GeneratedFile, ...] = ()
-    intros: tuple[str, ...] = ()
-    """Staff pages (docs/<year>/index.md) that became a year page's introduction: not pages of their own."""
+    replaced: tuple[str, ...] = ()
+    """Staff files (paths under docs/) the build takes in rather than publishing as they are: year
+    introductions (docs/<year>/index.md, inside the year page), activity posts (pages made from them)
+    and every other file beside the posts (the photos, published only as resized, cleaned copies)."""
     nav: tuple[Any, ...] = ()
     not_in_nav: frozenset[str] = frozenset()
     """Generated pages reached by links only (their page type has no place in the navigation)."""
@@ -49,6 +51,8 @@ class SiteBuild:
     """Source, last change and edit link of every page, by its path under docs/."""
     banners_drawn: int = 0
     banners_reused: int = 0
+    photos_made: int = 0
+    photos_reused: int = 0
 
     @property
     def ok(self) -> bool:
@@ -93,6 +97,8 @@ def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, s
         return checked
     try:
         return _render(root, checked.data, checked.problems, today, stamp, environ)
+    except photos.PhotoError as exc:  # a photo whose header read well but whose pixels do not
+        return SiteBuild((*checked.problems, exc.problem), checked.data)
     except Exception as exc:  # reported as a problem, see `unexpected`
         return SiteBuild((*checked.problems, unexpected(exc, "tạo trang")), checked.data)
 
@@ -103,25 +109,27 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     pages = staff_pages(docs)
     intros = {year: paths.year_page(year) for year in data.campaigns if paths.year_page(year) in pages}
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
-    cache = BannerCache(root / ".cache" / "banners")
-    renderer = SiteRenderer(data, today, texts, stamp, cache)
+    cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
+    renderer = SiteRenderer(data, today, texts, stamp, cache, photo_cache)
     files = renderer.render()
     cache.prune()
+    photo_cache.prune()
+    replaced = [*intros.values(), *(p for p in pages if activities.is_post(p)), *activities.withheld(docs)]
     generated = {f.path for f in files}
-    clashes = [page for page in pages if page in generated and page not in intros.values()]
+    clashes = [page for page in pages if page in generated and page not in replaced]
     if clashes:
         return SiteBuild(problems + tuple(_clash(page, files) for page in clashes), data)
-    kept = [page for page in pages if page not in intros.values()]
+    kept = [page for page in pages if page not in replaced]
     sources = {page: [f"{DOCS}/{page}"] for page in kept}
     for file in files:
         sources[file.path] = [file.source, *([f"{DOCS}/{file.path}"] if file.path in intros.values() else [])]
     return SiteBuild(
-        problems, data, tuple(files), tuple(intros.values()),
+        problems, data, tuple(files), tuple(replaced),
         tuple(nav.build(data, kept + [f.path for f in files if f.path.endswith(".md")])),
         frozenset(pages_of(data, None)),
         asdict(share) if (share := renderer.context.share(renderer.context.featured_year)) else {},
         _facts(root, data.settings.site.edit_url, sources, today, environ),
-        cache.misses, cache.hits,
+        cache.misses, cache.hits, photo_cache.misses, photo_cache.hits,
     )
 
 

@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from .problems import Problem
 from .slugs import ascii_slug
+
+if TYPE_CHECKING:
+    from .activities import Post
 
 PhraseKind = Literal["theme", "slogan", "message"]
 CENTRAL = "Trung ương"
@@ -50,6 +53,12 @@ class Campaign:
     source: str
     observances: list[tuple[Observance, YearObservance]]
     plans: list[Plan] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    """Activity posts of the year (docs/<year>/hoat-dong/), newest first."""
+
+    def posts_of(self, plan: Plan) -> list[Post]:
+        """The posts about activities the plan's issuer held under it, newest first."""
+        return [p for p in self.posts if p.plan.id == plan.id]
 
     def observances_in_file_order(self) -> list[tuple[Observance, YearObservance]]:
         """Observances as listed in campaign.yaml (the index used in error locations)."""

@@ -8,10 +8,12 @@ could run code on the page, a hidden character, and a link that leads out of the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from . import placeholders
 from .file_links import link_problem, outside
@@ -19,7 +21,9 @@ from .messages import problems_from
 from .model import Line, Record
 from .problems import Problem
 from .text_safety import hidden_character, hidden_character_message
-from .yaml_source import YamlSyntaxProblem, parse_yaml
+from .yaml_source import Position, SourceFile, YamlSyntaxProblem, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 _FENCE = re.compile(r"^-{3}[ \t]*$")
 _FENCE_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
@@ -68,33 +72,54 @@ def body(text: str) -> str:
     return "\n".join(lines[end + 1:]) if end else text
 
 
-def _front_matter(lines: list[str], display: str) -> tuple[list[Problem], int]:
-    """Problems of the front matter, if the file has one, and the line where the body starts."""
+@dataclass(frozen=True)
+class FrontMatterRead(Generic[M]):
+    """A Markdown file's front matter as read: its problems, the line index where the body starts, and
+    (when it is valid) its source, with positions counted in the whole file, and its value."""
+
+    problems: list[Problem]
+    body_start: int
+    source: SourceFile | None = None
+    value: M | None = None
+
+
+def read_front_matter(lines: list[str], display: str, model: type[M]) -> FrontMatterRead[M]:
+    """The front matter of a Markdown file, if it has one, checked against `model`: placeholders
+    first (their messages say more than the type errors they would cause), then the model."""
     end = front_matter_end(lines)
     if end == 0:
-        return [], 0
+        return FrontMatterRead([], 0)
     if end is None:
-        return [Problem(display, 1, 1, "", "phần thiết lập đầu trang mở bằng dòng `---` nhưng không có dòng `---` đóng lại. "
-                        "Hãy thêm dòng `---` sau các thiết lập, hoặc xóa dòng `---` đầu tiên.")], 0
+        return FrontMatterRead([Problem(display, 1, 1, "", "phần thiết lập đầu trang mở bằng dòng `---` nhưng không có dòng `---` đóng lại. "
+                                        "Hãy thêm dòng `---` sau các thiết lập, hoặc xóa dòng `---` đầu tiên.")], 0)
     block = "\n".join(lines[1:end])
     if not block.strip():
-        return [], end + 1
+        return FrontMatterRead([], end + 1)
     try:
-        source = parse_yaml(block, display)
+        source = shifted_source(parse_yaml(block, display), 1)
     except YamlSyntaxProblem as exc:
-        return [_shifted(p, 1) for p in exc.problems], end + 1
+        return FrontMatterRead([_shifted(p, 1) for p in exc.problems], end + 1)
+    if unfilled := placeholders.in_data(source):
+        return FrontMatterRead(unfilled, end + 1, source)
     try:
-        FrontMatter.model_validate(source.data)
+        value = model.model_validate(source.data)
     except ValidationError as exc:
-        return [_shifted(p, 1) for p in problems_from(exc, source, FrontMatter)], end + 1
-    return [], end + 1
+        return FrontMatterRead(problems_from(exc, source, model), end + 1, source)
+    return FrontMatterRead([], end + 1, source, value)
+
+
+def shifted_source(source: SourceFile, lines: int) -> SourceFile:
+    """The same parsed YAML with every position `lines` further down (front matter starts on line 2)."""
+    positions = {loc: Position(pos.line + lines, pos.column) for loc, pos in source.positions.items()}
+    return SourceFile(source.path, source.data, positions, [_shifted(p, lines) for p in source.warnings])
 
 
 def _shifted(problem: Problem, lines: int) -> Problem:
     return Problem(problem.file, problem.line + lines, problem.column, problem.field, problem.message, problem.severity)
 
 
-def _body(lines: list[str], first: int, display: str) -> list[Problem]:
+def check_body(lines: list[str], first: int, display: str) -> list[Problem]:
+    """Placeholders, unsafe HTML and hidden characters in the lines of a page's body."""
     problems = []
     for number, line in enumerate(lines[first:], start=first + 1):
         if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
@@ -106,25 +131,34 @@ def _body(lines: list[str], first: int, display: str) -> list[Problem]:
     return problems
 
 
-def check_page(path: Path, display: str) -> list[Problem]:
-    """Every problem of one staff Markdown file."""
+def read_lines(path: Path, display: str) -> list[str] | Problem:
+    """A Markdown file's lines, or why it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return [Problem(display, 1, 1, "", "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.")]
-    lines = text.split("\n")  # not splitlines(): a form feed or U+2028 must be found, not split on
-    problems, body = _front_matter(lines, display)
-    return problems + _body(lines, body, display)
+        return Problem(display, 1, 1, "", "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.")
+    return text.split("\n")  # not splitlines(): a form feed or U+2028 must be found, not split on
 
 
-def check_docs(docs: Path, display_root: str = "docs") -> list[Problem]:
-    """Every problem of the staff Markdown under `docs/`, and links there that leave the repository."""
+def check_page(path: Path, display: str) -> list[Problem]:
+    """Every problem of one staff Markdown file."""
+    lines = read_lines(path, display)
+    if isinstance(lines, Problem):
+        return [lines]
+    front = read_front_matter(lines, display, FrontMatter)
+    # A placeholder in the front matter is reported as such; a page's settings need no other check.
+    return front.problems + check_body(lines, front.body_start, display)
+
+
+def check_docs(docs: Path, display_root: str = "docs", elsewhere: Callable[[str], bool] = lambda page: False) -> list[Problem]:
+    """Every problem of the staff Markdown under `docs/`, and links there that leave the repository.
+    Pages for which `elsewhere(path under docs/)` holds are checked by their own rule (activity posts)."""
     repository = docs.parent
     problems = []
     for path in sorted(docs.rglob("*")):
         display = f"{display_root}/{path.relative_to(docs).as_posix()}"
         if outside(path, repository):
             problems.append(link_problem(display))
-        elif path.suffix == ".md" and path.is_file():
+        elif path.suffix == ".md" and path.is_file() and not elsewhere(path.relative_to(docs).as_posix()):
             problems += check_page(path, display)
     return problems

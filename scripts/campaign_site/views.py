@@ -9,29 +9,22 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from . import calendar_events, citations, open_data, paths
+from .activities import Post
 from .banners import Banner, Download, YearBanners
 from .calendar_events import Event
 from .feeds import Feed
 from .model import BannerSize, LegalDocument, Observance, Origin, Phrase, Plan, ReportDeadline, Signer, Window
+from .news import AtomLink, PublishedPost
+from .photos import PublishedPhoto
+from .phrasing import dateline, number_text, signed_date_text, signer_text, time
 from .site_data import Campaign, PhraseEntry, ProvincePlans, SiteData
 from .unknowns import NOT_KNOWN
 from .vn_dates import PartialDate
-from .wording import (
-    ISSUER_LEVELS,
-    PHRASE_KINDS,
-    absent,
-    dateline,
-    number_text,
-    places_text,
-    signed_date_text,
-    signer_text,
-    time,
-    units_choose_text,
-)
+from .wording import ISSUER_LEVELS, PHRASE_KINDS, absent, places_text, units_choose_text
 
 
 @dataclass(frozen=True)
@@ -56,6 +49,10 @@ class SiteContext:
     """Size in bytes of each year's open-data JSON, which its year page states."""
     origin_files: Mapping[str, Download]
     """Original documents published with the site, by their path under campaigns/."""
+    posts: Mapping[str, PublishedPost]
+    """Activity posts with their published photos, by page path."""
+    atom_feeds: Mapping[int | None, AtomLink]
+    """The Atom feeds of posts: the site's (None) and each year's with posts."""
 
     @property
     def all_events(self) -> list[Event]:
@@ -79,6 +76,8 @@ class View:
     title: str
     description: str
     share: ShareImage | None = None
+    atom: list[AtomLink] = field(default_factory=list)
+    """Atom feeds the page names in its head (`<link rel="alternate">`)."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +165,36 @@ def _province_counts(campaign: Campaign) -> list[ProvinceCount]:
     return [ProvinceCount(group, len(group.plans)) for group in campaign.provinces]
 
 
+LATEST_POSTS = 3
+"""Posts the home and year pages show; the year's news page lists them all."""
+LISTED_POSTS = 10
+"""Posts a plan or province page names before linking the year's news page."""
+NEWS_PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class PostList:
+    """The newest posts of a list, how many there are in all, and the news page that lists them all."""
+
+    posts: list[Post]
+    total: int
+    news_page: str | None
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.posts)
+
+
+def post_list(posts: list[Post], limit: int) -> PostList:
+    """The first `limit` of `posts` (newest first), linked to the newest one's year news page."""
+    return PostList(posts[:limit], len(posts), paths.news_page(posts[0].year) if posts else None)
+
+
+def _feed_links(ctx: SiteContext, year: int) -> list[AtomLink]:
+    """The Atom feeds a page about the year's posts links: the year's, then the whole site's."""
+    return [ctx.atom_feeds[key] for key in (year, None) if key in ctx.atom_feeds]
+
+
 # Home ------------------------------------------------------------------------------------------
 
 
@@ -198,6 +227,7 @@ class HomeView(View):
     days: list[HomeDay]
     plan_count: int
     years: list[YearSummary]
+    posts: PostList
 
 
 def observance_countdown(data: SiteData, featured: Campaign) -> list[Event]:
@@ -239,6 +269,7 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         days=days,
         plan_count=len(featured.plans),
         years=[YearSummary(y, len(data.campaigns[y].plans), data.campaigns[y].window()) for y in data.years()],
+        posts=post_list([p for y in data.years() for p in data.campaigns[y].posts], LATEST_POSTS),
     )
 
 
@@ -259,6 +290,7 @@ class YearView(View):
     """Where the year's plans come from (`ở trung ương và 3 tỉnh, thành phố`)."""
     chains: list[PlanChain]
     data_size: int
+    posts: PostList
 
 
 def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
@@ -288,6 +320,7 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         places=places_text(campaign.province_count, any(g.central for g in campaign.provinces)),
         chains=_chains(ctx.data, campaign),
         data_size=ctx.data_sizes[campaign.year],
+        posts=post_list(campaign.posts, LATEST_POSTS),
     )
 
 
@@ -319,6 +352,7 @@ class ProvinceView(View):
     plan_count: int
     whose: str
     """`các cơ quan, địa phương ở Lạng Sơn`, or `các cơ quan trung ương`."""
+    posts: PostList
 
 
 def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> ProvinceView:
@@ -329,6 +363,7 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
         title=f"{group.name}: kế hoạch năm {campaign.year}",
         description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
         share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
+        posts=post_list([p for p in campaign.posts if p.plan.id in {plan.id for plan in group.plans}], LISTED_POSTS),
     )
 
 
@@ -411,6 +446,7 @@ class PlanView(View):
     recipients: list[str]
     recipients_absent: str
     origin: OriginView | None
+    posts: PostList
 
 
 def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
@@ -448,6 +484,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         recipients=plan.recipients if isinstance(plan.recipients, list) else [],
         recipients_absent=absent("recipients", plan.recipients is NOT_KNOWN),
         origin=origin_view(plan.origin, ctx.origin_files),
+        posts=post_list(campaign.posts_of(plan), LISTED_POSTS),
     )
 
 
@@ -550,6 +587,8 @@ class CalendarView(View):
     staff_plan_feeds_count: int
     plan_feeds_elsewhere: int | None
     """The year whose plans' feeds are on their own pages only."""
+    has_activities: bool
+    """Whether activities held (posts) are among the events, which the legend then explains."""
 
 
 def _months(events: list[Event], today: date) -> list[Month]:
@@ -581,6 +620,7 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
         plan_feeds_count=len(per_plan),
         staff_plan_feeds_count=len(staff_per_plan),
         plan_feeds_elsewhere=plan_feeds_elsewhere,
+        has_activities=any(e.kind == "activity" for e in events),
     )
 
 
@@ -705,3 +745,85 @@ def legal_basis_view(ctx: SiteContext, _: None) -> LegalBasisView:
         jsonld=open_data.legislation_jsonld(ctx.data),
     )
 
+
+
+# Activities held: the year's news pages and each post ------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonthPosts:
+    """The posts of one month on a news page, newest first."""
+
+    label: str
+    posts: list[PublishedPost]
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    number: int
+    path: str
+    current: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewsView(View):
+    campaign: Campaign
+    months: list[MonthPosts]
+    total: int
+    number: int
+    page_count: int
+    pages: list[PageNumber]
+    """Every page of the year's news, when there is more than one."""
+    newer: str | None
+    older: str | None
+    first: str
+    """The page path of the post whose photo is the page's first (loaded at once, not lazily)."""
+
+
+def news_pages(campaign: Campaign) -> int:
+    """How many pages the year's news takes."""
+    return max(1, -(-len(campaign.posts) // NEWS_PER_PAGE))
+
+
+def news_view(ctx: SiteContext, campaign: Campaign, number: int = 1) -> NewsView:
+    year, count = campaign.year, news_pages(campaign)
+    shown = campaign.posts[(number - 1) * NEWS_PER_PAGE:number * NEWS_PER_PAGE]
+    months: list[MonthPosts] = []
+    for post in shown:
+        label = f"Tháng {post.start.month}/{post.start.year}"
+        if not months or months[-1].label != label:
+            months.append(MonthPosts(label, []))
+        months[-1].posts.append(ctx.posts[post.page])
+    suffix = f" (trang {number}/{count})" if count > 1 else ""
+    return NewsView(
+        title=f"Hoạt động năm {year}{suffix}",
+        description=f"Tin và ảnh về {len(campaign.posts)} hoạt động hưởng ứng đã tổ chức năm {year}, mới nhất trước.",
+        share=ctx.share(year), campaign=campaign, months=months, total=len(campaign.posts), number=number, page_count=count,
+        pages=[PageNumber(n, paths.news_page(year, n), n == number) for n in range(1, count + 1)] if count > 1 else [],
+        newer=paths.news_page(year, number - 1) if number > 1 else None,
+        older=paths.news_page(year, number + 1) if number < count else None,
+        atom=_feed_links(ctx, year),
+        first=next((p.page for p in shown if ctx.posts[p.page].photos), ""),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PostView(View):
+    post: Post
+    published: PublishedPost
+    lead: PublishedPhoto | None
+    """The first photo, shown under the title; the others follow the text."""
+    more_photos: list[PublishedPhoto]
+    observances: list[Observance]
+    news_page: str
+
+
+def post_view(ctx: SiteContext, post: Post) -> PostView:
+    published = ctx.posts[post.page]
+    return PostView(
+        title=post.title, description=published.summary or f"Hoạt động của {post.front.unit}.", share=ctx.share(post.year),
+        post=post, published=published, lead=published.photos[0] if published.photos else None,
+        more_photos=list(published.photos[1:]),
+        observances=[campaign_observance(ctx.data, post.year, o) for o in post.front.observances],
+        atom=_feed_links(ctx, post.year), news_page=paths.news_page(post.year),
+    )

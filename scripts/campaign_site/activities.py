@@ -1,0 +1,238 @@
+"""Activity posts: news of activities held, written by staff as Markdown under docs/<year>/hoat-dong/.
+
+A post is one file, `docs/<year>/hoat-dong/<slug>.md`: front matter (title, date, the plan and unit
+that held it, place, observances, photos) checked by a typed model, then a plain Markdown body
+checked like every staff page. Its photos are the camera's files dropped beside it; only resized,
+cleaned copies are published (`photos.py`). This module reads and checks posts (the loader runs
+`check_posts` as one of its rules) and holds the `Post` value pages are made from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import Field
+
+from . import id_checks, paths, photo_files, staff_markdown, vn_dates
+from .file_links import outside
+from .messages import suggest
+from .model import Date, Id, Line, Plan, Record
+from .problems import Problem, format_loc
+from .slugs import ascii_slug
+from .yaml_source import Loc, SourceFile
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED = re.compile(r"^(?:index|trang-\d+)$")
+"""File names the year's news pages take (`index.md`, `trang-2.md`…)."""
+
+
+class PostPhoto(Record):
+    """One photo of a post: the camera's file beside the post, and what readers are told about it."""
+
+    file: Line = Field(description="Tên tệp ảnh đặt cùng thư mục với bài viết, ví dụ hoi-thao-1.jpg (JPEG, PNG hoặc WebP, tối đa 20 MB)")
+    alt: Line = Field(description="Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc): trong ảnh có ai, đang làm gì, ở đâu")
+    caption: Line | None = Field(None, description="Chú thích hiện dưới ảnh")
+    credit: Line | None = Field(None, description="Người chụp hoặc nguồn ảnh, ví dụ Ảnh: Sở KH&CN Lạng Sơn")
+
+
+class PostFrontMatter(Record):
+    """The settings an activity post starts with, between two `---` lines."""
+
+    title: Line = Field(description="Tiêu đề bài viết")
+    description: Line | None = Field(None, description="Tóm tắt một câu (nếu không có, trang dùng đoạn đầu của bài)")
+    date: Date = Field(description="Ngày tổ chức hoạt động, ví dụ 21/4/2026")
+    end_date: Date | None = Field(None, description="Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày")
+    plan: Id = Field(description="Mã kế hoạch mà hoạt động thực hiện (tên tệp trong campaigns/<năm>/plans/, không có .yaml)")
+    unit: Line = Field(description="Đơn vị tổ chức hoạt động")
+    place: Line = Field(description="Địa điểm tổ chức")
+    observances: list[Id] = Field(min_length=1, description="Mã các ngày kỷ niệm mà hoạt động hưởng ứng")
+    photos: list[PostPhoto] = Field(default_factory=list, description="Các ảnh của hoạt động; ảnh đầu tiên là ảnh chính")
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """A photo as staff dropped it: the entry, the file, and where the entry is (for messages)."""
+
+    entry: PostPhoto
+    path: Path
+    display: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PostFile:
+    """A post whose front matter has the model's shape, in the year folder it was found in."""
+
+    year: int
+    slug: str
+    display: str
+    source: SourceFile
+    front: PostFrontMatter
+    body: str
+    photos: tuple[PhotoSource, ...]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A checked activity post, bound to the plan it carries out."""
+
+    year: int
+    slug: str
+    source: str
+    """The Markdown file, relative to the repository (`docs/2026/hoat-dong/hoi-thao.md`)."""
+    front: PostFrontMatter
+    body: str
+    plan: Plan
+    photos: tuple[PhotoSource, ...]
+
+    @property
+    def title(self) -> str:
+        return self.front.title
+
+    @property
+    def start(self) -> date:
+        return self.front.date
+
+    @property
+    def last(self) -> date:
+        return self.front.end_date or self.front.date
+
+    @property
+    def page(self) -> str:
+        return paths.post_page(self.year, self.slug)
+
+
+def newest_first(posts: list[Post]) -> list[Post]:
+    """Posts by the day the activity was held, newest first (then by title, so the order is stable)."""
+    return sorted(sorted(posts, key=lambda p: (p.title, p.slug)), key=lambda p: (p.start, p.last), reverse=True)
+
+
+def is_post(page: str) -> bool:
+    """Whether a path under docs/ is an activity post (`2026/hoat-dong/<slug>.md`)."""
+    parts = page.split("/")
+    return len(parts) == 3 and re.fullmatch(r"\d{4}", parts[0]) is not None and parts[1] == paths.NEWS_DIR and parts[2].endswith(".md")
+
+
+@dataclass(frozen=True)
+class YearFacts:
+    """What a post is checked against in its year: the plans' ids and the observances' ids (None when
+    the year's campaign.yaml has errors of its own, so its posts are not blamed for them)."""
+
+    plan_ids: list[str]
+    observance_ids: list[str] | None
+
+
+def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -> tuple[list[PostFile], list[Problem]]:
+    """Every post under docs/<year>/hoat-dong/: its problems, and the posts that can be published."""
+    found, problems = [], []
+    for folder in sorted(p for p in docs.glob(f"*/{paths.NEWS_DIR}") if p.is_dir() and re.fullmatch(r"\d{4}", p.parent.name)):
+        year = int(folder.parent.name)
+        used: set[str] = set()
+        for path in sorted(folder.glob("*.md")):
+            display = f"{display_root}/{path.relative_to(docs).as_posix()}"
+            if outside(path, docs.parent) or not path.is_file():
+                continue  # reported once, by staff_markdown.check_docs
+            post, post_problems = _check_post(path, display, year, years.get(year))
+            problems += post_problems
+            if post is not None:
+                used.update(photo.path.name for photo in post.photos)
+                if not any(p.severity == "error" for p in post_problems):
+                    found.append(post)
+        problems += _unused_files(folder, display_root, docs, used)
+    return found, problems
+
+
+def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) -> tuple[PostFile | None, list[Problem]]:
+    lines = staff_markdown.read_lines(path, display)
+    if isinstance(lines, Problem):
+        return None, [lines]
+    front = staff_markdown.read_front_matter(lines, display, PostFrontMatter)
+    problems = front.problems + staff_markdown.check_body(lines, front.body_start, display)
+    slug = path.stem
+    if not SLUG.match(slug) or RESERVED.match(slug):
+        suggestion = ascii_slug(slug) or "hoat-dong"
+        problems.append(Problem(display, 1, 1, "", f"tên tệp `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không "
+                                f"dấu, số và dấu gạch ngang, và không được là `index` hay `trang-<số>`. Hãy đổi tên, ví dụ "
+                                f"`{suggestion if not RESERVED.match(suggestion) else 'hoat-dong-' + suggestion}.md`."))
+    if front.body_start == 0 and not front.problems:
+        problems.append(Problem(display, 1, 1, "", "bài viết về hoạt động cần phần thiết lập đầu trang (giữa hai dòng `---`): "
+                                "title, date, plan, unit, place, observances, photos. Hãy tạo bài bằng lệnh "
+                                f"`scripts/dev campaign add-activity {year} <mã kế hoạch>`."))
+    if front.value is None or front.source is None:
+        return None, problems
+    source, value = front.source, front.value
+    if facts is None:
+        problems.append(source.problem(("date",), "date", f"năm {year} chưa có dữ liệu (campaigns/{year}/campaign.yaml) hoặc dữ liệu "
+                                       f"năm đó còn lỗi, nên chưa đăng được bài về hoạt động năm {year}."))
+    else:
+        problems += id_checks.known_ids(source, [(("plan",), value.plan)], facts.plan_ids, "kế hoạch", f"campaigns/{year}/plans/")
+        if facts.observance_ids is not None:
+            problems += id_checks.known_ids(source, id_checks.indexed("observances", value.observances), facts.observance_ids,
+                                         "ngày kỷ niệm", f"campaigns/{year}/campaign.yaml")
+    problems += _dates(source, value, year)
+    sources, photo_problems = _photos(source, value, path.parent, display)
+    body = "\n".join(lines[front.body_start:])
+    return PostFile(year, path.stem, display, source, value, body, sources), problems + photo_problems
+
+
+def _dates(source: SourceFile, value: PostFrontMatter, year: int) -> list[Problem]:
+    problems = []
+    for field, day in (("date", value.date), ("end_date", value.end_date)):
+        if day is not None and day.year != year:
+            problems.append(source.problem((field,), field, f"ngày {vn_dates.short(day)} không thuộc năm {year}: bài trong "
+                                           f"docs/{year}/{paths.NEWS_DIR}/ kể một hoạt động của năm {year}. Hãy sửa ngày, hoặc "
+                                           f"chuyển bài sang docs/{day.year}/{paths.NEWS_DIR}/ nếu hoạt động thuộc năm {day.year}."))
+    if value.end_date is not None and value.end_date < value.date:
+        problems.append(source.problem(("end_date",), "end_date", f"ngày kết thúc {vn_dates.short(value.end_date)} trước ngày "
+                                       f"bắt đầu {vn_dates.short(value.date)}. Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu."))
+    return problems
+
+
+def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: str) -> tuple[tuple[PhotoSource, ...], list[Problem]]:
+    found, problems = [], []
+    for i, photo in enumerate(value.photos):
+        loc: Loc = ("photos", i, "file")
+        path = folder / photo.file
+        if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
+            message = (f"ảnh `{photo.file}` phải nằm cùng thư mục với bài viết: hãy chép ảnh vào {display.rsplit('/', 1)[0]}/ "
+                       "và chỉ ghi tên tệp, ví dụ `hoi-thao-1.jpg`.")
+        elif not path.is_file() or outside(path, folder):
+            nearby = sorted(p.name for p in folder.iterdir() if p.suffix.lower() != ".md" and p.is_file())
+            close = suggest(photo.file, nearby)
+            hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
+            message = (f"không thấy tệp ảnh `{photo.file}` cạnh bài viết (trong {display.rsplit('/', 1)[0]}/).{hint} Hãy chép ảnh "
+                       "vào thư mục đó, hoặc sửa tên tệp cho đúng (kể cả chữ hoa, chữ thường và đuôi .jpg).")
+        else:
+            message = photo_files.inspect(path) or ""
+            if not message:
+                found.append(PhotoSource(photo, path, display, source.position(loc).line))
+                continue
+        problems.append(source.problem(loc, format_loc(loc), message))
+    return tuple(found), problems
+
+
+def _unused_files(folder: Path, display_root: str, docs: Path, used: set[str]) -> list[Problem]:
+    """Files beside the posts that no post names: never published (a photo is published only
+    through a post), which staff are told, in case a name was mistyped."""
+    return [
+        Problem(f"{display_root}/{path.relative_to(docs).as_posix()}", 1, 1, "",
+                "không bài viết nào dùng tệp này (mục photos), nên tệp không được đăng lên trang.", "warning")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not (path.parent == folder and path.suffix == ".md") and not path.name.startswith(".")
+        and not (path.parent == folder and path.name in used)
+    ]
+
+
+def withheld(docs: Path) -> list[str]:
+    """Every file in the posts' folders that is not a post, as a path under docs/: the photos as the
+    camera made them, which are never published themselves."""
+    return sorted(
+        path.relative_to(docs).as_posix()
+        for path in docs.glob(f"*/{paths.NEWS_DIR}/**/*")
+        if path.is_file() and re.fullmatch(r"\d{4}", path.relative_to(docs).parts[0])
+        and not is_post(path.relative_to(docs).as_posix())
+    )

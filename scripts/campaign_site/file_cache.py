@@ -1,0 +1,66 @@
+"""Made files kept between builds, so a build only makes what changed (drawn banners, resized photos).
+
+A file's key covers its inputs and a digest of the code that makes it (given by the caller): changing
+either makes the file anew; nothing needs a manual version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+
+def source_digest(paths: Iterable[Path]) -> str:
+    """Hash of the files (code, fonts) that shape what a cache holds."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class FileCache:
+    """Files by key in `directory` (none: make every time); counts hits and misses.
+
+    `code` is called once, on first use, for the digest of the code that makes the files."""
+
+    def __init__(self, directory: Path | None, code: Callable[[], str]) -> None:
+        self.directory = directory
+        self.code = code
+        self.used: set[Path] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, inputs: object, make: Callable[[], bytes]) -> bytes:
+        """The cached bytes for `inputs` (JSON-serialisable), making them with `make` if needed."""
+        if self.directory is None:
+            self.misses += 1
+            return make()
+        key = hashlib.sha256(json.dumps([self.code(), inputs], ensure_ascii=False).encode()).hexdigest()
+        path = self.directory / key[:2] / key
+        self.used.add(path)
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            pass
+        else:
+            self.hits += 1
+            return content
+        self.misses += 1
+        content = make()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{key}.{os.getpid()}.tmp")
+        partial.write_bytes(content)
+        partial.replace(path)
+        return content
+
+    def prune(self) -> int:
+        """Delete the files this build did not use (not another build's partial files); returns how many."""
+        if self.directory is None or not self.directory.is_dir():
+            return 0
+        stale = [p for p in self.directory.glob("*/*") if p.is_file() and "." not in p.name and p not in self.used]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)

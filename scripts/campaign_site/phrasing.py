@@ -1,0 +1,138 @@
+"""Sentences and phrases the pages build from the data, in Vietnamese: a date a machine can read too,
+a span of days, a report deadline, a plan's facts or why a record does not hold them, the next date.
+
+The fixed words they use (kinds, levels, deadline rules, what "not stated" and "not known" say) are in
+`wording.py`, which the model reads too; this module reads the model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import vn_dates
+from .calendar_events import Event
+from .markdown_text import Markdown, escape
+from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
+from .unknowns import NOT_KNOWN, NotKnown
+from .vn_dates import PartialDate
+from .wording import DEADLINE_RULES, absent, capitalised
+
+
+def time(day: date | str, label: str | None = None) -> Markdown:
+    """A date readable by people and machines; `day` may be an ISO string of reduced precision (`2026-04`)."""
+    iso = day if isinstance(day, str) else day.isoformat()
+    shown = label or (day if isinstance(day, str) else vn_dates.short(day))
+    return Markdown(f'<time datetime="{iso}">{escape(shown)}</time>')
+
+
+def span_text(span: tuple[date, date]) -> Markdown:
+    """`từ ngày 15/4 đến hết ngày 26/4/2026`."""
+    return Markdown(f"từ ngày {time(span[0])} đến hết ngày {time(span[1])}")
+
+
+def window_text(window: Window) -> Markdown:
+    return span_text((window.start, window.end))
+
+
+def window_sentence(window: Window) -> Markdown:
+    """`window_text` starting a sentence."""
+    return Markdown(capitalised(window_text(window)))
+
+
+def deadline_text(deadline: ReportDeadline) -> Markdown:
+    """`Các xã báo cáo Sở trước ngày 15/5/2026`."""
+    rule = DEADLINE_RULES[deadline.rule]
+    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}")
+
+
+def observance_line(observance: Observance, year: int) -> Markdown:
+    """`21/4: Ngày Khoa học và Công nghệ Việt Nam`."""
+    return Markdown(f"{time(date(year, observance.month, observance.day), observance.label)}: {escape(observance.name)}")
+
+
+def phrase_item(phrase: Phrase) -> Markdown:
+    """A theme or slogan in quotes, with its English version if it has one."""
+    english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
+    return Markdown(f"“{escape(phrase.text)}”{english}")
+
+
+def plan_window(plan: Plan) -> Markdown:
+    """The plan's activity window, or that it is not stated or not known."""
+    window = plan.dated_window
+    return window_text(window) if window else Markdown(absent("window", plan.window is NOT_KNOWN))
+
+
+def plan_deadlines(plan: Plan) -> Markdown:
+    """Every report deadline of the plan, or that there is none stated, or that they are not known."""
+    if plan.dated_deadlines:
+        return Markdown("; ".join(deadline_text(d) for d in plan.dated_deadlines))
+    return Markdown(absent("report_deadlines", plan.report_deadlines is NOT_KNOWN))
+
+
+def number_text(document: PlanDocument) -> str:
+    """`123/KH-UBND`; `…/KH-UBND (văn bản để trống số)` for a document awaiting its number; else why there is none."""
+    if document.number is NOT_KNOWN or document.symbol is NOT_KNOWN:
+        return absent("number", True)
+    if not document.number_symbol:
+        return absent("number", False)
+    return document.number_symbol + ("" if document.number else " (văn bản để trống số)")
+
+
+def document_name(document: PlanDocument) -> str:
+    """`Kế hoạch số 123/KH-UBND`, or `Kế hoạch (chưa có thông tin về số, ký hiệu)`."""
+    if document.number_symbol:
+        return f"{document.type} số {document.number_symbol}"
+    reason = number_text(document)
+    return f"{document.type} ({reason[:1].lower()}{reason[1:]})"
+
+
+def signed_date_text(document: PlanDocument) -> str:
+    """`16/4/2026`; `tháng 4/2026 (văn bản để trống ngày)`; else why there is none."""
+    signed = document.date
+    if not isinstance(signed, PartialDate):
+        return absent("date", signed is NOT_KNOWN)
+    if signed.day:
+        return signed.short()
+    blank = "ngày" if signed.month else "ngày, tháng"
+    return f"{capitalised(signed.in_sentence())} (văn bản để trống {blank})"
+
+
+def dateline(place: object, signed: object) -> str:
+    """Place and date under the number as far as the record holds them: `Lạng Sơn, ngày 16 tháng 4 năm 2026`,
+    `Lạng Sơn, tháng 4 năm 2026`; nothing is filled in."""
+    parts = [place] if isinstance(place, str) else []
+    if isinstance(signed, PartialDate):
+        parts.append(signed.long() if signed.day else f"tháng {signed.month} năm {signed.year}" if signed.month else f"năm {signed.year}")
+    return ", ".join(parts)
+
+
+def signer_text(signer: Signer | NotKnown | None) -> str:
+    """`KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC Nguyễn Văn A`, or why there is none."""
+    if signer is None or isinstance(signer, NotKnown):
+        return absent("signer", signer is NOT_KNOWN)
+    role = ", ".join(part for part in (signer.authority, signer.title) if part)
+    return f"{role} {signer.name}"
+
+
+def next_text(events: list[Event], today: date) -> str:
+    """The "next date" panel's text for a given day, also the text shown without JavaScript."""
+    coming = [e for e in events if e.start >= today]
+    if coming:
+        first = coming[0]
+        return f"{first.title}: {vn_dates.short(first.start)} (tính đến ngày {vn_dates.short(today)})."
+    if events:
+        last = events[-1]
+        return f"Mọi ngày trên trang này đều đã qua; ngày gần đây nhất: {last.title}, {vn_dates.short(last.start)}."
+    return "Chưa có ngày nào được công bố."
+
+
+def days_text(start: date, last: date) -> Markdown:
+    """A day, or a first and last day."""
+    if start == last:
+        return time(start)
+    return Markdown(f"{time(start)} – {time(last)}")
+
+
+def event_when(event: Event) -> Markdown:
+    """An event's day, or its first and last day."""
+    return days_text(event.start, event.last)
