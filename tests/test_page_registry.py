@@ -89,7 +89,7 @@ def test_open_data_page_links_every_year_file_with_its_true_size(shipped: tuple[
 
 
 def test_templates_only_lay_out() -> None:
-    """No filtering, counting or numbering in a template: views do that (`views.py`)."""
+    """No filtering, counting or numbering in a template: views do that (`views/`)."""
     for template in TEMPLATES.glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         assert not re.search(r"selectattr|rejectattr|\|\s*length|loop\.index", text), template.name

@@ -1,7 +1,7 @@
 """The activity posts as a stage every page draws on: their photos' published copies, their text as
 HTML and as a summary, and the Atom feeds (the whole site's and each year's).
 
-Plain functions: data in, files out. Pages (`views.py`) only pick from what this returns.
+Plain functions: data in, files out. Pages (`views/`) only pick from what this returns.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ navigation, how search treats it, and the function that builds its view.
 
 Rendering (`pages.SiteRenderer`), the navigation (`nav.build`) and the pages kept out of the
 navigation (`SiteBuild.not_in_nav`) all read `PAGE_TYPES`; a new kind of page is one entry here,
-one view function in `views.py` and one template.
+one view function in `views/` and one template.
 """
 
 from __future__ import annotations

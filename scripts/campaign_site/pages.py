@@ -2,7 +2,7 @@
 
 Plain functions: data in, `GeneratedFile`s out. First the stages every page draws on (calendar
 events, banners, feeds, open data), then one page per subject of each type in the page registry
-(`page_types.PAGE_TYPES`): its view (`views.py`) laid out by its template (`templates/`). Every
+(`page_types.PAGE_TYPES`): its view (`views/`) laid out by its template (`templates/`). Every
 value a template prints is escaped as text unless a helper here marks it as Markdown.
 """
 

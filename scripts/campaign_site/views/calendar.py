@@ -1,0 +1,95 @@
+"""Calendar pages: month grids, coming and past dates, and the feeds to subscribe to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .. import calendar_events, paths
+from ..calendar_events import Event
+from ..feeds import Feed
+from ..site_data import Campaign
+from .base import ShareImage, SiteContext, View
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """A day of a month grid: the activity windows it falls in, and its other dates (marks)."""
+
+    day: date
+    windows: list[Event]
+    marks: list[Event]
+    today: bool
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    weeks: list[list[CalendarDay | None]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalendarView(View):
+    intro: str
+    events: list[Event]
+    months: list[Month]
+    coming: list[Event]
+    past: list[Event]
+    feeds: list[Feed]
+    plan_feeds: list[Feed]
+    staff_feeds: list[Feed]
+    staff_plan_feeds: list[Feed]
+    plan_feeds_count: int
+    staff_plan_feeds_count: int
+    plan_feeds_elsewhere: int | None
+    """The year whose plans' feeds are on their own pages only."""
+    has_activities: bool
+    """Whether activities held (posts) are among the events, which the legend then explains."""
+
+
+def _months(events: list[Event], today: date) -> list[Month]:
+    def cell(day: calendar_events.DayCell | None) -> CalendarDay | None:
+        if day is None:
+            return None
+        return CalendarDay(day.day, [e for e in day.events if e.kind == "window"],
+                           [e for e in day.events if e.kind != "window"], day.day == today)
+
+    return [Month(y, m, [[cell(d) for d in week] for week in calendar_events.month_weeks(y, m, events)])
+            for y, m in calendar_events.months_spanned(events)]
+
+
+def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], feeds: list[str],
+              share: ShareImage | None = None, plan_feeds_elsewhere: int | None = None) -> CalendarView:
+    """A calendar page; `feeds` are citizens' feeds, each with its agencies' feed of deadlines where it has one."""
+    plan_feeds = {paths.plan_feed(p) for c in ctx.data.campaigns.values() for p in c.plans}
+    staff = [(path, paths.staff_feed(path)) for path in feeds if paths.staff_feed(path) in ctx.feeds]
+    coming, past = calendar_events.upcoming(events, ctx.today)
+    per_plan = [ctx.feeds[f] for f in feeds if f in plan_feeds]
+    staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
+    return CalendarView(
+        title=title, description=intro, share=share, intro=intro, events=events, months=_months(events, ctx.today),
+        coming=coming, past=past,
+        feeds=[ctx.feeds[f] for f in feeds if f not in plan_feeds],
+        plan_feeds=per_plan,
+        staff_feeds=[ctx.feeds[s] for f, s in staff if f not in plan_feeds],
+        staff_plan_feeds=staff_per_plan,
+        plan_feeds_count=len(per_plan),
+        staff_plan_feeds_count=len(staff_per_plan),
+        plan_feeds_elsewhere=plan_feeds_elsewhere,
+        has_activities=any(e.kind == "activity" for e in events),
+    )
+
+
+def calendar_view(ctx: SiteContext, _: None) -> CalendarView:
+    return _calendar(ctx, "Lịch", "Mọi ngày kỷ niệm, thời gian thực hiện kế hoạch và hạn báo cáo của các năm, theo "
+                     "tháng và theo thứ tự thời gian.", ctx.all_events,
+                     [paths.ALL_FEED, *(paths.year_feed(y) for y in ctx.data.years())])
+
+
+def year_calendar_view(ctx: SiteContext, campaign: Campaign) -> CalendarView:
+    year = campaign.year
+    plan_feeds = [paths.plan_feed(p) for p in campaign.plans if campaign.lists_plans]
+    return _calendar(ctx, f"Lịch năm {year}", f"Ngày kỷ niệm, thời gian thực hiện của từng kế hoạch và hạn báo cáo năm {year}.",
+                     ctx.events[year], [paths.year_feed(year), *plan_feeds], ctx.share(year),
+                     None if campaign.lists_plans else year)

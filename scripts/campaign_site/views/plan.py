@@ -1,0 +1,125 @@
+"""A plan's page: the document's facts (or why the record lacks them), its phrases, sections and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ..banners import Download
+from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
+from ..phrasing import dateline, number_text, signed_date_text, signer_text
+from ..site_data import PhraseEntry
+from ..unknowns import NOT_KNOWN
+from ..wording import PHRASE_KINDS, absent, units_choose_text
+from .base import LISTED_POSTS, BasisLine, PostList, SiteContext, View, basis_lines, campaign_observance, post_list
+
+
+@dataclass(frozen=True)
+class OriginView:
+    """Where a record comes from: its original file as published, an address, a secondary source."""
+
+    summary: bool
+    file: Download | None
+    url: str | None
+    name: str | None
+    read_on: date | None
+
+
+def origin_view(origin: Origin | None, files: Mapping[str, Download]) -> OriginView | None:
+    if origin is None:
+        return None
+    return OriginView(origin.summary, files.get(origin.file) if origin.file else None, origin.url, origin.name, origin.read_on)
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    """A titled list of the plan's text (context, purposes, requirements)."""
+
+    heading: str
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class PlanPhrases:
+    """The plan's themes, or its slogans, under their label."""
+
+    label: str
+    entries: list[PhraseEntry]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A row of a plan's summary: what it is and what the record says, or that it does not hold it."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanView(View):
+    plan: Plan
+    observances: list[Observance]
+    linked: list[Observance]
+    """Other observances the plan links its activities to."""
+    basis: list[BasisLine]
+    sections: list[PlanSection]
+    phrases: list[PlanPhrases]
+    phrases_heading: str
+    units_choose: str | None
+    """What the plan leaves each unit to choose (`Văn bản không quy định chủ đề, khẩu hiệu chung; ...`)."""
+    dateline: str
+    """Place and date under the number, as far as the record holds them."""
+    subject_line: str
+    """The document's kind and subject: `Kế hoạch: …`, or `Công văn — V/v …`."""
+    facts: list[Fact]
+    """Number, date, place and signer, each stated, not stated or not known."""
+    window: Window | None
+    window_absent: str
+    deadlines: list[ReportDeadline]
+    deadlines_absent: str
+    signer: Signer | None
+    signer_absent: str
+    recipients: list[str]
+    recipients_absent: str
+    origin: OriginView | None
+    posts: PostList
+
+
+def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
+    campaign = ctx.data.campaigns[plan.year]
+    known = campaign.phrases()
+    doc = plan.document
+    return PlanView(
+        title=f"{plan.issuer.short_name}: {doc.type} năm {plan.year}",
+        description=f"{doc.type} của {plan.issuer.name}: {doc.subject}",
+        share=ctx.share(plan.year),
+        plan=plan,
+        observances=[campaign_observance(ctx.data, plan.year, o) for o in plan.observances],
+        basis=basis_lines(ctx.data, plan),
+        sections=[PlanSection(heading, items) for heading, items in
+                  (("Bối cảnh", plan.context), ("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements)) if items],
+        phrases=[PlanPhrases(PHRASE_KINDS[kind], [known[i] for i in ids]) for kind, ids in
+                 (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages)) if ids],
+        phrases_heading="Chủ đề, khẩu hiệu và thông điệp" if plan.messages else "Chủ đề và khẩu hiệu",
+        units_choose=units_choose_text(plan.units_choose),
+        linked=[campaign_observance(ctx.data, plan.year, o) for o in plan.linked_observances],
+        dateline=dateline(plan.place, doc.date),
+        subject_line=f"{doc.type}{' — V/v ' if doc.type == 'Công văn' else ': '}{doc.subject}",
+        facts=[
+            Fact("Số, ký hiệu", number_text(doc)),
+            Fact("Ngày ký", signed_date_text(doc)),
+            Fact("Địa danh", plan.place if isinstance(plan.place, str) else absent("place", plan.place is NOT_KNOWN)),
+            Fact("Người ký", signer_text(plan.signer)),
+        ],
+        window=plan.dated_window,
+        window_absent=absent("window", plan.window is NOT_KNOWN),
+        deadlines=plan.dated_deadlines,
+        deadlines_absent=absent("report_deadlines", plan.report_deadlines is NOT_KNOWN),
+        signer=plan.signer if isinstance(plan.signer, Signer) else None,
+        signer_absent=absent("signer", plan.signer is NOT_KNOWN),
+        recipients=plan.recipients if isinstance(plan.recipients, list) else [],
+        recipients_absent=absent("recipients", plan.recipients is NOT_KNOWN),
+        origin=origin_view(plan.origin, ctx.origin_files),
+        posts=post_list(campaign.posts_of(plan), LISTED_POSTS),
+    )
