@@ -5,6 +5,7 @@
     python scripts/campaign.py add-document <mã>        add a legal document to fill in
     python scripts/campaign.py schema                   regenerate campaigns/_schema/*.json
     python scripts/campaign.py add-activity 2027 <mã>   add a post about an activity held under a plan
+    python scripts/campaign.py import FILE [--year 2026] [--id <mã>]   a dispatch (.docx .pdf .odt .txt) to a draft plan
 
 New files contain `CẦN ĐIỀN: ...` placeholders; validation fails until every one is filled.
 """
@@ -17,6 +18,7 @@ import sys
 from pathlib import Path
 
 from campaign_site import scaffold, schema
+from campaign_site.importing.importer import import_file
 from campaign_site.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     add_activity = commands.add_parser("add-activity", help="thêm một bài viết về hoạt động đã tổ chức theo một kế hoạch")
     add_activity.add_argument("year", type=_year)
     add_activity.add_argument("plan_id", type=_id)
+    importing = commands.add_parser("import", help="nhập công văn, kế hoạch từ tệp .docx, .pdf, .odt hoặc .txt thành bản nháp")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--year", type=_year, help="năm của kế hoạch, nếu văn bản không ghi")
+    importing.add_argument("--id", type=_id, dest="plan_id", help="mã kế hoạch (tên tệp), nếu không muốn dùng mã tự đặt")
     commands.add_parser("schema", help="tạo lại JSON Schema cho trình soạn thảo")
     args = parser.parse_args(argv)
     repo: Path = args.repo
@@ -61,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
             written = [scaffold.add_document(repo, args.doc_id)]
         elif args.command == "add-activity":
             written = [scaffold.add_activity(repo, args.year, args.plan_id)]
+        elif args.command == "import":
+            result, draft = import_file(repo, args.file, args.year, args.plan_id)
+            print("\n".join([*result.report, *(f"Cần xem: {note}" for note in draft.notes)]))
+            print("Hãy đối chiếu với văn bản gốc mọi chỗ «CẦN KIỂM TRA», điền mọi chỗ «CẦN ĐIỀN», rồi chạy scripts/dev check.")
+            return 0
         else:
             written = schema.write_all(repo / "campaigns" / scaffold.SCHEMA_DIR)
     except scaffold.ScaffoldError as exc:

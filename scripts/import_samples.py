@@ -21,8 +21,8 @@ from fpdf import FPDF
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 _NUMBERED = re.compile(r"^(\d+)\.\s+")
-_BULLET = re.compile(r"^[-+]\s+")
-_RUNS = re.compile(r"(\*\*.+?\*\*|\*[^*\s][^*]*?\*)")
+_BULLET = re.compile(r"^[-+]\s+")  # a "* " item stays typed text, as officers often type it
+_RUNS = re.compile(r"(\*\*.+?\*\*|\*[^*\s][^*]*?\*)", re.DOTALL)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -54,15 +54,16 @@ def split_header(blocks: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 def _runs(paragraph: Paragraph, text: str) -> None:
+    """`text` as runs: bold and italic where marked, a soft line break at each line end."""
     for part in _RUNS.split(text):
-        if not part:
-            continue
-        if part.startswith("**"):
-            paragraph.add_run(part[2:-2]).bold = True
-        elif part.startswith("*") and part.endswith("*") and len(part) > 2:
-            paragraph.add_run(part[1:-1]).italic = True
-        else:
-            paragraph.add_run(part)
+        marked = bool(_RUNS.fullmatch(part))
+        bold, italic = marked and part.startswith("**"), marked and not part.startswith("**")
+        for i, line in enumerate((part[2:-2] if bold else part[1:-1] if italic else part).split("\n")):
+            if i:
+                paragraph.add_run().add_break()
+            if line:
+                run = paragraph.add_run(line)
+                run.bold, run.italic = bold or None, italic or None
 
 
 def _number(paragraph: Paragraph, num_id: str) -> None:
@@ -100,11 +101,7 @@ def docx_from_text(text: str, target: Path) -> Path:
         elif match := _BULLET.match(block):
             _number(paragraph, bulleted)
             block = block[match.end():]
-        lines = block.split("\n")
-        for i, line in enumerate(lines):
-            _runs(paragraph, line)
-            if i < len(lines) - 1:
-                paragraph.add_run().add_break()  # a soft line break, as in a subject on several lines
+        _runs(paragraph, block)  # a subject or signature on several lines keeps its soft line breaks
     document.save(str(target))
     return target
 
@@ -119,8 +116,8 @@ def pdf_from_text(text: str, target: Path) -> Path:
     pdf.footer = lambda: (pdf.set_y(-15), pdf.cell(0, 10, str(pdf.page_no()), align="C"))  # type: ignore[method-assign]
     pdf.add_page()
     for block in paragraphs(text):
-        markdown = block.replace("\n", " ")
-        pdf.multi_cell(0, 6, markdown, markdown=True, align="J", new_x="LMARGIN", new_y="NEXT")
+        # A line break in the text (a subject, a signature on several lines) is a line break on paper too.
+        pdf.multi_cell(0, 6, block, markdown=True, align="J", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
     pdf.output(str(target))
     return target

@@ -76,13 +76,11 @@ def tidy(text: str) -> str:
 
 def _txt(path: Path) -> str:
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
+    encoding = "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"  # UTF-16 only with its byte order mark
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        pass
     text = raw.decode("cp1252", errors="replace")
     if legacy_encoding(text):
         raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
@@ -198,34 +196,34 @@ def _page_paragraphs(page: object) -> list[str]:
     gaps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
     usual = sorted(gaps)[len(gaps) // 10] if gaps else 0  # the spacing of lines inside a paragraph
     paragraphs: list[list[str]] = []
-    previous_top = None
+    previous: list[dict] | None = None
     for line in lines:
         text = _line_text(line)
         if re.fullmatch(r"\d{1,3}", text):
             continue  # a page number
-        new = previous_top is None or line[0]["top"] - previous_top > usual * 1.4 or bool(_LIST_START.match(text))
+        new = previous is None or line[0]["top"] - previous[0]["top"] > usual * 1.4 or bool(_LIST_START.match(text))
         if new or not paragraphs:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)
-        previous_top = line[0]["top"]
+        previous = line
     return [_join_lines(p) for p in paragraphs]
 
 
 def _line_text(line: list[dict]) -> str:
-    parts: list[str] = []
-    bold_run: list[str] = []
-    for word in line:
-        if "Bold" in word.get("fontname", ""):
-            bold_run.append(word["text"])
-            continue
-        if bold_run:
-            parts.append("**" + " ".join(bold_run) + "**")
-            bold_run = []
-        parts.append(word["text"])
-    if bold_run:
-        parts.append("**" + " ".join(bold_run) + "**")
-    return " ".join(parts)
+    """A line's words, bold runs as `**…**`; words that touch (a comma after a bold quote) stay together."""
+    text = ""
+    bold = False
+    for i, word in enumerate(line):
+        word_bold = "Bold" in word.get("fontname", "")
+        gap = "" if i == 0 or word["x0"] - line[i - 1]["x1"] < 1 else " "
+        if word_bold != bold:
+            text += "**" + gap if bold else gap + "**"
+            bold = word_bold
+        else:
+            text += gap
+        text += word["text"]
+    return text + ("**" if bold else "")
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -235,5 +233,5 @@ def _join_lines(lines: list[str]) -> str:
         if re.search(r"[^\W\d_]-$", text):  # "sáng-" + "tạo": a hyphenated word; "KH-" + "UBND": a symbol
             text = (text[:-1] if line[:1].islower() else text) + line
         else:
-            text = f"{text} {line}"
-    return text.replace("** **", " ")
+            text = f"{text}\n{line}"  # a wrap or a line break: the extractor's paragraph rules tell them apart
+    return text.replace("** **", " ").replace("**\n**", "\n")  # a bold run across a wrap stays one run

@@ -1,0 +1,201 @@
+"""Documents a text cites (`Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ về
+việc …`), matched to the registry by number and symbol, or described for documents.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import LegalDocument
+from ..placeholders import to_fill
+from ..vn_dates import PartialDate
+from ..vn_dates import short as decree_short
+from . import dates, names
+from .vn import UPPER, capitalize, key, squash
+
+TYPES = [
+    "Công văn", "Kế hoạch", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông báo", "Hướng dẫn", "Thông tư liên tịch",
+    "Thông tư", "Nghị định", "Bộ luật", "Luật", "Kết luận", "Chương trình", "Công điện", "Báo cáo", "Tờ trình",
+    "Pháp lệnh", "Quy định", "Đề án", "Văn bản",
+]
+_TYPE = "|".join(sorted((re.escape(t) for t in TYPES), key=len, reverse=True))
+_NS = r"\d+(?:\s?[/-]\s?[^\s/,;:()“”\"-]+)+"
+CITATION = re.compile(
+    rf"(?<![\w])(?P<type>(?i:{_TYPE}))(?:\s+(?P<name>[^\d;:“”]{{3,120}}?))??\s+(?:số\s+)?(?P<ns>{_NS})",
+)
+_DATE_AFTER = re.compile(rf"^\s*,?\s*ngày\s+(?P<d>{dates.FULL_DATE})")
+_ISSUER_AFTER = re.compile(r"^\s*,?\s*của\s+")
+_ACTOR = (r"(?:Sở|Ủy ban|Uỷ ban|UBND|Bộ|Cục|Ban|Phòng|Trung tâm|Văn phòng|Chi cục|Đài|Báo|Hội|Liên hiệp|Đoàn|Trường|Viện|"
+          r"Công an|Đảng ủy|Tỉnh ủy|Thành ủy|Chính phủ|Thủ tướng)")
+_VERB = r"(?:trân trọng\s+|kính\s+)?(?:đề nghị|xây dựng|ban hành|hướng dẫn|thông báo|triển khai|yêu cầu|đề xuất|chỉ đạo|giao)\b"
+_NAME_PART = rf"(?:[^,;.]|,\s(?=[{UPPER}]))"
+"""A name goes on past a comma before a capital (`Sở Văn hóa, Thể thao và Du lịch`)."""
+ACTOR = re.compile(rf"(?:^|(?<=[,.;:])\s+|\.\s+)(?P<actor>{_ACTOR}\b{_NAME_PART}{{0,120}}?)\s+{_VERB}")
+_ACTOR_NEXT = re.compile(rf"\s*{_ACTOR}\b{_NAME_PART}{{0,120}}?\s+{_VERB}")
+_ABBREVIATED = re.compile(r"(?:TP|Tp|Q|P|TX|TT)\.$")
+
+
+@dataclass
+class Citation:
+    type: str
+    number_symbol: str
+    date: date | None
+    issuer: str | None
+    summary: str | None
+    start: int
+    end: int
+    nested: list[Citation] = field(default_factory=list)
+
+
+def _summary_end(text: str, start: int) -> int:
+    """Where a summary ends: `;`, a full stop, or a comma before the next citation or the sentence's
+    subject (`, Sở … xây dựng`); quotes and brackets are read through."""
+    depth = 0
+    i = start
+    while i < len(text):
+        c = text[i]
+        if c in "“(":
+            depth += 1
+        elif c in "”)" and depth:
+            depth -= 1
+        elif depth == 0:
+            if c == ";" and _ends_at_semicolon(text, i + 1):
+                return i
+            if c == "." and (i + 1 == len(text) or text[i + 1] == " ") and not _ABBREVIATED.search(text[max(0, i - 3):i + 1]):
+                return i
+            if c == "," and (re.match(rf"\s*(?i:{_TYPE})\s+(?:số\s+)?\d", text[i + 1:]) or _ACTOR_NEXT.match(text, i + 1)):
+                return i
+        i += 1
+    return len(text)
+
+
+def _ends_at_semicolon(text: str, after: int) -> bool:
+    """A `;` ends a summary before another citation, a clause in small letters or the end; before a
+    capitalised name (`(21/4); Ngày Sở hữu trí tuệ thế giới (26/4)`) it separates parts of the summary."""
+    rest = text[after:].lstrip()
+    return not rest or rest[:1].islower() or bool(re.match(rf"(?i:{_TYPE})\s+(?:số\s+)?\d", rest)) or not rest[:1].isalpha()
+
+
+def _issuer_end(text: str, start: int) -> int:
+    m = re.compile(rf"\s+(?:về|V/v|v/v)\b|[;.](?:\s|$)|,\s*(?:ngày|(?i:{_TYPE})\s)|\s+(?:ban hành|hướng dẫn)\b|$").search(text, start)
+    return m.start() if m else len(text)
+
+
+def citations(text: str) -> list[Citation]:
+    """Citations in `text`, outermost first; one cited inside another's summary is its `nested`."""
+    found: list[Citation] = []
+    for m in CITATION.finditer(text):
+        ns = re.sub(r"\s+", "", m["ns"]).rstrip(".")
+        if not re.search(r"[^\W\d_]", ns.split("/", 1)[-1]) or re.fullmatch(r"\d+/\d+(?:/\d+)?", ns):
+            continue
+        pos = m.end()
+        when = None
+        if d := _DATE_AFTER.match(text[pos:]):
+            when, _ = dates.parse(re.sub(r"^\s*ngày\s+", "", d["d"]))
+            pos += d.end()
+        issuer = None
+        if i := _ISSUER_AFTER.match(text[pos:]):
+            begin = pos + i.end()
+            end = _issuer_end(text, begin)
+            issuer = squash(text[begin:end]) or None
+            pos = end
+        summary = None
+        if s := re.match(r"\s*,?\s*(?P<s>(?:về|V/v|v/v)\b)", text[pos:]):
+            begin = pos + s.start("s")
+            end = _summary_end(text, begin)
+            summary = squash(text[begin:end]).rstrip(" ,") or None
+            pos = end
+        found.append(Citation(capitalize(m["type"].lower()) if m["type"][0].islower() else m["type"], ns, when, issuer,
+                              summary, m.start(), pos))
+    outer: list[Citation] = []
+    for c in found:
+        parent = next((o for o in outer if o.start < c.start < o.end), None)
+        if parent:
+            parent.nested.append(c)
+        else:
+            outer.append(c)
+    return outer
+
+
+def _type_name(raw: str) -> str:
+    """The type as the registry writes it (capital first letter): `công văn` → `Công văn`."""
+    for t in TYPES:
+        if key(t) == key(raw):
+            return t
+    return capitalize(raw)
+
+
+@dataclass
+class Resolved:
+    """A citation as an id: from the registry, or new (with its documents.yaml entry)."""
+
+    id: str
+    certain: bool
+    new: dict | None = None
+    note: str | None = None
+
+
+def resolve(citation: Citation, registry: Mapping[str, LegalDocument], plan_year: int | None,
+            new_ids: dict[str, dict]) -> Resolved:
+    """The registry's id for a citation (same number and symbol; same date when both are known), or
+    a new entry described from the citation."""
+    wanted = key(citation.number_symbol).replace(" ", "")
+    same = [d for d in registry.values() if isinstance(d.number_symbol, str) and key(d.number_symbol).replace(" ", "") == wanted]
+    if citation.date and same:
+        dated = [d for d in same if isinstance(d.date, PartialDate) and d.date.day and
+                 (d.date.year, d.date.month, d.date.day) == (citation.date.year, citation.date.month, citation.date.day)]
+        if dated:
+            same = dated
+        elif not any(isinstance(d.date, PartialDate) and d.date.year == citation.date.year for d in same):
+            same = []
+    if len(same) == 1:
+        return Resolved(same[0].id, True)
+    if len(same) > 1:
+        return Resolved(same[0].id, False, note=f"Có {len(same)} văn bản cùng số, ký hiệu {citation.number_symbol} trong "
+                        f"documents.yaml ({', '.join(d.id for d in same)}); đã chọn {same[0].id}.")
+    return _new(citation, registry, plan_year, new_ids)
+
+
+def _new(citation: Citation, registry: Mapping[str, LegalDocument], plan_year: int | None,
+         new_ids: dict[str, dict]) -> Resolved:
+    doc_type = _type_name(citation.type)
+    level = names.document_level(citation.issuer) if citation.issuer else _level_from_symbol(citation.number_symbol)
+    locality = None
+    if citation.issuer and level in ("province", "commune"):
+        places = names.localities(citation.issuer)
+        if places:
+            word, place = places[0]
+            locality = names.province(place) or place if word in ("tỉnh", "thành phố") else place
+    year = citation.date.year if citation.date else None
+    doc_id = names.document_id(doc_type, citation.number_symbol, locality, year or plan_year)
+    certain = bool(citation.date and citation.issuer and level)
+    entry: dict = {"id": doc_id, "type": doc_type, "number_symbol": citation.number_symbol}
+    if citation.date:
+        entry["date"] = decree_short(citation.date)
+    if citation.issuer:
+        entry["issuer"] = citation.issuer
+    else:
+        entry["issuer"] = to_fill("cơ quan ban hành")
+    entry["level"] = level if level else to_fill("party, government, ministry, province hoặc commune")
+    if citation.summary:
+        entry["summary"] = citation.summary
+    if doc_id in registry and doc_id not in new_ids:
+        doc_id = f"{doc_id}-{len(new_ids) + 2}"
+        entry["id"] = doc_id
+    new_ids.setdefault(doc_id, entry)
+    return Resolved(doc_id, certain, entry)
+
+
+def _level_from_symbol(number_symbol: str) -> str | None:
+    if number_symbol.upper().endswith("/TW"):
+        return "party"
+    if re.search(r"-(?:CP|TTg)$", number_symbol):
+        return "government"
+    return None
+
+
+def actors(text: str) -> list[str]:
+    """Bodies named as the subject of the sentence (`…, Sở Khoa học và Công nghệ trân trọng đề nghị`)."""
+    return [squash(m["actor"]) for m in ACTOR.finditer(text)]

@@ -1,0 +1,121 @@
+"""Report deadlines (`báo cáo kết quả về Sở … trước ngày 10/5/2026 để tổng hợp …`) and the activity
+window (`từ ngày 15/4/2026 đến hết ngày 26/4/2026`, a peak `cao điểm`, the rest of the sentence as a note)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..placeholders import review, to_fill
+from . import dates
+from .vn import capitalize, squash
+
+RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất(?:\s+là)?(?:\s+vào)?\s+ngày|chậm\s+nhất|hạn\s+chót(?:\s+là)?\s+ngày|"
+                  rf"muộn\s+nhất(?:\s+là)?\s+ngày|trước)\s+(?P<d>{dates.DAY})", re.IGNORECASE)
+_REPORT = re.compile(r"\b(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
+_VERBS = (r"quan tâm|tổ chức|báo cáo|gửi|triển khai|thực hiện|chủ động|phối hợp|tổng hợp|khẩn trương|nghiêm túc|"
+          r"căn cứ|xây dựng|rà soát|kịp thời")
+_REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>.+?)\s+(?={_VERBS})", re.IGNORECASE)
+_ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
+_RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?P<to>[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9][^;]*?)"
+                        r"(?=\s+(?:trước|chậm\s+nhất|hạn|muộn|để|trong|theo|qua|bằng)\b|\s*\(|[,;.]|\*|$)")
+_PURPOSE = re.compile(r"\s(?P<note>để\s+[^;]+?)(?=\s*(?:\./\.|[.;]\s|[.;]?$))")
+
+
+@dataclass
+class Deadline:
+    date: str
+    rule: str
+    reporter: str
+    recipient: str
+    note: str | None
+    certain: bool
+
+
+def _rule(word: str) -> str:
+    return "before" if word.lower().startswith("trước") else "no_later_than"
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (a stop followed by a capital letter)."""
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])", text) if s.strip()]
+
+
+def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
+    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of."""
+    out = []
+    for sentence in sentences(text):
+        if not _REPORT.search(sentence):
+            continue
+        for m in RULE.finditer(sentence):
+            when, inferred = dates.parse(m["d"], year)
+            if when is None:
+                continue
+            certain = not inferred
+            reporter = None
+            if advised := _ADVISED.search(sentence):
+                reporter = advised["who"]
+            elif requested := _REQUESTED.search(sentence):
+                reporter = requested["who"]
+            elif unit:
+                reporter = unit
+            recipient_match = _RECIPIENT.search(sentence)
+            recipient = squash(recipient_match["to"]) if recipient_match else None
+            note_match = _PURPOSE.search(sentence, recipient_match.end() if recipient_match else m.end())
+            note = squash(note_match["note"]).rstrip(" ./") if note_match else None
+            out.append(Deadline(
+                dates.short(when), _rule(m["rule"]),
+                squash(reporter) if reporter else to_fill("ai báo cáo"),
+                recipient or to_fill("báo cáo cho ai"),
+                note, certain,
+            ))
+    return out
+
+
+def as_data(deadline: Deadline) -> dict:
+    data = {
+        "date": deadline.date if deadline.certain else review(deadline.date),
+        "rule": deadline.rule,
+        "reporter": deadline.reporter,
+        "recipient": deadline.recipient,
+    }
+    if deadline.note:
+        data["note"] = deadline.note
+    return data
+
+
+_PEAK = re.compile(r"cao\s+điểm", re.IGNORECASE)
+
+
+def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
+    """The window of a `Thời gian` section: its first range, a peak (`cao điểm`) inside it, and the rest
+    of the sentence as a note. Notes for staff come second."""
+    notes: list[str] = []
+    text = " ".join(texts)
+    found = dates.ranges(text, year)
+    if not found:
+        return None, notes
+    peaks = [r for r in found if _PEAK.search(text[max(0, r.begin - 60):r.begin])]
+    main = next((r for r in found if r not in peaks), None)
+    if main is None:
+        return None, notes
+    data: dict = {"start": dates.short(main.start), "end": dates.short(main.end)}
+    if main.inferred_year:
+        data = {k: review(v) for k, v in data.items()}
+        notes.append("Thời gian thực hiện không ghi năm; đã lấy năm của văn bản.")
+    rest = text[main.finish:].strip()
+    rest = re.sub(r"^[\s.;,:)]+", "", rest)
+    for peak in peaks:
+        rest = rest.replace(text[peak.begin:peak.finish], "")
+    rest = squash(rest).strip(" ;,.")
+    if rest and len(rest.split()) >= 3 and not _PEAK.match(rest):
+        data["note"] = capitalize(rest) + "."
+    if peaks:
+        p = peaks[0]
+        if main.start <= p.start and p.end <= main.end:
+            data["peak"] = {"start": dates.short(p.start), "end": dates.short(p.end)}
+        else:
+            notes.append("Thời gian cao điểm nằm ngoài thời gian thực hiện; chưa ghi vào `window.peak`.")
+    if len([r for r in found if r not in peaks]) > 1:
+        notes.append("Mục thời gian có nhiều khoảng ngày; chỉ ghi khoảng đầu tiên.")
+    return data, notes

@@ -1,0 +1,377 @@
+"""From the text of a dispatch or plan to a draft plan: `extract(text, registry, observances, year_phrases)`.
+
+The text is read as paragraphs (`text`), then the header (`header`), the closing and signature
+(`signature`), and the sections between them (`sections`). The legal basis is the documents cited in
+the opening `Thực hiện …`/`Căn cứ …` paragraphs (`basis`); themes and slogans are matched to the
+year's phrases by their text (`phrases`); dates and deadlines come from `deadlines`.
+
+Nothing is guessed. A field the document does not hold is left out. A value read but not certain
+(an issuer's name completed from the place, a province inferred from the documents cited, a phrase
+whose kind the document does not say) is written `CẦN KIỂM TRA: …`; a required value the document does
+not give is `CẦN ĐIỀN: …`. Both block the build until staff have dealt with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import LegalDocument, Observance
+from ..placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
+from . import basis, deadlines, header, issuer, names, phrases, sections, signature
+from .text import Para, paragraphs
+from .vn import capitalize, squash
+
+_BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
+_PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
+_LINKING = re.compile(r"kết nối|hướng tới|hướng đến|gắn với|phối hợp với các hoạt động", re.IGNORECASE)
+_UNITS_CHOOSE = re.compile(r"(?:tự|chủ động)\s+(?:lựa\s+)?(?:chọn|xây dựng)[^.;]{0,60}?(?:chủ đề|khẩu hiệu|thông điệp)"
+                           r"(?:\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:chủ đề|khẩu hiệu|thông điệp))*", re.IGNORECASE)
+_PLAN_ORDER = (
+    "issuer", "place", "document", "addressees", "legal_basis", "references", "observances", "linked_observances",
+    "themes", "slogans", "messages", "units_choose", "context", "purposes", "requirements", "content", "forms",
+    "window", "report_deadlines", "responsibilities", "closing", "recipients", "signer",
+)
+
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft plan and what it needs added to the registries."""
+
+    plan: dict
+    """YAML-ready, keys in the order and under the names of the plan files."""
+    year: int | None
+    plan_id: str | None
+    new_documents: list[dict]
+    """Cited documents documents.yaml lacks, as its entries."""
+    new_phrases: list[tuple[str, str, dict]]
+    """(observance id, theme|slogan|message, {id, text}) the year's campaign.yaml lacks."""
+    notes: list[str]
+    """What staff should check, in Vietnamese."""
+
+
+def document_year(text: str) -> int | None:
+    """The year of the signing date in the header, to pick the year's phrases before `extract`."""
+    return header.parse(paragraphs(text)).year
+
+
+def extract(text: str, registry: Mapping[str, LegalDocument], observances: Mapping[str, Observance],
+            year_phrases: Mapping[str, Any], default_year: int | None = None) -> Draft:
+    """The draft plan that the document's text holds."""
+    return _Extraction(text, registry, observances, year_phrases, default_year).run()
+
+
+class _Extraction:
+    def __init__(self, text: str, registry: Mapping[str, LegalDocument], observances: Mapping[str, Observance],
+                 year_phrases: Mapping[str, Any], default_year: int | None) -> None:
+        self.registry = registry
+        self.observances = observances
+        self.known = phrases.known_from(year_phrases)
+        self.paras = paragraphs(text)
+        self.body_text = "\n".join(p.full for p in self.paras)
+        self.notes: list[str] = []
+        self.new_documents: dict[str, dict] = {}
+        self.header = header.parse(self.paras)
+        self.year = self.header.year or default_year
+        if self.header.year is None:
+            self.notes.append("Văn bản không ghi năm ký; các ngày không ghi năm được hiểu theo năm "
+                              f"{default_year}." if default_year else "Văn bản không ghi năm ký.")
+
+    def run(self) -> Draft:
+        tail_at = signature.tail_start(self.paras, self.header.end)
+        closing_at = signature.closing_start(self.paras, self.header.end, tail_at)
+        self.ending = signature.parse(self.paras, closing_at, tail_at)
+        self.notes += self.ending.notes
+        self.sections = sections.walk(self.paras[self.header.end:closing_at], self.observances)
+        plan: dict[str, Any] = {}
+        self._intro()
+        plan["issuer"] = who = self._issuer()
+        if self.header.place:
+            plan["place"] = self.header.place
+        plan["document"] = self._document()
+        plan["addressees"] = self.header.addressees
+        plan["legal_basis"] = self.legal_basis
+        plan["references"] = self._references()
+        plan["observances"], plan["linked_observances"] = self._observances()
+        found = self._phrases(plan["observances"])
+        plan["themes"], plan["slogans"], plan["messages"] = found.ids["theme"], found.ids["slogan"], found.ids["message"]
+        plan["units_choose"] = self._units_choose(plan)
+        plan["context"] = self.context
+        plan["purposes"] = self.sections.purposes or self.intro_purposes
+        plan["requirements"] = self.sections.requirements
+        plan["content"] = self._content()
+        plan["forms"] = self.sections.forms
+        window = self._window()
+        if window:
+            plan["window"] = window
+        plan["report_deadlines"] = self._deadlines()
+        plan["responsibilities"] = self._responsibilities()
+        if self.ending.closing:
+            plan["closing"] = self.ending.closing
+        if self.ending.recipients:
+            plan["recipients"] = self.ending.recipients
+        if self.ending.signer:
+            plan["signer"] = self.ending.signer
+        for title, items in self.sections.other:
+            self.notes.append(f"Mục «{title}» ({len(items)} đoạn) không có trường tương ứng trong kế hoạch: chưa ghi.")
+        ordered = {k: plan[k] for k in _PLAN_ORDER if k in plan and plan[k] not in ([], None, {})}
+        short = who.get("short_name", "")
+        plan_id = names.slug(without_review(short)) if short and MARKER not in short else None
+        return Draft(ordered, self.year, plan_id or None, list(self.new_documents.values()), found.new,
+                     self.notes + found.notes)
+
+    # --- the opening paragraphs: context, legal basis, purpose ------------------------------------
+
+    def _intro(self) -> None:
+        intro = self.sections.intro
+        basis_at = [i for i, p in enumerate(intro) if _BASIS_OPENING.match(p.text) and basis.citations(p.text)]
+        self.basis_paras: list[Para] = [intro[i] for i in basis_at]
+        self.context: list[str] = []
+        self.intro_purposes: list[str] = []
+        self.legal_basis: list[str] = []
+        first = basis_at[0] if basis_at else len(intro)
+        self.context = [p.text for p in intro[:first] if not self._uncited_basis(p)]
+        after: list[tuple[str, Para]] = []
+        for i, p in enumerate(intro[first:], start=first):
+            if self._uncited_basis(p):
+                continue
+            if i in basis_at:
+                cited = basis.citations(p.text)
+                for citation in cited:
+                    self._add_id(self.legal_basis, citation)
+                after.append((p.text[cited[-1].end:], p))
+            else:
+                after.append((p.text, p))
+        self.intro_items: list[str] = []
+        for text, para in after:
+            text = re.sub(r"^[\s,.;:]+", "", text)
+            if not text:
+                continue
+            actor = next((m for m in basis.ACTOR.finditer(text) if m.start("actor") > 0), None)
+            first_actor = next(iter(basis.ACTOR.finditer(text)), None)
+            if _PURPOSE_OPENING.match(text):
+                purpose = text[:actor.start()] if actor else text
+                purpose = capitalize(purpose.strip().rstrip(" ,;"))
+                if self.sections.purposes:
+                    self.context.append(purpose)
+                else:
+                    self.intro_purposes.append(purpose)
+            elif first_actor and first_actor.start("actor") == 0:
+                continue  # `Sở … trân trọng đề nghị …, cụ thể như sau:` introduces the sections
+            elif para.kind != "plain" or not self.sections.found:
+                # Items of a dispatch without numbered sections: what it asks for, not its context.
+                self.intro_items.append(review(squash(text)))
+            else:
+                self.context.append(review(squash(text)))
+                self.notes.append("Một đoạn mở đầu được ghi vào `context`: hãy xem đó có phải bối cảnh không.")
+        if self.intro_items:
+            self.notes.append(f"{len(self.intro_items)} đoạn không thuộc mục nào được ghi vào `content`: hãy xem lại.")
+
+    def _uncited_basis(self, p: Para) -> bool:
+        """`Căn cứ Luật … ngày …;` names a document without its number: noted, not guessed."""
+        if re.match(r"^Căn cứ\b", p.text) and not basis.citations(p.text):
+            self.notes.append(f"Đoạn căn cứ không ghi số, ký hiệu văn bản nên chưa được ghi: «{p.text}». "
+                              "Nếu cần, hãy thêm văn bản vào documents.yaml và `legal_basis`.")
+            return True
+        return False
+
+    def _add_id(self, ids: list[str], citation: basis.Citation) -> None:
+        """The citation's id added to `ids` (once), marked when not certain."""
+        value = self._cite(citation)
+        if without_review(value) not in [without_review(i) for i in ids]:
+            ids.append(value)
+
+    def _cite(self, citation: basis.Citation) -> str:
+        """The registry's id of a cited document, or the id of a new entry described from the citation
+        (with the documents it cites in turn as its `basis`)."""
+        resolved = basis.resolve(citation, self.registry, self.year, self.new_documents)
+        if resolved.note:
+            self.notes.append(resolved.note)
+        if resolved.new is not None:
+            nested: list[str] = []
+            for inner in citation.nested:
+                self._add_id(nested, inner)
+            if nested and "basis" not in resolved.new:
+                resolved.new["basis"] = [without_review(n) for n in nested]
+            if not resolved.certain:
+                self.notes.append(f"Văn bản {citation.number_symbol} chưa có trong documents.yaml và trích dẫn thiếu "
+                                  "ngày hoặc cơ quan ban hành: hãy bổ sung.")
+        return resolved.id if resolved.certain else review(resolved.id)
+
+    # --- issuer -----------------------------------------------------------------------------------
+
+    def _issuer(self) -> dict:
+        cited = " ".join([p.text for p in self.basis_paras] + [self.body_text])
+        found, notes = issuer.issuer(self.header, self._actors(), self.body_text, cited)
+        self.notes += notes
+        return found
+
+    def _actors(self) -> list[str]:
+        """Bodies the opening and closing sentences name as their subject (`…, Sở … trân trọng đề nghị`):
+        from the legal-basis paragraph on, then the closing, then what comes before the basis."""
+        intro = self.sections.intro
+        first = intro.index(self.basis_paras[0]) if self.basis_paras else 0
+        texts = [p.text for p in intro[first:]] + ([self.ending.closing] if self.ending.closing else [])
+        texts += [p.text for p in intro[:first]]
+        return [a for t in texts for a in basis.actors(t)]
+
+    # --- document ---------------------------------------------------------------------------------
+
+    def _document(self) -> dict:
+        h = self.header
+        doc: dict[str, Any] = {"type": h.type if h.type and h.type_certain else review(h.type) if h.type
+                               else to_fill("Kế hoạch hoặc Công văn")}
+        if h.type and not h.type_certain:
+            self.notes.append("Văn bản không ghi loại (không có «V/v» hay tên loại): đã ghi là Công văn.")
+        if h.number:
+            doc["number"] = h.number
+        if h.symbol:
+            doc["symbol"] = h.symbol
+        if h.date:
+            doc["date"] = h.date
+        doc["subject"] = squash(h.subject) if h.subject else to_fill("trích yếu của văn bản")
+        return doc
+
+    # --- what the body cites ------------------------------------------------------------------------
+
+    def _body_texts(self) -> list[str]:
+        s = self.sections
+        texts = [*s.purposes, *s.requirements, *s.forms, *s.window, *s.reports, *s.unplaced, *self.context]
+        texts += [item for section in s.content for item in section["items"]]
+        texts += [t["text"] for unit in s.units for t in unit.tasks]
+        texts += [item for _, items in s.other for item in items]
+        texts += [p.text for p in s.intro if p not in self.basis_paras]
+        if self.ending.closing:
+            texts.append(self.ending.closing)
+        texts += self.ending.after_closing
+        return list(dict.fromkeys(t.removeprefix(REVIEW_PREFIX) for t in texts))
+
+    def _references(self) -> list[str]:
+        refs: list[str] = []
+        own = f"{self.header.number}/{self.header.symbol}" if self.header.number and self.header.symbol else None
+        implemented = {without_review(i) for i in self.legal_basis}
+        for text in self._body_texts():
+            for citation in basis.citations(text):
+                if citation.number_symbol == own:
+                    continue
+                value = self._cite(citation)
+                if without_review(value) not in implemented | {without_review(r) for r in refs}:
+                    refs.append(value)
+        return refs
+
+    def _observances(self) -> tuple[list[str], list[str]]:
+        subject = self.header.subject or ""
+        found = phrases.observance_mentions(subject, self.observances)
+        if not found:
+            counts: dict[str, int] = {}
+            for text in self._body_texts():
+                for obs in phrases.observance_mentions(text, self.observances):
+                    counts[obs] = counts.get(obs, 0) + 1
+            if counts:
+                best = max(counts, key=lambda o: counts[o])
+                found = [review(best)]
+                self.notes.append("Trích yếu không nêu ngày kỷ niệm; đã chọn ngày được nhắc nhiều nhất trong văn bản.")
+            else:
+                self.notes.append("Văn bản không nêu ngày kỷ niệm nào trong số các ngày đã khai báo.")
+        linked: list[str] = []
+        for text in self._body_texts():
+            for sentence in re.split(r"(?<=[.;])\s+", text):
+                if not _LINKING.search(sentence):
+                    continue
+                for obs in phrases.observance_mentions(sentence, self.observances):
+                    if obs not in found and review(obs) not in linked:
+                        linked.append(review(obs))
+        if linked:
+            self.notes.append("Văn bản nhắc việc kết nối, hướng tới ngày kỷ niệm khác: đã ghi `linked_observances` để kiểm tra.")
+        return found, linked
+
+    def _phrases(self, plan_observances: list[str]) -> phrases.Result:
+        candidates = list(self.sections.phrases)
+        for text in self._body_texts():
+            candidates += phrases.in_running_text(text, self.observances)
+        plain_observances = [without_review(o) for o in plan_observances]
+        return phrases.resolve(candidates, self.known, self.observances, plain_observances)
+
+    def _units_choose(self, plan: dict) -> list[str]:
+        """Kinds of phrase the document leaves to each unit (`các đơn vị chủ động lựa chọn chủ đề, khẩu
+        hiệu`), when it sets none of that kind itself."""
+        given = {"theme": plan["themes"], "slogan": plan["slogans"], "message": plan["messages"]}
+        kinds = {"chủ đề": "theme", "khẩu hiệu": "slogan", "thông điệp": "message"}
+        chosen: list[str] = []
+        for text in self._body_texts():
+            for m in _UNITS_CHOOSE.finditer(text):
+                for word in re.findall(r"chủ đề|khẩu hiệu|thông điệp", m[0], re.IGNORECASE):
+                    kind = kinds[word.lower()]
+                    if not given[kind] and review(kind) not in chosen:
+                        chosen.append(review(kind))
+        if chosen:
+            self.notes.append("Văn bản để đơn vị tự chọn chủ đề, khẩu hiệu thay vì nêu chung: đã ghi `units_choose`.")
+        return chosen
+
+    # --- sections ---------------------------------------------------------------------------------
+
+    def _content(self) -> list[Any]:
+        out: list[Any] = list(self.intro_items)
+        for section in self.sections.content:
+            if section.get("heading"):
+                out.append({"heading": section["heading"], "items": section["items"]})
+            elif any(s.get("heading") for s in self.sections.content):
+                out.append({"items": section["items"]})
+            else:
+                out += section["items"]
+        if self.sections.unplaced:
+            self.notes.append("Mục «Mục đích, yêu cầu» có đoạn không thuộc riêng mục đích hay yêu cầu: chưa ghi.")
+        return [item for item in out if item]
+
+    def _window(self) -> dict | None:
+        window, notes = deadlines.window(self.sections.window, self.year)
+        self.notes += notes
+        if window is None and "window" not in self.sections.found:
+            for text in self._body_texts():
+                if re.search(r"thời gian", text, re.IGNORECASE):
+                    window, _ = deadlines.window([text], self.year)
+                    if window:
+                        window = {k: review(v) if isinstance(v, str) else v for k, v in window.items()}
+                        self.notes.append("Không có mục «Thời gian»; thời gian thực hiện được lấy từ một câu trong văn bản.")
+                        break
+        elif window is None:
+            self.notes.append("Mục «Thời gian» không ghi khoảng ngày đọc được: chưa ghi `window`.")
+        return window
+
+    def _deadlines(self) -> list[dict]:
+        """Report deadlines wherever the body sets them: a unit's task (the unit reports), the closing, a
+        report section or any other paragraph; not the activity window."""
+        found: list[deadlines.Deadline] = []
+        tasks = set()
+        for unit in self.sections.units:
+            for task in unit.tasks:
+                tasks.add(task["text"])
+                found += deadlines.find(task["text"], unit.name if unit.certain else None, self.year)
+        window = set(self.sections.window)
+        for text in self._body_texts():
+            if text not in tasks and text not in window:
+                found += deadlines.find(text, None, self.year)
+        out: list[dict] = []
+        seen = set()
+        for d in found:
+            if (d.date, d.rule, d.recipient) in seen:
+                continue
+            seen.add((d.date, d.rule, d.recipient))
+            if MARKER in d.reporter or MARKER in d.recipient:
+                self.notes.append(f"Hạn báo cáo {d.date}: không rõ ai báo cáo hoặc báo cáo cho ai.")
+            out.append(deadlines.as_data(d))
+        return out
+
+    def _responsibilities(self) -> list[dict]:
+        out = []
+        for unit in self.sections.units:
+            if not unit.tasks:
+                continue
+            name = unit.name if unit.certain else review(unit.name) if unit.name else to_fill("đơn vị thực hiện")
+            tasks = [t["text"] if not t.get("performers") else {"text": t["text"], "performers": t["performers"]}
+                     for t in unit.tasks]
+            out.append({"unit": name, "tasks": tasks})
+        return out

@@ -1,0 +1,53 @@
+"""`scripts/dev campaign import FILE`: a dispatch's file to a draft plan in campaigns/, in one call.
+
+Reads the file (`readers`), takes the registries and the year's phrases from the data as it is,
+extracts the draft (`extract`) and writes it (`write`). A file that is not a dispatch, or that cannot
+be read faithfully, writes nothing and says why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..loader import load_site
+from ..placeholders import is_marked
+from ..scaffold import ScaffoldError
+from .extract import Draft, document_year, extract
+from .readers import UnreadableFile, read_text
+from .write import Written, write_draft
+
+
+def is_dispatch(draft: Draft) -> bool:
+    """Whether the text reads as an administrative document about an observance: its kind or its
+    issuer found, and at least one observance day named."""
+    document, issuer = draft.plan.get("document", {}), draft.plan.get("issuer", {})
+    found_kind = not is_marked(str(document.get("type", ""))) or not is_marked(str(issuer.get("name", "")))
+    return found_kind and bool(draft.plan.get("observances"))
+
+
+def import_file(repo: Path, path: Path, year: int | None = None, plan_id: str | None = None) -> tuple[Written, Draft]:
+    """Write the draft of the dispatch in `path`; `year` and `plan_id` override what the document says.
+
+    Raises `ScaffoldError` (a Vietnamese sentence) when the file cannot be read, is not a dispatch,
+    or the plan exists already; nothing is written then."""
+    try:
+        text = read_text(path)
+    except UnreadableFile as exc:
+        raise ScaffoldError(str(exc)) from exc
+    site = load_site(repo / "campaigns")
+    guessed = year or document_year(text)
+    phrases = site.campaigns[guessed].phrases() if guessed in site.campaigns else {}
+    draft = extract(text, site.documents, site.observances, phrases, guessed)
+    if not is_dispatch(draft):
+        raise ScaffoldError(
+            f"không nhận ra `{path.name}` là công văn hay kế hoạch hưởng ứng: không thấy loại văn bản, cơ quan ban hành "
+            "hay ngày kỷ niệm nào. Không ghi tệp nào."
+        )
+    target_year = year or draft.year
+    target_id = plan_id or draft.plan_id
+    if target_year is None:
+        raise ScaffoldError("văn bản không ghi năm: hãy chọn năm bằng --year, ví dụ --year 2026.")
+    if not target_id:
+        raise ScaffoldError("không đặt được mã cho kế hoạch vì chưa rõ cơ quan ban hành: hãy chọn mã bằng --id, ví dụ --id so-khcn-lang-son.")
+    written = write_draft(repo, target_year, target_id, draft.plan, draft.new_documents, draft.new_phrases, path.name)
+    return written, draft

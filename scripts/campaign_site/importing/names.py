@@ -1,0 +1,192 @@
+"""Names of agencies and places: provinces, the case of a name printed in capitals, short names, the
+level of an issuer, and ids built the way the shipped data builds them."""
+
+from __future__ import annotations
+
+import re
+
+from ..slugs import ascii_slug
+from .vn import key, plain, title_name
+
+PROVINCES = (
+    "An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Nội", "Hà Tĩnh", "Hải Phòng", "Hồ Chí Minh", "Huế", "Hưng Yên", "Khánh Hòa",
+    "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Nghệ An", "Ninh Bình", "Phú Thọ", "Quảng Ngãi",
+    "Quảng Ninh", "Quảng Trị", "Sơn La", "Tây Ninh", "Thái Nguyên", "Thanh Hóa", "Tuyên Quang", "Vĩnh Long",
+)
+"""The 34 provinces and centrally governed cities since 12/6/2025, as the data writes them."""
+CITIES = frozenset({"Cần Thơ", "Đà Nẵng", "Hà Nội", "Hải Phòng", "Hồ Chí Minh", "Huế"})
+_BY_PLAIN = {plain(p): p for p in PROVINCES}
+
+# Kinds of agency, as running text writes them (the key is the folded form).
+_ORGS = [
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "UBND", "HĐND", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Sở", "Bộ", "Cục", "Tổng cục", "Vụ",
+    "Chi cục", "Ban", "Phòng", "Trung tâm", "Văn phòng", "Đài", "Báo", "Viện", "Trường", "Hội", "Đảng ủy",
+    "Công an", "Bộ Chỉ huy Quân sự", "Liên hiệp các Hội Khoa học và Kỹ thuật",
+]
+# Fields of ministries and provincial departments, as running text writes them.
+_FIELDS = [
+    "Khoa học và Công nghệ", "Văn hóa, Thể thao và Du lịch", "Giáo dục và Đào tạo", "Nội vụ", "Tài chính",
+    "Tư pháp", "Xây dựng", "Công Thương", "Y tế", "Nông nghiệp và Môi trường", "Ngoại vụ", "Dân tộc và Tôn giáo",
+    "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Giao thông vận tải",
+    "Lao động - Thương binh và Xã hội", "Sở hữu trí tuệ", "Quốc phòng", "Công an", "Ngoại giao",
+]
+ABBREVIATIONS = {
+    "Ủy ban nhân dân": "UBND", "Uỷ ban nhân dân": "UBND", "Hội đồng nhân dân": "HĐND",
+    "Khoa học và Công nghệ": "KH&CN", "Giáo dục và Đào tạo": "GD&ĐT", "Văn hóa, Thể thao và Du lịch": "VHTTDL",
+    "Nông nghiệp và Môi trường": "NN&MT", "Thông tin và Truyền thông": "TT&TT", "Kế hoạch và Đầu tư": "KH&ĐT",
+    "Tài nguyên và Môi trường": "TN&MT", "Lao động - Thương binh và Xã hội": "LĐTB&XH",
+}
+LOCALITY = re.compile(r"\b(?P<word>tỉnh|thành phố|TP\.|xã|phường|đặc khu)\s+(?P<name>[^\W\d_][\w ]*?)(?=$|[,;.()]|\s+(?:về|và|theo|để|trước|chậm|đề|ngày)\b)",
+                      re.IGNORECASE)
+_NATIONAL = re.compile(
+    r"^(?:Bộ|Cục|Tổng cục|Vụ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội|Ban Chấp hành Trung ương|Ban Bí thư|"
+    r"Ban Tuyên giáo|Ban Tuyên giáo và Dân vận Trung ương|Viện Hàn lâm|Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam)\b",
+    re.IGNORECASE,
+)
+
+
+def province(name: str) -> str | None:
+    """The province or city a name is (`Thanh Hoá`, `tỉnh Lạng Sơn`, `TP. Hồ Chí Minh`), as the data writes it."""
+    bare = re.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return _BY_PLAIN.get(plain(bare))
+
+
+def localities(text: str) -> list[tuple[str, str]]:
+    """(`tỉnh`/`thành phố`/`xã`/`phường`/`đặc khu`, name) of every place named with its kind in `text`."""
+    found = []
+    for m in LOCALITY.finditer(text):
+        word = m["word"].lower().replace("tp.", "thành phố")
+        words = m["name"].split()
+        # A place name is a few capitalised syllables: stop at the first small word.
+        name_words = []
+        for w in words:
+            if not w[:1].isupper():
+                break
+            name_words.append(w)
+        if name_words:
+            found.append((word, " ".join(name_words)))
+    return found
+
+
+def provinces_named(text: str) -> list[str]:
+    """Provinces and cities named as such (`tỉnh X`, `thành phố X`) in `text`, in order, each once."""
+    out: list[str] = []
+    for word, name in localities(text):
+        if word in ("tỉnh", "thành phố") and (found := province(name)) and found not in out:
+            out.append(found)
+    return out
+
+
+def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
+    """The lexicon entry the capitalised text starts with, and the rest."""
+    for entry in sorted(lexicon, key=len, reverse=True):
+        if key(words_upper).startswith(key(entry)) and (
+            len(words_upper) == len(entry) or not words_upper[len(entry):len(entry) + 1].isalpha()
+        ):
+            return entry, words_upper[len(entry):].strip(" ,")
+    return None
+
+
+def case_name(upper: str, body: str) -> tuple[str, bool]:
+    """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
+    whether that is certain. The body's own spelling wins; then known kinds of agency, fields and
+    localities; anything else is written as a sentence and flagged."""
+    wanted = key(upper)
+    size = len(upper.strip())
+    for m in re.finditer(r"(?<!\w)\w", body):
+        segment = body[m.start():m.start() + size]
+        if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
+            return segment, True
+    rest = upper.strip()
+    out: list[str] = []
+    certain = True
+    org = _cased(rest, _ORGS)
+    if org:
+        out.append(org[0])
+        rest = org[1]
+        field = _cased(rest, _FIELDS)
+        if field:
+            out.append(field[0])
+            rest = field[1]
+    if rest:
+        located = re.match(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU)\s+(.+)$", rest, re.IGNORECASE)
+        if located:
+            place = located[2]
+            known = province(place) if located[1].lower() in ("tỉnh", "thành phố") else None
+            out.append(f"{located[1].lower()} {known or title_name(place)}")
+        else:
+            out.append(rest.lower() if out else rest.capitalize())
+            certain = False
+    return " ".join(out), certain and bool(org)
+
+
+def level(name: str) -> str | None:
+    """national, province or commune for a plan's issuer; None when the name does not tell."""
+    if _NATIONAL.match(name):
+        return "national"
+    for word, place in localities(name):
+        if word in ("xã", "phường", "đặc khu"):
+            return "commune"
+        if province(place):
+            return "province"
+    if re.match(r"^(?:Sở|Ban Quản lý|Báo|Đài Phát thanh|Liên hiệp các Hội)\b", name):
+        return "province"
+    return None
+
+
+def document_level(issuer: str) -> str | None:
+    """party, government, ministry, province or commune for a cited document's issuer."""
+    if re.search(r"\b(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương Đảng)\b", issuer):
+        return "party"
+    if re.match(r"^(?:Chính phủ|Thủ tướng)", issuer):
+        return "government"
+    found = level(issuer)
+    return "ministry" if found == "national" else found
+
+
+def short_name(name: str, level_: str | None) -> tuple[str, bool]:
+    """`Sở Khoa học và Công nghệ tỉnh Lạng Sơn` → `Sở KH&CN Lạng Sơn`; `Ủy ban nhân dân xã Bình Thành` →
+    `UBND xã Bình Thành`. A province-level name drops `tỉnh`, `thành phố`; a commune keeps `xã`, `phường`.
+    The second value says a known abbreviation was used (otherwise the name is kept whole)."""
+    out = name
+    used = False
+    for long, short in sorted(ABBREVIATIONS.items(), key=lambda item: len(item[0]), reverse=True):
+        if long in out:
+            out = out.replace(long, short)
+            used = True
+    if level_ == "province" and not re.match(r"^(?:UBND|HĐND)\b", out):
+        out = re.sub(r"\s+(?:tỉnh|thành phố)\s+", " ", out)  # `Sở KH&CN Lạng Sơn`, but `UBND tỉnh Lạng Sơn`
+    return out, used
+
+
+def slug(text: str) -> str:
+    """An id part: `Sở KH&CN Lạng Sơn` → `so-khcn-lang-son`."""
+    return ascii_slug(text.replace("&", ""))
+
+
+TYPE_CODES = {
+    "công văn": "cv", "kế hoạch": "kh", "nghị quyết": "nq", "quyết định": "qd", "chỉ thị": "ct", "thông báo": "tb",
+    "hướng dẫn": "hd", "thông tư": "tt", "thông tư liên tịch": "ttlt", "nghị định": "nd", "luật": "luat",
+    "bộ luật": "bo-luat", "kết luận": "kl", "chương trình": "ctr", "công điện": "cd", "báo cáo": "bc", "tờ trình": "ttr",
+    "pháp lệnh": "pl", "quy định": "qdi", "đề án": "da", "văn bản": "vb",
+}
+"""A document type's short code, as ids begin (`cv-2341-bkhcn-2026`)."""
+SYMBOL_TYPES = {"KH", "NQ", "QĐ", "CT", "TB", "HD", "TT", "TTLT", "NĐ", "KL", "CTR", "CTr", "CĐ", "BC", "TTR", "TTr", "PL",
+                "QĐi", "ĐA", "HĐ"}
+"""Type codes inside a number and symbol (`69/KH-UBND`, `57-NQ/TW`), skipped when looking for the issuer's code."""
+
+
+def document_id(doc_type: str, number_symbol: str, locality: str | None, year: int | None) -> str:
+    """`cv-2341-bkhcn-2026`, `nq-57-tw-2024`, `cv-1456-skhcn-hai-phong-2026`, `kh-69-ubnd-binh-thanh-2026`:
+    type code, number, the issuer's code in the symbol, the locality of a local issuer, the year."""
+    split = re.match(r"^(\d+)[/-](.*)$", number_symbol)
+    number, rest = (split[1], split[2]) if split else ("", number_symbol)
+    groups = [g for g in re.split(r"[/-]", rest) if g and not re.fullmatch(r"\d{4}", g) and g not in SYMBOL_TYPES]
+    code = groups[0] if groups else ""
+    parts = [TYPE_CODES.get(doc_type.lower(), slug(doc_type)), number, slug(code)]
+    if locality:
+        parts.append(slug(locality))
+    if year:
+        parts.append(str(year))
+    return "-".join(p for p in parts if p)

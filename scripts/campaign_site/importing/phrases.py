@@ -1,0 +1,179 @@
+"""Themes, slogans and messages: quoted in a `Chủ đề và khẩu hiệu` section, or quoted in running text
+after the words `chủ đề`, `khẩu hiệu`, `thông điệp`; matched to the year's phrases by their text, or
+added as new phrases of the year. Which observance a phrase belongs to comes from its label
+(`Ngày Sở hữu trí tuệ thế giới (26/4): “…”`), its own words, or the sentence around it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Observance
+from ..placeholders import review
+from ..slugs import ascii_slug
+from .vn import key, phrase_key
+
+KINDS = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông điệp"}
+_KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)
+QUOTED = re.compile(r"“([^“”]{3,400})”|\"([^\"]{3,400})\"")
+SIMILAR = 0.9
+"""Texts this close to a phrase of the year are that phrase misprinted (`Sản sàng` for `Sẵn sàng`)."""
+
+
+@dataclass(frozen=True)
+class Known:
+    id: str
+    kind: str
+    text: str
+    observance: str
+
+
+def known_from(year_phrases: Mapping[str, Any]) -> list[Known]:
+    """The year's phrases from `Campaign.phrases()` (PhraseEntry) or `(kind, text, observance id)` tuples."""
+    out = []
+    for phrase_id, entry in year_phrases.items():
+        if isinstance(entry, tuple):
+            kind, text, observance = entry
+        else:
+            kind, text, observance = entry.kind, entry.phrase.text, entry.observance.id
+        out.append(Known(phrase_id, kind, text, observance))
+    return out
+
+
+def kind_of(text: str) -> str | None:
+    """The kind a heading or label names, if it names exactly one."""
+    kinds = {k for k, word in KINDS.items() if word in key(text)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def quotes(text: str) -> list[re.Match[str]]:
+    return list(QUOTED.finditer(text))
+
+
+def inner(m: re.Match[str]) -> str:
+    return (m[1] or m[2]).strip()
+
+
+def observance_mentions(text: str, observances: Mapping[str, Observance]) -> list[str]:
+    """Ids of the observances `text` names, by name or by day (`26/4`, not `26/4/2026`), in order."""
+    folded = key(text)
+    hits: list[tuple[int, str]] = []
+    for obs in observances.values():
+        names = {key(obs.name)}
+        if obs.usual_name:
+            names.add(key(obs.usual_name))
+        for name in names:
+            if (at := folded.find(name)) >= 0:
+                hits.append((at, obs.id))
+        if m := re.search(rf"(?<![\d/]){obs.day}\s*/\s*0?{obs.month}(?![\d/])", folded):
+            hits.append((m.start(), obs.id))
+    out: list[str] = []
+    for _, obs_id in sorted(hits):
+        if obs_id not in out:
+            out.append(obs_id)
+    return out
+
+
+@dataclass
+class Candidate:
+    text: str
+    kind: str | None
+    observance: str | None
+    from_section: bool
+
+
+@dataclass
+class Result:
+    ids: dict[str, list[str]] = field(default_factory=lambda: {"theme": [], "slogan": [], "message": []})
+    new: list[tuple[str, str, dict]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def slogan_like(text: str) -> bool:
+    """Banners' slogans greet the day: `Nhiệt liệt chào mừng …`, `Chào mừng …`."""
+    return bool(re.match(r"^(?:nhiệt liệt )?chào mừng\b", key(text)))
+
+
+def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Candidate]:
+    """Quoted phrases that a clause introduces as `chủ đề`, `khẩu hiệu`, `thông điệp` (`… gồm: “A”, “B”`)."""
+    out = []
+    for m in quotes(text):
+        before = QUOTED.sub(lambda q: "“" + "x" * (len(q[0]) - 2) + "”", text[:m.start()])
+        clause = re.split(r"[;.](?:\s|$)", before)[-1][-400:]
+        words = _KIND_WORDS.findall(clause)
+        if not words:
+            continue
+        kinds = {k for k, w in KINDS.items() if any(key(x) == w for x in words)}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        named = observance_mentions(clause, observances)
+        out.append(Candidate(inner(m), kind, named[-1] if named else None, False))
+    return out
+
+
+def resolve(candidates: list[Candidate], known: list[Known], observances: Mapping[str, Observance],
+            plan_observances: list[str]) -> Result:
+    """Each candidate as an id of the year's phrases, or a new phrase; each phrase once."""
+    result = Result()
+    by_key = {phrase_key(k.text): k for k in known}
+    taken: set[str] = set()
+    new_keys: dict[str, str] = {}
+    used_ids = {k.id for k in known}
+    for cand in candidates:
+        ck = phrase_key(cand.text)
+        if not ck:
+            continue
+        if ck in new_keys:
+            continue
+        if ck in by_key:
+            hit = by_key[ck]
+            if hit.id not in taken:
+                taken.add(hit.id)
+                result.ids[hit.kind].append(hit.id)
+            continue
+        close = _closest(ck, [*by_key, *new_keys])
+        if close is not None:
+            close_id = by_key[close].id if close in by_key else new_keys[close]
+            if close_id not in taken:
+                kind = by_key[close].kind if close in by_key else cand.kind or "theme"
+                taken.add(close_id)
+                result.ids[kind].append(review(close_id))
+            result.notes.append(f"Văn bản in “{cand.text}”, gần giống câu đã có (mã {close_id}): hãy xem có phải in sai không.")
+            continue
+        if cand.kind is None:
+            kind, kind_certain = ("slogan" if slogan_like(cand.text) else "theme"), False
+        else:
+            kind, kind_certain = cand.kind, True
+        observance = cand.observance or next(iter(observance_mentions(cand.text, observances)), None)
+        if observance is None:
+            observance = plan_observances[0] if plan_observances else next(iter(observances), "")
+            result.notes.append(f"Chưa rõ “{cand.text}” thuộc ngày kỷ niệm nào; đã xếp vào {observance}.")
+        phrase_id = _new_id(cand.text, used_ids)
+        used_ids.add(phrase_id)
+        new_keys[ck] = phrase_id
+        taken.add(phrase_id)
+        result.new.append((observance, kind, {"id": phrase_id, "text": cand.text}))
+        result.ids[kind].append(phrase_id if kind_certain else review(phrase_id))
+        if not kind_certain:
+            result.notes.append(f"“{cand.text}” được ghi là {KINDS[kind]}: văn bản không nói rõ là chủ đề hay khẩu hiệu.")
+    return result
+
+
+def _closest(wanted: str, keys: list[str]) -> str | None:
+    best, score = None, 0.0
+    for k in keys:
+        ratio = difflib.SequenceMatcher(None, wanted, k).ratio()
+        if ratio > score:
+            best, score = k, ratio
+    return best if score >= SIMILAR else None
+
+
+def _new_id(text: str, used: set[str]) -> str:
+    words = ascii_slug(text).split("-")
+    base = "-".join(words[:8]) or "cau-moi"
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

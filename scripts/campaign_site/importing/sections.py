@@ -1,0 +1,218 @@
+"""The body's numbered sections, each given to the plan field its heading names: `Mục đích`, `Yêu cầu`,
+`Chủ đề và khẩu hiệu`, `Nội dung`, `Hình thức`, `Thời gian`, `Tổ chức thực hiện`, `Chế độ báo cáo`.
+
+Headings are numbered (`I.`, `1.`, `1.1.`, `a)`, `*`), in capitals or in bold, short and without a
+final stop (or a label ending in `:` with its text after it). Under `Nội dung` a deeper heading opens a
+subsection; under `Tổ chức thực hiện` it names a unit, as does a bullet `- Unit: task`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..model import Observance
+from ..placeholders import review
+from .phrases import Candidate, kind_of, observance_mentions, quotes
+from .phrases import inner as quoted_text
+from .text import Para, ends_sentence
+from .vn import key
+
+_KINDS = [
+    ("window", ("thời gian",)),
+    ("purposes", ("mục đích", "mục tiêu")),
+    ("requirements", ("yêu cầu",)),
+    ("phrases", ("chủ đề", "khẩu hiệu", "thông điệp")),
+    ("forms", ("hình thức",)),
+    ("responsibilities", ("tổ chức thực hiện", "trách nhiệm", "phân công")),
+    ("reports", ("chế độ báo cáo", "báo cáo kết quả")),
+    ("budget", ("kinh phí",)),
+    ("content", ("nội dung", "hoạt động", "nhiệm vụ")),
+]
+_LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
+_PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
+_UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
+_UNIT_ACTOR = re.compile(
+    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b[^,;:.]{2,80}?)\s+"
+    r"(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện)\b"
+)
+
+
+def classify(title: str) -> str | None:
+    """The plan field a heading names; `aims` for `Mục đích, yêu cầu` together."""
+    folded = key(title)
+    if "mục đích" in folded and "yêu cầu" in folded:
+        return "aims"
+    hits = [(folded.find(w), kind) for kind, words in _KINDS for w in words if w in folded]
+    return min(hits)[1] if hits else None
+
+
+def heading(p: Para) -> tuple[str, str] | None:
+    """(title, text after `:`) when the paragraph is a heading."""
+    text = p.text
+    if p.kind == "plain" and (m := _LABEL.match(text)) and len(m["t"].split()) <= 6 and classify(m["t"]) \
+            and m["r"] and not p.bold:
+        return m["t"].strip(), m["r"].strip()  # `Thời gian thực hiện: từ ngày …` without a number
+    if not (p.kind in ("roman", "number", "letter") or p.marker == "*" or p.bold or p.caps):
+        return None
+    if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]):
+        return m["t"].strip(), m["r"].strip()
+    if not ends_sentence(text) and len(text.split()) <= 16:
+        return text.strip(), ""
+    return None
+
+
+def depth(p: Para) -> int:
+    return 5 if p.marker == "*" else p.depth
+
+
+@dataclass
+class Unit:
+    name: str
+    certain: bool = True
+    tasks: list[dict] = field(default_factory=list)
+    from_label: bool = False
+
+
+@dataclass
+class Sections:
+    intro: list[Para] = field(default_factory=list)
+    purposes: list[str] = field(default_factory=list)
+    requirements: list[str] = field(default_factory=list)
+    content: list[dict] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    window: list[str] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    phrases: list[Candidate] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    other: list[tuple[str, list[str]]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    """Items under `Mục đích, yêu cầu` itself, not under either."""
+    found: set[str] = field(default_factory=set)
+    """Kinds of section the document has."""
+
+
+class _Walker:
+    def __init__(self, observances: Mapping[str, Observance]) -> None:
+        self.out = Sections()
+        self.observances = observances
+        self.kind: str | None = None
+        self.depth = -1
+        self.subsection: dict | None = None
+        self.sub_depth: int | None = None
+        """Depth of the first heading under the section (a unit, a subsection): deeper ones are items."""
+        self.phrase_kind: str | None = None
+        self.phrase_observance: str | None = None
+
+    def switch(self, kind: str, p: Para, title: str) -> None:
+        self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
+        self.out.found.add(kind)
+        self.phrase_kind = kind_of(title) if kind == "phrases" else None
+        self.phrase_observance = None
+        if kind in ("budget", "other"):
+            self.out.other.append((title, []))
+
+    def walk(self, paras: list[Para]) -> Sections:
+        for p in paras:
+            found = heading(p)
+            if found and self.place_heading(p, *found):
+                continue
+            self.item(p, review(p.text) if p.doubtful else p.text)
+        return self.out
+
+    def place_heading(self, p: Para, title: str, rest: str) -> bool:
+        kind = classify(title)
+        deeper = self.kind is not None and depth(p) > self.depth
+        if deeper and self.sub_depth is not None and depth(p) > self.sub_depth and kind is None:
+            return False  # under a unit or a subsection: an item
+        if deeper and self.kind in ("content", "responsibilities"):
+            self.sub_depth = self.sub_depth if self.sub_depth is not None else depth(p)
+        if self.kind == "content" and deeper and kind in (None, "content"):
+            self.subsection = {"heading": title, "items": []}
+            self.out.content.append(self.subsection)
+        elif self.kind == "responsibilities" and deeper and kind not in ("window", "budget", "reports"):
+            self.out.units.append(Unit(title))
+        elif self.kind == "phrases" and deeper and kind in (None, "phrases"):
+            if kind == "phrases":
+                self.phrase_kind, self.phrase_observance = kind_of(title), None
+            elif mentioned := observance_mentions(title, self.observances):
+                self.phrase_observance = mentioned[0]
+            else:
+                return False
+        elif kind is not None:
+            self.switch(kind, p, title)
+        elif self.kind is None or not deeper:
+            self.switch("other", p, title)
+        else:
+            return False
+        if rest:
+            self.item(p, rest)
+        return True
+
+    def item(self, p: Para, text: str) -> None:
+        kind = self.kind
+        if kind is None:
+            self.out.intro.append(p)
+        elif kind == "purposes":
+            self.out.purposes.append(text)
+        elif kind == "requirements":
+            self.out.requirements.append(text)
+        elif kind == "forms":
+            self.out.forms.append(text)
+        elif kind == "window":
+            self.out.window.append(text)
+        elif kind == "reports":
+            self.out.reports.append(text)
+        elif kind == "aims":
+            self.out.unplaced.append(text)
+        elif kind == "content":
+            if self.subsection is None:
+                self.subsection = {"items": []}
+                self.out.content.append(self.subsection)
+            self.subsection["items"].append(text)
+        elif kind == "phrases":
+            self.phrase(p, text)
+        elif kind == "responsibilities":
+            self.task(p, text)
+        else:
+            self.out.other[-1][1].append(text)
+
+    def phrase(self, p: Para, text: str) -> None:
+        observance = self.phrase_observance
+        if (m := _LABEL.match(text)) and (named := observance_mentions(m["t"], self.observances)):
+            observance, text = named[0], m["r"]
+            if p.marker != "+":
+                self.phrase_observance = None
+        found = quotes(text)
+        if found:
+            for q in found:
+                self.out.phrases.append(Candidate(quoted_text(q), self.phrase_kind, observance, True))
+            return
+        named = observance_mentions(text, self.observances)
+        if named and (not ends_sentence(text) or text.rstrip().endswith(":")) and len(text.split()) <= 16:
+            self.phrase_observance = named[0]  # `- Ngày Sáng tạo … (21/4)` over the `+` items that follow
+            return
+        if text.strip() and len(text.split()) <= 40:
+            self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True))
+
+    def task(self, p: Para, text: str) -> None:
+        units = self.out.units
+        current = units[-1] if units else None
+        if (m := _PERFORMERS.match(text)) and current and current.tasks:
+            last = current.tasks[-1]
+            last["performers"] = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
+            return
+        if (current is None or current.from_label) and (m := _UNIT_LABEL.match(text)) \
+                and len(m["u"].split()) <= 15 and m["u"][:1].isupper():
+            units.append(Unit(m["u"].strip(), tasks=[{"text": m["t"].strip()}], from_label=True))
+            return
+        if current is None:
+            m = _UNIT_ACTOR.match(text)
+            current = Unit(m["u"].strip() if m else "", certain=False)
+            units.append(current)
+        current.tasks.append({"text": text})
+
+
+def walk(paras: list[Para], observances: Mapping[str, Observance]) -> Sections:
+    return _Walker(observances).walk(paras)

@@ -1,0 +1,242 @@
+"""The document's lines as paragraphs, whatever the reader made of its layout.
+
+Readers give paragraphs separated by blank lines, but a Word file may break a sentence with a blank
+line, a PDF wraps lines in mid-sentence, hyphenates words at line ends and loses blank lines between
+paragraphs. A line starts a new paragraph when it opens with list numbering or a bullet, a label
+(`Kính gửi:`, `Nơi nhận:`, `Thực hiện:`), the place and date line, a whole line in capitals or in
+bold; otherwise it continues the paragraph when that paragraph has not ended (no final stop) or
+when it starts with a small letter. In wrapped text a line that fills the width never ends a
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .vn import is_caps, is_lower_start, nfc, squash
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+_HEADING_HASHES = re.compile(r"^#{1,6}\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+ROMAN = re.compile(r"^(?P<m>[IVXL]{1,5}[.)])\s+(?P<t>\S.*)$")
+NUMBER = re.compile(r"^(?P<m>\d{1,2}\.(?:\d{1,2}\.?)*)\s*(?P<t>[^\W\d_].*)$")
+LETTER = re.compile(r"^(?P<m>[a-zđ]\))\s*(?P<t>\S.*)$")
+BULLET = re.compile(r"^(?P<m>[-+*–—•●○▪■◦➢✓])\s+(?P<t>\S.*)$")
+LABEL = re.compile(
+    r"^(?:(?:Số|Kính gửi|Nơi nhận|Thực hiện|Chủ trì|Phối hợp|Đơn vị (?:thực hiện|chủ trì|phối hợp))\s*[:.]|V/v\s)"
+)
+OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Trên đây)\s")
+ACTOR_OPENING = re.compile(
+    r"^(?:Sở|Ủy ban|Uỷ ban|UBND|Bộ|Cục|Ban|Phòng|Trung tâm|Văn phòng)\b[^,;.]{0,80}?\s(?:trân trọng|kính)?\s?đề nghị\b"
+)
+"""A sentence whose subject is an agency asking something: in a wrapped text, the closing paragraph."""
+PLACE_DATE = re.compile(r"^[^\W\d_][^,]{0,60},\s*ngày\b.{0,30}\bnăm\s+\d{4}")
+_TERMINAL = (".", ";", ":", "!", "?")
+_SOFT_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+_SYMBOL_HYPHEN_END = re.compile(r"[A-ZĐ0-9]-$")
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: its list marker (if any), its text without the marker, and what it looks like."""
+
+    text: str
+    marker: str = ""
+    kind: str = "plain"
+    """plain, roman (I.), number (1., 1.1.), letter (a)), bullet (-, +, *, •)."""
+    caps: bool = False
+    bold: bool = False
+    """The whole paragraph was bold in the reader's text."""
+    index: int = 0
+    doubtful: bool = False
+    """Where it ends is uncertain (see `paragraphs`): its text is marked for checking."""
+
+    @property
+    def depth(self) -> int:
+        """Level of numbering: roman 0, `1.` 1, `1.1.` 2; letters 8, bullets 9, none 10."""
+        if self.kind == "roman":
+            return 0
+        if self.kind == "number":
+            return len([g for g in self.marker.split(".") if g])
+        return {"letter": 8, "bullet": 9}.get(self.kind, 10)
+
+    @property
+    def full(self) -> str:
+        return f"{self.marker} {self.text}" if self.marker else self.text
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(" *”\"’)")
+    return stripped.endswith(_TERMINAL) and not stripped.endswith("…") or text.rstrip().endswith("./.")
+
+
+@dataclass
+class _Line:
+    text: str
+    bold: bool
+    blank_before: bool
+
+
+_BODY_START = re.compile(r"^[\s*#]*(?:Kính gửi|Thực hiện|Căn cứ)\b")
+_COLUMN_GAP = re.compile(r"\S\s{4,}\S")
+_NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
+
+
+def _columns(lines: list[str]) -> list[str]:
+    """Header lines that a PDF reader ran together from two columns (issuer on the left, the national
+    motto or the place and date on the right), split where a wide gap separates them. Only before the
+    body starts; a gap left for a number or a day still to be written is not a column."""
+    out: list[str] = []
+    in_header = True
+    for line in lines:
+        in_header = in_header and not _BODY_START.match(line)
+        if not in_header or not _COLUMN_GAP.search(line):
+            out.append(line)
+            continue
+        pieces = re.split(r"(?<=\S)\s{4,}(?=\S)", line.strip())
+        merged = [pieces[0]]
+        for piece in pieces[1:]:
+            if _NO_SPLIT_BEFORE.search(merged[-1]):
+                merged[-1] += " " + piece
+            else:
+                merged.append(piece)
+        out += merged
+    return out
+
+
+def clean_lines(text: str) -> list[_Line]:
+    """The document's lines without Markdown marks, with whether each follows a blank line."""
+    out: list[_Line] = []
+    blank = False
+    raw_lines = nfc(text).translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for raw in _columns(raw_lines):
+        line = raw.replace("\u00a0", " ").replace("\t", " ").strip()
+        line = _HEADING_HASHES.sub("", line)
+        line = _ESCAPED.sub(r"\1", line)
+        if not line.strip("* "):
+            blank = True
+            continue
+        bold = line.startswith("**") and line.rstrip().endswith("**") and len(line) > 4
+        star = re.match(r"^\*\s+(?=\S)", line)
+        body = line[star.end():] if star else line
+        body = squash(body.replace("*", ""))
+        if not body:
+            blank = True
+            continue
+        out.append(_Line(("* " if star else "") + body, bold, blank))
+        blank = False
+    return out
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width lines were wrapped at, if the text is wrapped (a PDF, a Word file saved with line
+    breaks): most lines then have about the same, modest length. The width is that of the longest
+    lines, a few outliers aside."""
+    lengths = sorted(len(line.text) for line in lines if len(line.text) > 20)
+    if len(lengths) < 12 or lengths[int(len(lengths) * 0.9)] > 130:
+        return None
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.98))]
+
+
+def _blank_lines_are_layout(lines: list[_Line]) -> bool:
+    """Whether blank lines come between wrapped lines rather than paragraphs (a Word file saved as
+    text line by line): many of them fall inside a sentence."""
+    breaks = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if b.blank_before]
+    inside = sum(1 for a, b in breaks if not ends_sentence(a.text) and is_lower_start(b.text))
+    return inside >= 3 and inside > 0.25 * len(breaks)
+
+
+def _marker(text: str) -> tuple[str, str, str] | None:
+    for kind, pattern in (("roman", ROMAN), ("number", NUMBER), ("letter", LETTER), ("bullet", BULLET)):
+        if m := pattern.match(text):
+            return kind, m["m"], m["t"]
+    return None
+
+
+def _opens_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def join(a: str, b: str) -> str:
+    """Two pieces of one paragraph: a word hyphenated at a line end is mended, a code broken at its
+    hyphen (`BKHCN-` / `ĐMST`) is rejoined, otherwise one space."""
+    if _SOFT_HYPHEN_END.search(a) and is_lower_start(b) and not a.endswith(" -"):
+        return a[:-1] + b
+    if _SYMBOL_HYPHEN_END.search(a) and b[:1].isupper() and b.split(" ", 1)[0].isupper():
+        return a + b
+    return f"{a} {b}"
+
+
+def paragraphs(text: str) -> list[Para]:
+    """The document as paragraphs, in order."""
+    lines = clean_lines(text)
+    width = _wrap_width(lines)
+    if width and _blank_lines_are_layout(lines):
+        for line in lines:
+            line.blank_before = False
+    out: list[dict] = []
+    previous_line: _Line | None = None
+    for line in lines:
+        found = _marker(line.text)
+        current = out[-1] if out else None
+        if current is None or _starts_new(current, previous_line, line, found, width):
+            kind, mark, body = found if found else ("plain", "", line.text)
+            out.append({"text": body, "marker": mark, "kind": kind, "bold": line.bold,
+                        "caps": is_caps(line.text), "lines": 1, "doubtful": False})
+        else:
+            if found and not (found[0] == "bullet" and (is_lower_start(found[2]) or _opens_quote(current["text"]))):
+                # A full line then `- Capital …`: a dash between words pushed down by the wrap, or a new
+                # item after an item without a final stop? The text cannot tell: read as one, flagged.
+                current["doubtful"] = True
+            current["text"] = join(current["text"], line.text)
+            current["bold"] = current["bold"] and line.bold
+            current["caps"] = current["caps"] and is_caps(line.text)
+            current["lines"] += 1
+        previous_line = line
+    return [Para(p["text"], p["marker"], p["kind"], p["caps"], p["bold"], i, p["doubtful"]) for i, p in enumerate(out)]
+
+
+def _full_width(line: _Line | None, following: _Line, width: int | None, share: float = 0.9) -> bool:
+    """Whether `line` ended because the next word did not fit (a wrap), not because its paragraph ended.
+    Fonts are proportional, so a line counts as full from 90 % of the width."""
+    if not width or line is None:
+        return False
+    first = following.text.split(" ", 1)[0]
+    return len(line.text) + 1 + len(first) > width * share
+
+
+def _is_heading_like(current: dict) -> bool:
+    return bool(current["caps"] or current["bold"] or (current["kind"] in ("roman", "number", "letter") and
+                                                       not ends_sentence(current["text"]) and len(current["text"]) < 120))
+
+
+def _starts_new(current: dict, previous: _Line | None, line: _Line, found: tuple[str, str, str] | None,
+                width: int | None) -> bool:
+    text = line.text
+    ended = ends_sentence(current["text"])
+    # A list marker after an unfinished line continues it only when the line was really full: a dash
+    # between words (`Nhà nước` / `- Doanh nghiệp`) pushed to the next line.
+    wrapped_on = not ended and _full_width(previous, line, width, 0.96) and not line.blank_before
+    if found or LABEL.match(text) or PLACE_DATE.match(text) or OPENING.match(text):
+        kind = found[0] if found else ""
+        if kind == "bullet" and not ended and (_opens_quote(current["text"]) or is_lower_start(found[2] if found else "")):
+            return False  # "kinh tế" / "- xã hội": a dash that a wrap put at the start of a line
+        if kind in ("bullet", "number", "letter") and wrapped_on:
+            return False
+        return True
+    if not ended and (_opens_quote(current["text"]) or current["text"].endswith(("-", ",", "–"))):
+        return False  # a quotation or a list of names goes on
+    if is_caps(text) != bool(current["caps"]) or line.bold != bool(current["bold"]) and (line.bold or current["bold"]):
+        return not is_lower_start(text)
+    if current["caps"] and is_caps(text):
+        return True  # header and signature lines in capitals stand alone
+    if _is_heading_like(current):
+        return not is_lower_start(text)
+    if is_lower_start(text):
+        return False
+    if not ended:
+        return line.blank_before and not _full_width(previous, line, width)
+    if line.blank_before or ACTOR_OPENING.match(text):
+        return True
+    return not _full_width(previous, line, width) if width else True
