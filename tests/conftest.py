@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from bs4 import BeautifulSoup
 from local_server import free_port, serve
 from nginx_host import Nginx, deploy, nginx
 from playwright.sync_api import Browser, Page, Route, sync_playwright
+from xdist.remote import Producer
+from xdist.scheduler import LoadGroupScheduling
 
 pytest_plugins = ["deploy_fixtures"]
 
@@ -27,6 +30,59 @@ SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
 BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 """The generator that builds sites in tests: `mkdocs`, or `properdocs` (the maintained MkDocs 1.x fork)."""
+
+
+LONGEST_FIRST = (
+    "test_performance_budget.py", "test_scale.py", "test_deploy_faults.py", "test_fuzz_inputs.py", "test_quality_gates.py",
+    "test_csp_in_browser.py", "test_hosting.py", "test_news_posts.py", "test_staff_workflow.py", "test_accessibility.py",
+    "test_banners.py", "test_search_generators.py", "test_pages_in_browser.py", "test_search.py", "test_page_structure.py",
+    "test_bad_inputs.py", "test_calendar.py", "test_hardening.py", "test_precompress.py", "test_build_failure.py",
+    "test_generate.py", "test_page_facts.py", "test_site_content.py", "test_legal_basis.py", "test_validation.py",
+)
+"""Files whose tests take longest, roughly longest first. xdist (`--dist loadgroup --no-loadscope-reorder`
+in pyproject.toml) hands tests out in collection order, one by one (the files of ONE_WORKER whole),
+so long tests start first and the many short ones fill in at the end, instead of one worker finishing
+a long file alone. Other files follow in their usual order. Only the order of files changes: each
+file's tests keep their order."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: same order within a file
+
+
+ONE_WORKER = {"test_hosting.py", "test_csp_in_browser.py", "test_search_generators.py", "test_news_posts.py",
+              "test_page_registry.py", "test_real_documents.py", "test_golden_pages.py"}
+"""Files whose tests all go to one worker: each worker that runs one of their tests starts their
+module's fixtures (nginx with a deployed site and an ssh server, generated projects built twice,
+in-process renders), which cost more than their short tests."""
+
+
+class _Scheduler(LoadGroupScheduling):
+    """xdist's `loadgroup`, with the files of ONE_WORKER as groups. (Under pytest 9.2 xdist's own
+    `xdist_group` marks are silently ignored: pytest-dev/pytest-xdist#1386.)"""
+
+    def _split_scope(self, nodeid: str) -> str:
+        scope = super()._split_scope(nodeid)
+        file = nodeid.split("::", 1)[0]
+        return file if scope == nodeid and file.rsplit("/", 1)[-1] in ONE_WORKER else scope
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LoadGroupScheduling | None:
+    return _Scheduler(config, log) if config.getvalue("dist") == "loadgroup" else None
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Workers for `-n auto`. For the whole suite, twice the processors (at most 8): much of it waits
+    (pages loading in Chromium, deploys and servers starting, sleeps between kills), so one worker per
+    processor leaves processors idle. For the files named on the command line, one per processor, as
+    xdist does: every worker first imports and collects, which a short run does not win back.
+    PYTEST_XDIST_AUTO_NUM_WORKERS still sets the number."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    processors = len(os.sched_getaffinity(0))
+    whole_suite = config.args_source is not pytest.Config.ArgsSource.ARGS
+    return max(2, min(8, 2 * processors)) if whole_suite else processors
 
 
 def run_build(
@@ -81,13 +137,15 @@ def mkdocs_serve(project: Path) -> Iterator[str]:
     assert "Traceback" not in stderr
 
 
+NOT_PROJECT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests",
+               "node_modules", ".mypy_cache", ".ruff_cache", ".hypothesis")
+"""Left out of project copies: git, virtualenv, builds, tests, and tool caches and npm packages
+(scripts/lighthouse/node_modules alone is 185 MB) that nothing in a copy runs."""
+
+
 def copy_project(dest: Path) -> Path:
-    """A copy of the project (without git, virtualenv, builds or tests) to break on purpose."""
-    shutil.copytree(
-        REPO,
-        dest,
-        ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests"),
-    )
+    """A copy of the project (without git, virtualenv, builds, tests or tool caches) to break on purpose."""
+    shutil.copytree(REPO, dest, ignore=shutil.ignore_patterns(*NOT_PROJECT))
     return dest
 
 
@@ -124,13 +182,69 @@ def snapshot(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this test session that every xdist worker sees (the session's own under -n 0)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+
+
+@contextmanager
+def _lock(path: Path, wait: bool = True) -> Iterator[bool]:
+    """An exclusive lock on `path` between the workers; yields False if `wait` is off and it is taken."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True  # closing the file releases the lock
+
+
+def _make_once(folder: Path, make: Callable[[Path], None]) -> None:
+    """Run `make(folder)` unless a worker already finished it; call with the folder's lock held."""
+    done = folder / ".done"
+    if done.exists():
+        return
+    shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+    folder.mkdir(parents=True)
+    make(folder)
+    done.touch()
+
+
+def shared_builds(tmp_path_factory: pytest.TempPathFactory, makers: dict[str, Callable[[Path], None]]) -> dict[str, Path]:
+    """Folders made once per test session for all workers: `makers[name](folder)` fills each.
+
+    Each is made by the first worker that needs it, while the others wait for it rather than make
+    their own; a worker first makes those no other worker is making, so two workers that need the
+    same two folders make one each. A maker that fails leaves no finished folder: the next worker
+    that needs it tries again (and reports the same failure). Only for folders the tests never change.
+    """
+    root = shared_folder(tmp_path_factory)
+    folders = {name: root / name for name in makers}
+    for wait in (False, True):
+        for name, make in makers.items():
+            with _lock(root / f"{name}.lock", wait=wait) as held:
+                if held:
+                    _make_once(folders[name], make)
+    return folders
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """One folder of `shared_builds`."""
+    return shared_builds(tmp_path_factory, {name: make})[name]
+
+
+def _build_shipped_site(folder: Path) -> None:
+    result = run_build(REPO / "mkdocs.yml", folder / "site")
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site, built once for the whole session."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = run_build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
+    """The shipped site, built once for the whole session (by one worker, for all of them). Read only:
+    a test that changes files works on its own copy."""
+    return shared_build(tmp_path_factory, f"shipped-{BUILDER}", _build_shipped_site) / "site"
 
 
 @pytest.fixture

@@ -6,28 +6,42 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import shared_build
 from local_server import free_port
+
+from campaign_site import releases
+from campaign_site.precompress import precompress_tree
 
 MARKER = "<!-- phiên bản B -->"
 
 
+def _two_versions(built_site: Path) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        site_a = Path(shutil.copytree(built_site, folder / "a"))
+        site_b = Path(shutil.copytree(built_site, folder / "b"))
+        home = site_b / "index.html"
+        home.write_text(home.read_text(encoding="utf-8").replace("</body>", MARKER + "</body>"), encoding="utf-8")
+        for site in (site_a, site_b):  # what deploying would write first: after this, deploys only read them
+            precompress_tree(site)
+            releases.site_manifest(site)
+    return make
+
+
 @pytest.fixture(scope="module")
 def site_a(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A private copy of the shipped site: deploying writes its .gz and .br copies."""
-    return Path(shutil.copytree(built_site, tmp_path_factory.mktemp("a") / "site"))
+    """A copy of the shipped site with its .gz and .br copies written (and checked), as deploying
+    writes them. Made once for all workers: deploys and tests only read it."""
+    return shared_build(tmp_path_factory, "deploy-versions", _two_versions(built_site)) / "a"
 
 
 @pytest.fixture(scope="module")
-def site_b(site_a: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same site with a changed home page: a second version to publish."""
-    site = Path(shutil.copytree(site_a, tmp_path_factory.mktemp("b") / "site"))
-    home = site / "index.html"
-    home.write_text(home.read_text(encoding="utf-8").replace("</body>", MARKER + "</body>"), encoding="utf-8")
-    return site
+def site_b(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site with a changed home page (and its copies): a second version to publish."""
+    return shared_build(tmp_path_factory, "deploy-versions", _two_versions(built_site)) / "b"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY, copy_project, snapshot
+from conftest import REPO, TODAY, copy_project, shared_build, snapshot
 
 from campaign_site.banner_cache import BannerCache
 from campaign_site.loader import load_site
@@ -35,12 +35,17 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A project whose site/ was built from the shipped data, and the hashes of that site."""
-    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+def _good_project(folder: Path) -> None:
+    project = copy_project(folder / "project")
     result = build(project)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A project whose site/ was built from the shipped data, and the hashes of that site. Built once
+    for all workers; each test breaks its own copy (`broken_project`)."""
+    project = shared_build(tmp_path_factory, "bad-inputs-good", _good_project) / "project"
     return project, snapshot(project / "site")
 
 

@@ -7,6 +7,7 @@ against the source documents' wording in seed_facts.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import itertools
 import re
@@ -28,7 +29,7 @@ from playwright.sync_api import Page
 
 from campaign_site import banner_layout
 from campaign_site.banner_cache import BannerCache
-from campaign_site.banner_font import banner_font
+from campaign_site.banner_font import BannerFont, banner_font
 from campaign_site.banner_layout import (
     PHRASE_TOLERANCE,
     Box,
@@ -155,12 +156,23 @@ def every_split(units: list[str]) -> list[list[str]]:
     return splits
 
 
+class RememberingMeasure(Measure):
+    """`Measure` that keeps each run of text's extents: the brute force below measures the same few
+    hundred lines in each of its thousands of splits. The same numbers, each worked out once."""
+
+    def __init__(self, font: BannerFont) -> None:
+        super().__init__(font)
+        self.ink_width = functools.cache(super().ink_width)
+        self.top = functools.cache(super().top)
+        self.bottom = functools.cache(super().bottom)
+
+
 def brute_force_best(text: str, box: Box, max_size: float | None = None) -> tuple[float, list[list[str]]]:
     """The largest size of any split, and every split that wins by the rules of `banner_layout`,
     written out again over all splits (no dynamic programming): within the tolerance of the
     largest size, the smallest share of breaks inside phrases, then the largest size (0.01 % counts
     as equal; then fewer lines), then the narrowest widest line, then the most even lines."""
-    measure = Measure(banner_font())
+    measure = RememberingMeasure(banner_font())
     rows = []
     for split in every_split(words(text)):
         size = split_size(measure, split, box)

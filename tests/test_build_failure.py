@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, replace_in, run_build, snapshot
+from conftest import REPO, copy_project, replace_in, run_build, shared_build, snapshot
 
 BREAKAGES = {
     "window ends before it starts": (
@@ -25,11 +26,24 @@ BREAKAGES = {
 }
 
 
+def _good_project(folder: Path) -> None:
+    project = copy_project(folder / "project")
+    assert run_build(project / "mkdocs.yml", project / "site").returncode == 0
+
+
+@pytest.fixture
+def built_project(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`project` with the site its data builds, built once for all workers and copied in."""
+    good = shared_build(tmp_path_factory, "build-failure-good", _good_project) / "project" / "site"
+    shutil.copytree(good, project / "site")
+    return project
+
+
 @pytest.mark.parametrize("name", BREAKAGES)
-def test_error_stops_build_and_leaves_last_good_site_untouched(project: Path, name: str) -> None:
+def test_error_stops_build_and_leaves_last_good_site_untouched(built_project: Path, name: str) -> None:
     file, old, new, expected = BREAKAGES[name]
+    project = built_project
     site = project / "site"
-    assert run_build(project / "mkdocs.yml", site).returncode == 0
     before = snapshot(site)
     assert len(before) > 10
 

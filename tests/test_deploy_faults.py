@@ -24,7 +24,6 @@ from nginx_host import DEPLOY, deploy
 from test_hosting import served_release, start_deploy
 
 from campaign_site import releases
-from campaign_site.precompress import precompress_tree
 
 SEED = 2026
 TRIALS = int(os.environ.get("DEPLOY_FAULT_TRIALS", "20"))
@@ -36,10 +35,7 @@ Versions = dict[Path, dict[str, str]]
 
 @pytest.fixture(scope="module")
 def versions(site_a: Path, site_b: Path) -> Versions:
-    """Each site's files with their SHA-256, as published: copies written and checked."""
-    for site in (site_a, site_b):
-        precompress_tree(site)
-        releases.site_manifest(site)
+    """Each site's files with their SHA-256, as published (deploy_fixtures wrote and checked their copies)."""
     return {site: snapshot(site) for site in (site_a, site_b)}
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, TODAY, copy_project, page_paths, replace_in, run_build, serve
+from conftest import REPO, TODAY, copy_project, page_paths, replace_in, run_build, serve, shared_build
 from playwright.sync_api import Browser
 
 from campaign_site.git_dates import change_dates
@@ -109,8 +109,14 @@ def test_edit_base_from_settings_then_from_github_actions() -> None:
 @pytest.fixture(scope="module")
 def edit_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The shipped data with `site.edit_url` set, in a git repository with known dates:
-    everything committed on 4/5/2026, one plan changed on 15/6/2026, the intro page being edited."""
-    project = copy_project(tmp_path_factory.mktemp("edit") / "project")
+    everything committed on 4/5/2026, one plan changed on 15/6/2026, the intro page being edited.
+    Made once for all workers; the tests only read it."""
+    project = shared_build(tmp_path_factory, "edit-site", _make_edit_site) / "project"
+    return project, project / "site"
+
+
+def _make_edit_site(folder: Path) -> None:
+    project = copy_project(folder / "project")
     replace_in(project / "campaigns/site.yaml", "  # edit_url: https://github.com/to-chuc/kho/edit/main/", f"  edit_url: {EDIT}")
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
@@ -123,7 +129,6 @@ def edit_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     site = project / "site"
     result = run_build(project / "mkdocs.yml", site, env=NO_GITHUB)
     assert result.returncode == 0, result.stderr
-    return project, site
 
 
 def facts(site: Path, url_path: str) -> tuple[str | None, str | None]:

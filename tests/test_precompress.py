@@ -16,7 +16,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from conftest import snapshot
+from conftest import shared_build, snapshot
 from nginx_host import deploy
 
 from campaign_site import releases
@@ -46,10 +46,12 @@ def assert_copies_are_whole(site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def compressed_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site with its copies written, to copy and break."""
-    site = Path(shutil.copytree(built_site, tmp_path_factory.mktemp("compressed") / "site"))
-    precompress_tree(site)
-    return site
+    """The shipped site with its copies written, to copy and break (made once for all workers)."""
+
+    def make(folder: Path) -> None:
+        precompress_tree(Path(shutil.copytree(built_site, folder / "site")))
+
+    return shared_build(tmp_path_factory, "compressed-site", make) / "site"
 
 
 def test_copies_decompress_to_the_file_and_are_reproducible(built_site: Path, tmp_path: Path) -> None:

@@ -6,36 +6,63 @@ Two real builds of synthetic data (scripts/synthetic_campaigns.py) with 240 and 
 
 from __future__ import annotations
 
+import functools
 import os
+import pickle
 import posixpath
 import re
+import shutil
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import synthetic_campaigns
-from bs4 import BeautifulSoup
-from conftest import run_build, serve
+from bs4 import BeautifulSoup, SoupStrainer
+from conftest import REPO, copy_project, run_build, serve, shared_build, shared_builds
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from campaign_site import parallel
 from campaign_site.loader import load_site
+from campaign_site.site_data import SiteData
 
 SIZES = (240, 480)
 ALWAYS_BOUNDED = ["", "2026/", "2026/ke-hoach/", "2026/lich/", "lich/", "can-cu-phap-ly/", "2026/bang-ron/", "gioi-thieu/"]
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
-    built = {}
-    for size in SIZES:
-        project = synthetic_campaigns.write(tmp_path_factory.mktemp(f"scale{size}") / "project", size, history_years=2, seed=7)
+def write_synthetic(tmp_path_factory: pytest.TempPathFactory, dest: Path, plans: int, **options: int) -> Path:
+    """`synthetic_campaigns.write`, copying the project without its tool caches and npm packages
+    (conftest.copy_project) instead of the whole checkout: scripts/lighthouse/node_modules alone is
+    185 MB, and no build reads it. The data written is the same."""
+    source = shared_build(tmp_path_factory, "synthetic-source", lambda folder: copy_project(folder / "project")) / "project"
+    with mock.patch.object(synthetic_campaigns, "REPO", source):
+        return synthetic_campaigns.write(dest, plans, **options)
+
+
+def build_synthetic(tmp_path_factory: pytest.TempPathFactory, size: int) -> Callable[[Path], None]:
+    def make(folder: Path) -> None:
+        project = write_synthetic(tmp_path_factory, folder / "project", size, history_years=2, seed=7)
         result = run_build(project / "mkdocs.yml", project / "site")
         assert result.returncode == 0, result.stderr[-3000:]
-        built[size] = project / "site"
-    return built
+        # The data the tests compare the pages with, read here once for every worker (`site_data`).
+        (folder / "data.pickle").write_bytes(pickle.dumps(load_site(project / "campaigns")))
+    return make
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """Both builds, made once per session: with two workers, one builds each at the same time."""
+    folders = shared_builds(tmp_path_factory, {f"scale{size}": build_synthetic(tmp_path_factory, size) for size in SIZES})
+    return {size: folders[f"scale{size}"] / "project" / "site" for size in SIZES}
+
+
+@pytest.fixture(scope="module")
+def site_data(sites: dict[int, Path]) -> Callable[[int], SiteData]:
+    """`load_site` of each build's campaigns/, as the worker that made the build read it."""
+    return functools.cache(lambda size: pickle.loads((sites[size].parent.parent / "data.pickle").read_bytes()))
 
 
 def html_pages(site: Path) -> set[str]:
@@ -44,7 +71,7 @@ def html_pages(site: Path) -> set[str]:
 
 def links(site: Path, page: str) -> set[str]:
     """Site pages linked from `page` (paths of their index.html)."""
-    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer("a"))
     found = set()
     for anchor in soup.find_all("a", href=True):
         href = urlsplit(anchor["href"])
@@ -91,21 +118,21 @@ def test_search_index_grows_little_per_plan(sites: dict[int, Path]) -> None:
     assert per_plan <= 400, f"{per_plan:.0f} bytes per plan"
 
 
-def test_plan_pages_stand_in_search_through_their_province_page(sites: dict[int, Path]) -> None:
+def test_plan_pages_stand_in_search_through_their_province_page(sites: dict[int, Path], site_data: Callable[[int], SiteData]) -> None:
     import json
 
     index = json.loads((sites[SIZES[0]] / "search/search_index.json").read_text(encoding="utf-8"))
     locations = [d["location"] for d in index["docs"]]
     assert not [loc for loc in locations if re.match(r"2026/ke-hoach/[^/]+/", loc)]
     province_text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("2026/dia-phuong/"))
-    data = load_site(sites[SIZES[0]].parent / "campaigns")
+    data = site_data(SIZES[0])
     for plan in data.campaigns[2026].plans[:50]:
         assert plan.issuer.name in province_text
 
 
-def test_calendars_merge_plan_dates_and_each_plan_keeps_its_own_feed(sites: dict[int, Path]) -> None:
+def test_calendars_merge_plan_dates_and_each_plan_keeps_its_own_feed(sites: dict[int, Path], site_data: Callable[[int], SiteData]) -> None:
     site = sites[SIZES[-1]]
-    data = load_site(site.parent / "campaigns")
+    data = site_data(SIZES[-1])
     plans = data.campaigns[2026].plans
     spans = {(p.window.start, p.window.end) for p in plans} | {(d.date, d.date) for p in plans for d in p.report_deadlines}
     calendar = Calendar.from_ical((site / "lich/2026.ics").read_bytes())
@@ -121,8 +148,8 @@ def test_calendars_merge_plan_dates_and_each_plan_keeps_its_own_feed(sites: dict
         assert (len(Calendar.from_ical(staff.read_bytes()).walk("VEVENT")) if staff.exists() else 0) == len(plan.report_deadlines)
 
 
-def test_province_groups_are_sorted_and_complete(sites: dict[int, Path]) -> None:
-    data = load_site(sites[SIZES[0]].parent / "campaigns")
+def test_province_groups_are_sorted_and_complete(sites: dict[int, Path], site_data: Callable[[int], SiteData]) -> None:
+    data = site_data(SIZES[0])
     campaign = data.campaigns[2026]
     groups = campaign.provinces
     assert sum(len(g.plans) for g in groups) == len(campaign.plans)
@@ -136,9 +163,9 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D").lower()
 
 
-def test_listing_filter_finds_plans_typed_with_or_without_diacritics(sites: dict[int, Path], page: Page) -> None:
+def test_listing_filter_finds_plans_typed_with_or_without_diacritics(sites: dict[int, Path], site_data: Callable[[int], SiteData], page: Page) -> None:
     site = sites[SIZES[0]]
-    plan = load_site(site.parent / "campaigns").campaigns[2026].plans[-1]
+    plan = site_data(SIZES[0]).campaigns[2026].plans[-1]
     with serve(site) as base:
         page.goto(base + "2026/ke-hoach/")
         box = page.get_by_label("Tìm theo tên cơ quan")
@@ -168,16 +195,24 @@ def test_parallel_map_keeps_order_and_uses_other_processes(monkeypatch: pytest.M
     assert os.getpid() not in pids or (os.cpu_count() or 1) < 2
 
 
-def test_a_year_without_plans_says_so_on_its_listing(tmp_path: Path) -> None:
+def test_a_year_without_plans_says_so_on_its_listing(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     from datetime import date
 
+    from campaign_site.banner_cache import BannerCache
     from campaign_site.pages import SiteRenderer
 
-    project = synthetic_campaigns.write(tmp_path / "project", 0, history_years=1)
+    project = write_synthetic(tmp_path_factory, tmp_path / "project", 0, history_years=1)
     data = load_site(project / "campaigns")
     empty = min(data.campaigns)
     assert not data.campaigns[empty].plans
-    files = {f.path: f.content for f in SiteRenderer(data, date(2026, 11, 22)).render()}
+    # A copy of the repository's banner cache, as a build has it: the banners (not checked here) are
+    # mostly reused instead of drawn again.
+    cache = tmp_path / "banners"
+    try:
+        shutil.copytree(REPO / ".cache/banners", cache, dirs_exist_ok=True)
+    except (OSError, shutil.Error):
+        pass  # no cache yet, or a build pruned it meanwhile: more banners are drawn
+    files = {f.path: f.content for f in SiteRenderer(data, date(2026, 11, 22), banner_cache=BannerCache(cache)).render()}
     listing = files[f"{empty}/ke-hoach/index.md"]
     assert f"Chưa có kế hoạch nào cho năm {empty}." in listing
     assert "data-plan-filter" not in listing and "0 tỉnh" not in listing
