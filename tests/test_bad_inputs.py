@@ -25,6 +25,8 @@ from campaign_site.pages import SiteRenderer
 from campaign_site.problems import DataError
 
 CORPUS = Path(__file__).parent / "bad_inputs"
+PYTHON_WORDS = re.compile(r"\b(?:None|True|False|NoneType|dict|list\[|str\b|int\b|Field required|Input should)")
+"""Words of Python or pydantic that must never reach staff (`None`, type names, English messages)."""
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 
 
@@ -84,6 +86,7 @@ def test_bad_input_in_process(name: str, tmp_path: Path) -> None:
         SiteRenderer(data, date(2026, 11, 22), {}, None, BannerCache(REPO / ".cache" / "banners")).render()
     lines = [str(p) for p in problems]
     assert any(line.startswith(expected_line(case)) and case["message"] in line for line in lines), "\n".join(lines)
+    assert not [line for line in lines if PYTHON_WORDS.search(line)], "a message staff read has a programmer's word"
 
 
 END_TO_END = ["syntax-unclosed-quote", "type-window-as-list", "date-31-april", "alias-billion-laughs",

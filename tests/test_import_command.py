@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bench_import import SEEDS, SHIPPED
 from conftest import REPO, copy_project, replace_in
 from import_samples import docx_from_text, pdf_from_text
 from PIL import Image
@@ -23,15 +24,6 @@ from campaign_site.loader import load_site
 from campaign_site.placeholders import REVIEW_PREFIX
 from campaign_site.problems import DataError
 from campaign_site.scaffold import ScaffoldError
-
-SEEDS = REPO.parent / "shared" / "seeds"
-SHIPPED = {
-    "000_02631c3e3aa1d618.txt": "2026/plans/so-khcn-lang-son.yaml",
-    "001_17e1e73a82d28e15.txt": "2026/plans/so-khcn-lai-chau.yaml",
-    "002_4d88804107582ac3.txt": "2026/plans/ubnd-phuong-tran-hung-dao.yaml",
-    "003_7150dcc81a02de69.txt": "2026/plans/ubnd-xa-binh-thanh.yaml",
-    "004_f037ea7e659180aa.txt": "2025/plans/so-khcn-thanh-hoa.yaml",
-}
 
 
 def campaign_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

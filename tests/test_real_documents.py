@@ -153,25 +153,12 @@ def test_an_observance_keeps_the_name_a_year_uses(built: SiteBuild) -> None:
     assert "### 21/4: Ngày Sáng tạo và Đổi mới sáng tạo thế giới" in text(built, "2025/index.md")
 
 
-PYTHON_WORDS = re.compile(r"\b(?:None|True|False|NoneType|dict|list\[|str\b|int\b|Field required|Input should)")
-
-
 def problems_of(campaigns: Path) -> list[str]:
     try:
         data = load_site(campaigns)
     except DataError as exc:
         return [str(p) for p in exc.problems]
     return [str(p) for p in data.warnings]
-
-
-def test_no_message_of_the_corpus_has_a_python_word(tmp_path: Path) -> None:
-    corpus = Path(__file__).parent / "bad_inputs"
-    expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))
-    for name, case in expected.items():
-        campaigns = Path(shutil.copytree(REPO / "campaigns", tmp_path / name))
-        (campaigns / case["target"]).write_bytes((corpus / f"{name}.yaml").read_bytes())
-        for line in problems_of(campaigns):
-            assert not PYTHON_WORDS.search(line), line
 
 
 def test_messages_point_at_the_mapping_give_the_shape_and_never_loop(tmp_path: Path) -> None:
