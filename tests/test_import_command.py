@@ -124,3 +124,30 @@ def test_a_year_without_data_is_refused_with_the_command_that_makes_it(tmp_path:
     project = copy_project(tmp_path / "project")
     with pytest.raises(ScaffoldError, match="new-year 2024"):
         import_file(project, SEEDS / "000_02631c3e3aa1d618.txt", year=2024, plan_id="so-khcn-lang-son-2024")
+
+
+def test_a_dispatch_not_among_the_shipped_ones_is_read_without_inventing(tmp_path: Path) -> None:
+    """A provincial plan laid out as Decree 30 lays it out but unlike the five source documents
+    (tests/import_documents/ubnd-phu-tho.txt: a header on separate lines, "Căn cứ" and "Thực hiện",
+    numbered content quoting the year's phrases, a window "từ ngày 15 - 25/5/2026" with a peak, two
+    deadlines, "TM./KT." signature), from its Word file: every fact it holds, nothing it does not."""
+    project = copy_project(tmp_path / "project")
+    source = docx_from_text((Path(__file__).parent / "import_documents/ubnd-phu-tho.txt").read_text(encoding="utf-8"),
+                            tmp_path / "ubnd-phu-tho.docx")
+    written, _ = import_file(project, source)
+    plan = yaml.safe_load(written.files[0].read_text(encoding="utf-8"))
+    assert written.files[0].name == "ubnd-tinh-phu-tho.yaml"
+    assert plan["issuer"] == {"name": "Ủy ban nhân dân tỉnh Phú Thọ", "short_name": "UBND tỉnh Phú Thọ", "level": "province",
+                              "province": "Phú Thọ"}
+    assert plan["document"]["number"] == 1234 and plan["document"]["symbol"] == "KH-UBND"
+    assert str(plan["document"]["date"]) == "8/5/2026" and plan["place"] == "Phú Thọ"
+    assert plan["legal_basis"] == ["nq-57-tw-2024", "cv-1520-bkhcn-2026"]
+    assert plan["themes"] == ["khcn-dot-pha-ky-nguyen-moi"] and plan["slogans"] == ["chao-mung-ngay-khcn-viet-nam"]
+    assert [item[:20] for item in plan["content"]] == ["Tuyên truyền chủ đề ", "Treo băng rôn với kh"]
+    assert plan["window"] == {"start": "15/5/2026", "end": "25/5/2026", "peak": {"start": "16/5/2026", "end": "19/5/2026"}}
+    assert [(d["date"], d["rule"]) for d in plan["report_deadlines"]] == [("30/5/2026", "no_later_than"), ("27/5/2026", "before")]
+    assert plan["signer"]["name"] == "Nguyễn Văn An" and plan["signer"]["title"] == "PHÓ CHỦ TỊCH"
+    assert "addressees" not in plan  # a plan has no "Kính gửi"
+    text = written.files[0].read_text(encoding="utf-8")
+    unsure = [line.strip() for line in text.splitlines() if not line.startswith("#") and ("CẦN ĐIỀN" in line or REVIEW_PREFIX in line)]
+    assert unsure == ["recipient: 'CẦN ĐIỀN: báo cáo cho ai'"]  # "báo cáo Ủy ban nhân dân tỉnh" is left to a person

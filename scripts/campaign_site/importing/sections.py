@@ -128,6 +128,11 @@ class _Walker:
             return False  # under a unit or a subsection: an item
         if deeper and self.kind in ("content", "responsibilities"):
             self.sub_depth = self.sub_depth if self.sub_depth is not None else depth(p)
+        if self.kind == "content" and deeper and kind == "phrases" and rest and quotes(rest) and ends_sentence(p.text):
+            # `1. Tuyên truyền chủ đề năm 2026: “…”.`: a sentence of the content that quotes the year's phrases
+            self.item(p, review(p.text) if p.doubtful else p.text)
+            self.out.phrases += [Candidate(quoted_text(q), kind_of(title), None, True) for q in quotes(p.text)]
+            return True
         if self.kind == "content" and deeper and kind in (None, "content"):
             self.subsection = {"heading": title, "items": []}
             self.out.content.append(self.subsection)
