@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from project_copy import copy_project
+
 from campaign_site.banner_cache import BannerCache
 from campaign_site.banners import BannerMaker
 from campaign_site.generated import GeneratedFile
@@ -72,7 +74,7 @@ def main() -> None:
         print(f"{'total':<8}{sum(counts.values()):>7}{sum(sizes.values()):>12,}")
 
         project = Path(tmp) / "project"
-        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".cache", "tests", "__pycache__"))
+        copy_project(project, leave_out=(".cache",))
         if campaigns != ROOT / "campaigns":
             shutil.rmtree(project / "campaigns")
             shutil.copytree(campaigns, project / "campaigns")

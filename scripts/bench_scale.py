@@ -29,6 +29,7 @@ from statistics import median
 
 import synthetic_campaigns
 from local_server import free_port
+from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "CAMPAIGN_SITE_TODAY": "2026-11-22"}
@@ -126,7 +127,7 @@ def synthetic_project(tmp: Path, size: int, args: argparse.Namespace, cache: Pat
 def serve_edit_seconds(tmp: Path, repeats: int = 3) -> list[float]:
     """Seconds from saving a plan's YAML to `mkdocs serve` serving the changed page, on the shipped site."""
     project = tmp / "serve"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", ".site-*"))
+    copy_project(project)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -9,11 +9,11 @@ and slogans. The same seed always gives the same files.
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
+from project_copy import copy_project
 
 REPO = Path(__file__).resolve().parent.parent
 PROVINCES = [
@@ -48,7 +48,7 @@ def _history(campaigns: Path, first_year: int, count: int) -> None:
 
 def write(dest: Path, plans: int, history_years: int = 10, seed: int = 2026) -> Path:
     """Write the data to `dest/campaigns` (the rest of the project is copied too) and return `dest`."""
-    shutil.copytree(REPO, dest, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests", ".cache", ".site-*"))
+    copy_project(dest, leave_out=(".cache",))
     campaigns = dest / "campaigns"
     years = sorted(int(p.name) for p in campaigns.iterdir() if p.name.isdigit())
     latest = campaigns / str(years[-1]) / "plans"

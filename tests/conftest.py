@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from local_server import free_port, serve
 from nginx_host import Nginx, deploy, nginx
 from playwright.sync_api import Browser, Page, Route, sync_playwright
+from project_copy import copy_project
 from xdist.remote import Producer
 from xdist.scheduler import LoadGroupScheduling
 
@@ -135,18 +136,6 @@ def mkdocs_serve(project: Path) -> Iterator[str]:
         server.terminate()
         stderr = server.communicate(timeout=30)[1]
     assert "Traceback" not in stderr
-
-
-NOT_PROJECT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests",
-               "node_modules", ".mypy_cache", ".ruff_cache", ".hypothesis")
-"""Left out of project copies: git, virtualenv, builds, tests, and tool caches and npm packages
-(scripts/lighthouse/node_modules alone is 185 MB) that nothing in a copy runs."""
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project (without git, virtualenv, builds, tests or tool caches) to break on purpose."""
-    shutil.copytree(REPO, dest, ignore=shutil.ignore_patterns(*NOT_PROJECT))
-    return dest
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -1,0 +1,18 @@
+"""A copy of the project to build or break on purpose (tests, benchmarks, synthetic data), without what
+no copy runs: git, the virtual environment, builds, tests, tool caches and npm packages
+(scripts/lighthouse/node_modules alone is 185 MB), and leftovers of killed builds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOT_PROJECT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests", "node_modules", ".mypy_cache",
+               ".ruff_cache", ".hypothesis", ".site-*")
+
+
+def copy_project(dest: Path, leave_out: tuple[str, ...] = (), source: Path = ROOT) -> Path:
+    """`source` copied to `dest`; `leave_out`: more names to leave out (`.cache` for a cold banner cache)."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*NOT_PROJECT, *leave_out))
+    return dest
