@@ -16,10 +16,11 @@ def original_files(data: SiteData) -> tuple[list[GeneratedFile], dict[str, Downl
     """Each original file once, and its download (label, site path, size) by its path under campaigns/."""
     origins = [d.origin for d in data.documents.values()] + [p.origin for c in data.campaigns.values() for p in c.plans]
     names = sorted({o.file for o in origins if o and o.file})
-    files, downloads = [], {}
+    files: list[GeneratedFile] = []
+    downloads: dict[str, Download] = {}
+    if data.root is None:  # data not read from a folder (in-memory tests): no file to publish
+        return files, downloads
     for name in names:
-        if data.root is None:
-            break
         content = (data.root / name).read_bytes()
         path = PurePosixPath(name).as_posix()  # campaigns/van-ban/x.pdf is served at /van-ban/x.pdf
         kind = PurePosixPath(name).suffix.lstrip(".").upper()
