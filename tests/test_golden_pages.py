@@ -1,5 +1,6 @@
 """Golden files: the generated Markdown of every page type, and the feeds, JSON and text files, from a
-small fixture data set (tests/golden/campaigns: one year, one plan, two documents), compared byte for
+small fixture data set (tests/golden/campaigns: one year, one plan, two documents; tests/golden/docs: one
+activity post with a small photo), compared byte for
 byte with tests/golden/expected. Any template or renderer change shows here as a reviewable diff.
 
 Regenerate after an intended change: `UPDATE_GOLDEN=1 scripts/dev test tests/test_golden_pages.py`,
@@ -22,16 +23,16 @@ from campaign_site.pages import SiteRenderer
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
-TEXT_SUFFIXES = (".md", ".json", ".ics", ".txt")
+TEXT_SUFFIXES = (".md", ".json", ".ics", ".txt", ".xml")
 PAGE_TYPES = {"index.md", "2026/index.md", "2026/ke-hoach/so-khcn-lai-chau.md", "2026/ke-hoach/index.md",
               "2026/dia-phuong/lai-chau.md", "lich/index.md", "2026/lich.md", "2026/bang-ron.md", "can-cu-phap-ly.md",
-              "du-lieu-mo.md"}
+              "du-lieu-mo.md", "2026/hoat-dong/index.md", "2026/hoat-dong/ngay-hoi-doi-moi-sang-tao.md", "hoat-dong.xml"}
 
 
 @pytest.fixture(scope="module")
 def generated() -> dict[str, str]:
     """Every generated text file of the fixture data, on a fixed day and with a fixed feed stamp."""
-    data = load_site(GOLDEN / "campaigns")
+    data = load_site(GOLDEN / "campaigns", docs=GOLDEN / "docs")
     renderer = SiteRenderer(data, date(2026, 4, 1), {2026: "Đoạn giới thiệu của biên tập viên.\n"},
                             datetime(2026, 4, 1, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
     files = {}
