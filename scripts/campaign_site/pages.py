@@ -115,9 +115,10 @@ class SiteRenderer:
         events = {y: calendar_events.year_events(data, c) for y, c in data.campaigns.items()}
         maker = BannerMaker(data.settings.banners, data.settings.site.title, banner_cache or BannerCache(None))
         banners = {year: maker.year(campaign) for year, campaign in data.campaigns.items()}
-        feeds = site_feeds(data, events, stamp or datetime.now(UTC))
+        stamp = stamp or datetime.now(UTC)  # one time for every feed of the build, calendars and Atom alike
+        feeds = site_feeds(data, events, stamp)
         originals, downloads = original_files(data)
-        news = news_stage(data, PhotoMaker(photos or photo_cache(None)), stamp or datetime.now(UTC))
+        news = news_stage(data, PhotoMaker(photos or photo_cache(None)), stamp)
         self.stage_files = [f for year_banners in banners.values() for f in year_banners.files]
         self.stage_files += [*feeds.files, *news.files, *data_files(data, events, news.posts), *originals]
         sizes = {year: len(f.content.encode() if isinstance(f.content, str) else f.content)

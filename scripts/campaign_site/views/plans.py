@@ -42,9 +42,10 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
     campaign, group = subject
     count = len(group.plans)
     whose = "các cơ quan trung ương" if group.central else f"các cơ quan, địa phương ở {group.name}"
+    plan_ids = {plan.id for plan in group.plans}
     return ProvinceView(
         title=f"{group.name}: kế hoạch năm {campaign.year}",
         description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
         share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
-        posts=post_list([p for p in campaign.posts if p.plan.id in {plan.id for plan in group.plans}], LISTED_POSTS),
+        posts=post_list([p for p in campaign.posts if p.plan.id in plan_ids], LISTED_POSTS),
     )
