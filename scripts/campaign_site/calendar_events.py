@@ -15,7 +15,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from . import paths, vn_dates
-from .model import Plan
+from .model import Observance, Plan
 from .site_data import Campaign, SiteData
 from .wording import EVENT_KINDS
 
@@ -50,27 +50,41 @@ def _host(data: SiteData) -> str:
     return urlsplit(data.settings.site.base_url).hostname or "localhost"
 
 
+def _observance_event(data: SiteData, observance: Observance, year: int, themes: str, page: str) -> Event:
+    """An observance day of a year; its UID is the same whether or not the year's campaign is entered yet."""
+    url = paths.page_url(data.settings.site.base_url, page)
+    day = date(year, observance.month, observance.day)
+    description = f"{observance.name} ({observance.label}), do {observance.owner} xác lập.{themes} Chi tiết: {url}"
+    return Event(f"{year}-{observance.id}@{_host(data)}", "observance", day, day, observance.name, description, url, year, page)
+
+
 def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
     """Every event of one year, in date order (observances first on a shared day)."""
-    host = _host(data)
-    base = data.settings.site.base_url
-    year_url = paths.page_url(base, paths.year_page(campaign.year))
     events: list[Event] = []
     for observance, year_obs in campaign.observances:
-        day = date(campaign.year, observance.month, observance.day)
         themes = "; ".join(f"“{t.text}”" for t in year_obs.themes)
-        description = f"{observance.name} ({observance.label}), do {observance.owner} xác lập."
-        if themes:
-            description += f" Chủ đề năm {campaign.year}: {themes}."
-        events.append(
-            Event(f"{campaign.year}-{observance.id}@{host}", "observance", day, day, observance.name,
-                  f"{description} Chi tiết: {year_url}", year_url, campaign.year, paths.year_page(campaign.year))
-        )
+        events.append(_observance_event(data, observance, campaign.year, f" Chủ đề năm {campaign.year}: {themes}." if themes else "",
+                                        paths.year_page(campaign.year)))
     plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
     events += plan_dates if campaign.lists_plans else _merged(data, campaign, plan_dates)
     events += post_events(data, campaign)
     order = {"observance": 0, "deadline": 1, "window": 2, "activity": 3}
     return sorted(events, key=lambda e: (e.start, order[e.kind], e.last, e.title))
+
+
+def coming_years(data: SiteData, today: date) -> dict[int, list[Event]]:
+    """The observance days (observances.yaml, by their usual names) of the years after the last one
+    entered, up to the year after `today`: their dates recur, so they are known before their year's
+    campaign is entered. No theme is given: the year's are not known yet."""
+    after = max(data.campaigns, default=today.year - 1) + 1
+    return {
+        year: [
+            _observance_event(data, observance, year, f" Chủ đề năm {year}: chưa có thông tin.", paths.CALENDAR)
+            for observance in sorted(data.observances.values(), key=lambda o: (o.month, o.day))
+            if (observance.month, observance.day) != (2, 29) or stdlib_calendar.isleap(year)
+        ]
+        for year in range(after, max(after, today.year + 1) + 1)
+    }
 
 
 def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list[Event]:
@@ -184,6 +198,11 @@ def for_staff(events: list[Event]) -> list[Event]:
 def next_dates(events: list[Event]) -> list[Event]:
     """Candidates for the "next date" panel: observance days and report deadlines."""
     return [e for e in events if e.kind in ("observance", "deadline")]
+
+
+def next_event(events: list[Event], today: date) -> Event | None:
+    """The first observance day or report deadline on or after `today`: what a "next date" names."""
+    return next((e for e in next_dates(events) if e.start >= today), None)
 
 
 def upcoming(events: list[Event], today: date) -> tuple[list[Event], list[Event]]:

@@ -12,6 +12,7 @@ from . import citations, paths
 from .calendar_events import Event
 from .encoders import json_text
 from .site_data import Campaign, SiteData
+from .summaries import window_coverage
 from .unknowns import absent_fields
 from .vn_dates import PartialDate
 
@@ -75,13 +76,21 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
         | plan.model_dump(mode="json") | _absent(plan)
         for plan in campaign.plans
     ]
-    span = campaign.window()
+    coverage = window_coverage(campaign.plans)
+    span = coverage.span
     payload = {
         "year": campaign.year,
         "title": campaign.title,
         "url": paths.page_url(base, paths.year_page(campaign.year)),
         "publisher": data.settings.organisation.model_dump(mode="json", exclude_none=True),
-        "window": {"start": span[0].isoformat(), "end": span[1].isoformat()} if span else None,
+        "window": {
+            "start": span[0].isoformat() if span else None,
+            "end": span[1].isoformat() if span else None,
+            "plans": coverage.total,
+            "plans_stating": coverage.stated,
+            "plans_not_stating": coverage.not_stated,
+            "plans_not_known": coverage.not_known,
+        },
         "observances": observances,
         "documents": documents,
         "plans": plans,

@@ -113,6 +113,7 @@ class SiteRenderer:
     ) -> None:
         self.data = data
         events = {y: calendar_events.year_events(data, c) for y, c in data.campaigns.items()}
+        events |= calendar_events.coming_years(data, today)
         maker = BannerMaker(data.settings.banners, data.settings.site.title, banner_cache or BannerCache(None))
         banners = {year: maker.year(campaign) for year, campaign in data.campaigns.items()}
         stamp = stamp or datetime.now(UTC)  # one time for every feed of the build, calendars and Atom alike
@@ -286,7 +287,7 @@ class SiteRenderer:
             relative=lambda target: relative_url(target, page),
             site=self.data.settings.site,
             next_items=next_items,
-            next_text=lambda events: next_text(calendar_events.next_dates(events), self.context.today),
+            next_text=lambda events: next_text(events, self.context.today),
             feed_link=feed_link,
             plan_links=plan_links,
             download=download,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import vn_dates
-from .calendar_events import Event
+from .calendar_events import Event, next_dates, next_event
 from .markdown_text import Markdown, escape
 from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
 from .unknowns import NOT_KNOWN, NotKnown
@@ -116,12 +116,10 @@ def signer_text(signer: Signer | NotKnown | None) -> str:
 
 def next_text(events: list[Event], today: date) -> str:
     """The "next date" panel's text for a given day, also the text shown without JavaScript."""
-    coming = [e for e in events if e.start >= today]
-    if coming:
-        first = coming[0]
+    if first := next_event(events, today):
         return f"{first.title}: {vn_dates.short(first.start)} (tính đến ngày {vn_dates.short(today)})."
-    if events:
-        last = events[-1]
+    if dated := next_dates(events):
+        last = dated[-1]
         return f"Mọi ngày trên trang này đều đã qua; ngày gần đây nhất: {last.title}, {vn_dates.short(last.start)}."
     return "Chưa có ngày nào được công bố."
 

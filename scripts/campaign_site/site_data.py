@@ -86,16 +86,9 @@ class Campaign:
         return sorted(((date(self.year, o.month, o.day), o) for o, _ in self.observances), key=lambda pair: pair[0])
 
     def last_day(self) -> date:
-        """The campaign's last day: its last observance or the end of its last plan's window."""
-        window = self.window()
-        return max([day for day, _ in self.observance_days()] + ([window[1]] if window else []))
-
-    def window(self) -> tuple[date, date] | None:
-        """From the first plan's start to the last plan's end, over the plans that state a window."""
-        windows = [w for w in (p.dated_window for p in self.plans) if w]
-        if not windows:
-            return None
-        return min(w.start for w in windows), max(w.end for w in windows)
+        """The campaign's last day: its last observance or the end of its last stated plan window."""
+        ends = [w.end for w in (p.dated_window for p in self.plans) if w]
+        return max([day for day, _ in self.observance_days()] + ends)
 
     @property
     def lists_plans(self) -> bool:

@@ -33,6 +33,8 @@ class SiteContext:
     today: date
     intros: Mapping[int, str]
     events: Mapping[int, list[Event]]
+    """Each entered year's events and, after the last one, the observance days of the years to come
+    (`calendar_events.coming_years`)."""
     banners: Mapping[int, YearBanners]
     feeds: Mapping[str, Feed]
     data_sizes: Mapping[int, int]

@@ -82,8 +82,11 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
 
 
 def calendar_view(ctx: SiteContext, _: None) -> CalendarView:
+    coming = [str(y) for y in sorted(ctx.events) if y not in ctx.data.campaigns]
+    ahead = (f" Ngày kỷ niệm năm {', '.join(coming)} đã có trên lịch vì lặp lại hằng năm; chủ đề, khẩu hiệu và kế hoạch "
+             "của năm đó chưa có thông tin.") if coming else ""
     return _calendar(ctx, "Lịch", "Mọi ngày kỷ niệm, thời gian thực hiện kế hoạch và hạn báo cáo của các năm, theo "
-                     "tháng và theo thứ tự thời gian.", ctx.all_events,
+                     f"tháng và theo thứ tự thời gian.{ahead}", ctx.all_events,
                      [paths.ALL_FEED, *(paths.year_feed(y) for y in ctx.data.years())])
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import calendar as stdlib_calendar
 from dataclasses import dataclass
 from datetime import date
 
-from .. import paths
+from .. import calendar_events, summaries
 from ..calendar_events import Event
+from ..markdown_text import Markdown, escape
 from ..model import Observance, Phrase
-from ..site_data import Campaign, PhraseEntry, SiteData
+from ..phrasing import time
+from ..site_data import Campaign, PhraseEntry
 from .base import LATEST_POSTS, PostList, ProvinceCount, SiteContext, View, post_list, province_counts
 
 
@@ -26,18 +27,22 @@ class HomeDay:
 @dataclass(frozen=True)
 class YearSummary:
     year: int
-    plan_count: int
-    span: tuple[date, date] | None
+    plans: Markdown
+    """How many plans and how long they run (`summaries.years_item`)."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class HomeView(View):
     campaign: Campaign
-    span: tuple[date, date] | None
+    span: Markdown | None
+    """The featured year's span in the kicker (`summaries.kicker`)."""
+    ended: Markdown | None
+    """That the featured campaign is over, and what comes next; None while it is on."""
     hero_image: str | None
     hero_alt: str
     theme: PhraseEntry | None
     countdown: list[Event]
+    """The events the "next date" panel chooses from: the calendar page's, so both name the same date."""
     provinces: list[ProvinceCount]
     days: list[HomeDay]
     plan_count: int
@@ -45,19 +50,16 @@ class HomeView(View):
     posts: PostList
 
 
-def observance_countdown(data: SiteData, featured: Campaign) -> list[Event]:
-    """The days the home page counts down to: the featured year's observance days and, as they
-    recur every year, the same days of the following year (linked to the calendar while that year
-    has no data)."""
-    days = []
-    for year in (featured.year, featured.year + 1):
-        page = paths.year_page(year) if year in data.campaigns else paths.CALENDAR
-        for observance, _ in featured.observances:
-            if (observance.month, observance.day) == (2, 29) and not stdlib_calendar.isleap(year):
-                continue
-            day = date(year, observance.month, observance.day)
-            days.append(Event("", "observance", day, day, observance.name, "", "", year, page))
-    return sorted(days, key=lambda event: event.start)
+def _ended(featured: Campaign, events: list[Event], today: date) -> Markdown | None:
+    """`Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026). Tiếp theo: …`, once the featured
+    campaign's last day has passed; what comes next is the date the "next date" panel names."""
+    last = featured.last_day()
+    if last >= today:
+        return None
+    text = f"Đợt hưởng ứng năm {featured.year} đã kết thúc (ngày cuối: {time(last)})."
+    if coming := calendar_events.next_event(events, today):
+        text += f" Tiếp theo: {escape(coming.title)}, {time(coming.start)}."
+    return Markdown(text)
 
 
 def home_view(ctx: SiteContext, _: None) -> HomeView:
@@ -75,14 +77,15 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         description=data.settings.site.description,
         share=share,
         campaign=featured,
-        span=featured.window(),
+        span=summaries.kicker(summaries.window_coverage(featured.plans)),
+        ended=_ended(featured, ctx.all_events, ctx.today),
         hero_image=share.path if share else None,
         hero_alt=f"Băng rôn chủ đề năm {featured.year}: “{themes[0].phrase.text}”" if share and themes else "",
         theme=themes[0] if themes else None,
-        countdown=observance_countdown(data, featured),
+        countdown=ctx.all_events,
         provinces=province_counts(featured),
         days=days,
         plan_count=len(featured.plans),
-        years=[YearSummary(y, len(data.campaigns[y].plans), data.campaigns[y].window()) for y in data.years()],
+        years=[YearSummary(y, summaries.years_item(summaries.window_coverage(data.campaigns[y].plans))) for y in data.years()],
         posts=post_list([p for y in data.years() for p in data.campaigns[y].posts], LATEST_POSTS),
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import paths
+from ..markdown_text import Markdown
 from ..site_data import Campaign, ProvincePlans
+from ..summaries import window_coverage, window_sentence
 from ..wording import places_text
 from .base import LISTED_POSTS, PostList, ProvinceCount, SiteContext, View, post_list, province_counts
 
@@ -35,6 +37,8 @@ class ProvinceView(View):
     plan_count: int
     whose: str
     """`các cơ quan, địa phương ở Lạng Sơn`, or `các cơ quan trung ương`."""
+    window: Markdown | None
+    """How long these plans run, from the windows they state (see `summaries`)."""
     posts: PostList
 
 
@@ -47,5 +51,6 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
         title=f"{group.name}: kế hoạch năm {campaign.year}",
         description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
         share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
+        window=window_sentence(window_coverage(group.plans), f"{'ở trung ương' if group.central else f'ở {group.name}'} năm {campaign.year}"),
         posts=post_list([p for p in campaign.posts if p.plan.id in plan_ids], LISTED_POSTS),
     )

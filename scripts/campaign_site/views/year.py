@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..markdown_text import Markdown
 from ..site_data import Campaign
+from ..summaries import window_coverage, window_sentence
 from ..wording import PHRASE_KINDS, places_text
 from .base import (
     LATEST_POSTS,
@@ -26,7 +28,8 @@ from .base import (
 @dataclass(frozen=True, kw_only=True)
 class YearView(View):
     campaign: Campaign
-    span: tuple[date, date] | None
+    window: Markdown | None
+    """How long the year's plans run, from the windows they state (see `summaries`)."""
     has_deadlines: bool
     intro: str | None
     observances: list[ObservancePhrases]
@@ -57,7 +60,7 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         description=f"{campaign.title}: thời gian, chủ đề, khẩu hiệu, kế hoạch của các địa phương và căn cứ pháp lý.",
         share=ctx.share(campaign.year),
         campaign=campaign,
-        span=campaign.window(),
+        window=window_sentence(window_coverage(campaign.plans), f"năm {campaign.year}"),
         has_deadlines=any(p.report_deadlines for p in campaign.plans),
         intro=ctx.intros.get(campaign.year),
         observances=_observance_phrases(campaign),
