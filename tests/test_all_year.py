@@ -98,12 +98,14 @@ def test_after_the_campaign_the_calendar_lists_what_comes_next(builds: dict[date
 
 @pytest.mark.parametrize("today", [BEFORE, DURING, AFTER])
 def test_the_home_says_when_the_featured_campaign_has_ended(builds: dict[date, SiteBuild], today: date) -> None:
-    ended = soup(builds[today], "index.md").select_one(".hero__ended")
+    """In its kicker, in place of the span; the next-date panel under it names what comes next."""
+    home = soup(builds[today], "index.md")
+    kicker = home.select_one(".hero__kicker").get_text()
     if today != AFTER:
-        assert ended is None
+        assert kicker == "Năm 2026 · 15/4 – 19/5/2026" and "kết thúc" not in home.get_text()
         return
-    assert ended.get_text() == ("Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 19/5/2026). "
-                                "Tiếp theo: Ngày Sáng tạo và Đổi mới sáng tạo thế giới, 21/4/2027.")
+    assert kicker == "Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 19/5/2026)"
+    assert home.select_one(".hero [data-next-date-text]").get_text().startswith("Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027")
 
 
 def sourced_dates(data: SiteData) -> set[date]:

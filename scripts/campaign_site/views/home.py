@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .. import calendar_events, summaries
+from .. import summaries
 from ..calendar_events import Event
-from ..markdown_text import Markdown, escape
+from ..markdown_text import Markdown
 from ..model import Observance, Phrase
 from ..phrasing import time
 from ..site_data import Campaign, PhraseEntry
@@ -37,7 +37,7 @@ class HomeView(View):
     span: Markdown | None
     """The featured year's span in the kicker (`summaries.kicker`)."""
     ended: Markdown | None
-    """That the featured campaign is over, and what comes next; None while it is on."""
+    """That the featured campaign is over, in the kicker instead of its span; None while it is on."""
     hero_image: str | None
     hero_alt: str
     theme: PhraseEntry | None
@@ -50,16 +50,11 @@ class HomeView(View):
     posts: PostList
 
 
-def _ended(featured: Campaign, events: list[Event], today: date) -> Markdown | None:
-    """`Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026). Tiếp theo: …`, once the featured
-    campaign's last day has passed; what comes next is the date the "next date" panel names."""
+def _ended(featured: Campaign, today: date) -> Markdown | None:
+    """`Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026)`, once the featured campaign's last day
+    has passed (the "next date" panel under it then names what comes next); else None."""
     last = featured.last_day()
-    if last >= today:
-        return None
-    text = f"Đợt hưởng ứng năm {featured.year} đã kết thúc (ngày cuối: {time(last)})."
-    if coming := calendar_events.next_event(events, today):
-        text += f" Tiếp theo: {escape(coming.title)}, {time(coming.start)}."
-    return Markdown(text)
+    return Markdown(f"Đợt hưởng ứng năm {featured.year} đã kết thúc (ngày cuối: {time(last)})") if last < today else None
 
 
 def home_view(ctx: SiteContext, _: None) -> HomeView:
@@ -78,7 +73,7 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         share=share,
         campaign=featured,
         span=summaries.kicker(summaries.window_coverage(featured.plans)),
-        ended=_ended(featured, ctx.all_events, ctx.today),
+        ended=_ended(featured, ctx.today),
         hero_image=share.path if share else None,
         hero_alt=f"Băng rôn chủ đề năm {featured.year}: “{themes[0].phrase.text}”" if share and themes else "",
         theme=themes[0] if themes else None,
