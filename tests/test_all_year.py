@@ -155,3 +155,22 @@ def test_next_year_s_days_keep_their_uid_once_the_year_is_entered(project: Path,
               if e.decoded("DTSTART").year == 2026}
     entered = {str(e["UID"]): e.decoded("DTSTART") for e in feed_events(builds[AFTER]) if e.decoded("DTSTART").year == 2026}
     assert len(coming) == 3 and coming.items() <= entered.items()
+
+
+def test_a_plan_whose_window_is_not_known_is_counted_not_spanned(tmp_path: Path) -> None:
+    """A second Lai Châu plan with `window: chưa rõ`: the year, the province and the home say how many plans
+    their span comes from; the year's JSON counts them."""
+    root = copy_project(tmp_path / "project")
+    plans = root / "campaigns" / "2026" / "plans"
+    source = (plans / "so-khcn-lai-chau.yaml").read_text(encoding="utf-8")
+    (plans / "so-khcn-lai-chau-bo-sung.yaml").write_text(
+        re.sub(r"\nwindow:\n(?:  .*\n)+", "\nwindow: chưa rõ\n", source, count=1), encoding="utf-8")
+    built = build(root, DURING)
+    span = 'từ ngày <time datetime="2026-04-15">15/4/2026</time> đến hết ngày <time datetime="2026-05-19">19/5/2026</time>'
+    assert f"4 trong 5 kế hoạch năm 2026 nêu thời gian thực hiện: {span}; 1 kế hoạch chưa có thông tin." in text(built, "2026/index.md")
+    lai_chau = ('1 trong 2 kế hoạch ở Lai Châu năm 2026 nêu thời gian thực hiện: từ ngày <time datetime="2026-04-18">18/4/2026</time> '
+                'đến hết ngày <time datetime="2026-04-26">26/4/2026</time>; 1 kế hoạch chưa có thông tin.')
+    assert lai_chau in text(built, "2026/dia-phuong/lai-chau.md")
+    assert soup(built, "index.md").select_one(".hero__kicker").get_text() == "Năm 2026 · 15/4 – 19/5/2026 (theo 4 trong 5 kế hoạch)"
+    assert json.loads(text(built, "2026.json"))["window"] == {
+        "start": "2026-04-15", "end": "2026-05-19", "plans": 5, "plans_stating": 4, "plans_not_stating": 0, "plans_not_known": 1}

@@ -38,7 +38,8 @@ class ProvinceView(View):
     whose: str
     """`các cơ quan, địa phương ở Lạng Sơn`, or `các cơ quan trung ương`."""
     window: Markdown | None
-    """How long these plans run, from the windows they state (see `summaries`)."""
+    """How long these plans run, from the windows they state (see `summaries`); None for one plan, whose
+    row in the table says it."""
     posts: PostList
 
 
@@ -51,6 +52,7 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
         title=f"{group.name}: kế hoạch năm {campaign.year}",
         description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
         share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
-        window=window_sentence(window_coverage(group.plans), f"{'ở trung ương' if group.central else f'ở {group.name}'} năm {campaign.year}"),
+        window=window_sentence(window_coverage(group.plans), f"{'ở trung ương' if group.central else f'ở {group.name}'} năm {campaign.year}")
+        if count > 1 else None,
         posts=post_list([p for p in campaign.posts if p.plan.id in plan_ids], LISTED_POSTS),
     )
