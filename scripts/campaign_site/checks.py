@@ -20,8 +20,13 @@ from .vn_dates import PartialDate
 from .yaml_source import Loc, SourceFile
 
 
+PHRASE_LISTS = ("themes", "slogans", "messages")
+"""The lists of a year's phrases in campaign.yaml; every phrase is drawn on banners."""
+
+
 def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: GlyphCoverage) -> list[Problem]:
-    """Themes and slogans are drawn on banners: every character must be in the banner font."""
+    """Text drawn on banners (every phrase, the site's title): every character must be in the banner font,
+    in the case it is typed and in upper case."""
     problems = []
     for loc, text in texts:
         missing = font.missing(text + text.upper())
@@ -261,7 +266,7 @@ def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
     problems = []
     seen: dict[str, str] = {}
     for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
-        for kind in ("themes", "slogans", "messages"):
+        for kind in PHRASE_LISTS:
             for j, phrase in enumerate(getattr(year_obs, kind)):
                 loc = ("observances", i, kind, j, "text")
                 for match in _SLOGAN_DATE.finditer(phrase.text):

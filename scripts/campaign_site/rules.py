@@ -176,10 +176,11 @@ def _year_problems(ctx: Context, year: int, parsed: Parsed[CampaignFile]) -> lis
     phrases = [
         (("observances", i, kind, j), phrase)
         for i, y in enumerate(spec.observances)
-        for kind in ("themes", "slogans")
+        for kind in checks.PHRASE_LISTS
         for j, phrase in enumerate(getattr(y, kind))
     ]
-    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề hoặc khẩu hiệu")
+    # One id per phrase of the year, whatever its kind: banner files and plans find a phrase by its id alone.
+    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề, khẩu hiệu hoặc thông điệp")
     problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], ctx.font)
     if ctx.observance_ids is not None:
         problems += id_checks.known_ids(source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
@@ -272,7 +273,8 @@ def observance_registry(ctx: Context) -> list[Problem]:
 
 
 def year_files(ctx: Context) -> list[Problem]:
-    """Each campaign.yaml: unique ids, printable phrases, observances that exist and fall in the year."""
+    """Each campaign.yaml: ids unique across every phrase kind, phrases the banner font can draw, observances
+    that exist and fall in the year."""
     return [p for problems in ctx.year_problems.values() for p in problems]
 
 
