@@ -19,7 +19,6 @@ from .slugs import ascii_slug
 from .vn_dates import PartialDate
 from .yaml_source import Loc, SourceFile
 
-
 PHRASE_LISTS = ("themes", "slogans", "messages")
 """The lists of a year's phrases in campaign.yaml; every phrase is drawn on banners."""
 
