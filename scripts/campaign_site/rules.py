@@ -335,6 +335,11 @@ def repeated_refs(ctx: Context) -> list[Problem]:
     return [p for f in ctx.plans for p in checks.repeated_refs(f.parsed.source, f.parsed.value)]
 
 
+def plan_qualifiers(ctx: Context) -> list[Problem]:
+    """How a plan words its linked days, and which of its values are inferred."""
+    return [p for f in ctx.plans for p in checks.plan_qualifiers(f.parsed.source, f.parsed.value)]
+
+
 def plan_windows(ctx: Context) -> list[Problem]:
     """A plan's window that misses an observance day it covers (a warning), in the years that can be built."""
     return [
@@ -418,6 +423,7 @@ RULES: tuple[Rule, ...] = (
     plan_documents,
     plan_years,
     repeated_refs,
+    plan_qualifiers,
     plan_windows,
     unused_documents,  # after the other data rules: it runs only when they found no error
     activity_posts,
