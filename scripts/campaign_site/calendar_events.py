@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from . import paths, vn_dates
 from .model import Plan
 from .site_data import Campaign, SiteData
-from .wording import EVENT_KINDS, capitalised, link_lead
+from .wording import EVENT_KINDS, capitalised, inferred_text, link_lead
 
 EventKind = Literal["observance", "window", "deadline", "activity"]
 
@@ -132,7 +132,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
     number = f" số {plan.document.number_symbol}" if plan.document.number_symbol else ""
-    source = f"{plan.document.type}{number} của {plan.issuer.name}"
+    source = f"{plan.document.type}{number} của {inferred_text(plan.issuer.name, plan.is_inferred('issuer.name'))}"
     events = []
     if window := plan.dated_window:
         periods = [("thuc-hien", "thời gian thực hiện kế hoạch", "Thời gian tổ chức các hoạt động", window.start, window.end)]

@@ -131,8 +131,7 @@ IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
 PlanIssuerLevel = Literal["national", "province", "commune"]
 LinkModality = Literal["may", "encouraged", "requested", "stated"]
 """How a document words linking its activities to other days (`có thể`, `khuyến khích`, `đề nghị`, or plainly)."""
-InferredField = Literal["issuer.name", "issuer.short_name", "issuer.parent", "issuer.province", "place",
-                        "document.type", "document.subject", "document.date"]
+InferredField = Literal["issuer.name", "issuer.province", "place"]
 """The facts of a plan staff may record as inferred from a source rather than read in the document."""
 """Where a plan's issuer sits: a central body (no province), a province or city, a commune or ward."""
 

@@ -15,7 +15,7 @@ from .markdown_text import Markdown, escape
 from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
 from .unknowns import NOT_KNOWN, NotKnown
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES, absent, capitalised
+from .wording import DEADLINE_RULES, INFERRED, absent, capitalised, inferred_text
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:
@@ -54,6 +54,14 @@ def phrase_item(phrase: Phrase) -> Markdown:
     """A theme or slogan in quotes, with its English version if it has one."""
     english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
     return Markdown(f"“{escape(phrase.text)}”{english}")
+
+
+def issuer_name(plan: Plan) -> str:
+    """The issuer's name as pages list it, each part staff inferred (`inferred:`) said to be inferred."""
+    name = inferred_text(plan.issuer.name, plan.is_inferred("issuer.name"))
+    if plan.is_inferred("issuer.province"):
+        name += f" (thuộc {plan.issuer.province}: {INFERRED})"
+    return name
 
 
 def plan_window(plan: Plan) -> Markdown:

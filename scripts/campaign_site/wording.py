@@ -74,22 +74,19 @@ INFERRED = "suy ra từ nguồn, chưa đối chiếu văn bản"
 
 INFERRED_FIELDS = {
     "issuer.name": "tên cơ quan ban hành",
-    "issuer.short_name": "tên ngắn của cơ quan ban hành",
-    "issuer.parent": "cơ quan chủ quản",
-    "issuer.province": "tỉnh, thành phố",
+    "issuer.province": "tỉnh, thành phố của cơ quan ban hành",
     "place": "địa danh",
-    "document.type": "loại văn bản",
-    "document.subject": "trích yếu",
-    "document.date": "ngày ký",
 }
 """The facts a plan may hold as inferred (`model.InferredField`), as a notice names them."""
 
 
 def inferred_notice(paths: Sequence[str]) -> str | None:
-    """`Tên cơ quan ban hành, tỉnh, thành phố được suy ra từ nguồn, chưa đối chiếu văn bản.`, or None."""
+    """`Tên cơ quan ban hành và tỉnh, thành phố được suy ra từ nguồn, chưa đối chiếu văn bản.`, or None."""
     if not paths:
         return None
-    return capitalised(f"{'; '.join(INFERRED_FIELDS[p] for p in paths)} được {INFERRED}.")
+    names = [INFERRED_FIELDS[p] for p in paths]
+    listed = " và ".join(filter(None, ("; ".join(names[:-1]), names[-1])))
+    return capitalised(f"{listed} được {INFERRED}.")
 
 
 def inferred_text(text: str, inferred: bool) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..banners import Download
 from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
-from ..phrasing import dateline, number_text, signed_date_text, signer_text
+from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_text
 from ..site_data import PhraseEntry
 from ..unknowns import NOT_KNOWN
 from ..wording import PHRASE_KINDS, absent, capitalised, inferred_notice, inferred_text, link_lead, units_choose_text
@@ -100,7 +100,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     doc = plan.document
     return PlanView(
         title=f"{plan.issuer.short_name}: {doc.type} năm {plan.year}",
-        description=f"{doc.type} của {plan.issuer.name}: {doc.subject}",
+        description=f"{doc.type} của {issuer_name(plan)}: {doc.subject}",
         share=ctx.share(plan.year),
         plan=plan,
         observances=[campaign_observance(ctx.data, plan.year, o) for o in plan.observances],
@@ -115,12 +115,12 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         linked_lead=link_lead(plan.linked_modality),
         peak_label=capitalised(window.peak.label) if (window := plan.dated_window) and window.peak else None,
         inferred=inferred_notice(plan.inferred),
-        issuer_name=inferred_text(plan.issuer.name, plan.is_inferred("issuer.name")),
+        issuer_name=issuer_name(plan),
         dateline=dateline(plan.place, doc.date),
         subject_line=f"{doc.type}{' — V/v ' if doc.type == 'Công văn' else ': '}{doc.subject}",
         facts=[
             Fact("Số, ký hiệu", number_text(doc)),
-            Fact("Ngày ký", inferred_text(signed_date_text(doc), plan.is_inferred("document.date"))),
+            Fact("Ngày ký", signed_date_text(doc)),
             Fact("Địa danh", inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str)
                  else absent("place", plan.place is NOT_KNOWN)),
             Fact("Người ký", signer_text(plan.signer)),
