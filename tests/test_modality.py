@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from campaign_site.importing.extract import extract
 from campaign_site.loader import load_site
+from campaign_site.markdown_text import escape
 from campaign_site.placeholders import REVIEW_PREFIX
 from campaign_site.problems import DataError
 from campaign_site.site_build import SiteBuild, build_site
@@ -163,3 +164,25 @@ def test_the_importer_reads_the_word_that_qualifies_the_link(sentence: str, moda
     assert (found.removeprefix(REVIEW_PREFIX) if found else None) == modality
     if modality is None:
         assert any("linked_modality" in note for note in draft.notes)
+
+
+MODAL_WORDS = ("có thể", "khuyến khích", "đề nghị")
+
+
+def test_forms_tasks_and_units_keep_every_modal_word_of_the_document(built: SiteBuild) -> None:
+    """No label the page adds stands in for the document's "có thể", "khuyến khích" or "đề nghị": each
+    form, task and unit is printed with as many of them as the record holds."""
+    site = load_site(REPO / "campaigns")
+    checked = 0
+    for campaign in site.campaigns.values():
+        for plan in campaign.plans:
+            page = " ".join(text(built, f"{plan.year}/ke-hoach/{plan.id}.md").lower().split())
+            held = [escape(item) for item in
+                    (*plan.forms, *(r.unit for r in plan.responsibilities), *(t.text for r in plan.responsibilities for t in r.tasks))]
+            for item in held:
+                assert " ".join(item.lower().split()) in page, item
+            for word in MODAL_WORDS:
+                in_record = sum(" ".join(item.lower().split()).count(word) for item in held)
+                checked += in_record
+                assert page.count(word) >= in_record, (plan.id, word)
+    assert checked >= 5  # the shipped plans use these words in their forms and tasks
