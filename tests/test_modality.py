@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from campaign_site.importing.extract import extract
 from campaign_site.loader import load_site
 from campaign_site.markdown_text import escape
+from campaign_site.model import Plan
+from campaign_site.phrasing import issuer_name
 from campaign_site.placeholders import REVIEW_PREFIX
 from campaign_site.problems import DataError
 from campaign_site.site_build import SiteBuild, build_site
@@ -89,9 +91,9 @@ def test_an_inferred_value_is_said_to_be_inferred_wherever_it_is_printed(built: 
     page = text(built, "2026/ke-hoach/ubnd-xa-binh-thanh.md")
     assert ("**Lưu ý:** Tên cơ quan ban hành và tỉnh, thành phố của cơ quan ban hành được suy ra từ nguồn, "
             "chưa đối chiếu văn bản.") in page
-    assert f"| Cơ quan ban hành | Ủy ban nhân dân xã Bình Thành {INFERRED} (thuộc Thái Nguyên: suy ra từ nguồn" in page
+    assert f"| Cơ quan ban hành | Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên {INFERRED} |" in page
     for listing in ("2026/ke-hoach/index.md", "2026/dia-phuong/thai-nguyen.md"):
-        assert f"Ủy ban nhân dân xã Bình Thành {INFERRED}" in text(built, listing), listing
+        assert f"Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên {INFERRED}" in text(built, listing), listing
     assert INFERRED not in text(built, "2026/ke-hoach/so-khcn-lai-chau.md")
     feeds = ("lich/2026/ubnd-xa-binh-thanh.ics", "lich/2026/han-bao-cao/ubnd-xa-binh-thanh.ics")
     described = [str(e["DESCRIPTION"]) for feed in feeds for e in events(built, feed)]
@@ -186,3 +188,21 @@ def test_forms_tasks_and_units_keep_every_modal_word_of_the_document(built: Site
                 checked += in_record
                 assert page.count(word) >= in_record, (plan.id, word)
     assert checked >= 5  # the shipped plans use these words in their forms and tasks
+
+
+_NAMES = st.text(st.characters(categories=["L", "N"], include_characters=" ,-"), min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@given(_NAMES, _NAMES, st.booleans(), st.booleans())
+def test_an_issuer_name_carries_the_qualifier_exactly_when_part_of_it_is_inferred(
+        name: str, province: str, name_inferred: bool, province_inferred: bool) -> None:
+    inferred = [path for path, flag in (("issuer.name", name_inferred), ("issuer.province", province_inferred)) if flag]
+    plan = Plan.model_validate({
+        "issuer": {"name": name, "short_name": name, "level": "province", "province": province},
+        "document": {"type": "Kế hoạch", "subject": "hưởng ứng"}, "observances": ["ngay-sang-tao"], "inferred": inferred,
+    })
+    shown = issuer_name(plan)
+    assert shown.startswith(" ".join(name.split()))
+    assert (INFERRED.strip("()") in shown) == bool(inferred)
+    assert shown.endswith(INFERRED) == name_inferred
+    assert (f"thuộc {' '.join(province.split())}" in shown) == province_inferred or province in name

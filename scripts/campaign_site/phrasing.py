@@ -57,11 +57,12 @@ def phrase_item(phrase: Phrase) -> Markdown:
 
 
 def issuer_name(plan: Plan) -> str:
-    """The issuer's name as pages list it, each part staff inferred (`inferred:`) said to be inferred."""
-    name = inferred_text(plan.issuer.name, plan.is_inferred("issuer.name"))
-    if plan.is_inferred("issuer.province"):
-        name += f" (thuộc {plan.issuer.province}: {INFERRED})"
-    return name
+    """The issuer's name as pages list it, each part staff inferred (`inferred:`) said to be inferred:
+    `Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên (suy ra từ nguồn, chưa đối chiếu văn bản)`."""
+    name, province = plan.is_inferred("issuer.name"), plan.is_inferred("issuer.province")
+    if province and not name:
+        return f"{plan.issuer.name} (thuộc {plan.issuer.province}: {INFERRED})"
+    return inferred_text(f"{plan.issuer.name}, thuộc {plan.issuer.province}" if province else plan.issuer.name, name)
 
 
 def plan_window(plan: Plan) -> Markdown:
