@@ -18,6 +18,7 @@ from conftest import REPO, copy_project, line_of, replace_in
 from hypothesis import given
 from hypothesis import strategies as st
 
+from campaign_site.importing import deadlines
 from campaign_site.importing.extract import extract
 from campaign_site.loader import load_site
 from campaign_site.markdown_text import escape
@@ -206,3 +207,19 @@ def test_an_issuer_name_carries_the_qualifier_exactly_when_part_of_it_is_inferre
     assert (INFERRED.strip("()") in shown) == bool(inferred)
     assert shown.endswith(INFERRED) == name_inferred
     assert (f"thuộc {' '.join(province.split())}" in shown) == province_inferred or province in name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("từ ngày 15/4/2026 đến hết ngày 5/5/2026; thời gian tổ chức các hoạt động chính từ ngày 18/4/2026 đến ngày 21/4/2026.",
+         "thời gian tổ chức các hoạt động chính"),
+        ("từ ngày 15/4/2026 đến hết ngày 5/5/2026, cao điểm từ ngày 18/4/2026 đến ngày 21/4/2026.", None),
+    ],
+)
+def test_the_importer_keeps_the_name_the_document_gives_a_period(sentence: str, name: str | None) -> None:
+    window, _ = deadlines.window([sentence], 2026)
+    assert window is not None
+    peak = window["peak"]
+    assert (peak["start"], peak["end"]) == ("18/4/2026", "21/4/2026")
+    assert peak.get("name") == (f"{REVIEW_PREFIX}{name}" if name else None)
