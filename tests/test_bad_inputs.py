@@ -90,8 +90,9 @@ def test_bad_input_in_process(name: str, tmp_path: Path) -> None:
 
 
 END_TO_END = ["syntax-unclosed-quote", "type-window-as-list", "date-31-april", "alias-billion-laughs",
-              "control-lone-cr-ics-injection", "warning-slogan-wrong-day"]
-"""One case of each kind, built for real: syntax, type, date, alias bomb, hidden character, warning."""
+              "control-lone-cr-ics-injection", "warning-slogan-wrong-day", "banner-glyph-missing-in-message"]
+"""One case of each kind, built for real: syntax, type, date, alias bomb, hidden character, warning, and a
+character the banner font lacks in a message (once a crash of the build)."""
 
 
 @pytest.mark.parametrize("name", END_TO_END)

@@ -56,7 +56,7 @@ CASES = [
     Case("duplicate document id", "documents.yaml", "id: nq-71-cp-2025", "id: nq-57-tw-2024 # bản trùng", "# bản trùng",
          "documents[1].id", "đã dùng cho văn bản khác ở dòng"),
     Case("duplicate theme id", "2026/campaign.yaml", "id: dmst-chuyen-doi-nhanh-hon", "id: dmst-hanh-dong-dot-pha # x",
-         "dmst-hanh-dong-dot-pha # x", "observances[0].themes[1].id", "đã dùng cho chủ đề hoặc khẩu hiệu khác"),
+         "dmst-hanh-dong-dot-pha # x", "observances[0].themes[1].id", "đã dùng cho chủ đề, khẩu hiệu hoặc thông điệp khác"),
     Case("duplicate observance id", "observances.yaml", "id: ngay-so-huu-tri-tue", "id: ngay-sang-tao # x", "ngay-sang-tao # x",
          "observances[1].id", "đã dùng cho ngày kỷ niệm khác"),
     Case("duplicate key", LAI_CHAU, "place: Lai Châu\n", "place: Lai Châu\nplace: Lai Chau\n", "place: Lai Chau", "place",

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from . import paths, vn_dates
 from .model import Observance, Plan
 from .site_data import Campaign, SiteData
-from .wording import EVENT_KINDS
+from .wording import EVENT_KINDS, capitalised, inferred_text, link_lead
 
 EventKind = Literal["observance", "window", "deadline", "activity"]
 
@@ -136,9 +136,9 @@ def post_events(data: SiteData, campaign: Campaign) -> list[Event]:
 
 
 def _linked(data: SiteData, plan: Plan) -> str:
-    """` Kết nối với: Ngày Sở hữu trí tuệ thế giới (26/4).`, or nothing."""
+    """` Có thể kết nối các hoạt động với: Ngày Sở hữu trí tuệ thế giới (26/4).` (the document's modality), or nothing."""
     days = [data.observances[o] for o in plan.linked_observances if o in data.observances]
-    return f" Kết nối với: {'; '.join(f'{o.name} ({o.label})' for o in days)}." if days else ""
+    return f" {link_lead(plan.linked_modality)}: {'; '.join(f'{o.name} ({o.label})' for o in days)}." if days else ""
 
 
 def plan_events(data: SiteData, plan: Plan) -> list[Event]:
@@ -146,12 +146,12 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
     number = f" số {plan.document.number_symbol}" if plan.document.number_symbol else ""
-    source = f"{plan.document.type}{number} của {plan.issuer.name}"
+    source = f"{plan.document.type}{number} của {inferred_text(plan.issuer.name, plan.is_inferred('issuer.name'))}"
     events = []
     if window := plan.dated_window:
         periods = [("thuc-hien", "thời gian thực hiện kế hoạch", "Thời gian tổ chức các hoạt động", window.start, window.end)]
         if window.peak:
-            periods.append(("cao-diem", "thời gian cao điểm", "Thời gian cao điểm của các hoạt động", window.peak.start, window.peak.end))
+            periods.append(("cao-diem", window.peak.label, capitalised(window.peak.label), window.peak.start, window.peak.end))
         for slug, what, sentence, start, end in periods:
             events.append(Event(
                 f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.issuer.short_name}: {what}",

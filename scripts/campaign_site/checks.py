@@ -16,12 +16,17 @@ from .model import CampaignFile, LegalDocument, Observance, Plan, follows_decree
 from .problems import Problem, format_loc
 from .site_data import Campaign
 from .slugs import ascii_slug
+from .unknowns import NOT_KNOWN
 from .vn_dates import PartialDate
 from .yaml_source import Loc, SourceFile
 
+PHRASE_LISTS = ("themes", "slogans", "messages")
+"""The lists of a year's phrases in campaign.yaml; every phrase is drawn on banners."""
+
 
 def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: GlyphCoverage) -> list[Problem]:
-    """Themes and slogans are drawn on banners: every character must be in the banner font."""
+    """Text drawn on banners (every phrase, the site's title): every character must be in the banner font,
+    in the case it is typed and in upper case."""
     problems = []
     for loc, text in texts:
         missing = font.missing(text + text.upper())
@@ -159,7 +164,7 @@ def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]
         loc = ("window", "peak")
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"thời gian cao điểm ({vn_dates.short(window.peak.start)} – {vn_dates.short(window.peak.end)}) phải nằm trong thời gian "
+            f"{window.peak.label} ({vn_dates.short(window.peak.start)} – {vn_dates.short(window.peak.end)}) phải nằm trong thời gian "
             f"thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}). Hãy kiểm tra lại các ngày.",
         ))
     for i, deadline in enumerate(plan.dated_deadlines):
@@ -239,6 +244,33 @@ def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int
     ]
 
 
+def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
+    """`linked_modality` qualifies linked days the plan lists; `inferred` names fields that hold a value."""
+    problems = []
+    if plan.linked_modality and not plan.linked_observances:
+        loc: Loc = ("linked_modality",)
+        problems.append(source.problem(loc, format_loc(loc), "có cách nói về việc kết nối nhưng không có ngày kỷ niệm được kết nối. "
+                                       "Hãy ghi các ngày đó ở `linked_observances`, hoặc xóa dòng `linked_modality`."))
+    for i, path in enumerate(plan.inferred):
+        if plan.field_value(path) is None or plan.field_value(path) is NOT_KNOWN:
+            loc = ("inferred", i)
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"trường `{path}` không có giá trị nên không thể là giá trị suy ra. Chỉ ghi ở đây trường đã điền một giá trị "
+                f"suy ra từ nguồn: hãy điền `{path}`, hoặc xóa dòng này.",
+            ))
+    if plan.linked_observances and plan.linked_modality is None:
+        loc = ("linked_observances",)
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            "chưa ghi văn bản nói việc kết nối thế nào, nên trang chỉ ghi “văn bản có nhắc tới việc kết nối”. Hãy thêm dòng "
+            "`linked_modality:` với may (văn bản viết “có thể”), encouraged (“khuyến khích”), requested (“đề nghị”) "
+            "hoặc stated (văn bản nêu là việc làm, không kèm các từ đó).",
+            "warning",
+        ))
+    return problems
+
+
 def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
     """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
@@ -261,7 +293,7 @@ def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
     problems = []
     seen: dict[str, str] = {}
     for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
-        for kind in ("themes", "slogans", "messages"):
+        for kind in PHRASE_LISTS:
             for j, phrase in enumerate(getattr(year_obs, kind)):
                 loc = ("observances", i, kind, j, "text")
                 for match in _SLOGAN_DATE.finditer(phrase.text):

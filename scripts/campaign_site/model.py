@@ -31,7 +31,7 @@ from . import vn_dates
 from .slugs import ascii_slug
 from .unknowns import Knowable, NotKnown
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES
+from .wording import DEADLINE_RULES, PEAK_NAME
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
@@ -129,6 +129,10 @@ DocumentDate = Annotated[
 IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
 """Levels of the legal chain: Party, Government, ministry (and its agencies), province, ward/commune."""
 PlanIssuerLevel = Literal["national", "province", "commune"]
+LinkModality = Literal["may", "encouraged", "requested", "stated"]
+"""How a document words linking its activities to other days (`có thể`, `khuyến khích`, `đề nghị`, or plainly)."""
+InferredField = Literal["issuer.name", "issuer.province", "place"]
+"""The facts of a plan staff may record as inferred from a source rather than read in the document."""
 """Where a plan's issuer sits: a central body (no province), a province or city, a commune or ward."""
 
 
@@ -410,9 +414,28 @@ class Period(Record):
     end: Date = Field(description="Ngày kết thúc (tính cả ngày này)")
 
 
+class Peak(Period):
+    """A period inside the window under the name the document gives it."""
+
+    name: Line | None = Field(
+        None,
+        description=f"Tên văn bản gọi khoảng thời gian này, chép nguyên văn, ví dụ `thời gian tổ chức các hoạt động chính`; "
+        f"bỏ dòng nếu văn bản gọi là {PEAK_NAME}",
+    )
+
+    @property
+    def label(self) -> str:
+        """The document's name for the period, in the middle of a sentence."""
+        return self.name or PEAK_NAME
+
+
 class Window(Period):
     note: Text | None = Field(None, description="Ghi chú về thời gian (nếu văn bản có)")
-    peak: Period | None = Field(None, description="Thời gian cao điểm trong thời gian thực hiện (nếu văn bản có), ví dụ 15/5/2026 đến 19/5/2026")
+    peak: Peak | None = Field(
+        None,
+        description="Một khoảng thời gian trong thời gian thực hiện mà văn bản nêu riêng (thời gian cao điểm, thời gian tổ chức "
+        "các hoạt động chính), ví dụ 15/5/2026 đến 19/5/2026, kèm `name:` nếu văn bản không gọi là cao điểm",
+    )
 
 
 class ReportDeadline(Record):
@@ -462,6 +485,11 @@ class Plan(Record):
     linked_observances: list[Id] = Field(
         default_factory=list, description="Các ngày kỷ niệm khác mà hoạt động kết nối, hướng tới (ví dụ kết nối với 26/4 và 18/5)"
     )
+    linked_modality: LinkModality | None = Field(
+        None,
+        description="Văn bản nói việc kết nối thế nào: may (có thể), encouraged (khuyến khích), requested (đề nghị), "
+        "stated (nêu là việc làm, không kèm các từ đó)",
+    )
     themes: list[Id] = Field(default_factory=list, description="Mã các chủ đề được tuyên truyền")
     slogans: list[Id] = Field(default_factory=list, description="Mã các khẩu hiệu được tuyên truyền")
     messages: list[Id] = Field(default_factory=list, description="Mã các thông điệp được tuyên truyền")
@@ -489,6 +517,22 @@ class Plan(Record):
         None, description="Người ký; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
     origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin (tệp gốc, địa chỉ, hoặc bản tin tóm tắt)")
+    inferred: list[InferredField] = Field(
+        default_factory=list,
+        description="Các trường biên tập viên suy ra từ nguồn (ví dụ bản tin), chưa đối chiếu văn bản, ví dụ "
+        "[issuer.name, issuer.province]; trang ghi kèm “suy ra từ nguồn, chưa đối chiếu văn bản”",
+    )
+
+    def field_value(self, path: str) -> object:
+        """The value at a dotted path such as `issuer.name`."""
+        value: object = self
+        for part in path.split("."):
+            value = getattr(value, part)
+        return value
+
+    def is_inferred(self, path: str) -> bool:
+        """Whether staff recorded the value at `path` as inferred from a source (`inferred:`)."""
+        return path in self.inferred
 
     _id: str = PrivateAttr(default="")
     _year: int = PrivateAttr(default=0)

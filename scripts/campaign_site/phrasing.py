@@ -15,7 +15,7 @@ from .markdown_text import Markdown, escape
 from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
 from .unknowns import NOT_KNOWN, NotKnown
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES, absent, capitalised
+from .wording import DEADLINE_RULES, INFERRED, absent, capitalised, inferred_text
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:
@@ -54,6 +54,15 @@ def phrase_item(phrase: Phrase) -> Markdown:
     """A theme or slogan in quotes, with its English version if it has one."""
     english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
     return Markdown(f"“{escape(phrase.text)}”{english}")
+
+
+def issuer_name(plan: Plan) -> str:
+    """The issuer's name as pages list it, each part staff inferred (`inferred:`) said to be inferred:
+    `Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên (suy ra từ nguồn, chưa đối chiếu văn bản)`."""
+    name, province = plan.is_inferred("issuer.name"), plan.is_inferred("issuer.province")
+    if province and not name:
+        return f"{plan.issuer.name} (thuộc {plan.issuer.province}: {INFERRED})"
+    return inferred_text(f"{plan.issuer.name}, thuộc {plan.issuer.province}" if province else plan.issuer.name, name)
 
 
 def plan_window(plan: Plan) -> Markdown:

@@ -176,10 +176,11 @@ def _year_problems(ctx: Context, year: int, parsed: Parsed[CampaignFile]) -> lis
     phrases = [
         (("observances", i, kind, j), phrase)
         for i, y in enumerate(spec.observances)
-        for kind in ("themes", "slogans")
+        for kind in checks.PHRASE_LISTS
         for j, phrase in enumerate(getattr(y, kind))
     ]
-    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề hoặc khẩu hiệu")
+    # One id per phrase of the year, whatever its kind: banner files and plans find a phrase by its id alone.
+    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề, khẩu hiệu hoặc thông điệp")
     problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], ctx.font)
     if ctx.observance_ids is not None:
         problems += id_checks.known_ids(source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
@@ -272,7 +273,8 @@ def observance_registry(ctx: Context) -> list[Problem]:
 
 
 def year_files(ctx: Context) -> list[Problem]:
-    """Each campaign.yaml: unique ids, printable phrases, observances that exist and fall in the year."""
+    """Each campaign.yaml: ids unique across every phrase kind, phrases the banner font can draw, observances
+    that exist and fall in the year."""
     return [p for problems in ctx.year_problems.values() for p in problems]
 
 
@@ -331,6 +333,11 @@ def plan_years(ctx: Context) -> list[Problem]:
 def repeated_refs(ctx: Context) -> list[Problem]:
     """An id listed twice in a plan (a warning)."""
     return [p for f in ctx.plans for p in checks.repeated_refs(f.parsed.source, f.parsed.value)]
+
+
+def plan_qualifiers(ctx: Context) -> list[Problem]:
+    """How a plan words its linked days, and which of its values are inferred."""
+    return [p for f in ctx.plans for p in checks.plan_qualifiers(f.parsed.source, f.parsed.value)]
 
 
 def plan_windows(ctx: Context) -> list[Problem]:
@@ -416,6 +423,7 @@ RULES: tuple[Rule, ...] = (
     plan_documents,
     plan_years,
     repeated_refs,
+    plan_qualifiers,
     plan_windows,
     unused_documents,  # after the other data rules: it runs only when they found no error
     activity_posts,

@@ -49,6 +49,51 @@ ISSUER_LEVELS = {
 }
 """Issuer levels in the order of the legal chain."""
 
+LINK_MODALITIES = {
+    "may": "Có thể kết nối các hoạt động với",
+    "encouraged": "Khuyến khích kết nối các hoạt động với",
+    "requested": "Đề nghị kết nối các hoạt động với",
+    "stated": "Các hoạt động kết nối với",
+}
+"""How a plan's linked days are introduced, keeping the document's modality (`linked_modality`)."""
+LINK_UNWORDED = "Văn bản có nhắc tới việc kết nối các hoạt động với"
+"""The same when the record does not say how the document words it: true whatever the word was."""
+
+
+def link_lead(modality: str | None) -> str:
+    """`Có thể kết nối các hoạt động với`, as the document words the link, or a lead true of any wording."""
+    return LINK_MODALITIES[modality] if modality else LINK_UNWORDED
+
+
+PEAK_NAME = "thời gian cao điểm"
+"""A period inside a plan's window, when the document calls it `cao điểm` (`window.peak.name` otherwise)."""
+
+INFERRED = "suy ra từ nguồn, chưa đối chiếu văn bản"
+"""Beside a value staff inferred from a source (`inferred:`) rather than read in the document."""
+
+
+INFERRED_FIELDS = {
+    "issuer.name": "tên cơ quan ban hành",
+    "issuer.province": "tỉnh, thành phố của cơ quan ban hành",
+    "place": "địa danh",
+}
+"""The facts a plan may hold as inferred (`model.InferredField`), as a notice names them."""
+
+
+def inferred_notice(paths: Sequence[str]) -> str | None:
+    """`Tên cơ quan ban hành và tỉnh, thành phố được suy ra từ nguồn, chưa đối chiếu văn bản.`, or None."""
+    if not paths:
+        return None
+    names = [INFERRED_FIELDS[p] for p in paths]
+    listed = " và ".join(filter(None, ("; ".join(names[:-1]), names[-1])))
+    return capitalised(f"{listed} được {INFERRED}.")
+
+
+def inferred_text(text: str, inferred: bool) -> str:
+    """`Tuyên Quang (suy ra từ nguồn, chưa đối chiếu văn bản)` for an inferred value; else the text as it is."""
+    return f"{text} ({INFERRED})" if inferred else text
+
+
 DEADLINE_RULES = {"before": "trước ngày", "no_later_than": "chậm nhất ngày"}
 """How a report deadline is worded: "trước ngày 15/5/2026" excludes the day, "chậm nhất ngày" includes it."""
 

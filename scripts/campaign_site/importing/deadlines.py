@@ -84,7 +84,8 @@ def as_data(deadline: Deadline) -> dict:
     return data
 
 
-_PEAK = re.compile(r"cao\s+điểm", re.IGNORECASE)
+_PEAK = re.compile(r"cao\s+điểm|(?P<named>(?:thời\s+gian|tuần)[^,.;:()]{0,40}?hoạt\s+động\s+chính)", re.IGNORECASE)
+"""A period inside the window: `cao điểm`, or one the document names itself (`thời gian tổ chức các hoạt động chính`)."""
 
 
 def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
@@ -114,6 +115,9 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
         p = peaks[0]
         if main.start <= p.start and p.end <= main.end:
             data["peak"] = {"start": dates.short(p.start), "end": dates.short(p.end)}
+            named = [m["named"] for m in _PEAK.finditer(text[max(0, p.begin - 60):p.begin])][-1]
+            if named:  # the document's own name for the period, not "cao điểm"
+                data["peak"]["name"] = review(squash(named[0].lower() + named[1:]))
         else:
             notes.append("Thời gian cao điểm nằm ngoài thời gian thực hiện; chưa ghi vào `window.peak`.")
     if len([r for r in found if r not in peaks]) > 1:

@@ -27,11 +27,15 @@ from .vn import capitalize, squash
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
 _LINKING = re.compile(r"kết nối|hướng tới|hướng đến|gắn với|phối hợp với các hoạt động", re.IGNORECASE)
+_LINK_MODALITIES = (("may", re.compile(r"\bcó thể\b", re.IGNORECASE)),
+                    ("encouraged", re.compile(r"\bkhuyến khích\b", re.IGNORECASE)),
+                    ("requested", re.compile(r"\bđề nghị\b", re.IGNORECASE)))
+"""The words that make a link a possibility, an encouragement or a request rather than a task (`linked_modality`)."""
 _UNITS_CHOOSE = re.compile(r"(?:tự|chủ động)\s+(?:lựa\s+)?(?:chọn|xây dựng)[^.;]{0,60}?(?:chủ đề|khẩu hiệu|thông điệp)"
                            r"(?:\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:chủ đề|khẩu hiệu|thông điệp))*", re.IGNORECASE)
 _PLAN_ORDER = (
     "issuer", "place", "document", "addressees", "legal_basis", "references", "observances", "linked_observances",
-    "themes", "slogans", "messages", "units_choose", "context", "purposes", "requirements", "content", "forms",
+    "linked_modality", "themes", "slogans", "messages", "units_choose", "context", "purposes", "requirements", "content", "forms",
     "window", "report_deadlines", "responsibilities", "closing", "recipients", "signer",
 )
 
@@ -95,7 +99,7 @@ class _Extraction:
         plan["addressees"] = self.header.addressees
         plan["legal_basis"] = self.legal_basis
         plan["references"] = self._references()
-        plan["observances"], plan["linked_observances"] = self._observances()
+        plan["observances"], plan["linked_observances"], plan["linked_modality"] = self._observances()
         found = self._phrases(plan["observances"])
         plan["themes"], plan["slogans"], plan["messages"] = found.ids["theme"], found.ids["slogan"], found.ids["message"]
         plan["units_choose"] = self._units_choose(plan)
@@ -262,7 +266,8 @@ class _Extraction:
                     refs.append(value)
         return refs
 
-    def _observances(self) -> tuple[list[str], list[str]]:
+    def _observances(self) -> tuple[list[str], list[str], str | None]:
+        """The observances of the subject, the days the body links the activities to, and how it words that link."""
         subject = self.header.subject or ""
         found = phrases.observance_mentions(subject, self.observances)
         if not found:
@@ -277,6 +282,7 @@ class _Extraction:
             else:
                 self.notes.append("Văn bản không nêu ngày kỷ niệm nào trong số các ngày đã khai báo.")
         linked: list[str] = []
+        linking: list[str] = []
         for text in self._body_texts():
             for sentence in re.split(r"(?<=[.;])\s+", text):
                 if not _LINKING.search(sentence):
@@ -284,9 +290,14 @@ class _Extraction:
                 for obs in phrases.observance_mentions(sentence, self.observances):
                     if obs not in found and review(obs) not in linked:
                         linked.append(review(obs))
-        if linked:
-            self.notes.append("Văn bản nhắc việc kết nối, hướng tới ngày kỷ niệm khác: đã ghi `linked_observances` để kiểm tra.")
-        return found, linked
+                        linking.append(sentence)
+        if not linked:
+            return found, linked, None
+        self.notes.append("Văn bản nhắc việc kết nối, hướng tới ngày kỷ niệm khác: đã ghi `linked_observances` để kiểm tra.")
+        modality = next((name for name, words in _LINK_MODALITIES if any(words.search(s) for s in linking)), None)
+        if modality is None:
+            self.notes.append("Không thấy “có thể”, “khuyến khích”, “đề nghị” trong câu nói về việc kết nối: hãy ghi `linked_modality`.")
+        return found, linked, review(modality) if modality else None
 
     def _phrases(self, plan_observances: list[str]) -> phrases.Result:
         candidates = list(self.sections.phrases)

@@ -8,10 +8,10 @@ from datetime import date
 
 from ..banners import Download
 from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
-from ..phrasing import dateline, number_text, signed_date_text, signer_text
+from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_text
 from ..site_data import PhraseEntry
 from ..unknowns import NOT_KNOWN
-from ..wording import PHRASE_KINDS, absent, units_choose_text
+from ..wording import PHRASE_KINDS, absent, capitalised, inferred_notice, inferred_text, link_lead, units_choose_text
 from .base import LISTED_POSTS, BasisLine, PostList, SiteContext, View, basis_lines, campaign_observance, post_list
 
 
@@ -62,6 +62,14 @@ class PlanView(View):
     observances: list[Observance]
     linked: list[Observance]
     """Other observances the plan links its activities to."""
+    linked_lead: str
+    """How the document words that link (`Có thể kết nối các hoạt động với`), without the days."""
+    peak_label: str | None
+    """The document's name for the period inside the window (`Thời gian cao điểm`), if it gives one."""
+    inferred: str | None
+    """Which values staff inferred from a source rather than read in the document, as a notice."""
+    issuer_name: str
+    """The issuer's name, with the qualifier when it is inferred."""
     basis: list[BasisLine]
     sections: list[PlanSection]
     phrases: list[PlanPhrases]
@@ -92,7 +100,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     doc = plan.document
     return PlanView(
         title=f"{plan.issuer.short_name}: {doc.type} năm {plan.year}",
-        description=f"{doc.type} của {plan.issuer.name}: {doc.subject}",
+        description=f"{doc.type} của {issuer_name(plan)}: {doc.subject}",
         share=ctx.share(plan.year),
         plan=plan,
         observances=[campaign_observance(ctx.data, plan.year, o) for o in plan.observances],
@@ -104,12 +112,17 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         phrases_heading="Chủ đề, khẩu hiệu và thông điệp" if plan.messages else "Chủ đề và khẩu hiệu",
         units_choose=units_choose_text(plan.units_choose),
         linked=[campaign_observance(ctx.data, plan.year, o) for o in plan.linked_observances],
+        linked_lead=link_lead(plan.linked_modality),
+        peak_label=capitalised(window.peak.label) if (window := plan.dated_window) and window.peak else None,
+        inferred=inferred_notice(plan.inferred),
+        issuer_name=issuer_name(plan),
         dateline=dateline(plan.place, doc.date),
         subject_line=f"{doc.type}{' — V/v ' if doc.type == 'Công văn' else ': '}{doc.subject}",
         facts=[
             Fact("Số, ký hiệu", number_text(doc)),
             Fact("Ngày ký", signed_date_text(doc)),
-            Fact("Địa danh", plan.place if isinstance(plan.place, str) else absent("place", plan.place is NOT_KNOWN)),
+            Fact("Địa danh", inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str)
+                 else absent("place", plan.place is NOT_KNOWN)),
             Fact("Người ký", signer_text(plan.signer)),
         ],
         window=plan.dated_window,
