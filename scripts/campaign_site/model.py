@@ -442,9 +442,34 @@ class Responsibility(Record):
 
 
 class Signer(Record):
-    authority: Line | None = Field(None, description="Quyền hạn ký, ví dụ KT. GIÁM ĐỐC")
-    title: Line = Field(description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC")
-    name: Line = Field(description="Họ và tên người ký")
+    """The signature block as printed, line by line: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` (authority),
+    `PHÓ CHỦ TỊCH` (title), then the name. A published copy may print only some of them."""
+
+    authority: Annotated[list[Line], BeforeValidator(lambda value: [value] if isinstance(value, str) else value,
+                                                     json_schema_input_type=Line | list[Line])] = Field(
+        default_factory=list,
+        description="Các dòng thẩm quyền ký, mỗi dòng như in trong văn bản: một dòng (KT. GIÁM ĐỐC) hoặc danh sách "
+        "(TM. ỦY BAN NHÂN DÂN, rồi KT. CHỦ TỊCH); cả các dòng TL., TUQ.",
+    )
+    title: Line | None = Field(None, description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC hoặc Q. GIÁM ĐỐC; bỏ dòng nếu văn bản không in chức vụ")
+    name: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Họ và tên người ký; bỏ dòng nếu văn bản không in tên; `chưa rõ` nếu bản đăng tải không cho biết tên"
+    )
+
+    @model_validator(mode="after")
+    def _some_line(self) -> Signer:
+        if not self.authority and self.title is None and self.name is None:
+            raise ValueError(
+                "khối chữ ký cần ít nhất một dòng như in trong văn bản: `authority:` (ví dụ KT. GIÁM ĐỐC), `title:` (ví dụ "
+                "PHÓ GIÁM ĐỐC) hoặc `name:`. Nếu văn bản không có chữ ký, hãy xóa cả mục `signer:`; nếu chưa biết, "
+                "hãy viết `signer: chưa rõ`."
+            )
+        return self
+
+    @property
+    def roles(self) -> list[str]:
+        """The printed lines above the name: authority lines, then the title."""
+        return [*self.authority, *([self.title] if self.title else [])]
 
 
 class Plan(Record):

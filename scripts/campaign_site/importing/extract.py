@@ -70,7 +70,7 @@ class _Extraction:
         self.registry = registry
         self.observances = observances
         self.known = phrases.known_from(year_phrases)
-        self.paras = paragraphs(text)
+        self.paras = signature.split_closing(paragraphs(text))
         self.body_text = "\n".join(p.full for p in self.paras)
         self.notes: list[str] = []
         self.new_documents: dict[str, dict] = {}
