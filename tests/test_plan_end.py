@@ -146,6 +146,9 @@ def test_each_printed_form_of_signature_is_shown_line_by_line(signature_site: Pa
     authority = expected.get("authority", [])
     assert plan["signer"]["authority"] == (authority if isinstance(authority, list) else [authority])
     assert plan["signer"]["title"] == expected.get("title")
+    name = expected.get("name")
+    assert ("signer.name" in plan["not_known"]) == (name == "chưa rõ")
+    assert ("signer.name" in plan["not_stated"]) == (name is None)
 
 
 # The model's table: blocks as staff type them → the page's lines; and blocks that are not one.
