@@ -46,12 +46,13 @@ def _assert_end_outside_lists(site: Path, page: str, plan: Plan) -> None:
     soup = _soup(site, page)
     article = soup.find("article")
     assert isinstance(article, Tag)
-    closing = " ".join(plan.closing.split()) if plan.closing else None
+    paragraphs = [" ".join(paragraph.split()) for paragraph in plan.closing]
+    closing = " ".join(paragraphs)
     for item in article.find_all("li"):
         text = " ".join(item.get_text(" ").split())
         assert "Nơi nhận" not in text, f"{page}: «Nơi nhận» inside a list item"
-        if closing:
-            assert closing not in text and closing[:40] not in text, f"{page}: the closing inside a list item: {text[-120:]}"
+        for paragraph in paragraphs:
+            assert paragraph[:40] not in text, f"{page}: the closing inside a list item: {text[-120:]}"
     for part in article.select(".plan-closing, .plan-end, .plan-signature, .plan-recipients"):
         assert part.find_parent("li") is None and part.find_parent(["ul", "ol"]) is None, page
     if closing:

@@ -352,6 +352,11 @@ def _shorthand(model: type, expand: Callable[[str], dict[str, Any]]) -> BeforeVa
     )
 
 
+def _one_or_list(item: Any) -> BeforeValidator:
+    """Allow one text where a list of texts is meant (`authority: KT. GIÁM ĐỐC`, a list of one line)."""
+    return BeforeValidator(lambda value: [value] if isinstance(value, str) else value, json_schema_input_type=item | list[item])
+
+
 class Issuer(Record):
     name: Line = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
     short_name: Line = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
@@ -445,8 +450,7 @@ class Signer(Record):
     """The signature block as printed, line by line: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` (authority),
     `PHÓ CHỦ TỊCH` (title), then the name. A published copy may print only some of them."""
 
-    authority: Annotated[list[Line], BeforeValidator(lambda value: [value] if isinstance(value, str) else value,
-                                                     json_schema_input_type=Line | list[Line])] = Field(
+    authority: Annotated[list[Line], _one_or_list(Line)] = Field(
         default_factory=list,
         description="Các dòng thẩm quyền ký, mỗi dòng như in trong văn bản: một dòng (KT. GIÁM ĐỐC) hoặc danh sách "
         "(TM. ỦY BAN NHÂN DÂN, rồi KT. CHỦ TỊCH); cả các dòng TL., TUQ.",
@@ -506,7 +510,11 @@ class Plan(Record):
         default_factory=list, description="Các hạn báo cáo kết quả; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
     responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
-    closing: Text | None = Field(None, description="Câu kết của văn bản")
+    closing: Annotated[list[Text], _one_or_list(Text)] = Field(
+        default_factory=list,
+        description="Lời kết của văn bản, sau nhiệm vụ cuối và trước nơi nhận (Trên đây là …; đoạn kết thúc bằng ./.): "
+        "một đoạn, hoặc danh sách nếu có nhiều đoạn",
+    )
     recipients: Annotated[list[Line] | NotKnown, Knowable()] = Field(
         default_factory=list, description="Nơi nhận; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )

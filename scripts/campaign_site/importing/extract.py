@@ -110,7 +110,7 @@ class _Extraction:
         plan["report_deadlines"] = self._deadlines()
         plan["responsibilities"] = self._responsibilities()
         if self.ending.closing:
-            plan["closing"] = self.ending.closing
+            plan["closing"] = [self.ending.closing, *self.ending.after_closing] if self.ending.after_closing else self.ending.closing
         if self.ending.recipients:
             plan["recipients"] = self.ending.recipients
         if self.ending.signer:
