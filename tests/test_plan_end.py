@@ -218,6 +218,18 @@ def test_closing_words_in_a_list_are_refused_at_their_line(tmp_path: Path, field
     assert any(m.startswith(expected) and "`closing:`" in m for m in messages), "\n".join(messages)
 
 
+def test_recipients_pasted_into_the_closing_are_refused(tmp_path: Path) -> None:
+    campaigns = Path(shutil.copytree(REPO / "campaigns", tmp_path / "campaigns"))
+    plan = campaigns / "2026/plans/so-khcn-lai-chau.yaml"
+    replace_in(plan, "  nghệ./.\n", "  nghệ./. Nơi nhận: Như trên; Lưu: VT, QL.\n")
+    line = next(n for n, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("closing:"))
+    with pytest.raises(DataError) as caught:
+        load_site(campaigns)
+    messages = [str(p) for p in caught.value.problems]
+    expected = f"campaigns/2026/plans/so-khcn-lai-chau.yaml:{line}: closing: lời kết có «Nơi nhận:»"
+    assert any(m.startswith(expected) and "`recipients:`" in m for m in messages), "\n".join(messages)
+
+
 # The importer: never closing words in a task, whatever the layout; every form of signature read.
 @pytest.fixture(scope="module")
 def site() -> SiteData:

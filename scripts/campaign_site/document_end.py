@@ -44,7 +44,8 @@ def _list_items(plan: Plan) -> Iterator[tuple[Loc, str]]:
 
 
 def closing_in_lists(source: SourceFile, plan: Plan) -> list[Problem]:
-    """An item of a list that is really the closing or `Nơi nhận`: the page would print it as a duty of the unit."""
+    """An item of a list that is really the closing or `Nơi nhận` (the page would print it as a duty of the
+    unit), and `Nơi nhận` pasted into the closing (it is a part of its own, printed beside the signature)."""
     problems = []
     for loc, text in _list_items(plan):
         if reason := closing_words(text):
@@ -52,5 +53,14 @@ def closing_in_lists(source: SourceFile, plan: Plan) -> list[Problem]:
                 loc, format_loc(loc),
                 f"đoạn này {reason}: đây là lời kết của cơ quan ban hành, không phải một ý của danh sách hay việc của đơn vị. "
                 "Hãy chuyển câu kết sang trường `closing:` và nơi nhận sang `recipients:`, rồi xóa dòng này khỏi danh sách.",
+            ))
+    one_text = not isinstance(source.data, dict) or not isinstance(source.data.get("closing"), list)
+    for i, paragraph in enumerate(plan.closing):
+        if RECIPIENTS_LABEL.search(paragraph):
+            where: Loc = ("closing",) if one_text else ("closing", i)
+            problems.append(source.problem(
+                where, format_loc(where),
+                "lời kết có «Nơi nhận:»: nơi nhận là phần riêng của văn bản. Hãy chuyển phần từ «Nơi nhận:» trở đi "
+                "sang trường `recipients:` (mỗi nơi nhận một dòng) và chỉ để lời kết ở `closing:`.",
             ))
     return problems
