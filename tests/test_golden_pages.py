@@ -1,5 +1,6 @@
 """Golden files: the generated Markdown of every page type, and the feeds, JSON and text files, from a
-small fixture data set (tests/golden/campaigns: one year, one plan, two documents; tests/golden/docs: one
+small fixture data set (tests/golden/campaigns: one year, two plans, one of them with units' tasks, a closing
+and recipients, two documents; tests/golden/docs: one
 activity post with a small photo), compared byte for
 byte with tests/golden/expected. Any template or renderer change shows here as a reviewable diff.
 

@@ -170,15 +170,15 @@ def problems_of(campaigns: Path) -> list[str]:
 def test_messages_point_at_the_mapping_give_the_shape_and_never_loop(tmp_path: Path) -> None:
     campaigns = Path(shutil.copytree(REPO / "campaigns", tmp_path / "campaigns"))
     plan = campaigns / "2026/plans/so-khcn-lai-chau.yaml"
-    replace_in(plan, "  title: PHÓ GIÁM ĐỐC\n", "")
+    replace_in(plan, "  level: province\n", "")
     replace_in(plan, "  short_name: Sở KH&CN Lai Châu\n", '  short_name: ""\n')
     replace_in(plan, "place: Lai Châu\n", "place: khong ro\n")
     other = campaigns / "2026/plans/ubnd-xa-binh-thanh.yaml"
     other.write_text(re.sub(r"^window:\n(?:  .*\n)+", "window: 18/4/2026\n", other.read_text(encoding="utf-8"), count=1,
                             flags=re.MULTILINE), encoding="utf-8")
     lines = problems_of(campaigns)
-    signer = next(line for line in lines if "signer.title" in line)
-    assert signer.startswith(f"campaigns/2026/plans/so-khcn-lai-chau.yaml:{line_of(plan, 'signer:')}: ") and "thiếu trường bắt buộc `title`" in signer
+    level = next(line for line in lines if "issuer.level" in line)
+    assert level.startswith(f"campaigns/2026/plans/so-khcn-lai-chau.yaml:{line_of(plan, 'issuer:')}: ") and "thiếu trường bắt buộc `level`" in level
     short = next(line for line in lines if "issuer.short_name" in line)
     assert "không được để trống. Hãy điền nội dung." in short and "xóa" not in short and "ngoặc kép" not in short
     window = next(line for line in lines if "ubnd-xa-binh-thanh.yaml" in line and ": window: " in line)

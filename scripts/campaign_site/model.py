@@ -356,6 +356,11 @@ def _shorthand(model: type, expand: Callable[[str], dict[str, Any]]) -> BeforeVa
     )
 
 
+def _one_or_list(item: Any) -> BeforeValidator:
+    """Allow one text where a list of texts is meant (`authority: KT. GIÁM ĐỐC`, a list of one line)."""
+    return BeforeValidator(lambda value: [value] if isinstance(value, str) else value, json_schema_input_type=item | list[item])
+
+
 class Issuer(Record):
     name: Line = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
     short_name: Line = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
@@ -465,9 +470,33 @@ class Responsibility(Record):
 
 
 class Signer(Record):
-    authority: Line | None = Field(None, description="Quyền hạn ký, ví dụ KT. GIÁM ĐỐC")
-    title: Line = Field(description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC")
-    name: Line = Field(description="Họ và tên người ký")
+    """The signature block as printed, line by line: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` (authority),
+    `PHÓ CHỦ TỊCH` (title), then the name. A published copy may print only some of them."""
+
+    authority: Annotated[list[Line], _one_or_list(Line)] = Field(
+        default_factory=list,
+        description="Các dòng thẩm quyền ký, mỗi dòng như in trong văn bản: một dòng (KT. GIÁM ĐỐC) hoặc danh sách "
+        "(TM. ỦY BAN NHÂN DÂN, rồi KT. CHỦ TỊCH); cả các dòng TL., TUQ.",
+    )
+    title: Line | None = Field(None, description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC hoặc Q. GIÁM ĐỐC; bỏ dòng nếu văn bản không in chức vụ")
+    name: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Họ và tên người ký; bỏ dòng nếu văn bản không in tên; `chưa rõ` nếu bản đăng tải không cho biết tên"
+    )
+
+    @model_validator(mode="after")
+    def _some_line(self) -> Signer:
+        if not self.authority and self.title is None and self.name is None:
+            raise ValueError(
+                "khối chữ ký cần ít nhất một dòng như in trong văn bản: `authority:` (ví dụ KT. GIÁM ĐỐC), `title:` (ví dụ "
+                "PHÓ GIÁM ĐỐC) hoặc `name:`. Nếu văn bản không có chữ ký, hãy xóa cả mục `signer:`; nếu chưa biết, "
+                "hãy viết `signer: chưa rõ`."
+            )
+        return self
+
+    @property
+    def roles(self) -> list[str]:
+        """The printed lines above the name: authority lines, then the title."""
+        return [*self.authority, *([self.title] if self.title else [])]
 
 
 class Plan(Record):
@@ -509,7 +538,11 @@ class Plan(Record):
         default_factory=list, description="Các hạn báo cáo kết quả; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
     responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
-    closing: Text | None = Field(None, description="Câu kết của văn bản")
+    closing: Annotated[list[Text], _one_or_list(Text)] = Field(
+        default_factory=list,
+        description="Lời kết của văn bản, sau nhiệm vụ cuối và trước nơi nhận (Trên đây là …; đoạn kết thúc bằng ./.): "
+        "một đoạn, hoặc danh sách nếu có nhiều đoạn",
+    )
     recipients: Annotated[list[Line] | NotKnown, Knowable()] = Field(
         default_factory=list, description="Nơi nhận; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )

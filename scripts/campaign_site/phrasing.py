@@ -115,12 +115,21 @@ def dateline(place: object, signed: object) -> str:
     return ", ".join(parts)
 
 
+def signer_name(signer: Signer) -> str:
+    """The signer's name as printed, or that the copy does not print it, or that it is not known."""
+    return signer.name if isinstance(signer.name, str) else absent("signer_name", signer.name is NOT_KNOWN)
+
+
 def signer_text(signer: Signer | NotKnown | None) -> str:
-    """`KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC Nguyễn Văn A`, or why there is none."""
+    """`TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Văn A` on one line; the printed lines without
+    a name say so (`KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC; văn bản không ghi tên người ký`); or why there is no block."""
     if signer is None or isinstance(signer, NotKnown):
         return absent("signer", signer is NOT_KNOWN)
-    role = ", ".join(part for part in (signer.authority, signer.title) if part)
-    return f"{role} {signer.name}"
+    role = ", ".join(signer.roles)
+    if isinstance(signer.name, str):
+        return f"{role} {signer.name}" if role else signer.name
+    name = signer_name(signer)
+    return f"{role}; {name[0].lower()}{name[1:]}" if role else name
 
 
 def next_text(events: list[Event], today: date) -> str:

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from . import activities, checks, id_checks, publishing, staff_markdown
+from . import activities, checks, document_end, id_checks, publishing, staff_markdown
 from .file_links import link_problem, outside
 from .glyphs import GlyphCoverage
 from .model import (
@@ -293,6 +293,11 @@ def plan_dates(ctx: Context) -> list[Problem]:
     return [p for f in ctx.plans for p in checks.check_plan_dates(f.parsed.source, f.parsed.value, f.year)]
 
 
+def plan_endings(ctx: Context) -> list[Problem]:
+    """The closing and `Nơi nhận` of each plan: in their own fields, never an item of a list."""
+    return [p for f in ctx.plans for p in document_end.closing_in_lists(f.parsed.source, f.parsed.value)]
+
+
 def province_names(ctx: Context) -> list[Problem]:
     """One spelling per province across every plan of every year."""
     seen: dict[str, tuple[str, str]] = {}
@@ -418,6 +423,7 @@ RULES: tuple[Rule, ...] = (
     year_files,
     phrase_slips,
     plan_dates,
+    plan_endings,
     province_names,
     original_files,
     plan_documents,

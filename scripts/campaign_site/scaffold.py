@@ -105,10 +105,12 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
         out.append(_list("recipients", [_quoted(r) for r in plan.recipients]))
     signer = plan.signer if plan and isinstance(plan.signer, Signer) else None
     out.append("signer:\n")
-    if signer and signer.authority:
-        out.append(f"  authority: {_quoted(signer.authority)}\n")
-    out.append(f"  title: {_quoted(signer.title) if signer else fill('chức vụ người ký')}\n")
-    out.append(f"  name: {_quoted(signer.name) if signer else fill('họ tên người ký')}\n")
+    if signer and len(signer.authority) == 1:
+        out.append(f"  authority: {_quoted(signer.authority[0])}\n")
+    elif signer and signer.authority:
+        out.append(_list("authority", [_quoted(line) for line in signer.authority], "  "))
+    out.append(f"  title: {_quoted(signer.title) if signer and signer.title else fill('chức vụ người ký')}\n")
+    out.append(f"  name: {_quoted(signer.name) if signer and isinstance(signer.name, str) else fill('họ tên người ký')}\n")
     return "".join(out)
 
 

@@ -85,12 +85,12 @@ def absent_fields(record: BaseModel, prefix: str = "") -> tuple[list[str], list[
     for name, info in type(record).model_fields.items():
         value = getattr(record, name)
         key = prefix + (info.alias or name)
-        if any(isinstance(m, Knowable) for m in info.metadata):
-            if value is NOT_KNOWN:
-                not_known.append(key)
-            elif value is None or value == []:
-                not_stated.append(key)
-        elif isinstance(value, BaseModel):
+        knowable = any(isinstance(m, Knowable) for m in info.metadata)
+        if knowable and value is NOT_KNOWN:
+            not_known.append(key)
+        elif knowable and (value is None or value == []):
+            not_stated.append(key)
+        elif isinstance(value, BaseModel):  # a record inside, known or not (`signer.name`)
             inner_stated, inner_known = absent_fields(value, key + ".")
             not_stated += inner_stated
             not_known += inner_known

@@ -16,6 +16,7 @@ PHRASE_KINDS_PLURAL = {"theme": "chủ đề", "slogan": "khẩu hiệu", "messa
 
 ABSENT = {
     "signer": ("Văn bản không ghi người ký", "Chưa có thông tin về người ký"),
+    "signer_name": ("Văn bản không ghi tên người ký", "Chưa có thông tin về tên người ký"),
     "place": ("Văn bản không ghi địa danh", "Chưa có thông tin về địa danh"),
     "date": ("Văn bản không ghi ngày ký", "Chưa có thông tin về ngày ký"),
     "number": ("Văn bản không ghi số, ký hiệu", "Chưa có thông tin về số, ký hiệu"),

@@ -74,7 +74,7 @@ class _Extraction:
         self.registry = registry
         self.observances = observances
         self.known = phrases.known_from(year_phrases)
-        self.paras = paragraphs(text)
+        self.paras = signature.split_closing(paragraphs(text))
         self.body_text = "\n".join(p.full for p in self.paras)
         self.notes: list[str] = []
         self.new_documents: dict[str, dict] = {}
@@ -114,7 +114,7 @@ class _Extraction:
         plan["report_deadlines"] = self._deadlines()
         plan["responsibilities"] = self._responsibilities()
         if self.ending.closing:
-            plan["closing"] = self.ending.closing
+            plan["closing"] = [self.ending.closing, *self.ending.after_closing] if self.ending.after_closing else self.ending.closing
         if self.ending.recipients:
             plan["recipients"] = self.ending.recipients
         if self.ending.signer:

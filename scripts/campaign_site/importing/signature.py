@@ -1,18 +1,24 @@
 """The end of a document: the closing sentence (`Trên đây là …`, or the paragraph ending `./.`), `Nơi nhận`
-and the signature (`KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC` / name), in whichever order the reader gives them."""
+and the signature (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name, each line kept), in
+whichever order the reader gives them. The closing never stays in the last task: a closing run into the
+paragraph before it is split off (`split_closing`), and a closing written as a list item is still one."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..document_end import CLOSING_START, END_MARK
+from ..unknowns import NOT_KNOWN_SPELLING
 from .header import clean_item
-from .text import Para
+from .text import ACTOR_OPENING, Para
 from .vn import squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
-AUTHORITY = re.compile(r"^(?:KT|TM|TL|TUQ|Q|PP)\s*\.", re.IGNORECASE)
-_CLOSING = re.compile(r"^Trên đây\b")
+ON_BEHALF = re.compile(r"^(?:KT|TM|TL|TUQ|PP)\s*\.", re.IGNORECASE)
+"""A line signed on behalf of someone (`KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `TL.`, `TUQ.`): an authority
+line. `Q. GIÁM ĐỐC` (acting director) is a title."""
+_CLOSING_INSIDE = re.compile(r"(?<=[.;!?])\s+(?=Trên đây\b)")
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
 
 
@@ -31,6 +37,27 @@ def _is_name(text: str) -> bool:
     return 2 <= len(words) <= 6 and not _NOT_A_NAME.search(text) and all(w[:1].isupper() for w in words)
 
 
+def split_closing(paras: list[Para]) -> list[Para]:
+    """The paragraphs, with a closing run into the paragraph before it (`… mô hình hay. Trên đây là …`)
+    split off as a paragraph of its own."""
+    out: list[Para] = []
+    for p in paras:
+        parts = _CLOSING_INSIDE.split(p.text, maxsplit=1)
+        if len(parts) == 2 and p.kind in ("plain", "bullet"):
+            out += [replace(p, text=parts[0]), Para(parts[1])]
+        else:
+            out.append(p)
+    return [replace(p, index=i) for i, p in enumerate(out)]
+
+
+def _is_closing(p: Para) -> bool:
+    """A paragraph that may end a document's body: a plain one ending `./.`, or an item of a list whose words
+    are an agency asking for the plan to be carried out (`UBND xã … đề nghị …./.`)."""
+    if not p.full.rstrip().endswith(END_MARK):
+        return False
+    return p.kind == "plain" or p.kind == "bullet" and bool(ACTOR_OPENING.match(p.text))
+
+
 def tail_start(paras: list[Para], begin: int) -> int:
     """Index of the first paragraph of `Nơi nhận` and the signature (the end if there are none)."""
     for i in range(begin, len(paras)):
@@ -47,12 +74,13 @@ def tail_start(paras: list[Para], begin: int) -> int:
 
 
 def closing_start(paras: list[Para], begin: int, end: int) -> int:
-    """Index of the closing paragraph: the last `Trên đây …`, else the last one ending in `./.`."""
+    """Index of the closing paragraph: the last `Trên đây …` (also when written as a list item), else the
+    last one ending in `./.`."""
     for i in range(end - 1, begin - 1, -1):
-        if _CLOSING.match(paras[i].full):
+        if CLOSING_START.match(paras[i].text) and paras[i].kind in ("plain", "bullet"):
             return i
     for i in range(end - 1, begin - 1, -1):
-        if paras[i].full.rstrip().endswith("./.") and paras[i].kind == "plain":
+        if _is_closing(paras[i]):
             return i
     return end
 
@@ -60,7 +88,7 @@ def closing_start(paras: list[Para], begin: int, end: int) -> int:
 def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     ending = Ending()
     if closing_at < tail_at:
-        ending.closing = squash(paras[closing_at].full)
+        ending.closing = squash(paras[closing_at].text)
         ending.after_closing = [squash(p.full) for p in paras[closing_at + 1:tail_at]]
     titles: list[str] = []
     name: str | None = None
@@ -83,13 +111,22 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             continue  # (Đã ký), (ký, đóng dấu)
     if recipients is not None:
         ending.recipients = [c for c in (clean_item(r) for r in recipients) if c]
-    if titles and name:
-        signer: dict = {}
-        if len(titles) > 1:
-            signer["authority"] = " ".join(titles[:-1])
-        signer["title"] = titles[-1]
-        signer["name"] = name
-        ending.signer = signer
-    elif titles:
-        ending.notes.append("Văn bản có chức vụ người ký nhưng chưa có tên người ký: chưa ghi `signer`.")
+    if titles:
+        ending.signer = _signer(titles, name)
+        if name is None:
+            ending.notes.append(f"Khối chữ ký không có tên người ký: đã ghi `name: {NOT_KNOWN_SPELLING}`. Nếu văn bản gốc "
+                                "có tên, hãy điền tên; nếu văn bản thật sự không in tên, hãy xóa dòng `name:`.")
     return ending
+
+
+def _signer(lines: list[str], name: str | None) -> dict:
+    """The signature block, each printed line kept: the lines signed on behalf of someone (and any line above
+    the title) as `authority` (one line as text, several as a list), the last other line as `title`."""
+    authority, title = (lines, None) if ON_BEHALF.match(lines[-1]) else (lines[:-1], lines[-1])
+    signer: dict = {}
+    if authority:
+        signer["authority"] = authority[0] if len(authority) == 1 else authority
+    if title:
+        signer["title"] = title
+    signer["name"] = name or NOT_KNOWN_SPELLING
+    return signer

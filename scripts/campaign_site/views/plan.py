@@ -8,7 +8,7 @@ from datetime import date
 
 from ..banners import Download
 from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
-from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_text
+from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_name, signer_text
 from ..site_data import PhraseEntry
 from ..unknowns import NOT_KNOWN
 from ..wording import PHRASE_KINDS, absent, capitalised, inferred_notice, inferred_text, link_lead, units_choose_text
@@ -56,6 +56,22 @@ class Fact:
     text: str
 
 
+@dataclass(frozen=True)
+class Signature:
+    """The signature block as printed, each line its own line: authority lines and title, then the name,
+    or why the record has no name (`name_printed` is false)."""
+
+    roles: list[str]
+    name: str
+    name_printed: bool
+
+
+def signature(signer: Signer | None) -> Signature | None:
+    if signer is None:
+        return None
+    return Signature(signer.roles, signer_name(signer), isinstance(signer.name, str))
+
+
 @dataclass(frozen=True, kw_only=True)
 class PlanView(View):
     plan: Plan
@@ -86,7 +102,7 @@ class PlanView(View):
     window_absent: str
     deadlines: list[ReportDeadline]
     deadlines_absent: str
-    signer: Signer | None
+    signature: Signature | None
     signer_absent: str
     recipients: list[str]
     recipients_absent: str
@@ -129,7 +145,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         window_absent=absent("window", plan.window is NOT_KNOWN),
         deadlines=plan.dated_deadlines,
         deadlines_absent=absent("report_deadlines", plan.report_deadlines is NOT_KNOWN),
-        signer=plan.signer if isinstance(plan.signer, Signer) else None,
+        signature=signature(plan.signer if isinstance(plan.signer, Signer) else None),
         signer_absent=absent("signer", plan.signer is NOT_KNOWN),
         recipients=plan.recipients if isinstance(plan.recipients, list) else [],
         recipients_absent=absent("recipients", plan.recipients is NOT_KNOWN),
