@@ -379,3 +379,11 @@ def test_plans_are_told_apart_only_by_what_their_records_hold(facts: list[tuple[
         if one[0] == other[0] and one != other and one_plan.short_label == other_plan.short_label:
             # Only plans whose number and date are the same, or unknown, and whose subjects are the same read alike.
             assert one[3] == other[3], (one, other)
+
+
+def test_each_namesake_s_page_is_headed_and_titled_apart(built: SiteBuild) -> None:
+    for plan_id, words in NAMESAKES.items():
+        page = text(built, f"2026/ke-hoach/{plan_id}.md")
+        kind = "Công văn" if plan_id.endswith("cong-van") else "Kế hoạch"
+        assert f"\n# {kind} của Ủy ban nhân dân xã Minh Tân ({words})\n" in page, plan_id
+        assert re.search(rf"^title: \"?UBND xã Minh Tân \({re.escape(words)}\): {kind} năm 2026", page, re.MULTILINE), plan_id
