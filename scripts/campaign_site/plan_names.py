@@ -30,4 +30,5 @@ def tell_apart(plans: Sequence[Plan]) -> None:
             continue
         written = [_number_and_date(plan) for plan in namesakes]
         for plan, words in zip(namesakes, written, strict=True):
-            plan.tell_apart(words if words and written.count(words) == 1 else plan.document.subject)
+            subject = plan.document.subject if isinstance(plan.document.subject, str) else ""  # a subject may be not known
+            plan.tell_apart(words if words and written.count(words) == 1 else subject or words)
