@@ -151,8 +151,13 @@ def test_the_importer_maps_every_other_wording_to_its_rule(wording: Wording) -> 
     assert DEADLINE_RULES[wording.rule] in wording.sentence.replace("muộn nhất là ngày", "muộn nhất ngày")
 
 
-def test_a_span_of_days_ending_with_den_ngay_is_no_deadline() -> None:
-    sentence = "Tổ chức từ ngày 15/4/2026 đến ngày 26/4/2026 và gửi báo cáo về UBND xã trước ngày 30/4/2026."
+@pytest.mark.parametrize("sentence", [
+    "Tổ chức từ ngày 15/4/2026 đến ngày 26/4/2026 và gửi báo cáo về UBND xã trước ngày 30/4/2026.",
+    "Các thôn treo băng rôn trong ngày 21/4/2026 và gửi báo cáo về UBND xã trước ngày 30/4/2026.",
+    "Tuyên truyền đến ngày 26/4/2026; gửi báo cáo về UBND xã trước ngày 30/4/2026.",
+])
+def test_days_of_activities_are_no_deadline(sentence: str) -> None:
+    """`đến ngày` ending a span, and `trong ngày`, `đến ngày` before any report is asked, date activities."""
     assert [(d.date, d.rule) for d in deadlines.find(sentence, None, 2026)] == [("30/4/2026", "before")]
 
 

@@ -17,6 +17,9 @@ RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất{_THEN}|chậm\s+n
                   rf"không\s+muộn\s+hơn{_THEN}|muộn\s+nhất{_THEN}|đến\s+ngày|trong\s+ngày|trước)\s+(?P<d>{dates.DAY})",
                   re.IGNORECASE)
 _REPORT = re.compile(r"\b(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
+_ALSO_ACTIVITIES: frozenset[DeadlineRule] = frozenset({"until", "within"})
+"""Wordings that date activities too (`treo băng rôn trong ngày 21/4`): a deadline only after `báo cáo` or `gửi`
+in the same clause."""
 _VERBS = (r"quan tâm|tổ chức|báo cáo|gửi|triển khai|thực hiện|chủ động|phối hợp|tổng hợp|khẩn trương|nghiêm túc|"
           r"căn cứ|xây dựng|rà soát|kịp thời")
 _REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>.+?)\s+(?={_VERBS})", re.IGNORECASE)
@@ -58,6 +61,9 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
             when, inferred = dates.parse(m["d"], year)
             if when is None or any(start <= m.start() < end for start, end in spans):
                 continue  # `đến ngày` ending a span of days (`từ ngày 15/4 đến ngày 26/4`) is no deadline
+            rule = _rule(m["rule"])
+            if rule in _ALSO_ACTIVITIES and not _REPORT.search(sentence[:m.start()].rsplit(";", 1)[-1]):
+                continue
             certain = not inferred
             reporter = None
             if advised := _ADVISED.search(sentence):
@@ -71,7 +77,7 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
             note_match = _PURPOSE.search(sentence, recipient_match.end() if recipient_match else m.end())
             note = squash(note_match["note"]).rstrip(" ./") if note_match else None
             out.append(Deadline(
-                dates.short(when), _rule(m["rule"]),
+                dates.short(when), rule,
                 squash(reporter) if reporter else to_fill("ai báo cáo"),
                 recipient or to_fill("báo cáo cho ai"),
                 note, certain,
