@@ -114,11 +114,11 @@ def test_every_rule_is_in_the_table_and_only_before_moves_the_day() -> None:
 
 @pytest.mark.parametrize("wording", TABLE, ids=lambda w: w.printed)
 def test_the_model_words_it_as_printed_and_is_due_on_the_due_day(wording: Wording) -> None:
-    recorded = deadline(wording)
-    assert recorded.wording == wording.printed
-    assert recorded.due == wording.due
+    found = deadline(wording)
+    assert found.wording == wording.printed
+    assert found.due == wording.due
     aside = f" (hạn chót: ngày {wording.due:%d}/{wording.due.month}/{wording.due.year})"
-    assert recorded.due_wording == wording.printed + (aside if wording.rule == "before" else "")
+    assert found.due_wording == wording.printed + (aside if wording.rule == "before" else "")
 
 
 def _source_text(name: str) -> str:
@@ -170,7 +170,8 @@ RECORDS = sorted({r for w in TABLE for r in w.records} | {
 def test_every_deadline_recorded_is_in_the_table(record: str) -> None:
     """Each record's deadlines, read without our loader, are the table's rows naming that record."""
     data = yaml.safe_load((REPO / record).read_text(encoding="utf-8"))
-    held = {(recorded(d["date"], d["rule"]).wording, d["rule"]) for d in data.get("report_deadlines") or []}
+    entries = data.get("report_deadlines")
+    held = {(recorded(d["date"], d["rule"]).wording, d["rule"]) for d in (entries if isinstance(entries, list) else [])}
     assert held == {(w.printed, w.rule) for w in TABLE if record in w.records}
 
 
