@@ -27,8 +27,7 @@ from xdist.scheduler import LoadGroupScheduling
 pytest_plugins = ["deploy_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = Path(os.environ.get("CAMPAIGN_SEEDS", REPO.parent / "shared" / "seeds"))
-"""The five source documents; CAMPAIGN_SEEDS names their folder where the checkout is not beside it (a worktree)."""
+SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
 BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 """The generator that builds sites in tests: `mkdocs`, or `properdocs` (the maintained MkDocs 1.x fork)."""

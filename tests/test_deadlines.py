@@ -124,7 +124,7 @@ def test_the_model_words_it_as_printed_and_is_due_on_the_due_day(wording: Wordin
 def _source_text(name: str) -> str:
     path = TESTS / name if "/" in name else SEEDS / name
     if not path.is_file():
-        pytest.skip(f"{path} is not beside this checkout (set CAMPAIGN_SEEDS to the folder of the source documents)")
+        pytest.skip(f"{path} is not beside this checkout")
     return path.read_text(encoding="utf-8")
 
 
