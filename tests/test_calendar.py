@@ -26,13 +26,19 @@ def dmy(text: str) -> date:
     return date(year, month, day)
 
 
+def due_day(wording: str) -> date:
+    """The last day a report is on time, from the document's words: `trước ngày 10/5/2026` is due by 9/5."""
+    words, written = wording.rsplit(" ", 1)
+    return dmy(written) - timedelta(days=1 if words == "trước ngày" else 0)
+
+
 def expected_plan_events(url: str) -> set[tuple[str, date, date]]:
     """(kind, DTSTART, DTEND) the feed must hold for one plan, from the source documents."""
     facts = PLANS[url]
     start, last = (dmy(d) for d in facts["window"])
     events = {("Thời gian thực hiện", start, last + timedelta(days=1))}
     for deadline in facts["deadlines"]:
-        day = dmy(deadline.rsplit(" ", 1)[1])
+        day = due_day(deadline)
         events.add(("Hạn báo cáo", day, day + timedelta(days=1)))
     return events
 
@@ -64,10 +70,11 @@ def for_staff(events: set[tuple[str, date, date]]) -> set[tuple[str, date, date]
 
 
 def yaml_deadlines(year: str | int, plan_id: str) -> list[date]:
-    """A plan's report deadlines as written in its YAML file (`3/5/2026` or `2026-05-03`), read without our loader."""
+    """A plan's report deadlines' due days from its YAML file (`3/5/2026` or `2026-05-03`, and the rule), read
+    without our loader: the day before the date written for `before` (trước ngày), else that date."""
     data = yaml.safe_load((REPO / f"campaigns/{year}/plans/{plan_id}.yaml").read_text(encoding="utf-8"))
-    days = [d["date"] for d in data.get("report_deadlines") or []]
-    return [d if isinstance(d, date) else dmy(str(d)) for d in days]
+    days = [(d["date"], d["rule"]) for d in data.get("report_deadlines") or []]
+    return [(d if isinstance(d, date) else dmy(str(d))) - timedelta(days=1 if rule == "before" else 0) for d, rule in days]
 
 
 def as_events(days: list[date]) -> set[tuple[str, date, date]]:
@@ -341,8 +348,10 @@ def test_month_grid_is_an_accessible_table(built_site: Path) -> None:
     cell = soup.find("time", attrs={"datetime": "2026-04-21"}).parent
     assert "Ngày kỷ niệm: Ngày Sáng tạo và Đổi mới sáng tạo thế giới" in cell.get_text(" ")
     assert "Sở KH&CN Lạng Sơn" in cell.get_text(" ") and "cal-day--window" in cell["class"]
-    deadline = soup.find("time", attrs={"datetime": "2026-05-15"}).parent
-    assert "Hạn báo cáo" in deadline.get_text(" ")
+    # "Trước ngày 15/5/2026" is due by 14/5: the mark is on the 14th, none on the 15th.
+    deadline = soup.find("time", attrs={"datetime": "2026-05-14"}).parent
+    assert "Hạn báo cáo (trước ngày 15/5/2026)" in deadline.get_text(" ")
+    assert "Hạn báo cáo" not in soup.find("time", attrs={"datetime": "2026-05-15"}).parent.get_text(" ")
 
 
 @pytest.mark.parametrize(
@@ -351,7 +360,7 @@ def test_month_grid_is_an_accessible_table(built_site: Path) -> None:
         ("2026-04-01T09:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2026 (còn 20 ngày)."),
         ("2026-04-20T23:30:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2026 (ngày mai)."),
         ("2026-04-26T07:00:00+07:00", "Ngày Sở hữu trí tuệ thế giới: 26/4/2026 (hôm nay)."),
-        ("2026-05-12T12:00:00+07:00", "Hạn báo cáo (trước ngày 15/5/2026): Các cơ quan, đơn vị → Sở Khoa học và Công nghệ: 15/5/2026 (còn 3 ngày)."),
+        ("2026-05-12T12:00:00+07:00", "Hạn báo cáo (trước ngày 15/5/2026): Các cơ quan, đơn vị → Sở Khoa học và Công nghệ: 14/5/2026 (còn 2 ngày)."),
         ("2026-12-01T12:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027 (còn 141 ngày)."),
         ("2025-04-10T12:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2025 (còn 11 ngày)."),
     ],

@@ -134,7 +134,7 @@ def test_calendars_merge_plan_dates_and_each_plan_keeps_its_own_feed(sites: dict
     site = sites[SIZES[-1]]
     data = site_data(SIZES[-1])
     plans = data.campaigns[2026].plans
-    spans = {(p.window.start, p.window.end) for p in plans} | {(d.date, d.date) for p in plans for d in p.report_deadlines}
+    spans = {(p.window.start, p.window.end) for p in plans} | {(d.due, d.due) for p in plans for d in p.report_deadlines}
     calendar = Calendar.from_ical((site / "lich/2026.ics").read_bytes())
     events = calendar.walk("VEVENT")
     assert len(events) <= len(spans) + len(data.campaigns[2026].observances)

@@ -142,7 +142,8 @@ def _linked(data: SiteData, plan: Plan) -> str:
 
 
 def plan_events(data: SiteData, plan: Plan) -> list[Event]:
-    """A plan's activity window and its peak period, if the record holds them, and each report deadline."""
+    """A plan's activity window and its peak period, if the record holds them, and each report deadline on
+    its due day (the day before the date written for `trước ngày`), titled in the document's words."""
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
     number = f" số {plan.document.number_symbol}" if plan.document.number_symbol else ""
@@ -154,10 +155,10 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
             periods.append(("cao-diem", window.peak.label, capitalised(window.peak.label), window.peak.start, window.peak.end))
         for slug, what, sentence, start, end in periods:
             events.append(Event(
-                f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.issuer.short_name}: {what}",
+                f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.short_label}: {what}",
                 f"{sentence} theo {source}, từ {vn_dates.short(start)} đến hết {vn_dates.short(end)}."
                 f"{_linked(data, plan)} Chi tiết: {url}",
-                url, plan.year, paths.plan_page(plan), plan.issuer.short_name, plan,
+                url, plan.year, paths.plan_page(plan), plan.short_label, plan,
             ))
     seen: set[str] = set()
     for deadline in plan.dated_deadlines:
@@ -170,15 +171,15 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
             Event(
                 f"{uid}@{host}",
                 "deadline",
-                deadline.date,
-                deadline.date,
+                deadline.due,
+                deadline.due,
                 f"Hạn báo cáo ({deadline.wording}): {deadline.reporter} → {deadline.recipient}",
-                f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline.wording}, "
+                f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline.due_wording}, "
                 f"theo {source}.{note} Chi tiết: {url}",
                 url,
                 plan.year,
                 paths.plan_page(plan),
-                plan.issuer.short_name,
+                plan.short_label,
                 plan,
             )
         )

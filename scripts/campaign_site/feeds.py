@@ -1,7 +1,7 @@
 """The calendar feeds (.ics) of the site, made before any page so that pages only link them.
 
 For all years, for each year and for each plan: the citizens' feed (observance days, activity
-windows) and, where there are any, the agencies' feed of report deadlines.
+windows) and the agencies' feed of report deadlines, each only where it has events.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ class _Scope:
 
 
 def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[GeneratedFile, Feed]]:
-    """A scope's citizens' feed and, if it has report deadlines, its agencies' feed."""
+    """A scope's citizens' feed if it has observance days or activity windows, and its agencies' feed if it
+    has report deadlines: a calendar with nothing in it is never written nor offered."""
     base = urlsplit(data.settings.site.base_url)
 
     def feed(path: str, name: str, description: str, events: list[Event]) -> tuple[GeneratedFile, Feed]:
@@ -59,7 +60,9 @@ def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[Generate
         webcal = f"webcal://{base.netloc}{base.path.rstrip('/')}/{path}"
         return GeneratedFile(path, content, scope.source), Feed(scope.label, path, human_size(len(content)), webcal)
 
-    made = [feed(scope.path, scope.name, scope.description, calendar_events.for_citizens(scope.events))]
+    made = []
+    if citizens := calendar_events.for_citizens(scope.events):
+        made.append(feed(scope.path, scope.name, scope.description, citizens))
     deadlines = calendar_events.for_staff(scope.events)
     if deadlines:
         made.append(feed(paths.staff_feed(scope.path), scope.staff_name, scope.staff_description, deadlines))
@@ -82,7 +85,7 @@ def _site_scopes(data: SiteData, events: dict[int, list[Event]]) -> list[_Scope]
 
 
 def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
-    who, kind = plan.issuer.short_name, plan.document.type.lower()
+    who, kind = plan.short_label, plan.document.type.lower()
     return _Scope(who, paths.plan_feed(plan), f"{who}: {kind} năm {plan.year}", f"Thời gian thực hiện theo {plan.title}.",
                   f"{who}: hạn báo cáo, {kind} năm {plan.year} (dành cho cơ quan, đơn vị)",
                   f"Hạn báo cáo theo {plan.title}. Lịch cho người dân không có các hạn này.",

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import activities, checks, placeholders, rules
+from . import activities, checks, placeholders, plan_names, rules
 from .file_links import outside
 from .glyphs import GlyphCoverage
 from .messages import problems_from
@@ -121,4 +121,5 @@ def load_site(
         campaign.posts.append(activities.Post(post.year, post.slug, post.display, post.front, post.body, held_under, post.photos))
     for campaign in campaigns.values():
         campaign.posts[:] = activities.newest_first(campaign.posts)
+        plan_names.tell_apart(campaign.plans)
     return SiteData(ctx.site.value, ctx.documents_by_id, ctx.usable_observances, campaigns, sorted(problems), root)

@@ -139,7 +139,9 @@ def _plain_message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str
     if kind in ("less_than_equal", "less_than"):
         return f"giá trị {found} quá lớn; phải không quá {ctx.get('le', ctx.get('lt'))}."
     if kind == "literal_error":
-        return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}."
+        choice = _field(model, loc)
+        meaning = f" {choice.description}." if choice is not None and choice.description else ""  # what each value means
+        return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}.{meaning}"
     if kind.startswith("bool"):
         return f"cần `true` hoặc `false` nhưng nhận được {found}."
     return f"giá trị {found} không hợp lệ ở đây. Hãy xem mẫu trong README hoặc gợi ý của trình soạn thảo."

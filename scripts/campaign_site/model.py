@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -31,7 +31,10 @@ from . import vn_dates
 from .slugs import ascii_slug
 from .unknowns import Knowable, NotKnown
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES, PEAK_NAME
+from .wording import DAY_BEFORE_RULES, DEADLINE_RULES, DEADLINE_RULES_HELP, PEAK_NAME, DeadlineRule, due_aside
+
+Day = date
+"""`datetime.date` under a name no field shadows (`ReportDeadline.date` is a field)."""
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
@@ -445,16 +448,27 @@ class Window(Period):
 
 class ReportDeadline(Record):
     date: Date = Field(description="Ngày ghi trong văn bản")
-    rule: Literal["before", "no_later_than"] = Field(
-        description="before: trước ngày (không tính ngày đó); no_later_than: chậm nhất ngày"
-    )
+    rule: DeadlineRule = Field(description=f"Cách văn bản ghi hạn: {DEADLINE_RULES_HELP}")
     reporter: Line = Field(description="Ai báo cáo")
     recipient: Line = Field(description="Báo cáo cho ai")
     note: Text | None = Field(None, description="Ví dụ: để tổng hợp, báo cáo Bộ Khoa học và Công nghệ")
 
     @property
     def wording(self) -> str:
+        """The deadline in the document's words: `trước ngày 10/5/2026`."""
         return f"{DEADLINE_RULES[self.rule]} {vn_dates.short(self.date)}"
+
+    @property
+    def due(self) -> Day:
+        """The last day a report is on time: the day before the date written for `trước ngày`, else that date."""
+        return self.date - timedelta(days=1) if self.rule in DAY_BEFORE_RULES else self.date
+
+    @property
+    def due_wording(self) -> str:
+        """`trước ngày 10/5/2026 (hạn chót: ngày 09/5/2026)`; the document's words alone where the day is the due day."""
+        if self.due == self.date:
+            return self.wording
+        return f"{self.wording} {due_aside(vn_dates.short(self.due))}"
 
 
 class Task(Record):
@@ -570,11 +584,31 @@ class Plan(Record):
     _id: str = PrivateAttr(default="")
     _year: int = PrivateAttr(default=0)
     _source: str = PrivateAttr(default="")
+    _distinction: str = PrivateAttr(default="")
 
     def bind(self, plan_id: str, year: int, source: str) -> Plan:
         """Attach the identity the loader derives from the file's path."""
         self._id, self._year, self._source = plan_id, year, source
         return self
+
+    def tell_apart(self, distinction: str) -> None:
+        """Set what tells this plan from another of its issuer in its year (`plan_names.tell_apart`)."""
+        self._distinction = distinction
+
+    @property
+    def distinction(self) -> str:
+        """`số 12/KH-UBND, ngày 16/4/2026`, or the subject, where the issuer has another plan that year; else empty."""
+        return self._distinction
+
+    def named(self, name: str) -> str:
+        """`name` as lists print it: `UBND xã Bình Thành (số 69/KH-UBND, ngày 25/3/2026)` where the issuer has
+        two plans that year, `name` alone otherwise."""
+        return f"{name} ({self._distinction})" if self._distinction else name
+
+    @property
+    def short_label(self) -> str:
+        """The issuer's short name, told apart from the issuer's other plans of the year."""
+        return self.named(self.issuer.short_name)
 
     @property
     def id(self) -> str:
@@ -591,7 +625,8 @@ class Plan(Record):
 
     @property
     def title(self) -> str:
-        return f"{self.document.type} của {self.issuer.name}"
+        """`Kế hoạch của Sở Khoa học và Công nghệ tỉnh Lạng Sơn`, told apart from the issuer's other plans of the year."""
+        return self.named(f"{self.document.type} của {self.issuer.name}")
 
     @property
     def dated_window(self) -> Window | None:

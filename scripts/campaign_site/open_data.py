@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from . import citations, paths
 from .calendar_events import Event
 from .encoders import json_text
+from .model import Plan
 from .site_data import Campaign, SiteData
 from .summaries import window_coverage
 from .unknowns import absent_fields
@@ -52,6 +53,15 @@ def _activities(base: str, campaign: Campaign, posts: Mapping[str, PublishedPost
     ]
 
 
+def _plan_record(plan: Plan) -> dict[str, Any]:
+    """The plan's record, each report deadline with its `due` day (the day before the date written for `trước ngày`)."""
+    record = plan.model_dump(mode="json")
+    if plan.dated_deadlines:
+        record["report_deadlines"] = [written | {"due": deadline.due.isoformat()}
+                                      for written, deadline in zip(record["report_deadlines"], plan.dated_deadlines, strict=True)]
+    return record
+
+
 def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Mapping[str, PublishedPost] | None = None) -> str:
     """Observances with themes and slogans, cited documents, plans and activity posts of one year, as JSON text."""
     base = data.settings.site.base_url
@@ -72,8 +82,8 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
         )
     documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc)} | _absent(doc) for doc in data.year_documents(campaign)]
     plans = [
-        {"id": plan.id, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source}
-        | plan.model_dump(mode="json") | _absent(plan)
+        {"id": plan.id, "title": plan.title, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source}
+        | _plan_record(plan) | _absent(plan)
         for plan in campaign.plans
     ]
     coverage = window_coverage(campaign.plans)

@@ -15,7 +15,7 @@ from .markdown_text import Markdown, escape
 from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
 from .unknowns import NOT_KNOWN, NotKnown
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES, INFERRED, absent, capitalised, inferred_text
+from .wording import DEADLINE_RULES, INFERRED, absent, capitalised, due_aside, inferred_text
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:
@@ -40,9 +40,11 @@ def window_sentence(window: Window) -> Markdown:
 
 
 def deadline_text(deadline: ReportDeadline) -> Markdown:
-    """`Các xã báo cáo Sở trước ngày 15/5/2026`."""
+    """`Các xã báo cáo Sở trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`: the document's words, then the
+    last day plainly where it is not the day written."""
     rule = DEADLINE_RULES[deadline.rule]
-    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}")
+    due = "" if deadline.due == deadline.date else f" {due_aside(time(deadline.due))}"
+    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}{due}")
 
 
 def observance_line(observance: Observance, year: int) -> Markdown:

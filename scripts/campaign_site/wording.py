@@ -7,6 +7,7 @@ once. Sentences built from the data (a date, a span, a deadline, a plan's facts)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 PHRASE_KINDS = {"theme": "Chủ đề", "slogan": "Khẩu hiệu", "message": "Thông điệp"}
 """What a year's phrase is: a theme (chủ đề), a slogan (khẩu hiệu) or a message (thông điệp)."""
@@ -95,8 +96,33 @@ def inferred_text(text: str, inferred: bool) -> str:
     return f"{text} ({INFERRED})" if inferred else text
 
 
-DEADLINE_RULES = {"before": "trước ngày", "no_later_than": "chậm nhất ngày"}
-"""How a report deadline is worded: "trước ngày 15/5/2026" excludes the day, "chậm nhất ngày" includes it."""
+DeadlineRule = Literal["before", "no_later_than", "until", "within", "final_day", "deadline_day", "latest", "not_after"]
+
+DEADLINE_RULES: dict[DeadlineRule, str] = {
+    "before": "trước ngày",
+    "no_later_than": "chậm nhất ngày",
+    "until": "đến ngày",
+    "within": "trong ngày",
+    "final_day": "hạn cuối ngày",
+    "deadline_day": "hạn chót ngày",
+    "latest": "muộn nhất ngày",
+    "not_after": "không muộn hơn ngày",
+}
+"""How a report deadline is worded, as printed: pages and feeds quote these words before the date."""
+
+DAY_BEFORE_RULES: frozenset[DeadlineRule] = frozenset({"before"})
+"""Wordings that exclude the day written: "trước ngày 10/5" is due by 9/5; every other wording is due on the day."""
+
+DEADLINE_RULES_HELP = "; ".join(
+    f"{rule}: {words} ({'hạn chót là ngày hôm trước' if rule in DAY_BEFORE_RULES else 'hạn chót là chính ngày đó'})"
+    for rule, words in DEADLINE_RULES.items()
+)
+"""The rule values for staff (field description in the editor schema and in messages)."""
+
+
+def due_aside(day: str) -> str:
+    """`(hạn chót: ngày 9/5/2026)`: the last day a report is on time, said plainly after the document's words."""
+    return f"(hạn chót: ngày {day})"
 
 WEEKDAYS = [("T2", "Thứ Hai"), ("T3", "Thứ Ba"), ("T4", "Thứ Tư"), ("T5", "Thứ Năm"), ("T6", "Thứ Sáu"),
             ("T7", "Thứ Bảy"), ("CN", "Chủ Nhật")]

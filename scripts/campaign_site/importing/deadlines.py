@@ -1,5 +1,6 @@
-"""Report deadlines (`báo cáo kết quả về Sở … trước ngày 10/5/2026 để tổng hợp …`) and the activity
-window (`từ ngày 15/4/2026 đến hết ngày 26/4/2026`, a peak `cao điểm`, the rest of the sentence as a note)."""
+"""Report deadlines (`báo cáo kết quả về Sở … trước ngày 10/5/2026 để tổng hợp …`, each wording kept as its
+rule) and the activity window (`từ ngày 15/4/2026 đến hết ngày 26/4/2026`, a peak `cao điểm`, the rest of the
+sentence as a note)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,41 @@ import re
 from dataclasses import dataclass
 
 from ..placeholders import review, to_fill
+from ..wording import DEADLINE_RULES, DeadlineRule
 from . import dates
 from .vn import capitalize, squash
 
-RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất(?:\s+là)?(?:\s+vào)?\s+ngày|chậm\s+nhất|hạn\s+chót(?:\s+là)?\s+ngày|"
-                  rf"muộn\s+nhất(?:\s+là)?\s+ngày|trước)\s+(?P<d>{dates.DAY})", re.IGNORECASE)
+_THEN = r"(?:\s+là)?(?:\s+vào)?\s+ngày"
+RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất{_THEN}|chậm\s+nhất|hạn\s+chót{_THEN}|hạn\s+cuối{_THEN}|"
+                  rf"không\s+muộn\s+hơn{_THEN}|muộn\s+nhất{_THEN}|đến\s+ngày|trong\s+ngày|trước)\s+(?P<d>{dates.DAY})",
+                  re.IGNORECASE)
 _REPORT = re.compile(r"\b(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
+_ALSO_ACTIVITIES: frozenset[DeadlineRule] = frozenset({"until", "within"})
+"""Wordings that date activities too (`treo băng rôn trong ngày 21/4`): a deadline only after `báo cáo` or `gửi`
+in the same clause."""
 _VERBS = (r"quan tâm|tổ chức|báo cáo|gửi|triển khai|thực hiện|chủ động|phối hợp|tổng hợp|khẩn trương|nghiêm túc|"
           r"căn cứ|xây dựng|rà soát|kịp thời")
 _REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>.+?)\s+(?={_VERBS})", re.IGNORECASE)
 _ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
 _RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?P<to>[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9][^;]*?)"
-                        r"(?=\s+(?:trước|chậm\s+nhất|hạn|muộn|để|trong|theo|qua|bằng)\b|\s*\(|[,;.]|\*|$)")
+                        r"(?=\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|qua|bằng)\b|\s*\(|[,;.]|\*|$)")
 _PURPOSE = re.compile(r"\s(?P<note>để\s+[^;]+?)(?=\s*(?:\./\.|[.;]\s|[.;]?$))")
 
 
 @dataclass
 class Deadline:
     date: str
-    rule: str
+    rule: DeadlineRule
     reporter: str
     recipient: str
     note: str | None
     certain: bool
 
 
-def _rule(word: str) -> str:
-    return "before" if word.lower().startswith("trước") else "no_later_than"
+def _rule(words: str) -> DeadlineRule:
+    """The model's rule for a wording RULE found (`chậm nhất là ngày` → `chậm nhất ngày`), which pages print."""
+    written = squash(words).lower()
+    return next(rule for rule, printed in DEADLINE_RULES.items() if written.startswith(printed.removesuffix(" ngày")))
 
 
 def sentences(text: str) -> list[str]:
@@ -47,9 +56,13 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
     for sentence in sentences(text):
         if not _REPORT.search(sentence):
             continue
+        spans = [r.span() for r in dates.RANGE.finditer(sentence)]
         for m in RULE.finditer(sentence):
             when, inferred = dates.parse(m["d"], year)
-            if when is None:
+            if when is None or any(start <= m.start() < end for start, end in spans):
+                continue  # `đến ngày` ending a span of days (`từ ngày 15/4 đến ngày 26/4`) is no deadline
+            rule = _rule(m["rule"])
+            if rule in _ALSO_ACTIVITIES and not _REPORT.search(sentence[:m.start()].rsplit(";", 1)[-1]):
                 continue
             certain = not inferred
             reporter = None
@@ -64,7 +77,7 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
             note_match = _PURPOSE.search(sentence, recipient_match.end() if recipient_match else m.end())
             note = squash(note_match["note"]).rstrip(" ./") if note_match else None
             out.append(Deadline(
-                dates.short(when), _rule(m["rule"]),
+                dates.short(when), rule,
                 squash(reporter) if reporter else to_fill("ai báo cáo"),
                 recipient or to_fill("báo cáo cho ai"),
                 note, certain,

@@ -61,16 +61,18 @@ def _months(events: list[Event], today: date) -> list[Month]:
 
 def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], feeds: list[str],
               share: ShareImage | None = None, plan_feeds_elsewhere: int | None = None) -> CalendarView:
-    """A calendar page; `feeds` are citizens' feeds, each with its agencies' feed of deadlines where it has one."""
+    """A calendar page; `feeds` are the paths of citizens' feeds, each offered where it was written (it has
+    events), with its agencies' feed of deadlines where it has one."""
     plan_feeds = {paths.plan_feed(p) for c in ctx.data.campaigns.values() for p in c.plans}
     staff = [(path, paths.staff_feed(path)) for path in feeds if paths.staff_feed(path) in ctx.feeds]
     coming, past = calendar_events.upcoming(events, ctx.today)
-    per_plan = [ctx.feeds[f] for f in feeds if f in plan_feeds]
+    written = [f for f in feeds if f in ctx.feeds]
+    per_plan = [ctx.feeds[f] for f in written if f in plan_feeds]
     staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
     return CalendarView(
         title=title, description=intro, share=share, intro=intro, events=events, months=_months(events, ctx.today),
         coming=coming, past=past,
-        feeds=[ctx.feeds[f] for f in feeds if f not in plan_feeds],
+        feeds=[ctx.feeds[f] for f in written if f not in plan_feeds],
         plan_feeds=per_plan,
         staff_feeds=[ctx.feeds[s] for f, s in staff if f not in plan_feeds],
         staff_plan_feeds=staff_per_plan,

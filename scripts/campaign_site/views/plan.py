@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from .. import paths
 from ..banners import Download
 from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
 from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_name, signer_text
@@ -108,6 +109,10 @@ class PlanView(View):
     recipients_absent: str
     origin: OriginView | None
     posts: PostList
+    citizens_feed: bool
+    """Whether the plan has a citizens' calendar (only a calendar with events is written and offered)."""
+    staff_feed: bool
+    """Whether the plan has an agencies' calendar of report deadlines."""
 
 
 def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
@@ -115,7 +120,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     known = campaign.phrases()
     doc = plan.document
     return PlanView(
-        title=f"{plan.issuer.short_name}: {doc.type} năm {plan.year}",
+        title=f"{plan.short_label}: {doc.type} năm {plan.year}",
         description=f"{doc.type} của {issuer_name(plan)}: {doc.subject}",
         share=ctx.share(plan.year),
         plan=plan,
@@ -151,4 +156,6 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         recipients_absent=absent("recipients", plan.recipients is NOT_KNOWN),
         origin=origin_view(plan.origin, ctx.origin_files),
         posts=post_list(campaign.posts_of(plan), LISTED_POSTS),
+        citizens_feed=paths.plan_feed(plan) in ctx.feeds,
+        staff_feed=paths.staff_feed(paths.plan_feed(plan)) in ctx.feeds,
     )
