@@ -341,3 +341,50 @@ def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str
             )
         ]
     return []
+
+
+_PLAN_LEVEL = {"party": "national", "government": "national", "ministry": "national", "province": "province", "commune": "commune"}
+"""The plan issuer level of each registry level."""
+
+
+def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument], linked: dict[str, str]) -> list[Problem]:
+    """A plan that is a document of the registry (`document.registry`): the same issuer as the registry
+    says, the only plan that is that document, and not its own legal basis. `linked` maps each document
+    already taken to the file of its plan."""
+    doc_id = plan.document.registry
+    doc = documents.get(doc_id) if doc_id else None
+    if doc is None:
+        return []
+    problems = []
+    where = f"văn bản `{doc.id}` trong documents.yaml ({citations.short(doc)})"
+    if plan.issuer.name != doc.issuer:
+        loc: Loc = ("issuer", "name")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"cơ quan ban hành `{plan.issuer.name}` khác với {where}: `{doc.issuer}`. Một văn bản chỉ có một cơ quan "
+            "ban hành: hãy ghi cùng một tên ở hai nơi (sửa nơi viết sai).",
+        ))
+    if plan.issuer.level != _PLAN_LEVEL[doc.level]:
+        loc = ("issuer", "level")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"cấp `{plan.issuer.level}` không khớp với {where}, cấp `{doc.level}`: hãy ghi `level: {_PLAN_LEVEL[doc.level]}` "
+            "ở đây, hoặc sửa `level:` của văn bản trong documents.yaml.",
+        ))
+    if doc.id in linked:
+        loc = ("document", "registry")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"{where} đã là văn bản của kế hoạch {linked[doc.id]}. Một văn bản chỉ có một trang kế hoạch: hãy xóa "
+            "một trong hai tệp, hoặc sửa mã nếu nhầm.",
+        ))
+    else:
+        linked[doc.id] = source.path
+    for field_name in ("legal_basis", "references"):
+        for loc, ref in indexed(field_name, getattr(plan, field_name)):
+            if ref == doc.id:
+                problems.append(source.problem(
+                    loc, format_loc(loc),
+                    f"kế hoạch này chính là {where} (`document.registry`), nên không dẫn chiếu chính nó. Hãy xóa dòng này.",
+                ))
+    return problems
