@@ -4,7 +4,7 @@ stated. Pages say "văn bản gốc" only where there is one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from .encoders import html_attribute
 from .markdown_text import Markdown, escape
@@ -38,7 +38,34 @@ def original_url(url: str | None, origin: Origin | None) -> str | None:
     return url or (origin.url if origin else None)
 
 
-def from_summaries(plans: Iterable[Plan]) -> bool:
-    """Whether every plan given is known only from a news summary (False when there is none)."""
-    plans = list(plans)
-    return bool(plans) and all(p.origin is not None and p.origin.summary for p in plans)
+def _is_summary(plan: Plan) -> bool:
+    return plan.origin is not None and plan.origin.summary
+
+
+def phrase_source_note(plans: Sequence[Plan]) -> str | None:
+    """What to add where a phrase's plans are named, when some of them are known only from a news summary."""
+    summaries = sum(1 for p in plans if _is_summary(p))
+    if not summaries:
+        return None
+    if summaries == len(plans):
+        who = "Kế hoạch này" if summaries == 1 else "Các kế hoạch này"
+        return f"{who} chỉ được biết qua bản tin tóm tắt: nội dung chưa được đối chiếu với văn bản gốc."
+    return f"Trong đó {summaries} kế hoạch chỉ được biết qua bản tin tóm tắt."
+
+
+def phrases_origin(kinds: str, year: int, cited: Sequence[Sequence[Plan]]) -> str:
+    """Where the year's phrases are copied from, given the plans that state each one: the original
+    documents only when every phrase is stated by a plan entered from its document."""
+    from_documents = sum(1 for plans in cited if any(not _is_summary(p) for p in plans))
+    from_summaries = sum(1 for plans in cited if plans and all(_is_summary(p) for p in plans))
+    uncited = len(cited) - from_documents - from_summaries
+    if from_documents == len(cited):
+        return f"Nguyên văn các {kinds} năm {year} như trong văn bản gốc."
+    if from_summaries == len(cited):
+        return f"Các {kinds} năm {year} được chép từ bản tin tóm tắt, chưa đối chiếu với văn bản gốc."
+    parts = [
+        f"{from_documents} nội dung chép từ văn bản gốc" if from_documents else "",
+        f"{from_summaries} nội dung chép từ bản tin tóm tắt, chưa đối chiếu với văn bản gốc" if from_summaries else "",
+        f"{uncited} nội dung chưa có kế hoạch nào trong dữ liệu nêu" if uncited else "",
+    ]
+    return f"Các {kinds} năm {year}: {'; '.join(p for p in parts if p)}. Nguồn của mỗi nội dung ghi ngay dưới nội dung đó."

@@ -101,6 +101,8 @@ class CitedPhrase:
 
     phrase: Phrase
     cited: list[Plan]
+    cited_note: str | None
+    """That some or all of those plans are known only from a news summary, if so."""
 
 
 @dataclass(frozen=True)
