@@ -387,7 +387,7 @@ _NUMBER_AND_SYMBOL = re.compile(r"^(\d+)\s*[-/\s]\s*(.*)$")
 
 def _registered(value: Any, info: ValidationInfo) -> Any:
     """`{registry: id}`: the registry's type, number, symbol, date and subject of that document."""
-    if not isinstance(value, dict) or "registry" not in value:
+    if not isinstance(value, dict) or value.get("registry") is None:
         return value
     repeated = [f"`{key}`" for key in _REGISTRY_FACTS if key in value]
     if repeated:
