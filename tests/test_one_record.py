@@ -51,12 +51,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
 
 
 def texts(built: SiteBuild) -> dict[str, str]:
-    """Every page, feed and JSON file of the build, as text (calendar lines unfolded)."""
+    """Every page, Atom feed and JSON file of the build as text; each calendar as the text of its events
+    (read with icalendar, so folded lines and escapes are undone)."""
     found = {}
     for file in built.files:
-        if file.path.endswith((".md", ".json", ".ics", ".xml")):
-            content = file.content.decode("utf-8") if isinstance(file.content, bytes) else file.content
-            found[file.path] = content.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";") if file.path.endswith(".ics") else content
+        if file.path.endswith(".ics"):
+            events = icalendar.Calendar.from_ical(file.content).walk("VEVENT")
+            found[file.path] = "\n".join(str(e.get(key, "")) for e in events for key in ("SUMMARY", "DESCRIPTION", "LOCATION"))
+        elif file.path.endswith((".md", ".json", ".xml")):
+            found[file.path] = file.content.decode("utf-8") if isinstance(file.content, bytes) else file.content
     return found
 
 
@@ -134,7 +137,7 @@ def stated_facts(files: dict[str, str]) -> dict[str, dict[str, set[str]]]:
         number = cells[1].get_text()
         if number in numbers:
             facts[number]["date"].add(cells[2].time["datetime"] if cells[2].time else _ABSENT)
-    for path, content in files.items():  # every citation with a date: "Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026"
+    for content in files.values():  # every citation with a date: "Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026"
         for number in numbers:
             for m in re.finditer(rf"số {re.escape(number)} {_PARTIAL.pattern}", content):
                 facts[number]["date"].add(_iso(m))
