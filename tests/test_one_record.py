@@ -17,7 +17,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_project, line_of, replace_in
+from conftest import REPO, copy_project, line_of, replace_in, run_build
 from hypothesis import given
 from hypothesis import strategies as st
 from test_real_documents import add_real_documents
@@ -40,12 +40,17 @@ REGISTRY_SOURCE = """    summary: về việc hưởng ứng Ngày Sáng tạo v
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("one-record") / "project")
     add_real_documents(root)
     replace_in(root / "campaigns/documents.yaml",
                "    summary: về việc hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2026\n", REGISTRY_SOURCE)
-    result = build_site(root, date(2026, 4, 20), datetime(2026, 4, 20, tzinfo=UTC), {})
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(project: Path) -> SiteBuild:
+    result = build_site(project, date(2026, 4, 20), datetime(2026, 4, 20, tzinfo=UTC), {})
     assert result.ok, result.report()
     return result
 
@@ -238,6 +243,23 @@ def test_one_document_has_one_plan_page_and_never_cites_itself(linked_project: P
     assert len(problems) == 2, problems
     assert any("document.registry" in p and "đã là văn bản của kế hoạch" in p for p in problems)
     assert any("legal_basis[0]" in p and "không dẫn chiếu chính nó" in p for p in problems)
+
+
+def test_the_published_registry_row_links_to_the_plan_page_and_the_source(project: Path) -> None:
+    site = project / "site"
+    result = run_build(project / "mkdocs.yml", site, "2026-04-20")
+    assert result.returncode == 0, result.stderr
+    registry = BeautifulSoup((site / "can-cu-phap-ly/index.html").read_text(encoding="utf-8"), "html.parser")
+    cells = registry.select_one("tr#van-ban-cv-2341-bkhcn-2026").find_all("td")
+    plan_link = cells[4].find("a", string="Trang kế hoạch")
+    assert plan_link is not None and plan_link["href"] == "../2026/ke-hoach/bo-khcn-cv-2341/"
+    assert "[" not in cells[4].get_text()
+    source = cells[6].find("a")
+    assert source["href"] == "https://mst.gov.vn/tin-tuc/huong-ung-ngay-sang-tao-21-4-2026" and source.get_text() in cells[6].get_text()
+    plan = BeautifulSoup((site / "2026/ke-hoach/bo-khcn-cv-2341/index.html").read_text(encoding="utf-8"), "html.parser")
+    note = plan.find(id="nguon").find_next("li")
+    assert note.get_text().startswith("Nguồn: bản tin của Cổng Thông tin điện tử Bộ Khoa học và Công nghệ, đọc ngày 17/4/2026: ")
+    assert note.time["datetime"] == "2026-04-17" and note.a["rel"] == ["external"]
 
 
 # --- sources named --------------------------------------------------------------------------------------
