@@ -188,7 +188,9 @@ def test_the_linked_plan_shows_the_registry_facts_and_the_registry_links_to_it(b
     assert "[Trang kế hoạch](2026/ke-hoach/bo-khcn-cv-2341.md)" in cells[4].get_text()
     cited_at = cells[5].get_text()
     assert "so-khcn-lai-chau.md" in cited_at and "so-khcn-lang-son.md" in cited_at and "bo-khcn-cv-2341" not in cited_at
-    plan = next(p for p in json.loads(files["2026.json"])["plans"] if p["id"] == "bo-khcn-cv-2341")
+    year = json.loads(files["2026.json"])
+    assert next(d for d in year["documents"] if d["id"] == "cv-2341-bkhcn-2026")["plan"] == "bo-khcn-cv-2341"
+    plan = next(p for p in year["plans"] if p["id"] == "bo-khcn-cv-2341")
     assert plan["document"] == {"registry": "cv-2341-bkhcn-2026", "type": "Công văn", "number": 2341, "symbol": "BKHCN-ĐMST",
                                 "date": "2026-04-16", "subject": "hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2026"}
 

@@ -128,10 +128,11 @@ class Campaign:
         return [p for p in self.plans if phrase_id in (*p.themes, *p.slogans, *p.messages)]
 
     def documents_cited(self) -> list[str]:
-        """Ids of the legal documents the year's plans implement or mention, in first-cited order."""
+        """Ids of the legal documents the year's plans are (`document.registry`), implement or mention, in
+        first-cited order."""
         ids: list[str] = []
         for plan in self.plans:
-            for doc_id in plan.legal_basis + plan.references:
+            for doc_id in [*([plan.document.registry] if plan.document.registry else []), *plan.legal_basis, *plan.references]:
                 if doc_id not in ids:
                     ids.append(doc_id)
         return ids
