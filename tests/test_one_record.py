@@ -264,6 +264,24 @@ def test_the_published_registry_row_links_to_the_plan_page_and_the_source(projec
     assert note.time["datetime"] == "2026-04-17" and note.a["rel"] == ["external"]
 
 
+def test_a_linked_plan_takes_its_legal_basis_from_the_registry_and_may_not_contradict_it(linked_project: Path, tmp_path: Path) -> None:
+    registry = linked_project / "documents.yaml"
+    replace_in(registry, "    summary: về việc hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2026\n",
+               "    summary: về việc hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2026\n    basis: [nq-57-tw-2024]\n")
+    root = copy_project(tmp_path / "project")
+    shutil.rmtree(root / "campaigns")
+    shutil.copytree(linked_project, root / "campaigns")
+    result = build_site(root, date(2026, 4, 20), datetime(2026, 4, 20, tzinfo=UTC), {})
+    assert result.ok, result.report()
+    page = texts(result)[LINKED]
+    assert "## Căn cứ" in page and "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị" in page
+    plan = linked_project / "2026/plans/bo-khcn-cv-2341.yaml"
+    replace_in(plan, "observances:\n", "legal_basis:\n  - cv-440-shtt-2026\nobservances:\n")
+    [problem] = _problems(linked_project)
+    assert problem.startswith(f"campaigns/2026/plans/bo-khcn-cv-2341.yaml:{line_of(plan, 'legal_basis:')}: legal_basis: ")
+    assert "`basis: [nq-57-tw-2024]`" in problem
+
+
 # --- sources named --------------------------------------------------------------------------------------
 
 

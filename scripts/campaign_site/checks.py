@@ -352,7 +352,9 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
     says, the only plan that is that document, and not its own legal basis. `linked` maps each document
     already taken to the file of its plan."""
     doc_id = plan.document.registry
-    doc = documents.get(doc_id) if doc_id else None
+    if doc_id is None:
+        return _registry_twin(source, plan, documents)
+    doc = documents.get(doc_id)
     if doc is None:
         return []
     problems = []
@@ -380,6 +382,13 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
         ))
     else:
         linked[doc.id] = source.path
+    if plan.legal_basis and doc.basis and set(plan.legal_basis) != set(doc.basis):
+        loc = ("legal_basis",)
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"căn cứ ở đây khác với `basis: [{', '.join(doc.basis)}]` của {where}. Một văn bản chỉ có một danh sách căn cứ: "
+            "hãy xóa `legal_basis:` ở đây (trang lấy căn cứ từ documents.yaml), hoặc sửa cho giống nhau.",
+        ))
     for field_name in ("legal_basis", "references"):
         for loc, ref in indexed(field_name, getattr(plan, field_name)):
             if ref == doc.id:
@@ -388,3 +397,19 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
                     f"kế hoạch này chính là {where} (`document.registry`), nên không dẫn chiếu chính nó. Hãy xóa dòng này.",
                 ))
     return problems
+
+
+def _registry_twin(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument]) -> list[Problem]:
+    """A plan not linked to the registry that has a registry document's number, symbol and issuer: the same
+    document entered twice, whose two records could disagree."""
+    number = plan.document.number_symbol
+    twin = next((d for d in documents.values() if isinstance(plan.document.number, int) and d.number_symbol == number
+                 and d.issuer == plan.issuer.name), None)
+    if twin is None:
+        return []
+    loc: Loc = ("document", "number")
+    return [source.problem(
+        loc, format_loc(loc),
+        f"văn bản số {number} của {twin.issuer} đã có trong documents.yaml (mã `{twin.id}`). Một văn bản chỉ ghi một lần: "
+        f"hãy thay các dòng `type`, `number`, `symbol`, `date`, `subject` ở đây bằng `registry: {twin.id}`.",
+    )]

@@ -167,6 +167,13 @@ class SiteData:
             ids += [d.id for d in self.chain(doc_id) if d.id not in ids]
         return [self.documents[i] for i in ids]
 
+    def legal_basis(self, plan: Plan) -> list[str]:
+        """The documents a plan implements: its own `legal_basis`, or, for a plan that is a registry
+        document and lists none, that document's `basis`."""
+        if plan.legal_basis or plan.document.registry is None:
+            return plan.legal_basis
+        return self.documents[plan.document.registry].basis
+
     def chain(self, doc_id: str) -> list[LegalDocument]:
         """The documents `doc_id` implements, directly or not, nearest first (each once)."""
         seen: list[str] = []
