@@ -330,7 +330,7 @@ def test_phrases_known_only_from_summaries_are_said_to_be(tmp_path: Path) -> Non
 def _plan(summary: bool) -> Plan:
     record = {"issuer": {"name": "Sở A", "short_name": "Sở A", "level": "province", "province": "Lạng Sơn"},
               "document": {"type": "Kế hoạch", "subject": "hưởng ứng"}, "observances": ["ngay-sang-tao"],
-              "source": {"summary": summary, "name": "Cổng A"}}
+              "source": {"summary": summary, "name": "Cổng A", "read_on": "20/4/2026"}}
     return Plan.model_validate(record)
 
 

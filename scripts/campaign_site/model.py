@@ -238,6 +238,13 @@ class Origin(Record):
             raise ValueError("nguồn cần ít nhất một trong các trường `file:` (tệp gốc), `url:` (địa chỉ) hoặc `name:` (tên nguồn).")
         if self.file and not self.file.lower().endswith(ORIGINAL_SUFFIXES):
             raise ValueError(f"tệp gốc `{self.file}` phải là PDF, DOCX, DOC hoặc ODT.")
+        missing = [f"`{key}:` ({what})" for key, what, value in (("name", "ai đăng bản tin", self.name), ("read_on", "ngày đọc", self.read_on))
+                   if value is None]
+        if self.summary and missing:
+            raise ValueError(
+                f"thông tin lấy từ bản tin (`summary: true`) cần {' và '.join(missing)}, để trang ghi rõ nguồn, ví dụ "
+                "`name: Cổng Thông tin điện tử tỉnh Tuyên Quang` và `read_on: 20/4/2026`."
+            )
         return self
 
 

@@ -19,7 +19,7 @@ def source_note(origin: Origin | None) -> Markdown | None:
     if origin is None or not (origin.summary or origin.name):
         return None
     if origin.summary:
-        what = f"bản tin của {escape(origin.name)}" if origin.name else "bản tin tóm tắt"
+        what = f"bản tin của {escape(origin.name)}"  # a summary always names who published it (`Origin`)
     else:
         what = f"văn bản gốc trên {escape(origin.name)}" if origin.url else escape(origin.name)
     read = f", đọc ngày {time(origin.read_on)}" if origin.read_on else ""
