@@ -20,13 +20,16 @@ from bs4 import BeautifulSoup
 from conftest import REPO, copy_project, line_of, replace_in, run_build
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from test_real_documents import add_real_documents
 
+from campaign_site.encoders import html_attribute
 from campaign_site.loader import load_site
-from campaign_site.model import Plan
+from campaign_site.markdown_text import escape
+from campaign_site.model import Origin, Plan
 from campaign_site.problems import DataError
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.sources import phrase_source_note, phrases_origin
+from campaign_site.sources import original_url, phrase_source_note, phrases_origin, source_note
 
 LINKED = "2026/ke-hoach/bo-khcn-cv-2341.md"
 SUMMARY_PLAN = "2026/ke-hoach/ubnd-tinh-tuyen-quang-tom-tat.md"
@@ -365,3 +368,32 @@ def test_a_phrase_note_counts_the_plans_known_from_summaries(plans: list[Plan]) 
         assert note is not None and "chỉ được biết qua bản tin tóm tắt" in note and "Trong đó" not in note
     else:
         assert note == f"Trong đó {summaries} kế hoạch chỉ được biết qua bản tin tóm tắt."
+
+
+origins = st.builds(
+    dict,
+    summary=st.booleans(),
+    name=st.sampled_from([None, "Cổng Thông tin điện tử tỉnh Tuyên Quang", "Báo <Lạng Sơn> & *Đời sống*"]),
+    url=st.sampled_from([None, "https://tuyenquang.gov.vn/tin-tuc/ke-hoach", "https://a.gov.vn/x?y=1&z=\"2\""]),
+    read_on=st.sampled_from([None, "20/4/2026"]),
+    file=st.sampled_from([None, "van-ban/kh.pdf"]),
+)
+
+
+@given(origins, st.sampled_from([None, "https://vanban.gov.vn/2341.pdf"]))
+def test_a_source_is_named_and_only_the_document_itself_is_called_original(fields: dict, own_url: str | None) -> None:
+    try:
+        origin = Origin.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError:
+        return  # a source pointing nowhere, or a summary without its publisher and day read, is refused
+    note, original = source_note(origin), original_url(own_url, origin)
+    if origin.summary:
+        assert note is not None and note.startswith("Nguồn: bản tin của ") and "văn bản gốc" not in note
+        assert escape(origin.name) in note and '<time datetime="2026-04-20">20/4/2026</time>' in note
+        assert original == (own_url if own_url != origin.url else None)  # a summary's address is never the original's
+    elif origin.name:
+        assert note is not None and ("văn bản gốc" in note) == bool(origin.url)
+    else:
+        assert note is None and original == (own_url or origin.url)
+    if origin.url and note is not None:
+        assert f'href="{html_attribute(origin.url)}"' in note
