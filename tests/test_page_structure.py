@@ -183,7 +183,7 @@ def test_stacked_tables_label_every_cell_with_its_column(built_site: Path) -> No
     soup = BeautifulSoup((built_site / "can-cu-phap-ly/index.html").read_text(encoding="utf-8"), "html.parser")
     row = soup.select_one("table[data-legal-table] tbody tr")
     assert [td["data-label"] for td in row.find_all("td")] == [
-        "Loại", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Được dẫn tại", "Văn bản gốc"]
+        "Loại", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Được dẫn tại", "Văn bản gốc, nguồn"]
     assert html.unescape(row.find_all("td")[1].get_text()) == "57-NQ/TW"
 
 

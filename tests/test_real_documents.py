@@ -85,7 +85,7 @@ def test_a_national_body_has_no_province_and_is_listed_as_central(built: SiteBui
     listing = text(built, "2026/ke-hoach/index.md")
     assert "ở trung ương và 5 tỉnh, thành phố" in listing
     rows = re.findall(r"^\| \[([^\]]+)\]\(../dia-phuong/([a-z-]+)\.md\) \| (\d+) \|$", listing, re.MULTILINE)
-    assert rows[0] == ("Trung ương", "trung-uong", "1")
+    assert rows[0] == ("Trung ương", "trung-uong", "2")  # the two ministries' dispatches
     central = text(built, "2026/dia-phuong/trung-uong.md")
     assert "của các cơ quan trung ương" in central and "Bộ Văn hóa, Thể thao và Du lịch" in central
 
@@ -118,7 +118,8 @@ def test_a_plan_without_a_window_makes_no_event_and_does_not_widen_the_year(buil
 
 def test_the_summary_plan_says_where_it_comes_from_and_what_is_not_known(built: SiteBuild) -> None:
     page = text(built, SUMMARY)
-    assert "Trang này được lập từ bản tin tóm tắt của Cổng Thông tin điện tử tỉnh Tuyên Quang" in page
+    assert "Trang này được lập từ bản tin tóm tắt, không phải từ nguyên văn văn bản." in page
+    assert "Nguồn: bản tin của Cổng Thông tin điện tử tỉnh Tuyên Quang, đọc ngày" in page
     for sentence in ("Chưa có thông tin về số, ký hiệu", "Chưa có thông tin về ngày ký", "Chưa có thông tin về địa danh",
                      "Chưa có thông tin về người ký"):
         assert sentence in page, sentence

@@ -373,3 +373,75 @@ def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str
             )
         ]
     return []
+
+
+_PLAN_LEVEL = {"party": "national", "government": "national", "ministry": "national", "province": "province", "commune": "commune"}
+"""The plan issuer level of each registry level."""
+
+
+def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument], linked: dict[str, str]) -> list[Problem]:
+    """A plan that is a document of the registry (`document.registry`): the same issuer as the registry
+    says, the only plan that is that document, and not its own legal basis. `linked` maps each document
+    already taken to the file of its plan."""
+    doc_id = plan.document.registry
+    if doc_id is None:
+        return _registry_twin(source, plan, documents)
+    doc = documents.get(doc_id)
+    if doc is None:
+        return []
+    problems = []
+    where = f"văn bản `{doc.id}` trong documents.yaml ({citations.short(doc)})"
+    if plan.issuer.name != doc.issuer:
+        loc: Loc = ("issuer", "name")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"cơ quan ban hành `{plan.issuer.name}` khác với {where}: `{doc.issuer}`. Một văn bản chỉ có một cơ quan "
+            "ban hành: hãy ghi cùng một tên ở hai nơi (sửa nơi viết sai).",
+        ))
+    if plan.issuer.level != _PLAN_LEVEL[doc.level]:
+        loc = ("issuer", "level")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"cấp `{plan.issuer.level}` không khớp với {where}, cấp `{doc.level}`: hãy ghi `level: {_PLAN_LEVEL[doc.level]}` "
+            "ở đây, hoặc sửa `level:` của văn bản trong documents.yaml.",
+        ))
+    if doc.id in linked:
+        loc = ("document", "registry")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"{where} đã là văn bản của kế hoạch {linked[doc.id]}. Một văn bản chỉ có một trang kế hoạch: hãy xóa "
+            "một trong hai tệp, hoặc sửa mã nếu nhầm.",
+        ))
+    else:
+        linked[doc.id] = source.path
+    if plan.legal_basis and doc.basis and set(plan.legal_basis) != set(doc.basis):
+        loc = ("legal_basis",)
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"căn cứ ở đây khác với `basis: [{', '.join(doc.basis)}]` của {where}. Một văn bản chỉ có một danh sách căn cứ: "
+            "hãy xóa `legal_basis:` ở đây (trang lấy căn cứ từ documents.yaml), hoặc sửa cho giống nhau.",
+        ))
+    for field_name in ("legal_basis", "references"):
+        for loc, ref in indexed(field_name, getattr(plan, field_name)):
+            if ref == doc.id:
+                problems.append(source.problem(
+                    loc, format_loc(loc),
+                    f"kế hoạch này chính là {where} (`document.registry`), nên không dẫn chiếu chính nó. Hãy xóa dòng này.",
+                ))
+    return problems
+
+
+def _registry_twin(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument]) -> list[Problem]:
+    """A plan not linked to the registry that has a registry document's number, symbol and issuer: the same
+    document entered twice, whose two records could disagree."""
+    number = plan.document.number_symbol
+    twin = next((d for d in documents.values() if isinstance(plan.document.number, int) and d.number_symbol == number
+                 and d.issuer == plan.issuer.name), None)
+    if twin is None:
+        return []
+    loc: Loc = ("document", "number")
+    return [source.problem(
+        loc, format_loc(loc),
+        f"văn bản số {number} của {twin.issuer} đã có trong documents.yaml (mã `{twin.id}`). Một văn bản chỉ ghi một lần: "
+        f"hãy thay các dòng `type`, `number`, `symbol`, `date`, `subject` ở đây bằng `registry: {twin.id}`.",
+    )]

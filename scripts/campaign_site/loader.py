@@ -36,7 +36,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None]:
-    """Read one file and check its shape, recording its problems; the source is kept even if invalid."""
+    """Read one file and check its shape, recording its problems; the source is kept even if invalid.
+
+    A plan is read with the registry (`PlanDocument.registry` takes a registered document's facts)."""
     if not path.is_file():
         ctx.problems.append(ctx.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo mẫu trong README."))
         return None, None
@@ -54,7 +56,8 @@ def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, 
         ctx.problems += unfilled
         return source, None
     try:
-        return source, model.model_validate(source.data)
+        context = {"documents": ctx.documents_by_id if ctx.documents else None}
+        return source, model.model_validate(source.data, context=context)
     except ValidationError as exc:
         ctx.problems += problems_from(exc, source, model)
         return source, None

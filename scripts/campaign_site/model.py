@@ -23,11 +23,13 @@ from pydantic import (
     PlainValidator,
     PrivateAttr,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
 
 from . import vn_dates
+from .messages import suggest
 from .slugs import ascii_slug
 from .unknowns import Knowable, NotKnown
 from .vn_dates import PartialDate
@@ -243,6 +245,13 @@ class Origin(Record):
             raise ValueError("nguồn cần ít nhất một trong các trường `file:` (tệp gốc), `url:` (địa chỉ) hoặc `name:` (tên nguồn).")
         if self.file and not self.file.lower().endswith(ORIGINAL_SUFFIXES):
             raise ValueError(f"tệp gốc `{self.file}` phải là PDF, DOCX, DOC hoặc ODT.")
+        missing = [f"`{key}:` ({what})" for key, what, value in (("name", "ai đăng bản tin", self.name), ("read_on", "ngày đọc", self.read_on))
+                   if value is None]
+        if self.summary and missing:
+            raise ValueError(
+                f"thông tin lấy từ bản tin (`summary: true`) cần {' và '.join(missing)}, để trang ghi rõ nguồn, ví dụ "
+                "`name: Cổng Thông tin điện tử tỉnh Tuyên Quang` và `read_on: 20/4/2026`."
+            )
         return self
 
 
@@ -390,7 +399,65 @@ class Issuer(Record):
         return self
 
 
+_REGISTRY_FACTS = ("type", "number", "symbol", "date", "subject")
+"""What a plan's document takes from the registry when it is a document of the registry."""
+_NUMBER_AND_SYMBOL = re.compile(r"^(\d+)\s*[-/\s]\s*(.*)$")
+
+
+def _registered(value: Any, info: ValidationInfo) -> Any:
+    """`{registry: id}`: the registry's type, number, symbol, date and subject of that document."""
+    if not isinstance(value, dict) or value.get("registry") is None:
+        return value
+    repeated = [f"`{key}`" for key in _REGISTRY_FACTS if key in value]
+    if repeated:
+        raise ValueError(
+            f"đã ghi `registry: {value['registry']}` nên không ghi lại {', '.join(repeated)}: loại, số, ký hiệu, ngày và "
+            "trích yếu lấy từ văn bản đó trong documents.yaml, để mọi trang ghi cùng một giá trị. Hãy xóa các dòng này "
+            "(sửa trong documents.yaml nếu cần)."
+        )
+    doc = _registry_entry(value["registry"], info)
+    if not isinstance(doc.summary, str):
+        raise ValueError(
+            f"văn bản `{doc.id}` trong documents.yaml chưa ghi trích yếu (`summary:`), mà trang kế hoạch cần trích yếu. "
+            "Hãy ghi `summary:` của văn bản đó trong documents.yaml."
+        )
+    number: Any = doc.number_symbol
+    symbol: Any = doc.number_symbol
+    if isinstance(doc.number_symbol, str) and (m := _NUMBER_AND_SYMBOL.match(doc.number_symbol)):
+        number, symbol = int(m[1]), m[2] or None
+    return value | {"type": doc.type, "number": number, "symbol": symbol, "date": doc.date,
+                    "subject": re.sub(r"^về việc\s+", "", doc.summary, flags=re.IGNORECASE)}
+
+
+def _registry_entry(doc_id: object, info: ValidationInfo) -> LegalDocument:
+    """The registry's document `doc_id`, from the validation context the loader gives (`{"documents": {...}}`)."""
+    documents = (info.context or {}).get("documents")
+    if documents is None:
+        raise ValueError("chưa đọc được documents.yaml (tệp đó có lỗi), nên chưa lấy được thông tin của văn bản. Hãy sửa lỗi ở đó trước.")
+    if not isinstance(doc_id, str) or doc_id not in documents:
+        close = suggest(str(doc_id), list(documents))
+        hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
+        raise ValueError(
+            f"không có văn bản nào mang mã `{doc_id}` trong documents.yaml.{hint} Hãy dùng mã của văn bản đó trong "
+            "documents.yaml, hoặc khai báo văn bản ở đó trước."
+        )
+    entry: LegalDocument = documents[doc_id]
+    return entry
+
+
+def _registry_schema(schema: dict[str, Any]) -> None:
+    """Editors accept either the document's facts or only `registry:`."""
+    schema["anyOf"] = [{"required": schema.pop("required", [])}, {"required": ["registry"]}]
+
+
 class PlanDocument(Record):
+    model_config = ConfigDict(json_schema_extra=_registry_schema)
+
+    registry: Id | None = Field(
+        None,
+        description="Mã văn bản trong documents.yaml khi kế hoạch này chính là văn bản đó, ví dụ cv-2341-bkhcn-2026: "
+        "loại, số, ký hiệu, ngày và trích yếu lấy từ danh mục, không ghi lại ở đây",
+    )
     type: Line = Field(description="Kế hoạch, Công văn...")
     number: Annotated[Annotated[int, Field(ge=1)] | NotKnown | None, Knowable()] = Field(
         None, description="Số văn bản; bỏ dòng nếu văn bản không ghi số (để trống chờ cấp số); `chưa rõ` nếu chưa biết"
@@ -402,11 +469,27 @@ class PlanDocument(Record):
         None, description="Ngày ký: 16/4/2026; 4/2026 nếu văn bản để trống ngày; bỏ dòng nếu văn bản không ghi ngày; `chưa rõ` nếu chưa biết"
     )
     subject: Line = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
+    _printed: str | None = PrivateAttr(default=None)
+    """The registry's number and symbol as printed, when the document is one of the registry's."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_registry(cls, value: Any, info: ValidationInfo) -> Any:
+        return _registered(value, info)
+
+    @model_validator(mode="after")
+    def _keep_printed(self, info: ValidationInfo) -> PlanDocument:
+        if self.registry is not None:
+            printed = _registry_entry(self.registry, info).number_symbol
+            self._printed = printed if isinstance(printed, str) else None
+        return self
 
     @property
     def number_symbol(self) -> str:
         """`123/KH-UBND`; `…/KH-UBND` while the document awaits its number; empty when the document has
-        neither, or when either is not known."""
+        neither, or when either is not known. A registry document's as the registry prints it."""
+        if self._printed is not None:
+            return self._printed
         if isinstance(self.number, NotKnown) or not isinstance(self.symbol, str):
             return str(self.number) if isinstance(self.number, int) else ""
         return f"{self.number if isinstance(self.number, int) else '…'}/{self.symbol}"

@@ -80,7 +80,9 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
                 "messages": [m.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(m.id)]} for m in year_obs.messages],
             }
         )
-    documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc)} | _absent(doc) for doc in data.year_documents(campaign)]
+    own_plans = {p.document.registry: p.id for p in campaign.plans if p.document.registry}
+    documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc), "plan": own_plans.get(doc.id)} | _absent(doc)
+                 for doc in data.year_documents(campaign)]
     plans = [
         {"id": plan.id, "title": plan.title, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source}
         | _plan_record(plan) | _absent(plan)

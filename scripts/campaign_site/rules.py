@@ -305,12 +305,16 @@ def province_names(ctx: Context) -> list[Problem]:
 
 
 def plan_documents(ctx: Context) -> list[Problem]:
-    """Documents plans cite: in the registry (as far as it can be read), issued before the plan."""
+    """Documents plans cite: in the registry (as far as it can be read), issued before the plan; a plan that
+    is a registered document agrees with the registry and is that document's only plan."""
     problems = []
     for f in ctx.plans:
         if ctx.document_ids is not None:
             problems += checks.plan_document_refs(f.parsed.source, f.parsed.value, ctx.document_ids)
         problems += checks.cited_before_plan(f.parsed.source, f.parsed.value, ctx.documents_by_id)
+    linked: dict[str, str] = {}
+    for f in ctx.plans:
+        problems += checks.registered_plan(f.parsed.source, f.parsed.value, ctx.documents_by_id, linked)
     return problems
 
 
@@ -384,6 +388,7 @@ def unused_documents(ctx: Context) -> list[Problem]:
     if not ctx.documents or ctx.data_errors():
         return []
     cited = {ref for f in ctx.plans for ref in f.parsed.value.legal_basis + f.parsed.value.references}
+    cited |= {f.parsed.value.document.registry for f in ctx.plans if f.parsed.value.document.registry}
     return checks.unused_documents(ctx.documents.source, ctx.documents.value.documents, cited)
 
 

@@ -121,10 +121,11 @@ class Campaign:
         return [p for p in self.plans if phrase_id in (*p.themes, *p.slogans, *p.messages)]
 
     def documents_cited(self) -> list[str]:
-        """Ids of the legal documents the year's plans implement or mention, in first-cited order."""
+        """Ids of the legal documents the year's plans are (`document.registry`), implement or mention, in
+        first-cited order."""
         ids: list[str] = []
         for plan in self.plans:
-            for doc_id in plan.legal_basis + plan.references:
+            for doc_id in [*([plan.document.registry] if plan.document.registry else []), *plan.legal_basis, *plan.references]:
                 if doc_id not in ids:
                     ids.append(doc_id)
         return ids
@@ -158,6 +159,13 @@ class SiteData:
         for doc_id in list(ids):
             ids += [d.id for d in self.chain(doc_id) if d.id not in ids]
         return [self.documents[i] for i in ids]
+
+    def legal_basis(self, plan: Plan) -> list[str]:
+        """The documents a plan implements: its own `legal_basis`, or, for a plan that is a registry
+        document and lists none, that document's `basis`."""
+        if plan.legal_basis or plan.document.registry is None:
+            return plan.legal_basis
+        return self.documents[plan.document.registry].basis
 
     def chain(self, doc_id: str) -> list[LegalDocument]:
         """The documents `doc_id` implements, directly or not, nearest first (each once)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..banners import Banner, YearBanners
 from ..model import BannerSize, Observance, Plan
 from ..site_data import Campaign
+from ..sources import phrase_source_note, phrases_origin
 from ..wording import PHRASE_KINDS
 from .base import SiteContext, View
 
@@ -18,6 +19,8 @@ class BannerItem:
     banner: Banner
     name: str
     cited: list[Plan]
+    cited_note: str | None
+    """That some or all of those plans are known only from a news summary, if so."""
     characters: int
     words: int
     preview_alt: str
@@ -39,6 +42,8 @@ class BannersView(View):
     margin_percent: float
     kinds: str
     """What the year's texts are, in words: `chủ đề, khẩu hiệu` (and `thông điệp` when the year has any)."""
+    origin: str
+    """Where the year's texts are copied from: the original documents, news summaries, or how many of each."""
 
 
 def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGroup]:
@@ -47,9 +52,9 @@ def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGrou
         items, numbers = [], {kind: 0 for kind in PHRASE_KINDS}
         for banner in (b for b in banners if b.entry.observance.id == obs.id):
             numbers[banner.entry.kind] += 1
-            text = banner.entry.phrase.text
+            text, cited = banner.entry.phrase.text, campaign.plans_citing(banner.id)
             items.append(BannerItem(
-                banner, f"{banner.kind} {numbers[banner.entry.kind]}", campaign.plans_citing(banner.id), len(text),
+                banner, f"{banner.kind} {numbers[banner.entry.kind]}", cited, phrase_source_note(cited), len(text),
                 len(text.split()),
                 f"Hình xem trước: {banner.preview_size[0].lower()}{banner.preview_size[1:]} với dòng chữ như trên",
             ))
@@ -66,6 +71,7 @@ def banners_view(ctx: SiteContext, campaign: Campaign) -> BannersView:
         title=f"Khẩu hiệu và băng rôn năm {year}",
         description=f"Nguyên văn các {kinds} năm {year} để sao chép, và tệp in băng rôn SVG, PDF, PNG tải về.",
         kinds=kinds,
+        origin=phrases_origin(kinds, year, [campaign.plans_citing(i) for i in campaign.phrases()]),
         share=ctx.share(year), campaign=campaign, banners=ctx.banners[year],
         groups=_banner_groups(campaign, ctx.banners[year].banners), sizes=style.sizes, uppercase=style.uppercase,
         margin_percent=style.margin_percent,

@@ -103,6 +103,8 @@ class CitedPhrase:
 
     phrase: Phrase
     cited: list[Plan]
+    cited_note: str | None
+    """That some or all of those plans are known only from a news summary, if so."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
             if parent_id not in trail:
                 visit(data.documents[parent_id], depth + 1, trail + (parent_id,))
 
-    for doc_id in plan.legal_basis:
+    for doc_id in data.legal_basis(plan):
         visit(data.documents[doc_id], 0, (doc_id,))
     if plan.references:
         lines.append(BasisLine(0, "Văn bản được nhắc tới trong nội dung:"))

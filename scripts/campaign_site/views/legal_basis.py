@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from .. import open_data
 from ..banners import Download
+from ..markdown_text import Markdown
 from ..model import LegalDocument, Plan
 from ..phrasing import time
 from ..site_data import Campaign, SiteData
+from ..sources import original_url, source_note
 from ..unknowns import NOT_KNOWN
 from ..vn_dates import PartialDate
 from ..wording import ISSUER_LEVELS, absent
@@ -34,8 +36,12 @@ class RegistryRow:
     summary: str
     original: Download | None
     """The original file kept with the site, if the registry names one."""
-    from_summary: bool
-    """Whether the entry was made from a news summary rather than the document."""
+    original_url: str | None
+    """The address of the document itself, if the registry gives one (never a news summary's)."""
+    source: Markdown | None
+    """The named source the entry was made from (`Nguồn: bản tin của …, đọc ngày …`)."""
+    own_plan: Plan | None
+    """The plan that is this very document (`document.registry`), whose page it links to."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,9 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download]) -> list[Reg
             doc.date.iso() if isinstance(doc.date, PartialDate) else "",
             doc.summary if isinstance(doc.summary, str) else absent("summary", doc.summary is NOT_KNOWN),
             originals.get(doc.origin.file) if doc.origin and doc.origin.file else None,
-            bool(doc.origin and doc.origin.summary),
+            original_url(doc.url, doc.origin),
+            source_note(doc.origin),
+            next((p for p in plans if p.document.registry == doc.id), None),
         )
         for doc in sorted(data.documents.values(), key=lambda d: d.sort_key)
     ]

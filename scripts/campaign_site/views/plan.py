@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
 from .. import paths
 from ..banners import Download
+from ..markdown_text import Markdown
 from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
 from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_name, signer_text
 from ..site_data import PhraseEntry
+from ..sources import original_url, source_note
 from ..unknowns import NOT_KNOWN
 from ..wording import PHRASE_KINDS, absent, capitalised, inferred_notice, inferred_text, link_lead, units_choose_text
 from .base import LISTED_POSTS, BasisLine, PostList, SiteContext, View, basis_lines, campaign_observance, post_list
@@ -18,19 +19,19 @@ from .base import LISTED_POSTS, BasisLine, PostList, SiteContext, View, basis_li
 
 @dataclass(frozen=True)
 class OriginView:
-    """Where a record comes from: its original file as published, an address, a secondary source."""
+    """Where a record comes from: its original file as published, the document's own address, a named source."""
 
     summary: bool
     file: Download | None
-    url: str | None
-    name: str | None
-    read_on: date | None
+    original_url: str | None
+    note: Markdown | None
+    """The named source: `Nguồn: bản tin của …, đọc ngày …: <address>`."""
 
 
 def origin_view(origin: Origin | None, files: Mapping[str, Download]) -> OriginView | None:
     if origin is None:
         return None
-    return OriginView(origin.summary, files.get(origin.file) if origin.file else None, origin.url, origin.name, origin.read_on)
+    return OriginView(origin.summary, files.get(origin.file) if origin.file else None, original_url(None, origin), source_note(origin))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..markdown_text import Markdown
+from ..model import Phrase
 from ..site_data import Campaign
+from ..sources import phrase_source_note
 from ..summaries import window_coverage, window_sentence
 from ..wording import PHRASE_KINDS, places_text
 from .base import (
@@ -43,10 +45,15 @@ class YearView(View):
     posts: PostList
 
 
+def _cited(campaign: Campaign, phrase: Phrase) -> CitedPhrase:
+    cited = campaign.plans_citing(phrase.id)
+    return CitedPhrase(phrase, cited, phrase_source_note(cited))
+
+
 def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
     return [
         ObservancePhrases(obs, date(campaign.year, obs.month, obs.day), [
-            PhraseGroup(PHRASE_KINDS[kind], [CitedPhrase(p, campaign.plans_citing(p.id)) for p in phrases])
+            PhraseGroup(PHRASE_KINDS[kind], [_cited(campaign, p) for p in phrases])
             for kind, phrases in (("theme", year_obs.themes), ("slogan", year_obs.slogans), ("message", year_obs.messages))
             if phrases
         ])
