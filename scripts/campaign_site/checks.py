@@ -16,6 +16,7 @@ from .model import CampaignFile, LegalDocument, Observance, Plan, follows_decree
 from .problems import Problem, format_loc
 from .site_data import Campaign
 from .slugs import ascii_slug
+from .unknowns import held
 from .vn_dates import PartialDate
 from .yaml_source import Loc, SourceFile
 
@@ -198,7 +199,7 @@ def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, Legal
     if not isinstance(signed, PartialDate):
         return []
     problems = []
-    for i, ref in enumerate(plan.legal_basis):
+    for i, ref in enumerate(held(plan.legal_basis)):
         doc = documents.get(ref)
         if doc is None or not isinstance(doc.date, PartialDate):
             continue
@@ -219,7 +220,7 @@ def plan_document_refs(source: SourceFile, plan: Plan, documents: Iterable[str])
     """A plan's legal basis and references must be documents of the registry."""
     documents = list(documents)
     return [
-        *known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml"),
+        *known_ids(source, indexed("legal_basis", held(plan.legal_basis)), documents, "văn bản", "documents.yaml"),
         *known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml"),
     ]
 
@@ -233,9 +234,9 @@ def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int
     year_file = f"{year}/campaign.yaml"
     return [
         *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
-        *known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file),
-        *known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file),
-        *known_ids(source, indexed("messages", plan.messages), messages, "thông điệp", year_file),
+        *known_ids(source, indexed("themes", held(plan.themes)), themes, "chủ đề", year_file),
+        *known_ids(source, indexed("slogans", held(plan.slogans)), slogans, "khẩu hiệu", year_file),
+        *known_ids(source, indexed("messages", held(plan.messages)), messages, "thông điệp", year_file),
     ]
 
 

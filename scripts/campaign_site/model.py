@@ -29,9 +29,9 @@ from pydantic import (
 
 from . import vn_dates
 from .slugs import ascii_slug
-from .unknowns import Knowable, NotKnown
+from .unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES
+from .wording import DEADLINE_RULES, GENERIC_DOCUMENT, absent
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
@@ -244,7 +244,9 @@ class LegalDocument(Record):
     """A document in the legal basis, described once and cited by id."""
 
     id: Id = Field(description="Mã văn bản để trích dẫn, ví dụ cv-2341-bkhcn-2026")
-    type: Line = Field(description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...")
+    type: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
     number_symbol: Annotated[Annotated[Line, AfterValidator(_check_number_symbol)] | NotKnown | None, Knowable()] = Field(
         None, description="Số, ký hiệu như văn bản ghi, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
@@ -259,6 +261,16 @@ class LegalDocument(Record):
     url: Url | None = Field(None, description="Đường dẫn tới văn bản gốc (nếu có)")
     basis: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện")
     origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin về văn bản (nếu không lấy từ chính văn bản)")
+
+    @property
+    def kind(self) -> str:
+        """The document's type, or `Văn bản` when the record does not hold it."""
+        return self.type if isinstance(self.type, str) else GENERIC_DOCUMENT
+
+    @property
+    def type_text(self) -> str:
+        """The type, or why the record does not hold it."""
+        return self.type if isinstance(self.type, str) else absent("type", self.type is NOT_KNOWN)
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
@@ -353,8 +365,10 @@ def _shorthand(model: type, expand: Callable[[str], dict[str, Any]]) -> BeforeVa
 
 
 class Issuer(Record):
-    name: Line = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
-    short_name: Line = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
+    name: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
+    short_name: Line | None = Field(None, description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn; bỏ dòng thì trang dùng tên đầy đủ")
     parent: Line | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
     level: PlanIssuerLevel = Field(
         description="Cấp: national (cơ quan trung ương: Đảng, Chính phủ, bộ, ngành và các cục, vụ), province (tỉnh, thành phố, sở) "
@@ -377,9 +391,24 @@ class Issuer(Record):
             )
         return self
 
+    @property
+    def label(self) -> str:
+        """The issuer's name; without it, the short name; without either, what the record does hold
+        (`một cơ quan ở Lạng Sơn`, `một cơ quan trung ương`), never an invented name."""
+        if isinstance(self.name, str):
+            return self.name
+        return self.short_name or (f"một cơ quan ở {self.province}" if self.province else "một cơ quan trung ương")
+
+    @property
+    def short_label(self) -> str:
+        """The short name; else the full name, or `label`'s words."""
+        return self.short_name or self.label
+
 
 class PlanDocument(Record):
-    type: Line = Field(description="Kế hoạch, Công văn...")
+    type: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Kế hoạch, Công văn...; bỏ dòng nếu văn bản không ghi loại; `chưa rõ` nếu chưa biết"
+    )
     number: Annotated[Annotated[int, Field(ge=1)] | NotKnown | None, Knowable()] = Field(
         None, description="Số văn bản; bỏ dòng nếu văn bản không ghi số (để trống chờ cấp số); `chưa rõ` nếu chưa biết"
     )
@@ -389,7 +418,14 @@ class PlanDocument(Record):
     date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
         None, description="Ngày ký: 16/4/2026; 4/2026 nếu văn bản để trống ngày; bỏ dòng nếu văn bản không ghi ngày; `chưa rõ` nếu chưa biết"
     )
-    subject: Line = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
+    subject: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Trích yếu (tên kế hoạch hoặc nội dung V/v); bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
+
+    @property
+    def kind(self) -> str:
+        """The document's type, or `Văn bản` when the record does not hold it."""
+        return self.type if isinstance(self.type, str) else GENERIC_DOCUMENT
 
     @property
     def number_symbol(self) -> str:
@@ -455,32 +491,54 @@ class Plan(Record):
         None, description="Địa danh ghi trước ngày tháng; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
     document: PlanDocument = Field(description="Loại, số, ký hiệu, ngày và trích yếu của văn bản")
-    addressees: list[Line] = Field(default_factory=list, description="Kính gửi")
-    legal_basis: list[Id] = Field(default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ)")
+    addressees: Annotated[list[Line] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Kính gửi; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    legal_basis: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ); bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
     observances: list[Id] = Field(min_length=1, description="Các ngày kỷ niệm được hưởng ứng")
     linked_observances: list[Id] = Field(
         default_factory=list, description="Các ngày kỷ niệm khác mà hoạt động kết nối, hướng tới (ví dụ kết nối với 26/4 và 18/5)"
     )
-    themes: list[Id] = Field(default_factory=list, description="Mã các chủ đề được tuyên truyền")
-    slogans: list[Id] = Field(default_factory=list, description="Mã các khẩu hiệu được tuyên truyền")
-    messages: list[Id] = Field(default_factory=list, description="Mã các thông điệp được tuyên truyền")
+    themes: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các chủ đề được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    slogans: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các khẩu hiệu được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    messages: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các thông điệp được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     units_choose: list[Literal["theme", "slogan", "message"]] = Field(
         default_factory=list,
         description="Loại nội dung văn bản để mỗi đơn vị tự chọn, không quy định chung: theme (chủ đề), slogan (khẩu hiệu), message (thông điệp)",
     )
-    context: list[Text] = Field(default_factory=list, description="Đoạn mở đầu, bối cảnh")
-    purposes: list[Text] = Field(default_factory=list, description="Mục đích")
-    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
-    content: list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
-    forms: list[Text] = Field(default_factory=list, description="Hình thức tổ chức")
+    context: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Đoạn mở đầu, bối cảnh; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    purposes: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mục đích; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    requirements: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Yêu cầu; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    content: Annotated[list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Nội dung; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    forms: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Hình thức tổ chức; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     window: Annotated[Window | NotKnown | None, Knowable()] = Field(
         None, description="Thời gian tổ chức các hoạt động; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
     report_deadlines: Annotated[list[ReportDeadline] | NotKnown, Knowable()] = Field(
         default_factory=list, description="Các hạn báo cáo kết quả; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
-    responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
+    responsibilities: Annotated[list[Responsibility] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Tổ chức thực hiện; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     closing: Text | None = Field(None, description="Câu kết của văn bản")
     recipients: Annotated[list[Line] | NotKnown, Knowable()] = Field(
         default_factory=list, description="Nơi nhận; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
@@ -514,7 +572,28 @@ class Plan(Record):
 
     @property
     def title(self) -> str:
-        return f"{self.document.type} của {self.issuer.name}"
+        """`Kế hoạch của Ủy ban nhân dân xã Bình Thành`; `Văn bản của một cơ quan ở Lạng Sơn` when the record lacks both."""
+        return f"{self.document.kind} của {self.issuer.label}"
+
+    @property
+    def cited_documents(self) -> list[str]:
+        """Ids of the documents the plan implements (its legal basis) or mentions, in that order."""
+        return [*held(self.legal_basis), *self.references]
+
+    @property
+    def phrase_ids(self) -> list[str]:
+        """Ids of the themes, slogans and messages the plan promotes."""
+        return [*held(self.themes), *held(self.slogans), *held(self.messages)]
+
+    @property
+    def from_summary(self) -> bool:
+        """Whether the record was made from a summary (a news item), not from the document itself."""
+        return bool(self.origin and self.origin.summary)
+
+    def not_known(self, value: object) -> bool:
+        """Whether a fact the record lacks is not known (`chưa rõ`) rather than not stated: on a record made
+        from a summary, what the summary leaves out is not known, since the document itself may state it."""
+        return value is NOT_KNOWN or (self.from_summary and value in (None, []))
 
     @property
     def dated_window(self) -> Window | None:

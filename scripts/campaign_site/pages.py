@@ -33,7 +33,6 @@ from .originals import original_files
 from .page_types import PAGE_TYPES, PageType
 from .photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
 from .phrasing import (
-    days_text,
     deadline_text,
     document_name,
     event_when,
@@ -42,6 +41,7 @@ from .phrasing import (
     phrase_item,
     plan_deadlines,
     plan_window,
+    post_when,
     span_text,
     time,
     window_sentence,
@@ -93,7 +93,7 @@ def data_files(data: SiteData, events: dict[int, list[Event]], posts: Mapping[st
     for year, campaign in data.campaigns.items():
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts), campaign.source))
         page = paths.year_plans(year)
-        entries = [{"n": p.issuer.name, "t": group.name, "u": relative_url(paths.plan_page(p), page)}
+        entries = [{"n": p.issuer.label, "t": group.name, "u": relative_url(paths.plan_page(p), page)}
                    for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files
@@ -155,7 +155,7 @@ class SiteRenderer:
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
             event_when=event_when,
-            days_text=days_text,
+            post_when=post_when,
             kind_labels=EVENT_KINDS,
             marks=EVENT_MARKS,
             phrase_kinds=PHRASE_KINDS,
@@ -251,8 +251,8 @@ class SiteRenderer:
 
         def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
             """Links to the first few plans, then how many more and where they are all listed."""
-            names = {"short": lambda p: p.issuer.short_name, "title": lambda p: p.title,
-                     "short_year": lambda p: f"{p.issuer.short_name} ({p.year})"}[label]
+            names = {"short": lambda p: p.issuer.short_label, "title": lambda p: p.title,
+                     "short_year": lambda p: f"{p.issuer.short_label} ({p.year})"}[label]
             shown = [link(paths.plan_page(p), names(p)) for p in plans[:NAMED_PLANS]]
             more = len(plans) - len(shown)
             if more <= 0:

@@ -10,8 +10,11 @@ Either blocks the build until removed, so an unfinished or unchecked record is n
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from .problems import Problem, format_loc
-from .yaml_source import SourceFile
+from .unknowns import NOT_KNOWN_SPELLING, knowable_ancestor
+from .yaml_source import Loc, SourceFile
 
 MARKER = "CẦN ĐIỀN"
 REVIEW_MARKER = "CẦN KIỂM TRA"
@@ -39,16 +42,32 @@ def without_review(value: str) -> str:
     return value.removeprefix(REVIEW_PREFIX)
 
 
-def _message(text: str, checking: str) -> str:
+def _message(text: str, checking: str, choices: str = "") -> str:
     if MARKER in text:
-        return f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật."
-    return f"cần kiểm tra: «{text}». {checking}"
+        return f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật, chép đúng như văn bản.{choices}"
+    return f"cần kiểm tra: «{text}». {checking}{choices}"
 
 
-def in_data(source: SourceFile) -> list[Problem]:
-    """One error per marker left in a data file, naming what to fill or to check."""
+def honest_choices(model: type[BaseModel] | None, loc: Loc) -> str:
+    """What staff may write instead of a value the document lacks, where the field allows it: leave the
+    line (or the whole part) out when the document does not state it; `chưa rõ` when it is not known yet."""
+    if model is None:
+        return ""
+    allowed, nearest = knowable_ancestor(model, loc)
+    if allowed:
+        return f" Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`."
+    if nearest:
+        return (f" Nếu văn bản không nêu cả mục `{format_loc(nearest)}`, hãy xóa cả mục đó; "
+                f"nếu chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục.")
+    return ""
+
+
+def in_data(source: SourceFile, model: type[BaseModel] | None = None) -> list[Problem]:
+    """One error per marker left in a data file, naming what to fill or to check and, where `model` allows
+    them, the two honest choices for a value the document lacks."""
     return [
-        source.problem(loc, format_loc(loc), _message(text, "Hãy đối chiếu với văn bản gốc rồi xóa chữ CẦN KIỂM TRA."))
+        source.problem(loc, format_loc(loc), _message(text, "Hãy đối chiếu với văn bản gốc rồi xóa chữ CẦN KIỂM TRA.",
+                                                      honest_choices(model, loc)))
         for loc, text in source.strings()
         if MARKER in text or REVIEW_MARKER in text
     ]

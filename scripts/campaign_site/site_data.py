@@ -114,7 +114,7 @@ class Campaign:
             groups.setdefault(plan.issuer.province or CENTRAL, []).append(plan)
         order = {"national": 0, "province": 1, "commune": 2}
         return [
-            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.name))),
+            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.label))),
                           central=name == CENTRAL and plans[0].issuer.province is None)
             for name, plans in sorted(groups.items(), key=lambda item: (item[0] != CENTRAL, ascii_slug(item[0])))
         ]
@@ -125,13 +125,13 @@ class Campaign:
         return sum(1 for group in self.provinces if not group.central)
 
     def plans_citing(self, phrase_id: str) -> list[Plan]:
-        return [p for p in self.plans if phrase_id in (*p.themes, *p.slogans, *p.messages)]
+        return [p for p in self.plans if phrase_id in p.phrase_ids]
 
     def documents_cited(self) -> list[str]:
         """Ids of the legal documents the year's plans implement or mention, in first-cited order."""
         ids: list[str] = []
         for plan in self.plans:
-            for doc_id in plan.legal_basis + plan.references:
+            for doc_id in plan.cited_documents:
                 if doc_id not in ids:
                     ids.append(doc_id)
         return ids

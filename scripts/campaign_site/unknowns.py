@@ -10,13 +10,18 @@ summary, a dispatch whose signer was not published). `Knowable()` marks a field 
 from __future__ import annotations
 
 import operator
+import types
 import unicodedata
+from collections.abc import Sequence
 from functools import reduce
-from typing import Any, get_args
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from .problems import Problem, format_loc
+from .yaml_source import SourceFile
 
 NOT_KNOWN_SPELLING = "chưa rõ"
 """What staff write for a fact not known yet."""
@@ -42,6 +47,13 @@ class NotKnown:
 
 
 NOT_KNOWN = NotKnown()
+
+T = TypeVar("T")
+
+
+def held(items: list[T] | NotKnown) -> list[T]:
+    """The items a list field holds: none when the document does not state them or they are not known."""
+    return items if isinstance(items, list) else []
 
 
 def is_not_known_spelling(value: object) -> bool:
@@ -77,6 +89,48 @@ class Knowable:
         return {"anyOf": [known, {"const": NOT_KNOWN_SPELLING, "description": "Chưa có thông tin (văn bản có thể có nhưng chưa biết)"}]}
 
 
+def is_not_known_slip(value: object) -> bool:
+    """`chưa rõ` or one of the ways staff misspell it (`chua ro`, `?`, `không rõ`...), as a whole value."""
+    return isinstance(value, str) and (
+        is_not_known_spelling(value) or unicodedata.normalize("NFC", value).strip().casefold() in NOT_KNOWN_SLIPS
+    )
+
+
+def _members(annotation: Any) -> list[tuple[Any, list[Any]]]:
+    """The types a field's annotation allows, each with the metadata (`Knowable()`...) it carries."""
+    if get_origin(annotation) is Annotated:
+        inner, *metadata = get_args(annotation)
+        return [(t, metadata + more) for t, more in _members(inner)]
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [m for arg in get_args(annotation) for m in _members(arg)]
+    return [(annotation, [])]
+
+
+def knowable_ancestor(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[bool, tuple[str | int, ...] | None]:
+    """Whether the value at `loc` in data for `model` may be `chưa rõ`, and, when it may not, the nearest
+    field above it that may (where staff can write `chưa rõ` instead), or None."""
+    options: list[Any] = [model]
+    nearest: tuple[str | int, ...] | None = None
+    for depth, key in enumerate(loc):
+        found: list[Any] = []
+        knowable = False
+        for option in options:
+            if isinstance(key, int) and get_origin(option) is list:
+                found += [t for t, _ in _members(get_args(option)[0])]
+            elif isinstance(key, str) and isinstance(option, type) and issubclass(option, BaseModel):
+                field = next((f for n, f in option.model_fields.items() if key in (n, f.alias)), None)
+                if field is not None:
+                    members = [(t, [*field.metadata, *meta]) for t, meta in _members(field.annotation)]
+                    knowable = knowable or any(isinstance(m, Knowable) for _, meta in members for m in meta)
+                    found += [t for t, _ in members]
+        if knowable:
+            if depth == len(loc) - 1:
+                return True, None
+            nearest = tuple(loc[: depth + 1])
+        options = found
+    return False, nearest
+
+
 def absent_fields(record: BaseModel, prefix: str = "") -> tuple[list[str], list[str]]:
     """Names of the record's `Knowable` fields (nested ones dotted: `document.date`) that the document
     does not state (empty), and those not known yet (`NOT_KNOWN`), as open data lists them."""
@@ -95,3 +149,22 @@ def absent_fields(record: BaseModel, prefix: str = "") -> tuple[list[str], list[
             not_stated += inner_stated
             not_known += inner_known
     return not_stated, not_known
+
+
+def misplaced(source: SourceFile, model: type[BaseModel]) -> list[Problem]:
+    """`chưa rõ` (or a slip of it) written where `model` does not accept it: an error naming where it may
+    go instead, never a value a page would print ("chưa rõ của chưa rõ")."""
+    problems = []
+    for loc, text in source.strings():
+        if not is_not_known_slip(text):
+            continue
+        allowed, nearest = knowable_ancestor(model, loc)
+        if allowed:
+            continue  # the field's own validator takes `chưa rõ` and refuses its slips
+        instead = (
+            f" Nếu cả mục `{format_loc(nearest)}` chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục; "
+            "nếu văn bản không có mục đó, hãy xóa cả mục."
+            if nearest else " Nếu trường này không bắt buộc và văn bản không ghi, hãy xóa dòng này."
+        )
+        problems.append(source.problem(loc, format_loc(loc), f"trường này không nhận `{text.strip()}`: hãy ghi đúng như văn bản.{instead}"))
+    return problems

@@ -15,6 +15,7 @@ from ..feeds import Feed
 from ..model import LegalDocument, Observance, Phrase, Plan
 from ..news import AtomLink, PublishedPost
 from ..site_data import Campaign, ProvincePlans, SiteData
+from ..unknowns import held
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
             if parent_id not in trail:
                 visit(data.documents[parent_id], depth + 1, trail + (parent_id,))
 
-    for doc_id in plan.legal_basis:
+    for doc_id in held(plan.legal_basis):
         visit(data.documents[doc_id], 0, (doc_id,))
     if plan.references:
         lines.append(BasisLine(0, "Văn bản được nhắc tới trong nội dung:"))
