@@ -48,8 +48,9 @@ class PostFrontMatter(Record):
 
     title: Line = Field(description="Tiêu đề bài viết")
     description: Line | None = Field(None, description="Tóm tắt một câu (nếu không có, trang dùng đoạn đầu của bài)")
-    date: Annotated[DocumentDate | NotKnown, Knowable()] = Field(
-        description="Ngày tổ chức hoạt động, ví dụ 21/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; `chưa rõ` nếu chưa biết"
+    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
+        None, description="Ngày tổ chức hoạt động, ví dụ 21/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu bài không nêu; "
+        "`chưa rõ` nếu chưa biết"
     )
     end_date: Date | None = Field(None, description="Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày (chỉ khi biết đủ ngày bắt đầu)")
     plan: Id = Field(description="Mã kế hoạch mà hoạt động thực hiện (tên tệp trong campaigns/<năm>/plans/, không có .yaml)")

@@ -139,7 +139,7 @@ def post_when(post: Post) -> Markdown:
     if post.start and post.last:
         return days_text(post.start, post.last)
     held = post.held_on
-    return time(held.iso(), capitalised(held.in_sentence())) if held else Markdown(absent("date_held", True))
+    return time(held.iso(), capitalised(held.in_sentence())) if held else Markdown(absent("date_held", post.front.date is NOT_KNOWN))
 
 
 def event_when(event: Event) -> Markdown:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .loader import SCHEMA_DIR, load_site
+from .loader import SCHEMA_DIR
 from .messages import suggest
 from .model import Observance, ObservancesFile, Plan, ReportDeadline, Signer
 from .paths import NEWS_DIR
@@ -92,7 +92,7 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     if plan and held(plan.addressees):
         out.append(_list("addressees", [carried(a, "") for a in held(plan.addressees)]))
     out.append(_list("legal_basis", [fill("mã văn bản căn cứ trong documents.yaml")]))
-    out.append(_list("observances", observances))
+    out.append(_list("observances", [carried(o, "") for o in observances]))
     first = observances[0] if observances else "ngay-sang-tao"
     out.append(_list("themes", [fill(f"mã chủ đề trong campaigns/{year}/campaign.yaml, ví dụ {first}-{year}-chu-de-1")]))
     out.append(_list("slogans", [fill(f"mã khẩu hiệu trong campaigns/{year}/campaign.yaml, ví dụ {first}-{year}-khau-hieu-1")]))
@@ -155,21 +155,22 @@ def _year_observances(campaigns: Path, year: int) -> list[str]:
     return [o["observance"] for o in listed or [] if isinstance(o, dict) and isinstance(o.get("observance"), str)]
 
 
+def _finished_plan(path: Path, display: str, year: int) -> Plan:
+    """A plan file as its model; a plan still to fill or with an error stops the scaffold."""
+    try:
+        source = load_yaml(path, display)
+        plan = None if in_data(source) else Plan.model_validate(source.data).bind(path.stem, year, display)
+    except (YamlSyntaxProblem, ValidationError):
+        plan = None
+    if plan is None:
+        raise ScaffoldError(f"{display} còn lỗi hoặc chỗ chưa điền. Hãy chạy scripts/dev check và sửa tệp đó trước.")
+    return plan
+
+
 def _finished_plans(campaigns: Path, year: int) -> list[Plan]:
-    """The plans of a finished year, as models; a plan still to fill or with an error stops the scaffold."""
-    plans = []
-    for path in sorted((campaigns / str(year) / "plans").glob("*.yaml")):
-        if not PLAN_ID.match(path.stem):
-            continue
-        display = f"campaigns/{year}/plans/{path.name}"
-        try:
-            source = load_yaml(path, display)
-            if in_data(source):
-                raise ValueError
-            plans.append(Plan.model_validate(source.data).bind(path.stem, year, display))
-        except (YamlSyntaxProblem, ValidationError, ValueError):
-            raise ScaffoldError(f"{display} còn lỗi hoặc chỗ chưa điền. Hãy chạy scripts/dev check và sửa tệp đó trước.") from None
-    return plans
+    """The plans of a finished year, as models."""
+    return [_finished_plan(path, f"campaigns/{year}/plans/{path.name}", year)
+            for path in sorted((campaigns / str(year) / "plans").glob("*.yaml")) if PLAN_ID.match(path.stem)]
 
 
 def new_year(repo: Path, year: int) -> list[Path]:
@@ -261,20 +262,21 @@ def activity_text(plan: Plan) -> str:
 
 
 def add_activity(repo: Path, year: int, plan_id: str) -> Path:
-    """Write docs/<year>/hoat-dong/<plan id>-<n>.md, a post about an activity held under the plan."""
-    data = load_site(repo / "campaigns")
-    if year not in data.campaigns:
+    """Write docs/<year>/hoat-dong/<plan id>-<n>.md, a post about an activity held under the plan. Only that
+    plan is read, so a post can be started while other files are still being filled in."""
+    plans = repo / "campaigns" / str(year) / "plans"
+    if not (repo / "campaigns" / str(year) / "campaign.yaml").is_file():
         raise ScaffoldError(f"chưa có năm {year}: hãy chạy new-year {year} trước.")
-    plans = {p.id: p for p in data.campaigns[year].plans}
-    if plan_id not in plans:
-        close = suggest(plan_id, list(plans))
+    if not (plans / f"{plan_id}.yaml").is_file():
+        close = suggest(plan_id, sorted(p.stem for p in plans.glob("*.yaml")))
         hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
         raise ScaffoldError(f"năm {year} không có kế hoạch mang mã `{plan_id}`.{hint} Các mã có trong campaigns/{year}/plans/.")
+    plan = _finished_plan(plans / f"{plan_id}.yaml", f"campaigns/{year}/plans/{plan_id}.yaml", year)
     folder = repo / "docs" / str(year) / NEWS_DIR
     number = 1
     while (folder / f"{plan_id}-{number}.md").exists():
         number += 1
     path = folder / f"{plan_id}-{number}.md"
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(activity_text(plans[plan_id]), encoding="utf-8")
+    path.write_text(activity_text(plan), encoding="utf-8")
     return path

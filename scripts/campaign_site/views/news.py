@@ -10,6 +10,7 @@ from ..model import Observance
 from ..news import PublishedPost
 from ..photos import PublishedPhoto
 from ..site_data import Campaign
+from ..unknowns import NOT_KNOWN
 from ..wording import absent
 from .base import NEWS_PER_PAGE, SiteContext, View, campaign_observance, feed_links
 
@@ -55,7 +56,7 @@ def news_view(ctx: SiteContext, campaign: Campaign, number: int = 1) -> NewsView
     months: list[MonthPosts] = []
     for post in shown:
         held = post.held_on
-        label = (f"Tháng {held.month}/{held.year}" if held.month else f"Năm {held.year}") if held else absent("date_held", True)
+        label = (f"Tháng {held.month}/{held.year}" if held.month else f"Năm {held.year}") if held else absent("date_held", post.front.date is NOT_KNOWN)
         if not months or months[-1].label != label:
             months.append(MonthPosts(label, []))
         months[-1].posts.append(ctx.posts[post.page])
