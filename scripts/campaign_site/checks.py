@@ -244,7 +244,7 @@ def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
     """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
     for name in ("legal_basis", "references", "observances", "linked_observances", "themes", "slogans", "messages"):
-        values: list[str] = getattr(plan, name)
+        values: list[str] = held(getattr(plan, name))
         for i, value in enumerate(values):
             if value in values[:i]:
                 loc = (name, i)

@@ -31,7 +31,7 @@ from . import vn_dates
 from .slugs import ascii_slug
 from .unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES, GENERIC_DOCUMENT, absent
+from .wording import DEADLINE_RULES, GENERIC_DOCUMENT, absent, capitalised
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
@@ -401,8 +401,8 @@ class Issuer(Record):
 
     @property
     def short_label(self) -> str:
-        """The short name; else the full name, or `label`'s words."""
-        return self.short_name or self.label
+        """The short name; else the full name, or `label`'s words, as a label starts (`Một cơ quan ở Lạng Sơn`)."""
+        return self.short_name or capitalised(self.label)
 
 
 class PlanDocument(Record):

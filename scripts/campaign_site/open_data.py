@@ -20,8 +20,12 @@ if TYPE_CHECKING:
 
 
 def _absent(record: BaseModel) -> dict[str, list[str]]:
-    """`not_stated`: fields the document does not state; `not_known`: fields not known yet (null in the record)."""
+    """`not_stated`: fields the document does not state; `not_known`: fields not known yet (null in the record).
+    Of a record made from a summary, whatever the summary leaves out is not known: the document may state it."""
     not_stated, not_known = absent_fields(record)
+    origin = getattr(record, "origin", None)
+    if origin is not None and origin.summary:
+        return {"not_stated": [], "not_known": not_stated + not_known}
     return {"not_stated": not_stated, "not_known": not_known}
 
 
