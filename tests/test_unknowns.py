@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 
 import icalendar
 import pytest
-from conftest import copy_project
+from conftest import copy_project, line_of, replace_in
 from hypothesis import given
 from hypothesis import strategies as st
 from test_real_documents import SUMMARY, add_real_documents
@@ -193,3 +193,24 @@ def test_what_a_plan_page_says_it_lacks_is_exactly_what_is_not_known(states: dic
     # The title names the issuer only as far as the record does, and never prints `chưa rõ`.
     assert plan.title == ("Văn bản của Bộ Khoa học và Công nghệ" if name == "stated" else "Văn bản của một cơ quan trung ương")
     assert plan.not_known(plan.issuer.name) == (name == "chưa rõ" or (summary and name == "left out"))
+
+
+@pytest.mark.parametrize(("file", "old", "new", "field", "instead"), [
+    ("campaigns/2026/plans/so-khcn-lang-son.yaml", "  - unit: Sở Khoa học và Công nghệ\n", "  - unit: Chưa rõ\n",
+     "responsibilities[0].unit", "hãy viết `responsibilities: chưa rõ` thay cho cả mục"),
+    ("campaigns/documents.yaml", "    issuer: Bộ Chính trị\n", "    issuer: chưa rõ\n", "documents[0].issuer", "hãy ghi đúng như văn bản."),
+    ("docs/2026/hoat-dong/thang-4.md", "unit: UBND xã\n", "unit: không rõ\n", "unit", "hãy ghi đúng như văn bản."),
+])
+def test_not_known_where_a_field_does_not_take_it_is_an_error_at_its_line(
+        tmp_path: Path, file: str, old: str, new: str, field: str, instead: str) -> None:
+    root = copy_project(tmp_path / "project")
+    post = root / "docs/2026/hoat-dong/thang-4.md"
+    post.parent.mkdir(parents=True, exist_ok=True)
+    post.write_text("---\ntitle: Hoạt động\ndate: 4/2026\nplan: so-khcn-lang-son\nunit: UBND xã\nobservances: [ngay-sang-tao]\n---\n\n"
+                    "Người dân tham quan.\n", encoding="utf-8")
+    replace_in(root / file, old, new)
+    built = build_site(root, date(2026, 4, 20), datetime(2026, 4, 20, tzinfo=UTC), {})
+    [problem] = [p for p in built.problems if p.severity == "error" and p.file == file]
+    assert (problem.file, problem.line, problem.field) == (file, line_of(root / file, new.strip()), field)
+    assert f"trường này không nhận `{new.split(': ', 1)[1].strip()}`" in problem.message and instead in problem.message
+    assert not built.files
