@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import icalendar
 import pytest
