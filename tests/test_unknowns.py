@@ -49,6 +49,20 @@ report_deadlines: chưa rõ
 recipients: chưa rõ
 signer: chưa rõ
 """
+SUMMARY_ONLY = "2026/ke-hoach/ubnd-xa-tan-thanh-tom-tat.md"
+SUMMARY_PLAN = """\
+issuer:
+  short_name: UBND xã Tân Thành
+  level: commune
+  province: Lạng Sơn
+document:
+  type: Kế hoạch
+observances:
+  - ngay-sang-tao
+source:
+  summary: true
+  name: Cổng Thông tin điện tử xã Tân Thành
+"""
 REGISTRY = """
   - id: vb-khong-ro-loai
     type: chưa rõ
@@ -69,6 +83,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     root = copy_project(tmp_path_factory.mktemp("unknowns") / "project")
     add_real_documents(root)
     (root / "campaigns/2026/plans/ubnd-xa-khong-ro-ten.yaml").write_text(PLAN, encoding="utf-8")
+    (root / "campaigns/2026/plans/ubnd-xa-tan-thanh-tom-tat.yaml").write_text(SUMMARY_PLAN, encoding="utf-8")
     with (root / "campaigns/documents.yaml").open("a", encoding="utf-8") as file:
         file.write(REGISTRY)
     folder = root / "docs/2026/hoat-dong"
@@ -128,6 +143,18 @@ def test_each_part_a_record_cannot_know_is_said_once(built: SiteBuild, page: str
     content = text(built, page)
     for sentence in sentences:
         assert content.count(sentence) == 1, sentence
+
+
+def test_what_a_summary_leaves_out_is_not_known_never_not_stated(built: SiteBuild) -> None:
+    page = text(built, SUMMARY_ONLY)
+    assert page.split("\n# ", 1)[1].startswith("Kế hoạch của UBND xã Tân Thành\n")  # the short name stands in for the name
+    assert "**Kế hoạch (chưa có thông tin về trích yếu)**" in page
+    for fact in ("cơ quan ban hành", "số, ký hiệu", "ngày ký", "địa danh", "thời gian thực hiện", "hạn báo cáo", "nơi nhận", "căn cứ",
+                 "nội dung", "hình thức tổ chức", "phân công thực hiện"):
+        assert f"Chưa có thông tin về {fact}" in page, fact
+    assert "Văn bản không" not in page and "để trống" not in page
+    json_plan = next(p for p in json.loads(text(built, "2026.json"))["plans"] if p["id"] == "ubnd-xa-tan-thanh-tom-tat")
+    assert json_plan["not_stated"] == [] and {"issuer.name", "document.number", "document.date", "window", "signer"} <= set(json_plan["not_known"])
 
 
 def test_a_full_document_that_does_not_state_a_part_has_no_section(built: SiteBuild) -> None:

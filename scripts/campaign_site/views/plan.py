@@ -130,10 +130,11 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         subject_line=(f"{doc.kind}{' — V/v ' if doc.kind == 'Công văn' else ': '}{subject}" if subject
                       else f"{doc.kind} ({absent('summary', plan.not_known(doc.subject)).lower()})"),
         facts=[
-            Fact("Số, ký hiệu", number_text(doc)),
-            Fact("Ngày ký", signed_date_text(doc)),
+            # What a summary leaves out of the number or date is not known, not left blank by the document.
+            Fact("Số, ký hiệu", absent("number", True) if plan.not_known(doc.number) and not doc.number_symbol else number_text(doc)),
+            Fact("Ngày ký", absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
             Fact("Địa danh", plan.place if isinstance(plan.place, str) else absent("place", plan.not_known(plan.place))),
-            Fact("Người ký", signer_text(plan.signer)),
+            Fact("Người ký", absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
         ],
         window=plan.dated_window,
         deadlines=plan.dated_deadlines,
