@@ -13,8 +13,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .problems import Problem, format_loc
-from .unknowns import NOT_KNOWN_SPELLING, knowable_ancestor
-from .yaml_source import Loc, SourceFile
+from .unknowns import honest_choices
+from .yaml_source import SourceFile
 
 MARKER = "CẦN ĐIỀN"
 REVIEW_MARKER = "CẦN KIỂM TRA"
@@ -46,20 +46,6 @@ def _message(text: str, checking: str, choices: str = "") -> str:
     if MARKER in text:
         return f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật, chép đúng như văn bản.{choices}"
     return f"cần kiểm tra: «{text}». {checking}{choices}"
-
-
-def honest_choices(model: type[BaseModel] | None, loc: Loc) -> str:
-    """What staff may write instead of a value the document lacks, where the field allows it: leave the
-    line (or the whole part) out when the document does not state it; `chưa rõ` when it is not known yet."""
-    if model is None:
-        return ""
-    allowed, nearest = knowable_ancestor(model, loc)
-    if allowed:
-        return f" Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`."
-    if nearest:
-        return (f" Nếu văn bản không nêu cả mục `{format_loc(nearest)}`, hãy xóa cả mục đó; "
-                f"nếu chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục.")
-    return ""
 
 
 def in_data(source: SourceFile, model: type[BaseModel] | None = None) -> list[Problem]:

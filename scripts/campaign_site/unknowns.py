@@ -73,7 +73,7 @@ class Knowable:
         def validate(value: Any, validate_inner: core_schema.ValidatorFunctionWrapHandler) -> Any:
             if is_not_known_spelling(value) or value is NOT_KNOWN:
                 return NOT_KNOWN
-            if isinstance(value, str) and value.strip().casefold() in NOT_KNOWN_SLIPS:  # not a place called "không rõ"
+            if is_not_known_slip(value):  # not a place called "không rõ"
                 raise ValueError(f"ghi `{value.strip()}`: nếu chưa biết, hãy viết đúng `{NOT_KNOWN_SPELLING}`.")
             return validate_inner(value)
 
@@ -154,17 +154,24 @@ def absent_fields(record: BaseModel, prefix: str = "") -> tuple[list[str], list[
 def misplaced(source: SourceFile, model: type[BaseModel]) -> list[Problem]:
     """`chưa rõ` (or a slip of it) written where `model` does not accept it: an error naming where it may
     go instead, never a value a page would print ("chưa rõ của chưa rõ")."""
-    problems = []
-    for loc, text in source.strings():
-        if not is_not_known_slip(text):
-            continue
-        allowed, nearest = knowable_ancestor(model, loc)
-        if allowed:
-            continue  # the field's own validator takes `chưa rõ` and refuses its slips
-        instead = (
-            f" Nếu cả mục `{format_loc(nearest)}` chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục; "
-            "nếu văn bản không có mục đó, hãy xóa cả mục."
-            if nearest else " Nếu trường này không bắt buộc và văn bản không ghi, hãy xóa dòng này."
-        )
-        problems.append(source.problem(loc, format_loc(loc), f"trường này không nhận `{text.strip()}`: hãy ghi đúng như văn bản.{instead}"))
-    return problems
+    return [
+        source.problem(loc, format_loc(loc), f"trường này không nhận `{text.strip()}`: hãy ghi đúng như văn bản."
+                       + (honest_choices(model, loc) or " Nếu trường này không bắt buộc và văn bản không ghi, hãy xóa dòng này."))
+        for loc, text in source.strings()
+        # where the field takes `chưa rõ`, its own validator reads it and refuses its slips
+        if is_not_known_slip(text) and not knowable_ancestor(model, loc)[0]
+    ]
+
+
+def honest_choices(model: type[BaseModel] | None, loc: Sequence[str | int]) -> str:
+    """What staff may write instead of a value the document lacks, where the field allows it: leave the
+    line (or the whole part) out when the document does not state it; `chưa rõ` when it is not known yet."""
+    if model is None:
+        return ""
+    allowed, nearest = knowable_ancestor(model, loc)
+    if allowed:
+        return f" Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`."
+    if nearest:
+        return (f" Nếu văn bản không nêu cả mục `{format_loc(nearest)}`, hãy xóa cả mục đó; "
+                f"nếu chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục.")
+    return ""
