@@ -18,7 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_real_documents import SUMMARY, add_real_documents
 
+from campaign_site.activities import Post, PostFrontMatter, newest_first
 from campaign_site.model import Plan
+from campaign_site.phrasing import post_when
 from campaign_site.site_build import SiteBuild, build_site
 from campaign_site.unknowns import NOT_KNOWN_SLIPS, NOT_KNOWN_SPELLING
 from campaign_site.views.plan import missing_parts
@@ -242,3 +244,34 @@ def test_not_known_where_a_field_does_not_take_it_is_an_error_at_its_line(
     assert (problem.file, problem.line, problem.field) == (file, line_of(root / file, new.strip()), field)
     assert f"trường này không nhận `{new.split(': ', 1)[1].strip()}`" in problem.message and instead in problem.message
     assert not built.files
+
+
+HELD = st.one_of(
+    st.dates(date(2026, 1, 1), date(2026, 12, 31)).map(lambda d: f"{d.day}/{d.month}/2026"),
+    st.integers(1, 12).map(lambda m: f"{m}/2026"),
+    st.just("2026"), st.just(NOT_KNOWN_SPELLING), st.none(),
+)
+
+
+@given(helds=st.lists(HELD, min_size=1, max_size=6))
+def test_a_post_says_when_it_was_held_only_as_far_as_it_knows(helds: list[str | None]) -> None:
+    plan = Plan.model_validate({"issuer": {"level": "national"}, "document": {}, "observances": ["ngay-sang-tao"]})
+    posts = []
+    for n, held in enumerate(helds):
+        front = {"title": f"Bài {n}", "plan": "p", "unit": "UBND xã", "observances": ["ngay-sang-tao"]}
+        posts.append(Post(2026, f"bai-{n}", f"bai-{n}.md", PostFrontMatter.model_validate(front | ({"date": held} if held else {})),
+                          "", plan, ()))
+    for held, post in zip(helds, posts, strict=True):
+        shown = str(post_when(post))
+        if held is None or held == NOT_KNOWN_SPELLING:
+            assert shown == ("Chưa có thông tin về ngày tổ chức" if held else "Bài viết không ghi ngày tổ chức")
+            assert post.start is None
+        elif held.count("/") == 2:
+            day, month, _ = held.split("/")
+            assert f'datetime="2026-{int(month):02d}-{int(day):02d}"' in shown and post.start == date(2026, int(month), int(day))
+        else:
+            assert post.start is None and shown.endswith(f">{'Tháng ' + held if '/' in held else 'Năm 2026'}</time>")
+    # Newest first, a post whose date is not given or not known comes after every post that has one.
+    ordered = newest_first(posts)
+    dated = [p.held_on is not None for p in ordered]
+    assert dated == sorted(dated, reverse=True)

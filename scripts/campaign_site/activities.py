@@ -118,12 +118,13 @@ class Post:
         return self.front.end_date or self.start
 
     @property
-    def sort_key(self) -> tuple[int, int, int, int, int, int]:
-        """Orders posts by when the activity was held: a month before its days, a post whose date is not known
-        before every other of its year (so newest first, it comes last)."""
-        held = self.held_on.sort_key() if self.held_on else (self.year, 0, 0)
-        last = self.last
-        return (*held, *((last.year, last.month, last.day) if last else held))
+    def sort_key(self) -> tuple[int, bool, int, int, int, int, int]:
+        """Orders posts by when the activity was held: a month before its days, a post that gives no date
+        before every other of its year (so newest first, it comes last in its year)."""
+        held = self.held_on
+        first = (held.month or 0, held.day or 0) if held else (0, 0)
+        last = (self.last.year, self.last.month, self.last.day) if self.last else (self.year, *first)
+        return (self.year, held is not None, *first, *last)
 
     @property
     def feed_day(self) -> date:
