@@ -4,8 +4,9 @@ Every value the scaffold writes is a marker `scripts/dev check` blocks, so an un
 be published: `CẦN ĐIỀN: ...` for a value nobody has written yet, `CẦN KIỂM TRA: ...` for last year's
 value carried over (the issuer, the signer, the units), which staff compare with the new document. The
 check's message for each names the honest choices for a value the document lacks (leave the line out:
-the document does not state it; `chưa rõ`: not known yet). Only the days a year observes are written as
-they are, since observances.yaml fixes them.
+the document does not state it; `chưa rõ`: not known yet). Only identifiers are written as they are: the
+id staff gave the command, the days a year observes (observances.yaml fixes them) and the ids of the
+year's phrases, which no page prints.
 """
 
 from __future__ import annotations
