@@ -10,8 +10,6 @@ from ..model import Observance
 from ..news import PublishedPost
 from ..photos import PublishedPhoto
 from ..site_data import Campaign
-from ..unknowns import NOT_KNOWN
-from ..wording import absent
 from .base import NEWS_PER_PAGE, SiteContext, View, campaign_observance, feed_links
 
 
@@ -55,8 +53,9 @@ def news_view(ctx: SiteContext, campaign: Campaign, number: int = 1) -> NewsView
     shown = campaign.posts[(number - 1) * NEWS_PER_PAGE:number * NEWS_PER_PAGE]
     months: list[MonthPosts] = []
     for post in shown:
+        # A post without its month is of its folder's year, as the check makes sure; its card says the rest.
         held = post.held_on
-        label = (f"Tháng {held.month}/{held.year}" if held.month else f"Năm {held.year}") if held else absent("date_held", post.front.date is NOT_KNOWN)
+        label = f"Tháng {held.month}/{held.year}" if held and held.month else f"Năm {post.year}"
         if not months or months[-1].label != label:
             months.append(MonthPosts(label, []))
         months[-1].posts.append(ctx.posts[post.page])
