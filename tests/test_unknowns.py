@@ -124,7 +124,7 @@ def test_a_plan_without_issuer_type_and_subject_has_a_title_that_invents_nothing
     assert "| Cơ quan ban hành | Chưa có thông tin về cơ quan ban hành |" in page
     assert 'title: "Một cơ quan ở Lạng Sơn: Văn bản năm 2026"' in page
     listing = text(built, "2026/ke-hoach/index.md") + text(built, "2026/dia-phuong/lang-son.md")
-    assert "một cơ quan ở Lạng Sơn" in listing
+    assert "[Một cơ quan ở Lạng Sơn](" in listing
     json_plan = next(p for p in json.loads(text(built, "2026.json"))["plans"] if p["id"] == "ubnd-xa-khong-ro-ten")
     assert {"issuer.name", "document.type", "legal_basis", "themes", "slogans", "content", "forms", "responsibilities"} <= set(
         json_plan["not_known"])

@@ -400,9 +400,14 @@ class Issuer(Record):
         return self.short_name or (f"một cơ quan ở {self.province}" if self.province else "một cơ quan trung ương")
 
     @property
+    def display_name(self) -> str:
+        """`label` as a list or a title starts it (`Một cơ quan ở Lạng Sơn`)."""
+        return capitalised(self.label)
+
+    @property
     def short_label(self) -> str:
-        """The short name; else the full name, or `label`'s words, as a label starts (`Một cơ quan ở Lạng Sơn`)."""
-        return self.short_name or capitalised(self.label)
+        """The short name; else `display_name`."""
+        return self.short_name or self.display_name
 
 
 class PlanDocument(Record):

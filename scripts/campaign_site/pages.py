@@ -93,7 +93,7 @@ def data_files(data: SiteData, events: dict[int, list[Event]], posts: Mapping[st
     for year, campaign in data.campaigns.items():
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts), campaign.source))
         page = paths.year_plans(year)
-        entries = [{"n": p.issuer.label, "t": group.name, "u": relative_url(paths.plan_page(p), page)}
+        entries = [{"n": p.issuer.display_name, "t": group.name, "u": relative_url(paths.plan_page(p), page)}
                    for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files
