@@ -184,6 +184,9 @@ def test_posts_with_a_month_or_no_date_say_so_and_stay_out_of_calendars(built: S
         if file.path.endswith(".ics"):
             events = icalendar.Calendar.from_ical(file.content).walk("VEVENT")
             assert not [e for e in events if "thang-4" in str(e["UID"]) or "khong-ro-ngay" in str(e["UID"])], file.path
+    atom = text(built, "hoat-dong-2026.xml")
+    assert "&lt;time datetime=\"2026-04\"&gt;Tháng 4/2026&lt;/time&gt; · UBND xã" in atom
+    assert "Chưa có thông tin về ngày tổ chức · UBND xã, Nhà văn hóa xã." in atom
     activities = {a["id"]: a for a in json.loads(text(built, "2026.json"))["activities"]}
     assert activities["thang-4"]["date"] == "2026-04" and activities["thang-4"]["not_known"] == ["place"]
     assert activities["khong-ro-ngay"]["date"] is None and activities["khong-ro-ngay"]["not_known"] == ["date"]

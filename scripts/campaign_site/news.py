@@ -18,6 +18,7 @@ from . import atom, paths
 from .activities import Post
 from .generated import GeneratedFile
 from .photos import PhotoMaker, PublishedPhoto
+from .phrasing import post_when
 from .site_data import SiteData
 from .wording import human_size
 
@@ -95,7 +96,9 @@ def _entry(item: PublishedPost, base_url: str) -> atom.Entry:
         src = base_url.rstrip("/") + "/" + photo.fallback.path
         lead = (f'<p><img src="{html.escape(src)}" width="{photo.fallback.width}" height="{photo.fallback.height}" '
                 f'alt="{html.escape(photo.entry.alt)}"></p>')
-    facts = f"<p>{html.escape(post.front.unit)}, {html.escape(post.place_text)}.</p>"
+    # An entry needs a day (`Post.feed_day`); when the post gives none, its text says what it does give.
+    when = "" if post.start else f"{post_when(post)} · "
+    facts = f"<p>{when}{html.escape(post.front.unit)}, {html.escape(post.place_text)}.</p>"
     return atom.Entry(url, post.title, url, post.feed_day, post.front.unit, item.summary, lead + facts + item.html, post.plan.id)
 
 
