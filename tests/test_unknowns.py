@@ -278,3 +278,21 @@ def test_a_post_says_when_it_was_held_only_as_far_as_it_knows(helds: list[str | 
     ordered = newest_first(posts)
     dated = [p.held_on is not None for p in ordered]
     assert dated == sorted(dated, reverse=True)
+
+
+@pytest.mark.parametrize(("facts", "field", "message"), [
+    ("date: 4/2026\nend_date: 22/4/2026\n", "end_date", "ngày bắt đầu (`date`) chưa đủ ngày, tháng, năm"),
+    ("date: chưa rõ\nend_date: 22/4/2026\n", "end_date", "Hãy ghi đủ ngày bắt đầu, hoặc xóa dòng `end_date`"),
+    ("date: 2025\n", "date", "ngày 2025 không thuộc năm 2026"),
+    ("date: chua ro\n", "date", "hãy viết đúng `chưa rõ`"),
+])
+def test_a_partial_post_date_is_checked_at_its_line(tmp_path: Path, facts: str, field: str, message: str) -> None:
+    root = copy_project(tmp_path / "project")
+    post = root / "docs/2026/hoat-dong/bai.md"
+    post.parent.mkdir(parents=True, exist_ok=True)
+    post.write_text(f"---\ntitle: Hoạt động\n{facts}plan: so-khcn-lang-son\nunit: UBND xã\nobservances: [ngay-sang-tao]\n---\n\n"
+                    "Người dân tham quan.\n", encoding="utf-8")
+    built = build_site(root, date(2026, 4, 20), datetime(2026, 4, 20, tzinfo=UTC), {})
+    [problem] = [p for p in built.problems if p.severity == "error"]
+    assert (problem.file, problem.line, problem.field) == ("docs/2026/hoat-dong/bai.md", line_of(post, f"{field}:"), field)
+    assert message in problem.message
