@@ -7,7 +7,8 @@
     python scripts/campaign.py add-activity 2027 <mã>   add a post about an activity held under a plan
     python scripts/campaign.py import FILE [--year 2026] [--id <mã>]   a dispatch (.docx .pdf .odt .txt) to a draft plan
 
-New files contain `CẦN ĐIỀN: ...` placeholders; validation fails until every one is filled.
+New files contain `CẦN ĐIỀN: ...` placeholders and `CẦN KIỂM TRA: ...` values carried over to check;
+validation fails until every one is filled or checked.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "add-activity":
         print("Hãy chép ảnh vào cùng thư mục với bài viết.")
     if args.command != "schema":
-        print("Hãy thay mọi chỗ «CẦN ĐIỀN» rồi chạy scripts/dev check.")
+        print("Hãy thay mọi chỗ «CẦN ĐIỀN», đối chiếu mọi chỗ «CẦN KIỂM TRA» với văn bản, rồi chạy scripts/dev check.")
     return 0
 
 

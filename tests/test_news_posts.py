@@ -374,12 +374,16 @@ def test_add_activity_writes_a_post_from_the_plan_with_markers_to_fill(project: 
     path = scaffold.add_activity(project, 2026, "so-khcn-lang-son")
     assert path == project / POSTS / "so-khcn-lang-son-1.md"
     written = path.read_text(encoding="utf-8")
-    assert "plan: so-khcn-lang-son\n" in written and 'unit: "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"' in written
-    assert "observances: [ngay-sang-tao" in written and written.count("CẦN ĐIỀN") == 7
+    # The plan's unit, place and days are last known values to check against the activity, not facts of it.
+    assert "plan: so-khcn-lang-son\n" in written and 'unit: "CẦN KIỂM TRA: Sở Khoa học và Công nghệ tỉnh Lạng Sơn"' in written
+    assert 'observances: ["CẦN KIỂM TRA: ngay-sang-tao"' in written and written.count("CẦN ĐIỀN") == 7
     checked = check_site(project)
     unfilled = [p for p in checked.problems if p.file == f"{POSTS}/so-khcn-lang-son-1.md"]
-    assert len(unfilled) == 7 and all("chưa điền" in p.message for p in unfilled)
-    assert [p.line for p in unfilled if p.field] == [line_of(path, k) for k in ("title:", "date:", "file:", "alt:", "caption:", "credit:")]
+    assert len(unfilled) == written.count("CẦN ĐIỀN") + written.count("CẦN KIỂM TRA")
+    assert [p.line for p in unfilled if p.field and "chưa điền" in p.message] == [
+        line_of(path, k) for k in ("title:", "date:", "file:", "alt:", "caption:", "credit:")]
+    date = next(p for p in unfilled if p.field == "date")
+    assert "hãy xóa cả dòng; nếu chưa biết, hãy viết `chưa rõ`" in date.message
     assert scaffold.add_activity(project, 2026, "so-khcn-lang-son").name == "so-khcn-lang-son-2.md"
     with pytest.raises(scaffold.ScaffoldError, match="Có phải bạn muốn viết `so-khcn-lang-son`"):
         scaffold.add_activity(project, 2026, "so-khcn-lang-so")

@@ -11,6 +11,7 @@ from conftest import REPO
 
 from campaign_site import placeholders
 from campaign_site.loader import load_site
+from campaign_site.model import Plan
 from campaign_site.problems import DataError
 from campaign_site.yaml_source import parse_yaml
 
@@ -32,7 +33,24 @@ def test_each_marked_value_is_an_error_at_its_line_saying_what_to_do() -> None:
 
 def test_a_value_to_fill_keeps_its_own_message() -> None:
     problems = placeholders.in_data(parse_yaml('place: "CẦN ĐIỀN: địa danh"\n', "x.yaml"))
-    assert [p.message for p in problems] == ["chưa điền: «CẦN ĐIỀN: địa danh». Hãy thay cả dòng này bằng nội dung thật."]
+    assert [p.message for p in problems] == ["chưa điền: «CẦN ĐIỀN: địa danh». Hãy thay cả dòng này bằng nội dung thật, chép đúng như văn bản."]
+
+
+@pytest.mark.parametrize(("text", "choices"), [
+    # A field that takes `chưa rõ`: leave the line out, or write `chưa rõ`.
+    ('place: "CẦN ĐIỀN: địa danh"\n', " Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `chưa rõ`."),
+    ('document:\n  subject: "CẦN ĐIỀN: trích yếu"\n', " Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `chưa rõ`."),
+    # Inside a part that takes `chưa rõ`: the choices are for the whole part.
+    ('window:\n  start: "CẦN ĐIỀN: ngày bắt đầu"\n',
+     " Nếu văn bản không nêu cả mục `window`, hãy xóa cả mục đó; nếu chưa biết, hãy viết `window: chưa rõ` thay cho cả mục."),
+    ('themes:\n  - "CẦN ĐIỀN: mã chủ đề"\n',
+     " Nếu văn bản không nêu cả mục `themes`, hãy xóa cả mục đó; nếu chưa biết, hãy viết `themes: chưa rõ` thay cho cả mục."),
+    # A fact every plan has (its level): no choice to offer.
+    ('issuer:\n  level: "CẦN ĐIỀN: national, province hoặc commune"\n', ""),
+])
+def test_a_value_to_fill_names_the_honest_choices_its_field_allows(text: str, choices: str) -> None:
+    [problem] = placeholders.in_data(parse_yaml(text, "x.yaml"), Plan)
+    assert problem.message.endswith("chép đúng như văn bản." + choices)
 
 
 def test_a_marker_in_staff_markdown_is_reported_at_its_column() -> None:

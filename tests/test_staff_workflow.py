@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,10 @@ FILLED = {
     "mục đích": "Mục đích năm 2027.",
     "nội dung tuyên truyền": "Nội dung năm 2027.",
     "hình thức tổ chức": "Hình thức năm 2027.",
+    "số văn bản": "12",
+    "ngày ký": "10/4/2027",
+    "mã chủ đề": "ngay-sang-tao-2027-chu-de-1",
+    "mã khẩu hiệu": "ngay-sang-tao-2027-khau-hieu-1",
     "ngày bắt đầu": "15/4/2027",
     "ngày kết thúc": "20/5/2027",
     "hạn báo cáo": "25/5/2027",
@@ -50,7 +55,7 @@ def fill_placeholders(path: Path) -> None:
         return json.dumps(FILLED[key], ensure_ascii=False) if path.suffix == ".yaml" else FILLED[key]
 
     text = re.sub(r'"?CẦN ĐIỀN: ([^"\n]*)"?', value, path.read_text(encoding="utf-8"))
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text.replace("CẦN KIỂM TRA: ", ""), encoding="utf-8")  # last year's values, checked
 
 
 def test_new_year_is_rejected_until_every_placeholder_is_filled(project: Path) -> None:
@@ -125,8 +130,8 @@ def test_every_data_file_names_its_schema() -> None:
 
 def test_schema_accepts_the_shipped_plans_shorthand() -> None:
     plan = json.loads(schema.generate("plan"))
-    content_items = plan["properties"]["content"]["items"]
-    assert {"type": "string"} in content_items["anyOf"]
+    listed, not_known = plan["properties"]["content"]["anyOf"]
+    assert {"type": "string"} in listed["items"]["anyOf"] and not_known["const"] == "chưa rõ"
 
 
 def test_live_preview_shows_errors_as_a_page_and_recovers(project: Path) -> None:
@@ -213,3 +218,72 @@ def test_add_plan_to_an_unreadable_year_explains_instead_of_crashing(project: Pa
     result = campaign_command(project, "add-plan", "2026", "so-khcn-moi")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "campaigns/2026/campaign.yaml chưa đọc được" in result.stderr
+
+
+LEAVE_OUT = "hãy xóa cả"
+NOT_KNOWN = "hãy viết `"
+
+
+def _leaves(value: object, loc: str = "") -> list[tuple[str, object]]:
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in _leaves(v, f"{loc}.{k}".lstrip("."))]
+    if isinstance(value, list):
+        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, f"{loc}[{i}]")]
+    return [(loc, value)]
+
+
+def test_an_untouched_add_plan_scaffold_holds_only_markers_and_check_names_both_honest_choices(project: Path) -> None:
+    assert campaign_command(project, "add-plan", "2026", "so-khcn-moi").returncode == 0
+    path = project / "campaigns/2026/plans/so-khcn-moi.yaml"
+    leaves = _leaves(yaml.safe_load(path.read_text(encoding="utf-8")))
+    # Every value is a marker: nothing the scaffold writes can be published as a fact (no `number: null`,
+    # no `date: "2026"` that the page would print as "văn bản để trống số").
+    assert leaves and [(loc, v) for loc, v in leaves if not (isinstance(v, str) and v.startswith(("CẦN ĐIỀN: ", "CẦN KIỂM TRA: ")))] == []
+
+    checked = check_command(project)
+    assert checked.returncode == 1
+    lines = [line for line in checked.stderr.splitlines() if line.startswith("campaigns/2026/plans/so-khcn-moi.yaml:")]
+    assert len(lines) == len(leaves)
+    by_field = {line.split(": ", 2)[1]: line for line in lines}
+    # A fact a document may lack: both choices, for the field itself or for the part it is in.
+    for field in ("place", "document.number", "document.date", "document.subject", "document.type", "issuer.name"):
+        assert "Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `chưa rõ`." in by_field[field], field
+    for field, part in (("window.start", "window"), ("signer.title", "signer"), ("legal_basis[0]", "legal_basis"),
+                        ("themes[0]", "themes"), ("forms[0]", "forms"), ("responsibilities[0].tasks[0]", "responsibilities")):
+        assert f"Nếu văn bản không nêu cả mục `{part}`, hãy xóa cả mục đó; nếu chưa biết, hãy viết `{part}: chưa rõ`" in by_field[field], field
+    # Facts every plan has: no choice offered that the check would then refuse.
+    assert LEAVE_OUT not in by_field["issuer.level"] and NOT_KNOWN not in by_field["issuer.level"]
+
+
+def test_add_document_and_add_activity_write_only_markers_besides_the_id_staff_gave(project: Path) -> None:
+    assert campaign_command(project, "add-document", "cv-1-bkhcn-2026").returncode == 0
+    assert campaign_command(project, "add-activity", "2026", "so-khcn-lang-son").returncode == 0
+    registry = yaml.safe_load((project / "campaigns/documents.yaml").read_text(encoding="utf-8"))["documents"]
+    post = (project / "docs/2026/hoat-dong/so-khcn-lang-son-1.md").read_text(encoding="utf-8").split("---\n")[1]
+    for leaves, given in ((_leaves(registry[-1]), "id"), (_leaves(yaml.safe_load(post)), "plan")):
+        written = [(loc, v) for loc, v in leaves if loc != given]
+        assert written and all(isinstance(v, str) and v.startswith(("CẦN ĐIỀN: ", "CẦN KIỂM TRA: ")) for _, v in written), written
+    checked = check_command(project)
+    summary = next(line for line in checked.stderr.splitlines() if line.startswith("campaigns/documents.yaml:") and "summary" in line)
+    assert "hãy xóa cả dòng; nếu chưa biết, hãy viết `chưa rõ`" in summary
+
+
+def test_new_year_for_an_earlier_year_while_a_later_one_is_being_filled_in(project: Path) -> None:
+    assert campaign_command(project, "new-year", "2027").returncode == 0  # 2027: placeholders everywhere
+    result = campaign_command(project, "new-year", "2024")
+    assert result.returncode == 0, result.stderr
+    observed = [[o["observance"] for o in yaml.safe_load((project / f"campaigns/{year}/campaign.yaml").read_text(encoding="utf-8"))["observances"]]
+                for year in (2024, 2025)]
+    assert observed[0] == observed[1]  # the days of the nearest year, 2025
+    assert not list((project / "campaigns/2024/plans").glob("*.yaml"))  # a later year's plans do not apply to it
+    # An observance may have no theme that year: the placeholder says so, and deleting the part is valid.
+    text = (project / "campaigns/2024/campaign.yaml").read_text(encoding="utf-8")
+    assert "xóa cả mục themes" in text
+    filled = re.sub(r"    themes:\n(?:      .*\n)+", "", text)
+    filled = re.sub(r'"CẦN ĐIỀN: khẩu hiệu năm 2024[^"]*"', '"Nhiệt liệt chào mừng năm 2024"', filled)
+    (project / "campaigns/2024/campaign.yaml").write_text(filled, encoding="utf-8")
+    shutil.rmtree(project / "campaigns/2027")
+    (project / "docs/2024/index.md").unlink()
+    (project / "docs/2027/index.md").unlink()
+    checked = check_command(project)
+    assert checked.returncode == 0, checked.stderr

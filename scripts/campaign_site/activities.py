@@ -14,15 +14,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field
 
 from . import id_checks, paths, photo_files, staff_markdown, vn_dates
 from .file_links import outside
 from .messages import suggest
-from .model import Date, Id, Line, Plan, Record
+from .model import Date, DocumentDate, Id, Line, Plan, Record
 from .problems import Problem, format_loc
 from .slugs import ascii_slug
+from .unknowns import NOT_KNOWN, Knowable, NotKnown
+from .vn_dates import PartialDate
+from .wording import absent
 from .yaml_source import Loc, SourceFile
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -44,11 +48,16 @@ class PostFrontMatter(Record):
 
     title: Line = Field(description="Tiêu đề bài viết")
     description: Line | None = Field(None, description="Tóm tắt một câu (nếu không có, trang dùng đoạn đầu của bài)")
-    date: Date = Field(description="Ngày tổ chức hoạt động, ví dụ 21/4/2026")
-    end_date: Date | None = Field(None, description="Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày")
+    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
+        None, description="Ngày tổ chức hoạt động, ví dụ 21/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu bài không nêu; "
+        "`chưa rõ` nếu chưa biết"
+    )
+    end_date: Date | None = Field(None, description="Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày (chỉ khi biết đủ ngày bắt đầu)")
     plan: Id = Field(description="Mã kế hoạch mà hoạt động thực hiện (tên tệp trong campaigns/<năm>/plans/, không có .yaml)")
     unit: Line = Field(description="Đơn vị tổ chức hoạt động")
-    place: Line = Field(description="Địa điểm tổ chức")
+    place: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Địa điểm tổ chức; bỏ dòng nếu không nêu; `chưa rõ` nếu chưa biết"
+    )
     observances: list[Id] = Field(min_length=1, description="Mã các ngày kỷ niệm mà hoạt động hưởng ứng")
     photos: list[PostPhoto] = Field(default_factory=list, description="Các ảnh của hoạt động; ảnh đầu tiên là ảnh chính")
 
@@ -94,12 +103,40 @@ class Post:
         return self.front.title
 
     @property
-    def start(self) -> date:
-        return self.front.date
+    def held_on(self) -> PartialDate | None:
+        """The day, month or year the activity was held, as far as the post says."""
+        return self.front.date if isinstance(self.front.date, PartialDate) else None
 
     @property
-    def last(self) -> date:
-        return self.front.end_date or self.front.date
+    def start(self) -> date | None:
+        """The first day, when the post gives the full date; else None (no calendar event is made)."""
+        held = self.held_on
+        return date(held.year, held.month, held.day) if held and held.month and held.day else None
+
+    @property
+    def last(self) -> date | None:
+        return self.front.end_date or self.start
+
+    @property
+    def sort_key(self) -> tuple[int, bool, int, int, int, int, int]:
+        """Orders posts by when the activity was held: a month before its days, a post that gives no date
+        before every other of its year (so newest first, it comes last in its year)."""
+        held = self.held_on
+        first = (held.month or 0, held.day or 0) if held else (0, 0)
+        last = (self.last.year, self.last.month, self.last.day) if self.last else (self.year, *first)
+        return (self.year, held is not None, *first, *last)
+
+    @property
+    def feed_day(self) -> date:
+        """The day a feed entry is dated (a feed needs one): the activity's first day, else the first day of
+        the month or year the post says it was held in, else of the post's year."""
+        held = self.held_on
+        return self.start or date(held.year if held else self.year, held.month or 1 if held else 1, 1)
+
+    @property
+    def place_text(self) -> str:
+        """Where the activity was held, or why the post does not say."""
+        return self.front.place if isinstance(self.front.place, str) else absent("venue", self.front.place is NOT_KNOWN)
 
     @property
     def page(self) -> str:
@@ -108,7 +145,7 @@ class Post:
 
 def newest_first(posts: list[Post]) -> list[Post]:
     """Posts by the day the activity was held, newest first (then by title, so the order is stable)."""
-    return sorted(sorted(posts, key=lambda p: (p.title, p.slug)), key=lambda p: (p.start, p.last), reverse=True)
+    return sorted(sorted(posts, key=lambda p: (p.title, p.slug)), key=lambda p: p.sort_key, reverse=True)
 
 
 def is_post(page: str) -> bool:
@@ -181,14 +218,22 @@ def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) ->
 
 def _dates(source: SourceFile, value: PostFrontMatter, year: int) -> list[Problem]:
     problems = []
-    for field, day in (("date", value.date), ("end_date", value.end_date)):
-        if day is not None and day.year != year:
-            problems.append(source.problem((field,), field, f"ngày {vn_dates.short(day)} không thuộc năm {year}: bài trong "
+    held = value.date if isinstance(value.date, PartialDate) else None
+    for field, shown, day_year in (("date", held.short() if held else "", held.year if held else year),
+                                   ("end_date", vn_dates.short(value.end_date) if value.end_date else "",
+                                    value.end_date.year if value.end_date else year)):
+        if day_year != year:
+            problems.append(source.problem((field,), field, f"ngày {shown} không thuộc năm {year}: bài trong "
                                            f"docs/{year}/{paths.NEWS_DIR}/ kể một hoạt động của năm {year}. Hãy sửa ngày, hoặc "
-                                           f"chuyển bài sang docs/{day.year}/{paths.NEWS_DIR}/ nếu hoạt động thuộc năm {day.year}."))
-    if value.end_date is not None and value.end_date < value.date:
+                                           f"chuyển bài sang docs/{day_year}/{paths.NEWS_DIR}/ nếu hoạt động thuộc năm {day_year}."))
+    if value.end_date is None:
+        return problems
+    if held is None or not held.day:
+        problems.append(source.problem(("end_date",), "end_date", "có ngày kết thúc nhưng ngày bắt đầu (`date`) chưa đủ ngày, tháng, năm. "
+                                       "Hãy ghi đủ ngày bắt đầu, hoặc xóa dòng `end_date`."))
+    elif value.end_date < date(held.year, held.month or 1, held.day):
         problems.append(source.problem(("end_date",), "end_date", f"ngày kết thúc {vn_dates.short(value.end_date)} trước ngày "
-                                       f"bắt đầu {vn_dates.short(value.date)}. Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu."))
+                                       f"bắt đầu {held.short()}. Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu."))
     return problems
 
 

@@ -118,13 +118,15 @@ def post_events(data: SiteData, campaign: Campaign) -> list[Event]:
     if campaign.lists_plans:
         return [
             Event(f"{campaign.year}-hoat-dong-{post.slug}@{host}", "activity", post.start, post.last, post.title,
-                  f"{post.front.unit} tổ chức tại {post.front.place}. Chi tiết: {paths.page_url(base, post.page)}",
+                  f"{post.front.unit} tổ chức{f' tại {post.front.place}' if isinstance(post.front.place, str) else ''}. "
+                  f"Chi tiết: {paths.page_url(base, post.page)}",
                   paths.page_url(base, post.page), campaign.year, post.page, post.front.unit, post.plan)
-            for post in campaign.posts
+            for post in campaign.posts if post.start and post.last  # a post without its full date has no day in a calendar
         ]
     spans: dict[tuple[date, date], int] = {}
     for post in campaign.posts:
-        spans[(post.start, post.last)] = spans.get((post.start, post.last), 0) + 1
+        if post.start and post.last:
+            spans[(post.start, post.last)] = spans.get((post.start, post.last), 0) + 1
     page = paths.news_page(campaign.year)
     url = paths.page_url(base, page)
     return [
@@ -147,7 +149,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
     number = f" số {plan.document.number_symbol}" if plan.document.number_symbol else ""
-    source = f"{plan.document.type}{number} của {inferred_text(plan.issuer.name, plan.is_inferred('issuer.name'))}"
+    source = f"{plan.document.kind}{number} của {inferred_text(plan.issuer.label, plan.is_inferred('issuer.name'))}"
     events = []
     if window := plan.dated_window:
         periods = [("thuc-hien", "thời gian thực hiện kế hoạch", "Thời gian tổ chức các hoạt động", window.start, window.end)]

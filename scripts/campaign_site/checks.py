@@ -16,7 +16,7 @@ from .model import CampaignFile, LegalDocument, Observance, Plan, follows_decree
 from .problems import Problem, format_loc
 from .site_data import Campaign
 from .slugs import ascii_slug
-from .unknowns import NOT_KNOWN
+from .unknowns import NOT_KNOWN, held
 from .vn_dates import PartialDate
 from .yaml_source import Loc, SourceFile
 
@@ -203,7 +203,7 @@ def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, Legal
     if not isinstance(signed, PartialDate):
         return []
     problems = []
-    for i, ref in enumerate(plan.legal_basis):
+    for i, ref in enumerate(held(plan.legal_basis)):
         doc = documents.get(ref)
         if doc is None or not isinstance(doc.date, PartialDate):
             continue
@@ -224,7 +224,7 @@ def plan_document_refs(source: SourceFile, plan: Plan, documents: Iterable[str])
     """A plan's legal basis and references must be documents of the registry."""
     documents = list(documents)
     return [
-        *known_ids(source, indexed("legal_basis", plan.legal_basis), documents, "văn bản", "documents.yaml"),
+        *known_ids(source, indexed("legal_basis", held(plan.legal_basis)), documents, "văn bản", "documents.yaml"),
         *known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml"),
     ]
 
@@ -238,9 +238,9 @@ def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int
     year_file = f"{year}/campaign.yaml"
     return [
         *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
-        *known_ids(source, indexed("themes", plan.themes), themes, "chủ đề", year_file),
-        *known_ids(source, indexed("slogans", plan.slogans), slogans, "khẩu hiệu", year_file),
-        *known_ids(source, indexed("messages", plan.messages), messages, "thông điệp", year_file),
+        *known_ids(source, indexed("themes", held(plan.themes)), themes, "chủ đề", year_file),
+        *known_ids(source, indexed("slogans", held(plan.slogans)), slogans, "khẩu hiệu", year_file),
+        *known_ids(source, indexed("messages", held(plan.messages)), messages, "thông điệp", year_file),
     ]
 
 
@@ -275,7 +275,7 @@ def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
     """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
     for name in ("legal_basis", "references", "observances", "linked_observances", "themes", "slogans", "messages"):
-        values: list[str] = getattr(plan, name)
+        values: list[str] = held(getattr(plan, name))
         for i, value in enumerate(values):
             if value in values[:i]:
                 loc = (name, i)
@@ -414,7 +414,7 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
         ))
     else:
         linked[doc.id] = source.path
-    if plan.legal_basis and doc.basis and set(plan.legal_basis) != set(doc.basis):
+    if held(plan.legal_basis) and doc.basis and set(held(plan.legal_basis)) != set(doc.basis):
         loc = ("legal_basis",)
         problems.append(source.problem(
             loc, format_loc(loc),

@@ -15,11 +15,11 @@ def full(doc: LegalDocument) -> str:
     when = f" {doc.date.in_sentence()}" if isinstance(doc.date, PartialDate) else ""
     about = f" {doc.summary}" if isinstance(doc.summary, str) else ""
     number = f" số {doc.number_symbol}" if isinstance(doc.number_symbol, str) else ""
-    return f"{doc.type}{number}{when} của {doc.issuer}{about}"
+    return f"{doc.kind}{number}{when} của {doc.issuer}{about}"
 
 
 def short(doc: LegalDocument) -> str:
     """Later mentions: `Công văn số 2341/BKHCN-ĐMST`; without a number, `Kế hoạch của UBND tỉnh Lạng Sơn`."""
     if isinstance(doc.number_symbol, str):
-        return f"{doc.type} số {doc.number_symbol}"
-    return f"{doc.type} của {doc.issuer}"
+        return f"{doc.kind} số {doc.number_symbol}"
+    return f"{doc.kind} của {doc.issuer}"

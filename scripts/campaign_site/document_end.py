@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .model import Plan
 from .problems import Problem, format_loc
+from .unknowns import held
 from .yaml_source import Loc, SourceFile
 
 CLOSING_START = re.compile(r"^Trên đây\b")
@@ -33,12 +34,12 @@ def closing_words(text: str) -> str | None:
 def _list_items(plan: Plan) -> Iterator[tuple[Loc, str]]:
     """Every item of the plan's lists, where it is in the file."""
     for name in ("context", "purposes", "requirements", "forms"):
-        for i, text in enumerate(getattr(plan, name)):
+        for i, text in enumerate(held(getattr(plan, name))):
             yield (name, i), text
-    for i, section in enumerate(plan.content):
+    for i, section in enumerate(held(plan.content)):
         for j, text in enumerate(section.items):
             yield ("content", i, "items", j), text
-    for i, unit in enumerate(plan.responsibilities):
+    for i, unit in enumerate(held(plan.responsibilities)):
         for j, task in enumerate(unit.tasks):
             yield ("responsibilities", i, "tasks", j), task.text
 

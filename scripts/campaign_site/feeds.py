@@ -85,7 +85,7 @@ def _site_scopes(data: SiteData, events: dict[int, list[Event]]) -> list[_Scope]
 
 
 def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
-    who, kind = plan.short_label, plan.document.type.lower()
+    who, kind = plan.short_label, plan.document.kind.lower()
     return _Scope(who, paths.plan_feed(plan), f"{who}: {kind} năm {plan.year}", f"Thời gian thực hiện theo {plan.title}.",
                   f"{who}: hạn báo cáo, {kind} năm {plan.year} (dành cho cơ quan, đơn vị)",
                   f"Hạn báo cáo theo {plan.title}. Lịch cho người dân không có các hạn này.",

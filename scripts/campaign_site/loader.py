@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import activities, checks, placeholders, plan_names, rules
+from . import activities, checks, placeholders, plan_names, rules, unknowns
 from .file_links import outside
 from .glyphs import GlyphCoverage
 from .messages import problems_from
@@ -50,7 +50,7 @@ def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, 
         ctx.problems += exc.problems
         return None, None
     ctx.problems += source.warnings + checks.html_warnings(source)
-    unfilled = placeholders.in_data(source)
+    unfilled = placeholders.in_data(source, model) + unknowns.misplaced(source, model)
     if unfilled:
         # Placeholders first: their own messages say more than the type errors they would cause.
         ctx.problems += unfilled

@@ -31,9 +31,19 @@ from pydantic import (
 from . import vn_dates
 from .messages import suggest
 from .slugs import ascii_slug
-from .unknowns import Knowable, NotKnown
+from .unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from .vn_dates import PartialDate
-from .wording import DAY_BEFORE_RULES, DEADLINE_RULES, DEADLINE_RULES_HELP, PEAK_NAME, DeadlineRule, due_aside
+from .wording import (
+    DAY_BEFORE_RULES,
+    DEADLINE_RULES,
+    DEADLINE_RULES_HELP,
+    GENERIC_DOCUMENT,
+    PEAK_NAME,
+    DeadlineRule,
+    absent,
+    capitalised,
+    due_aside,
+)
 
 Day = date
 """`datetime.date` under a name no field shadows (`ReportDeadline.date` is a field)."""
@@ -260,7 +270,9 @@ class LegalDocument(Record):
     """A document in the legal basis, described once and cited by id."""
 
     id: Id = Field(description="Mã văn bản để trích dẫn, ví dụ cv-2341-bkhcn-2026")
-    type: Line = Field(description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...")
+    type: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
     number_symbol: Annotated[Annotated[Line, AfterValidator(_check_number_symbol)] | NotKnown | None, Knowable()] = Field(
         None, description="Số, ký hiệu như văn bản ghi, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
@@ -275,6 +287,16 @@ class LegalDocument(Record):
     url: Url | None = Field(None, description="Đường dẫn tới văn bản gốc (nếu có)")
     basis: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện")
     origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin về văn bản (nếu không lấy từ chính văn bản)")
+
+    @property
+    def kind(self) -> str:
+        """The document's type, or `Văn bản` when the record does not hold it."""
+        return self.type if isinstance(self.type, str) else GENERIC_DOCUMENT
+
+    @property
+    def type_text(self) -> str:
+        """The type, or why the record does not hold it."""
+        return self.type if isinstance(self.type, str) else absent("type", self.type is NOT_KNOWN)
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
@@ -374,8 +396,10 @@ def _one_or_list(item: Any) -> BeforeValidator:
 
 
 class Issuer(Record):
-    name: Line = Field(description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn")
-    short_name: Line = Field(description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn")
+    name: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
+    short_name: Line | None = Field(None, description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn; bỏ dòng thì trang dùng tên đầy đủ")
     parent: Line | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
     level: PlanIssuerLevel = Field(
         description="Cấp: national (cơ quan trung ương: Đảng, Chính phủ, bộ, ngành và các cục, vụ), province (tỉnh, thành phố, sở) "
@@ -398,6 +422,24 @@ class Issuer(Record):
             )
         return self
 
+    @property
+    def label(self) -> str:
+        """The issuer's name; without it, the short name; without either, what the record does hold
+        (`một cơ quan ở Lạng Sơn`, `một cơ quan trung ương`), never an invented name."""
+        if isinstance(self.name, str):
+            return self.name
+        return self.short_name or (f"một cơ quan ở {self.province}" if self.province else "một cơ quan trung ương")
+
+    @property
+    def display_name(self) -> str:
+        """`label` as a list or a title starts it (`Một cơ quan ở Lạng Sơn`)."""
+        return capitalised(self.label)
+
+    @property
+    def short_label(self) -> str:
+        """The short name; else `display_name`."""
+        return self.short_name or self.display_name
+
 
 _REGISTRY_FACTS = ("type", "number", "symbol", "date", "subject")
 """What a plan's document takes from the registry when it is a document of the registry."""
@@ -416,17 +458,12 @@ def _registered(value: Any, info: ValidationInfo) -> Any:
             "(sửa trong documents.yaml nếu cần)."
         )
     doc = _registry_entry(value["registry"], info)
-    if not isinstance(doc.summary, str):
-        raise ValueError(
-            f"văn bản `{doc.id}` trong documents.yaml chưa ghi trích yếu (`summary:`), mà trang kế hoạch cần trích yếu. "
-            "Hãy ghi `summary:` của văn bản đó trong documents.yaml."
-        )
+    subject = re.sub(r"^về việc\s+", "", doc.summary, flags=re.IGNORECASE) if isinstance(doc.summary, str) else doc.summary
     number: Any = doc.number_symbol
     symbol: Any = doc.number_symbol
     if isinstance(doc.number_symbol, str) and (m := _NUMBER_AND_SYMBOL.match(doc.number_symbol)):
         number, symbol = int(m[1]), m[2] or None
-    return value | {"type": doc.type, "number": number, "symbol": symbol, "date": doc.date,
-                    "subject": re.sub(r"^về việc\s+", "", doc.summary, flags=re.IGNORECASE)}
+    return value | {"type": doc.type, "number": number, "symbol": symbol, "date": doc.date, "subject": subject}
 
 
 def _registry_entry(doc_id: object, info: ValidationInfo) -> LegalDocument:
@@ -458,7 +495,9 @@ class PlanDocument(Record):
         description="Mã văn bản trong documents.yaml khi kế hoạch này chính là văn bản đó, ví dụ cv-2341-bkhcn-2026: "
         "loại, số, ký hiệu, ngày và trích yếu lấy từ danh mục, không ghi lại ở đây",
     )
-    type: Line = Field(description="Kế hoạch, Công văn...")
+    type: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Kế hoạch, Công văn...; bỏ dòng nếu văn bản không ghi loại; `chưa rõ` nếu chưa biết"
+    )
     number: Annotated[Annotated[int, Field(ge=1)] | NotKnown | None, Knowable()] = Field(
         None, description="Số văn bản; bỏ dòng nếu văn bản không ghi số (để trống chờ cấp số); `chưa rõ` nếu chưa biết"
     )
@@ -468,7 +507,9 @@ class PlanDocument(Record):
     date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
         None, description="Ngày ký: 16/4/2026; 4/2026 nếu văn bản để trống ngày; bỏ dòng nếu văn bản không ghi ngày; `chưa rõ` nếu chưa biết"
     )
-    subject: Line = Field(description="Trích yếu (tên kế hoạch hoặc nội dung V/v)")
+    subject: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Trích yếu (tên kế hoạch hoặc nội dung V/v); bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+    )
     _printed: str | None = PrivateAttr(default=None)
     """The registry's number and symbol as printed, when the document is one of the registry's."""
 
@@ -483,6 +524,11 @@ class PlanDocument(Record):
             printed = _registry_entry(self.registry, info).number_symbol
             self._printed = printed if isinstance(printed, str) else None
         return self
+
+    @property
+    def kind(self) -> str:
+        """The document's type, or `Văn bản` when the record does not hold it."""
+        return self.type if isinstance(self.type, str) else GENERIC_DOCUMENT
 
     @property
     def number_symbol(self) -> str:
@@ -604,8 +650,12 @@ class Plan(Record):
         None, description="Địa danh ghi trước ngày tháng; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
     document: PlanDocument = Field(description="Loại, số, ký hiệu, ngày và trích yếu của văn bản")
-    addressees: list[Line] = Field(default_factory=list, description="Kính gửi")
-    legal_basis: list[Id] = Field(default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ)")
+    addressees: Annotated[list[Line] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Kính gửi; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    legal_basis: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ); bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
     observances: list[Id] = Field(min_length=1, description="Các ngày kỷ niệm được hưởng ứng")
     linked_observances: list[Id] = Field(
@@ -616,25 +666,43 @@ class Plan(Record):
         description="Văn bản nói việc kết nối thế nào: may (có thể), encouraged (khuyến khích), requested (đề nghị), "
         "stated (nêu là việc làm, không kèm các từ đó)",
     )
-    themes: list[Id] = Field(default_factory=list, description="Mã các chủ đề được tuyên truyền")
-    slogans: list[Id] = Field(default_factory=list, description="Mã các khẩu hiệu được tuyên truyền")
-    messages: list[Id] = Field(default_factory=list, description="Mã các thông điệp được tuyên truyền")
+    themes: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các chủ đề được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    slogans: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các khẩu hiệu được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    messages: Annotated[list[Id] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mã các thông điệp được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     units_choose: list[Literal["theme", "slogan", "message"]] = Field(
         default_factory=list,
         description="Loại nội dung văn bản để mỗi đơn vị tự chọn, không quy định chung: theme (chủ đề), slogan (khẩu hiệu), message (thông điệp)",
     )
-    context: list[Text] = Field(default_factory=list, description="Đoạn mở đầu, bối cảnh")
-    purposes: list[Text] = Field(default_factory=list, description="Mục đích")
-    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu")
-    content: list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] = Field(default_factory=list, description="Nội dung")
-    forms: list[Text] = Field(default_factory=list, description="Hình thức tổ chức")
+    context: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Đoạn mở đầu, bối cảnh; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    purposes: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Mục đích; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    requirements: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Yêu cầu; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    content: Annotated[list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Nội dung; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
+    forms: Annotated[list[Text] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Hình thức tổ chức; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     window: Annotated[Window | NotKnown | None, Knowable()] = Field(
         None, description="Thời gian tổ chức các hoạt động; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
     report_deadlines: Annotated[list[ReportDeadline] | NotKnown, Knowable()] = Field(
         default_factory=list, description="Các hạn báo cáo kết quả; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
-    responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện")
+    responsibilities: Annotated[list[Responsibility] | NotKnown, Knowable()] = Field(
+        default_factory=list, description="Tổ chức thực hiện; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+    )
     closing: Annotated[list[Text], _one_or_list(Text)] = Field(
         default_factory=list,
         description="Lời kết của văn bản, sau nhiệm vụ cuối và trước nơi nhận (Trên đây là …; đoạn kết thúc bằng ./.): "
@@ -691,7 +759,7 @@ class Plan(Record):
     @property
     def short_label(self) -> str:
         """The issuer's short name, told apart from the issuer's other plans of the year."""
-        return self.named(self.issuer.short_name)
+        return self.named(self.issuer.short_label)
 
     @property
     def id(self) -> str:
@@ -708,8 +776,29 @@ class Plan(Record):
 
     @property
     def title(self) -> str:
-        """`Kế hoạch của Sở Khoa học và Công nghệ tỉnh Lạng Sơn`, told apart from the issuer's other plans of the year."""
-        return self.named(f"{self.document.type} của {self.issuer.name}")
+        """`Kế hoạch của Ủy ban nhân dân xã Bình Thành`; `Văn bản của một cơ quan ở Lạng Sơn` when the record lacks
+        both; told apart from the issuer's other plans of the year."""
+        return self.named(f"{self.document.kind} của {self.issuer.label}")
+
+    @property
+    def cited_documents(self) -> list[str]:
+        """Ids of the registry documents the plan is, implements (its legal basis) or mentions, in that order."""
+        return [*filter(None, [self.document.registry]), *held(self.legal_basis), *self.references]
+
+    @property
+    def phrase_ids(self) -> list[str]:
+        """Ids of the themes, slogans and messages the plan promotes."""
+        return [*held(self.themes), *held(self.slogans), *held(self.messages)]
+
+    @property
+    def from_summary(self) -> bool:
+        """Whether the record was made from a summary (a news item), not from the document itself."""
+        return bool(self.origin and self.origin.summary)
+
+    def not_known(self, value: object) -> bool:
+        """Whether a fact the record lacks is not known (`chưa rõ`) rather than not stated: on a record made
+        from a summary, what the summary leaves out is not known, since the document itself may state it."""
+        return value is NOT_KNOWN or (self.from_summary and value in (None, []))
 
     @property
     def dated_window(self) -> Window | None:

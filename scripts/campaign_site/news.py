@@ -18,6 +18,7 @@ from . import atom, paths
 from .activities import Post
 from .generated import GeneratedFile
 from .photos import PhotoMaker, PublishedPhoto
+from .phrasing import post_when
 from .site_data import SiteData
 from .wording import human_size
 
@@ -95,8 +96,10 @@ def _entry(item: PublishedPost, base_url: str) -> atom.Entry:
         src = base_url.rstrip("/") + "/" + photo.fallback.path
         lead = (f'<p><img src="{html.escape(src)}" width="{photo.fallback.width}" height="{photo.fallback.height}" '
                 f'alt="{html.escape(photo.entry.alt)}"></p>')
-    facts = f"<p>{html.escape(post.front.unit)}, {html.escape(post.front.place)}.</p>"
-    return atom.Entry(url, post.title, url, post.start, post.front.unit, item.summary, lead + facts + item.html, post.plan.id)
+    # An entry needs a day (`Post.feed_day`); when the post gives none, its text says what it does give.
+    when = "" if post.start else f"{post_when(post)} · "
+    facts = f"<p>{when}{html.escape(post.front.unit)}, {html.escape(post.place_text)}.</p>"
+    return atom.Entry(url, post.title, url, post.feed_day, post.front.unit, item.summary, lead + facts + item.html, post.plan.id)
 
 
 def news_stage(data: SiteData, maker: PhotoMaker, stamp: datetime) -> News:
@@ -118,7 +121,7 @@ def news_stage(data: SiteData, maker: PhotoMaker, stamp: datetime) -> News:
                if data.campaigns[y].posts]
     feeds: dict[int | None, AtomLink] = {}
     for key, path, items in scopes:
-        newest = sorted(items, key=lambda i: (i.post.start, i.post.last, i.post.title), reverse=True)[:FEED_ENTRIES]
+        newest = sorted(items, key=lambda i: (i.post.sort_key, i.post.title), reverse=True)[:FEED_ENTRIES]
         span = "các năm" if key is None else f"năm {key}"
         home = paths.page_url(base, paths.news_page(key) if key is not None else paths.HOME)
         content = atom.feed(paths.page_url(base, path), f"{title}: hoạt động đã tổ chức {span}",

@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 
 def _absent(record: BaseModel) -> dict[str, list[str]]:
-    """`not_stated`: fields the document does not state; `not_known`: fields not known yet (null in the record)."""
+    """`not_stated`: fields the document does not state; `not_known`: fields not known yet (null in the record).
+    Of a record made from a summary, whatever the summary leaves out is not known: the document may state it."""
     not_stated, not_known = absent_fields(record)
+    origin = getattr(record, "origin", None)
+    if origin is not None and origin.summary:
+        return {"not_stated": [], "not_known": not_stated + not_known}
     return {"not_stated": not_stated, "not_known": not_known}
 
 
@@ -33,15 +37,16 @@ def _activities(base: str, campaign: Campaign, posts: Mapping[str, PublishedPost
         {
             "id": post.slug,
             "title": post.title,
-            "date": post.start.isoformat(),
-            "end": post.last.isoformat(),
+            "date": post.held_on.iso() if post.held_on else None,
+            "end": post.last.isoformat() if post.last else None,
             "plan": post.plan.id,
             "unit": post.front.unit,
-            "place": post.front.place,
+            "place": post.front.place if isinstance(post.front.place, str) else None,
             "observances": list(post.front.observances),
             "summary": posts[post.page].summary,
             "url": paths.page_url(base, post.page),
             "source": post.source,
+            **_absent(post.front),
             "photos": [
                 {"alt": photo.entry.alt, "caption": photo.entry.caption, "credit": photo.entry.credit,
                  "files": [{"url": base.rstrip("/") + "/" + c.path, "type": f"image/{c.format}", "width": c.width,
@@ -134,7 +139,7 @@ def legislation_jsonld(data: SiteData) -> str:
             "@type": "Legislation",
             "@id": f"{registry}#van-ban-{doc.id}",
             "name": citations.full(doc),
-            "legislationType": doc.type,
+            "legislationType": doc.kind,
             "legislationPassedBy": {"@type": "Organization", "name": doc.issuer},
             "legislationJurisdiction": "VN",
             "inLanguage": "vi",

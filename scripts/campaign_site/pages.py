@@ -33,7 +33,6 @@ from .originals import original_files
 from .page_types import PAGE_TYPES, PageType
 from .photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
 from .phrasing import (
-    days_text,
     deadline_text,
     document_name,
     event_when,
@@ -43,6 +42,7 @@ from .phrasing import (
     phrase_item,
     plan_deadlines,
     plan_window,
+    post_when,
     span_text,
     time,
     window_sentence,
@@ -94,7 +94,7 @@ def data_files(data: SiteData, events: dict[int, list[Event]], posts: Mapping[st
     for year, campaign in data.campaigns.items():
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts), campaign.source))
         page = paths.year_plans(year)
-        entries = [{"n": p.named(p.issuer.name), "t": group.name, "u": relative_url(paths.plan_page(p), page)}
+        entries = [{"n": p.named(p.issuer.display_name), "t": group.name, "u": relative_url(paths.plan_page(p), page)}
                    for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files
@@ -157,7 +157,7 @@ class SiteRenderer:
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
             event_when=event_when,
-            days_text=days_text,
+            post_when=post_when,
             kind_labels=EVENT_KINDS,
             marks=EVENT_MARKS,
             phrase_kinds=PHRASE_KINDS,
@@ -255,7 +255,7 @@ class SiteRenderer:
         def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
             """Links to the first few plans, then how many more and where they are all listed."""
             names = {"short": lambda p: p.short_label, "title": lambda p: p.title,
-                     "short_year": lambda p: f"{p.issuer.short_name} ({', '.join(filter(None, (str(p.year), p.distinction)))})"}[label]
+                     "short_year": lambda p: f"{p.issuer.short_label} ({', '.join(filter(None, (str(p.year), p.distinction)))})"}[label]
             shown = [link(paths.plan_page(p), names(p)) for p in plans[:NAMED_PLANS]]
             more = len(plans) - len(shown)
             if more <= 0:

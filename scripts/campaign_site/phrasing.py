@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import vn_dates
+from .activities import Post
 from .calendar_events import Event, next_dates, next_event
 from .markdown_text import Markdown, escape
 from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
@@ -63,21 +64,21 @@ def issuer_name(plan: Plan) -> str:
     `Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên (suy ra từ nguồn, chưa đối chiếu văn bản)`."""
     name, province = plan.is_inferred("issuer.name"), plan.is_inferred("issuer.province")
     if province and not name:
-        return f"{plan.issuer.name} (thuộc {plan.issuer.province}: {INFERRED})"
-    return inferred_text(f"{plan.issuer.name}, thuộc {plan.issuer.province}" if province else plan.issuer.name, name)
+        return f"{plan.issuer.label} (thuộc {plan.issuer.province}: {INFERRED})"
+    return inferred_text(f"{plan.issuer.label}, thuộc {plan.issuer.province}" if province else plan.issuer.label, name)
 
 
 def plan_window(plan: Plan) -> Markdown:
     """The plan's activity window, or that it is not stated or not known."""
     window = plan.dated_window
-    return window_text(window) if window else Markdown(absent("window", plan.window is NOT_KNOWN))
+    return window_text(window) if window else Markdown(absent("window", plan.not_known(plan.window)))
 
 
 def plan_deadlines(plan: Plan) -> Markdown:
     """Every report deadline of the plan, or that there is none stated, or that they are not known."""
     if plan.dated_deadlines:
         return Markdown("; ".join(deadline_text(d) for d in plan.dated_deadlines))
-    return Markdown(absent("report_deadlines", plan.report_deadlines is NOT_KNOWN))
+    return Markdown(absent("report_deadlines", plan.not_known(plan.report_deadlines)))
 
 
 def number_text(document: PlanDocument) -> str:
@@ -92,9 +93,9 @@ def number_text(document: PlanDocument) -> str:
 def document_name(document: PlanDocument) -> str:
     """`Kế hoạch số 123/KH-UBND`, or `Kế hoạch (chưa có thông tin về số, ký hiệu)`."""
     if document.number_symbol:
-        return f"{document.type} số {document.number_symbol}"
+        return f"{document.kind} số {document.number_symbol}"
     reason = number_text(document)
-    return f"{document.type} ({reason[:1].lower()}{reason[1:]})"
+    return f"{document.kind} ({reason[:1].lower()}{reason[1:]})"
 
 
 def signed_date_text(document: PlanDocument) -> str:
@@ -149,6 +150,14 @@ def days_text(start: date, last: date) -> Markdown:
     if start == last:
         return time(start)
     return Markdown(f"{time(start)} – {time(last)}")
+
+
+def post_when(post: Post) -> Markdown:
+    """When an activity was held, as far as its post says: its days, `Tháng 4/2026`, `Năm 2026`, or that it is not known."""
+    if post.start and post.last:
+        return days_text(post.start, post.last)
+    held = post.held_on
+    return time(held.iso(), capitalised(held.in_sentence())) if held else Markdown(absent("date_held", post.front.date is NOT_KNOWN))
 
 
 def event_when(event: Event) -> Markdown:

@@ -10,7 +10,10 @@ Either blocks the build until removed, so an unfinished or unchecked record is n
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from .problems import Problem, format_loc
+from .unknowns import honest_choices
 from .yaml_source import SourceFile
 
 MARKER = "CẦN ĐIỀN"
@@ -39,16 +42,18 @@ def without_review(value: str) -> str:
     return value.removeprefix(REVIEW_PREFIX)
 
 
-def _message(text: str, checking: str) -> str:
+def _message(text: str, checking: str, choices: str = "") -> str:
     if MARKER in text:
-        return f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật."
-    return f"cần kiểm tra: «{text}». {checking}"
+        return f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật, chép đúng như văn bản.{choices}"
+    return f"cần kiểm tra: «{text}». {checking}{choices}"
 
 
-def in_data(source: SourceFile) -> list[Problem]:
-    """One error per marker left in a data file, naming what to fill or to check."""
+def in_data(source: SourceFile, model: type[BaseModel] | None = None) -> list[Problem]:
+    """One error per marker left in a data file, naming what to fill or to check and, where `model` allows
+    them, the two honest choices for a value the document lacks."""
     return [
-        source.problem(loc, format_loc(loc), _message(text, "Hãy đối chiếu với văn bản gốc rồi xóa chữ CẦN KIỂM TRA."))
+        source.problem(loc, format_loc(loc), _message(text, "Hãy đối chiếu với văn bản gốc rồi xóa chữ CẦN KIỂM TRA.",
+                                                      honest_choices(model, loc)))
         for loc, text in source.strings()
         if MARKER in text or REVIEW_MARKER in text
     ]

@@ -24,7 +24,7 @@ def tell_apart(plans: Sequence[Plan]) -> None:
     number and date, or the subject where those are not known or are the same for two of them."""
     by_issuer: dict[str, list[Plan]] = {}
     for plan in plans:
-        by_issuer.setdefault(plan.issuer.name, []).append(plan)
+        by_issuer.setdefault(plan.issuer.label, []).append(plan)
     for namesakes in by_issuer.values():
         if len(namesakes) < 2:
             continue

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from .model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from .problems import Problem
 from .slugs import ascii_slug
+from .unknowns import NOT_KNOWN, held
 
 if TYPE_CHECKING:
     from .activities import Post
@@ -107,7 +108,7 @@ class Campaign:
             groups.setdefault(plan.issuer.province or CENTRAL, []).append(plan)
         order = {"national": 0, "province": 1, "commune": 2}
         return [
-            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.name))),
+            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.label))),
                           central=name == CENTRAL and plans[0].issuer.province is None)
             for name, plans in sorted(groups.items(), key=lambda item: (item[0] != CENTRAL, ascii_slug(item[0])))
         ]
@@ -118,14 +119,14 @@ class Campaign:
         return sum(1 for group in self.provinces if not group.central)
 
     def plans_citing(self, phrase_id: str) -> list[Plan]:
-        return [p for p in self.plans if phrase_id in (*p.themes, *p.slogans, *p.messages)]
+        return [p for p in self.plans if phrase_id in p.phrase_ids]
 
     def documents_cited(self) -> list[str]:
         """Ids of the legal documents the year's plans are (`document.registry`), implement or mention, in
         first-cited order."""
         ids: list[str] = []
         for plan in self.plans:
-            for doc_id in [*([plan.document.registry] if plan.document.registry else []), *plan.legal_basis, *plan.references]:
+            for doc_id in plan.cited_documents:
                 if doc_id not in ids:
                     ids.append(doc_id)
         return ids
@@ -163,8 +164,8 @@ class SiteData:
     def legal_basis(self, plan: Plan) -> list[str]:
         """The documents a plan implements: its own `legal_basis`, or, for a plan that is a registry
         document and lists none, that document's `basis`."""
-        if plan.legal_basis or plan.document.registry is None:
-            return plan.legal_basis
+        if held(plan.legal_basis) or plan.legal_basis is NOT_KNOWN or plan.document.registry is None:
+            return held(plan.legal_basis)
         return self.documents[plan.document.registry].basis
 
     def chain(self, doc_id: str) -> list[LegalDocument]:

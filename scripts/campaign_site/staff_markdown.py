@@ -15,7 +15,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from . import placeholders
+from . import placeholders, unknowns
 from .file_links import link_problem, outside
 from .messages import problems_from
 from .model import Line, Record
@@ -99,7 +99,7 @@ def read_front_matter(lines: list[str], display: str, model: type[M]) -> FrontMa
         source = shifted_source(parse_yaml(block, display), 1)
     except YamlSyntaxProblem as exc:
         return FrontMatterRead([_shifted(p, 1) for p in exc.problems], end + 1)
-    if unfilled := placeholders.in_data(source):
+    if unfilled := placeholders.in_data(source, model) + unknowns.misplaced(source, model):
         return FrontMatterRead(unfilled, end + 1, source)
     try:
         value = model.model_validate(source.data)

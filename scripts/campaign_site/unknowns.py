@@ -10,13 +10,18 @@ summary, a dispatch whose signer was not published). `Knowable()` marks a field 
 from __future__ import annotations
 
 import operator
+import types
 import unicodedata
+from collections.abc import Sequence
 from functools import reduce
-from typing import Any, get_args
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+from .problems import Problem, format_loc
+from .yaml_source import SourceFile
 
 NOT_KNOWN_SPELLING = "chưa rõ"
 """What staff write for a fact not known yet."""
@@ -43,6 +48,13 @@ class NotKnown:
 
 NOT_KNOWN = NotKnown()
 
+T = TypeVar("T")
+
+
+def held(items: list[T] | NotKnown) -> list[T]:
+    """The items a list field holds: none when the document does not state them or they are not known."""
+    return items if isinstance(items, list) else []
+
 
 def is_not_known_spelling(value: object) -> bool:
     """`chưa rõ`, in any case and Unicode form, with or without surrounding spaces."""
@@ -61,7 +73,7 @@ class Knowable:
         def validate(value: Any, validate_inner: core_schema.ValidatorFunctionWrapHandler) -> Any:
             if is_not_known_spelling(value) or value is NOT_KNOWN:
                 return NOT_KNOWN
-            if isinstance(value, str) and value.strip().casefold() in NOT_KNOWN_SLIPS:  # not a place called "không rõ"
+            if is_not_known_slip(value):  # not a place called "không rõ"
                 raise ValueError(f"ghi `{value.strip()}`: nếu chưa biết, hãy viết đúng `{NOT_KNOWN_SPELLING}`.")
             return validate_inner(value)
 
@@ -75,6 +87,48 @@ class Knowable:
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         known = handler(schema)
         return {"anyOf": [known, {"const": NOT_KNOWN_SPELLING, "description": "Chưa có thông tin (văn bản có thể có nhưng chưa biết)"}]}
+
+
+def is_not_known_slip(value: object) -> bool:
+    """`chưa rõ` or one of the ways staff misspell it (`chua ro`, `?`, `không rõ`...), as a whole value."""
+    return isinstance(value, str) and (
+        is_not_known_spelling(value) or unicodedata.normalize("NFC", value).strip().casefold() in NOT_KNOWN_SLIPS
+    )
+
+
+def _members(annotation: Any) -> list[tuple[Any, list[Any]]]:
+    """The types a field's annotation allows, each with the metadata (`Knowable()`...) it carries."""
+    if get_origin(annotation) is Annotated:
+        inner, *metadata = get_args(annotation)
+        return [(t, metadata + more) for t, more in _members(inner)]
+    if get_origin(annotation) in (Union, types.UnionType):
+        return [m for arg in get_args(annotation) for m in _members(arg)]
+    return [(annotation, [])]
+
+
+def knowable_ancestor(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[bool, tuple[str | int, ...] | None]:
+    """Whether the value at `loc` in data for `model` may be `chưa rõ`, and, when it may not, the nearest
+    field above it that may (where staff can write `chưa rõ` instead), or None."""
+    options: list[Any] = [model]
+    nearest: tuple[str | int, ...] | None = None
+    for depth, key in enumerate(loc):
+        found: list[Any] = []
+        knowable = False
+        for option in options:
+            if isinstance(key, int) and get_origin(option) is list:
+                found += [t for t, _ in _members(get_args(option)[0])]
+            elif isinstance(key, str) and isinstance(option, type) and issubclass(option, BaseModel):
+                field = next((f for n, f in option.model_fields.items() if key in (n, f.alias)), None)
+                if field is not None:
+                    members = [(t, [*field.metadata, *meta]) for t, meta in _members(field.annotation)]
+                    knowable = knowable or any(isinstance(m, Knowable) for _, meta in members for m in meta)
+                    found += [t for t, _ in members]
+        if knowable:
+            if depth == len(loc) - 1:
+                return True, None
+            nearest = tuple(loc[: depth + 1])
+        options = found
+    return False, nearest
 
 
 def absent_fields(record: BaseModel, prefix: str = "") -> tuple[list[str], list[str]]:
@@ -95,3 +149,29 @@ def absent_fields(record: BaseModel, prefix: str = "") -> tuple[list[str], list[
             not_stated += inner_stated
             not_known += inner_known
     return not_stated, not_known
+
+
+def misplaced(source: SourceFile, model: type[BaseModel]) -> list[Problem]:
+    """`chưa rõ` (or a slip of it) written where `model` does not accept it: an error naming where it may
+    go instead, never a value a page would print ("chưa rõ của chưa rõ")."""
+    return [
+        source.problem(loc, format_loc(loc), f"trường này không nhận `{text.strip()}`: hãy ghi đúng như văn bản."
+                       + (honest_choices(model, loc) or " Nếu trường này không bắt buộc và văn bản không ghi, hãy xóa dòng này."))
+        for loc, text in source.strings()
+        # where the field takes `chưa rõ`, its own validator reads it and refuses its slips
+        if is_not_known_slip(text) and not knowable_ancestor(model, loc)[0]
+    ]
+
+
+def honest_choices(model: type[BaseModel] | None, loc: Sequence[str | int]) -> str:
+    """What staff may write instead of a value the document lacks, where the field allows it: leave the
+    line (or the whole part) out when the document does not state it; `chưa rõ` when it is not known yet."""
+    if model is None:
+        return ""
+    allowed, nearest = knowable_ancestor(model, loc)
+    if allowed:
+        return f" Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`."
+    if nearest:
+        return (f" Nếu văn bản không nêu cả mục `{format_loc(nearest)}`, hãy xóa cả mục đó; "
+                f"nếu chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục.")
+    return ""

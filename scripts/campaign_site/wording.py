@@ -26,14 +26,37 @@ ABSENT = {
     "recipients": ("Văn bản không ghi nơi nhận", "Chưa có thông tin về nơi nhận"),
     "summary": ("Văn bản không ghi trích yếu", "Chưa có thông tin về trích yếu"),
     "issued": ("Văn bản không ghi ngày ban hành", "Chưa có thông tin về ngày ban hành"),
+    "issuer": ("Văn bản không ghi cơ quan ban hành", "Chưa có thông tin về cơ quan ban hành"),
+    "type": ("Văn bản không ghi loại văn bản", "Chưa có thông tin về loại văn bản"),
+    "addressees": ("Văn bản không ghi nơi kính gửi", "Chưa có thông tin về nơi kính gửi"),
+    "legal_basis": ("Văn bản không nêu căn cứ", "Chưa có thông tin về căn cứ"),
+    "context": ("Văn bản không nêu bối cảnh", "Chưa có thông tin về bối cảnh"),
+    "purposes": ("Văn bản không nêu mục đích", "Chưa có thông tin về mục đích"),
+    "requirements": ("Văn bản không nêu yêu cầu", "Chưa có thông tin về yêu cầu"),
+    "phrases": ("Văn bản không nêu", "Chưa có thông tin về"),
+    "content": ("Văn bản không nêu nội dung", "Chưa có thông tin về nội dung"),
+    "forms": ("Văn bản không nêu hình thức tổ chức", "Chưa có thông tin về hình thức tổ chức"),
+    "responsibilities": ("Văn bản không nêu phân công thực hiện", "Chưa có thông tin về phân công thực hiện"),
+    "date_held": ("Bài viết không ghi ngày tổ chức", "Chưa có thông tin về ngày tổ chức"),
+    "venue": ("Bài viết không ghi địa điểm tổ chức", "Chưa có thông tin về địa điểm tổ chức"),
 }
 """For each fact a record may lack: what pages say when the document does not state it, and when
 it is not known yet (`chưa rõ` in the data)."""
 
 
+GENERIC_DOCUMENT = "Văn bản"
+"""What a document is called when the record does not hold its type (`Văn bản của …`)."""
+
+
 def absent(fact: str, not_known: bool) -> str:
     """`Văn bản không nêu thời gian thực hiện`, or `Chưa có thông tin về thời gian thực hiện`."""
     return ABSENT[fact][1 if not_known else 0]
+
+
+def phrases_absent(kinds: Sequence[str], not_known: bool) -> str:
+    """`Chưa có thông tin về chủ đề, khẩu hiệu`, for the phrase kinds (`theme`, `slogan`, `message`) a plan lacks."""
+    return f"{absent('phrases', not_known)} {', '.join(PHRASE_KINDS_PLURAL[k] for k in kinds)}"
+
 
 EVENT_KINDS = {"observance": "Ngày kỷ niệm", "window": "Thời gian thực hiện", "deadline": "Hạn báo cáo",
                "activity": "Hoạt động đã tổ chức"}

@@ -67,7 +67,7 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download]) -> list[Reg
     return [
         RegistryRow(
             doc,
-            [p for p in plans if doc.id in p.legal_basis or doc.id in p.references],
+            [p for p in plans if doc.id in p.cited_documents],
             [d for d in data.documents.values() if doc.id in d.basis],
             ISSUER_LEVELS[doc.level],
             list(ISSUER_LEVELS).index(doc.level),

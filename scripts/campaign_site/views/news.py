@@ -53,7 +53,9 @@ def news_view(ctx: SiteContext, campaign: Campaign, number: int = 1) -> NewsView
     shown = campaign.posts[(number - 1) * NEWS_PER_PAGE:number * NEWS_PER_PAGE]
     months: list[MonthPosts] = []
     for post in shown:
-        label = f"Tháng {post.start.month}/{post.start.year}"
+        # A post without its month is of its folder's year, as the check makes sure; its card says the rest.
+        held = post.held_on
+        label = f"Tháng {held.month}/{held.year}" if held and held.month else f"Năm {post.year}"
         if not months or months[-1].label != label:
             months.append(MonthPosts(label, []))
         months[-1].posts.append(ctx.posts[post.page])

@@ -12,8 +12,17 @@ from ..model import Observance, Origin, Plan, ReportDeadline, Signer, Window
 from ..phrasing import dateline, issuer_name, number_text, signed_date_text, signer_name, signer_text
 from ..site_data import PhraseEntry
 from ..sources import original_url, source_note
-from ..unknowns import NOT_KNOWN
-from ..wording import PHRASE_KINDS, absent, capitalised, inferred_notice, inferred_text, link_lead, units_choose_text
+from ..unknowns import held
+from ..wording import (
+    PHRASE_KINDS,
+    absent,
+    capitalised,
+    inferred_notice,
+    inferred_text,
+    link_lead,
+    phrases_absent,
+    units_choose_text,
+)
 from .base import LISTED_POSTS, BasisLine, PostList, SiteContext, View, basis_lines, campaign_observance, post_list
 
 
@@ -36,10 +45,11 @@ def origin_view(origin: Origin | None, files: Mapping[str, Download]) -> OriginV
 
 @dataclass(frozen=True)
 class PlanSection:
-    """A titled list of the plan's text (context, purposes, requirements)."""
+    """A titled list of the plan's text (context, purposes, requirements), or why the record lacks it."""
 
     heading: str
     items: list[str]
+    missing: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,9 +111,7 @@ class PlanView(View):
     facts: list[Fact]
     """Number, date, place and signer, each stated, not stated or not known."""
     window: Window | None
-    window_absent: str
     deadlines: list[ReportDeadline]
-    deadlines_absent: str
     signature: Signature | None
     signer_absent: str
     recipients: list[str]
@@ -114,49 +122,71 @@ class PlanView(View):
     """Whether the plan has a citizens' calendar (only a calendar with events is written and offered)."""
     staff_feed: bool
     """Whether the plan has an agencies' calendar of report deadlines."""
+    missing: dict[str, str]
+    """For each part of the plan (`legal_basis`, `phrases`, `content`, `forms`, `responsibilities`, `addressees`,
+    and the text sections): `Chưa có thông tin về …` when the record lacks it and must say so, else empty. A part
+    a full document does not state has no section, as the about page explains; on a record made from a summary
+    every part it lacks is not known."""
+
+
+SECTIONS = {"context": "Bối cảnh", "purposes": "Mục đích", "requirements": "Yêu cầu"}
+"""The plan's text sections, by field, under their headings."""
+
+
+def missing_parts(plan: Plan) -> dict[str, str]:
+    """`Chưa có thông tin về …` for each list of the plan that is not known (`chưa rõ`, or left out of a
+    record made from a summary); parts a full document does not state are left out, never said twice."""
+    missing = {name: absent(name, True) if plan.not_known(value := getattr(plan, name)) and not (name == "addressees" and value == []) else ""
+               for name in ("addressees", "legal_basis", *SECTIONS, "content", "forms", "responsibilities")}
+    kinds = [kind for kind, ids in (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages))
+             if plan.not_known(ids) and kind not in plan.units_choose and not (kind == "message" and ids == [])]
+    return missing | {"phrases": phrases_absent(kinds, True) if kinds else ""}
 
 
 def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     campaign = ctx.data.campaigns[plan.year]
     known = campaign.phrases()
     doc = plan.document
+    subject = doc.subject if isinstance(doc.subject, str) else ""
+    lead = plan.named(f"{doc.kind} của {issuer_name(plan)}")
+    missing = missing_parts(plan)
     return PlanView(
-        title=f"{plan.short_label}: {doc.type} năm {plan.year}",
-        description=f"{doc.type} của {issuer_name(plan)}: {doc.subject}",
+        title=f"{plan.short_label}: {doc.kind} năm {plan.year}",
+        description=f"{lead}: {subject}" if subject else f"{lead} năm {plan.year}.",
         share=ctx.share(plan.year),
         plan=plan,
         observances=[campaign_observance(ctx.data, plan.year, o) for o in plan.observances],
         basis=basis_lines(ctx.data, plan),
-        sections=[PlanSection(heading, items) for heading, items in
-                  (("Bối cảnh", plan.context), ("Mục đích", plan.purposes), ("Yêu cầu", plan.requirements)) if items],
-        phrases=[PlanPhrases(PHRASE_KINDS[kind], [known[i] for i in ids]) for kind, ids in
+        sections=[PlanSection(heading, held(getattr(plan, name)), missing[name]) for name, heading in SECTIONS.items()
+                  if getattr(plan, name) or missing[name]],
+        phrases=[PlanPhrases(PHRASE_KINDS[kind], [known[i] for i in held(ids)]) for kind, ids in
                  (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages)) if ids],
-        phrases_heading="Chủ đề, khẩu hiệu và thông điệp" if plan.messages else "Chủ đề và khẩu hiệu",
+        phrases_heading="Chủ đề, khẩu hiệu và thông điệp" if plan.messages or "thông điệp" in missing["phrases"] else "Chủ đề và khẩu hiệu",
         units_choose=units_choose_text(plan.units_choose),
         linked=[campaign_observance(ctx.data, plan.year, o) for o in plan.linked_observances],
         linked_lead=link_lead(plan.linked_modality),
         peak_label=capitalised(window.peak.label) if (window := plan.dated_window) and window.peak else None,
         inferred=inferred_notice(plan.inferred),
-        issuer_name=issuer_name(plan),
+        issuer_name=issuer_name(plan) if isinstance(plan.issuer.name, str) else absent("issuer", plan.not_known(plan.issuer.name)),
         dateline=dateline(plan.place, doc.date),
-        subject_line=f"{doc.type}{' — V/v ' if doc.type == 'Công văn' else ': '}{doc.subject}",
+        subject_line=(f"{doc.kind}{' — V/v ' if doc.kind == 'Công văn' else ': '}{subject}" if subject
+                      else f"{doc.kind} ({absent('summary', plan.not_known(doc.subject)).lower()})"),
         facts=[
-            Fact("Số, ký hiệu", number_text(doc)),
-            Fact("Ngày ký", signed_date_text(doc)),
-            Fact("Địa danh", inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str)
-                 else absent("place", plan.place is NOT_KNOWN)),
-            Fact("Người ký", signer_text(plan.signer)),
+            # What a summary leaves out of the number or date is not known, not left blank by the document.
+            Fact("Số, ký hiệu", absent("number", True) if plan.not_known(doc.number) and not doc.number_symbol else number_text(doc)),
+            Fact("Ngày ký", absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
+            Fact("Địa danh", inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str) else absent("place", plan.not_known(plan.place))),
+            Fact("Người ký", absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
         ],
         window=plan.dated_window,
-        window_absent=absent("window", plan.window is NOT_KNOWN),
         deadlines=plan.dated_deadlines,
-        deadlines_absent=absent("report_deadlines", plan.report_deadlines is NOT_KNOWN),
         signature=signature(plan.signer if isinstance(plan.signer, Signer) else None),
-        signer_absent=absent("signer", plan.signer is NOT_KNOWN),
+        signer_absent=absent("signer", plan.not_known(plan.signer)),
         recipients=plan.recipients if isinstance(plan.recipients, list) else [],
-        recipients_absent=absent("recipients", plan.recipients is NOT_KNOWN),
+        recipients_absent=absent("recipients", plan.not_known(plan.recipients)),
         origin=origin_view(plan.origin, ctx.origin_files),
         posts=post_list(campaign.posts_of(plan), LISTED_POSTS),
         citizens_feed=paths.plan_feed(plan) in ctx.feeds,
         staff_feed=paths.staff_feed(paths.plan_feed(plan)) in ctx.feeds,
+        missing=missing,
     )
