@@ -64,6 +64,7 @@ observances:
 source:
   summary: true
   name: Cổng Thông tin điện tử xã Tân Thành
+  read_on: 20/4/2026
 """
 REGISTRY = """
   - id: vb-khong-ro-loai
@@ -138,7 +139,7 @@ def test_a_plan_without_issuer_type_and_subject_has_a_title_that_invents_nothing
     (SUMMARY, ["Chưa có thông tin về căn cứ", "Chưa có thông tin về bối cảnh", "Chưa có thông tin về mục đích",
                "Chưa có thông tin về yêu cầu", "Chưa có thông tin về chủ đề, khẩu hiệu.",
                "Chưa có thông tin về nội dung", "Chưa có thông tin về hình thức tổ chức",
-               "Chưa có thông tin về phân công thực hiện"]),
+               "Chưa có thông tin về phân công thực hiện", "Chưa có thông tin về người ký"]),
 ])
 def test_each_part_a_record_cannot_know_is_said_once(built: SiteBuild, page: str, sentences: list[str]) -> None:
     content = text(built, page)
@@ -209,7 +210,7 @@ def test_what_a_plan_page_says_it_lacks_is_exactly_what_is_not_known(states: dic
     if name != "left out":
         data["issuer"] = {"level": "national", "name": "Bộ Khoa học và Công nghệ" if name == "stated" else NOT_KNOWN_SPELLING}
     if summary:
-        data["source"] = {"summary": True, "name": "Cổng Thông tin điện tử Chính phủ"}
+        data["source"] = {"summary": True, "name": "Cổng Thông tin điện tử Chính phủ", "read_on": "20/4/2026"}
     plan = Plan.model_validate(data)
     missing = missing_parts(plan)
 

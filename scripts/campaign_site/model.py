@@ -782,8 +782,8 @@ class Plan(Record):
 
     @property
     def cited_documents(self) -> list[str]:
-        """Ids of the registry documents the plan is, implements (its legal basis) or mentions, in that order."""
-        return [*filter(None, [self.document.registry]), *held(self.legal_basis), *self.references]
+        """Ids of the documents the plan implements (its legal basis) or mentions, in that order."""
+        return [*held(self.legal_basis), *self.references]
 
     @property
     def phrase_ids(self) -> list[str]:

@@ -68,6 +68,12 @@ def issuer_name(plan: Plan) -> str:
     return inferred_text(f"{plan.issuer.label}, thuộc {plan.issuer.province}" if province else plan.issuer.label, name)
 
 
+def listed_name(plan: Plan) -> str:
+    """The issuer's name starting a row of a list: `issuer_name`, capitalised where the record has no name
+    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year."""
+    return plan.named(capitalised(issuer_name(plan)))
+
+
 def plan_window(plan: Plan) -> Markdown:
     """The plan's activity window, or that it is not stated or not known."""
     window = plan.dated_window

@@ -388,6 +388,7 @@ def unused_documents(ctx: Context) -> list[Problem]:
     if not ctx.documents or ctx.data_errors():
         return []
     cited = {ref for f in ctx.plans for ref in f.parsed.value.cited_documents}
+    cited |= {f.parsed.value.document.registry for f in ctx.plans if f.parsed.value.document.registry}
     return checks.unused_documents(ctx.documents.source, ctx.documents.value.documents, cited)
 
 

@@ -126,7 +126,7 @@ class Campaign:
         first-cited order."""
         ids: list[str] = []
         for plan in self.plans:
-            for doc_id in plan.cited_documents:
+            for doc_id in [*filter(None, [plan.document.registry]), *plan.cited_documents]:
                 if doc_id not in ids:
                     ids.append(doc_id)
         return ids

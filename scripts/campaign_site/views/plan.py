@@ -113,7 +113,6 @@ class PlanView(View):
     window: Window | None
     deadlines: list[ReportDeadline]
     signature: Signature | None
-    signer_absent: str
     recipients: list[str]
     recipients_absent: str
     origin: OriginView | None
@@ -181,7 +180,6 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         window=plan.dated_window,
         deadlines=plan.dated_deadlines,
         signature=signature(plan.signer if isinstance(plan.signer, Signer) else None),
-        signer_absent=absent("signer", plan.not_known(plan.signer)),
         recipients=plan.recipients if isinstance(plan.recipients, list) else [],
         recipients_absent=absent("recipients", plan.not_known(plan.recipients)),
         origin=origin_view(plan.origin, ctx.origin_files),
