@@ -104,7 +104,7 @@ def test_the_home_says_when_the_featured_campaign_has_ended(builds: dict[date, S
     if today != AFTER:
         assert kicker == "Năm 2026 · 15/4 – 19/5/2026" and "kết thúc" not in home.get_text()
         return
-    assert kicker == "Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 19/5/2026)"
+    assert kicker == "Các hoạt động hưởng ứng năm 2026 đã kết thúc (ngày cuối: 19/5/2026)"
     assert home.select_one(".hero [data-next-date-text]").get_text().startswith("Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027")
 
 
@@ -166,9 +166,9 @@ def test_a_plan_whose_window_is_not_known_is_counted_not_spanned(tmp_path: Path)
     (plans / "so-khcn-lai-chau-bo-sung.yaml").write_text(
         re.sub(r"\nwindow:\n(?:  .*\n)+", "\nwindow: chưa rõ\n", source, count=1), encoding="utf-8")
     built = build(root, DURING)
-    span = 'từ ngày <time datetime="2026-04-15">15/4/2026</time> đến hết ngày <time datetime="2026-05-19">19/5/2026</time>'
-    assert f"4 trong 5 kế hoạch năm 2026 nêu thời gian thực hiện: {span}; 1 kế hoạch chưa có thông tin." in text(built, "2026/index.md")
-    lai_chau = ('1 trong 2 kế hoạch ở Lai Châu năm 2026 nêu thời gian thực hiện: từ ngày <time datetime="2026-04-18">18/4/2026</time> '
+    span = 'trong khoảng từ ngày <time datetime="2026-04-15">15/4/2026</time> đến hết ngày <time datetime="2026-05-19">19/5/2026</time>'
+    assert f"4 trong 5 kế hoạch năm 2026 nêu thời gian thực hiện, {span}; 1 kế hoạch chưa có thông tin." in text(built, "2026/index.md")
+    lai_chau = ('1 trong 2 kế hoạch ở Lai Châu năm 2026 nêu thời gian thực hiện, từ ngày <time datetime="2026-04-18">18/4/2026</time> '
                 'đến hết ngày <time datetime="2026-04-26">26/4/2026</time>; 1 kế hoạch chưa có thông tin.')
     assert lai_chau in text(built, "2026/dia-phuong/lai-chau.md")
     assert soup(built, "index.md").select_one(".hero__kicker").get_text() == "Năm 2026 · 15/4 – 19/5/2026 (theo 4 trong 5 kế hoạch)"

@@ -272,8 +272,8 @@ def test_deadline_event_names_the_plan_and_who_reports_to_whom(built_site: Path)
     deadlines = [e for e in cal.walk("VEVENT") if str(e["categories"].cats[0]) == "Hạn báo cáo"]
     summaries = sorted(str(e["SUMMARY"]) for e in deadlines)
     assert summaries == [
-        "Hạn báo cáo (chậm nhất ngày 03/5/2026): Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã → UBND xã",
-        "Hạn báo cáo (trước ngày 05/5/2026): UBND xã → Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+        "Hạn báo cáo (chậm nhất ngày 03/5/2026) của UBND xã Bình Thành: Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã → UBND xã",
+        "Hạn báo cáo (trước ngày 05/5/2026) của UBND xã Bình Thành: UBND xã → Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
     ]
     assert all("Ủy ban nhân dân xã Bình Thành" in str(e["DESCRIPTION"]) for e in deadlines)
 
@@ -360,7 +360,7 @@ def test_month_grid_is_an_accessible_table(built_site: Path) -> None:
         ("2026-04-01T09:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2026 (còn 20 ngày)."),
         ("2026-04-20T23:30:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2026 (ngày mai)."),
         ("2026-04-26T07:00:00+07:00", "Ngày Sở hữu trí tuệ thế giới: 26/4/2026 (hôm nay)."),
-        ("2026-05-12T12:00:00+07:00", "Hạn báo cáo (trước ngày 15/5/2026): Các cơ quan, đơn vị → Sở Khoa học và Công nghệ: 14/5/2026 (còn 2 ngày)."),
+        ("2026-05-12T12:00:00+07:00", "Hạn báo cáo (trước ngày 15/5/2026) của Sở KH&CN Lạng Sơn: Các cơ quan, đơn vị → Sở Khoa học và Công nghệ: 14/5/2026 (còn 2 ngày)."),
         ("2026-12-01T12:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027 (còn 141 ngày)."),
         ("2025-04-10T12:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2025 (còn 11 ngày)."),
     ],
@@ -395,7 +395,8 @@ def test_calendar_reads_without_javascript(browser: Browser, served_site: str) -
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(served_site + "2026/lich/")
-    expect(page.locator("[data-next-date-text]")).to_contain_text("Ngày Khoa học và Công nghệ Việt Nam, 18/5/2026")
+    # built after the year's last day: the panel names what comes next, the next year's first observance day
+    expect(page.locator("[data-next-date-text]")).to_contain_text("Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027")
     expect(page.locator('[data-cal-list="past"] li')).to_have_count(11)
     context.close()
 

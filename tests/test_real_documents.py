@@ -113,7 +113,7 @@ def test_a_plan_without_a_window_makes_no_event_and_does_not_widen_the_year(buil
     # window, and the ministry's dispatch, known from a news item, may state one nobody has read yet
     assert year["window"] == {"start": "2026-04-15", "end": "2026-05-31", "plans": 7, "plans_stating": 5,
                               "plans_not_stating": 1, "plans_not_known": 1}
-    assert ("5 trong 7 kế hoạch năm 2026 nêu thời gian thực hiện: từ ngày <time datetime=\"2026-04-15\">15/4/2026</time> "
+    assert ("5 trong 7 kế hoạch năm 2026 nêu thời gian thực hiện, trong khoảng từ ngày <time datetime=\"2026-04-15\">15/4/2026</time> "
             "đến hết ngày <time datetime=\"2026-05-31\">31/5/2026</time>; 1 kế hoạch không nêu, 1 kế hoạch chưa có "
             "thông tin.") in text(built, "2026/index.md")
 

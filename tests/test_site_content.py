@@ -88,7 +88,7 @@ def test_year_page_shows_themes_slogans_windows_deadlines_and_documents(
 
 
 def test_year_window_summary_spans_all_plans(built_site: Path) -> None:
-    assert "Các kế hoạch năm 2026 được thực hiện từ ngày 15/4/2026 đến hết ngày 19/5/2026" in page_text(built_site, "2026")
+    assert "Các kế hoạch năm 2026 được thực hiện trong khoảng từ ngày 15/4/2026 đến hết ngày 19/5/2026" in page_text(built_site, "2026")
     assert "Kế hoạch năm 2025 được thực hiện từ ngày 16/4/2025 đến hết ngày 05/5/2025" in page_text(built_site, "2025")  # one plan
     assert "Năm 2025 : 1 kế hoạch, từ ngày 16/4/2025 đến hết ngày 05/5/2025" in page_text(built_site, "")
 
@@ -103,7 +103,7 @@ def test_year_page_lists_plans_with_links_to_their_pages(built_site: Path) -> No
 
 def test_staff_markdown_for_the_year_appears_with_generated_content(built_site: Path) -> None:
     text = page_text(built_site, "2026")
-    assert "Mỗi kế hoạch có trang riêng, trình bày như văn bản gốc" in text
+    assert "Mỗi kế hoạch có trang riêng, theo thứ tự của văn bản" in text
     assert text.index("Mỗi kế hoạch có trang riêng") < text.index("Ngày kỷ niệm, chủ đề và khẩu hiệu")
 
 
@@ -153,7 +153,7 @@ def hero(site: Path) -> tuple[str, str]:
 def test_home_leads_with_the_latest_campaign_after_the_last_one(built_site: Path) -> None:
     kicker, art = hero(built_site)
     # built on today's date: the 2026 campaign, with its span, or said to have ended once its last day has passed
-    assert kicker.startswith(("Năm 2026 ·", "Đợt hưởng ứng năm 2026 đã kết thúc"))
+    assert kicker.startswith(("Năm 2026 ·", "Các hoạt động hưởng ứng năm 2026 đã kết thúc"))
     assert "Đổi mới sáng tạo - Hành động đột phá, lan tỏa kết quả" in art
     assert "Năm 2025" in page_text(built_site, "")
 

@@ -66,7 +66,9 @@ def test_the_year_sentence_says_how_many_plans_state_a_window_when_not_all_do(st
     sentence = window_sentence(coverage, "năm 2026")
     assert sentence is not None
     if coverage.complete:
-        assert sentence.startswith(("Các kế hoạch năm 2026 được thực hiện từ ngày", "Kế hoạch năm 2026 được thực hiện từ ngày"))
+        # over several windows the span is a range the plans fall in, never a window each plan runs
+        assert sentence.startswith("Các kế hoạch năm 2026 được thực hiện trong khoảng từ ngày" if coverage.total > 1
+                                   else "Kế hoạch năm 2026 được thực hiện từ ngày")
         return
     if coverage.total == 1:
         assert sentence in ("Kế hoạch năm 2026: văn bản không nêu thời gian thực hiện.",
@@ -74,7 +76,8 @@ def test_the_year_sentence_says_how_many_plans_state_a_window_when_not_all_do(st
         return
     counts = {"stated": coverage.stated, "không nêu": 0, "chưa có thông tin": 0}
     if coverage.stated:
-        assert sentence.startswith(f"{coverage.stated} trong {coverage.total} kế hoạch năm 2026 nêu thời gian thực hiện: từ ngày")
+        lead = "trong khoảng từ ngày" if coverage.stated > 1 else "từ ngày"
+        assert sentence.startswith(f"{coverage.stated} trong {coverage.total} kế hoạch năm 2026 nêu thời gian thực hiện, {lead}")
     else:
         assert sentence.startswith(f"Không kế hoạch nào trong {coverage.total} kế hoạch năm 2026 nêu thời gian thực hiện: ")
     for number, what in re.findall(r"(\d+) kế hoạch (không nêu|chưa có thông tin)", sentence):
@@ -87,9 +90,9 @@ def test_the_sentences_read_as_written() -> None:
     """Four plans of 2024 where one states 15/4 – 21/4, two are not known and one states none (the issue's case)."""
     coverage = window_coverage(plans_with([Window(start=date(2024, 4, 15), end=date(2024, 4, 21)), NOT_KNOWN, NOT_KNOWN, None]))
     assert window_sentence(coverage, "năm 2024") == (
-        '1 trong 4 kế hoạch năm 2024 nêu thời gian thực hiện: từ ngày <time datetime="2024-04-15">15/4/2024</time> '
+        '1 trong 4 kế hoạch năm 2024 nêu thời gian thực hiện, từ ngày <time datetime="2024-04-15">15/4/2024</time> '
         'đến hết ngày <time datetime="2024-04-21">21/4/2024</time>; 1 kế hoạch không nêu, 2 kế hoạch chưa có thông tin.')
-    assert years_item(coverage).startswith("4 kế hoạch; 1 trong 4 kế hoạch nêu thời gian thực hiện: từ ngày")
+    assert years_item(coverage).startswith("4 kế hoạch; 1 trong 4 kế hoạch nêu thời gian thực hiện, từ ngày")
     assert kicker(coverage) == ('<time datetime="2024-04-15">15/4</time> – <time datetime="2024-04-21">21/4/2024</time> '
                                 "(theo 1 trong 4 kế hoạch)")
     none = window_coverage(plans_with([None, NOT_KNOWN]))

@@ -175,7 +175,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 "deadline",
                 deadline.due,
                 deadline.due,
-                f"Hạn báo cáo ({deadline.wording}): {deadline.reporter} → {deadline.recipient}",
+                f"Hạn báo cáo ({deadline.wording}) của {plan.short_label}: {deadline.reporter} → {deadline.recipient}",
                 f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline.due_wording}, "
                 f"theo {source}.{note} Chi tiết: {url}",
                 url,

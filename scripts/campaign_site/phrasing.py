@@ -16,7 +16,7 @@ from .markdown_text import Markdown, escape
 from .model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
 from .unknowns import NOT_KNOWN, NotKnown
 from .vn_dates import PartialDate
-from .wording import DEADLINE_RULES, INFERRED, absent, capitalised, due_aside, inferred_text
+from .wording import DEADLINE_RULES, FROM_SUMMARY, INFERRED, absent, capitalised, due_aside, inferred_text
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:
@@ -70,8 +70,10 @@ def issuer_name(plan: Plan) -> str:
 
 def listed_name(plan: Plan) -> str:
     """The issuer's name starting a row of a list: `issuer_name`, capitalised where the record has no name
-    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year."""
-    return plan.named(capitalised(issuer_name(plan)))
+    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year, and marked when the
+    record was made from a news summary."""
+    name = plan.named(capitalised(issuer_name(plan)))
+    return f"{name} ({FROM_SUMMARY})" if plan.from_summary else name
 
 
 def plan_window(plan: Plan) -> Markdown:
@@ -97,9 +99,10 @@ def number_text(document: PlanDocument) -> str:
 
 
 def document_name(document: PlanDocument) -> str:
-    """`Kế hoạch số 123/KH-UBND`, or `Kế hoạch (chưa có thông tin về số, ký hiệu)`."""
+    """`Kế hoạch số 123/KH-UBND`; `Kế hoạch số …/KH-UBND (văn bản để trống số)`; or `Kế hoạch (chưa có thông tin
+    về số, ký hiệu)`."""
     if document.number_symbol:
-        return f"{document.kind} số {document.number_symbol}"
+        return f"{document.kind} số {number_text(document)}"
     reason = number_text(document)
     return f"{document.kind} ({reason[:1].lower()}{reason[1:]})"
 

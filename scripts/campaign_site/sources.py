@@ -42,6 +42,16 @@ def _is_summary(plan: Plan) -> bool:
     return plan.origin is not None and plan.origin.summary
 
 
+def cited_by(plans: Sequence[Plan]) -> str:
+    """Where a phrase of the year comes from, after `Chủ đề năm 2026`: `theo 4 kế hoạch trên trang`, `theo kế
+    hoạch của Sở KH&CN Lạng Sơn`, or that no plan on the site states it."""
+    if not plans:
+        return "(chưa có kế hoạch nào trên trang nêu)"
+    if len(plans) == 1:
+        return f"theo kế hoạch của {plans[0].short_label}"
+    return f"theo {len(plans)} kế hoạch trên trang"
+
+
 def phrase_source_note(plans: Sequence[Plan]) -> str | None:
     """What to add where a phrase's plans are named, when some of them are known only from a news summary."""
     summaries = sum(1 for p in plans if _is_summary(p))
@@ -50,7 +60,8 @@ def phrase_source_note(plans: Sequence[Plan]) -> str | None:
     if summaries == len(plans):
         who = "Kế hoạch này" if summaries == 1 else "Các kế hoạch này"
         return f"{who} chỉ được biết qua bản tin tóm tắt: nội dung chưa được đối chiếu với văn bản gốc."
-    return f"Trong đó {summaries} kế hoạch chỉ được biết qua bản tin tóm tắt."
+    names = ", ".join(p.short_label for p in plans if _is_summary(p))
+    return f"Trong đó {'kế hoạch' if summaries == 1 else f'{summaries} kế hoạch'} của {names} chỉ được biết qua bản tin tóm tắt."
 
 
 def phrases_origin(kinds: str, year: int, cited: Sequence[Sequence[Plan]]) -> str:

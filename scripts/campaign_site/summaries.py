@@ -52,6 +52,12 @@ def _others(coverage: WindowCoverage) -> str:
     return ", ".join(parts)
 
 
+def _span(coverage: WindowCoverage, span: tuple[date, date]) -> Markdown:
+    """`từ ngày … đến hết ngày …`; over several windows `trong khoảng từ ngày … đến hết ngày …`, which does
+    not claim that every plan runs the whole span."""
+    return Markdown(("trong khoảng " if coverage.stated > 1 else "") + span_text(span))
+
+
 def _one(coverage: WindowCoverage) -> str:
     """Why the one plan has no span, in lower case: `văn bản không nêu thời gian thực hiện`, or not known."""
     return absent("window", coverage.not_known == 1).lower()
@@ -62,8 +68,8 @@ def _partial(coverage: WindowCoverage, whose: str) -> Markdown:
     span, and the others."""
     if coverage.span is None:
         return Markdown(f"không kế hoạch nào trong {coverage.total} kế hoạch{whose} nêu thời gian thực hiện: {_others(coverage)}")
-    return Markdown(f"{coverage.stated} trong {coverage.total} kế hoạch{whose} nêu thời gian thực hiện: "
-                    f"{span_text(coverage.span)}; {_others(coverage)}")
+    return Markdown(f"{coverage.stated} trong {coverage.total} kế hoạch{whose} nêu thời gian thực hiện, "
+                    f"{_span(coverage, coverage.span)}; {_others(coverage)}")
 
 
 def window_sentence(coverage: WindowCoverage, whose: str) -> Markdown | None:
@@ -73,7 +79,7 @@ def window_sentence(coverage: WindowCoverage, whose: str) -> Markdown | None:
         return None
     if coverage.complete and coverage.span:
         subject = "Kế hoạch" if coverage.total == 1 else "Các kế hoạch"
-        return Markdown(f"{subject} {whose} được thực hiện {span_text(coverage.span)}.")
+        return Markdown(f"{subject} {whose} được thực hiện {_span(coverage, coverage.span)}.")
     if coverage.total == 1:
         return Markdown(f"Kế hoạch {whose}: {_one(coverage)}.")
     return Markdown(capitalised(_partial(coverage, f" {whose}")) + ".")
@@ -84,7 +90,7 @@ def years_item(coverage: WindowCoverage) -> Markdown:
     if not coverage.total:
         return Markdown("chưa có kế hoạch nào")
     if coverage.complete and coverage.span:
-        return Markdown(f"{coverage.total} kế hoạch, {span_text(coverage.span)}")
+        return Markdown(f"{coverage.total} kế hoạch, {_span(coverage, coverage.span)}")
     if coverage.total == 1:
         return Markdown(f"1 kế hoạch, {_one(coverage)}")
     return Markdown(f"{coverage.total} kế hoạch; {_partial(coverage, '')}")

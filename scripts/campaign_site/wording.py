@@ -94,6 +94,8 @@ PEAK_NAME = "thời gian cao điểm"
 """A period inside a plan's window, when the document calls it `cao điểm` (`window.peak.name` otherwise)."""
 
 INFERRED = "suy ra từ nguồn, chưa đối chiếu văn bản"
+FROM_SUMMARY = "theo bản tin tóm tắt"
+"""Beside a plan's name in lists, when its record was made from a news summary, not from the document."""
 """Beside a value staff inferred from a source (`inferred:`) rather than read in the document."""
 
 

@@ -33,6 +33,9 @@ class Month:
 class CalendarView(View):
     intro: str
     events: list[Event]
+    next_events: list[Event]
+    """What the "next date" panel chooses from: the page's dates, and on one year's calendar the observance days of
+    the years after it, so that once the year's days have passed the panel names what comes next."""
     months: list[Month]
     coming: list[Event]
     past: list[Event]
@@ -60,7 +63,8 @@ def _months(events: list[Event], today: date) -> list[Month]:
 
 
 def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], feeds: list[str],
-              share: ShareImage | None = None, plan_feeds_elsewhere: int | None = None) -> CalendarView:
+              share: ShareImage | None = None, plan_feeds_elsewhere: int | None = None,
+              later: list[Event] | None = None) -> CalendarView:
     """A calendar page; `feeds` are the paths of citizens' feeds, each offered where it was written (it has
     events), with its agencies' feed of deadlines where it has one."""
     plan_feeds = {paths.plan_feed(p) for c in ctx.data.campaigns.values() for p in c.plans}
@@ -70,7 +74,7 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
     per_plan = [ctx.feeds[f] for f in written if f in plan_feeds]
     staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
     return CalendarView(
-        title=title, description=intro, share=share, intro=intro, events=events, months=_months(events, ctx.today),
+        title=title, description=intro, share=share, intro=intro, events=events, next_events=events + (later or []), months=_months(events, ctx.today),
         coming=coming, past=past,
         feeds=[ctx.feeds[f] for f in written if f not in plan_feeds],
         plan_feeds=per_plan,
@@ -97,4 +101,5 @@ def year_calendar_view(ctx: SiteContext, campaign: Campaign) -> CalendarView:
     plan_feeds = [paths.plan_feed(p) for p in campaign.plans if campaign.lists_plans]
     return _calendar(ctx, f"Lịch năm {year}", f"Ngày kỷ niệm, thời gian thực hiện của từng kế hoạch và hạn báo cáo năm {year}.",
                      ctx.events[year], [paths.year_feed(year), *plan_feeds], ctx.share(year),
-                     None if campaign.lists_plans else year)
+                     None if campaign.lists_plans else year,
+                     [e for y in sorted(ctx.events) if y > year for e in ctx.events[y] if e.kind == "observance"])

@@ -11,6 +11,7 @@ from ..markdown_text import Markdown
 from ..model import Observance, Phrase
 from ..phrasing import time
 from ..site_data import Campaign, PhraseEntry
+from ..sources import cited_by
 from .base import LATEST_POSTS, PostList, ProvinceCount, SiteContext, View, post_list, province_counts
 
 
@@ -22,6 +23,8 @@ class HomeDay:
     observance: Observance
     theme: Phrase | None
     more_themes: int
+    theme_source: str
+    """Which plans state the theme (`sources.cited_by`): a year's theme is known only from the plans entered."""
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,10 @@ class HomeView(View):
 
 
 def _ended(featured: Campaign, today: date) -> Markdown | None:
-    """`Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026)`, once the featured campaign's last day
+    """`Các hoạt động hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026)`, once the featured campaign's last day
     has passed (the "next date" panel under it then names what comes next); else None."""
     last = featured.last_day()
-    return Markdown(f"Đợt hưởng ứng năm {featured.year} đã kết thúc (ngày cuối: {time(last)})") if last < today else None
+    return Markdown(f"Các hoạt động hưởng ứng năm {featured.year} đã kết thúc (ngày cuối: {time(last)})") if last < today else None
 
 
 def home_view(ctx: SiteContext, _: None) -> HomeView:
@@ -66,7 +69,9 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
     days = []
     for day, observance in featured.observance_days():
         day_themes = by_id[observance.id].themes
-        days.append(HomeDay(day, observance, day_themes[0] if day_themes else None, max(0, len(day_themes) - 1)))
+        theme = day_themes[0] if day_themes else None
+        source = cited_by(featured.plans_citing(theme.id)) if theme else ""
+        days.append(HomeDay(day, observance, theme, max(0, len(day_themes) - 1), source))
     return HomeView(
         title=data.settings.site.title,
         description=data.settings.site.description,
