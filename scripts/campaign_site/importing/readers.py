@@ -177,6 +177,7 @@ def _pdf(path: Path) -> str:
     return "\n\n".join(paragraphs)
 
 
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
 
 
@@ -227,11 +228,13 @@ def _line_text(line: list[dict]) -> str:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """A paragraph's lines as one: a word hyphenated at a line end is joined again."""
-    text = lines[0]
+    """A paragraph's lines as one: a word hyphenated at a line end is joined again. Linear in its length."""
+    pieces = [lines[0]]
     for line in lines[1:]:
-        if re.search(r"[^\W\d_]-$", text):  # "sáng-" + "tạo": a hyphenated word; "KH-" + "UBND": a symbol
-            text = (text[:-1] if line[:1].islower() else text) + line
+        if _HYPHEN_END.search("".join(pieces[-2:])[-2:]):  # "sáng-" + "tạo": a hyphenated word; "KH-" + "UBND": a symbol
+            if line[:1].islower():
+                pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
         else:
-            text = f"{text}\n{line}"  # a wrap or a line break: the extractor's paragraph rules tell them apart
-    return text.replace("** **", " ").replace("**\n**", "\n")  # a bold run across a wrap stays one run
+            pieces.append(f"\n{line}")  # a wrap or a line break: the extractor's paragraph rules tell them apart
+    return "".join(pieces).replace("** **", " ").replace("**\n**", "\n")  # a bold run across a wrap stays one run
