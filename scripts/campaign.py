@@ -24,11 +24,15 @@ from campaign_site.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_LENGTH = 80
+"""A file name the operating system takes (`<mã>.yaml`), and short enough to read in an address."""
 
 
 def _id(value: str) -> str:
     if not _ID.match(value):
         raise argparse.ArgumentTypeError("mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ so-khcn-lang-son")
+    if len(value) > ID_LENGTH:
+        raise argparse.ArgumentTypeError(f"mã dài {len(value)} ký tự, quá {ID_LENGTH} ký tự: hãy đặt mã ngắn hơn, ví dụ so-khcn-lang-son")
     return value
 
 
