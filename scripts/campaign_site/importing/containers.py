@@ -13,6 +13,7 @@ from typing import IO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from ..wording import count_text
 from .readers import UnreadableFile
 
 MAX_PARTS = 2_000
@@ -85,7 +86,7 @@ def _check_xml(stream: _Counted, name: str, part: str) -> None:
                                      "Hãy bỏ bớt bảng lồng trong bảng, lưu lại bằng Word rồi nhập lại.")
             if elements > MAX_ELEMENTS:
                 raise UnreadableFile(f"tệp `{name}` có quá nhiều đoạn và định dạng so với một văn bản (phần `{part}` có hơn "
-                                     f"{MAX_ELEMENTS:,} phần tử)".replace(",", ".") + ". Hãy nhập riêng tệp của kế hoạch hay "
+                                     f"{count_text(MAX_ELEMENTS)} phần tử). Hãy nhập riêng tệp của kế hoạch hay "
                                      "công văn, hoặc lưu lại bằng Word rồi nhập lại.")
     except DefusedXmlException as exc:
         raise UnreadableFile(f"tệp `{name}` có khai báo thực thể XML (phần `{part}`), điều một văn bản Word hay OpenDocument "
