@@ -17,6 +17,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from campaign_site import scaffold, schema
 from campaign_site.importing.importer import import_file
@@ -42,10 +43,28 @@ def _year(value: str) -> int:
     return int(value)
 
 
+_ARGPARSE_WORDS = {
+    "the following arguments are required": "thiếu",
+    "unrecognized arguments": "không hiểu",
+    "invalid choice": "không có lệnh",
+    "(choose from": "(chọn một trong",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one Vietnamese line (exit code 2), without argparse's English frame."""
+
+    def error(self, message: str) -> NoReturn:
+        reason = re.sub(r"^argument ([^:]+): ", r"\1: ", message)
+        for english, vietnamese in _ARGPARSE_WORDS.items():
+            reason = reason.replace(english, vietnamese)
+        self.exit(2, f"Không thực hiện được: {reason}. Xem cách dùng: python scripts/campaign.py --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới, bài viết về hoạt động.")
+    parser = _Parser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới, bài viết về hoạt động.")
     parser.add_argument("--repo", type=Path, default=REPO, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     new_year = commands.add_parser("new-year", help="tạo năm mới từ năm gần nhất")
     new_year.add_argument("year", type=_year)
     add_plan = commands.add_parser("add-plan", help="thêm một kế hoạch")
@@ -57,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     add_activity.add_argument("year", type=_year)
     add_activity.add_argument("plan_id", type=_id)
     importing = commands.add_parser("import", help="nhập công văn, kế hoạch từ tệp .docx, .pdf, .odt hoặc .txt thành bản nháp")
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, metavar="tệp")
     importing.add_argument("--year", type=_year, help="năm của kế hoạch, nếu văn bản không ghi")
     importing.add_argument("--id", type=_id, dest="plan_id", help="mã kế hoạch (tên tệp), nếu không muốn dùng mã tự đặt")
     commands.add_parser("schema", help="tạo lại JSON Schema cho trình soạn thảo")

@@ -14,10 +14,12 @@ import pytest
 from child_usage import measured, python
 from conftest import REPO, copy_project
 from hostile_files import IMPORTER_FILES, write
+from hypothesis import given
+from hypothesis import strategies as st
 from import_samples import pdf_from_text
 from test_import_command import fingerprint
 
-from campaign_site.importing import readers, sandbox
+from campaign_site.importing import readers, sandbox, text
 
 CPU_LIMIT = 10.0
 MEMORY_LIMIT = 1024**3
@@ -80,7 +82,8 @@ def test_a_long_id_is_refused_by_the_command(project: Path, tmp_path: Path) -> N
     path = tmp_path / "van-ban.txt"
     path.write_text("Kế hoạch\n", encoding="utf-8")
     run = measured(import_command(project, path, "--id", "a" * 300))
-    assert run.returncode == 2 and "quá 80 ký tự" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert run.returncode == 2 and run.stderr.startswith("Không thực hiện được: --id: mã dài 300 ký tự, quá 80 ký tự"), run.stderr
+    assert "usage" not in run.stderr and "argument" not in run.stderr and not PYTHON_WORDS.search(run.stderr)
 
 
 def test_a_forty_page_pdf_still_reads_within_the_child_limits(tmp_path: Path) -> None:
@@ -113,3 +116,17 @@ def test_joining_lines_and_finding_quotes_are_linear() -> None:
     """Four times the text costs about four times as much processor time (quadratic: sixteen)."""
     (join_small, quote_small), (join_large, quote_large) = json.loads(measured(python(LINEAR)).stdout)
     assert join_large < 8 * max(join_small, 0.01) and quote_large < 8 * max(quote_small, 0.01)
+
+
+@given(st.lists(st.text(alphabet="aĐ-“”\" .;*)’B1", min_size=1, max_size=6), min_size=1, max_size=12))
+def test_a_paragraph_kept_in_pieces_answers_as_its_whole_text_would(lines: list[str]) -> None:
+    """What the paragraph rules ask of the text so far (its end, whether it ends a sentence, an open
+    quotation) is the same whether asked of the pieces or of the joined text."""
+    paragraph = text._Open(lines[0], "", "plain", False, False)
+    for line in lines[1:]:
+        paragraph.add(line)
+    whole = paragraph.text
+    assert paragraph.length == len(whole)
+    assert all(paragraph.end(n) == whole[-n:] for n in (1, 2, 5))
+    assert paragraph.ended() == text.ends_sentence(whole)
+    assert paragraph.opens_quote() == (whole.count("“") > whole.count("”") or whole.count('"') % 2 == 1)
