@@ -78,6 +78,31 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) ->
         readers.read_text(path)
 
 
+def test_a_text_over_the_length_bound_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "gop.txt"
+    path.write_text("Kế hoạch hưởng ứng Ngày Sáng tạo.\n\n" * 5_000, encoding="utf-8")
+    with pytest.raises(readers.UnreadableFile, match="quá giới hạn 150.000 ký tự của một văn bản"):
+        readers.read_text(path)
+
+
+@pytest.mark.parametrize("line", [
+    "Căn cứ Công văn số {i}/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ;",
+    "Chủ đề “Đổi mới sáng tạo vì tương lai số {i}”, khẩu hiệu “Chào mừng Ngày Sáng tạo {i}”.",
+])
+def test_extracting_a_text_just_under_the_bound_stays_within_bounds(line: str, tmp_path: Path) -> None:
+    """Thousands of cited documents or quoted phrases, each compared with the others: the length bound
+    keeps the whole command (reading and extracting) within the processor-time bound."""
+    lines, size, i = [], 0, 0
+    while size + len(line) + 12 < readers.MAX_CHARS:
+        lines.append(line.format(i=i))
+        size, i = size + len(lines[-1]) + 2, i + 1
+    path = tmp_path / "nhieu.txt"
+    path.write_text("KẾ HOẠCH\n\n" + "\n\n".join(lines), encoding="utf-8")
+    run = measured(import_command(copy_project(tmp_path / "project"), path, "--year", "2026", "--id", "thu-gioi-han"))
+    assert run.returncode in (0, 1) and not PYTHON_WORDS.search(run.stderr + run.stdout), run.stderr
+    assert run.cpu < CPU_LIMIT and run.maxrss < MEMORY_LIMIT, (run.cpu, run.maxrss)
+
+
 def test_a_long_id_is_refused_by_the_command(project: Path, tmp_path: Path) -> None:
     path = tmp_path / "van-ban.txt"
     path.write_text("Kế hoạch\n", encoding="utf-8")

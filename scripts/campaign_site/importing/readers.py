@@ -14,7 +14,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from ..wording import human_size
+from ..wording import count_text, human_size
 
 SUFFIXES = (".docx", ".pdf", ".odt", ".txt")
 MOTTO = re.compile(r"^[\s*]*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)?[\s*]*$",
@@ -34,6 +34,9 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 """A dispatch is a few hundred KB as Word, a few MB as PDF."""
 MAX_PAGES = 80
 """A plan is 2 to 40 pages; reading a PDF costs about 0.06 s of processor time a page."""
+MAX_CHARS = 150_000
+"""A 40-page plan is about 65,000 characters; extracting a text of this length takes at most a few seconds,
+however hostile (thousands of cited documents or quoted phrases, each compared with the others)."""
 
 
 def read_text(path: Path) -> str:
@@ -57,6 +60,9 @@ def read_text(path: Path) -> str:
     except Exception as exc:  # a library reading hostile bytes may raise anything: staff get a sentence, not a traceback
         raise UnreadableFile(_broken(path, exc)) from exc
     text = tidy(text)
+    if len(text) > MAX_CHARS:
+        raise UnreadableFile(f"tệp `{path.name}` có {count_text(len(text))} ký tự, quá giới hạn {count_text(MAX_CHARS)} ký tự của một "
+                             "văn bản. Hãy nhập riêng tệp của kế hoạch hay công văn (không phải tệp gộp nhiều văn bản).")
     if not text.strip():
         raise UnreadableFile(f"tệp `{path.name}` không có chữ nào.")
     if legacy_encoding(text):
