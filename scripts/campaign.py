@@ -14,6 +14,8 @@ validation fails until every one is filled or checked.
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import re
 import sys
 from pathlib import Path
@@ -43,6 +45,9 @@ def _year(value: str) -> int:
     return int(value)
 
 
+_OS_REASONS = {errno.EACCES: "không có quyền", errno.EPERM: "không có quyền", errno.ENOSPC: "ổ đĩa đã đầy",
+               errno.ENAMETOOLONG: "tên tệp quá dài", errno.ENOENT: "không có tệp hay thư mục này",
+               errno.EROFS: "ổ đĩa chỉ cho đọc"}
 _ARGPARSE_WORDS = {
     "the following arguments are required": "thiếu",
     "unrecognized arguments": "không hiểu",
@@ -103,6 +108,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except DataError as exc:
         print("Dữ liệu hiện có còn lỗi, hãy sửa trước:\n" + exc.report(), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder not writable, a disk full
+        why = _OS_REASONS.get(exc.errno or 0, "máy báo lỗi khi đọc, ghi tệp")
+        print(f"Không thực hiện được: không đọc hay ghi được `{exc.filename or repo}`: {why}.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug of ours still reaches staff as a sentence; the details go to the debug log
+        logging.getLogger(__name__).debug("unexpected failure", exc_info=exc)
+        print(f"Không thực hiện được: lỗi không mong đợi khi chạy lệnh {args.command}. Hãy báo nhóm kỹ thuật, kèm lệnh đã gõ "
+              "và tệp đang nhập (nếu có).", file=sys.stderr)
         return 1
     for path in written:
         print(f"Đã ghi {path.relative_to(repo)}")

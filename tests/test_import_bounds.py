@@ -5,6 +5,7 @@ read; paragraph joining and quote finding stay linear in the text."""
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import sys
@@ -155,3 +156,22 @@ def test_a_paragraph_kept_in_pieces_answers_as_its_whole_text_would(lines: list[
     assert all(paragraph.end(n) == whole[-n:] for n in (1, 2, 5))
     assert paragraph.ended() == text.ends_sentence(whole)
     assert paragraph.opens_quote() == (whole.count("“") > whole.count("”") or whole.count('"') % 2 == 1)
+
+
+@pytest.mark.parametrize(("failure", "words"), [
+    (OSError(errno.ENOSPC, "No space left on device", "campaigns/2026/plans/x.yaml"),
+     "không đọc hay ghi được `campaigns/2026/plans/x.yaml`: ổ đĩa đã đầy."),
+    (IndexError("list index out of range"), "lỗi không mong đợi khi chạy lệnh import. Hãy báo nhóm kỹ thuật"),
+])
+def test_a_full_disk_or_a_bug_reaches_staff_as_a_sentence(failure: Exception, words: str, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import campaign
+
+    def fail(*args: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(campaign, "import_file", fail)
+    assert campaign.main(["import", str(tmp_path / "van-ban.docx")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Không thực hiện được: ") and words in err and not PYTHON_WORDS.search(err), err
+    assert "No space" not in err and "index" not in err
