@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from child_usage import measured, python
 from hostile_files import png_header_only
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from test_news_posts import POSTS, SLUG, build, camera_photo, line_of, one_post  # noqa: F401 (a fixture)
 
@@ -122,3 +124,21 @@ def test_a_truncated_photo_is_described_in_words_not_exception_names(one_post: P
 def test_the_decoded_size_counts_bands_and_sample_size() -> None:
     for mode, per_pixel in (("1", 1), ("L", 1), ("I;16", 2), ("RGB", 3), ("RGBA", 4)):
         assert photo_files.decoded_bytes(Image.new(mode, (10, 10))) == 100 * per_pixel
+
+
+_CAMERA = _broken_exif_jpeg()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, len(_CAMERA) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_a_mutated_photo_is_judged_without_an_exception_or_a_printed_warning(tmp_path: Path, flips: list[tuple[int, int]]) -> None:
+    data = bytearray(_CAMERA)
+    for at, value in flips:
+        data[at] = value
+    path = tmp_path / "anh.jpg"
+    path.write_bytes(bytes(data))
+    with warnings.catch_warnings(record=True) as escaped:
+        warnings.simplefilter("always")
+        finding = photo_files.inspect(path)
+    assert escaped == []
+    assert finding is None or (finding.message.startswith(("ảnh `anh.jpg`", "tệp `anh.jpg`")) and not PYTHON_WORDS.search(finding.message))

@@ -42,6 +42,15 @@ def decoded_bytes(image: Image.Image) -> int:
     return image.width * image.height * len(described.bands) * int(described.typestr[-1])
 
 
+def _exif_broken(image: Image.Image) -> bool:
+    """Whether reading the photo's EXIF data fails (publishing drops it, but turns the photo by it)."""
+    try:
+        image.getexif().get(0x0112)
+    except Exception:  # a hostile EXIF block may raise anything
+        return True
+    return False
+
+
 def inspect(path: Path) -> Finding | None:
     """Why the file cannot be published as a photo, or what is odd about it (in Vietnamese), or None.
     Reads the header and the EXIF data only."""
@@ -58,10 +67,10 @@ def inspect(path: Path) -> Finding | None:
         try:
             with Image.open(path) as image:
                 kind, (width, height), decoded = image.format, image.size, decoded_bytes(image)
-                image.getexif()
-        except (OSError, SyntaxError, ValueError, KeyError, Image.DecompressionBombError):
-            pass
-        noticed = bool(caught)
+                noticed = _exif_broken(image)
+        except Exception:  # Pillow on a hostile header may raise anything: then it is not a photo it reads
+            kind = None
+        noticed = noticed or bool(caught)
     if kind not in READABLE:
         return Finding(f"tệp `{path.name}` không phải ảnh JPEG, PNG hoặc WebP đọc được. Hãy chép lại tệp ảnh gốc từ điện thoại "
                        "hoặc máy ảnh.")

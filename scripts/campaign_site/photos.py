@@ -93,7 +93,11 @@ class PhotoError(Exception):
 def _upright_size(image: Image.Image) -> tuple[int, int]:
     """The photo's size once turned as its EXIF orientation says (5 to 8 swap the sides)."""
     width, height = image.size
-    return (height, width) if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8) else (width, height)
+    try:
+        orientation = image.getexif().get(_ORIENTATION)
+    except Exception:  # broken EXIF data, reported when the post was checked: the photo is taken as it lies
+        orientation = None
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
 def widths_for(width: int) -> list[int]:
@@ -105,7 +109,10 @@ def _decode(content: bytes, largest: int) -> Image.Image:
     """The photo upright, in sRGB, as a new image that carries nothing of the file but its pixels."""
     with Image.open(io.BytesIO(content)) as image:
         image.draft("RGB", (largest, largest))  # JPEG: decode at the smallest scale still wide enough
-        upright = ImageOps.exif_transpose(image)
+        try:
+            upright = ImageOps.exif_transpose(image)
+        except Exception:  # broken EXIF data (see `_upright_size`); a pixel error is raised again by the copy
+            upright = image.copy()
         icc = image.info.get("icc_profile")
     if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
         rgba = upright.convert("RGBA")
@@ -161,7 +168,7 @@ class PhotoMaker:
             with warnings.catch_warnings():  # what Pillow notices was reported when the post was checked (`photo_files`)
                 warnings.simplefilter("ignore")
                 return self._copies(photo, name, files, source)
-        except (OSError, EOFError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        except Exception as exc:  # Pillow on a hostile file may raise anything: the photo is then unreadable
             raise PhotoError(Problem(photo.display, photo.line, 1, "photos", f"không đọc được ảnh `{photo.path.name}`: "
                                      f"{_why(exc)}. Hãy chép lại ảnh gốc từ điện thoại hoặc máy ảnh.")) from exc
 
