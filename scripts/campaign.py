@@ -14,9 +14,12 @@ validation fails until every one is filled or checked.
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from campaign_site import scaffold, schema
 from campaign_site.importing.importer import import_file
@@ -24,11 +27,15 @@ from campaign_site.problems import DataError
 
 REPO = Path(__file__).resolve().parent.parent
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_LENGTH = 80
+"""A file name the operating system takes (`<mã>.yaml`), and short enough to read in an address."""
 
 
 def _id(value: str) -> str:
     if not _ID.match(value):
         raise argparse.ArgumentTypeError("mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ so-khcn-lang-son")
+    if len(value) > ID_LENGTH:
+        raise argparse.ArgumentTypeError(f"mã dài {len(value)} ký tự, quá {ID_LENGTH} ký tự: hãy đặt mã ngắn hơn, ví dụ so-khcn-lang-son")
     return value
 
 
@@ -38,10 +45,31 @@ def _year(value: str) -> int:
     return int(value)
 
 
+_OS_REASONS = {errno.EACCES: "không có quyền", errno.EPERM: "không có quyền", errno.ENOSPC: "ổ đĩa đã đầy",
+               errno.ENAMETOOLONG: "tên tệp quá dài", errno.ENOENT: "không có tệp hay thư mục này",
+               errno.EROFS: "ổ đĩa chỉ cho đọc"}
+_ARGPARSE_WORDS = {
+    "the following arguments are required": "thiếu",
+    "unrecognized arguments": "không hiểu",
+    "invalid choice": "không có lệnh",
+    "(choose from": "(chọn một trong",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors as one Vietnamese line (exit code 2), without argparse's English frame."""
+
+    def error(self, message: str) -> NoReturn:
+        reason = re.sub(r"^argument ([^:]+): ", r"\1: ", message)
+        for english, vietnamese in _ARGPARSE_WORDS.items():
+            reason = reason.replace(english, vietnamese)
+        self.exit(2, f"Không thực hiện được: {reason}. Xem cách dùng: python scripts/campaign.py --help\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới, bài viết về hoạt động.")
+    parser = _Parser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới, bài viết về hoạt động.")
     parser.add_argument("--repo", type=Path, default=REPO, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
     new_year = commands.add_parser("new-year", help="tạo năm mới từ năm gần nhất")
     new_year.add_argument("year", type=_year)
     add_plan = commands.add_parser("add-plan", help="thêm một kế hoạch")
@@ -53,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     add_activity.add_argument("year", type=_year)
     add_activity.add_argument("plan_id", type=_id)
     importing = commands.add_parser("import", help="nhập công văn, kế hoạch từ tệp .docx, .pdf, .odt hoặc .txt thành bản nháp")
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, metavar="tệp")
     importing.add_argument("--year", type=_year, help="năm của kế hoạch, nếu văn bản không ghi")
     importing.add_argument("--id", type=_id, dest="plan_id", help="mã kế hoạch (tên tệp), nếu không muốn dùng mã tự đặt")
     commands.add_parser("schema", help="tạo lại JSON Schema cho trình soạn thảo")
@@ -80,6 +108,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except DataError as exc:
         print("Dữ liệu hiện có còn lỗi, hãy sửa trước:\n" + exc.report(), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder not writable, a disk full
+        why = _OS_REASONS.get(exc.errno or 0, "máy báo lỗi khi đọc, ghi tệp")
+        print(f"Không thực hiện được: không đọc hay ghi được `{exc.filename or repo}`: {why}.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug of ours still reaches staff as a sentence; the details go to the debug log
+        logging.getLogger(__name__).debug("unexpected failure", exc_info=exc)
+        print(f"Không thực hiện được: lỗi không mong đợi khi chạy lệnh {args.command}. Hãy báo nhóm kỹ thuật, kèm lệnh đã gõ "
+              "và tệp đang nhập (nếu có).", file=sys.stderr)
         return 1
     for path in written:
         print(f"Đã ghi {path.relative_to(repo)}")

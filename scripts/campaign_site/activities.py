@@ -242,6 +242,7 @@ def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: s
     for i, photo in enumerate(value.photos):
         loc: Loc = ("photos", i, "file")
         path = folder / photo.file
+        severity = "error"
         if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
             message = (f"ảnh `{photo.file}` phải nằm cùng thư mục với bài viết: hãy chép ảnh vào {display.rsplit('/', 1)[0]}/ "
                        "và chỉ ghi tên tệp, ví dụ `hoi-thao-1.jpg`.")
@@ -252,11 +253,13 @@ def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: s
             message = (f"không thấy tệp ảnh `{photo.file}` cạnh bài viết (trong {display.rsplit('/', 1)[0]}/).{hint} Hãy chép ảnh "
                        "vào thư mục đó, hoặc sửa tên tệp cho đúng (kể cả chữ hoa, chữ thường và đuôi .jpg).")
         else:
-            message = photo_files.inspect(path) or ""
-            if not message:
+            finding = photo_files.inspect(path)
+            if finding is None or finding.severity == "warning":
                 found.append(PhotoSource(photo, path, display, source.position(loc).line))
+            if finding is None:
                 continue
-        problems.append(source.problem(loc, format_loc(loc), message))
+            message, severity = finding.message, finding.severity
+        problems.append(source.problem(loc, format_loc(loc), message, severity))
     return tuple(found), problems
 
 

@@ -93,7 +93,11 @@ class PhotoError(Exception):
 def _upright_size(image: Image.Image) -> tuple[int, int]:
     """The photo's size once turned as its EXIF orientation says (5 to 8 swap the sides)."""
     width, height = image.size
-    return (height, width) if image.getexif().get(_ORIENTATION) in (5, 6, 7, 8) else (width, height)
+    try:
+        orientation = image.getexif().get(_ORIENTATION)
+    except Exception:  # broken EXIF data, reported when the post was checked: the photo is taken as it lies
+        orientation = None
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
 def widths_for(width: int) -> list[int]:
@@ -103,10 +107,12 @@ def widths_for(width: int) -> list[int]:
 
 def _decode(content: bytes, largest: int) -> Image.Image:
     """The photo upright, in sRGB, as a new image that carries nothing of the file but its pixels."""
-    with warnings.catch_warnings(), Image.open(io.BytesIO(content)) as image:
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+    with Image.open(io.BytesIO(content)) as image:
         image.draft("RGB", (largest, largest))  # JPEG: decode at the smallest scale still wide enough
-        upright = ImageOps.exif_transpose(image)
+        try:
+            upright = ImageOps.exif_transpose(image)
+        except Exception:  # broken EXIF data (see `_upright_size`); a pixel error is raised again by the copy
+            upright = image.copy()
         icc = image.info.get("icc_profile")
     if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
         rgba = upright.convert("RGBA")
@@ -159,29 +165,43 @@ class PhotoMaker:
     def _photo(self, photo: PhotoSource, name: Callable[[int, Format], str], files: list[GeneratedFile],
                source: str) -> list[Copy]:
         try:
-            content = photo.path.read_bytes()
-            with Image.open(io.BytesIO(content)) as image:
-                width, height = _upright_size(image)
-            digest = hashlib.sha256(content).hexdigest()
-            widths = widths_for(width)
-            decoded = cache(lambda: _decode(content, widths[-1]))
-            copies = []
-            kinds: tuple[Format, ...] = ("webp", "jpeg")
-            for kind in kinds:
-                for target in widths:
-                    if kind == "jpeg" and target > PHONE_WIDTH:
-                        continue  # the JPEG fallback is for old browsers: phone sizes are enough
-                    size = (target, max(1, round(height * target / width)))
-                    budget = PHONE_BYTES if target <= PHONE_WIDTH else WIDE_BYTES
+            with warnings.catch_warnings():  # what Pillow notices was reported when the post was checked (`photo_files`)
+                warnings.simplefilter("ignore")
+                return self._copies(photo, name, files, source)
+        except Exception as exc:  # Pillow on a hostile file may raise anything: the photo is then unreadable
+            raise PhotoError(Problem(photo.display, photo.line, 1, "photos", f"không đọc được ảnh `{photo.path.name}`: "
+                                     f"{_why(exc)}. Hãy chép lại ảnh gốc từ điện thoại hoặc máy ảnh.")) from exc
 
-                    def make(size: tuple[int, int] = size, kind: Format = kind, budget: int = budget) -> bytes:
-                        return encode(decoded().resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0), kind, budget)
+    def _copies(self, photo: PhotoSource, name: Callable[[int, Format], str], files: list[GeneratedFile],
+                source: str) -> list[Copy]:
+        """The copies of one photo, each made once and cached."""
+        content = photo.path.read_bytes()
+        with Image.open(io.BytesIO(content)) as image:
+            width, height = _upright_size(image)
+        digest = hashlib.sha256(content).hexdigest()
+        widths = widths_for(width)
+        decoded = cache(lambda: _decode(content, widths[-1]))
+        copies = []
+        kinds: tuple[Format, ...] = ("webp", "jpeg")
+        for kind in kinds:
+            for target in widths:
+                if kind == "jpeg" and target > PHONE_WIDTH:
+                    continue  # the JPEG fallback is for old browsers: phone sizes are enough
+                size = (target, max(1, round(height * target / width)))
+                budget = PHONE_BYTES if target <= PHONE_WIDTH else WIDE_BYTES
 
-                    data = self.cache.get([digest, size, kind], make)
-                    path = name(target, kind)
-                    files.append(GeneratedFile(path, data, source))
-                    copies.append(Copy(path, kind, size[0], size[1], len(data)))
-            return copies
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-            raise PhotoError(Problem(photo.display, photo.line, 1, "photos", f"không đọc được ảnh `{photo.path.name}` "
-                                     f"({type(exc).__name__}: {exc}): tệp có thể bị hỏng khi chép. Hãy chép lại ảnh gốc.")) from exc
+                def make(size: tuple[int, int] = size, kind: Format = kind, budget: int = budget) -> bytes:
+                    return encode(decoded().resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0), kind, budget)
+
+                data = self.cache.get([digest, size, kind], make)
+                path = name(target, kind)
+                files.append(GeneratedFile(path, data, source))
+                copies.append(Copy(path, kind, size[0], size[1], len(data)))
+        return copies
+
+
+def _why(exc: Exception) -> str:
+    """What went wrong with the photo's pixels, in words staff use."""
+    if "truncated" in str(exc) or isinstance(exc, EOFError):
+        return "tệp thiếu phần cuối, có thể chép chưa xong"
+    return "phần điểm ảnh của tệp bị hỏng, có thể khi chép"

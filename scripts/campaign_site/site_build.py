@@ -68,8 +68,10 @@ class SiteBuild:
 
 
 def unexpected(exc: Exception, doing: str) -> Problem:
-    """A bug of ours, or a broken machine, still reaches staff as a sentence, not a traceback."""
-    return Problem(CAMPAIGNS, 1, 1, "", f"lỗi không mong đợi khi {doing} ({type(exc).__name__}: {exc}). "
+    """A bug of ours, or a broken machine, still reaches staff as a sentence, not a traceback or an
+    exception's name; the details go to this module's debug log for the technical team."""
+    log.debug("unexpected failure while %s", doing, exc_info=exc)
+    return Problem(CAMPAIGNS, 1, 1, "", f"lỗi không mong đợi khi {doing}. "
                    "Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa.")
 
 

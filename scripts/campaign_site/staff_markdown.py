@@ -2,7 +2,8 @@
 
 Every problem is reported with its file and line, in Vietnamese: a file that is not UTF-8, a
 `CẦN ĐIỀN` placeholder, front matter that is not readable or holds an unknown setting, HTML that
-could run code on the page, a hidden character, and a link that leads out of the repository.
+could run code on the page, a hidden character, a link that leads out of the repository, and a
+page too long or too deeply nested to render quickly (`markdown_bounds`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from . import placeholders, unknowns
+from . import markdown_bounds, placeholders, unknowns
 from .file_links import link_problem, outside
 from .messages import problems_from
 from .model import Line, Record
@@ -119,8 +120,9 @@ def _shifted(problem: Problem, lines: int) -> Problem:
 
 
 def check_body(lines: list[str], first: int, display: str) -> list[Problem]:
-    """Placeholders, unsafe HTML and hidden characters in the lines of a page's body."""
-    problems = []
+    """Placeholders, unsafe HTML and hidden characters in the lines of a page's body, and its bounds
+    (`markdown_bounds`)."""
+    problems = markdown_bounds.problems(lines, first, display)
     for number, line in enumerate(lines[first:], start=first + 1):
         if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
             problems.append(unfilled)

@@ -161,6 +161,11 @@ def human_size(size: int) -> str:
     return f"{max(1, -(-size // 1024))} KB"
 
 
+def count_text(count: int) -> str:
+    """A count as Vietnamese writes it, thousands apart with dots: `117.510`."""
+    return f"{count:,}".replace(",", ".")
+
+
 def capitalised(text: str) -> str:
     """The text starting a sentence: its first letter in upper case, the rest as it is."""
     return text[:1].upper() + text[1:]

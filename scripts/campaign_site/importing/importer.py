@@ -1,6 +1,6 @@
 """`scripts/dev campaign import FILE`: a dispatch's file to a draft plan in campaigns/, in one call.
 
-Reads the file (`readers`), takes the registries and the year's phrases from the data as it is,
+Reads the file (`readers`, in a child process with limits: `sandbox`), takes the registries and the year's phrases from the data as it is,
 extracts the draft (`extract`) and writes it (`write`). A file that is not a dispatch, or that cannot
 be read faithfully, writes nothing and says why.
 """
@@ -13,7 +13,8 @@ from ..loader import load_site
 from ..placeholders import is_marked
 from ..scaffold import ScaffoldError
 from .extract import Draft, document_year, extract
-from .readers import UnreadableFile, read_text
+from .readers import UnreadableFile
+from .sandbox import read_bounded
 from .write import Written, write_draft
 
 
@@ -31,7 +32,7 @@ def import_file(repo: Path, path: Path, year: int | None = None, plan_id: str | 
     Raises `ScaffoldError` (a Vietnamese sentence) when the file cannot be read, is not a dispatch,
     or the plan exists already; nothing is written then."""
     try:
-        text = read_text(path)
+        text = read_bounded(path)
     except UnreadableFile as exc:
         raise ScaffoldError(str(exc)) from exc
     site = load_site(repo / "campaigns")

@@ -5,6 +5,7 @@ added as new phrases of the year. Which observance a phrase belongs to comes fro
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from .vn import key, phrase_key
 KINDS = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông điệp"}
 _KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)
 QUOTED = re.compile(r"“([^“”]{3,400})”|\"([^\"]{3,400})\"")
+_CLAUSE_END = re.compile(r"[;.]\s")
 SIMILAR = 0.9
 """Texts this close to a phrase of the year are that phrase misprinted (`Sản sàng` for `Sẵn sàng`)."""
 
@@ -98,11 +100,17 @@ def slogan_like(text: str) -> bool:
 
 
 def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Candidate]:
-    """Quoted phrases that a clause introduces as `chủ đề`, `khẩu hiệu`, `thông điệp` (`… gồm: “A”, “B”`)."""
+    """Quoted phrases that a clause introduces as `chủ đề`, `khẩu hiệu`, `thông điệp` (`… gồm: “A”, “B”`).
+    The clause runs back from the quote to the last `;` or `.` outside quotes; linear in the text."""
     out = []
+    masked = QUOTED.sub(lambda q: "“" + "x" * (len(q[0]) - 2) + "”", text)  # earlier quotes neither split nor name
+    stops = [m.end() for m in _CLAUSE_END.finditer(masked)]
     for m in quotes(text):
-        before = QUOTED.sub(lambda q: "“" + "x" * (len(q[0]) - 2) + "”", text[:m.start()])
-        clause = re.split(r"[;.](?:\s|$)", before)[-1][-400:]
+        at = m.start()
+        start = stops[bisect.bisect_right(stops, at) - 1] if stops and stops[0] <= at else 0
+        if at and masked[at - 1] in ";.":
+            start = at
+        clause = masked[max(start, at - 400):at]
         words = _KIND_WORDS.findall(clause)
         if not words:
             continue

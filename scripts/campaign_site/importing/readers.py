@@ -14,6 +14,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from ..wording import count_text, human_size
+
 SUFFIXES = (".docx", ".pdf", ".odt", ".txt")
 MOTTO = re.compile(r"^[\s*]*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)?[\s*]*$",
                    re.IGNORECASE)
@@ -28,25 +30,59 @@ class UnreadableFile(Exception):
     """A file the importer cannot read faithfully; the message says why and what to do, in Vietnamese."""
 
 
+MAX_FILE_BYTES = 30 * 1024 * 1024
+"""A dispatch is a few hundred KB as Word, a few MB as PDF."""
+MAX_PAGES = 80
+"""A plan is 2 to 40 pages; reading a PDF costs about 0.06 s of processor time a page."""
+MAX_CHARS = 150_000
+"""A 40-page plan is about 65,000 characters; extracting a text of this length takes at most a few seconds,
+however hostile (thousands of cited documents or quoted phrases, each compared with the others)."""
+
+
 def read_text(path: Path) -> str:
-    """The document's text, or `UnreadableFile`."""
+    """The document's text, or `UnreadableFile`. Runs in this process: `scripts/dev campaign import`
+    reads through `sandbox.read_bounded`, which adds a time and memory limit."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise UnreadableFile(f"không nhập được tệp `{path.name}`: chỉ nhận tệp .docx, .pdf, .odt hoặc .txt.")
     if not path.is_file():
         raise UnreadableFile(f"không tìm thấy tệp `{path}`.")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise UnreadableFile(f"tệp `{path.name}` rỗng.")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(f"tệp `{path.name}` nặng {human_size(size)}, quá giới hạn {human_size(MAX_FILE_BYTES)} của một văn bản. "
+                             "Hãy nhập tệp Word hoặc PDF gốc của văn bản (không phải bản quét hay tệp gộp nhiều văn bản).")
     try:
         text = {".docx": _docx, ".pdf": _pdf, ".odt": _odt, ".txt": _txt}[suffix](path)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableFile(f"tệp `{path.name}` bị hỏng hoặc không phải tệp {suffix} thật ({type(exc).__name__}).") from exc
+    except (UnreadableFile, MemoryError):
+        raise
+    except Exception as exc:  # a library reading hostile bytes may raise anything: staff get a sentence, not a traceback
+        raise UnreadableFile(_broken(path, exc)) from exc
     text = tidy(text)
+    if len(text) > MAX_CHARS:
+        raise UnreadableFile(f"tệp `{path.name}` có {count_text(len(text))} ký tự, quá giới hạn {count_text(MAX_CHARS)} ký tự của một "
+                             "văn bản. Hãy nhập riêng tệp của kế hoạch hay công văn (không phải tệp gộp nhiều văn bản).")
     if not text.strip():
         raise UnreadableFile(f"tệp `{path.name}` không có chữ nào.")
     if legacy_encoding(text):
         raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
     return text
+
+
+def _broken(path: Path, exc: BaseException) -> str:
+    """Why a reader failed, in Vietnamese: a password, or a broken file."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    chain: BaseException | None = exc
+    while chain is not None:
+        if isinstance(chain, (PDFPasswordIncorrect, PDFEncryptionError)):
+            return (f"tệp `{path.name}` có mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu (hoặc xin bản không "
+                    "đặt mật khẩu) rồi nhập lại.")
+        chain = chain.__cause__ or chain.__context__
+    kind = path.suffix.lower()
+    return (f"tệp `{path.name}` bị hỏng hoặc không phải tệp {kind} thật, nên không đọc được. Hãy chép lại tệp gốc, "
+            "hoặc mở bằng Word rồi lưu lại, rồi nhập lại.")
 
 
 _LEGACY_MESSAGE = (
@@ -101,6 +137,9 @@ _NUMBERING = [
 def _docx(path: Path) -> str:
     from docx2python import docx2python
 
+    from .containers import check_archive
+
+    check_archive(path)
     with zipfile.ZipFile(path) as archive:
         if _LEGACY_FONTS.search(archive.read("word/document.xml")):
             raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
@@ -133,6 +172,9 @@ def _odt(path: Path) -> str:
     from odf import teletype, text
     from odf.opendocument import load
 
+    from .containers import check_archive
+
+    check_archive(path)
     document = load(str(path))
     paragraphs = []
     for element in document.getElementsByType(text.P) + document.getElementsByType(text.H):
@@ -148,9 +190,12 @@ def _odt(path: Path) -> str:
 
 
 def _walk(node: object) -> list[object]:
-    found = [node]
-    for child in getattr(node, "childNodes", []):
-        found += _walk(child)
+    """Every node under `node`, in document order (without recursion: nesting depth is the file's)."""
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(reversed(getattr(current, "childNodes", [])))
     return found
 
 
@@ -167,6 +212,11 @@ def _pdf(path: Path) -> str:
 
     paragraphs: list[str] = []
     with pdfplumber.open(path) as pdf:
+        if not pdf.pages:
+            raise UnreadableFile(f"tệp `{path.name}` bị hỏng: không đọc được trang nào. Hãy chép lại tệp gốc rồi nhập lại.")
+        if len(pdf.pages) > MAX_PAGES:
+            raise UnreadableFile(f"tệp `{path.name}` có {len(pdf.pages)} trang, quá giới hạn {MAX_PAGES} trang của một văn bản. "
+                                 "Hãy nhập riêng tệp của kế hoạch hay công văn (không phải tệp gộp nhiều văn bản).")
         if not any(page.chars for page in pdf.pages):
             raise UnreadableFile(
                 f"tệp `{path.name}` là bản quét (ảnh), không có lớp chữ. Cần nhận dạng chữ (OCR) trước, hoặc xin tệp Word "
@@ -177,6 +227,7 @@ def _pdf(path: Path) -> str:
     return "\n\n".join(paragraphs)
 
 
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
 
 
@@ -227,11 +278,13 @@ def _line_text(line: list[dict]) -> str:
 
 
 def _join_lines(lines: list[str]) -> str:
-    """A paragraph's lines as one: a word hyphenated at a line end is joined again."""
-    text = lines[0]
+    """A paragraph's lines as one: a word hyphenated at a line end is joined again. Linear in its length."""
+    pieces = [lines[0]]
     for line in lines[1:]:
-        if re.search(r"[^\W\d_]-$", text):  # "sáng-" + "tạo": a hyphenated word; "KH-" + "UBND": a symbol
-            text = (text[:-1] if line[:1].islower() else text) + line
+        if _HYPHEN_END.search("".join(pieces[-2:])[-2:]):  # "sáng-" + "tạo": a hyphenated word; "KH-" + "UBND": a symbol
+            if line[:1].islower():
+                pieces[-1] = pieces[-1][:-1]
+            pieces.append(line)
         else:
-            text = f"{text}\n{line}"  # a wrap or a line break: the extractor's paragraph rules tell them apart
-    return text.replace("** **", " ").replace("**\n**", "\n")  # a bold run across a wrap stays one run
+            pieces.append(f"\n{line}")  # a wrap or a line break: the extractor's paragraph rules tell them apart
+    return "".join(pieces).replace("** **", " ").replace("**\n**", "\n")  # a bold run across a wrap stays one run

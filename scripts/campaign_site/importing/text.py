@@ -154,47 +154,85 @@ def _marker(text: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _opens_quote(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+def _glue(end: str, b: str) -> tuple[int, str]:
+    """How `b` continues a paragraph whose last two characters are `end`: how many characters to drop from
+    it and what goes between. A word hyphenated at a line end is mended, a code broken at its hyphen
+    (`BKHCN-` / `ĐMST`) is rejoined, otherwise one space."""
+    if _SOFT_HYPHEN_END.search(end) and is_lower_start(b) and not end.endswith(" -"):
+        return 1, ""
+    if _SYMBOL_HYPHEN_END.search(end) and b[:1].isupper() and b.split(" ", 1)[0].isupper():
+        return 0, ""
+    return 0, " "
 
 
-def join(a: str, b: str) -> str:
-    """Two pieces of one paragraph: a word hyphenated at a line end is mended, a code broken at its
-    hyphen (`BKHCN-` / `ĐMST`) is rejoined, otherwise one space."""
-    if _SOFT_HYPHEN_END.search(a) and is_lower_start(b) and not a.endswith(" -"):
-        return a[:-1] + b
-    if _SYMBOL_HYPHEN_END.search(a) and b[:1].isupper() and b.split(" ", 1)[0].isupper():
-        return a + b
-    return f"{a} {b}"
+class _Open:
+    """The paragraph being read, kept as pieces so that adding a line costs the line's length, not the
+    paragraph's: what the rules ask of its text so far (its end, open quotes, length) is kept as it grows."""
+
+    def __init__(self, text: str, marker: str, kind: str, bold: bool, caps: bool) -> None:
+        self.pieces = [text]
+        self.marker, self.kind, self.bold, self.caps, self.doubtful = marker, kind, bold, caps, False
+        self.length = len(text)
+        self.curly = text.count("“") - text.count("”")
+        self.straight = text.count('"')
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def end(self, size: int) -> str:
+        """The last `size` characters of the text (fewer if it is shorter)."""
+        tail, i = "", len(self.pieces)
+        while len(tail) < size and i:
+            i -= 1
+            tail = self.pieces[i] + tail
+        return tail[-size:]
+
+    def ended(self) -> bool:
+        """`ends_sentence` of the text: its end, grown past the closing marks it may hold."""
+        size = 8
+        while size < self.length and not self.end(size).rstrip(" *”\"’)"):
+            size *= 2
+        return ends_sentence(self.end(size + 4))
+
+    def opens_quote(self) -> bool:
+        return self.curly > 0 or self.straight % 2 == 1
+
+    def add(self, line: str) -> None:
+        drop, between = _glue(self.end(2), line)
+        if drop:
+            self.pieces[-1] = self.pieces[-1][:-drop]
+        self.pieces.append(between + line)
+        self.length += len(between) + len(line) - drop
+        self.curly += line.count("“") - line.count("”")
+        self.straight += line.count('"')
 
 
 def paragraphs(text: str) -> list[Para]:
-    """The document as paragraphs, in order."""
+    """The document as paragraphs, in order; linear in the text's length."""
     lines = clean_lines(text)
     width = _wrap_width(lines)
     if width and _blank_lines_are_layout(lines):
         for line in lines:
             line.blank_before = False
-    out: list[dict] = []
+    out: list[_Open] = []
     previous_line: _Line | None = None
     for line in lines:
         found = _marker(line.text)
         current = out[-1] if out else None
         if current is None or _starts_new(current, previous_line, line, found, width):
             kind, mark, body = found if found else ("plain", "", line.text)
-            out.append({"text": body, "marker": mark, "kind": kind, "bold": line.bold,
-                        "caps": is_caps(line.text), "lines": 1, "doubtful": False})
+            out.append(_Open(body, mark, kind, line.bold, is_caps(line.text)))
         else:
-            if found and not (found[0] == "bullet" and (is_lower_start(found[2]) or _opens_quote(current["text"]))):
+            if found and not (found[0] == "bullet" and (is_lower_start(found[2]) or current.opens_quote())):
                 # A full line then `- Capital …`: a dash between words pushed down by the wrap, or a new
                 # item after an item without a final stop? The text cannot tell: read as one, flagged.
-                current["doubtful"] = True
-            current["text"] = join(current["text"], line.text)
-            current["bold"] = current["bold"] and line.bold
-            current["caps"] = current["caps"] and is_caps(line.text)
-            current["lines"] += 1
+                current.doubtful = True
+            current.add(line.text)
+            current.bold = current.bold and line.bold
+            current.caps = current.caps and is_caps(line.text)
         previous_line = line
-    return [Para(p["text"], p["marker"], p["kind"], p["caps"], p["bold"], i, p["doubtful"]) for i, p in enumerate(out)]
+    return [Para(p.text, p.marker, p.kind, p.caps, p.bold, i, p.doubtful) for i, p in enumerate(out)]
 
 
 def _full_width(line: _Line | None, following: _Line, width: int | None, share: float = 0.9) -> bool:
@@ -206,30 +244,30 @@ def _full_width(line: _Line | None, following: _Line, width: int | None, share: 
     return len(line.text) + 1 + len(first) > width * share
 
 
-def _is_heading_like(current: dict) -> bool:
-    return bool(current["caps"] or current["bold"] or (current["kind"] in ("roman", "number", "letter") and
-                                                       not ends_sentence(current["text"]) and len(current["text"]) < 120))
+def _is_heading_like(current: _Open) -> bool:
+    return bool(current.caps or current.bold or (current.kind in ("roman", "number", "letter") and
+                                                 current.length < 120 and not current.ended()))
 
 
-def _starts_new(current: dict, previous: _Line | None, line: _Line, found: tuple[str, str, str] | None,
+def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tuple[str, str, str] | None,
                 width: int | None) -> bool:
     text = line.text
-    ended = ends_sentence(current["text"])
+    ended = current.ended()
     # A list marker after an unfinished line continues it only when the line was really full: a dash
     # between words (`Nhà nước` / `- Doanh nghiệp`) pushed to the next line.
     wrapped_on = not ended and _full_width(previous, line, width, 0.96) and not line.blank_before
     if found or LABEL.match(text) or PLACE_DATE.match(text) or OPENING.match(text):
         kind = found[0] if found else ""
-        if kind == "bullet" and not ended and (_opens_quote(current["text"]) or is_lower_start(found[2] if found else "")):
+        if kind == "bullet" and not ended and (current.opens_quote() or is_lower_start(found[2] if found else "")):
             return False  # "kinh tế" / "- xã hội": a dash that a wrap put at the start of a line
         if kind in ("bullet", "number", "letter") and wrapped_on:
             return False
         return True
-    if not ended and (_opens_quote(current["text"]) or current["text"].endswith(("-", ",", "–"))):
+    if not ended and (current.opens_quote() or current.end(1) in ("-", ",", "–")):
         return False  # a quotation or a list of names goes on
-    if is_caps(text) != bool(current["caps"]) or line.bold != bool(current["bold"]) and (line.bold or current["bold"]):
+    if is_caps(text) != current.caps or line.bold != current.bold and (line.bold or current.bold):
         return not is_lower_start(text)
-    if current["caps"] and is_caps(text):
+    if current.caps and is_caps(text):
         return True  # header and signature lines in capitals stand alone
     if _is_heading_like(current):
         return not is_lower_start(text)
