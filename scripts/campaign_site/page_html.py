@@ -1,7 +1,8 @@
 """Work on each finished page, MkDocs aside: text values the theme prints raw, and the page's HTML.
 
 `page_text_meta` makes the front-matter values Material prints without escaping safe to print;
-`content_html` and `page_html` are the corrections applied to a page's content and to the whole page.
+`content_html` (the HTML policy on input, tables for phones) and `page_html` are the corrections applied to a
+page's content and to the whole page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import stacked_tables, theme_html
+from . import html_policy, stacked_tables, theme_html
 
 TEXT_META = ("description", "subtitle", "author")
 """Front-matter values Material prints into the page as they are: escaped here once."""
@@ -30,9 +31,11 @@ def page_text_meta(meta: MutableMapping[str, Any], title: str | None) -> None:
             meta[key] = Markup(escape(value))
 
 
-def content_html(html: str) -> str:
-    """A page's content: tables labelled for phones."""
-    return stacked_tables.label_cells(html)
+def content_html(html: str, staff_page: bool) -> str:
+    """A page's content, input cleaned by the HTML policy and tables labelled for phones: a staff page
+    (`staff_page`) is input through and through; a generated page's input is its staff regions."""
+    cleaned = html_policy.clean(html) if staff_page else html_policy.clean_regions(html)
+    return stacked_tables.label_cells(cleaned)
 
 
 def page_html(html: str, root: str, scripts: dict[str, str], warn: Callable[[str], None]) -> str:
