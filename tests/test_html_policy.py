@@ -318,3 +318,51 @@ def test_an_unclosed_region_is_cleaned_to_the_end() -> None:
     opening = html_policy.region("x").split("\n")[0]
     assert html_policy.clean_regions(f"<p>ours</p>{opening}<img src=x onerror=f()>") == '<p>ours</p><img src="x">'
 
+
+
+OFFICER_TEXT = """# Tiêu đề
+
+Đoạn **đậm**, *nghiêng*, `mã`, <time datetime="2026-04-21">21/4/2026</time> và xuống dòng<br>tiếp.
+
+- [Trang năm 2026](../2026/index.md), [thư](mailto:vanphong@example.gov.vn), [gọi](tel:+842053812345)
+- [Cổng thông tin](https://example.gov.vn/){ .md-button }
+
+| Cột | Số |
+|:--|--:|
+| a | 1 |
+
+> Trích dẫn
+
+!!! note "Ghi chú"
+    Nội dung.
+
+![Ảnh hội thảo](anh.png){ width="800" height="600" loading="lazy" }
+"""
+
+
+def test_what_an_officer_needs_survives_the_cleaning_unchanged() -> None:
+    rendered = html_policy.render(OFFICER_TEXT)
+    assert html_policy.removed(rendered) == []
+    before, after = BeautifulSoup(rendered, "html.parser"), BeautifulSoup(html_policy.clean(rendered), "html.parser")
+    assert [shape(el) for el in after.find_all(True)] == [shape(el) for el in before.find_all(True)]
+
+
+def shape(element: Tag) -> tuple[str, dict[str, str]]:
+    """An element's name and attributes, a style written without spaces (the cleaning normalises it)."""
+    attrs = {k: " ".join(v) if isinstance(v, list) else v for k, v in element.attrs.items()}
+    return element.name, attrs | ({"style": re.sub(r"[\s;]", "", attrs["style"])} if "style" in attrs else {})
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("![x](https://anh.example/a.png)", "ảnh `https://anh.example/a.png` từ trang web khác"),
+    ('<img src="a.png" srcset="a.png 1x, data:,x 2x">', "địa chỉ `data:` ở thẻ `<img>`"),
+    ("[x](vbscript:msgbox)", "địa chỉ `vbscript:` ở thẻ `<a>`"),
+    ("[x](https://example.gov.vn/){target=_blank}", "thuộc tính `target` của thẻ `<a>`"),
+    ("Chữ\n{: style=\"color:red\" }", "thuộc tính `style` của thẻ `<p>`"),
+    ('<table><tr><td style="background:url(x.png)">a</td></tr></table>', "thuộc tính `style` của thẻ `<td>`"),
+    ("## A {.lop-la}", "lớp `lop-la` của thẻ `<h2>`"),
+])
+def test_what_the_policy_refuses_is_named(text: str, words: str) -> None:
+    lines = ["Mở đầu.", "", *text.split("\n")]
+    problems = html_policy.check_markdown(lines, 0, "docs/a.md")
+    assert [(p.line, words in p.message) for p in problems] == [(len(lines), True)], problems  # where the construct ends

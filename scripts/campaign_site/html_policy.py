@@ -96,10 +96,26 @@ def safe_url(url: str) -> bool:
     return scheme is None or scheme in URL_SCHEMES
 
 
+def _addresses(name: str, value: str) -> list[str]:
+    """The addresses an attribute holds: a `srcset` lists several, each before its width."""
+    return [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
+
+
+def _attribute_ok(tag: str, name: str, value: str) -> bool:
+    """An address attribute's value is allowed: an image only from the site itself (no scheme: no request
+    leaves the site), a link relative or of an allowed scheme."""
+    if tag == "img" and name in {"src", "srcset"}:
+        return all(url_scheme(url) is None for url in _addresses(name, value))
+    return all(safe_url(url) for url in _addresses(name, value)) if name in _URL_ATTRIBUTES | {"srcset"} else True
+
+
+def _alignment_only(style: str) -> bool:
+    """A `style` that only aligns a table cell's text, as Markdown's tables write it."""
+    return all(rule.split(":")[0].strip().lower() in _STYLES for rule in style.split(";") if rule.strip())
+
+
 def _attribute_filter(tag: str, name: str, value: str) -> str | None:
-    if name == "srcset":  # ammonia checks `src`, not the addresses inside `srcset`
-        return value if all(safe_url(part.split()[0]) for part in value.split(",") if part.strip()) else None
-    return value
+    return value if _attribute_ok(tag, name, value) else None
 
 
 _CLEANER = nh3.Cleaner(
@@ -164,18 +180,16 @@ class _Walker(HTMLParser):
                 for cls in value.split():
                     if cls not in CLASSES.get(tag, set()):
                         self.found.append(Removed(f"lớp `{cls}` của thẻ `<{tag}>`", "trang không dùng lớp này"))
-            elif name not in ATTRIBUTES.get(tag, set()):
+            elif name not in ATTRIBUTES.get(tag, set()) or name == "style" and not _alignment_only(value):
                 self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "trang không nhận thuộc tính này"))
-            elif (name in _URL_ATTRIBUTES or name == "srcset") and not _attribute_ok(name, value):
-                scheme = url_scheme(value.split()[0] if name == "srcset" and value.split() else value)
-                self.found.append(Removed(f"địa chỉ `{scheme or value}:` ở thẻ `<{tag}>`",
-                                          "liên kết, ảnh chỉ được dùng địa chỉ http, https, mailto, tel hoặc trang trong trang này"))
-
-
-def _attribute_ok(name: str, value: str) -> bool:
-    if name == "srcset":
-        return _attribute_filter("img", name, value) is not None
-    return safe_url(value)
+            elif not _attribute_ok(tag, name, value):
+                scheme = next(s for url in _addresses(name, value) if (s := url_scheme(url)))
+                if scheme in URL_SCHEMES:
+                    self.found.append(Removed(f"ảnh `{value}` từ trang web khác", "trang chỉ đăng ảnh của chính trang web "
+                                              "(hãy chép tệp ảnh vào docs/ và ghi đường dẫn tới tệp đó)"))
+                else:
+                    self.found.append(Removed(f"địa chỉ `{scheme}:` ở thẻ `<{tag}>`",
+                                              "loại địa chỉ này có thể chạy mã hoặc mang nội dung lạ vào trang"))
 
 
 def removed(html: str) -> list[Removed]:
@@ -211,7 +225,7 @@ def check_markdown(lines: list[str], first: int, display: str) -> list[Problem]:
     for item in dict.fromkeys(found):
         for nth in range(1, found.count(item) + 1):
             problems.append(Problem(display, _line_of(lines, first, item, nth), 1, "",
-                                    f"có {item.what}: {item.why}, nên trang sẽ bỏ đi. Trang chỉ nhận chữ, đoạn văn, tiêu đề, "
-                                    "danh sách, bảng, trích dẫn, liên kết (http, https, mailto, tel hoặc trang trong trang này) "
-                                    "và ảnh viết bằng Markdown; hãy xóa hoặc sửa đoạn này."))
+                                    f"có {item.what}: {item.why}. Trang chỉ nhận chữ, tiêu đề, danh sách, bảng, trích dẫn, "
+                                    "liên kết (http, https, mailto, tel hoặc tới trang trong trang web) và ảnh viết bằng Markdown; "
+                                    "hãy xóa hoặc sửa đoạn này."))
     return sorted(problems, key=lambda p: p.line)[:MOST_REPORTED]
