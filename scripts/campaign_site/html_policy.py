@@ -125,10 +125,10 @@ _CLEANER = nh3.Cleaner(
 )
 
 
-def clean(html: str) -> str:
-    """`html` with only what the policy allows: other elements dropped (their text kept, a script's or
+def clean(fragment: str) -> str:
+    """`fragment` (HTML) with only what the policy allows: other elements dropped (their text kept, a script's or
     style's dropped too), other attributes and classes dropped, addresses of other schemes dropped."""
-    return _CLEANER.clean(html)
+    return _CLEANER.clean(fragment)
 
 
 def render(text: str) -> str:
@@ -147,9 +147,9 @@ def region(text: str) -> str:
     return f"<!--{_MARK}:{digest}-->\n\n{text}\n\n<!--/{_MARK}:{digest}-->"
 
 
-def clean_regions(html: str) -> str:
-    """A generated page's content with every staff region cleaned (and its markers removed)."""
-    return _REGION.sub(lambda m: clean(m[2]), html)
+def clean_regions(content: str) -> str:
+    """A generated page's content (HTML) with every staff region cleaned (and its markers removed)."""
+    return _REGION.sub(lambda m: clean(m[2]), content)
 
 
 @dataclass(frozen=True)
@@ -192,10 +192,10 @@ class _Walker(HTMLParser):
                                               "loại địa chỉ này có thể chạy mã hoặc mang nội dung lạ vào trang"))
 
 
-def removed(html: str) -> list[Removed]:
-    """What `clean` removes from `html`, named for staff, in the order it appears."""
+def removed(rendered: str) -> list[Removed]:
+    """What `clean` removes from `rendered` HTML, named for staff, in the order it appears."""
     walker = _Walker()
-    walker.feed(html)
+    walker.feed(rendered)
     walker.close()
     return walker.found
 
