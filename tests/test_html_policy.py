@@ -361,8 +361,9 @@ def shape(element: Tag) -> tuple[str, dict[str, str]]:
     ("Chữ\n{: style=\"color:red\" }", "thuộc tính `style` của thẻ `<p>`"),
     ('<table><tr><td style="background:url(x.png)">a</td></tr></table>', "thuộc tính `style` của thẻ `<td>`"),
     ("## A {.lop-la}", "lớp `lop-la` của thẻ `<h2>`"),
+    ('Chữ <a href="java\nscript:alert(1)">x</a>', "địa chỉ `javascript:` ở thẻ `<a>`"),  # on no one line: found by halving
 ])
 def test_what_the_policy_refuses_is_named(text: str, words: str) -> None:
-    lines = ["Mở đầu.", "", *text.split("\n")]
+    lines = ["Đoạn trước.", ""] * 200 + [*text.split("\n")]
     problems = html_policy.check_markdown(lines, 0, "docs/a.md")
     assert [(p.line, words in p.message) for p in problems] == [(len(lines), True)], problems  # where the construct ends

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import markdown
@@ -131,9 +131,13 @@ def clean(fragment: str) -> str:
     return _CLEANER.clean(fragment)
 
 
+_MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)
+
+
 def render(text: str) -> str:
-    """Staff Markdown as HTML, with the extensions the site uses, before cleaning."""
-    return markdown.markdown(text, extensions=EXTENSIONS)
+    """Staff Markdown as HTML, with the extensions the site uses, before cleaning (one converter, reset
+    each time: setting the extensions up costs more than a paragraph)."""
+    return _MARKDOWN.reset().convert(text)
 
 
 _MARK = "staff-text"
@@ -158,6 +162,9 @@ class Removed:
 
     what: str
     why: str
+    needle: str = field(default="", compare=False)
+    """What it looks like in the source, as `_plain` writes a line (a tag's `<name`, an attribute's name,
+    `javascript:`), to find its line without rendering again."""
 
 
 class _Walker(HTMLParser):
@@ -170,26 +177,26 @@ class _Walker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            self.found.append(Removed(f"thẻ `<{tag}>`", "trang không nhận thẻ HTML này"))
+            self.found.append(Removed(f"thẻ `<{tag}>`", "trang không nhận thẻ HTML này", f"<{tag}"))
             return
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "thuộc tính này chạy mã trên máy người đọc"))
+                self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "thuộc tính này chạy mã trên máy người đọc", name))
             elif name == "class":
                 for cls in value.split():
                     if cls not in CLASSES.get(tag, set()):
-                        self.found.append(Removed(f"lớp `{cls}` của thẻ `<{tag}>`", "trang không dùng lớp này"))
+                        self.found.append(Removed(f"lớp `{cls}` của thẻ `<{tag}>`", "trang không dùng lớp này", cls.lower()))
             elif name not in ATTRIBUTES.get(tag, set()) or name == "style" and not _alignment_only(value):
-                self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "trang không nhận thuộc tính này"))
+                self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "trang không nhận thuộc tính này", name))
             elif not _attribute_ok(tag, name, value):
                 scheme = next(s for url in _addresses(name, value) if (s := url_scheme(url)))
                 if scheme in URL_SCHEMES:
                     self.found.append(Removed(f"ảnh `{value}` từ trang web khác", "trang chỉ đăng ảnh của chính trang web "
-                                              "(hãy chép tệp ảnh vào docs/ và ghi đường dẫn tới tệp đó)"))
+                                              "(hãy chép tệp ảnh vào docs/ và ghi đường dẫn tới tệp đó)", _plain(value)))
                 else:
                     self.found.append(Removed(f"địa chỉ `{scheme}:` ở thẻ `<{tag}>`",
-                                              "loại địa chỉ này có thể chạy mã hoặc mang nội dung lạ vào trang"))
+                                              "loại địa chỉ này có thể chạy mã hoặc mang nội dung lạ vào trang", f"{scheme}:"))
 
 
 def removed(rendered: str) -> list[Removed]:
@@ -202,29 +209,57 @@ def removed(rendered: str) -> list[Removed]:
 
 MOST_REPORTED = 20
 """Problems reported per file at most: past that, the first ones show what to fix."""
+MOST_HALVINGS = 3
+"""Things per file whose line is found by rendering again (each costs about one rendering of the body)."""
 
 
-def _line_of(lines: list[str], first: int, wanted: Removed, nth: int) -> int:
-    """The line (1-based, in the file) where `wanted` appears for the `nth` time: the shortest start of the
-    body whose rendering holds it that often, found by halving (a tag split over lines is reported at
-    its last line)."""
-    low, high = first + 1, len(lines)
-    while low < high:
-        middle = (low + high) // 2
-        if removed(render("\n".join(lines[first:middle]))).count(wanted) >= nth:
-            high = middle
-        else:
-            low = middle + 1
-    return low
+def _plain(line: str) -> str:
+    """A source line as a browser reads a tag in it: entities decoded, no space or control, lower case."""
+    return "".join(c for c in html.unescape(line) if ord(c) > 0x20 and not is_hidden(c)).lower()
+
+
+def _halving(lines: list[str], first: int, wanted: Removed, nth: int) -> int:
+    """The line (1-based, in the file) where `wanted` appears for the `nth` time, or the body's first line
+    when it cannot be told. Paragraphs (between blank lines) are rendered one by one until they hold it
+    that often, then the shortest start of that paragraph that holds it is found by halving (a tag split
+    over lines is reported at its last line): linear in the body, not a rendering of the body per step."""
+    start, seen = first, 0
+    for end in [i for i in range(first, len(lines)) if not lines[i].strip()] + [len(lines)]:
+        here = removed(render("\n".join(lines[start:end]))).count(wanted)
+        if seen + here >= nth:
+            low, high = start + 1, end
+            while low < high:
+                middle = (low + high) // 2
+                if removed(render("\n".join(lines[start:middle]))).count(wanted) >= nth - seen:
+                    high = middle
+                else:
+                    low = middle + 1
+            return low
+        seen, start = seen + here, end
+    return first + 1
+
+
+def _lines_of(lines: list[str], first: int, wanted: Removed, count: int, halvings: list[int]) -> list[int]:
+    """The lines of the `count` times `wanted` is in the rendering: where its needle is in the source when it is
+    there exactly as often; else by halving (at most `MOST_HALVINGS` per file, then the body's first line)."""
+    plain = [_plain(line) for line in lines[first:]]
+    hits = [number for number, line in enumerate(plain, first + 1) for _ in range(line.count(wanted.needle))]
+    if wanted.needle and len(hits) == count:
+        return hits
+    if len(halvings) >= MOST_HALVINGS:
+        return [first + 1] * count
+    halvings.append(count)
+    return [_halving(lines, first, wanted, nth) for nth in range(1, count + 1)]
 
 
 def check_markdown(lines: list[str], first: int, display: str) -> list[Problem]:
     """What the policy would remove from a staff Markdown body (`lines[first:]`), each at its line."""
     found = removed(render("\n".join(lines[first:])))
-    problems = []
+    problems: list[Problem] = []
+    halvings: list[int] = []
     for item in dict.fromkeys(found):
-        for nth in range(1, found.count(item) + 1):
-            problems.append(Problem(display, _line_of(lines, first, item, nth), 1, "",
+        for line in _lines_of(lines, first, item, found.count(item), halvings):
+            problems.append(Problem(display, line, 1, "",
                                     f"có {item.what}: {item.why}. Trang chỉ nhận chữ, tiêu đề, danh sách, bảng, trích dẫn, "
                                     "liên kết (http, https, mailto, tel hoặc tới trang trong trang web) và ảnh viết bằng Markdown; "
                                     "hãy xóa hoặc sửa đoạn này."))
