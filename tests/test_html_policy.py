@@ -71,12 +71,15 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "xlin
 
 
 def payload_project(folder: Path) -> Path:
-    """The shipped project with every payload in a staff page, the year's introduction and a post, and
-    Markdown and HTML in an issuer's short name, a theme and a photo's alt, caption and credit."""
+    """The shipped project with every payload in a staff page, the year's introduction and a post, a quote
+    in a page's heading, and Markdown and HTML in an issuer's short name, a theme and a photo's alt,
+    caption and credit."""
     project = copy_project(folder)
     body = "\n\n" + "\n\n".join(text for text, _ in PAYLOADS.values()) + "\n"
     for place in ("docs/gioi-thieu.md", "docs/2026/index.md"):
         (project / place).write_text((project / place).read_text(encoding="utf-8") + body, encoding="utf-8")
+    # A heading's quote once ended the attribute the theme prints the title in (the footer's link to the page).
+    (project / "docs/tieu-de.md").write_text('# Tiêu đề" autofocus onfocus="alert(60)\n\nNội dung.\n', encoding="utf-8")
     posts = project / "docs/2026/hoat-dong"
     posts.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (800, 600), (200, 30, 30)).save(posts / "anh.jpg", "JPEG")
@@ -233,7 +236,7 @@ def served(site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.mark.parametrize("page", ["gioi-thieu/", "2026/", "2026/hoat-dong/bai-viet/", "2026/hoat-dong/",
+@pytest.mark.parametrize("page", ["gioi-thieu/", "tieu-de/", "2026/", "2026/hoat-dong/bai-viet/", "2026/hoat-dong/",
                                   "2026/ke-hoach/so-khcn-lang-son/"])
 def test_no_payload_runs_in_chromium_without_a_csp(browser: Browser, served: str, page: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")

@@ -7,6 +7,7 @@ page's content and to the whole page.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
@@ -21,10 +22,12 @@ TEXT_META = ("description", "subtitle", "author")
 def page_text_meta(meta: MutableMapping[str, Any], title: str | None) -> None:
     """Escape the page's title and text values once (`Markup` tells the theme they are safe now).
 
-    A title MkDocs took from the page's first heading is already HTML text and is kept as it is.
+    A title MkDocs took from the page's first heading is HTML text with its tags stripped: its entities
+    are read and it is escaped again, so a quote in it cannot end the attribute the theme prints it in
+    (`aria-label` of the footer's links) and add one of its own.
     """
     if title is not None and not isinstance(title, Markup):
-        meta["title"] = Markup(escape(title)) if "title" in meta else Markup(title)
+        meta["title"] = Markup(escape(title if "title" in meta else html.unescape(title)))
     for key in TEXT_META:
         value = meta.get(key)
         if value is not None and not isinstance(value, Markup):
