@@ -370,3 +370,11 @@ def test_what_the_policy_refuses_is_named(text: str, words: str) -> None:
     lines = ["Đoạn trước.", ""] * 200 + [*text.split("\n")]
     problems = html_policy.check_markdown(lines, 0, "docs/a.md")
     assert [(p.line, words in p.message) for p in problems] == [(len(lines), True)], problems  # where the construct ends
+
+
+@pytest.mark.parametrize(("body", "line"), [("Chào.\n\n<div>\nNội dung", 3), ("Chào.\n\n<pre>", 3), ("<div>\na\n\nb\n</div>\n\nc", None),
+                                            ("Chào <div> giữa dòng", None)])
+def test_a_block_left_open_is_refused_at_its_line(body: str, line: int | None) -> None:
+    """An HTML block never closed makes Markdown print the rest of a generated page as raw text."""
+    problems = [p for p in html_policy.check_markdown(body.split("\n"), 0, "docs/a.md") if "mở mà không đóng" in p.message]
+    assert [p.line for p in problems] == ([line] if line else [])

@@ -252,10 +252,36 @@ def _lines_of(lines: list[str], first: int, wanted: Removed, count: int, halving
     return [_halving(lines, first, wanted, nth) for nth in range(1, count + 1)]
 
 
+_AFTER = "zz-doan-sau-zz"
+"""A paragraph put after a body to see whether the body lets what follows it be read as Markdown."""
+
+
+def _swallows(lines: list[str]) -> bool:
+    """True when an HTML block opened in `lines` is never closed, so Markdown would print what follows
+    (the rest of a generated page) as raw text."""
+    return f"<p>{_AFTER}</p>" not in render("\n".join([*lines, "", _AFTER]))
+
+
+def _unclosed(lines: list[str], first: int, display: str) -> list[Problem]:
+    """An HTML block the body opens and never closes, at the shortest start of the body that leaves it open."""
+    if not _swallows(lines[first:]):
+        return []
+    low, high = first + 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if _swallows(lines[first:middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return [Problem(display, low, 1, "", "có thẻ HTML mở mà không đóng (ví dụ `<div>` thiếu `</div>`), nên mọi thứ sau nó trên "
+                    "trang hiện thành chữ thô. Hãy thêm thẻ đóng, hoặc xóa thẻ mở.")]
+
+
 def check_markdown(lines: list[str], first: int, display: str) -> list[Problem]:
-    """What the policy would remove from a staff Markdown body (`lines[first:]`), each at its line."""
+    """What the policy would remove from a staff Markdown body (`lines[first:]`), each at its line, and an
+    HTML block it leaves open."""
     found = removed(render("\n".join(lines[first:])))
-    problems: list[Problem] = []
+    problems: list[Problem] = _unclosed(lines, first, display)
     halvings: list[int] = []
     for item in dict.fromkeys(found):
         for line in _lines_of(lines, first, item, found.count(item), halvings):
