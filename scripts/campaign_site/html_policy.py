@@ -252,6 +252,9 @@ def _lines_of(lines: list[str], first: int, wanted: Removed, count: int, halving
     return [_halving(lines, first, wanted, nth) for nth in range(1, count + 1)]
 
 
+LONGEST_HALVED = 50_000
+"""Characters of a body up to which an unclosed block's line is found by halving (about log2(lines)
+renderings of the body); past that it is reported at the body's first line."""
 _AFTER = "zz-doan-sau-zz"
 """A paragraph put after a body to see whether the body lets what follows it be read as Markdown."""
 
@@ -266,7 +269,7 @@ def _unclosed(lines: list[str], first: int, display: str) -> list[Problem]:
     """An HTML block the body opens and never closes, at the shortest start of the body that leaves it open."""
     if not _swallows(lines[first:]):
         return []
-    low, high = first + 1, len(lines)
+    low, high = first + 1, len(lines) if sum(map(len, lines[first:])) <= LONGEST_HALVED else first + 1
     while low < high:
         middle = (low + high) // 2
         if _swallows(lines[first:middle]):
