@@ -27,7 +27,7 @@ class PageHtml:
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         page_html.page_text_meta(page.meta, page.title)
-        return page_html.content_html(html)
+        return page_html.content_html(html, staff_page=page.file.generated_by is None)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return page_html.page_html(output, get_relative_url(".", page.url), self.scripts, log.warning)

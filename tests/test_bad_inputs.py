@@ -1,4 +1,5 @@
-"""The corpus of bad inputs (tests/bad_inputs): each file replaces one data file of the shipped site.
+"""The corpus of bad inputs (tests/bad_inputs): each file replaces one data file of the shipped site
+(a `.md` one, a staff page under docs/).
 
 Every case runs through the loader in-process: an error case is refused with its Vietnamese
 message at the right line and field; a warning case is accepted, says why, and renders. A handful
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY, copy_project, shared_build, snapshot
 
+from campaign_site import staff_markdown
 from campaign_site.banner_cache import BannerCache
 from campaign_site.loader import load_site
 from campaign_site.pages import SiteRenderer
@@ -57,24 +59,39 @@ def broken_project(tmp_path: Path, good_build: tuple[Path, dict[str, str]]) -> P
     return Path(shutil.copytree(good, tmp_path / "project", symlinks=True))
 
 
+def corpus_file(name: str) -> Path:
+    """The corpus file of case `name`: data (`.yaml`) or a staff page (`.md`)."""
+    return next(CORPUS.glob(f"{name}.*"))
+
+
 def test_corpus_is_large_and_every_file_has_an_expectation() -> None:
-    files = {p.stem for p in CORPUS.glob("*.yaml")}
+    files = {p.stem for p in CORPUS.glob("*.yaml")} | {p.stem for p in CORPUS.glob("*.md")}
     assert len(files) >= 50
     assert files == set(EXPECTED)
     assert sum(1 for case in EXPECTED.values() if case["exit"] == 1) >= 50
 
 
 def expected_line(case: dict) -> str:
-    """The start of the line that must report `case`: `campaigns/<file>:<line>: <field>: `."""
-    where = f"campaigns/{case['target']}:{case['line']}: "
+    """The start of the line that must report `case`: `campaigns/<file>:<line>: <field>: ` (`docs/…` as it is)."""
+    target = case["target"] if case["target"].startswith("docs/") else f"campaigns/{case['target']}"
+    where = f"{target}:{case['line']}: "
     return where + f"{case['field']}: " if "field" in case else where
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_bad_input_in_process(name: str, tmp_path: Path) -> None:
     case = EXPECTED[name]
+    if case["target"].startswith("docs/"):
+        docs = Path(shutil.copytree(REPO / "docs", tmp_path / "docs"))
+        (tmp_path / case["target"]).write_bytes(corpus_file(name).read_bytes())
+        problems = staff_markdown.check_docs(docs)
+        assert case["exit"] == 1 and any(p.severity == "error" for p in problems)
+        lines = [str(p) for p in problems]
+        assert any(line.startswith(expected_line(case)) and case["message"] in line for line in lines), "\n".join(lines)
+        assert not [line for line in lines if PYTHON_WORDS.search(line)]
+        return
     campaigns = Path(shutil.copytree(REPO / "campaigns", tmp_path / "campaigns"))
-    (campaigns / case["target"]).write_bytes((CORPUS / f"{name}.yaml").read_bytes())
+    (campaigns / case["target"]).write_bytes(corpus_file(name).read_bytes())
     try:
         data = load_site(campaigns)
     except DataError as exc:
@@ -90,16 +107,17 @@ def test_bad_input_in_process(name: str, tmp_path: Path) -> None:
 
 
 END_TO_END = ["syntax-unclosed-quote", "type-window-as-list", "date-31-april", "alias-billion-laughs",
-              "control-lone-cr-ics-injection", "warning-slogan-wrong-day", "banner-glyph-missing-in-message"]
-"""One case of each kind, built for real: syntax, type, date, alias bomb, hidden character, warning, and a
-character the banner font lacks in a message (once a crash of the build)."""
+              "control-lone-cr-ics-injection", "warning-slogan-wrong-day", "banner-glyph-missing-in-message",
+              "md-entity-encoded-javascript"]
+"""One case of each kind, built for real: syntax, type, date, alias bomb, hidden character, warning, a
+character the banner font lacks in a message (once a crash of the build), and unsafe HTML in a staff page."""
 
 
 @pytest.mark.parametrize("name", END_TO_END)
 def test_bad_input(name: str, broken_project: Path, good_build: tuple[Path, dict[str, str]]) -> None:
     case = EXPECTED[name]
-    target = broken_project / "campaigns" / case["target"]
-    target.write_bytes((CORPUS / f"{name}.yaml").read_bytes())
+    target = broken_project / ("" if case["target"].startswith("docs/") else "campaigns") / case["target"]
+    target.write_bytes(corpus_file(name).read_bytes())
     result = build(broken_project)
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output

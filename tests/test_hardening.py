@@ -112,9 +112,10 @@ STAFF_PAGES = {
     "front matter that is not YAML": ('---\ntitle: "Liên hệ\n---\n# Liên hệ\n', 2, "thiếu dấu ngoặc kép đóng"),
     "a theme template chosen from front matter": ("---\ntemplate: redirect.html\nlocation: javascript:alert(1)\n---\n", 2,
                                                   "trường `template` không có trong mẫu dữ liệu"),
-    "a script in the page": ("# Liên hệ\n\nXem <script>alert(1)</script>\n", 3, "có thể chạy trên trang"),
-    "an event handler in the page": ("# Liên hệ\n\n<img src=x onerror=alert(1)>\n", 3, "có thể chạy trên trang"),
-    "a javascript: link": ("# Liên hệ\n\n[bấm](javascript:alert(1))\n", 3, "có thể chạy trên trang"),
+    "a script in the page": ("# Liên hệ\n\nXem <script>alert(1)</script>\n", 3, "có thẻ `<script>`"),
+    "an event handler in the page": ("# Liên hệ\n\n<img src=x onerror=alert(1)>\n", 3, "thuộc tính `onerror` của thẻ `<img>`"),
+    "a javascript: link": ("# Liên hệ\n\n[bấm](javascript:alert(1))\n", 3, "có địa chỉ `javascript:`"),
+    "a javascript: address in front matter": ("---\ntitle: '[x](javascript:alert(1))'\n---\n", 2, "có địa chỉ `javascript:`"),
     "a hidden character": ("# Liên hệ\n\nSở\u202eKH\n", 3, "(mã U+202E)"),
 }
 

@@ -145,7 +145,7 @@ def test_live_preview_shows_errors_as_a_page_and_recovers(project: Path) -> None
         wait_for_text(f"{url}2026/ke-hoach/so-khcn-lai-chau/", "đến hết ngày <time datetime=\"2026-04-20\">20/4/2026</time>")
 
 
-PAYLOAD = '<!--<script>window.__pwned=0</script>--><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">[x](javascript:window.__pwned=3)*đậm*'
+PAYLOAD = '<!--<script>window.__pwned=0</script>--><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">![y](x){onerror=window.__pwned=3}*đậm*'
 
 
 def _inject_everywhere(value: object) -> object:

@@ -13,6 +13,7 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from .markdown_text import MARKUP_ENTITIES
 from .text_safety import visible_text
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -25,8 +26,9 @@ def ics_text(value: object, multiline: bool = False) -> str:
 
 
 def html_attribute(value: object) -> str:
-    """A value for an HTML attribute in double quotes."""
-    return html.escape(visible_text(value), quote=True)
+    """A value for an HTML attribute in double quotes. Our attributes are written into generated Markdown,
+    which reads links, images and attribute lists even inside a tag: its characters are entities too."""
+    return html.escape(visible_text(value), quote=True).translate(MARKUP_ENTITIES)
 
 
 def svg_text(value: object) -> str:

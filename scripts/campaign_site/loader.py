@@ -49,7 +49,7 @@ def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, 
     except YamlSyntaxProblem as exc:
         ctx.problems += exc.problems
         return None, None
-    ctx.problems += source.warnings + checks.html_warnings(source)
+    ctx.problems += source.warnings + checks.html_warnings(source) + checks.hostile_addresses(source)
     unfilled = placeholders.in_data(source, model) + unknowns.misplaced(source, model)
     if unfilled:
         # Placeholders first: their own messages say more than the type errors they would cause.

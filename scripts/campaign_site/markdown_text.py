@@ -9,7 +9,7 @@ from typing import Any
 from .text_safety import visible_text
 
 # Characters that start Markdown, attr_list or table syntax anywhere in a line.
-_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|"})
+MARKUP_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!|"})
 _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 
@@ -24,6 +24,6 @@ def escape(value: Any) -> str:
     if value is None:
         return ""
     text = html.escape(visible_text(value), quote=False)
-    text = text.translate(_ENTITIES)
+    text = text.translate(MARKUP_ENTITIES)
     # A leading "-", "+", "=" or "1." would start a list, rule or heading: write the marker as an entity.
     return _LINE_START.sub(lambda m: f"&#{ord(m[1])};" if m[1] else f"{m[2]}&#{ord(m[3])};", text)

@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-import markdown
-
-from . import atom, paths
+from . import atom, html_policy, paths
 from .activities import Post
 from .generated import GeneratedFile
 from .photos import PhotoMaker, PublishedPhoto
@@ -25,8 +23,6 @@ from .wording import human_size
 FEED_ENTRIES = 50
 """Newest posts in each feed; older ones stay on the news pages."""
 SUMMARY_CHARS = 220
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
-"""The Markdown extensions of mkdocs.yml that change what a post's text means."""
 _LINK = re.compile(r'\b(href|src)="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -61,7 +57,7 @@ class News:
 
 
 def post_html(post: Post, base_url: str) -> str:
-    """The post's body as HTML with every link absolute: MkDocs resolves a post's relative links
+    """The post's body as HTML, cleaned by the HTML policy, with every link absolute: MkDocs resolves a post's relative links
     (`../index.md`) from its file's folder, and a feed reader needs the page's public address."""
     folder = posixpath.dirname(post.page)
 
@@ -74,7 +70,7 @@ def post_html(post: Post, base_url: str) -> str:
         url = paths.page_url(base_url, resolved) if resolved.endswith(".md") else base_url.rstrip("/") + "/" + resolved
         return f'{match[1]}="{html.escape(url + ("#" + anchor if anchor else ""))}"'
 
-    return _LINK.sub(absolute, markdown.markdown(post.body, extensions=EXTENSIONS))
+    return _LINK.sub(absolute, html_policy.clean(html_policy.render(post.body)))
 
 
 def summary(post: Post, body_html: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import calendar_events, citations, open_data, parallel, paths, vn_dates
+from . import calendar_events, citations, html_policy, open_data, parallel, paths, vn_dates
 from .banner_cache import BannerCache
 from .banner_font import FONT_LABEL
 from .banners import BannerMaker, Download
@@ -65,7 +65,8 @@ def relative_url(target: str, page: str) -> str:
 
 
 def attr(value: object) -> Markdown:
-    """A value for an HTML attribute written in a template."""
+    """A value for an HTML attribute written in a template (Markdown reads links even inside a tag, so
+    its characters are entities too)."""
     return Markdown(html_attribute(value))
 
 
@@ -156,6 +157,7 @@ class SiteRenderer:
             year_data=paths.year_data,
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
+            staff_text=lambda text: Markdown(html_policy.region(text)),
             event_when=event_when,
             post_when=post_when,
             kind_labels=EVENT_KINDS,

@@ -359,8 +359,13 @@ def plan_windows(ctx: Context) -> list[Problem]:
     ]
 
 
+_MARKUP_IN_NAMES = "\"'<>{}`&"
+"""Characters that would end or change the `download` attribute a file's name is written into."""
+
+
 def original_files(ctx: Context) -> list[Problem]:
-    """A record's original file (`source.file`) is kept under campaigns/van-ban/ and exists."""
+    """A record's original file (`source.file`) is kept under campaigns/van-ban/, exists, and has a name
+    with no character that HTML or an attribute list reads."""
     records: list[tuple[SourceFile, tuple[str | int, ...], Origin | None]] = [
         (f.parsed.source, ("source", "file"), f.parsed.value.origin) for f in ctx.plans
     ]
@@ -372,7 +377,13 @@ def original_files(ctx: Context) -> list[Problem]:
         if origin is None or origin.file is None:
             continue
         path = ctx.root / origin.file
-        if not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, ctx.root) or not path.is_file():
+        if odd := sorted(set(origin.file) & set(_MARKUP_IN_NAMES)):
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"tên tệp `{origin.file}` có ký tự {', '.join(f'`{c}`' for c in odd)}: tên tệp được ghi vào trang làm tên tải về, "
+                "nên không được có ký tự này. Hãy đổi tên tệp (chỉ dùng chữ, số, dấu gạch ngang, dấu chấm) và sửa dòng này.",
+            ))
+        elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, ctx.root) or not path.is_file():
             problems.append(source.problem(
                 loc, format_loc(loc),
                 f"không thấy tệp `{origin.file}`. Hãy chép văn bản gốc vào thư mục campaigns/{ORIGINALS_DIR}/ và ghi đường dẫn "

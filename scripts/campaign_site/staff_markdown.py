@@ -1,8 +1,8 @@
 """Check the Markdown staff write under `docs/` before anything is built from it.
 
 Every problem is reported with its file and line, in Vietnamese: a file that is not UTF-8, a
-`CẦN ĐIỀN` placeholder, front matter that is not readable or holds an unknown setting, HTML that
-could run code on the page, a hidden character, a link that leads out of the repository, and a
+`CẦN ĐIỀN` placeholder, front matter that is not readable or holds an unknown setting, HTML the
+policy would remove (`html_policy`), a hidden character, a link that leads out of the repository, and a
 page too long or too deeply nested to render quickly (`markdown_bounds`).
 """
 
@@ -16,7 +16,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from . import markdown_bounds, placeholders, unknowns
+from . import checks, html_policy, markdown_bounds, placeholders, unknowns
 from .file_links import link_problem, outside
 from .messages import problems_from
 from .model import Line, Record
@@ -28,16 +28,6 @@ M = TypeVar("M", bound=BaseModel)
 
 _FENCE = re.compile(r"^-{3}[ \t]*$")
 _FENCE_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
-_UNSAFE_HTML = re.compile(
-    r"<\s*(script|iframe|frame|object|embed|form|base|meta|link|style|svg|math)\b"
-    r"|\son[a-z]+\s*="
-    r"|(?:java|vb)script\s*:",
-    re.IGNORECASE,
-)
-_UNSAFE_MESSAGE = (
-    "có mã HTML có thể chạy trên trang của người đọc (`{found}`). Trang chỉ nhận chữ, liên kết và hình ảnh "
-    "viết bằng Markdown; hãy xóa đoạn mã này."
-)
 
 
 class SearchSettings(Record):
@@ -100,13 +90,14 @@ def read_front_matter(lines: list[str], display: str, model: type[M]) -> FrontMa
         source = shifted_source(parse_yaml(block, display), 1)
     except YamlSyntaxProblem as exc:
         return FrontMatterRead([_shifted(p, 1) for p in exc.problems], end + 1)
+    hostile = checks.hostile_addresses(source)
     if unfilled := placeholders.in_data(source, model) + unknowns.misplaced(source, model):
-        return FrontMatterRead(unfilled, end + 1, source)
+        return FrontMatterRead(unfilled + hostile, end + 1, source)
     try:
         value = model.model_validate(source.data)
     except ValidationError as exc:
-        return FrontMatterRead(problems_from(exc, source, model), end + 1, source)
-    return FrontMatterRead([], end + 1, source, value)
+        return FrontMatterRead(problems_from(exc, source, model) + hostile, end + 1, source)
+    return FrontMatterRead(hostile, end + 1, source, value)
 
 
 def shifted_source(source: SourceFile, lines: int) -> SourceFile:
@@ -120,17 +111,17 @@ def _shifted(problem: Problem, lines: int) -> Problem:
 
 
 def check_body(lines: list[str], first: int, display: str) -> list[Problem]:
-    """Placeholders, unsafe HTML and hidden characters in the lines of a page's body, and its bounds
-    (`markdown_bounds`)."""
+    """Placeholders and hidden characters in the lines of a page's body, its bounds (`markdown_bounds`), and
+    what the HTML policy would remove from it (`html_policy.check_markdown`), which renders the page and so
+    runs only on a page within its bounds."""
     problems = markdown_bounds.problems(lines, first, display)
+    within_bounds = not problems
     for number, line in enumerate(lines[first:], start=first + 1):
         if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
             problems.append(unfilled)
-        if unsafe := _UNSAFE_HTML.search(line):
-            problems.append(Problem(display, number, unsafe.start() + 1, "", _UNSAFE_MESSAGE.format(found=unsafe[0].strip())))
         if (hidden := hidden_character(line)) is not None:
             problems.append(Problem(display, number, line.index(hidden) + 1, "", hidden_character_message(hidden)))
-    return problems
+    return problems + (html_policy.check_markdown(lines, first, display) if within_bounds else [])
 
 
 def read_lines(path: Path, display: str) -> list[str] | Problem:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import paths
-from ..markdown_text import Markdown
+from ..markdown_text import Markdown, escape
 from ..site_data import Campaign, ProvincePlans
 from ..summaries import window_coverage, window_sentence
 from ..wording import places_text
@@ -52,7 +52,7 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
         title=f"{group.name}: kế hoạch năm {campaign.year}",
         description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
         share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
-        window=window_sentence(window_coverage(group.plans), f"{'ở trung ương' if group.central else f'ở {group.name}'} năm {campaign.year}")
+        window=window_sentence(window_coverage(group.plans), f"{'ở trung ương' if group.central else f'ở {escape(group.name)}'} năm {campaign.year}")
         if count > 1 else None,
         posts=post_list([p for p in campaign.posts if p.plan.id in plan_ids], LISTED_POSTS),
     )
