@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from project_copy import copy_project
 
 from campaign_site.problems import Problem
 from campaign_site.site_build import SiteBuild, build_site
@@ -142,3 +145,16 @@ def test_a_folder_where_a_photo_should_be_is_an_error_on_the_photo_line(project:
     (problem,) = errors_at(result, "docs/2026/hoat-dong/ngay-hoi.md")
     assert problem.field == "photos[0].file" and problem.line == 9
     assert "`anh.jpg` là một thư mục" in problem.message
+
+
+def test_the_real_build_refuses_a_pipe_without_waiting_on_it(tmp_path: Path) -> None:
+    """`scripts/build_site.py` (MkDocs with our hooks): it stops with the problem, without a traceback
+    or waiting forever to copy the pipe, and writes no site."""
+    project = copy_project(tmp_path / "project")
+    os.mkfifo(project / "docs/assets/anh.png")
+    env = {"CAMPAIGN_SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, str(project / "scripts/build_site.py")], capture_output=True, text=True,
+                            env=env, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "docs/assets/anh.png:1:" in result.stderr and "không phải tệp thường" in result.stderr
+    assert "Traceback" not in result.stderr and not (project / "site").exists()
