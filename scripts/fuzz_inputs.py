@@ -12,8 +12,8 @@ refused with Vietnamese messages that each name a file and a line and no Python 
 name. Never an uncaught exception, never more than 2 s of processor time (10 s for an import) or
 300 MB (1 GB for an import) for one input. MkDocs' search index is made from the pages checked here.
 
-Every input that once failed is kept in tests/fuzz_corpus/ (one JSON file each, see `Case`) and runs
-first, here and in the test suite; a failure that another part of issue 25 fixes is marked there with
+Every input that once failed is kept in tests/fuzz_corpus/ (one JSON file each, see `Case`; one input
+per way of failing) and runs first, here and in the test suite; a failure that another part of issue 25 fixes is marked there with
 `xfail` and its reason, to switch on once that part is merged.
 
 Usage: python scripts/fuzz_inputs.py [--examples 10000] [--seed 2026]
@@ -38,7 +38,7 @@ import threading
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -176,6 +176,8 @@ class Case:
     """New folder → the folder it is a copy of."""
     importer: str | None = None
     import_args: tuple[str, ...] = ()
+    import_cut: int | None = None
+    """Import only the first bytes of the file (a copy cut short)."""
 
     def in_place(self, project: Path) -> bool:
         """Only text over files of `project`: written in place and put back, without copying the project."""
@@ -189,7 +191,7 @@ class Case:
     @classmethod
     def load(cls, data: dict[str, Any]) -> Case:
         return cls(data.get("texts", {}), data.get("files", {}), tuple(data.get("folders", ())), tuple(data.get("pipes", ())),
-                   data.get("copies", {}), data.get("importer"), tuple(data.get("import_args", ())))
+                   data.get("copies", {}), data.get("importer"), tuple(data.get("import_args", ())), data.get("import_cut"))
 
 
 @dataclass(frozen=True)
@@ -347,7 +349,7 @@ def _write(project: Path, case: Case) -> None:
 @contextmanager
 def applied(project: Path, case: Case) -> Iterator[Path]:
     """The project with the case written into it: in place and put back for text over shipped files,
-    else in a copy that shares the build caches."""
+    else in a copy that shares the banner cache."""
     if case.in_place(project):
         originals = {rel: (project / rel).read_bytes() for rel in case.texts}
         try:
@@ -361,8 +363,8 @@ def applied(project: Path, case: Case) -> Iterator[Path]:
         copy = Path(folder)
         for name in ("campaigns", "docs"):
             shutil.copytree(project / name, copy / name)
-        (project / ".cache").mkdir(exist_ok=True)
-        (copy / ".cache").symlink_to(project / ".cache")
+        (copy / ".cache").mkdir()
+        (copy / ".cache" / "banners").symlink_to(project / ".cache" / "banners")  # photos are made anew: a bomb always goes off
         _write(copy, case)
         yield copy
 
@@ -567,7 +569,7 @@ def run_import(case: Case) -> Outcome:
         repo = Path(folder)
         shutil.copytree(REPO / "campaigns", repo / "campaigns")
         document = repo / f"van-ban{suffix}"
-        document.write_bytes(make())
+        document.write_bytes(make()[: case.import_cut])
         env = {**os.environ, "PYTHONPATH": str(REPO / "scripts")}
         command = [sys.executable, str(REPO / "scripts/campaign.py"), "--repo", folder, "import", str(document), *case.import_args]
         with open(repo / "out", "w+") as out, open(repo / "err", "w+") as err:
@@ -625,10 +627,19 @@ def corpus() -> dict[str, dict[str, Any]]:
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(CORPUS.glob("*.json"))}
 
 
-def keep(case: Case, failures: list[Failure], found: str) -> Path:
-    """Add a failing input to the corpus (once: its name is a digest of the case)."""
+def signature(case: Case, failure: str) -> str:
+    """How an input failed, without numbers, quoted names and tags, and with what hostile file: the corpus keeps one of each."""
+    shape = case.importer or ",".join(sorted(case.files.values()))
+    return shape + ": " + re.sub(r"\d+|`[^`]*`|'[^']*'|<[^>]*>", "", failure)[:100]
+
+
+def keep(case: Case, failures: list[Failure], found: str) -> Path | None:
+    """Add a failing input to the corpus, unless it holds one that failed the same way (then None)."""
     import hashlib
 
+    known = {signature(Case.load(entry["case"]), entry["failure"][0]) for entry in corpus().values() if "failure" in entry}
+    if signature(case, str(failures[0])) in known:
+        return None
     text = json.dumps(asdict(case), ensure_ascii=False, sort_keys=True)
     path = CORPUS / f"{failures[0].kind}-{hashlib.sha256(text.encode()).hexdigest()[:10]}.json"
     if not path.exists():
@@ -647,9 +658,11 @@ def copy_inputs(dest: Path) -> Path:
     return dest
 
 
-def fuzz(project: Path, examples: int, seed_value: int, keep_going: bool = False) -> tuple[Counter[str], list[tuple[Case, list[Failure]]]]:
+def fuzz(project: Path, examples: int, seed_value: int, keep_going: bool = False,
+         found: Callable[[Case, list[Failure]], object] = lambda case, failures: None,
+         ) -> tuple[Counter[str], list[tuple[Case, list[Failure]]]]:
     """Run `examples` inputs. Without `keep_going`, raise AssertionError (with the input Hypothesis
-    shrank it to) on the first failure; with it, collect every failing input and go on."""
+    shrank it to) on the first failure; with it, collect every failing input (and tell `found`) and go on."""
     files = data_files(project)
     texts = {f: (project / f).read_text(encoding="utf-8") for f in files}
     runner = Runner(project)
@@ -662,7 +675,7 @@ def fuzz(project: Path, examples: int, seed_value: int, keep_going: bool = False
               suppress_health_check=list(HealthCheck))
     @given(st.data())
     def one(data: st.DataObject) -> None:
-        shape = data.draw(st.sampled_from(["text"] * 8 + ["tree", "import"]), label="shape")
+        shape = data.draw(st.sampled_from(["text"] * 16 + ["tree"] * 3 + ["import"]), label="shape")
         if shape == "text":
             relative = data.draw(st.sampled_from(files), label="file")
             case = Case(texts={relative.as_posix(): data.draw(mutations(texts[relative], relative.suffix == ".md"), label="text")})
@@ -670,10 +683,12 @@ def fuzz(project: Path, examples: int, seed_value: int, keep_going: bool = False
             case = data.draw(tree_cases(), label="case")
         else:
             case = Case(importer=data.draw(st.sampled_from(imports), label="importer"),
-                        import_args=data.draw(st.sampled_from([(), ("--id", "a" * 300), ("--year", "٢٠٢٦")]), label="args"))
+                        import_args=data.draw(st.sampled_from([(), ("--id", "a" * 300)]), label="args"),
+                        import_cut=data.draw(st.none() | st.integers(0, 4000), label="cut"))
         outcome = runner.run(case)
         if outcome.failures and keep_going:
             failed.append((case, outcome.failures))
+            found(case, outcome.failures)
             tally["failed"] += 1
             return
         assert not outcome.failures, f"{case.describe()}: {'; '.join(map(str, outcome.failures))}"
@@ -704,9 +719,9 @@ def main(argv: list[str] | None = None) -> int:
               f"(trong đó {len(still.keys() & pending)} chờ phần việc khác)")
         for name in sorted(still.keys() - pending):
             print(f"  {name}: {still[name][0]}")
-        tally, failed = fuzz(project, args.examples, args.seed, keep_going=True)
-    for case, failures in failed:
-        print(f"  mới: {keep(case, failures, f'seed {args.seed}, {date.today()}').name}: {failures[0]}")
+        tally, failed = fuzz(project, args.examples, args.seed, keep_going=True, found=lambda case, failures: print(
+            f"  {getattr(keep(case, failures, f'seed {args.seed}, {date.today()}'), 'name', 'đã có loại lỗi này')}: {failures[0]}",
+            flush=True))
     seconds = time.perf_counter() - started
     print(f"seed {args.seed}: {sum(tally.values())} inputs in {seconds:.0f} s ({seconds / max(1, sum(tally.values())) * 1000:.0f} ms each), "
           f"peak memory {peak_mb():.0f} MB")
