@@ -610,9 +610,10 @@ PENDING = {
 
 
 def owner(case: Case, failures: list[Failure]) -> str | None:
-    """The other part of issue 25 that fixes these failures (a key of `PENDING`), or None: ours to fix."""
-    kinds = {f.kind for f in failures}
-    if kinds == {"unsafe"}:
+    """The other part of issue 25 that fixes these failures (a key of `PENDING`), or None: ours to fix.
+    Bounds failures beside unsafe ones are the bounds' part (the sanitiser's must be merged too)."""
+    kinds = {f.kind for f in failures} - {"unsafe"}
+    if not kinds:
         return "sanitise"
     hostile = any(name != "png-small" for name in case.files.values())
     big_markdown = any("[" * 2000 in text for text in case.texts.values())

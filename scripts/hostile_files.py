@@ -93,7 +93,11 @@ def _para(text: str) -> str:
     return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
 
 
-def docx(document: bytes | None = None, body: str = "".join(_para(line) for line in DISPATCH.splitlines())) -> bytes:
+_DOCX_BODY = "".join(_para(line) for line in DISPATCH.splitlines())
+_ODT_BODY = "".join(f"<text:p>{line}</text:p>" for line in DISPATCH.splitlines())
+
+
+def docx(document: bytes | None = None, body: str = _DOCX_BODY) -> bytes:
     """A Word file: the parts docx2python needs, and `word/document.xml` (the given bytes, or `body` in a document)."""
     xml = document if document is not None else (
         f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'.encode())
@@ -146,7 +150,8 @@ _OFFICE = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
 
 
-def odt(body: str = "".join(f"<text:p>{line}</text:p>" for line in DISPATCH.splitlines())) -> bytes:
+def odt(body: str = _ODT_BODY) -> bytes:
+    """An OpenDocument text: mimetype, manifest and `body` as its text."""
     content = f'<?xml version="1.0"?><office:document-content {_OFFICE}><office:body><office:text>{body}</office:text></office:body></office:document-content>'
     return _zip({
         "mimetype": b"application/vnd.oasis.opendocument.text",
