@@ -616,7 +616,7 @@ def owner(case: Case, failures: list[Failure]) -> str | None:
     if not kinds:
         return "sanitise"
     hostile = any(name != "png-small" for name in case.files.values())
-    big_markdown = any("[" * 2000 in text for text in case.texts.values())
+    big_markdown = any("[" * 2000 in text for rel, text in case.texts.items() if rel.endswith(".md"))
     if case.importer or hostile and kinds <= {"slow", "memory", "message"} or big_markdown and kinds == {"slow"}:
         return "bounds"
     return None
@@ -631,7 +631,7 @@ def corpus() -> dict[str, dict[str, Any]]:
 def signature(case: Case, failure: str) -> str:
     """How an input failed, without numbers, quoted names and tags, and with what hostile file: the corpus keeps one of each."""
     shape = case.importer or ",".join(sorted(case.files.values()))
-    return shape + ": " + re.sub(r"\d+|`[^`]*`|'[^']*'|<[^>]*>", "", failure)[:100]
+    return shape + ": " + re.sub(r"\d+|`[^`]*`|'[^']*'|<[^>]*>|/tmp/\S*", "", failure)[:100]
 
 
 def keep(case: Case, failures: list[Failure], found: str) -> Path | None:

@@ -11,11 +11,13 @@ part of issue 25 built on another branch (`fuzz_inputs.PENDING`): strict, so it 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 from fuzz_inputs import (
     PENDING,
+    REPO,
     TAKEN_ADDRESSES,
     YEAR_NAMES,
     Case,
@@ -104,3 +106,12 @@ def test_every_mutated_input_renders_or_is_refused_with_file_and_line(tmp_path: 
     if failed:
         pytest.xfail(f"{len(failed)} inputs fail only through parts of issue 25 not merged yet: "
                      + "; ".join(sorted({PENDING[p] for c, f in failed if (p := owner(c, f))})))
+
+
+def test_a_data_file_nesting_ten_thousand_flow_lists_is_refused_at_once(runner: Runner) -> None:
+    """Found by the fuzz (seed 424242): the YAML scanner is quadratic in flow nesting, 2,000 `[` took 2 s."""
+    plan = "campaigns/2026/plans/so-khcn-lang-son.yaml"
+    text = (REPO / plan).read_text(encoding="utf-8").replace("\nissuer:", "\ndescription: " + "[" * 10_000 + "\nissuer:", 1)
+    started = time.process_time()
+    outcome = runner.run(Case(texts={plan: text}))
+    assert time.process_time() - started < 1.5 and not outcome.failures and not outcome.accepted
