@@ -24,6 +24,8 @@ from typing import NoReturn
 from campaign_site import scaffold, schema
 from campaign_site.importing.importer import import_file
 from campaign_site.problems import DataError
+from campaign_site.vn_dates import FIRST_YEAR, LAST_YEAR
+from campaign_site.year_folders import year_of
 
 REPO = Path(__file__).resolve().parent.parent
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,9 +42,10 @@ def _id(value: str) -> str:
 
 
 def _year(value: str) -> int:
-    if not re.fullmatch(r"\d{4}", value):
-        raise argparse.ArgumentTypeError("năm viết bằng 4 chữ số, ví dụ 2027")
-    return int(value)
+    year = year_of(value)
+    if year is None:
+        raise argparse.ArgumentTypeError(f"năm viết bằng 4 chữ số, từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ 2027")
+    return year
 
 
 _OS_REASONS = {errno.EACCES: "không có quyền", errno.EPERM: "không có quyền", errno.ENOSPC: "ổ đĩa đã đầy",

@@ -19,7 +19,7 @@ from typing import Annotated
 from pydantic import Field
 
 from . import id_checks, paths, photo_files, staff_markdown, vn_dates
-from .file_links import outside
+from .file_links import not_a_file, outside
 from .messages import suggest
 from .model import Date, DocumentDate, Id, Line, Plan, Record
 from .problems import Problem, format_loc
@@ -28,6 +28,7 @@ from .unknowns import NOT_KNOWN, Knowable, NotKnown
 from .vn_dates import PartialDate
 from .wording import absent
 from .yaml_source import Loc, SourceFile
+from .year_folders import year_of
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED = re.compile(r"^(?:index|trang-\d+)$")
@@ -151,7 +152,7 @@ def newest_first(posts: list[Post]) -> list[Post]:
 def is_post(page: str) -> bool:
     """Whether a path under docs/ is an activity post (`2026/hoat-dong/<slug>.md`)."""
     parts = page.split("/")
-    return len(parts) == 3 and re.fullmatch(r"\d{4}", parts[0]) is not None and parts[1] == paths.NEWS_DIR and parts[2].endswith(".md")
+    return len(parts) == 3 and year_of(parts[0]) is not None and parts[1] == paths.NEWS_DIR and parts[2].endswith(".md")
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ class YearFacts:
 def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -> tuple[list[PostFile], list[Problem]]:
     """Every post under docs/<year>/hoat-dong/: its problems, and the posts that can be published."""
     found, problems = [], []
-    for folder in sorted(p for p in docs.glob(f"*/{paths.NEWS_DIR}") if p.is_dir() and re.fullmatch(r"\d{4}", p.parent.name)):
+    for folder in sorted(p for p in docs.glob(f"*/{paths.NEWS_DIR}") if p.is_dir() and year_of(p.parent.name)):
         year = int(folder.parent.name)
         used: set[str] = set()
         for path in sorted(folder.glob("*.md")):
@@ -246,6 +247,8 @@ def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: s
         if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
             message = (f"ảnh `{photo.file}` phải nằm cùng thư mục với bài viết: hãy chép ảnh vào {display.rsplit('/', 1)[0]}/ "
                        "và chỉ ghi tên tệp, ví dụ `hoi-thao-1.jpg`.")
+        elif odd := not_a_file(path):
+            message = f"ảnh {odd}"
         elif not path.is_file() or outside(path, folder):
             nearby = sorted(p.name for p in folder.iterdir() if p.suffix.lower() != ".md" and p.is_file())
             close = suggest(photo.file, nearby)
@@ -281,6 +284,6 @@ def withheld(docs: Path) -> list[str]:
     return sorted(
         path.relative_to(docs).as_posix()
         for path in docs.glob(f"*/{paths.NEWS_DIR}/**/*")
-        if path.is_file() and re.fullmatch(r"\d{4}", path.relative_to(docs).parts[0])
+        if path.is_file() and year_of(path.relative_to(docs).parts[0])
         and not is_post(path.relative_to(docs).as_posix())
     )

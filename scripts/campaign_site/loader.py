@@ -20,13 +20,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import activities, checks, placeholders, plan_names, rules, unknowns
-from .file_links import outside
+from . import activities, checks, placeholders, plan_names, rules, unknowns, year_folders
+from .file_links import not_a_file, outside
 from .glyphs import GlyphCoverage
 from .messages import problems_from
 from .model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
 from .problems import DataError, Problem
-from .rules import LISTING, PLAN_ID, SCHEMA_DIR, YEAR, Context, Parsed, PlanFile, YearFiles
+from .rules import LISTING, PLAN_ID, SCHEMA_DIR, Context, Parsed, PlanFile, YearFiles
 from .site_data import SiteData
 from .yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
 
@@ -39,6 +39,8 @@ def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, 
     """Read one file and check its shape, recording its problems; the source is kept even if invalid.
 
     A plan is read with the registry (`PlanDocument.registry` takes a registered document's facts)."""
+    if not_a_file(path):
+        return None, None  # reported once, by rules.stray_files
     if not path.is_file():
         ctx.problems.append(ctx.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo mẫu trong README."))
         return None, None
@@ -77,7 +79,7 @@ def _read_all(ctx: Context) -> None:
     ctx.documents = Parsed(ctx.documents_source, documents) if ctx.documents_source and documents else None
     ctx.observances_source, observances = _read(ctx, root / "observances.yaml", ObservancesFile)
     ctx.observances = Parsed(ctx.observances_source, observances) if ctx.observances_source and observances else None
-    for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and YEAR.match(p.name)):
+    for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and year_folders.year_of(p.name)):
         year = int(year_dir.name)
         ctx.years.append(YearFiles(year, year_dir, _parse(ctx, year_dir / "campaign.yaml", CampaignFile)))
         # Plans are read even when their year is not valid, so every problem shows at once.

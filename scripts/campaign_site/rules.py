@@ -17,8 +17,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from . import activities, checks, document_end, id_checks, publishing, staff_markdown
-from .file_links import link_problem, outside
+from . import activities, checks, document_end, id_checks, publishing, staff_markdown, year_folders
+from .file_links import link_problem, not_a_file, outside
 from .glyphs import GlyphCoverage
 from .model import (
     ORIGINAL_SUFFIXES,
@@ -38,7 +38,6 @@ from .yaml_source import SourceFile
 
 T = TypeVar("T")
 
-YEAR = re.compile(r"^\d{4}$")
 PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LISTING = "index"
 """The name the year's plan listing takes among the plan pages (`2026/ke-hoach/index.md`)."""
@@ -208,9 +207,12 @@ def stray_files(ctx: Context) -> list[Problem]:
                 f"Nếu đây là dữ liệu, hãy đổi tên thành `{path.name.lstrip('.')}`.",
                 "warning",
             ))
-        if path.is_dir() or path.name.startswith("."):
-            continue
         rel = path.relative_to(ctx.root).parts
+        odd = not_a_file(path)
+        if odd and (not path.is_dir() or path.suffix in (".yaml", ".yml")):
+            problems.append(ctx.file_problem(path, odd))
+        if odd or path.name.startswith(".") or rel[0].isdecimal() and year_folders.year_of(rel[0]) is None:
+            continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folder_names`)
         if path.suffix == ".yml":
             problems.append(ctx.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml."))
         elif len(rel) == 1 and rel[0] in REGISTRIES or rel[0] == SCHEMA_DIR:
@@ -219,7 +221,7 @@ def stray_files(ctx: Context) -> list[Problem]:
             continue
         elif rel[0] == ORIGINALS_DIR:
             problems.append(ctx.file_problem(path, f"trong {ORIGINALS_DIR}/ chỉ lưu văn bản gốc dạng PDF, DOCX, DOC hoặc ODT."))
-        elif len(rel) >= 1 and not YEAR.match(rel[0]):
+        elif year_folders.year_of(rel[0]) is None:
             problems.append(ctx.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/, van-ban/ (văn bản gốc) và các thư mục năm (ví dụ 2026/)."))
         elif rel[1:] == ("campaign.yaml",):
             continue
@@ -239,6 +241,12 @@ def stray_files(ctx: Context) -> list[Problem]:
         else:
             problems.append(ctx.file_problem(path, "tệp không đúng chỗ: trong thư mục năm chỉ có campaign.yaml và các tệp .yaml trong plans/."))
     return problems
+
+
+def year_folder_names(ctx: Context) -> list[Problem]:
+    """Folders under campaigns/ and docs/ named with digits that are not a year (`0000`, `٢٠٢٧`)."""
+    docs = year_folders.misnamed(ctx.docs, ctx.docs_display) if ctx.docs is not None else []
+    return year_folders.misnamed(ctx.root, ctx.display_root) + docs
 
 
 def some_year(ctx: Context) -> list[Problem]:
@@ -432,6 +440,7 @@ Rule = Callable[[Context], list[Problem]]
 
 RULES: tuple[Rule, ...] = (
     stray_files,
+    year_folder_names,
     some_year,
     site_settings,
     document_registry,

@@ -22,9 +22,10 @@ from .model import Observance, ObservancesFile, Plan, ReportDeadline, Signer
 from .paths import NEWS_DIR
 from .placeholders import MARKER as PLACEHOLDER
 from .placeholders import in_data, review
-from .rules import PLAN_ID, YEAR
+from .rules import PLAN_ID
 from .unknowns import held
 from .yaml_source import YamlSyntaxProblem, load_yaml
+from .year_folders import year_of
 
 
 def fill(hint: str) -> str:
@@ -183,7 +184,7 @@ def new_year(repo: Path, year: int) -> list[Path]:
     target = campaigns / str(year)
     if target.exists():
         raise ScaffoldError(f"năm {year} đã có (thư mục campaigns/{year}/). Không tạo lại để tránh ghi đè.")
-    years = [int(p.name) for p in campaigns.iterdir() if YEAR.match(p.name) and (p / "campaign.yaml").is_file()]
+    years = [int(p.name) for p in campaigns.iterdir() if year_of(p.name) and (p / "campaign.yaml").is_file()]
     if not years:
         raise ScaffoldError("chưa có năm nào để lấy mẫu: hãy tạo campaigns/<năm>/campaign.yaml theo hướng dẫn trong README.")
     earlier = [y for y in years if y < year]

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import activities, nav, paths, photos, staff_markdown
+from . import activities, addresses, nav, paths, photos, staff_markdown
 from .banner_cache import BannerCache
 from .banner_font import banner_coverage
 from .generated import GeneratedFile
@@ -117,10 +117,9 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     cache.prune()
     photo_cache.prune()
     replaced = [*intros.values(), *(p for p in pages if activities.is_post(p)), *activities.withheld(docs)]
-    generated = {f.path for f in files}
-    clashes = [page for page in pages if page in generated and page not in replaced]
+    clashes = addresses.clashes(addresses.published(docs, replaced), {f.path: f.source for f in files}, DOCS)
     if clashes:
-        return SiteBuild(problems + tuple(_clash(page, files) for page in clashes), data)
+        return SiteBuild(problems + tuple(clashes), data)
     kept = [page for page in pages if page not in replaced]
     sources = {page: [f"{DOCS}/{page}"] for page in kept}
     for file in files:
@@ -133,11 +132,6 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits, photo_cache.misses, photo_cache.hits,
     )
-
-
-def _clash(page: str, files: list[GeneratedFile]) -> Problem:
-    source = next(f.source for f in files if f.path == page)
-    return Problem(f"{DOCS}/{page}", 1, 1, "", f"trùng với trang được tạo từ {source}. Hãy đổi tên hoặc xóa tệp trong docs/.")
 
 
 def _facts(root: Path, edit_url: str | None, sources: dict[str, list[str]], today: date,

@@ -17,7 +17,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 
 from . import checks, html_policy, markdown_bounds, placeholders, unknowns
-from .file_links import link_problem, outside
+from .file_links import link_problem, not_a_file, outside
 from .messages import problems_from
 from .model import Line, Record
 from .problems import Problem
@@ -152,6 +152,8 @@ def check_docs(docs: Path, display_root: str = "docs", elsewhere: Callable[[str]
         display = f"{display_root}/{path.relative_to(docs).as_posix()}"
         if outside(path, repository):
             problems.append(link_problem(display))
+        elif not path.is_dir() and (odd := not_a_file(path)):
+            problems.append(Problem(display, 1, 1, "", odd))
         elif path.suffix == ".md" and path.is_file() and not elsewhere(path.relative_to(docs).as_posix()):
             problems += check_page(path, display)
     return problems

@@ -7,6 +7,7 @@ which PyYAML would silently drop, become errors.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import partial
@@ -278,8 +279,36 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
     return parse_yaml(text, display_path)
 
 
+_FLOW_START = re.compile(r"(?:^|[:\-?,]\s+|^\s+)$")
+"""What may come before a `[` or `{` that opens a flow collection outside one: a line start, `key: `, `- `."""
+
+
+def _too_deep_flow(text: str) -> int | None:
+    """The line where flow collections (`[[[…`) nest deeper than MAX_DEPTH, or None. One linear pass:
+    the pure-Python YAML scanner takes time quadratic in that depth (10,000 `[` would take minutes)."""
+    depth, quote = 0, ""
+    for number, line in enumerate(text.split("\n"), 1):
+        for i, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif depth and char in "'\"":
+                quote = char
+            elif char in "[{" and (depth or _FLOW_START.search(line[:i])):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif depth and char in "]}":
+                depth -= 1
+            elif char == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+        quote = "" if quote == "'" else quote
+    return None
+
+
 def parse_yaml(text: str, display_path: str) -> SourceFile:
     """Parse YAML text that must be one mapping; raise YamlSyntaxProblem on any problem."""
+    if (line := _too_deep_flow(text)) is not None:
+        raise _failure(display_path, line, 1, TOO_DEEP)
     try:
         return _parse(text, display_path, _FAST_LOADER)
     except YamlSyntaxProblem:
