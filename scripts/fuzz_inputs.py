@@ -13,8 +13,7 @@ name. Never an uncaught exception, never more than 2 s of processor time (10 s f
 300 MB (1 GB for an import) for one input. MkDocs' search index is made from the pages checked here.
 
 Every input that once failed is kept in tests/fuzz_corpus/ (one JSON file each, see `Case`; one input
-per way of failing) and runs first, here and in the test suite; a failure that another part of issue 25 fixes is marked there with
-`xfail` and its reason, to switch on once that part is merged.
+per way of failing) and runs first, here and in the test suite.
 
 Usage: python scripts/fuzz_inputs.py [--examples 10000] [--seed 2026]
 The test suite runs a hundred examples of the same property (tests/test_fuzz_inputs.py).
@@ -590,7 +589,8 @@ def run_import(case: Case) -> Outcome:
         failures.append(Failure("slow", f"{seconds:.1f} s of processor time"))
     if megabytes > IMPORT_MB:
         failures.append(Failure("memory", f"{megabytes:.0f} MB"))
-    if "Traceback" in stderr or child.returncode not in (0, 1) and child.returncode >= 0:
+    # 0: imported, 1: the file refused, 2: the arguments refused (argparse's convention); all in words
+    if "Traceback" in stderr or child.returncode not in (0, 1, 2) and child.returncode >= 0:
         failures.append(Failure("uncaught", stderr.strip().splitlines()[-1] if stderr.strip() else f"exit {child.returncode}"))
     else:
         for line in filter(None, (stdout + stderr).splitlines()):
@@ -601,30 +601,8 @@ def run_import(case: Case) -> Outcome:
 
 # The corpus -------------------------------------------------------------------------------------
 
-PENDING = {
-    "sanitise": "sanitiser: one HTML policy for data fields and Markdown (issue 25 item 1, branch i25-sanitise)",
-    "bounds": "bounds and messages of photos, Markdown and the importer (issue 25 items 2 and 3, branch i25-bounds)",
-}
-"""Parts of issue 25 built on other branches, with what they fix: a failure only they fix is expected
-(`xfail`) until they are merged. Remove an entry once its branch is merged, and the corpus's marks with it."""
-
-
-def owner(case: Case, failures: list[Failure]) -> str | None:
-    """The other part of issue 25 that fixes these failures (a key of `PENDING`), or None: ours to fix.
-    Bounds failures beside unsafe ones are the bounds' part (the sanitiser's must be merged too)."""
-    kinds = {f.kind for f in failures} - {"unsafe"}
-    if not kinds:
-        return "sanitise"
-    hostile = any(name != "png-small" for name in case.files.values())
-    big_markdown = any("[" * 2000 in text for rel, text in case.texts.items() if rel.endswith(".md"))
-    if case.importer or hostile and kinds <= {"slow", "memory", "message"} or big_markdown and kinds == {"slow"}:
-        return "bounds"
-    return None
-
-
-
 def corpus() -> dict[str, dict[str, Any]]:
-    """Every input that once failed, by name: `case`, `found` (seed and date), `failure`, and `xfail` while another part owns it."""
+    """Every input that once failed, by name: `case`, `found` (seed and date), and `failure`."""
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(CORPUS.glob("*.json"))}
 
 
@@ -646,8 +624,6 @@ def keep(case: Case, failures: list[Failure], found: str) -> Path | None:
     if not path.exists():
         CORPUS.mkdir(exist_ok=True)
         entry = {"case": json.loads(text), "found": found, "failure": [str(f) for f in failures[:3]]}
-        if (part := owner(case, failures)) in PENDING:
-            entry["xfail"] = PENDING[part]
         path.write_text(json.dumps(entry, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
 
@@ -715,10 +691,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         project = copy_inputs(Path(folder))
         still = {name: failures for name, failures in replay(project).items() if failures}
-        pending = {name for name, entry in corpus().items() if "xfail" in entry}
-        print(f"kho đầu vào từng lỗi (tests/fuzz_corpus): {len(corpus())}, còn lỗi: {len(still)} "
-              f"(trong đó {len(still.keys() & pending)} chờ phần việc khác)")
-        for name in sorted(still.keys() - pending):
+        print(f"kho đầu vào từng lỗi (tests/fuzz_corpus): {len(corpus())}, còn lỗi: {len(still)}")
+        for name in sorted(still):
             print(f"  {name}: {still[name][0]}")
         tally, failed = fuzz(project, args.examples, args.seed, keep_going=True, found=lambda case, failures: print(
             f"  {getattr(keep(case, failures, f'seed {args.seed}, {date.today()}'), 'name', 'đã có loại lỗi này')}: {failures[0]}",
@@ -730,7 +704,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {outcome}: {count}")
     kinds = Counter(f.kind for _, failures in failed for f in failures[:1])
     print("by kind: " + (", ".join(f"{kind} {count}" for kind, count in kinds.most_common()) or "none"))
-    return 1 if failed or still.keys() - pending else 0
+    return 1 if failed or still else 0
 
 
 if __name__ == "__main__":

@@ -4,8 +4,7 @@ First every input that once failed (tests/fuzz_corpus/), then a hundred new ones
 mutated data and Markdown, odd folders, pages at taken addresses, hostile photos and importer files,
 through the checker and the renderer in-process (each a whole build, about 0.1 s of processor time)
 or the importer in a child process. The big run is `scripts/dev fuzz` (10,000 inputs);
-`FUZZ_EXAMPLES=2000 FUZZ_SEED=7` runs more here. A corpus input marked `xfail` fails only through a
-part of issue 25 built on another branch (`fuzz_inputs.PENDING`): strict, so it shows once merged.
+`FUZZ_EXAMPLES=2000 FUZZ_SEED=7` runs more here.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from fuzz_inputs import (
-    PENDING,
     REPO,
     TAKEN_ADDRESSES,
     YEAR_NAMES,
@@ -27,7 +25,6 @@ from fuzz_inputs import (
     corpus,
     fuzz,
     message_failure,
-    owner,
     unsafe_url,
 )
 from hostile_files import IMPORTS, PHOTOS
@@ -44,10 +41,7 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
     return Runner(copy_inputs(tmp_path_factory.mktemp("fuzz") / "inputs"))
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=entry["xfail"], strict=True)) if "xfail" in entry else name
-    for name, entry in CORPUS.items()
-])
+@pytest.mark.parametrize("name", list(CORPUS))
 def test_every_input_that_once_failed_passes(runner: Runner, name: str) -> None:
     failures = runner.run(Case.load(CORPUS[name]["case"])).failures
     assert not failures, [str(f) for f in failures]
@@ -60,7 +54,6 @@ def test_the_corpus_holds_every_shape_of_issue_25() -> None:
     assert {folder.split("/")[1] for c in cases for folder in c.copies} >= set(YEAR_NAMES)
     assert {page.removeprefix("docs/") for c in cases for page in c.texts} >= set(TAKEN_ADDRESSES)
     assert any(c.pipes for c in cases) and any(c.folders for c in cases)
-    assert all(entry["xfail"] in PENDING.values() for entry in CORPUS.values() if "xfail" in entry)
 
 
 @pytest.mark.parametrize("markup", [
@@ -98,14 +91,10 @@ def test_the_property_reads_messages_as_staff_do(message: str, kind: str | None)
 
 def test_every_mutated_input_renders_or_is_refused_with_file_and_line(tmp_path: Path) -> None:
     tally, failed = fuzz(copy_inputs(tmp_path / "inputs"), EXAMPLES, SEED, keep_going=True)
-    ours = [(case.describe(), [str(f) for f in failures]) for case, failures in failed if owner(case, failures) not in PENDING]
-    assert not ours, ours
+    assert not failed, [(case.describe(), [str(f) for f in failures]) for case, failures in failed]
     assert sum(tally.values()) >= EXAMPLES * 0.9
     # Both sides of the property were exercised, not only refusals.
     assert tally["accepted and rendered"] >= EXAMPLES // 10 and tally["refused with messages"] >= EXAMPLES // 3
-    if failed:
-        pytest.xfail(f"{len(failed)} inputs fail only through parts of issue 25 not merged yet: "
-                     + "; ".join(sorted({PENDING[p] for c, f in failed if (p := owner(c, f))})))
 
 
 def test_a_data_file_nesting_ten_thousand_flow_lists_is_refused_at_once(runner: Runner) -> None:

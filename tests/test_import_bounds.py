@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from child_usage import measured, python
 from conftest import REPO, copy_project
-from hostile_files import IMPORTER_FILES, write
+from hostile_import_files import IMPORTER_FILES, write
 from hypothesis import given
 from hypothesis import strategies as st
 from import_samples import pdf_from_text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from child_usage import measured, python
-from hostile_files import png_header_only
+from hostile_import_files import png_header_only
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
