@@ -17,6 +17,7 @@ import pytest
 from conftest import REPO, copy_project, line_of, replace_in
 from hypothesis import given
 from hypothesis import strategies as st
+from test_real_documents import problems_of
 
 from campaign_site.importing import deadlines
 from campaign_site.importing.extract import extract
@@ -25,7 +26,6 @@ from campaign_site.markdown_text import escape
 from campaign_site.model import Plan
 from campaign_site.phrasing import issuer_name
 from campaign_site.placeholders import REVIEW_PREFIX
-from campaign_site.problems import DataError
 from campaign_site.site_build import SiteBuild, build_site
 from campaign_site.wording import LINK_MODALITIES, link_lead
 
@@ -115,14 +115,6 @@ def test_the_link_lead_never_states_more_than_the_document(modality: str | None)
     words = {"may": "Có thể", "encouraged": "Khuyến khích", "requested": "Đề nghị", None: "nhắc tới"}
     if modality in words:
         assert words[modality] in lead
-
-
-def problems_of(campaigns: Path) -> list[str]:
-    try:
-        data = load_site(campaigns)
-    except DataError as exc:
-        return [str(p) for p in exc.problems]
-    return [str(p) for p in data.warnings]
 
 
 def test_a_qualifier_without_its_value_is_refused_at_its_line(tmp_path: Path) -> None:
