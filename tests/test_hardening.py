@@ -83,9 +83,9 @@ def test_value_that_crashed_or_passed_is_refused_with_file_line_and_field(inputs
 def test_billion_laughs_is_refused_at_once_where_the_alias_is(inputs: Path) -> None:
     plan = inputs / LAI_CHAU
     plan.write_text(LAUGHS + plan.read_text(encoding="utf-8"), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # processor time: a bomb burns it, a busy machine does not
     problems = problems_of(inputs)
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert [(p.file, p.line, p.field) for p in problems] == [(LAI_CHAU, 2, "l1[0]")]
     assert "bí danh `*`" in problems[0].message
 
