@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from . import citations, html_policy, vn_dates
+from . import citations, vn_dates
 from .glyphs import GlyphCoverage
 from .id_checks import indexed, known_ids, unique_ids
 from .model import CampaignFile, LegalDocument, Observance, Plan, follows_decree_30
@@ -344,17 +344,6 @@ def html_warnings(source: SourceFile) -> list[Problem]:
         source.problem(loc, format_loc(loc), f"có mã HTML `{match[0]}`; trang sẽ hiện nguyên văn các ký tự này chứ không chạy mã. Hãy xóa nếu dán nhầm.", "warning")
         for loc, text in source.strings()
         if (match := _HTML.search(text))
-    ]
-
-
-def hostile_addresses(source: SourceFile) -> list[Problem]:
-    """A script or data address in any text value is refused: text is shown as text, but such an address
-    must never reach a page, a feed, the open data or the search index."""
-    return [
-        source.problem(loc, format_loc(loc), f"có địa chỉ `{scheme}:`, loại địa chỉ có thể chạy mã trên máy người đọc. Trang chỉ "
-                       "nhận địa chỉ http, https, mailto hoặc tel; hãy xóa đoạn này.")
-        for loc, text in source.strings()
-        if (scheme := html_policy.hostile_address(text))
     ]
 
 

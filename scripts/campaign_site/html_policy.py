@@ -32,8 +32,9 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
-from .problems import Problem
+from .problems import Problem, format_loc
 from .text_safety import is_hidden
+from .yaml_source import SourceFile
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
 """The Markdown extensions of mkdocs.yml that change what staff text means."""
@@ -293,3 +294,14 @@ def check_markdown(lines: list[str], first: int, display: str) -> list[Problem]:
                                     "liên kết (http, https, mailto, tel hoặc tới trang trong trang web) và ảnh viết bằng Markdown; "
                                     "hãy xóa hoặc sửa đoạn này."))
     return sorted(problems, key=lambda p: p.line)[:MOST_REPORTED]
+
+
+def hostile_addresses(source: SourceFile) -> list[Problem]:
+    """A script or data address in any text value is refused: text is shown as text, but such an address
+    must never reach a page, a feed, the open data or the search index."""
+    return [
+        source.problem(loc, format_loc(loc), f"có địa chỉ `{scheme}:`, loại địa chỉ có thể chạy mã trên máy người đọc. Trang chỉ "
+                       "nhận địa chỉ http, https, mailto hoặc tel; hãy xóa đoạn này.")
+        for loc, text in source.strings()
+        if (scheme := hostile_address(text))
+    ]

@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import activities, checks, placeholders, plan_names, rules, unknowns, year_folders
+from . import activities, checks, html_policy, placeholders, plan_names, rules, unknowns, year_folders
 from .file_links import not_a_file, outside
 from .glyphs import GlyphCoverage
 from .messages import problems_from
@@ -51,7 +51,7 @@ def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, 
     except YamlSyntaxProblem as exc:
         ctx.problems += exc.problems
         return None, None
-    ctx.problems += source.warnings + checks.html_warnings(source) + checks.hostile_addresses(source)
+    ctx.problems += source.warnings + checks.html_warnings(source) + html_policy.hostile_addresses(source)
     unfilled = placeholders.in_data(source, model) + unknowns.misplaced(source, model)
     if unfilled:
         # Placeholders first: their own messages say more than the type errors they would cause.

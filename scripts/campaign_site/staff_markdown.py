@@ -16,7 +16,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from . import checks, html_policy, markdown_bounds, placeholders, unknowns
+from . import html_policy, markdown_bounds, placeholders, unknowns
 from .file_links import link_problem, not_a_file, outside
 from .messages import problems_from
 from .model import Line, Record
@@ -90,7 +90,7 @@ def read_front_matter(lines: list[str], display: str, model: type[M]) -> FrontMa
         source = shifted_source(parse_yaml(block, display), 1)
     except YamlSyntaxProblem as exc:
         return FrontMatterRead([_shifted(p, 1) for p in exc.problems], end + 1)
-    hostile = checks.hostile_addresses(source)
+    hostile = html_policy.hostile_addresses(source)
     if unfilled := placeholders.in_data(source, model) + unknowns.misplaced(source, model):
         return FrontMatterRead(unfilled + hostile, end + 1, source)
     try:

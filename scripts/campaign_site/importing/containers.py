@@ -14,7 +14,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from ..wording import count_text
-from .readers import UnreadableFile
+from .unreadable import UnreadableFile
 
 MAX_PARTS = 2_000
 MAX_PART_BYTES = 40 * 1024 * 1024

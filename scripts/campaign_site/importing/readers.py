@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 from ..wording import count_text, human_size
+from .containers import check_archive
+from .unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".pdf", ".odt", ".txt")
 MOTTO = re.compile(r"^[\s*]*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)?[\s*]*$",
@@ -24,10 +26,6 @@ _LEGACY_FONTS = re.compile(rb'w:(?:ascii|hAnsi)="(?:\.Vn|VNI-|VN-)', re.IGNORECA
 # Letters TCVN3 (ABC) and VNI put where Vietnamese letters belong, read as Windows-1252.
 _TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊËÌÎÏ®§ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãäåæçèéêëìíîïñòóôõö÷øùúûüýþ")
 _VNI_MARKS = re.compile(r"[aeiouyAEIOUY][ùøûõïôöòñ]|ñ|Ñ")
-
-
-class UnreadableFile(Exception):
-    """A file the importer cannot read faithfully; the message says why and what to do, in Vietnamese."""
 
 
 MAX_FILE_BYTES = 30 * 1024 * 1024
@@ -137,8 +135,6 @@ _NUMBERING = [
 def _docx(path: Path) -> str:
     from docx2python import docx2python
 
-    from .containers import check_archive
-
     check_archive(path)
     with zipfile.ZipFile(path) as archive:
         if _LEGACY_FONTS.search(archive.read("word/document.xml")):
@@ -171,8 +167,6 @@ def _cell_paragraphs(cell: list[str]) -> list[str]:
 def _odt(path: Path) -> str:
     from odf import teletype, text
     from odf.opendocument import load
-
-    from .containers import check_archive
 
     check_archive(path)
     document = load(str(path))
