@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from fuzz_inputs import POST as FUZZ_POST
 from project_copy import copy_project
 
 from campaign_site.problems import Problem
@@ -22,20 +23,7 @@ from campaign_site.year_folders import year_of
 
 TODAY = date(2026, 11, 22)
 STAMP = datetime(2026, 11, 22, tzinfo=UTC)
-POST = """---
-title: Ngày hội đổi mới sáng tạo
-date: 21/4/2026
-plan: so-khcn-lang-son
-unit: Sở Khoa học và Công nghệ tỉnh Lạng Sơn
-place: Thành phố Lạng Sơn
-observances: [ngay-sang-tao]
-photos:
-  - file: anh.jpg
-    alt: Học sinh xem sản phẩm
----
-
-Học sinh xem sản phẩm.
-"""
+POST = FUZZ_POST.format(photo="anh.jpg", alt="Học sinh xem sản phẩm", body="Học sinh xem sản phẩm.")
 
 
 @pytest.fixture
