@@ -38,6 +38,8 @@ class CalendarView(View):
     the years after it, so that once the year's days have passed the panel names what comes next."""
     months: list[Month]
     coming: list[Event]
+    none_coming: str
+    """What the "Sắp diễn ra" list says once none of the page's dates is ahead (the reader's browser decides)."""
     past: list[Event]
     feeds: list[Feed]
     plan_feeds: list[Feed]
@@ -64,7 +66,8 @@ def _months(events: list[Event], today: date) -> list[Month]:
 
 def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], feeds: list[str],
               share: ShareImage | None = None, plan_feeds_elsewhere: int | None = None,
-              later: list[Event] | None = None) -> CalendarView:
+              later: list[Event] | None = None,
+              none_coming: str = "Không còn ngày nào sắp tới trong dữ liệu hiện có.") -> CalendarView:
     """A calendar page; `feeds` are the paths of citizens' feeds, each offered where it was written (it has
     events), with its agencies' feed of deadlines where it has one."""
     plan_feeds = {paths.plan_feed(p) for c in ctx.data.campaigns.values() for p in c.plans}
@@ -75,7 +78,7 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
     staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
     return CalendarView(
         title=title, description=intro, share=share, intro=intro, events=events, next_events=events + (later or []), months=_months(events, ctx.today),
-        coming=coming, past=past,
+        coming=coming, none_coming=none_coming, past=past,
         feeds=[ctx.feeds[f] for f in written if f not in plan_feeds],
         plan_feeds=per_plan,
         staff_feeds=[ctx.feeds[s] for f, s in staff if f not in plan_feeds],
@@ -102,4 +105,5 @@ def year_calendar_view(ctx: SiteContext, campaign: Campaign) -> CalendarView:
     return _calendar(ctx, f"Lịch năm {year}", f"Ngày kỷ niệm, thời gian thực hiện của từng kế hoạch và hạn báo cáo năm {year}.",
                      ctx.events[year], [paths.year_feed(year), *plan_feeds], ctx.share(year),
                      None if campaign.lists_plans else year,
-                     [e for y in sorted(ctx.events) if y > year for e in ctx.events[y] if e.kind == "observance"])
+                     [e for y in sorted(ctx.events) if y > year for e in ctx.events[y] if e.kind == "observance"],
+                     f"Mọi ngày trên lịch năm {year} đã qua; ngày sắp tới ở ô “Ngày sắp tới” phía trên.")
