@@ -20,10 +20,10 @@ from pathlib import Path
 
 from project_copy import copy_project
 
-from campaign_site.banner_cache import BannerCache
-from campaign_site.banners import BannerMaker
-from campaign_site.generated import GeneratedFile
-from campaign_site.loader import load_site
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.data.loader import load_site
+from campaign_site.stages.banners.artwork import BannerMaker
+from campaign_site.stages.banners.cache import BannerCache
 
 ROOT = Path(__file__).resolve().parent.parent
 

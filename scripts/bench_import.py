@@ -35,10 +35,10 @@ from typing import Any
 import yaml
 from import_samples import docx_from_text, pdf_from_text
 
+from campaign_site.data.loader import load_site
 from campaign_site.importing.compare import Counts, compare
 from campaign_site.importing.extract import Draft, document_year, extract
 from campaign_site.importing.readers import read_text
-from campaign_site.loader import load_site
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -118,7 +118,7 @@ def run(seeds: Path, details: bool) -> int:
         phrases = site.campaigns[year].phrases() if year in site.campaigns else {}
         results: dict[str, tuple[Counts, float, Draft]] = {}
         files = [docx_from_text(text, folder / f"{name}.docx"), pdf_from_text(text, folder / f"{name}.pdf")]
-        readings = [("txt", text, site.documents, phrases), ("docx", files[0], site.documents, phrases),
+        readings: list[tuple[str, str | Path, Any, Any]] = [("txt", text, site.documents, phrases), ("docx", files[0], site.documents, phrases),
                     ("pdf file", files[1], site.documents, phrases), ("pdf", pdf_like(text), site.documents, phrases)]
         readings += [(VARIANTS_COLUMN, pdf_like(text, seed, width), site.documents, phrases) for seed, width in VARIANTS]
         readings += [("cold", text, {}, {})]

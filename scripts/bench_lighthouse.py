@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 
 from gzip_server import serve_gzip
 
-from campaign_site.loader import load_site
-from campaign_site.pages import SiteRenderer
+from campaign_site.data.loader import load_site
+from campaign_site.pages.renderer import SiteRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"

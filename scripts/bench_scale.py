@@ -106,13 +106,14 @@ def sample_plan_markdown() -> str:
     """The Markdown body of one real commune plan page, as our generator writes it."""
     from datetime import date
 
-    from campaign_site.loader import load_site
-    from campaign_site.pages import SiteRenderer
+    from campaign_site.data.loader import load_site
+    from campaign_site.pages.renderer import SiteRenderer
 
     renderer = SiteRenderer(load_site(ROOT / "campaigns"), date(2026, 11, 22))
     files = renderer.render()
     plan = next(p for c in renderer.data.campaigns.values() for p in c.plans if p.issuer.level == "commune")
     text = next(f.content for f in files if f.path.endswith(f"/{plan.id}.md"))
+    assert isinstance(text, str)
     return text.split("\n---\n", 1)[1]
 
 

@@ -21,11 +21,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from campaign_site import scaffold, schema
+from campaign_site.authoring import scaffold, schema
+from campaign_site.core.problems import DataError
+from campaign_site.data.vn_dates import FIRST_YEAR, LAST_YEAR
+from campaign_site.data.year_folders import year_of
 from campaign_site.importing.importer import import_file
-from campaign_site.problems import DataError
-from campaign_site.vn_dates import FIRST_YEAR, LAST_YEAR
-from campaign_site.year_folders import year_of
 
 REPO = Path(__file__).resolve().parent.parent
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

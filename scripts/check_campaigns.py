@@ -14,7 +14,7 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from campaign_site import publishing
+from campaign_site.data import publish_checks
 from campaign_site.site_build import build_site
 
 
@@ -36,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for problem in build.problems:
         print(problem, file=sys.stderr)
-    if args.publish and publishing.blocking(build.data):
-        print(publishing.REFUSED, file=sys.stderr)
+    if args.publish and publish_checks.blocking(build.data):
+        print(publish_checks.REFUSED, file=sys.stderr)
         return 1
     data = build.data
     plans = sum(len(c.plans) for c in data.campaigns.values())

@@ -25,10 +25,11 @@ import sys
 import time
 from pathlib import Path
 
-from campaign_site import publishing, releases
-from campaign_site.loader import load_site
-from campaign_site.precompress import precompress_tree
-from campaign_site.problems import DataError
+from campaign_site.core.problems import DataError
+from campaign_site.data import publish_checks
+from campaign_site.data.loader import load_site
+from campaign_site.publishing import releases
+from campaign_site.publishing.precompress import precompress_tree
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -42,11 +43,11 @@ def git_revision() -> str:
 def check_settings(campaigns: Path) -> None:
     """Refuse to publish a site whose settings are unfinished (placeholder address, no contact)."""
     try:
-        blocking = publishing.blocking(load_site(campaigns))
+        blocking = publish_checks.blocking(load_site(campaigns))
     except DataError as exc:
         raise releases.DeployError(exc.report()) from None
     if blocking:
-        raise releases.DeployError("\n".join([*map(str, blocking), publishing.REFUSED]))
+        raise releases.DeployError("\n".join([*map(str, blocking), publish_checks.REFUSED]))
 
 
 def publish(args: argparse.Namespace) -> str:

@@ -54,8 +54,8 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from campaign_site.generated import GeneratedFile
-from campaign_site.problems import Problem
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.core.problems import Problem
 from campaign_site.site_build import SiteBuild, build_site
 
 REPO = Path(__file__).resolve().parent.parent

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from campaign_site.page_html import TEXT_META
+from campaign_site.pages.finish import TEXT_META
 from campaign_site.site_build import DOCS, SiteBuild, build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -113,7 +113,11 @@ def pdf_from_text(text: str, target: Path) -> Path:
         pdf.add_font("DejaVu", style, str(FONTS / name))
     pdf.set_font("DejaVu", size=12)
     pdf.set_auto_page_break(True, margin=20)
-    pdf.footer = lambda: (pdf.set_y(-15), pdf.cell(0, 10, str(pdf.page_no()), align="C"))  # type: ignore[method-assign]
+    def footer() -> None:
+        pdf.set_y(-15)
+        pdf.cell(0, 10, str(pdf.page_no()), align="C")
+
+    pdf.footer = footer  # type: ignore[method-assign]
     pdf.add_page()
     for block in paragraphs(text):
         # A line break in the text (a subject, a signature on several lines) is a line break on paper too.

@@ -17,10 +17,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from campaign_site import paths
-from campaign_site.content_names import content_name
-from campaign_site.generated import GeneratedFile
-from campaign_site.pages import error_page
+from campaign_site.core.content_names import content_name
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.data import paths
+from campaign_site.pages.renderer import error_page
 from campaign_site.site_build import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")

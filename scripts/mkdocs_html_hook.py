@@ -1,4 +1,4 @@
-"""MkDocs hook: the work on each finished page (`campaign_site.page_html`). Glue only."""
+"""MkDocs hook: the work on each finished page (`campaign_site.pages.finish`). Glue only."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from campaign_site import page_html
+from campaign_site.pages import finish
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")
 
@@ -26,15 +26,15 @@ class PageHtml:
         self.scripts.clear()
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        page_html.page_text_meta(page.meta, page.title)
-        return page_html.content_html(html, staff_page=page.file.generated_by is None)
+        finish.page_text_meta(page.meta, page.title)
+        return finish.content_html(html, staff_page=page.file.generated_by is None)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return page_html.page_html(output, get_relative_url(".", page.url), self.scripts, log.warning)
+        return finish.page_html(output, get_relative_url(".", page.url), self.scripts, log.warning)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         root = urlsplit(config.site_url or "/").path  # 404.html is served at any depth
-        return page_html.page_html(output, root, self.scripts, log.warning) if template_name.endswith(".html") else output
+        return finish.page_html(output, root, self.scripts, log.warning) if template_name.endswith(".html") else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         for name, code in self.scripts.items():  # the files the theme's inline scripts moved into

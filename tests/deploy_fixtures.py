@@ -13,8 +13,8 @@ import pytest
 from conftest import shared_build
 from local_server import free_port
 
-from campaign_site import releases
-from campaign_site.precompress import precompress_tree
+from campaign_site.publishing import releases
+from campaign_site.publishing.precompress import precompress_tree
 
 MARKER = "<!-- phiên bản B -->"
 

@@ -17,8 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from project_copy import copy_project
 
+from campaign_site.data.site_data import SiteData
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.site_data import SiteData
 
 BEFORE, DURING, AFTER = date(2026, 3, 1), date(2026, 4, 22), date(2026, 12, 7)
 HOST = "doimoisangtao.example"

@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY, copy_project, shared_build, snapshot
 
-from campaign_site import staff_markdown
-from campaign_site.banner_cache import BannerCache
-from campaign_site.loader import load_site
-from campaign_site.pages import SiteRenderer
-from campaign_site.problems import DataError
+from campaign_site.core.problems import DataError
+from campaign_site.data import staff_markdown
+from campaign_site.data.loader import load_site
+from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages.banners.cache import BannerCache
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 PYTHON_WORDS = re.compile(r"\b(?:None|True|False|NoneType|dict|list\[|str\b|int\b|Field required|Input should)")

@@ -27,10 +27,22 @@ from conftest import REPO, copy_project, replace_in
 from PIL import Image, ImageChops
 from playwright.sync_api import Page
 
-from campaign_site import banner_layout
-from campaign_site.banner_cache import BannerCache
-from campaign_site.banner_font import BannerFont, banner_font
-from campaign_site.banner_layout import (
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import BannerStyle
+from campaign_site.pages.renderer import SiteRenderer, human_size
+from campaign_site.stages.banners import layout as banner_layout
+from campaign_site.stages.banners.artwork import (
+    PREVIEW_SMALL_WIDTH_PX,
+    PREVIEW_WIDTH_PX,
+    BannerMaker,
+    artwork_box,
+    colour_words,
+    share_layouts,
+    upper,
+)
+from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.banners.font import BannerFont, banner_font
+from campaign_site.stages.banners.layout import (
     PHRASE_TOLERANCE,
     Box,
     Measure,
@@ -42,19 +54,7 @@ from campaign_site.banner_layout import (
     split_size,
     words,
 )
-from campaign_site.banner_pdf import banner_pdf
-from campaign_site.banners import (
-    PREVIEW_SMALL_WIDTH_PX,
-    PREVIEW_WIDTH_PX,
-    BannerMaker,
-    artwork_box,
-    colour_words,
-    share_layouts,
-    upper,
-)
-from campaign_site.loader import load_site
-from campaign_site.model import BannerStyle
-from campaign_site.pages import SiteRenderer, human_size
+from campaign_site.stages.banners.pdf import banner_pdf
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"

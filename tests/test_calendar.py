@@ -16,7 +16,7 @@ from conftest import REPO, run_build
 from playwright.sync_api import Browser, Page, expect
 from seed_facts import PLANS
 
-from campaign_site import paths
+from campaign_site.data import paths
 
 OBSERVANCES = {2026: [date(2026, 4, 21), date(2026, 4, 26), date(2026, 5, 18)], 2025: [date(2025, 4, 21)]}
 
@@ -524,9 +524,9 @@ def test_feed_address_is_text_to_select_without_javascript(browser: Browser, ser
 def test_plans_rendered_in_worker_processes_keep_their_staff_feeds_on_the_calendar(monkeypatch: pytest.MonkeyPatch) -> None:
     """Plans' feeds are made in forked workers from `parallel.PARALLEL_FROM` plans up, which hand back only the
     citizens' feed's link data: the calendar page must still offer every plan's staff feed, with its size."""
-    from campaign_site import parallel
-    from campaign_site.loader import load_site
-    from campaign_site.pages import SiteRenderer
+    from campaign_site.core import parallel
+    from campaign_site.data.loader import load_site
+    from campaign_site.pages.renderer import SiteRenderer
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)

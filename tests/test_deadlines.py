@@ -30,14 +30,14 @@ from conftest import REPO, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign_site import paths, plan_names, vn_dates
+from campaign_site.data import paths, plan_names, vn_dates
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import Plan, ReportDeadline
+from campaign_site.data.placeholders import REVIEW_PREFIX
+from campaign_site.data.wording import DEADLINE_RULES
 from campaign_site.importing import deadlines
 from campaign_site.importing.extract import document_year, extract
-from campaign_site.loader import load_site
-from campaign_site.model import Plan, ReportDeadline
-from campaign_site.placeholders import REVIEW_PREFIX
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.wording import DEADLINE_RULES
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"

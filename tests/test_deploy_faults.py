@@ -1,4 +1,4 @@
-"""Deploys that race, die or freeze (scripts/deploy.py and campaign_site/release_host.sh).
+"""Deploys that race, die or freeze (scripts/deploy.py and campaign_site/publishing/release_host.sh).
 
 Real deploy processes publish the shipped site and a changed copy of it (test_hosting.py's site_a
 and site_b) into folders on this machine, and once through a real OpenSSH server on 127.0.0.1: two
@@ -23,7 +23,7 @@ from conftest import snapshot
 from nginx_host import DEPLOY, deploy
 from test_hosting import served_release, start_deploy
 
-from campaign_site import releases
+from campaign_site.publishing import releases
 
 SEED = 2026
 TRIALS = int(os.environ.get("DEPLOY_FAULT_TRIALS", "20"))

@@ -29,7 +29,7 @@ from fuzz_inputs import (
 )
 from hostile_files import IMPORTS, PHOTOS
 
-from campaign_site.problems import Problem
+from campaign_site.core.problems import Problem
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 SEED = int(os.environ.get("FUZZ_SEED", "2026"))

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from campaign_site.banner_cache import BannerCache
-from campaign_site.loader import load_site
-from campaign_site.pages import SiteRenderer
+from campaign_site.data.loader import load_site
+from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages.banners.cache import BannerCache
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"

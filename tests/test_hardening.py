@@ -24,13 +24,14 @@ from fuzz_inputs import LAUGHS, PAYLOADS, copy_inputs
 from icalendar import Calendar
 from playwright.sync_api import Page
 
-from campaign_site import ics, staff_markdown
-from campaign_site.calendar_events import Event
-from campaign_site.encoders import html_attribute, json_text, svg_text
-from campaign_site.loader import load_site
-from campaign_site.markdown_text import escape
-from campaign_site.problems import DataError, Problem
-from campaign_site.text_safety import visible_text
+from campaign_site.core.encoders import html_attribute, json_text, svg_text
+from campaign_site.core.markdown_text import escape
+from campaign_site.core.problems import DataError, Problem
+from campaign_site.core.text_safety import visible_text
+from campaign_site.data import staff_markdown
+from campaign_site.data.loader import load_site
+from campaign_site.stages.calendar import ics
+from campaign_site.stages.calendar.events import Event
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
 CAMPAIGN_2026 = "campaigns/2026/campaign.yaml"
@@ -256,11 +257,11 @@ def test_a_tall_narrow_banner_size_draws_a_preview_no_taller_than_a_wide_one(inp
 
 def test_a_long_word_on_a_tiny_preview_is_drawn_not_refused_by_freetype() -> None:
     """Under one pixel per em FreeType refuses to draw ("invalid ppem value"): the size is held at 1."""
-    from campaign_site.banner_font import banner_font
-    from campaign_site.banner_layout import fit
-    from campaign_site.banner_png import banner_png
-    from campaign_site.banners import artwork_box
-    from campaign_site.model import BannerStyle
+    from campaign_site.data.model import BannerStyle
+    from campaign_site.stages.banners.artwork import artwork_box
+    from campaign_site.stages.banners.font import banner_font
+    from campaign_site.stages.banners.layout import fit
+    from campaign_site.stages.banners.png import banner_png
 
     layout = fit("X" * 300, banner_font(), artwork_box(16, 1600, BannerStyle()))
     assert layout.font_size < 1

@@ -1,4 +1,4 @@
-"""The HTML policy (`campaign_site.html_policy`) against the payloads of issue 25.
+"""The HTML policy (`campaign_site.data.html_policy`) against the payloads of issue 25.
 
 - Staff Markdown (a page under docs/, a year's introduction, a post body) with each payload is refused
   by the check with its file and line, naming what would be removed.
@@ -30,7 +30,7 @@ from local_server import serve
 from PIL import Image
 from playwright.sync_api import Browser
 
-from campaign_site import html_policy
+from campaign_site.data import html_policy
 from campaign_site.site_build import check_site
 
 PAYLOADS = {

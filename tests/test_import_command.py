@@ -18,12 +18,12 @@ from conftest import REPO, copy_project, replace_in
 from import_samples import docx_from_text, pdf_from_text
 from PIL import Image
 
+from campaign_site.authoring.scaffold import ScaffoldError
+from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
+from campaign_site.data.placeholders import REVIEW_PREFIX
 from campaign_site.importing.compare import compare
 from campaign_site.importing.importer import import_file
-from campaign_site.loader import load_site
-from campaign_site.placeholders import REVIEW_PREFIX
-from campaign_site.problems import DataError
-from campaign_site.scaffold import ScaffoldError
 
 
 def campaign_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

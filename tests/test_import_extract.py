@@ -12,12 +12,12 @@ import yaml
 from bench_import import SHIPPED, pdf_like
 from conftest import REPO, SEEDS
 
+from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
+from campaign_site.data.placeholders import REVIEW_MARKER, REVIEW_PREFIX
+from campaign_site.data.site_data import SiteData
 from campaign_site.importing.compare import compare
 from campaign_site.importing.extract import Draft, document_year, extract
-from campaign_site.loader import load_site
-from campaign_site.placeholders import REVIEW_MARKER, REVIEW_PREFIX
-from campaign_site.problems import DataError
-from campaign_site.site_data import SiteData
 
 
 @pytest.fixture(scope="module")

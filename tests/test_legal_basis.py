@@ -12,10 +12,10 @@ from conftest import page_text
 from playwright.sync_api import Browser, Page, expect
 from seed_facts import DOCUMENTS, PLANS
 
-from campaign_site.checks import number_symbol_warnings
-from campaign_site.model import LegalDocument, follows_decree_30
-from campaign_site.wording import ISSUER_LEVELS as LEVELS
-from campaign_site.yaml_source import SourceFile
+from campaign_site.core.yaml_source import SourceFile
+from campaign_site.data.checks import number_symbol_warnings
+from campaign_site.data.model import LegalDocument, follows_decree_30
+from campaign_site.data.wording import ISSUER_LEVELS as LEVELS
 
 REPO = Path(__file__).resolve().parent.parent
 LEVEL_COUNTS = {"party": 1, "government": 1, "ministry": 3, "province": 4, "commune": 1}

@@ -13,7 +13,7 @@ from child_usage import measured, python
 from conftest import copy_project
 from test_news_posts import POST, POSTS, SLUG, camera_photo
 
-from campaign_site import markdown_bounds
+from campaign_site.data import markdown_bounds
 from campaign_site.site_build import check_site
 
 CHECK = """

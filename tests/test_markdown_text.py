@@ -4,8 +4,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from campaign_site.markdown_text import Markdown, escape
-from campaign_site.slugs import ascii_slug
+from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.core.slugs import ascii_slug
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 

@@ -19,15 +19,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_real_documents import problems_of
 
+from campaign_site.core.markdown_text import escape
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import Plan
+from campaign_site.data.placeholders import REVIEW_PREFIX
+from campaign_site.data.wording import LINK_MODALITIES, link_lead
 from campaign_site.importing import deadlines
 from campaign_site.importing.extract import extract
-from campaign_site.loader import load_site
-from campaign_site.markdown_text import escape
-from campaign_site.model import Plan
-from campaign_site.phrasing import issuer_name
-from campaign_site.placeholders import REVIEW_PREFIX
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.wording import LINK_MODALITIES, link_lead
+from campaign_site.words.phrasing import issuer_name
 
 LAI_CHAU = "2026/plans/so-khcn-lai-chau.yaml"
 BINH_THANH = "2026/plans/ubnd-xa-binh-thanh.yaml"

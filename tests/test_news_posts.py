@@ -31,8 +31,9 @@ from playwright.sync_api import Browser
 from test_performance_budget import BUDGET, first_load
 from test_search import results
 
-from campaign_site import photos, scaffold
+from campaign_site.authoring import scaffold
 from campaign_site.site_build import SiteBuild, build_site, check_site
+from campaign_site.stages.news import photos
 
 BUILT_ON = date.fromisoformat(TODAY)
 STAMP = datetime(2026, 11, 22, 8, tzinfo=UTC)

@@ -17,9 +17,9 @@ from conftest import REPO
 from fuzz_inputs import POST as FUZZ_POST
 from project_copy import copy_project
 
-from campaign_site.problems import Problem
+from campaign_site.core.problems import Problem
+from campaign_site.data.year_folders import year_of
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.year_folders import year_of
 
 TODAY = date(2026, 11, 22)
 STAMP = datetime(2026, 11, 22, tzinfo=UTC)

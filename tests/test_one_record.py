@@ -23,13 +23,13 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from test_real_documents import add_real_documents
 
-from campaign_site.encoders import html_attribute
-from campaign_site.loader import load_site
-from campaign_site.markdown_text import escape
-from campaign_site.model import Origin, Plan
-from campaign_site.problems import DataError
+from campaign_site.core.encoders import html_attribute
+from campaign_site.core.markdown_text import escape
+from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import Origin, Plan
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.sources import original_url, phrase_source_note, phrases_origin, source_note
+from campaign_site.words.sources import original_url, phrase_source_note, phrases_origin, source_note
 
 LINKED = "2026/ke-hoach/bo-khcn-cv-2341.md"
 SUMMARY_PLAN = "2026/ke-hoach/ubnd-tinh-tuyen-quang-tom-tat.md"

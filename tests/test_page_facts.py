@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from conftest import REPO, TODAY, copy_project, page_paths, replace_in, run_build, serve, shared_build
 from playwright.sync_api import Browser
 
-from campaign_site.git_dates import change_dates
-from campaign_site.page_facts import edit_base
+from campaign_site.core.git_dates import change_dates
+from campaign_site.pages.page_facts import edit_base
 
 NO_GITHUB = {"GITHUB_REPOSITORY": "", "GITHUB_REF_NAME": "", "GITHUB_HEAD_REF": ""}
 PLAN = "2026/ke-hoach/ubnd-xa-binh-thanh"

@@ -11,16 +11,17 @@ from typing import Any
 import pytest
 from conftest import REPO
 
-from campaign_site import nav, paths
-from campaign_site.banner_cache import BannerCache
-from campaign_site.generated import GeneratedFile
-from campaign_site.loader import load_site
-from campaign_site.page_types import PAGE_TYPES, pages_of
-from campaign_site.pages import SiteRenderer
-from campaign_site.site_data import SiteData
-from campaign_site.wording import human_size
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.data import paths
+from campaign_site.data.loader import load_site
+from campaign_site.data.site_data import SiteData
+from campaign_site.data.wording import human_size
+from campaign_site.pages import nav
+from campaign_site.pages.registry import PAGE_TYPES, pages_of
+from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages.banners.cache import BannerCache
 
-TEMPLATES = REPO / "scripts" / "campaign_site" / "templates"
+TEMPLATES = REPO / "scripts" / "campaign_site" / "pages" / "templates"
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +98,6 @@ def test_templates_only_lay_out() -> None:
 
 def test_adding_a_page_type_needs_no_other_list(tmp_path: Path) -> None:
     """The navigation has no list of its own: a page type declared with a place appears there."""
-    source = (REPO / "scripts" / "campaign_site" / "nav.py").read_text(encoding="utf-8")
+    source = (REPO / "scripts" / "campaign_site" / "pages" / "nav.py").read_text(encoding="utf-8")
     assert "paths." not in source, "nav.py names pages itself instead of reading the registry"
     assert "not_in_nav" not in (REPO / "mkdocs.yml").read_text(encoding="utf-8")

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 from conftest import BUILDER, REPO, page_paths
 from playwright.sync_api import Browser, Page
 
-from campaign_site.banner_cache import BannerCache
-from campaign_site.loader import load_site
-from campaign_site.pages import SiteRenderer
+from campaign_site.data.loader import load_site
+from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages.banners.cache import BannerCache
 
 RAW_SYNTAX = re.compile(r"\|\s*:?-{3,}|(?:^|\s)\|[^|\n]+\|[^|\n]+\||\*\*\S|__\S|\{\{|\{%|\{:|\]\(|&#\d+;|&[a-z]+;")
 PAGE_TYPES = {

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from test_news_posts import POSTS, SLUG, build, camera_photo, line_of, one_post  # noqa: F401 (a fixture)
 
-from campaign_site import photo_files
+from campaign_site.data import photo_files
 from campaign_site.site_build import check_site
 
 MEMORY_LIMIT = 1024**3

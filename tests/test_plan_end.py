@@ -19,14 +19,14 @@ from conftest import REPO, SEEDS, copy_project, replace_in, run_build
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign_site.document_end import closing_words
+from campaign_site.core.problems import DataError
+from campaign_site.data.document_end import closing_words
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import Plan, Signer
+from campaign_site.data.site_data import SiteData
 from campaign_site.importing.extract import document_year, extract
-from campaign_site.loader import load_site
-from campaign_site.model import Plan, Signer
-from campaign_site.phrasing import signer_text
-from campaign_site.problems import DataError
-from campaign_site.site_data import SiteData
-from campaign_site.views.plan import signature
+from campaign_site.pages.views.plan import signature
+from campaign_site.words.phrasing import signer_text
 
 GOLDEN = Path(__file__).parent / "golden"
 IMPORT_DOCUMENTS = Path(__file__).parent / "import_documents"

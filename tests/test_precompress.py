@@ -1,5 +1,5 @@
-"""The .gz and .br copies written for the host (campaign_site.precompress), and the check that
-refuses to publish a copy that does not decompress to its file (campaign_site.releases)."""
+"""The .gz and .br copies written for the host (campaign_site.publishing.precompress), and the check that
+refuses to publish a copy that does not decompress to its file (campaign_site.publishing.releases)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import pytest
 from conftest import shared_build, snapshot
 from nginx_host import deploy
 
-from campaign_site import releases
-from campaign_site.precompress import (
+from campaign_site.publishing import releases
+from campaign_site.publishing.precompress import (
     STALE_TEMPORARY_SECONDS,
     TEMPORARY_SUFFIX,
     decompress,
@@ -29,7 +29,7 @@ from campaign_site.precompress import (
 )
 
 SEED = 2026
-COMPRESS = [sys.executable, "-c", "import sys; from pathlib import Path; from campaign_site.precompress import "
+COMPRESS = [sys.executable, "-c", "import sys; from pathlib import Path; from campaign_site.publishing.precompress import "
             "precompress_tree; precompress_tree(Path(sys.argv[1]))"]
 REPO = Path(__file__).resolve().parent.parent
 

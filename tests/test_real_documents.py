@@ -17,9 +17,9 @@ import icalendar
 import pytest
 from conftest import REPO, copy_project, line_of, replace_in
 
-from campaign_site import scaffold
-from campaign_site.loader import load_site
-from campaign_site.problems import DataError
+from campaign_site.authoring import scaffold
+from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
 from campaign_site.site_build import SiteBuild, build_site
 
 REAL = Path(__file__).parent / "real_documents"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from campaign_site import placeholders
-from campaign_site.loader import load_site
-from campaign_site.model import Plan
-from campaign_site.problems import DataError
-from campaign_site.yaml_source import parse_yaml
+from campaign_site.core.problems import DataError
+from campaign_site.core.yaml_source import parse_yaml
+from campaign_site.data import placeholders
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import Plan
 
 LANG_SON = "campaigns/2026/plans/so-khcn-lang-son.yaml"
 

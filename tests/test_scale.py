@@ -25,9 +25,9 @@ from conftest import REPO, copy_project, run_build, serve, shared_build, shared_
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from campaign_site import parallel
-from campaign_site.loader import load_site
-from campaign_site.site_data import SiteData
+from campaign_site.core import parallel
+from campaign_site.data.loader import load_site
+from campaign_site.data.site_data import SiteData
 
 SIZES = (240, 480)
 ALWAYS_BOUNDED = ["", "2026/", "2026/ke-hoach/", "2026/lich/", "lich/", "can-cu-phap-ly/", "2026/bang-ron/", "gioi-thieu/"]
@@ -198,8 +198,8 @@ def test_parallel_map_keeps_order_and_uses_other_processes(monkeypatch: pytest.M
 def test_a_year_without_plans_says_so_on_its_listing(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     from datetime import date
 
-    from campaign_site.banner_cache import BannerCache
-    from campaign_site.pages import SiteRenderer
+    from campaign_site.pages.renderer import SiteRenderer
+    from campaign_site.stages.banners.cache import BannerCache
 
     project = write_synthetic(tmp_path_factory, tmp_path / "project", 0, history_years=1)
     data = load_site(project / "campaigns")

@@ -22,7 +22,7 @@ from seed_facts import (
     THEMES_2026_21_4,
 )
 
-from campaign_site.loader import load_site
+from campaign_site.data.loader import load_site
 
 
 def citation(number_symbol: str) -> str:
@@ -169,7 +169,7 @@ def test_home_leads_with_the_next_campaign(tmp_path: Path) -> None:
 
 def test_next_year_is_featured_once_its_data_exists_and_this_year_is_over(project: Path) -> None:
     """In November 2026, as soon as campaigns/2027/ is filled in, the home page leads with 2027."""
-    from campaign_site.loader import load_site
+    from campaign_site.data.loader import load_site
 
     data = load_site(project / "campaigns")
     assert data.featured_year(date(2026, 11, 30)) == 2026  # no later year yet: the latest

@@ -16,9 +16,9 @@ import yaml
 from conftest import REPO, mkdocs_serve, replace_in, run_build, serve, wait_for_text
 from playwright.sync_api import Page
 
-from campaign_site import schema
-from campaign_site.loader import load_site
-from campaign_site.problems import DataError
+from campaign_site.authoring import schema
+from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
 
 FILLED = {
     "chủ đề năm 2027": "Đổi mới sáng tạo năm 2027",

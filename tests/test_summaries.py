@@ -12,10 +12,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign_site.loader import load_site
-from campaign_site.model import Plan, Window
-from campaign_site.summaries import kicker, window_coverage, window_sentence, years_item
-from campaign_site.unknowns import NOT_KNOWN
+from campaign_site.data.loader import load_site
+from campaign_site.data.model import Plan, Window
+from campaign_site.data.unknowns import NOT_KNOWN
+from campaign_site.words.summaries import kicker, window_coverage, window_sentence, years_item
 
 GOLDEN = Path(__file__).parent / "golden" / "campaigns"
 PLAN = load_site(GOLDEN).campaigns[2026].plans[0]

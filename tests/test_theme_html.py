@@ -1,4 +1,4 @@
-"""Corrections to Material's HTML (campaign_site.theme_html), on the real theme's output and on changed markup."""
+"""Corrections to Material's HTML (campaign_site.pages.theme_html), on the real theme's output and on changed markup."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign_site import theme_html
+from campaign_site.pages import theme_html
 
 
 def test_built_pages_carry_no_inline_code_and_every_moved_script_exists(built_site: Path) -> None:

@@ -18,12 +18,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_real_documents import SUMMARY, add_real_documents
 
-from campaign_site.activities import Post, PostFrontMatter, newest_first
-from campaign_site.model import Plan
-from campaign_site.phrasing import post_when
+from campaign_site.data.activities import Post, PostFrontMatter, newest_first
+from campaign_site.data.model import Plan
+from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
+from campaign_site.pages.views.plan import missing_parts
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.unknowns import NOT_KNOWN_SPELLING
-from campaign_site.views.plan import missing_parts
+from campaign_site.words.phrasing import post_when
 
 ANONYMOUS = "2026/ke-hoach/ubnd-xa-khong-ro-ten.md"
 PLAN = """\

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import line_of, replace_in
 
-from campaign_site.loader import load_site
-from campaign_site.problems import DataError, Problem
+from campaign_site.core.problems import DataError, Problem
+from campaign_site.data.loader import load_site
 
 LAI_CHAU = "2026/plans/so-khcn-lai-chau.yaml"
 
@@ -250,6 +250,6 @@ def test_repeated_reference_is_a_warning_not_an_error(campaigns: Path) -> None:
     ("https://[::1]/", True), ("https://site.test/", True), ("https://dmst.langson.gov.vn/", False), ("https://examples.vn/", False),
 ])
 def test_placeholder_addresses_are_recognised(url: str, placeholder: bool) -> None:
-    from campaign_site.publishing import placeholder_address
+    from campaign_site.data.publish_checks import placeholder_address
 
     assert placeholder_address(url) is placeholder

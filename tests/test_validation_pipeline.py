@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, line_of, replace_in
 
-from campaign_site import checks, rules
-from campaign_site.glyphs import GlyphCoverage
-from campaign_site.problems import Problem
+from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.problems import Problem
+from campaign_site.core.yaml_source import parse_yaml
+from campaign_site.data import checks, rules
 from campaign_site.site_build import check_site
-from campaign_site.yaml_source import parse_yaml
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
 LANG_SON = "campaigns/2026/plans/so-khcn-lang-son.yaml"

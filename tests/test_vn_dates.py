@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from campaign_site import vn_dates
+from campaign_site.data import vn_dates
 
 
 @pytest.mark.parametrize(

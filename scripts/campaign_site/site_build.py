@@ -15,18 +15,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import activities, addresses, nav, paths, photos, staff_markdown
-from .banner_cache import BannerCache
-from .banner_font import banner_coverage
-from .generated import GeneratedFile
-from .git_dates import ChangeDates, change_dates
-from .glyphs import GlyphCoverage
-from .loader import load_site
-from .page_facts import PageFacts, edit_base, page_facts
-from .page_types import pages_of
-from .pages import SiteRenderer
-from .problems import DataError, Problem
-from .site_data import SiteData
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.core.git_dates import ChangeDates, change_dates
+from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
+from campaign_site.core.problems import DataError, Problem
+from campaign_site.data import activities, addresses, paths, staff_markdown
+from campaign_site.data.loader import load_site
+from campaign_site.data.site_data import SiteData
+from campaign_site.pages import nav
+from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
+from campaign_site.pages.registry import pages_of
+from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.news import photos
 
 log = logging.getLogger(__name__)
 CAMPAIGNS, DOCS = "campaigns", "docs"

@@ -8,12 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import LegalDocument
-from ..placeholders import to_fill
-from ..vn_dates import PartialDate
-from ..vn_dates import short as decree_short
-from . import dates, names
-from .vn import UPPER, capitalize, key, squash
+from campaign_site.data.model import LegalDocument
+from campaign_site.data.placeholders import to_fill
+from campaign_site.data.vn_dates import PartialDate
+from campaign_site.data.vn_dates import short as decree_short
+from campaign_site.importing import dates, names
+from campaign_site.importing.vn import UPPER, capitalize, key, squash
 
 TYPES = [
     "Công văn", "Kế hoạch", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông báo", "Hướng dẫn", "Thông tư liên tịch",

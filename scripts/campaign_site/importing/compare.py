@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..placeholders import REVIEW_PREFIX, is_marked
-from ..vn_dates import parse_partial_date
-from .vn import phrase_key, squash
+from campaign_site.data.placeholders import REVIEW_PREFIX, is_marked
+from campaign_site.data.vn_dates import parse_partial_date
+from campaign_site.importing.vn import phrase_key, squash
 
 PHRASE_LISTS = ("themes", "slogans", "messages")
 CATEGORIES = ("exact", "marked", "missing", "wrong", "invented")

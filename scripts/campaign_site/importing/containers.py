@@ -13,8 +13,8 @@ from typing import IO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from ..wording import count_text
-from .unreadable import UnreadableFile
+from campaign_site.data.wording import count_text
+from campaign_site.importing.unreadable import UnreadableFile
 
 MAX_PARTS = 2_000
 MAX_PART_BYTES = 40 * 1024 * 1024

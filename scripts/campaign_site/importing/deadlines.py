@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..placeholders import review, to_fill
-from ..wording import DEADLINE_RULES, DeadlineRule
-from . import dates
-from .vn import capitalize, squash
+from campaign_site.data.placeholders import review, to_fill
+from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule
+from campaign_site.importing import dates
+from campaign_site.importing.vn import capitalize, squash
 
 _THEN = r"(?:\s+là)?(?:\s+vào)?\s+ngày"
 RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất{_THEN}|chậm\s+nhất|hạn\s+chót{_THEN}|hạn\s+cuối{_THEN}|"

@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import LegalDocument, Observance
-from ..placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
-from . import basis, deadlines, header, issuer, names, phrases, sections, signature
-from .text import Para, paragraphs
-from .vn import capitalize, squash
+from campaign_site.data.model import LegalDocument, Observance
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
+from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
+from campaign_site.importing.text import Para, paragraphs
+from campaign_site.importing.vn import capitalize, squash
 
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import dates
-from .text import Para
-from .vn import is_caps, squash
+from campaign_site.importing import dates
+from campaign_site.importing.text import Para
+from campaign_site.importing.vn import is_caps, squash
 
 MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*-\s*tự\s+do\s*-\s*hạnh\s+phúc",
                    re.IGNORECASE)

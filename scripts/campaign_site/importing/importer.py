@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..loader import load_site
-from ..placeholders import is_marked
-from ..scaffold import ScaffoldError
-from .extract import Draft, document_year, extract
-from .readers import UnreadableFile
-from .sandbox import read_bounded
-from .write import Written, write_draft
+from campaign_site.authoring.scaffold import ScaffoldError
+from campaign_site.data.loader import load_site
+from campaign_site.data.placeholders import is_marked
+from campaign_site.importing.extract import Draft, document_year, extract
+from campaign_site.importing.readers import UnreadableFile
+from campaign_site.importing.sandbox import read_bounded
+from campaign_site.importing.write import Written, write_draft
 
 
 def is_dispatch(draft: Draft) -> bool:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..placeholders import review, to_fill
-from . import names
-from .header import Header
+from campaign_site.data.placeholders import review, to_fill
+from campaign_site.importing import names
+from campaign_site.importing.header import Header
 
 
 def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -> tuple[dict, list[str]]:

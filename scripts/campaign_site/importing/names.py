@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..slugs import ascii_slug
-from .vn import key, plain, title_name
+from campaign_site.core.slugs import ascii_slug
+from campaign_site.importing.vn import key, plain, title_name
 
 PROVINCES = (
     "An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Điện Biên", "Đồng Nai",

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Observance
-from ..placeholders import review
-from ..slugs import ascii_slug
-from .vn import key, phrase_key
+from campaign_site.core.slugs import ascii_slug
+from campaign_site.data.model import Observance
+from campaign_site.data.placeholders import review
+from campaign_site.importing.vn import key, phrase_key
 
 KINDS = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông điệp"}
 _KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)

@@ -14,9 +14,9 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from ..wording import count_text, human_size
-from .containers import check_archive
-from .unreadable import UnreadableFile
+from campaign_site.data.wording import count_text, human_size
+from campaign_site.importing.containers import check_archive
+from campaign_site.importing.unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".pdf", ".odt", ".txt")
 MOTTO = re.compile(r"^[\s*]*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC)?[\s*]*$",

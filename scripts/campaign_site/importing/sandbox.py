@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .readers import UnreadableFile, read_text
+from campaign_site.importing.readers import UnreadableFile, read_text
 
 CPU_SECONDS = 8
 """Reading a 40-page PDF takes about 2.5 s of processor time (`readers.MAX_PAGES` pages: 5 s)."""

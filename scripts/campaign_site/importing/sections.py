@@ -12,12 +12,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import Observance
-from ..placeholders import review
-from .phrases import Candidate, kind_of, observance_mentions, quotes
-from .phrases import inner as quoted_text
-from .text import Para, ends_sentence
-from .vn import key
+from campaign_site.data.model import Observance
+from campaign_site.data.placeholders import review
+from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, quotes
+from campaign_site.importing.phrases import inner as quoted_text
+from campaign_site.importing.text import Para, ends_sentence
+from campaign_site.importing.vn import key
 
 _KINDS = [
     ("window", ("thời gian",)),

@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..document_end import CLOSING_START, END_MARK
-from ..unknowns import NOT_KNOWN_SPELLING
-from .header import clean_item
-from .text import ACTOR_OPENING, Para
-from .vn import squash
+from campaign_site.data.document_end import CLOSING_START, END_MARK
+from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
+from campaign_site.importing.header import clean_item
+from campaign_site.importing.text import ACTOR_OPENING, Para
+from campaign_site.importing.vn import squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
 ON_BEHALF = re.compile(r"^(?:KT|TM|TL|TUQ|PP)\s*\.", re.IGNORECASE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .vn import is_caps, is_lower_start, nfc, squash
+from campaign_site.importing.vn import is_caps, is_lower_start, nfc, squash
 
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _HEADING_HASHES = re.compile(r"^#{1,6}\s+")

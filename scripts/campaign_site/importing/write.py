@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from ..placeholders import MARKER, REVIEW_MARKER
-from ..scaffold import ScaffoldError, schema_comment
+from campaign_site.authoring.scaffold import ScaffoldError, schema_comment
+from campaign_site.data.placeholders import MARKER, REVIEW_MARKER
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""What staff start from: scaffolds with marked placeholders, JSON Schemas for editors."""

@@ -1,0 +1,1 @@
+"""Foundations with no campaign knowledge: safe text, source lines, problems, caches."""

@@ -1,0 +1,32 @@
+"""Files reached through a symbolic link that leads out of the repository are not published; what is
+not a regular file (a folder, a broken link, a pipe) where a file is expected is named, not skipped."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from campaign_site.core.problems import Problem
+
+
+def outside(path: Path, root: Path) -> bool:
+    """True when `path` (a link, or inside a linked folder) leads out of `root`."""
+    return not path.resolve().is_relative_to(root.resolve())
+
+
+def link_problem(display: str) -> Problem:
+    return Problem(
+        display, 1, 1, "",
+        "là liên kết (symlink) trỏ ra ngoài kho, nên nội dung của nó không được kiểm soát cùng trang. "
+        "Hãy chép tệp vào đúng chỗ thay cho liên kết.",
+    )
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why `path`, which is there, cannot be read as a file (in Vietnamese), or None: a regular file, or nothing."""
+    if path.is_file() or not os.path.lexists(path):
+        return None
+    if path.is_dir():
+        return f"`{path.name}` là một thư mục, không phải tệp. Hãy đổi tên thư mục, hoặc xóa nó rồi chép tệp vào đúng chỗ."
+    return (f"`{path.name}` không phải tệp thường (là liên kết hỏng, đường ống hay socket) nên không đọc được. "
+            "Hãy xóa nó rồi chép tệp thật vào đúng chỗ.")

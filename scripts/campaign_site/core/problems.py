@@ -1,0 +1,55 @@
+"""A problem found in the data: where it is, which field, and what to do, in Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from campaign_site.core.text_safety import shown
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error or warning about one place in one data file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        label = "" if self.severity == "error" else "cảnh báo: "
+        field = self.field or "(toàn tệp)"
+        # Text quoted from a file may hold line breaks or terminal codes: print them as codes, never raw.
+        text = shown(f"{self.file}:{self.line}: {field}: {label}{self.message}")
+        return f"{text} (dòng {self.line}, cột {self.column})"
+
+
+class DataError(Exception):
+    """Raised when the data has at least one error; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one per line, with a Vietnamese summary line."""
+        errors = [p for p in self.problems if p.severity == "error"]
+        lines = [str(p) for p in self.problems]
+        lines.append(f"Dữ liệu có {len(errors)} lỗi; chưa tạo trang nào. Hãy sửa các lỗi trên rồi chạy lại.")
+        return "\n".join(lines)
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """Render a location path such as ('window', 'end') or ('tasks', 2) as `window.end`, `tasks[2]`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

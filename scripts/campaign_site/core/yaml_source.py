@@ -1,0 +1,358 @@
+"""Read a YAML file into plain Python data plus the line of every value, for error messages.
+
+PyYAML composes the node tree (which keeps positions); we build the data ourselves so that
+dates stay strings (the model parses them with Vietnamese messages) and duplicate keys,
+which PyYAML would silently drop, become errors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from campaign_site.core.problems import Problem, format_loc
+from campaign_site.core.text_safety import hidden_character, hidden_character_message
+
+Loc = tuple[str | int, ...]
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+"""Data files are a few KB and 5 levels deep at most; far more is a mistake that would slow every build."""
+TOO_DEEP = f"tệp lồng nhau quá sâu (quá {MAX_DEPTH} cấp thụt lề). Hãy giữ cấu trúc theo mẫu."
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceFile:
+    """A parsed YAML file: its data and where each value (by location path) starts."""
+
+    path: str
+    data: Any
+    positions: dict[Loc, Position] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def position(self, loc: Loc) -> Position:
+        """Position of the value at `loc`, or of its nearest existing parent (for missing fields)."""
+        for end in range(len(loc), -1, -1):
+            found = self.positions.get(tuple(loc[:end]))
+            if found:
+                return found
+        return Position(1, 1)
+
+    def strings(self) -> list[tuple[Loc, str]]:
+        """Every text value in the file with its location."""
+
+        def walk(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
+            if isinstance(value, dict):
+                return [s for k, v in value.items() for s in walk(v, loc + (k,))]
+            if isinstance(value, list):
+                return [s for i, v in enumerate(value) for s in walk(v, loc + (i,))]
+            return [(loc, value)] if isinstance(value, str) else []
+
+        return walk(self.data, ())
+
+    def problem(self, loc: Loc, field_name: str, message: str, severity: str = "error") -> Problem:
+        """A problem anchored at the value found at `loc`."""
+        pos = self.position(loc)
+        return Problem(self.path, pos.line, pos.column, field_name, message, severity)  # type: ignore[arg-type]
+
+
+class YamlSyntaxProblem(Exception):
+    """The file is not readable YAML; carries the problems to report."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(map(str, problems)))
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Refused(Exception):
+    """A node the data files do not allow; stops building at once (an alias could expand without bound)."""
+
+    def __init__(self, position: Position, loc: Loc, message: str) -> None:
+        self.position = position
+        self.field = format_loc(loc)
+        self.message = message
+
+
+ALIAS = (
+    "dùng neo `&` và bí danh `*` để lặp lại nội dung; tệp dữ liệu không dùng cách viết này "
+    "(nó có thể làm một tệp nhỏ phình thành hàng tỉ mục). Hãy viết đầy đủ nội dung ở từng chỗ."
+)
+_SCALAR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", _TIMESTAMP}
+_PLAIN_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+
+
+def explicit_tag(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """The `!!type` written before a value, if any: a tag that the value alone would not be given."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = node.style is None
+        implied = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    else:
+        implied = _PLAIN_TAGS[type(node)]  # type: ignore[index]  # a mapping or a sequence here
+    if node.tag == implied:
+        return None
+    return node.tag.replace("tag:yaml.org,2002:", "!!")
+
+
+class _Builder:
+    """Turns a composed node tree into data, recording positions and duplicate keys."""
+
+    def __init__(self, loader: yaml.SafeLoader, path: str) -> None:
+        self.loader = loader
+        self.path = path
+        self.positions: dict[Loc, Position] = {}
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.seen: set[int] = set()
+        self.last_key = Position(1, 1)
+
+    def _check_characters(self, text: str, node: yaml.Node, loc: Loc) -> None:
+        """Control and invisible characters never reach a page, a feed or JSON: refuse them here."""
+        found = hidden_character(text)
+        if found is not None:
+            pos = _mark(node)
+            self.problems.append(
+                Problem(self.path, pos.line, pos.column, format_loc(loc), hidden_character_message(found))
+            )
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        if len(loc) > MAX_DEPTH:
+            raise _Refused(_mark(node), loc, TOO_DEEP)
+        if id(node) in self.seen:
+            # Only an alias reaches a node twice: refuse before it is expanded. The alias itself has
+            # no position in the node tree: point at the field it stands in.
+            raise _Refused(self.last_key, loc, ALIAS)
+        self.seen.add(id(node))
+        self.positions[loc] = _mark(node)
+        tag = explicit_tag(self.loader, node)
+        if tag is not None:
+            raise _Refused(
+                _mark(node),
+                loc,
+                f"có kiểu ghi kèm `{tag}` trước giá trị; tệp dữ liệu không dùng cách viết này. "
+                f"Hãy xóa `{tag}` và viết giá trị như trong mẫu.",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _TIMESTAMP:
+            return node.value
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # Python refuses to read an integer of more than 4,300 digits.
+            raise _Refused(_mark(node), loc, "số quá dài, không đọc được. Hãy kiểm tra lại giá trị này.") from None
+        if isinstance(value, str):
+            self._check_characters(value, node, loc)
+        if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+            pos = _mark(node)
+            self.warnings.append(
+                Problem(
+                    self.path,
+                    pos.line,
+                    pos.column,
+                    ".".join(str(p) for p in loc),
+                    "văn bản chưa ở dạng Unicode dựng sẵn (NFC) nên đã được tự chuẩn hóa. "
+                    "Hãy gõ lại bằng bộ gõ Unicode dựng sẵn để tệp khớp với trang.",
+                    "warning",
+                )
+            )
+            value = unicodedata.normalize("NFC", value)
+        return value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                pos = _mark(key_node)
+                self.problems.append(
+                    Problem(self.path, pos.line, pos.column, "", "tên trường phải là một từ đơn giản, không phải danh sách hay nhóm.")
+                )
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            pos = _mark(key_node)
+            self.last_key = pos
+            self._check_characters(key, key_node, loc)
+            if key in result:
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        pos.line,
+                        pos.column,
+                        ".".join(str(p) for p in loc + (key,)),
+                        f"trường `{key}` được viết hai lần (lần đầu ở dòng {first_line[key]}). "
+                        "Hãy xóa một lần hoặc gộp nội dung lại.",
+                    )
+                )
+                continue
+            first_line[key] = pos.line
+            result[key] = self.build(value_node, loc + (key,))
+            # Point at the line where the field is named, where staff look for it.
+            self.positions[loc + (key,)] = pos
+        return result
+
+
+def _syntax_message(exc: yaml.YAMLError, line: list[str] | None = None, column: int = 0) -> str:
+    """A Vietnamese explanation of a YAML syntax error (`line`: the offending line, if known)."""
+    problem = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
+    if "mapping values are not allowed" in problem and line and line[0].find(":") + 1 == column:
+        # The first colon of the line is the problem: the field name itself is indented wrongly.
+        return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
+    if "'\\t'" in problem or "tab" in problem:
+        return "có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay Tab bằng 2 dấu cách."
+    if "mapping values are not allowed" in problem:
+        return (
+            "có dấu hai chấm `: ` ở chỗ không hợp lệ. Nếu nội dung có dấu hai chấm, "
+            'hãy đặt cả đoạn văn bản trong dấu ngoặc kép "...".'
+        )
+    if "could not find expected ':'" in problem:
+        return "thiếu dấu hai chấm sau tên trường (dạng `tên: giá trị`)."
+    if "found undefined alias" in problem:
+        return "dùng bí danh `*...` chưa được khai báo."
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
+    if "found unexpected end of stream" in problem or "unexpected end" in problem:
+        return "thiếu dấu ngoặc kép hoặc ngoặc đóng ở cuối đoạn văn bản."
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "danh sách hoặc nhóm viết trên một dòng thiếu dấu đóng `]` hoặc `}`, hoặc thiếu dấu phẩy giữa các mục."
+    if "expected a single document" in problem:
+        return "tệp có dòng `---` chia thành nhiều phần. Mỗi tệp chỉ có một phần: hãy xóa dòng `---`."
+    return "cú pháp YAML không hợp lệ. Hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề quanh dòng này."
+
+
+def _unclosed_quote(text: str) -> int | None:
+    """Line where a double-quoted value opens and is never closed (it may span lines), if any."""
+    open_line = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        odd = line.replace('\\"', "").count('"') % 2 == 1
+        if open_line is None:
+            value = line.split(": ", 1)[-1].lstrip("- ").strip()
+            if value.startswith('"') and odd:
+                open_line = number
+        elif odd:
+            open_line = None
+    return open_line
+
+
+def _failure(display_path: str, line: int, column: int, message: str, field: str = "") -> YamlSyntaxProblem:
+    return YamlSyntaxProblem([Problem(display_path, line, column, field, message)])
+
+
+def load_yaml(path: Path, display_path: str) -> SourceFile:
+    """Parse `path`; raise YamlSyntaxProblem if it cannot be read as one YAML mapping."""
+    fail = partial(_failure, display_path)
+
+    if path.stat().st_size > MAX_BYTES:
+        size = path.stat().st_size / 1_000_000
+        raise fail(1, 1, f"tệp quá lớn ({size:.1f} MB; giới hạn {MAX_BYTES // 1_000_000} MB). Tệp dữ liệu chỉ vài chục KB: hãy kiểm tra xem có dán nhầm nội dung không.")
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise fail(1, 1, "tệp bắt đầu bằng ký tự BOM (dấu thứ tự byte). Hãy lưu lại với mã hóa «UTF-8» (không BOM); trong VS Code: bấm «UTF-8 with BOM» ở thanh dưới, chọn «Save with Encoding» rồi «UTF-8».")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(line, 1, "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.") from None
+    if not text.strip():
+        raise fail(1, 1, "tệp trống. Hãy điền nội dung theo mẫu hoặc xóa tệp.")
+    return parse_yaml(text, display_path)
+
+
+_FLOW_START = re.compile(r"(?:^|[:\-?,]\s+|^\s+)$")
+"""What may come before a `[` or `{` that opens a flow collection outside one: a line start, `key: `, `- `."""
+
+
+def _too_deep_flow(text: str) -> int | None:
+    """The line where flow collections (`[[[…`) nest deeper than MAX_DEPTH, or None. One linear pass:
+    the pure-Python YAML scanner takes time quadratic in that depth (10,000 `[` would take minutes)."""
+    depth, quote = 0, ""
+    for number, line in enumerate(text.split("\n"), 1):
+        for i, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif depth and char in "'\"":
+                quote = char
+            elif char in "[{" and (depth or _FLOW_START.search(line[:i])):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif depth and char in "]}":
+                depth -= 1
+            elif char == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+        quote = "" if quote == "'" else quote
+    return None
+
+
+def parse_yaml(text: str, display_path: str) -> SourceFile:
+    """Parse YAML text that must be one mapping; raise YamlSyntaxProblem on any problem."""
+    if (line := _too_deep_flow(text)) is not None:
+        raise _failure(display_path, line, 1, TOO_DEEP)
+    try:
+        return _parse(text, display_path, _FAST_LOADER)
+    except YamlSyntaxProblem:
+        # libyaml words its errors differently: explain them with the pure-Python parser's messages.
+        return _parse(text, display_path, yaml.SafeLoader)
+
+
+# libyaml (bundled with PyYAML's wheels) parses about ten times faster: it matters with thousands of plans.
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str, display_path: str, loader_class: type[yaml.SafeLoader]) -> SourceFile:
+    """Compose and build one YAML mapping with its positions; raise YamlSyntaxProblem on any problem."""
+    fail = partial(_failure, display_path)
+
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise fail(line, 1, f"có ký tự điều khiển không in được (mã {exc.character!r}). Hãy xóa ký tự đó; thường do dán từ phần mềm khác.") from None
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, yaml.MappingNode):
+            pos = _mark(node) if node is not None else Position(1, 1)
+            raise fail(pos.line, pos.column, "nội dung tệp phải là các trường dạng `tên: giá trị`, không phải một danh sách hay một giá trị đơn.")
+        builder = _Builder(loader, display_path)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        quote_line = _unclosed_quote(text)
+        if quote_line is not None:
+            raise fail(quote_line, 1, 'thiếu dấu ngoặc kép đóng `"` ở cuối đoạn văn bản.') from None
+        # An unclosed flow list is found where it ends: point at where it opened instead.
+        opened = "flow" in (exc.context or "") and exc.context_mark is not None
+        mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fail(line, column, _syntax_message(exc, text.splitlines()[line - 1 : line], column)) from None
+    except yaml.YAMLError as exc:
+        raise fail(1, 1, _syntax_message(exc)) from None
+    except RecursionError:
+        raise fail(1, 1, TOO_DEEP) from None
+    except _Refused as exc:
+        raise fail(exc.position.line, exc.position.column, exc.message, exc.field) from None
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise YamlSyntaxProblem(builder.problems)
+    return SourceFile(display_path, data, builder.positions, builder.warnings)

@@ -1,0 +1,1 @@
+"""YAML under campaigns/ and Markdown under docs/ in; one validated, immutable SiteData out."""

@@ -1,0 +1,289 @@
+"""Activity posts: news of activities held, written by staff as Markdown under docs/<year>/hoat-dong/.
+
+A post is one file, `docs/<year>/hoat-dong/<slug>.md`: front matter (title, date, the plan and unit
+that held it, place, observances, photos) checked by a typed model, then a plain Markdown body
+checked like every staff page. Its photos are the camera's files dropped beside it; only resized,
+cleaned copies are published (`photos.py`). This module reads and checks posts (the loader runs
+`check_posts` as one of its rules) and holds the `Post` value pages are made from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
+
+from campaign_site.core.file_links import not_a_file, outside
+from campaign_site.core.problems import Problem, format_loc
+from campaign_site.core.slugs import ascii_slug
+from campaign_site.core.yaml_source import Loc, SourceFile
+from campaign_site.data import id_checks, paths, photo_files, staff_markdown, vn_dates
+from campaign_site.data.model import Date, DocumentDate, Id, Line, Plan, Record
+from campaign_site.data.unknowns import NOT_KNOWN, Knowable, NotKnown
+from campaign_site.data.validation_messages import suggest
+from campaign_site.data.vn_dates import PartialDate
+from campaign_site.data.wording import absent
+from campaign_site.data.year_folders import year_of
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED = re.compile(r"^(?:index|trang-\d+)$")
+"""File names the year's news pages take (`index.md`, `trang-2.md`…)."""
+
+
+class PostPhoto(Record):
+    """One photo of a post: the camera's file beside the post, and what readers are told about it."""
+
+    file: Line = Field(description="Tên tệp ảnh đặt cùng thư mục với bài viết, ví dụ hoi-thao-1.jpg (JPEG, PNG hoặc WebP, tối đa 20 MB)")
+    alt: Line = Field(description="Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc): trong ảnh có ai, đang làm gì, ở đâu")
+    caption: Line | None = Field(None, description="Chú thích hiện dưới ảnh")
+    credit: Line | None = Field(None, description="Người chụp hoặc nguồn ảnh, ví dụ Ảnh: Sở KH&CN Lạng Sơn")
+
+
+class PostFrontMatter(Record):
+    """The settings an activity post starts with, between two `---` lines."""
+
+    title: Line = Field(description="Tiêu đề bài viết")
+    description: Line | None = Field(None, description="Tóm tắt một câu (nếu không có, trang dùng đoạn đầu của bài)")
+    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
+        None, description="Ngày tổ chức hoạt động, ví dụ 21/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu bài không nêu; "
+        "`chưa rõ` nếu chưa biết"
+    )
+    end_date: Date | None = Field(None, description="Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày (chỉ khi biết đủ ngày bắt đầu)")
+    plan: Id = Field(description="Mã kế hoạch mà hoạt động thực hiện (tên tệp trong campaigns/<năm>/plans/, không có .yaml)")
+    unit: Line = Field(description="Đơn vị tổ chức hoạt động")
+    place: Annotated[Line | NotKnown | None, Knowable()] = Field(
+        None, description="Địa điểm tổ chức; bỏ dòng nếu không nêu; `chưa rõ` nếu chưa biết"
+    )
+    observances: list[Id] = Field(min_length=1, description="Mã các ngày kỷ niệm mà hoạt động hưởng ứng")
+    photos: list[PostPhoto] = Field(default_factory=list, description="Các ảnh của hoạt động; ảnh đầu tiên là ảnh chính")
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """A photo as staff dropped it: the entry, the file, and where the entry is (for messages)."""
+
+    entry: PostPhoto
+    path: Path
+    display: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PostFile:
+    """A post whose front matter has the model's shape, in the year folder it was found in."""
+
+    year: int
+    slug: str
+    display: str
+    source: SourceFile
+    front: PostFrontMatter
+    body: str
+    photos: tuple[PhotoSource, ...]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A checked activity post, bound to the plan it carries out."""
+
+    year: int
+    slug: str
+    source: str
+    """The Markdown file, relative to the repository (`docs/2026/hoat-dong/hoi-thao.md`)."""
+    front: PostFrontMatter
+    body: str
+    plan: Plan
+    photos: tuple[PhotoSource, ...]
+
+    @property
+    def title(self) -> str:
+        return self.front.title
+
+    @property
+    def held_on(self) -> PartialDate | None:
+        """The day, month or year the activity was held, as far as the post says."""
+        return self.front.date if isinstance(self.front.date, PartialDate) else None
+
+    @property
+    def start(self) -> date | None:
+        """The first day, when the post gives the full date; else None (no calendar event is made)."""
+        held = self.held_on
+        return date(held.year, held.month, held.day) if held and held.month and held.day else None
+
+    @property
+    def last(self) -> date | None:
+        return self.front.end_date or self.start
+
+    @property
+    def sort_key(self) -> tuple[int, bool, int, int, int, int, int]:
+        """Orders posts by when the activity was held: a month before its days, a post that gives no date
+        before every other of its year (so newest first, it comes last in its year)."""
+        held = self.held_on
+        first = (held.month or 0, held.day or 0) if held else (0, 0)
+        last = (self.last.year, self.last.month, self.last.day) if self.last else (self.year, *first)
+        return (self.year, held is not None, *first, *last)
+
+    @property
+    def feed_day(self) -> date:
+        """The day a feed entry is dated (a feed needs one): the activity's first day, else the first day of
+        the month or year the post says it was held in, else of the post's year."""
+        held = self.held_on
+        return self.start or date(held.year if held else self.year, held.month or 1 if held else 1, 1)
+
+    @property
+    def place_text(self) -> str:
+        """Where the activity was held, or why the post does not say."""
+        return self.front.place if isinstance(self.front.place, str) else absent("venue", self.front.place is NOT_KNOWN)
+
+    @property
+    def page(self) -> str:
+        return paths.post_page(self.year, self.slug)
+
+
+def newest_first(posts: list[Post]) -> list[Post]:
+    """Posts by the day the activity was held, newest first (then by title, so the order is stable)."""
+    return sorted(sorted(posts, key=lambda p: (p.title, p.slug)), key=lambda p: p.sort_key, reverse=True)
+
+
+def is_post(page: str) -> bool:
+    """Whether a path under docs/ is an activity post (`2026/hoat-dong/<slug>.md`)."""
+    parts = page.split("/")
+    return len(parts) == 3 and year_of(parts[0]) is not None and parts[1] == paths.NEWS_DIR and parts[2].endswith(".md")
+
+
+@dataclass(frozen=True)
+class YearFacts:
+    """What a post is checked against in its year: the plans' ids and the observances' ids (None when
+    the year's campaign.yaml has errors of its own, so its posts are not blamed for them)."""
+
+    plan_ids: list[str]
+    observance_ids: list[str] | None
+
+
+def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -> tuple[list[PostFile], list[Problem]]:
+    """Every post under docs/<year>/hoat-dong/: its problems, and the posts that can be published."""
+    found, problems = [], []
+    for folder in sorted(p for p in docs.glob(f"*/{paths.NEWS_DIR}") if p.is_dir() and year_of(p.parent.name)):
+        year = int(folder.parent.name)
+        used: set[str] = set()
+        for path in sorted(folder.glob("*.md")):
+            display = f"{display_root}/{path.relative_to(docs).as_posix()}"
+            if outside(path, docs.parent) or not path.is_file():
+                continue  # reported once, by staff_markdown.check_docs
+            post, post_problems = _check_post(path, display, year, years.get(year))
+            problems += post_problems
+            if post is not None:
+                used.update(photo.path.name for photo in post.photos)
+                if not any(p.severity == "error" for p in post_problems):
+                    found.append(post)
+        problems += _unused_files(folder, display_root, docs, used)
+    return found, problems
+
+
+def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) -> tuple[PostFile | None, list[Problem]]:
+    lines = staff_markdown.read_lines(path, display)
+    if isinstance(lines, Problem):
+        return None, [lines]
+    front = staff_markdown.read_front_matter(lines, display, PostFrontMatter)
+    problems = front.problems + staff_markdown.check_body(lines, front.body_start, display)
+    slug = path.stem
+    if not SLUG.match(slug) or RESERVED.match(slug):
+        suggestion = ascii_slug(slug) or "hoat-dong"
+        problems.append(Problem(display, 1, 1, "", f"tên tệp `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không "
+                                f"dấu, số và dấu gạch ngang, và không được là `index` hay `trang-<số>`. Hãy đổi tên, ví dụ "
+                                f"`{suggestion if not RESERVED.match(suggestion) else 'hoat-dong-' + suggestion}.md`."))
+    if front.body_start == 0 and not front.problems:
+        problems.append(Problem(display, 1, 1, "", "bài viết về hoạt động cần phần thiết lập đầu trang (giữa hai dòng `---`): "
+                                "title, date, plan, unit, place, observances, photos. Hãy tạo bài bằng lệnh "
+                                f"`scripts/dev campaign add-activity {year} <mã kế hoạch>`."))
+    if front.value is None or front.source is None:
+        return None, problems
+    source, value = front.source, front.value
+    if facts is None:
+        problems.append(source.problem(("date",), "date", f"năm {year} chưa có dữ liệu (campaigns/{year}/campaign.yaml) hoặc dữ liệu "
+                                       f"năm đó còn lỗi, nên chưa đăng được bài về hoạt động năm {year}."))
+    else:
+        problems += id_checks.known_ids(source, [(("plan",), value.plan)], facts.plan_ids, "kế hoạch", f"campaigns/{year}/plans/")
+        if facts.observance_ids is not None:
+            problems += id_checks.known_ids(source, id_checks.indexed("observances", value.observances), facts.observance_ids,
+                                         "ngày kỷ niệm", f"campaigns/{year}/campaign.yaml")
+    problems += _dates(source, value, year)
+    sources, photo_problems = _photos(source, value, path.parent, display)
+    body = "\n".join(lines[front.body_start:])
+    return PostFile(year, path.stem, display, source, value, body, sources), problems + photo_problems
+
+
+def _dates(source: SourceFile, value: PostFrontMatter, year: int) -> list[Problem]:
+    problems = []
+    held = value.date if isinstance(value.date, PartialDate) else None
+    for field, shown, day_year in (("date", held.short() if held else "", held.year if held else year),
+                                   ("end_date", vn_dates.short(value.end_date) if value.end_date else "",
+                                    value.end_date.year if value.end_date else year)):
+        if day_year != year:
+            problems.append(source.problem((field,), field, f"ngày {shown} không thuộc năm {year}: bài trong "
+                                           f"docs/{year}/{paths.NEWS_DIR}/ kể một hoạt động của năm {year}. Hãy sửa ngày, hoặc "
+                                           f"chuyển bài sang docs/{day_year}/{paths.NEWS_DIR}/ nếu hoạt động thuộc năm {day_year}."))
+    if value.end_date is None:
+        return problems
+    if held is None or not held.day:
+        problems.append(source.problem(("end_date",), "end_date", "có ngày kết thúc nhưng ngày bắt đầu (`date`) chưa đủ ngày, tháng, năm. "
+                                       "Hãy ghi đủ ngày bắt đầu, hoặc xóa dòng `end_date`."))
+    elif value.end_date < date(held.year, held.month or 1, held.day):
+        problems.append(source.problem(("end_date",), "end_date", f"ngày kết thúc {vn_dates.short(value.end_date)} trước ngày "
+                                       f"bắt đầu {held.short()}. Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu."))
+    return problems
+
+
+def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: str) -> tuple[tuple[PhotoSource, ...], list[Problem]]:
+    found, problems = [], []
+    for i, photo in enumerate(value.photos):
+        loc: Loc = ("photos", i, "file")
+        path = folder / photo.file
+        severity = "error"
+        if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
+            message = (f"ảnh `{photo.file}` phải nằm cùng thư mục với bài viết: hãy chép ảnh vào {display.rsplit('/', 1)[0]}/ "
+                       "và chỉ ghi tên tệp, ví dụ `hoi-thao-1.jpg`.")
+        elif odd := not_a_file(path):
+            message = f"ảnh {odd}"
+        elif not path.is_file() or outside(path, folder):
+            nearby = sorted(p.name for p in folder.iterdir() if p.suffix.lower() != ".md" and p.is_file())
+            close = suggest(photo.file, nearby)
+            hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
+            message = (f"không thấy tệp ảnh `{photo.file}` cạnh bài viết (trong {display.rsplit('/', 1)[0]}/).{hint} Hãy chép ảnh "
+                       "vào thư mục đó, hoặc sửa tên tệp cho đúng (kể cả chữ hoa, chữ thường và đuôi .jpg).")
+        else:
+            finding = photo_files.inspect(path)
+            if finding is None or finding.severity == "warning":
+                found.append(PhotoSource(photo, path, display, source.position(loc).line))
+            if finding is None:
+                continue
+            message, severity = finding.message, finding.severity
+        problems.append(source.problem(loc, format_loc(loc), message, severity))
+    return tuple(found), problems
+
+
+def _unused_files(folder: Path, display_root: str, docs: Path, used: set[str]) -> list[Problem]:
+    """Files beside the posts that no post names: never published (a photo is published only
+    through a post), which staff are told, in case a name was mistyped."""
+    return [
+        Problem(f"{display_root}/{path.relative_to(docs).as_posix()}", 1, 1, "",
+                "không bài viết nào dùng tệp này (mục photos), nên tệp không được đăng lên trang.", "warning")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not (path.parent == folder and path.suffix == ".md") and not path.name.startswith(".")
+        and not (path.parent == folder and path.name in used)
+    ]
+
+
+def withheld(docs: Path) -> list[str]:
+    """Every file in the posts' folders that is not a post, as a path under docs/: the photos as the
+    camera made them, which are never published themselves."""
+    return sorted(
+        path.relative_to(docs).as_posix()
+        for path in docs.glob(f"*/{paths.NEWS_DIR}/**/*")
+        if path.is_file() and year_of(path.relative_to(docs).parts[0])
+        and not is_post(path.relative_to(docs).as_posix())
+    )

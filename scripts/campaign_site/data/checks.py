@@ -1,0 +1,447 @@
+"""Checks that span objects or files: ids that must exist or be unique, dates that must be in order.
+
+Each takes what it checks as arguments (parsed files, the banner font's characters) and returns its
+problems; `rules.py` decides which run on which files. Nothing here reads a file or a font."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.problems import Problem, format_loc
+from campaign_site.core.slugs import ascii_slug
+from campaign_site.core.yaml_source import Loc, SourceFile
+from campaign_site.data import citations, vn_dates
+from campaign_site.data.id_checks import indexed, known_ids, unique_ids
+from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, follows_decree_30
+from campaign_site.data.site_data import Campaign
+from campaign_site.data.unknowns import NOT_KNOWN, held
+from campaign_site.data.vn_dates import PartialDate
+
+PHRASE_LISTS = ("themes", "slogans", "messages")
+"""The lists of a year's phrases in campaign.yaml; every phrase is drawn on banners."""
+
+
+def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: GlyphCoverage) -> list[Problem]:
+    """Text drawn on banners (every phrase, the site's title): every character must be in the banner font,
+    in the case it is typed and in upper case."""
+    problems = []
+    for loc, text in texts:
+        missing = font.missing(text + text.upper())
+        if missing:
+            listed = ", ".join(f"«{c}» (U+{ord(c):04X})" for c in missing)
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"có ký tự {listed} mà phông chữ băng rôn {font.label} không có, nên không in được. "
+                    "Hãy thay bằng chữ hoặc dấu thông thường.",
+                )
+            )
+    return problems
+
+
+def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
+    problems = unique_ids(source, [(("documents", i, "id"), d.id) for i, d in enumerate(documents)], "văn bản")
+    first: dict[tuple[str, str], LegalDocument] = {}
+    for i, doc in enumerate(documents):
+        if not isinstance(doc.number_symbol, str):
+            continue
+        key = (_SPACES.sub("", doc.number_symbol).upper(), doc.issuer)  # the same number however it is spaced
+        if key in first and first[key].id != doc.id:
+            loc: Loc = ("documents", i, "number_symbol")
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"văn bản {doc.number_symbol} của {doc.issuer} đã được khai báo với mã `{first[key].id}`. "
+                    "Mỗi văn bản chỉ khai báo một lần: hãy xóa phần này và dùng mã đã có.",
+                )
+            )
+        first.setdefault(key, doc)
+    by_id = {d.id: d for d in documents}
+    for i, doc in enumerate(documents):
+        refs: list[tuple[Loc, str]] = [(("documents", i, "basis", j), ref) for j, ref in enumerate(doc.basis)]
+        problems += known_ids(source, refs, by_id, "văn bản", "documents.yaml")
+        for loc, ref in refs:
+            cited = by_id.get(ref)
+            if ref == doc.id:
+                problems.append(source.problem(loc, format_loc(loc), "văn bản không thể thực hiện chính nó. Hãy xóa mã này."))
+            elif cited and isinstance(cited.date, PartialDate) and isinstance(doc.date, PartialDate) and issued_after(cited.date, doc.date):
+                problems.append(
+                    source.problem(
+                        loc,
+                        format_loc(loc),
+                        f"văn bản {citations.short(doc)} ({doc.date.short()}) không thể căn cứ văn bản "
+                        f"{citations.short(cited)} ban hành sau nó ({cited.date.short()}). "
+                        "Hãy kiểm tra lại ngày ban hành của hai văn bản.",
+                    )
+                )
+    return problems + number_symbol_warnings(source, documents)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def issued_after(later: PartialDate, earlier: PartialDate) -> bool:
+    """Whether `later` is after `earlier` whatever the days and months they leave out turn out to be."""
+    return (later.year, later.month or 1, later.day or 1) > (earlier.year, earlier.month or 12, earlier.day or 31)
+
+
+def _departures(number_symbol: str) -> list[str]:
+    """How a number and symbol departs from Decree 30, in words."""
+    found = []
+    if " " in number_symbol:
+        found.append("có dấu cách")
+    if "," in number_symbol:
+        found.append("có dấu phẩy")
+    if "&" in number_symbol:
+        found.append("có ký tự &")
+    return found or ["không đúng dạng số, rồi `/`, rồi các nhóm chữ viết tắt nối bằng `-`"]
+
+
+def number_symbol_warnings(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
+    """A number and symbol printed against Decree 30 is kept as printed, with a warning that names the rule."""
+    problems = []
+    for i, doc in enumerate(documents):
+        if isinstance(doc.number_symbol, str) and not follows_decree_30(doc.number_symbol):
+            loc: Loc = ("documents", i, "number_symbol")
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"số, ký hiệu `{doc.number_symbol}` {', '.join(_departures(doc.number_symbol))}, không theo thể thức của "
+                "Nghị định 30/2020/NĐ-CP (viết số, rồi `/`, rồi các nhóm chữ viết tắt nối bằng `-`, không có dấu cách). "
+                "Trang hiển thị đúng như đã ghi: nếu văn bản in đúng như vậy, hãy để nguyên; nếu gõ nhầm, hãy sửa.",
+                "warning",
+            ))
+    return problems
+
+
+def check_observances(source: SourceFile, observances: list[Observance]) -> list[Problem]:
+    problems = unique_ids(source, [(("observances", i, "id"), o.id) for i, o in enumerate(observances)], "ngày kỷ niệm")
+    for i, observance in enumerate(observances):
+        try:
+            vn_dates.parse_date(f"{observance.day}/{observance.month}/2024")  # a leap year: 29/2 exists
+        except ValueError:
+            loc = ("observances", i, "day")
+            problems.append(
+                source.problem(loc, format_loc(loc), f"ngày {observance.label} không có trong năm. Hãy kiểm tra ngày và tháng.")
+            )
+    return problems
+
+
+def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]:
+    """The plan's dates are in its campaign year and in order: window start, end, its peak inside it;
+    deadlines after start. A plan that states no window has none of these to check."""
+    window = plan.dated_window
+    if window is None:
+        return []
+    problems = []
+    loc: Loc
+    for loc, when in ((("window", "start"), window.start), (("window", "end"), window.end)):
+        if when.year != year:
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"ngày {vn_dates.short(when)} không thuộc năm {year} của thư mục chứa kế hoạch. "
+                    f"Hãy sửa năm, hoặc chuyển tệp sang thư mục campaigns/{when.year}/plans/.",
+                )
+            )
+    for prefix, span in ((("window",), window), (("window", "peak"), window.peak)):
+        if span and span.end < span.start:
+            loc = (*prefix, "end")
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"ngày kết thúc {vn_dates.short(span.end)} trước ngày bắt đầu {vn_dates.short(span.start)}. "
+                    "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo).",
+                )
+            )
+    if window.peak and window.start <= window.end and not window.start <= window.peak.start <= window.peak.end <= window.end:
+        loc = ("window", "peak")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"{window.peak.label} ({vn_dates.short(window.peak.start)} – {vn_dates.short(window.peak.end)}) phải nằm trong thời gian "
+            f"thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}). Hãy kiểm tra lại các ngày.",
+        ))
+    for i, deadline in enumerate(plan.dated_deadlines):
+        if deadline.date < window.start:
+            loc = ("report_deadlines", i, "date")
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"hạn báo cáo {vn_dates.short(deadline.date)} trước ngày bắt đầu thực hiện "
+                    f"{vn_dates.short(window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
+                )
+            )
+    return problems
+
+
+def unused_documents(source: SourceFile, documents: list[LegalDocument], cited: set[str]) -> list[Problem]:
+    """A document no plan and no other document cites is probably a leftover or a typo: a warning."""
+    cited = cited | {ref for d in documents for ref in d.basis}
+    return [
+        source.problem(
+            ("documents", i, "id"),
+            f"documents[{i}].id",
+            f"văn bản `{doc.id}` ({doc.number_symbol}) không được kế hoạch hay văn bản nào dẫn chiếu. "
+            "Hãy kiểm tra mã trong các kế hoạch, hoặc xóa văn bản này nếu không cần.",
+            "warning",
+        )
+        for i, doc in enumerate(documents)
+        if doc.id not in cited
+    ]
+
+
+def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument]) -> list[Problem]:
+    """A plan cannot implement a document issued after the plan itself (as far as its date is known)."""
+    signed = plan.document.date
+    if not isinstance(signed, PartialDate):
+        return []
+    problems = []
+    for i, ref in enumerate(held(plan.legal_basis)):
+        doc = documents.get(ref)
+        if doc is None or not isinstance(doc.date, PartialDate):
+            continue
+        if issued_after(doc.date, signed):
+            loc = ("legal_basis", i)
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"văn bản {citations.short(doc)} ban hành {doc.date.in_sentence()}, sau ngày của kế hoạch "
+                    f"({signed.in_sentence()}), nên không thể là căn cứ của kế hoạch. Hãy kiểm tra ngày của hai văn bản.",
+                )
+            )
+    return problems
+
+
+def plan_document_refs(source: SourceFile, plan: Plan, documents: Iterable[str]) -> list[Problem]:
+    """A plan's legal basis and references must be documents of the registry."""
+    documents = list(documents)
+    return [
+        *known_ids(source, indexed("legal_basis", held(plan.legal_basis)), documents, "văn bản", "documents.yaml"),
+        *known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml"),
+    ]
+
+
+def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int) -> list[Problem]:
+    """A plan's observances, themes and slogans must be declared in its year's campaign.yaml."""
+    year_observances = [y.observance for y in spec.observances]
+    themes = [t.id for y in spec.observances for t in y.themes]
+    slogans = [s.id for y in spec.observances for s in y.slogans]
+    messages = [m.id for y in spec.observances for m in y.messages]
+    year_file = f"{year}/campaign.yaml"
+    return [
+        *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
+        *known_ids(source, indexed("themes", held(plan.themes)), themes, "chủ đề", year_file),
+        *known_ids(source, indexed("slogans", held(plan.slogans)), slogans, "khẩu hiệu", year_file),
+        *known_ids(source, indexed("messages", held(plan.messages)), messages, "thông điệp", year_file),
+    ]
+
+
+def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
+    """`linked_modality` qualifies linked days the plan lists; `inferred` names fields that hold a value."""
+    problems = []
+    if plan.linked_modality and not plan.linked_observances:
+        loc: Loc = ("linked_modality",)
+        problems.append(source.problem(loc, format_loc(loc), "có cách nói về việc kết nối nhưng không có ngày kỷ niệm được kết nối. "
+                                       "Hãy ghi các ngày đó ở `linked_observances`, hoặc xóa dòng `linked_modality`."))
+    for i, path in enumerate(plan.inferred):
+        if plan.field_value(path) is None or plan.field_value(path) is NOT_KNOWN:
+            loc = ("inferred", i)
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"trường `{path}` không có giá trị nên không thể là giá trị suy ra. Chỉ ghi ở đây trường đã điền một giá trị "
+                f"suy ra từ nguồn: hãy điền `{path}`, hoặc xóa dòng này.",
+            ))
+    if plan.linked_observances and plan.linked_modality is None:
+        loc = ("linked_observances",)
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            "chưa ghi văn bản nói việc kết nối thế nào, nên trang chỉ ghi “văn bản có nhắc tới việc kết nối”. Hãy thêm dòng "
+            "`linked_modality:` với may (văn bản viết “có thể”), encouraged (“khuyến khích”), requested (“đề nghị”) "
+            "hoặc stated (văn bản nêu là việc làm, không kèm các từ đó).",
+            "warning",
+        ))
+    return problems
+
+
+def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
+    """An id listed twice in one of a plan's lists is a slip: a warning."""
+    problems = []
+    for name in ("legal_basis", "references", "observances", "linked_observances", "themes", "slogans", "messages"):
+        values: list[str] = held(getattr(plan, name))
+        for i, value in enumerate(values):
+            if value in values[:i]:
+                loc = (name, i)
+                problems.append(source.problem(loc, format_loc(loc), f"mã `{value}` bị ghi hai lần. Hãy xóa dòng này.", "warning"))
+    return problems
+
+
+_SLOGAN_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
+_YEAR_WORDS = re.compile(r"\bnăm (\d{4})\b")
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+
+
+def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
+    """Likely slips in a year's themes and slogans: a day or year from another campaign, a repeated theme."""
+    problems = []
+    seen: dict[str, str] = {}
+    for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
+        for kind in PHRASE_LISTS:
+            for j, phrase in enumerate(getattr(year_obs, kind)):
+                loc = ("observances", i, kind, j, "text")
+                for match in _SLOGAN_DATE.finditer(phrase.text):
+                    day, month, year = int(match[1]), int(match[2]), match[3]
+                    if (day, month) != (observance.day, observance.month):
+                        problems.append(source.problem(loc, format_loc(loc), f"có ngày {match[0]} nhưng {observance.name} là ngày {observance.label}. Hãy kiểm tra lại.", "warning"))
+                    if year and int(year) != campaign.year:
+                        problems.append(source.problem(loc, format_loc(loc), f"có năm {year} nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                for match in _YEAR_WORDS.finditer(phrase.text):
+                    if int(match[1]) != campaign.year:
+                        problems.append(source.problem(loc, format_loc(loc), f"có «{match[0]}» nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                if kind == "themes":
+                    if phrase.text in seen:
+                        problems.append(source.problem(loc, format_loc(loc), f"chủ đề này đã có ở {seen[phrase.text]}. Nếu đúng là dùng chung, hãy giữ một chỗ.", "warning"))
+                    seen.setdefault(phrase.text, observance.name)
+    return problems
+
+
+def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Problem]:
+    """A plan whose activity window misses an observance day it says it covers."""
+    problems: list[Problem] = []
+    window = plan.dated_window
+    if window is None or window.end < window.start:
+        return problems  # nothing to compare, or already an error; a warning on top would only add noise
+    by_id = {o.id: o for o, _ in campaign.observances}
+    for i, obs_id in enumerate(plan.observances):
+        observance = by_id.get(obs_id)
+        if observance is None:
+            continue
+        day = date(campaign.year, observance.month, observance.day)
+        if not window.start <= day <= window.end:
+            loc = ("observances", i)
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"thời gian thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}) "
+                    f"không gồm ngày {observance.label} ({observance.name}). Hãy kiểm tra thời gian hoặc ngày kỷ niệm.",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def html_warnings(source: SourceFile) -> list[Problem]:
+    """Text that looks like HTML is shown as it is typed, never run: say so, in case it was pasted by mistake."""
+    return [
+        source.problem(loc, format_loc(loc), f"có mã HTML `{match[0]}`; trang sẽ hiện nguyên văn các ký tự này chứ không chạy mã. Hãy xóa nếu dán nhầm.", "warning")
+        for loc, text in source.strings()
+        if (match := _HTML.search(text))
+    ]
+
+
+_PROVINCE_PREFIX = re.compile(r"^(tỉnh|thành phố|tp\.?)\s", re.IGNORECASE)
+
+
+def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str]]) -> list[Problem]:
+    """Plans are grouped by province: one spelling per province across the site, name only.
+
+    `seen` maps each province's slug to its first spelling and the plan that used it.
+    """
+    loc = ("issuer", "province")
+    name = plan.issuer.province
+    if name is None:  # a central body
+        return []
+    if _PROVINCE_PREFIX.match(name):
+        bare = _PROVINCE_PREFIX.sub("", name)
+        return [source.problem(loc, format_loc(loc), f"chỉ viết tên tỉnh, thành phố, không kèm chữ chỉ cấp: viết `{bare}` thay cho `{name}`.")]
+    first = seen.setdefault(ascii_slug(name), (name, source.path))
+    if first[0] != name:
+        return [
+            source.problem(
+                loc,
+                format_loc(loc),
+                f"`{name}` là cách viết khác của `{first[0]}` (trong {first[1]}). "
+                f"Hãy viết đúng một cách, `{first[0]}`, để các kế hoạch của tỉnh, thành phố được xếp chung.",
+            )
+        ]
+    return []
+
+
+_PLAN_LEVEL = {"party": "national", "government": "national", "ministry": "national", "province": "province", "commune": "commune"}
+"""The plan issuer level of each registry level."""
+
+
+def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument], linked: dict[str, str]) -> list[Problem]:
+    """A plan that is a document of the registry (`document.registry`): the same issuer as the registry
+    says, the only plan that is that document, and not its own legal basis. `linked` maps each document
+    already taken to the file of its plan."""
+    doc_id = plan.document.registry
+    if doc_id is None:
+        return _registry_twin(source, plan, documents)
+    doc = documents.get(doc_id)
+    if doc is None:
+        return []
+    problems = []
+    where = f"văn bản `{doc.id}` trong documents.yaml ({citations.short(doc)})"
+    if plan.issuer.name != doc.issuer:
+        loc: Loc = ("issuer", "name")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"cơ quan ban hành `{plan.issuer.name}` khác với {where}: `{doc.issuer}`. Một văn bản chỉ có một cơ quan "
+            "ban hành: hãy ghi cùng một tên ở hai nơi (sửa nơi viết sai).",
+        ))
+    if plan.issuer.level != _PLAN_LEVEL[doc.level]:
+        loc = ("issuer", "level")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"cấp `{plan.issuer.level}` không khớp với {where}, cấp `{doc.level}`: hãy ghi `level: {_PLAN_LEVEL[doc.level]}` "
+            "ở đây, hoặc sửa `level:` của văn bản trong documents.yaml.",
+        ))
+    if doc.id in linked:
+        loc = ("document", "registry")
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"{where} đã là văn bản của kế hoạch {linked[doc.id]}. Một văn bản chỉ có một trang kế hoạch: hãy xóa "
+            "một trong hai tệp, hoặc sửa mã nếu nhầm.",
+        ))
+    else:
+        linked[doc.id] = source.path
+    if held(plan.legal_basis) and doc.basis and set(held(plan.legal_basis)) != set(doc.basis):
+        loc = ("legal_basis",)
+        problems.append(source.problem(
+            loc, format_loc(loc),
+            f"căn cứ ở đây khác với `basis: [{', '.join(doc.basis)}]` của {where}. Một văn bản chỉ có một danh sách căn cứ: "
+            "hãy xóa `legal_basis:` ở đây (trang lấy căn cứ từ documents.yaml), hoặc sửa cho giống nhau.",
+        ))
+    for field_name in ("legal_basis", "references"):
+        for loc, ref in indexed(field_name, getattr(plan, field_name)):
+            if ref == doc.id:
+                problems.append(source.problem(
+                    loc, format_loc(loc),
+                    f"kế hoạch này chính là {where} (`document.registry`), nên không dẫn chiếu chính nó. Hãy xóa dòng này.",
+                ))
+    return problems
+
+
+def _registry_twin(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument]) -> list[Problem]:
+    """A plan not linked to the registry that has a registry document's number, symbol and issuer: the same
+    document entered twice, whose two records could disagree."""
+    number = plan.document.number_symbol
+    twin = next((d for d in documents.values() if isinstance(plan.document.number, int) and d.number_symbol == number
+                 and d.issuer == plan.issuer.name), None)
+    if twin is None:
+        return []
+    loc: Loc = ("document", "number")
+    return [source.problem(
+        loc, format_loc(loc),
+        f"văn bản số {number} của {twin.issuer} đã có trong documents.yaml (mã `{twin.id}`). Một văn bản chỉ ghi một lần: "
+        f"hãy thay các dòng `type`, `number`, `symbol`, `date`, `subject` ở đây bằng `registry: {twin.id}`.",
+    )]

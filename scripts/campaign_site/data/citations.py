@@ -1,0 +1,25 @@
+"""Citations of legal documents as Decree 30/2020/NĐ-CP prescribes, generated from the registry."""
+
+from __future__ import annotations
+
+from campaign_site.data.model import LegalDocument
+from campaign_site.data.vn_dates import PartialDate
+
+
+def full(doc: LegalDocument) -> str:
+    """First mention: `Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ về việc ...`.
+
+    What the registry does not hold (number, day, summary) is left out of the sentence, never filled in;
+    the legal-basis page says, for each document, what is not stated and what is not known.
+    """
+    when = f" {doc.date.in_sentence()}" if isinstance(doc.date, PartialDate) else ""
+    about = f" {doc.summary}" if isinstance(doc.summary, str) else ""
+    number = f" số {doc.number_symbol}" if isinstance(doc.number_symbol, str) else ""
+    return f"{doc.kind}{number}{when} của {doc.issuer}{about}"
+
+
+def short(doc: LegalDocument) -> str:
+    """Later mentions: `Công văn số 2341/BKHCN-ĐMST`; without a number, `Kế hoạch của UBND tỉnh Lạng Sơn`."""
+    if isinstance(doc.number_symbol, str):
+        return f"{doc.kind} số {doc.number_symbol}"
+    return f"{doc.kind} của {doc.issuer}"

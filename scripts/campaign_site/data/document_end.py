@@ -1,0 +1,67 @@
+"""The words that end a document: the closing paragraph (`Trên đây là …`, a text ending in `./.`) and
+`Nơi nhận:`. They are the issuer's words, never a unit's task or an item of a list: the checker refuses
+them in a plan's lists (`closing_in_lists`), and the importer uses the same patterns to keep them out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from campaign_site.core.problems import Problem, format_loc
+from campaign_site.core.yaml_source import Loc, SourceFile
+from campaign_site.data.model import Plan
+from campaign_site.data.unknowns import held
+
+CLOSING_START = re.compile(r"^Trên đây\b")
+"""The usual first words of a closing paragraph."""
+END_MARK = "./."
+"""What ends the body of a document (Decree 30/2020/NĐ-CP)."""
+RECIPIENTS_LABEL = re.compile(r"\bNơi nhận\s*:")
+
+
+def closing_words(text: str) -> str | None:
+    """Why `text` reads as the end of a document rather than an item of a list, or None if it does not."""
+    text = text.strip()
+    if CLOSING_START.match(text):
+        return "bắt đầu bằng «Trên đây»"
+    if text.endswith(END_MARK):
+        return f"kết thúc bằng «{END_MARK}», dấu kết thúc văn bản"
+    if RECIPIENTS_LABEL.search(text):
+        return "có «Nơi nhận:»"
+    return None
+
+
+def _list_items(plan: Plan) -> Iterator[tuple[Loc, str]]:
+    """Every item of the plan's lists, where it is in the file."""
+    for name in ("context", "purposes", "requirements", "forms"):
+        for i, text in enumerate(held(getattr(plan, name))):
+            yield (name, i), text
+    for i, section in enumerate(held(plan.content)):
+        for j, text in enumerate(section.items):
+            yield ("content", i, "items", j), text
+    for i, unit in enumerate(held(plan.responsibilities)):
+        for j, task in enumerate(unit.tasks):
+            yield ("responsibilities", i, "tasks", j), task.text
+
+
+def closing_in_lists(source: SourceFile, plan: Plan) -> list[Problem]:
+    """An item of a list that is really the closing or `Nơi nhận` (the page would print it as a duty of the
+    unit), and `Nơi nhận` pasted into the closing (it is a part of its own, printed beside the signature)."""
+    problems = []
+    for loc, text in _list_items(plan):
+        if reason := closing_words(text):
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"đoạn này {reason}: đây là lời kết của cơ quan ban hành, không phải một ý của danh sách hay việc của đơn vị. "
+                "Hãy chuyển câu kết sang trường `closing:` và nơi nhận sang `recipients:`, rồi xóa dòng này khỏi danh sách.",
+            ))
+    one_text = not isinstance(source.data, dict) or not isinstance(source.data.get("closing"), list)
+    for i, paragraph in enumerate(plan.closing):
+        if RECIPIENTS_LABEL.search(paragraph):
+            where: Loc = ("closing",) if one_text else ("closing", i)
+            problems.append(source.problem(
+                where, format_loc(where),
+                "lời kết có «Nơi nhận:»: nơi nhận là phần riêng của văn bản. Hãy chuyển phần từ «Nơi nhận:» trở đi "
+                "sang trường `recipients:` (mỗi nơi nhận một dòng) và chỉ để lời kết ở `closing:`.",
+            ))
+    return problems

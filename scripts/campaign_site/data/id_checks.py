@@ -1,0 +1,54 @@
+"""Checks of ids within and between data files: each declared once, each reference known (with a
+suggestion for a slip). Used by the cross-file rules and the checks of staff posts alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from campaign_site.core.problems import Problem, format_loc
+from campaign_site.core.yaml_source import Loc, SourceFile
+from campaign_site.data.validation_messages import suggest
+
+
+def unique_ids(source: SourceFile, items: Iterable[tuple[Loc, str]], what: str) -> list[Problem]:
+    """Each id may be declared once; later declarations are errors pointing at the first."""
+    first: dict[str, Loc] = {}
+    problems = []
+    for loc, item_id in items:
+        if item_id in first:
+            line = source.position(first[item_id]).line
+            problems.append(
+                source.problem(
+                    loc,
+                    format_loc(loc),
+                    f"mã `{item_id}` đã dùng cho {what} khác ở dòng {line}. "
+                    "Mỗi mã chỉ khai báo một lần: hãy đổi mã này hoặc xóa phần bị trùng.",
+                )
+            )
+        else:
+            first[item_id] = loc
+    return problems
+
+
+def known_ids(source: SourceFile, refs: Iterable[tuple[Loc, str]], known: Iterable[str], what: str, where: str) -> list[Problem]:
+    """Every referenced id must exist; suggest the closest one."""
+    known = list(known)
+    problems = []
+    for loc, ref in refs:
+        if ref in known:
+            continue
+        close = suggest(ref, known)
+        hint = f"Có phải bạn muốn viết `{close}`? " if close else ""
+        problems.append(
+            source.problem(
+                loc,
+                format_loc(loc),
+                f"không có {what} nào mang mã `{ref}`. {hint}Hãy dùng một mã đã khai báo trong {where}, "
+                f"hoặc khai báo {what} này ở đó trước.",
+            )
+        )
+    return problems
+
+
+def indexed(field_name: str, values: list[str]) -> list[tuple[Loc, str]]:
+    return [((field_name, i), v) for i, v in enumerate(values)]

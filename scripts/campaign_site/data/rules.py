@@ -1,0 +1,470 @@
+"""The rules that span files, run by the loader in one pass over whatever files parsed.
+
+The loader first reads each file and checks its shape against the model (`loader.py`); every file
+that parsed goes into one `Context`. Then each rule of `RULES` looks at the context and returns its
+problems. A rule that needs a file which did not parse skips what depends on that file only (the
+plans of a year whose campaign.yaml is broken still have their dates and documents checked), so
+one run reports every problem, in campaigns/ and in docs/, instead of one layer at a time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from campaign_site.core.file_links import link_problem, not_a_file, outside
+from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.problems import Problem, Severity, format_loc
+from campaign_site.core.slugs import ascii_slug
+from campaign_site.core.yaml_source import SourceFile
+from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, staff_markdown, year_folders
+from campaign_site.data.model import (
+    ORIGINAL_SUFFIXES,
+    CampaignFile,
+    DocumentsFile,
+    LegalDocument,
+    Observance,
+    ObservancesFile,
+    Origin,
+    Plan,
+    SiteFile,
+)
+from campaign_site.data.site_data import Campaign
+
+T = TypeVar("T")
+
+PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LISTING = "index"
+"""The name the year's plan listing takes among the plan pages (`2026/ke-hoach/index.md`)."""
+REGISTRIES = ("site.yaml", "documents.yaml", "observances.yaml")
+ORIGINALS_DIR = "van-ban"
+"""Where original documents (PDF, DOCX…) named by a record's `source.file` are kept."""
+SCHEMA_DIR = "_schema"
+"""Generated JSON Schemas for editors (scripts/campaign.py schema), next to the data they describe."""
+
+
+@dataclass(frozen=True)
+class Parsed(Generic[T]):
+    """A file that has the model's shape: its source (for positions) and its value."""
+
+    source: SourceFile
+    value: T
+
+
+@dataclass(frozen=True)
+class YearFiles:
+    """One year folder; `campaign` is None when its campaign.yaml is missing or not valid."""
+
+    year: int
+    directory: Path
+    campaign: Parsed[CampaignFile] | None
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan file that parsed, in the year folder it was found in."""
+
+    year: int
+    path: Path
+    parsed: Parsed[Plan]
+
+
+@dataclass
+class Context:
+    """Everything under campaigns/ that parsed, and the problems found so far (each rule adds its own)."""
+
+    root: Path
+    display_root: str
+    font: GlyphCoverage
+    """The characters the banner font can draw (passed in: see `glyphs.banner_coverage`)."""
+    site: Parsed[SiteFile] | None = None
+    documents: Parsed[DocumentsFile] | None = None
+    documents_source: SourceFile | None = None
+    """documents.yaml as read, even when it is not valid: plans are checked against the ids it spells out."""
+    observances: Parsed[ObservancesFile] | None = None
+    observances_source: SourceFile | None = None
+    years: list[YearFiles] = field(default_factory=list)
+    plans: list[PlanFile] = field(default_factory=list)
+    docs: Path | None = None
+    """The staff Markdown folder to check too, or None."""
+    docs_display: str = "docs"
+    posts: list[activities.PostFile] = field(default_factory=list)
+    """The activity posts under docs/<year>/hoat-dong/ that can be published (filled by `activity_posts`)."""
+    problems: list[Problem] = field(default_factory=list)
+
+    def display(self, path: Path) -> str:
+        return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
+
+    def file_problem(self, path: Path, message: str, severity: Severity = "error") -> Problem:
+        return Problem(self.display(path), 1, 1, "", message, severity)
+
+    def data_errors(self) -> bool:
+        """Whether any error so far is in campaigns/ (not in docs/)."""
+        return any(p.severity == "error" and p.file.startswith(f"{self.display_root}/") for p in self.problems)
+
+    @cached_property
+    def documents_by_id(self) -> dict[str, LegalDocument]:
+        return {d.id: d for d in self.documents.value.documents} if self.documents else {}
+
+    @cached_property
+    def document_ids(self) -> list[str] | None:
+        """Ids plans may cite: from the registry, or, if it has errors, from whatever ids it spells out."""
+        return list(self.documents_by_id) if self.documents else _raw_ids(self.documents_source, "documents")
+
+    @cached_property
+    def observance_ids(self) -> list[str] | None:
+        """Ids years may use, read the same way as `document_ids`."""
+        if self.observances:
+            return [o.id for o in self.observances.value.observances]
+        return _raw_ids(self.observances_source, "observances")
+
+    @cached_property
+    def observance_problems(self) -> list[Problem]:
+        if not self.observances:
+            return []
+        return checks.check_observances(self.observances.source, self.observances.value.observances)
+
+    @cached_property
+    def usable_observances(self) -> dict[str, Observance] | None:
+        """The observances by id, or None when the registry did not parse or has a problem: an
+        impossible day cannot be placed in any year, so then years are not built from any of them."""
+        if not self.observances or self.observance_problems:
+            return None
+        return {o.id: o for o in self.observances.value.observances}
+
+    @cached_property
+    def year_problems(self) -> dict[int, list[Problem]]:
+        """The problems of each year's campaign.yaml that parsed: ids, characters, observances."""
+        return {y.year: _year_problems(self, y.year, y.campaign) for y in self.years if y.campaign}
+
+    @cached_property
+    def campaigns(self) -> dict[int, Campaign]:
+        """The years that can be built: campaign.yaml valid, observances usable (plans are added by the loader)."""
+        observances = self.usable_observances
+        built: dict[int, Campaign] = {}
+        if observances is None:
+            return built
+        for year in self.years:
+            if year.campaign is None or any(p.severity == "error" for p in self.year_problems[year.year]):
+                continue
+            spec = year.campaign.value
+            # Each day under the name that year's documents use, if they use another (`YearObservance.name`).
+            pairs = sorted(((observances[y.observance].named(y.name), y) for y in spec.observances),
+                           key=lambda pair: (pair[0].month, pair[0].day))
+            built[year.year] = Campaign(year.year, spec, year.campaign.source.path, pairs)
+        return built
+
+
+def _raw_ids(source: SourceFile | None, key: str) -> list[str] | None:
+    """The `id` values of a list in a file that did not validate; None if they cannot be read."""
+    items = source.data.get(key) if source is not None else None
+    if not isinstance(items, list):
+        return None
+    return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
+
+
+def _year_problems(ctx: Context, year: int, parsed: Parsed[CampaignFile]) -> list[Problem]:
+    source, spec = parsed.source, parsed.value
+    refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
+    problems = id_checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
+    phrases = [
+        (("observances", i, kind, j), phrase)
+        for i, y in enumerate(spec.observances)
+        for kind in checks.PHRASE_LISTS
+        for j, phrase in enumerate(getattr(y, kind))
+    ]
+    # One id per phrase of the year, whatever its kind: banner files and plans find a phrase by its id alone.
+    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề, khẩu hiệu hoặc thông điệp")
+    problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], ctx.font)
+    if ctx.observance_ids is not None:
+        problems += id_checks.known_ids(source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
+    by_id = {o.id: o for o in ctx.observances.value.observances} if ctx.observances else {}
+    for loc, obs_id in refs:
+        observance = by_id.get(obs_id)
+        if observance and (observance.month, observance.day) == (2, 29) and not calendar.isleap(year):
+            problems.append(source.problem(loc, format_loc(loc), f"năm {year} không có ngày 29/2. Hãy bỏ ngày kỷ niệm này khỏi năm {year}."))
+    return problems
+
+
+# The rules, in the order they run. Each takes the context and returns its problems.
+
+def stray_files(ctx: Context) -> list[Problem]:
+    """Files staff may have misplaced or misnamed are errors, not silently ignored."""
+    problems = []
+    for path in sorted(ctx.root.rglob("*")):
+        if outside(path, ctx.root.parent):
+            problems.append(link_problem(ctx.display(path)))
+            continue
+        if path.name.startswith(".") and path.suffix in (".yaml", ".yml"):
+            problems.append(ctx.file_problem(
+                path,
+                f"tệp `{path.name}` có tên bắt đầu bằng dấu chấm nên bị bỏ qua (tệp ẩn). "
+                f"Nếu đây là dữ liệu, hãy đổi tên thành `{path.name.lstrip('.')}`.",
+                "warning",
+            ))
+        rel = path.relative_to(ctx.root).parts
+        odd = not_a_file(path)
+        if odd and (not path.is_dir() or path.suffix in (".yaml", ".yml")):
+            problems.append(ctx.file_problem(path, odd))
+        if odd or path.name.startswith(".") or rel[0].isdecimal() and year_folders.year_of(rel[0]) is None:
+            continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folder_names`)
+        if path.suffix == ".yml":
+            problems.append(ctx.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml."))
+        elif len(rel) == 1 and rel[0] in REGISTRIES or rel[0] == SCHEMA_DIR:
+            continue
+        elif rel[0] == ORIGINALS_DIR and path.suffix.lower() in ORIGINAL_SUFFIXES:
+            continue
+        elif rel[0] == ORIGINALS_DIR:
+            problems.append(ctx.file_problem(path, f"trong {ORIGINALS_DIR}/ chỉ lưu văn bản gốc dạng PDF, DOCX, DOC hoặc ODT."))
+        elif year_folders.year_of(rel[0]) is None:
+            problems.append(ctx.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/, van-ban/ (văn bản gốc) và các thư mục năm (ví dụ 2026/)."))
+        elif rel[1:] == ("campaign.yaml",):
+            continue
+        elif len(rel) == 3 and rel[1] == "plans" and path.suffix == ".yaml":
+            if not PLAN_ID.match(path.stem):
+                problems.append(ctx.file_problem(
+                    path,
+                    f"tên tệp kế hoạch `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không dấu, "
+                    f"số và dấu gạch ngang. Hãy đổi tên thành `{ascii_slug(path.stem) or 'ke-hoach'}.yaml`.",
+                ))
+            elif path.stem == LISTING:
+                problems.append(ctx.file_problem(
+                    path,
+                    f"tên tệp `{path.name}` dành cho trang danh sách kế hoạch của năm. "
+                    "Hãy đặt tên theo cơ quan ban hành, ví dụ `ubnd-xa-binh-thanh.yaml`.",
+                ))
+        else:
+            problems.append(ctx.file_problem(path, "tệp không đúng chỗ: trong thư mục năm chỉ có campaign.yaml và các tệp .yaml trong plans/."))
+    return problems
+
+
+def year_folder_names(ctx: Context) -> list[Problem]:
+    """Folders under campaigns/ and docs/ named with digits that are not a year (`0000`, `٢٠٢٧`)."""
+    docs = year_folders.misnamed(ctx.docs, ctx.docs_display) if ctx.docs is not None else []
+    return year_folders.misnamed(ctx.root, ctx.display_root) + docs
+
+
+def some_year(ctx: Context) -> list[Problem]:
+    """The site needs at least one year folder."""
+    if ctx.years:
+        return []
+    return [ctx.file_problem(ctx.root / "site.yaml", "chưa có năm nào: hãy tạo thư mục năm, ví dụ campaigns/2026/ với campaign.yaml.")]
+
+
+def site_settings(ctx: Context) -> list[Problem]:
+    """site.yaml: banner size ids, a title the share image can print, settings to finish before publishing."""
+    if not ctx.site:
+        return []
+    source, site = ctx.site.source, ctx.site.value
+    sizes = [(("banners", "sizes", i, "id"), size.id) for i, size in enumerate(site.banners.sizes)]
+    return [
+        *id_checks.unique_ids(source, sizes, "một khổ băng rôn"),
+        # The site's title is printed on every share image, in the banner font.
+        *checks.unprintable(source, [(("site", "title"), site.site.title)], ctx.font),
+        *(source.problem(loc, name, message, "warning") for loc, name, message in publish_checks.unfinished_settings(site)),
+    ]
+
+
+def document_registry(ctx: Context) -> list[Problem]:
+    """documents.yaml: unique ids and numbers, the documents each one implements."""
+    return checks.check_documents(ctx.documents.source, ctx.documents.value.documents) if ctx.documents else []
+
+
+def observance_registry(ctx: Context) -> list[Problem]:
+    """observances.yaml: unique ids, days that exist."""
+    return ctx.observance_problems
+
+
+def year_files(ctx: Context) -> list[Problem]:
+    """Each campaign.yaml: ids unique across every phrase kind, phrases the banner font can draw, observances
+    that exist and fall in the year."""
+    return [p for problems in ctx.year_problems.values() for p in problems]
+
+
+def phrase_slips(ctx: Context) -> list[Problem]:
+    """Themes and slogans of each year that can be built: days and years from another campaign."""
+    return [
+        p
+        for y in ctx.years
+        if y.campaign and y.year in ctx.campaigns
+        for p in checks.phrase_warnings(y.campaign.source, ctx.campaigns[y.year])
+    ]
+
+
+def plan_dates(ctx: Context) -> list[Problem]:
+    """Each plan's dates: in its folder's year, and in order."""
+    return [p for f in ctx.plans for p in checks.check_plan_dates(f.parsed.source, f.parsed.value, f.year)]
+
+
+def plan_endings(ctx: Context) -> list[Problem]:
+    """The closing and `Nơi nhận` of each plan: in their own fields, never an item of a list."""
+    return [p for f in ctx.plans for p in document_end.closing_in_lists(f.parsed.source, f.parsed.value)]
+
+
+def province_names(ctx: Context) -> list[Problem]:
+    """One spelling per province across every plan of every year."""
+    seen: dict[str, tuple[str, str]] = {}
+    return [p for f in ctx.plans for p in checks.province_name(f.parsed.source, f.parsed.value, seen)]
+
+
+def plan_documents(ctx: Context) -> list[Problem]:
+    """Documents plans cite: in the registry (as far as it can be read), issued before the plan; a plan that
+    is a registered document agrees with the registry and is that document's only plan."""
+    problems = []
+    for f in ctx.plans:
+        if ctx.document_ids is not None:
+            problems += checks.plan_document_refs(f.parsed.source, f.parsed.value, ctx.document_ids)
+        problems += checks.cited_before_plan(f.parsed.source, f.parsed.value, ctx.documents_by_id)
+    linked: dict[str, str] = {}
+    for f in ctx.plans:
+        problems += checks.registered_plan(f.parsed.source, f.parsed.value, ctx.documents_by_id, linked)
+    return problems
+
+
+def plan_years(ctx: Context) -> list[Problem]:
+    """Observances, themes and slogans plans cite: declared in their year's campaign.yaml, once that file
+    has no error of its own (a misspelt id there must not make its plans look wrong, or suggest the slip)."""
+    specs = {
+        y.year: y.campaign.value
+        for y in ctx.years
+        if y.campaign and not any(p.severity == "error" for p in ctx.year_problems[y.year])
+    }
+    problems = [
+        p
+        for f in ctx.plans
+        if f.year in specs
+        for p in checks.plan_year_refs(f.parsed.source, f.parsed.value, specs[f.year], f.year)
+    ]
+    if ctx.observance_ids is not None:  # linked days may be any observance of the registry
+        for f in ctx.plans:
+            refs = id_checks.indexed("linked_observances", f.parsed.value.linked_observances)
+            problems += id_checks.known_ids(f.parsed.source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
+    return problems
+
+
+def repeated_refs(ctx: Context) -> list[Problem]:
+    """An id listed twice in a plan (a warning)."""
+    return [p for f in ctx.plans for p in checks.repeated_refs(f.parsed.source, f.parsed.value)]
+
+
+def plan_qualifiers(ctx: Context) -> list[Problem]:
+    """How a plan words its linked days, and which of its values are inferred."""
+    return [p for f in ctx.plans for p in checks.plan_qualifiers(f.parsed.source, f.parsed.value)]
+
+
+def plan_windows(ctx: Context) -> list[Problem]:
+    """A plan's window that misses an observance day it covers (a warning), in the years that can be built."""
+    return [
+        p
+        for f in ctx.plans
+        if f.year in ctx.campaigns
+        for p in checks.plan_warnings(f.parsed.source, f.parsed.value, ctx.campaigns[f.year])
+    ]
+
+
+_MARKUP_IN_NAMES = "\"'<>{}`&"
+"""Characters that would end or change the `download` attribute a file's name is written into."""
+
+
+def original_files(ctx: Context) -> list[Problem]:
+    """A record's original file (`source.file`) is kept under campaigns/van-ban/, exists, and has a name
+    with no character that HTML or an attribute list reads."""
+    records: list[tuple[SourceFile, tuple[str | int, ...], Origin | None]] = [
+        (f.parsed.source, ("source", "file"), f.parsed.value.origin) for f in ctx.plans
+    ]
+    if ctx.documents:
+        records += [(ctx.documents.source, ("documents", i, "source", "file"), d.origin)
+                    for i, d in enumerate(ctx.documents.value.documents)]
+    problems = []
+    for source, loc, origin in records:
+        if origin is None or origin.file is None:
+            continue
+        path = ctx.root / origin.file
+        if odd := sorted(set(origin.file) & set(_MARKUP_IN_NAMES)):
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"tên tệp `{origin.file}` có ký tự {', '.join(f'`{c}`' for c in odd)}: tên tệp được ghi vào trang làm tên tải về, "
+                "nên không được có ký tự này. Hãy đổi tên tệp (chỉ dùng chữ, số, dấu gạch ngang, dấu chấm) và sửa dòng này.",
+            ))
+        elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, ctx.root) or not path.is_file():
+            problems.append(source.problem(
+                loc, format_loc(loc),
+                f"không thấy tệp `{origin.file}`. Hãy chép văn bản gốc vào thư mục campaigns/{ORIGINALS_DIR}/ và ghi đường dẫn "
+                f"tính từ campaigns/, ví dụ `{ORIGINALS_DIR}/{Path(origin.file).name}`.",
+            ))
+    return problems
+
+
+def unused_documents(ctx: Context) -> list[Problem]:
+    """Documents nothing cites (a warning). Only once campaigns/ has no error: until then, a plan that
+    did not load or cites a misspelt id would make its documents look unused. So it runs after the
+    other data rules."""
+    if not ctx.documents or ctx.data_errors():
+        return []
+    cited = {ref for f in ctx.plans for ref in f.parsed.value.cited_documents}
+    cited |= {f.parsed.value.document.registry for f in ctx.plans if f.parsed.value.document.registry}
+    return checks.unused_documents(ctx.documents.source, ctx.documents.value.documents, cited)
+
+
+def activity_posts(ctx: Context) -> list[Problem]:
+    """Activity posts under docs/<year>/hoat-dong/: front matter, plan and observances of their year,
+    dates in the year, photos that exist, are images and are not too large, and the body's text."""
+    if ctx.docs is None or not ctx.docs.is_dir():
+        return []
+    plans: dict[int, list[str]] = {}
+    for plan in ctx.plans:
+        plans.setdefault(plan.year, []).append(plan.path.stem)
+    facts = {
+        y.year: activities.YearFacts(
+            plans.get(y.year, []),
+            [o.observance for o in y.campaign.value.observances]
+            if y.campaign and not any(p.severity == "error" for p in ctx.year_problems[y.year]) else None,
+        )
+        for y in ctx.years
+    }
+    ctx.posts, problems = activities.check_posts(ctx.docs, ctx.docs_display, facts)
+    return problems
+
+
+def staff_pages(ctx: Context) -> list[Problem]:
+    """The staff Markdown under docs/ but posts: placeholders, front matter, unsafe HTML, hidden characters, links."""
+    return staff_markdown.check_docs(ctx.docs, ctx.docs_display, activities.is_post) if ctx.docs is not None else []
+
+
+Rule = Callable[[Context], list[Problem]]
+
+RULES: tuple[Rule, ...] = (
+    stray_files,
+    year_folder_names,
+    some_year,
+    site_settings,
+    document_registry,
+    observance_registry,
+    year_files,
+    phrase_slips,
+    plan_dates,
+    plan_endings,
+    province_names,
+    original_files,
+    plan_documents,
+    plan_years,
+    repeated_refs,
+    plan_qualifiers,
+    plan_windows,
+    unused_documents,  # after the other data rules: it runs only when they found no error
+    activity_posts,
+    staff_pages,
+)
+"""Every rule across files, in the order the loader runs them."""
+
+
+def run(ctx: Context, rules: tuple[Rule, ...] = RULES) -> list[Problem]:
+    """Run every rule over the context, adding each one's problems; all the problems found."""
+    for rule in rules:
+        ctx.problems += rule(ctx)
+    return ctx.problems

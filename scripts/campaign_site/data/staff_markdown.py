@@ -1,0 +1,159 @@
+"""Check the Markdown staff write under `docs/` before anything is built from it.
+
+Every problem is reported with its file and line, in Vietnamese: a file that is not UTF-8, a
+`CẦN ĐIỀN` placeholder, front matter that is not readable or holds an unknown setting, HTML the
+policy would remove (`html_policy`), a hidden character, a link that leads out of the repository, and a
+page too long or too deeply nested to render quickly (`markdown_bounds`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field, ValidationError
+
+from campaign_site.core.file_links import link_problem, not_a_file, outside
+from campaign_site.core.problems import Problem
+from campaign_site.core.text_safety import hidden_character, hidden_character_message
+from campaign_site.core.yaml_source import Position, SourceFile, YamlSyntaxProblem, parse_yaml
+from campaign_site.data import html_policy, markdown_bounds, placeholders, unknowns
+from campaign_site.data.model import Line, Record
+from campaign_site.data.validation_messages import problems_from
+
+M = TypeVar("M", bound=BaseModel)
+
+_FENCE = re.compile(r"^-{3}[ \t]*$")
+_FENCE_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+
+
+class SearchSettings(Record):
+    exclude: bool = Field(False, description="true: trang không xuất hiện trong kết quả tìm kiếm")
+    boost: float | None = Field(None, ge=0, le=10, description="Mức ưu tiên trong kết quả tìm kiếm")
+
+
+class FrontMatter(Record):
+    """The settings a staff page may start with, between two `---` lines."""
+
+    title: Line | None = Field(None, description="Tiêu đề trang (nếu khác tiêu đề # đầu tiên)")
+    description: Line | None = Field(None, description="Mô tả ngắn của trang cho công cụ tìm kiếm và khi chia sẻ")
+    subtitle: Line | None = Field(None, description="Dòng phụ dưới tên trang trong thanh điều hướng")
+    author: Line | None = Field(None, description="Người viết")
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(
+        default_factory=list, description="Phần ẩn đi trên trang: navigation, toc, footer, path"
+    )
+    search: SearchSettings | None = Field(None, description="Tìm kiếm: exclude, boost")
+    status: Literal["new", "deprecated"] | None = Field(None, description="Nhãn trong thanh điều hướng: new hoặc deprecated")
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter; 0 when there is none, None when unclosed."""
+    if not lines or not _FENCE.match(lines[0]):
+        return 0
+    return next((i for i in range(1, len(lines)) if _FENCE_END.match(lines[i])), None)
+
+
+def body(text: str) -> str:
+    """A staff page's Markdown without its front matter."""
+    lines = text.split("\n")
+    end = front_matter_end(lines)
+    return "\n".join(lines[end + 1:]) if end else text
+
+
+@dataclass(frozen=True)
+class FrontMatterRead(Generic[M]):
+    """A Markdown file's front matter as read: its problems, the line index where the body starts, and
+    (when it is valid) its source, with positions counted in the whole file, and its value."""
+
+    problems: list[Problem]
+    body_start: int
+    source: SourceFile | None = None
+    value: M | None = None
+
+
+def read_front_matter(lines: list[str], display: str, model: type[M]) -> FrontMatterRead[M]:
+    """The front matter of a Markdown file, if it has one, checked against `model`: placeholders
+    first (their messages say more than the type errors they would cause), then the model."""
+    end = front_matter_end(lines)
+    if end == 0:
+        return FrontMatterRead([], 0)
+    if end is None:
+        return FrontMatterRead([Problem(display, 1, 1, "", "phần thiết lập đầu trang mở bằng dòng `---` nhưng không có dòng `---` đóng lại. "
+                                        "Hãy thêm dòng `---` sau các thiết lập, hoặc xóa dòng `---` đầu tiên.")], 0)
+    block = "\n".join(lines[1:end])
+    if not block.strip():
+        return FrontMatterRead([], end + 1)
+    try:
+        source = shifted_source(parse_yaml(block, display), 1)
+    except YamlSyntaxProblem as exc:
+        return FrontMatterRead([_shifted(p, 1) for p in exc.problems], end + 1)
+    hostile = html_policy.hostile_addresses(source)
+    if unfilled := placeholders.in_data(source, model) + unknowns.misplaced(source, model):
+        return FrontMatterRead(unfilled + hostile, end + 1, source)
+    try:
+        value = model.model_validate(source.data)
+    except ValidationError as exc:
+        return FrontMatterRead(problems_from(exc, source, model) + hostile, end + 1, source)
+    return FrontMatterRead(hostile, end + 1, source, value)
+
+
+def shifted_source(source: SourceFile, lines: int) -> SourceFile:
+    """The same parsed YAML with every position `lines` further down (front matter starts on line 2)."""
+    positions = {loc: Position(pos.line + lines, pos.column) for loc, pos in source.positions.items()}
+    return SourceFile(source.path, source.data, positions, [_shifted(p, lines) for p in source.warnings])
+
+
+def _shifted(problem: Problem, lines: int) -> Problem:
+    return Problem(problem.file, problem.line + lines, problem.column, problem.field, problem.message, problem.severity)
+
+
+def check_body(lines: list[str], first: int, display: str) -> list[Problem]:
+    """Placeholders and hidden characters in the lines of a page's body, its bounds (`markdown_bounds`), and
+    what the HTML policy would remove from it (`html_policy.check_markdown`), which renders the page and so
+    runs only on a page within its bounds."""
+    problems = markdown_bounds.problems(lines, first, display)
+    within_bounds = not problems
+    for number, line in enumerate(lines[first:], start=first + 1):
+        if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
+            problems.append(unfilled)
+        if (hidden := hidden_character(line)) is not None:
+            problems.append(Problem(display, number, line.index(hidden) + 1, "", hidden_character_message(hidden)))
+    return problems + (html_policy.check_markdown(lines, first, display) if within_bounds else [])
+
+
+def read_lines(path: Path, display: str) -> list[str] | Problem:
+    """A Markdown file's lines, or why it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return Problem(display, 1, 1, "", "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.")
+    return text.split("\n")  # not splitlines(): a form feed or U+2028 must be found, not split on
+
+
+def check_page(path: Path, display: str) -> list[Problem]:
+    """Every problem of one staff Markdown file."""
+    lines = read_lines(path, display)
+    if isinstance(lines, Problem):
+        return [lines]
+    front = read_front_matter(lines, display, FrontMatter)
+    # A placeholder in the front matter is reported as such; a page's settings need no other check.
+    return front.problems + check_body(lines, front.body_start, display)
+
+
+def check_docs(docs: Path, display_root: str = "docs", elsewhere: Callable[[str], bool] = lambda page: False) -> list[Problem]:
+    """Every problem of the staff Markdown under `docs/`, and links there that leave the repository.
+    Pages for which `elsewhere(path under docs/)` holds are checked by their own rule (activity posts)."""
+    repository = docs.parent
+    problems = []
+    for path in sorted(docs.rglob("*")):
+        display = f"{display_root}/{path.relative_to(docs).as_posix()}"
+        if outside(path, repository):
+            problems.append(link_problem(display))
+        elif not path.is_dir() and (odd := not_a_file(path)):
+            problems.append(Problem(display, 1, 1, "", odd))
+        elif path.suffix == ".md" and path.is_file() and not elsewhere(path.relative_to(docs).as_posix()):
+            problems += check_page(path, display)
+    return problems

@@ -1,0 +1,1 @@
+"""Stage values in; Markdown pages, navigation and finished HTML out."""

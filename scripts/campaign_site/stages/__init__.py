@@ -1,0 +1,1 @@
+"""SiteData in; each stage's files and values out (calendar, banners, news, open data, originals)."""

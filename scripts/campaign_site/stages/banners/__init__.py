@@ -1,0 +1,1 @@
+"""The banner stage: themes and slogans in; print PDFs, SVGs and PNGs out."""

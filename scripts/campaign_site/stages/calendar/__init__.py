@@ -1,0 +1,1 @@
+"""The calendar stage: events from the data, .ics feeds."""

@@ -1,0 +1,104 @@
+"""The calendar feeds (.ics) of the site, made before any page so that pages only link them.
+
+For all years, for each year and for each plan: the citizens' feed (observance days, activity
+windows) and the agencies' feed of report deadlines, each only where it has events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from campaign_site.core import parallel
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.data import paths
+from campaign_site.data.model import Plan
+from campaign_site.data.site_data import SiteData
+from campaign_site.data.wording import human_size
+from campaign_site.stages.calendar import events as calendar_events
+from campaign_site.stages.calendar import ics
+from campaign_site.stages.calendar.events import Event
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A calendar feed as pages link it: label, file, size, and the subscribe address."""
+
+    label: str
+    path: str
+    size: str
+    webcal: str
+
+
+@dataclass(frozen=True)
+class SiteFeeds:
+    """Every feed file, and each feed's link data by its path."""
+
+    files: tuple[GeneratedFile, ...]
+    links: dict[str, Feed]
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What one pair of feeds covers: its label, paths and wording, events and the data file behind it."""
+
+    label: str
+    path: str
+    name: str
+    description: str
+    staff_name: str
+    staff_description: str
+    events: list[Event]
+    source: str
+
+
+def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[GeneratedFile, Feed]]:
+    """A scope's citizens' feed if it has observance days or activity windows, and its agencies' feed if it
+    has report deadlines: a calendar with nothing in it is never written nor offered."""
+    base = urlsplit(data.settings.site.base_url)
+
+    def feed(path: str, name: str, description: str, events: list[Event]) -> tuple[GeneratedFile, Feed]:
+        content = ics.feed(name, description, events, stamp)
+        webcal = f"webcal://{base.netloc}{base.path.rstrip('/')}/{path}"
+        return GeneratedFile(path, content, scope.source), Feed(scope.label, path, human_size(len(content)), webcal)
+
+    made = []
+    if citizens := calendar_events.for_citizens(scope.events):
+        made.append(feed(scope.path, scope.name, scope.description, citizens))
+    deadlines = calendar_events.for_staff(scope.events)
+    if deadlines:
+        made.append(feed(paths.staff_feed(scope.path), scope.staff_name, scope.staff_description, deadlines))
+    return made
+
+
+def _site_scopes(data: SiteData, events: dict[int, list[Event]]) -> list[_Scope]:
+    title = data.settings.site.title
+    spans = [("Tất cả các năm", paths.ALL_FEED, "tất cả các năm", "mọi năm", "của mọi năm",
+              [e for y in sorted(events) for e in events[y]], "campaigns/")]
+    spans += [(f"Năm {year}", paths.year_feed(year), f"năm {year}", f"năm {year}", f"năm {year}", events[year],
+               data.campaigns[year].source) for year in data.years()]
+    return [
+        _Scope(label, path, f"{title}: {name}", f"Ngày kỷ niệm và thời gian thực hiện kế hoạch {span}.",
+               f"{title}: hạn báo cáo {staff_name} (dành cho cơ quan, đơn vị)",
+               f"Hạn báo cáo kết quả của các cơ quan, đơn vị theo kế hoạch {span}. Lịch cho người dân không có các hạn này.",
+               scope_events, source)
+        for label, path, name, staff_name, span, scope_events, source in spans
+    ]
+
+
+def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
+    who, kind = plan.short_label, plan.document.kind.lower()
+    return _Scope(who, paths.plan_feed(plan), f"{who}: {kind} năm {plan.year}", f"Thời gian thực hiện theo {plan.title}.",
+                  f"{who}: hạn báo cáo, {kind} năm {plan.year} (dành cho cơ quan, đơn vị)",
+                  f"Hạn báo cáo theo {plan.title}. Lịch cho người dân không có các hạn này.",
+                  calendar_events.plan_events(data, plan), plan.source)
+
+
+def site_feeds(data: SiteData, events: dict[int, list[Event]], stamp: datetime) -> SiteFeeds:
+    """Every feed of the site; the plans' feeds are made on every core when there are many plans."""
+    plans = [plan for campaign in data.campaigns.values() for plan in campaign.plans]
+    made = [pair for scope in _site_scopes(data, events) for pair in _pair(data, scope, stamp)]
+    made += [pair for pairs in parallel.map_all(lambda plan: _pair(data, _plan_scope(data, plan), stamp), plans)
+             for pair in pairs]
+    return SiteFeeds(tuple(file for file, _ in made), {link.path: link for _, link in made})

@@ -1,0 +1,1 @@
+"""The news stage: activity posts in; published photos and Atom feeds out."""

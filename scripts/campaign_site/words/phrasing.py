@@ -1,0 +1,166 @@
+"""Sentences and phrases the pages build from the data, in Vietnamese: a date a machine can read too,
+a span of days, a report deadline, a plan's facts or why a record does not hold them, the next date.
+
+The fixed words they use (kinds, levels, deadline rules, what "not stated" and "not known" say) are in
+`wording.py`, which the model reads too; this module reads the model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.data import vn_dates
+from campaign_site.data.activities import Post
+from campaign_site.data.model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
+from campaign_site.data.unknowns import NOT_KNOWN, NotKnown
+from campaign_site.data.vn_dates import PartialDate
+from campaign_site.data.wording import (
+    DEADLINE_RULES,
+    FROM_SUMMARY,
+    INFERRED,
+    absent,
+    capitalised,
+    due_aside,
+    inferred_text,
+)
+
+
+def time(day: date | str, label: str | None = None) -> Markdown:
+    """A date readable by people and machines; `day` may be an ISO string of reduced precision (`2026-04`)."""
+    iso = day if isinstance(day, str) else day.isoformat()
+    shown = label or (day if isinstance(day, str) else vn_dates.short(day))
+    return Markdown(f'<time datetime="{iso}">{escape(shown)}</time>')
+
+
+def span_text(span: tuple[date, date]) -> Markdown:
+    """`từ ngày 15/4 đến hết ngày 26/4/2026`."""
+    return Markdown(f"từ ngày {time(span[0])} đến hết ngày {time(span[1])}")
+
+
+def window_text(window: Window) -> Markdown:
+    return span_text((window.start, window.end))
+
+
+def window_sentence(window: Window) -> Markdown:
+    """`window_text` starting a sentence."""
+    return Markdown(capitalised(window_text(window)))
+
+
+def deadline_text(deadline: ReportDeadline) -> Markdown:
+    """`Các xã báo cáo Sở trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`: the document's words, then the
+    last day plainly where it is not the day written."""
+    rule = DEADLINE_RULES[deadline.rule]
+    due = "" if deadline.due == deadline.date else f" {due_aside(time(deadline.due))}"
+    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}{due}")
+
+
+def observance_line(observance: Observance, year: int) -> Markdown:
+    """`21/4: Ngày Khoa học và Công nghệ Việt Nam`."""
+    return Markdown(f"{time(date(year, observance.month, observance.day), observance.label)}: {escape(observance.name)}")
+
+
+def phrase_item(phrase: Phrase) -> Markdown:
+    """A theme or slogan in quotes, with its English version if it has one."""
+    english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
+    return Markdown(f"“{escape(phrase.text)}”{english}")
+
+
+def issuer_name(plan: Plan) -> str:
+    """The issuer's name as pages list it, each part staff inferred (`inferred:`) said to be inferred:
+    `Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên (suy ra từ nguồn, chưa đối chiếu văn bản)`."""
+    name, province = plan.is_inferred("issuer.name"), plan.is_inferred("issuer.province")
+    if province and not name:
+        return f"{plan.issuer.label} (thuộc {plan.issuer.province}: {INFERRED})"
+    return inferred_text(f"{plan.issuer.label}, thuộc {plan.issuer.province}" if province else plan.issuer.label, name)
+
+
+def listed_name(plan: Plan) -> str:
+    """The issuer's name starting a row of a list: `issuer_name`, capitalised where the record has no name
+    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year, and marked when the
+    record was made from a news summary."""
+    name = plan.named(capitalised(issuer_name(plan)))
+    return f"{name} ({FROM_SUMMARY})" if plan.from_summary else name
+
+
+def plan_window(plan: Plan) -> Markdown:
+    """The plan's activity window, or that it is not stated or not known."""
+    window = plan.dated_window
+    return window_text(window) if window else Markdown(absent("window", plan.not_known(plan.window)))
+
+
+def plan_deadlines(plan: Plan) -> Markdown:
+    """Every report deadline of the plan, or that there is none stated, or that they are not known."""
+    if plan.dated_deadlines:
+        return Markdown("; ".join(deadline_text(d) for d in plan.dated_deadlines))
+    return Markdown(absent("report_deadlines", plan.not_known(plan.report_deadlines)))
+
+
+def number_text(document: PlanDocument) -> str:
+    """`123/KH-UBND`; `…/KH-UBND (văn bản để trống số)` for a document awaiting its number; else why there is none."""
+    if document.number is NOT_KNOWN or document.symbol is NOT_KNOWN:
+        return absent("number", True)
+    if not document.number_symbol:
+        return absent("number", False)
+    return document.number_symbol + ("" if document.number else " (văn bản để trống số)")
+
+
+def document_name(document: PlanDocument) -> str:
+    """`Kế hoạch số 123/KH-UBND`; `Kế hoạch số …/KH-UBND (văn bản để trống số)`; or `Kế hoạch (chưa có thông tin
+    về số, ký hiệu)`."""
+    if document.number_symbol:
+        return f"{document.kind} số {number_text(document)}"
+    reason = number_text(document)
+    return f"{document.kind} ({reason[:1].lower()}{reason[1:]})"
+
+
+def signed_date_text(document: PlanDocument) -> str:
+    """`16/4/2026`; `tháng 4/2026 (văn bản để trống ngày)`; else why there is none."""
+    signed = document.date
+    if not isinstance(signed, PartialDate):
+        return absent("date", signed is NOT_KNOWN)
+    if signed.day:
+        return signed.short()
+    blank = "ngày" if signed.month else "ngày, tháng"
+    return f"{capitalised(signed.in_sentence())} (văn bản để trống {blank})"
+
+
+def dateline(place: object, signed: object) -> str:
+    """Place and date under the number as far as the record holds them: `Lạng Sơn, ngày 16 tháng 4 năm 2026`,
+    `Lạng Sơn, tháng 4 năm 2026`; nothing is filled in."""
+    parts = [place] if isinstance(place, str) else []
+    if isinstance(signed, PartialDate):
+        parts.append(signed.long() if signed.day else f"tháng {signed.month} năm {signed.year}" if signed.month else f"năm {signed.year}")
+    return ", ".join(parts)
+
+
+def signer_name(signer: Signer) -> str:
+    """The signer's name as printed, or that the copy does not print it, or that it is not known."""
+    return signer.name if isinstance(signer.name, str) else absent("signer_name", signer.name is NOT_KNOWN)
+
+
+def signer_text(signer: Signer | NotKnown | None) -> str:
+    """`TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Văn A` on one line; the printed lines without
+    a name say so (`KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC; văn bản không ghi tên người ký`); or why there is no block."""
+    if signer is None or isinstance(signer, NotKnown):
+        return absent("signer", signer is NOT_KNOWN)
+    role = ", ".join(signer.roles)
+    if isinstance(signer.name, str):
+        return f"{role} {signer.name}" if role else signer.name
+    name = signer_name(signer)
+    return f"{role}; {name[0].lower()}{name[1:]}" if role else name
+
+
+def days_text(start: date, last: date) -> Markdown:
+    """A day, or a first and last day."""
+    if start == last:
+        return time(start)
+    return Markdown(f"{time(start)} – {time(last)}")
+
+
+def post_when(post: Post) -> Markdown:
+    """When an activity was held, as far as its post says: its days, `Tháng 4/2026`, `Năm 2026`, or that it is not known."""
+    if post.start and post.last:
+        return days_text(post.start, post.last)
+    held = post.held_on
+    return time(held.iso(), capitalised(held.in_sentence())) if held else Markdown(absent("date_held", post.front.date is NOT_KNOWN))
