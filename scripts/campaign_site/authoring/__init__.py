@@ -1,1 +1,1 @@
-"""What staff start from: scaffolds with marked placeholders, JSON Schemas for editors."""
+"""What staff start from: the model in; scaffolds with marked placeholders and JSON Schemas for editors out."""

@@ -1,1 +1,1 @@
-"""Foundations with no campaign knowledge: safe text, source lines, problems, caches."""
+"""Foundations with no campaign knowledge, text in and safe text out: source lines, problems, caches."""

@@ -1,4 +1,4 @@
-"""Import a dispatch or plan: from its file to a draft plan, with nothing guessed.
+"""Import a dispatch or plan: its file in, a draft plan out, with nothing guessed.
 
 - `readers`: the file (.docx, .pdf, .odt, .txt) to plain text;
 - `extract`: that text to a `Draft` (the plan as YAML-ready data, cited documents and phrases the

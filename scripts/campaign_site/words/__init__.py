@@ -1,1 +1,1 @@
-"""Sentences made from the data (dates, windows, sources), shared by stages and pages."""
+"""Sentences made from the data: model values in; Vietnamese text out, through the one catalogue of words."""

@@ -24,6 +24,7 @@ from campaign_site.data.wording import (
     due_aside,
     inferred_text,
 )
+from campaign_site.words.catalogue import say
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:
@@ -63,7 +64,7 @@ def observance_line(observance: Observance, year: int) -> Markdown:
 def phrase_item(phrase: Phrase) -> Markdown:
     """A theme or slogan in quotes, with its English version if it has one."""
     english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
-    return Markdown(f"“{escape(phrase.text)}”{english}")
+    return Markdown(say("phrase.quoted", text=phrase.text) + english)
 
 
 def issuer_name(plan: Plan) -> str:

@@ -1,4 +1,4 @@
-"""What each page shows, worked out from the data: one typed view per page type, a module per page.
+"""What each page shows: the site's stages and one subject in, one typed view out; a module per page type.
 
 A view function takes the site's stages (`SiteContext`) and the page's subject (a year, a plan, a
 province's plans, a post, or nothing) and returns a frozen view; the page's template only lays it

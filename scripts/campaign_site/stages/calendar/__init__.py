@@ -1,1 +1,1 @@
-"""The calendar stage: events from the data, .ics feeds."""
+"""The calendar stage: the data in; its dated events, how they are said, and the .ics feeds out."""

@@ -1,0 +1,81 @@
+"""The one table of words: every fixed text a reader or staff member sees, by key, in a gettext catalogue.
+
+The catalogue is `locale/vi/LC_MESSAGES/campaign_site.po`, read with Babel. Its message ids are keys
+(`page.year.plans_heading`), its strings the Vietnamese text, with fields in braces (`{year}`). A
+second language is another `.po` file with the same keys.
+
+- `say(key, **fields)` gives Markdown for pages: the catalogue's text as written (it holds no markup),
+  each field escaped unless it is already Markdown (a link, a `<time>`).
+- `plain(key, **fields)` gives plain text for calendars, feeds, JSON, banners and staff messages.
+- `label(group, value)` names a value of a domain list (`label("phrase_kind", "theme")` is key
+  `phrase_kind.theme`); the groups are `LABEL_GROUPS`.
+
+`python -m campaign_site.words.catalogue` rewrites the file sorted by key (run it after adding entries).
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from campaign_site.core.markdown_text import Markdown, escape
+
+LOCALE = "vi"
+CATALOGUE = Path(__file__).parent / "locale" / LOCALE / "LC_MESSAGES" / "campaign_site.po"
+LABEL_GROUPS: frozenset[str] = frozenset()
+"""Key prefixes looked up with `label()` rather than by a literal key (their entries count as used)."""
+
+
+class MissingWords(KeyError):
+    """A key the catalogue does not have: a build never prints a key instead of words."""
+
+
+def _read() -> Catalog:
+    with CATALOGUE.open("rb") as file:
+        return read_po(file, locale=LOCALE)
+
+
+@cache
+def _table() -> dict[str, str]:
+    return {str(m.id): str(m.string) for m in _read() if m.id}
+
+
+def words(key: str) -> str:
+    """The catalogue's text for `key`, fields unfilled."""
+    try:
+        return _table()[key]
+    except KeyError:
+        raise MissingWords(f"no text for {key!r} in {CATALOGUE.name}") from None
+
+
+def plain(key: str, **fields: object) -> str:
+    """Plain text: the catalogue's text with its fields filled in as they are."""
+    return words(key).format(**fields) if fields else words(key)
+
+
+def say(key: str, **fields: object) -> Markdown:
+    """Markdown for a page: the catalogue's text with each field escaped (Markdown fields kept)."""
+    text = words(key)
+    return Markdown(text.format(**{name: escape(value) for name, value in fields.items()}) if fields else text)
+
+
+def label(group: str, value: str) -> str:
+    """The words for one value of a domain list (`label("issuer_level", "province")`)."""
+    assert group in LABEL_GROUPS, group
+    return words(f"{group}.{value}")
+
+
+def tidy() -> None:
+    """Rewrite the catalogue sorted by key, unwrapped, so that parallel edits merge."""
+    catalogue = _read()
+    with CATALOGUE.open("wb") as file:
+        write_po(file, catalogue, width=0, sort_output=True, omit_header=False, no_location=True)
+
+
+if __name__ == "__main__":
+    tidy()
+    sys.exit(0)
