@@ -186,7 +186,7 @@ def new_year(repo: Path, year: int) -> list[Path]:
         raise ScaffoldError(f"năm {year} đã có (thư mục campaigns/{year}/). Không tạo lại để tránh ghi đè.")
     years = [int(p.name) for p in campaigns.iterdir() if year_of(p.name) and (p / "campaign.yaml").is_file()]
     if not years:
-        raise ScaffoldError("chưa có năm nào để lấy mẫu: hãy tạo campaigns/<năm>/campaign.yaml theo hướng dẫn trong README.")
+        raise ScaffoldError("chưa có năm nào để lấy mẫu: hãy tạo campaigns/<năm>/campaign.yaml theo mẫu trong HUONG-DAN-BIEN-TAP.md (hướng dẫn cho biên tập viên).")
     earlier = [y for y in years if y < year]
     # A past year added late has no earlier year: its days come from the nearest later year, its plans
     # from nowhere (a later year's plans do not apply to it).

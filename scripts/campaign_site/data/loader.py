@@ -42,7 +42,7 @@ def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, 
     if not_a_file(path):
         return None, None  # reported once, by rules.stray_files
     if not path.is_file():
-        ctx.problems.append(ctx.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo mẫu trong README."))
+        ctx.problems.append(ctx.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo HUONG-DAN-BIEN-TAP.md (hướng dẫn cho biên tập viên)."))
         return None, None
     if outside(path, ctx.root.parent):
         return None, None  # reported once, by rules.stray_files

@@ -144,7 +144,7 @@ def _plain_message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str
         return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}.{meaning}"
     if kind.startswith("bool"):
         return f"cần `true` hoặc `false` nhưng nhận được {found}."
-    return f"giá trị {found} không hợp lệ ở đây. Hãy xem mẫu trong README hoặc gợi ý của trình soạn thảo."
+    return f"giá trị {found} không hợp lệ ở đây. Hãy xem mẫu trong HUONG-DAN-BIEN-TAP.md (hướng dẫn cho biên tập viên) hoặc gợi ý của trình soạn thảo."
 
 
 def problems_from(exc: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
