@@ -139,7 +139,8 @@ def test_the_readme_says_what_each_of_the_two_commands_installs() -> None:
     body = dev_commands()["test"]
     called = "".join(dev_commands_function(name) for name in re.findall(r"^\s+(\w+)$", body, re.MULTILINE))
     packages = {word for line in re.findall(r"apt_install ([^\n]+)", body + called) for word in line.split()}
-    assert packages and packages <= set(re.findall(r"`([a-z0-9.+-]+)`", test.group(1))), packages
+    named = set(re.findall(r"`([a-z0-9.+-]+)`", test.group(1)))
+    assert packages and packages <= named, f"README does not name {sorted(packages - named)}"
     assert "tests/js/package-lock.json" in test.group(1) and "npm_ci tests/js" in called
 
 
