@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from test_staff_workflow import campaign_command, check_command
 
 README, STAFF_GUIDE, DEVELOPERS_GUIDE = "README.md", "HUONG-DAN-BIEN-TAP.md", "DEVELOPING.md"
 GUIDES = (README, STAFF_GUIDE, DEVELOPERS_GUIDE)
@@ -196,16 +197,14 @@ def test_the_staff_guide_commands_add_what_it_says_on_a_copy_of_the_project(proj
     assert {c.words[2] for c in scaffolds} == set(SCAFFOLDS)
     written: list[str] = []
     for command in scaffolds:
-        result = subprocess.run([sys.executable, str(project / "scripts/campaign.py"), *command.words[2:]],
-                                capture_output=True, text=True)
+        result = campaign_command(project, *command.words[2:])
         assert result.returncode == 0, f"{command}: {result.stderr}"
         said = re.findall(r"^Đã ghi (\S+)$", result.stdout, re.MULTILINE)
         for named in re.findall(r"(?:campaigns|docs)/[\w/.-]*\w/?", command.comment):
             assert any(path == named or path.startswith(named.rstrip("/") + "/") for path in said), (command, said)
             assert (project / named).exists()
         written += said
-    checked = subprocess.run([sys.executable, str(project / "scripts/check_campaigns.py"), str(project / "campaigns")],
-                             capture_output=True, text=True)
+    checked = check_command(project)
     assert checked.returncode == 1
     reported = {line.split(":", 1)[0] for line in checked.stderr.splitlines() if "CẦN ĐIỀN" in line}
     assert set(written) <= reported, set(written) - reported
