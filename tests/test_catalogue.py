@@ -48,7 +48,7 @@ def test_the_catalogue_is_sorted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     shutil.copy(catalogue.CATALOGUE, copy)
     monkeypatch.setattr(catalogue, "CATALOGUE", copy)
     catalogue.tidy()
-    assert copy.read_text(encoding="utf-8") == original, "run `python -m campaign_site.words.catalogue` to sort it"
+    assert copy.read_text(encoding="utf-8") == original, "run `python -m campaign_site.core.catalogue` to sort it"
 
 
 def test_a_missing_key_stops_the_build() -> None:

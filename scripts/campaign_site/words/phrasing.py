@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from campaign_site.core.catalogue import say
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import vn_dates
 from campaign_site.data.activities import Post
@@ -24,7 +25,6 @@ from campaign_site.data.wording import (
     due_aside,
     inferred_text,
 )
-from campaign_site.words.catalogue import say
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:

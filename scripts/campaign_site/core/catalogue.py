@@ -10,7 +10,7 @@ second language is another `.po` file with the same keys.
 - `label(group, value)` names a value of a domain list (`label("phrase_kind", "theme")` is key
   `phrase_kind.theme`); the groups are `LABEL_GROUPS`.
 
-`python -m campaign_site.words.catalogue` rewrites the file sorted by key (run it after adding entries).
+`python -m campaign_site.core.catalogue` rewrites the file sorted by key (run it after adding entries).
 """
 
 from __future__ import annotations
