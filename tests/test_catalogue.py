@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 
-from campaign_site.words import catalogue
+from campaign_site.core import catalogue
 
 PACKAGE = Path(catalogue.__file__).resolve().parents[1]
 KEYWORDS = {"say": None, "plain": None, "words": None}
