@@ -17,7 +17,7 @@ from campaign_site.data.loader import load_site
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.wording import human_size
 from campaign_site.pages import nav
-from campaign_site.pages.registry import PAGE_TYPES, pages_of
+from campaign_site.pages.registry import PAGE_TYPES, not_in_nav, pages
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
 
@@ -54,17 +54,19 @@ def test_navigation_and_pages_kept_out_of_it_follow_the_registry(shipped: tuple[
     staff = ["gioi-thieu.md", "2026/hoat-dong.md"]
     entries = nav.build(data, [*(p for p in files if p.endswith(".md")), *staff])
     listed = flat(entries)
-    hidden = set(pages_of(data, None))
+    hidden = set(not_in_nav(data))
     assert hidden and not hidden & set(listed)
-    assert set(listed) == set(pages_of(data, "site")) | set(pages_of(data, "year")) | set(staff)
+    assert set(listed) == {t.path(s) for t, s in pages(data)} - hidden | set(staff)
     sections = [e for e in entries if isinstance(e, dict)]
     assert [next(iter(s)) for s in sections] == [f"Năm {y}" for y in data.years()]
-    year_types = [t for t in PAGE_TYPES if t.nav == "year"]
     newest = data.campaigns[data.years()[0]]
-    # A year type may have no page in a year (the news page: only a year with posts has one).
-    own = [t.path(newest) for t in year_types if t.path(newest) in set(pages_of(data, "year"))]
+    # Each type with a year entry, in the registry's order; a type may have no page in a year (the news
+    # page: only a year with posts has one).
+    own = [t.path(s) for t, s in pages(data) if t.nav and t.nav.year and t.nav.year(s) == newest.year]
     assert sections[0][f"Năm {newest.year}"] == own + (["2026/hoat-dong.md"] if newest.year == 2026 else [])
     assert listed[0] == paths.HOME and listed[-1] == "gioi-thieu.md"
+    top = [e for e in entries if isinstance(e, str)]
+    assert top[:len(top) - 1] == [t.path(s) for t, s in pages(data) if t.nav and t.nav.year is None]
 
 
 def test_search_front_matter_comes_from_the_registry(shipped: tuple[SiteData, dict[str, GeneratedFile]]) -> None:
