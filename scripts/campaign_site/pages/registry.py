@@ -21,6 +21,7 @@ from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
 from campaign_site.pages.views.banners import banners_view
 from campaign_site.pages.views.base import SiteContext, View
 from campaign_site.pages.views.calendar import calendar_view, year_calendar_view
+from campaign_site.pages.views.day import LINKS_LEAD, day_page, day_view, link_text, observance_days
 from campaign_site.pages.views.home import home_view
 from campaign_site.pages.views.legal_basis import legal_basis_view
 from campaign_site.pages.views.news import news_pages, news_view, post_view
@@ -149,9 +150,14 @@ PROVINCE: PageType[tuple[Campaign, ProvincePlans]] = PageType(
     "province", "province.md.j2", lambda data: [(c, g) for c in data.campaigns.values() for g in c.provinces],
     lambda s: paths.province_page(s[0].year, s[1].slug), province_view, lambda s: s[0].source, None,
     lambda ctx, s: Search(exclude=s[0].lists_plans))
+# Each observance day of a year: its phrases, the plans naming it, its event; linked from the year's page and calendar.
+DAY = PageType("day", "day.md.j2", observance_days, day_page, day_view, lambda d: d.campaign.source, None,
+               linked_from=(LinkedFrom(YEAR, lambda d: d.campaign, link_text, LINKS_LEAD),
+                            LinkedFrom(YEAR_CALENDAR, lambda d: d.campaign, link_text, LINKS_LEAD)))
 
 PAGE_TYPES: tuple[PageType[Any], ...] = (
     HOME, CALENDAR, YEAR, PLANS, YEAR_CALENDAR, BANNERS, LEGAL_BASIS, OPEN_DATA, PLAN, NEWS, NEWS_MORE, POST, PROVINCE,
+    DAY,
 )
 """In the order of the navigation: top-level pages, and the year sections where the first year type stands."""
 
