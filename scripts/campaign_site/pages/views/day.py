@@ -76,7 +76,6 @@ class DayPlans:
 
 @dataclass(frozen=True, kw_only=True)
 class DayView(View):
-    heading: str
     when: Markdown
     about: list[Markdown]
     """What the day is: its English name, the name it usually has when the year's documents use another, who set it."""
@@ -104,8 +103,7 @@ def _phrase_groups(subject: ObservanceDay) -> list[DayPhraseGroup]:
     groups = []
     for kind, items in (("theme", phrases.themes), ("slogan", phrases.slogans), ("message", phrases.messages)):
         cited = [(p, campaign.plans_citing(p.id)) for p in items]
-        if items:
-            groups.append(DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), c, phrase_source_note(c)) for p, c in cited]))
+        groups += [DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), c, phrase_source_note(c)) for p, c in cited])] if items else []
     return groups
 
 
@@ -142,7 +140,6 @@ def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
         title=plain("page.day.title", date=vn_dates.short(day), name=observance.name),
         description=plain("page.day.description", name=observance.name, year=year),
         share=_share(ctx, subject),
-        heading=plain("page.day.title", date=vn_dates.short(day), name=observance.name),
         when=say("page.day.when", weekday=WEEKDAYS[day.weekday()][1], date=time(day, vn_dates.long(day))),
         about=about,
         phrases_heading=say("page.day.phrases_heading", year=year),
