@@ -16,6 +16,7 @@ PAGES = [
     "",
     "2026/",
     "2026/bang-ron/",
+    "2026/ngay-sang-tao/",
     "2026/ke-hoach/",
     "2026/dia-phuong/lang-son/",
     "2026/ke-hoach/ubnd-phuong-tran-hung-dao/",

@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "calendar, all years": "lich/",
     "calendar, one year": "2026/lich/",
     "banners": "2026/bang-ron/",
+    "observance day": "2026/ngay-sang-tao/",
     "legal basis": "can-cu-phap-ly/",
     "staff page": "gioi-thieu/",
     "missing page": "404.html",

@@ -24,7 +24,7 @@ from campaign_site.data.loader import load_site
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages import nav
 from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
-from campaign_site.pages.registry import pages_of
+from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.news import photos
@@ -128,7 +128,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     return SiteBuild(
         problems, data, tuple(files), tuple(replaced),
         tuple(nav.build(data, kept + [f.path for f in files if f.path.endswith(".md")])),
-        frozenset(pages_of(data, None)),
+        frozenset(not_in_nav(data)),
         asdict(share) if (share := renderer.context.share(renderer.context.featured_year)) else {},
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits, photo_cache.misses, photo_cache.hits,

@@ -1,9 +1,9 @@
-"""The site navigation, in the order of the page registry: top-level pages, one section per year
-(newest first) where the first year page type stands, then staff pages.
+"""The site navigation, from the nav entries of the page registry: top-level pages, one section per year
+(newest first) where the first type with a year entry stands, then staff pages.
 
-Page types with no place in the navigation (plans, provinces) are left out: Material renders the
-whole navigation into every page, so listing thousands of plans would make every page grow. Each
-year's section links its plan listing, which links every province page, which links every plan.
+Page types with no nav entry (plans, provinces) are left out: Material renders the whole navigation
+into every page, so listing thousands of plans would make every page grow. Each year's section links
+its plan listing, which links every province page, which links every plan.
 """
 
 from __future__ import annotations
@@ -11,27 +11,32 @@ from __future__ import annotations
 from typing import Any
 
 from campaign_site.data.site_data import SiteData
-from campaign_site.pages.registry import PAGE_TYPES, pages_of
+from campaign_site.pages.registry import PAGE_TYPES, pages
 
 
-def build(data: SiteData, pages: list[str]) -> list[Any]:
+def build(data: SiteData, staff_and_generated: list[str]) -> list[Any]:
     """A MkDocs `nav` for the generated pages plus every staff page found in docs/.
 
     Staff pages in docs/<year>/ join that year's section after its generated pages; other staff pages
     follow the generated ones. Titles come from each page, so data text is never a raw nav label.
     """
-    generated = {path for place in ("site", "year", None) for path in pages_of(data, place)}
-    staff = sorted(p for p in pages if p not in generated)
-    year_types = [t for t in PAGE_TYPES if t.nav == "year"]
-    result: list[Any] = []
+    generated = {t.path(s) for t, s in pages(data)}
+    staff = sorted(p for p in staff_and_generated if p not in generated)
+    sections: dict[int, list[str]] = {year: [] for year in data.years()}
+    top: list[str] = []
+    at: int | None = None  # where the year sections stand among the top-level pages: where the first year type is
     for page_type in PAGE_TYPES:
-        if page_type.nav == "site":
-            result.append(page_type.path(None))
-        elif page_type is (year_types[0] if year_types else None):
-            for year in data.years():
-                campaign = data.campaigns[year]
-                extra = [p for p in staff if p.startswith(f"{year}/")]
-                own = [t.path(campaign) for t in year_types if t.path(campaign) in generated]  # news: years with posts
-                result.append({f"Năm {year}": own + extra})
-    taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in data.campaigns}
+        entry = page_type.nav
+        if entry is None:
+            continue
+        if entry.year is None:
+            top += [page_type.path(s) for s in page_type.subjects(data)]
+            continue
+        at = len(top) if at is None else at
+        for subject in page_type.subjects(data):
+            sections.setdefault(entry.year(subject), []).append(page_type.path(subject))
+    years = [{f"Năm {year}": own + [p for p in staff if p.startswith(f"{year}/")]} for year, own in sections.items()]
+    result: list[Any] = top if at is None else [*top[:at], *years, *top[at:]]
+    taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in sections}
     return result + [p for p in staff if p not in taken]
+

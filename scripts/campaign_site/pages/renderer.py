@@ -2,7 +2,7 @@
 
 Plain functions: data in, `GeneratedFile`s out. First the stages every page draws on (calendar
 events, banners, feeds, open data), then one page per subject of each type in the page registry
-(`page_types.PAGE_TYPES`): its view (`views/`) laid out by its template (`templates/`). Every
+(`registry.PAGE_TYPES`): its view (`views/`) laid out by its template (`templates/`). Every
 value a template prints is escaped as text unless a helper here marks it as Markdown.
 """
 
@@ -28,7 +28,7 @@ from campaign_site.data import citations, html_policy, paths, vn_dates
 from campaign_site.data.model import Plan
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.wording import EVENT_KINDS, EVENT_MARKS, ISSUER_LEVELS, PHRASE_KINDS, WEEKDAYS, human_size
-from campaign_site.pages.registry import PAGE_TYPES, PageType
+from campaign_site.pages.registry import PAGE_TYPES, PageType, links_to
 from campaign_site.pages.views import SiteContext, View
 from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import BannerMaker, Download
@@ -197,7 +197,9 @@ class SiteRenderer:
     def _page(self, page_type: PageType, subject: Any) -> GeneratedFile:
         path = page_type.path(subject)
         view = page_type.view(self.context, subject)
-        text = front_matter(view, page_type, self.context, subject) + self._render(page_type.template, path, view=view)
+        links = links_to(self.data, page_type, subject)  # from the types that declare this one in `linked_from`
+        text = front_matter(view, page_type, self.context, subject) + self._render(page_type.template, path, view=view,
+                                                                                  registry_links=links)
         return GeneratedFile(path, text, page_type.source(subject))
 
     def _render(self, template: str, page: str, **context: Any) -> str:

@@ -1,0 +1,161 @@
+"""A page per observance day of a year: the day, what it is and who set it, the year's themes and slogans
+for it, the plans that respond to it or link their activities to it, and its calendar event and feed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from campaign_site.core.markdown_text import Markdown
+from campaign_site.data import paths, vn_dates
+from campaign_site.data.model import Observance, Plan, YearObservance
+from campaign_site.data.site_data import Campaign, SiteData
+from campaign_site.data.wording import LINK_MODALITIES, PHRASE_KINDS, WEEKDAYS, link_lead
+from campaign_site.pages.views.base import ShareImage, SiteContext, View
+from campaign_site.words.catalogue import plain, say
+from campaign_site.words.phrasing import phrase_item, time
+from campaign_site.words.sources import phrase_source_note
+
+
+@dataclass(frozen=True)
+class ObservanceDay:
+    """An observance day of one year, under the name that year's documents use: the page's subject."""
+
+    campaign: Campaign
+    observance: Observance
+    phrases: YearObservance
+
+    @property
+    def day(self) -> date:
+        return date(self.campaign.year, self.observance.month, self.observance.day)
+
+
+def observance_days(data: SiteData) -> list[ObservanceDay]:
+    """Every observance day of every entered year, in date order."""
+    days = [ObservanceDay(c, o, y) for c in data.campaigns.values() for o, y in c.observances]
+    return sorted(days, key=lambda d: d.day)
+
+
+def day_page(day: ObservanceDay) -> str:
+    """`2026/ngay-sang-tao.md`, served at `/2026/ngay-sang-tao/`."""
+    return f"{day.campaign.year}/{day.observance.id}.md"
+
+
+def link_text(day: ObservanceDay) -> str:
+    """How other pages name the day's page: `21/4: Ngày Sáng tạo và Đổi mới sáng tạo thế giới`."""
+    return plain("page.day.link", day=day.observance.label, name=day.observance.name)
+
+
+LINKS_LEAD = say("page.day.links_lead")
+"""What the year page and the year's calendar say before their links to the day pages."""
+
+
+@dataclass(frozen=True)
+class DayPhrase:
+    """A theme, slogan or message of the day, quoted, with the plans that state it."""
+
+    text: Markdown
+    cited: list[Plan]
+    note: str | None
+    """That some or all of those plans are known only from a news summary, if so."""
+
+
+@dataclass(frozen=True)
+class DayPhraseGroup:
+    label: str
+    phrases: list[DayPhrase]
+
+
+@dataclass(frozen=True)
+class DayPlans:
+    """Plans that name the day in one way, after the words that say how."""
+
+    lead: Markdown
+    plans: list[Plan]
+
+
+@dataclass(frozen=True, kw_only=True)
+class DayView(View):
+    when: Markdown
+    about: list[Markdown]
+    """What the day is: its English name, the name it usually has when the year's documents use another, who set it."""
+    phrases_heading: Markdown
+    phrase_groups: list[DayPhraseGroup]
+    cited_lead: Markdown
+    no_phrases: Markdown | None
+    banners_lead: Markdown
+    banners_page: str
+    banners_text: str
+    plans_heading: Markdown
+    plans: list[DayPlans]
+    no_plans: Markdown | None
+    calendar_heading: Markdown
+    event: Markdown | None
+    """The day's event on the year's calendar, as the calendar and its feeds have it."""
+    calendar_page: str
+    calendar_text: str
+    feed_lead: Markdown
+    feed: str
+
+
+def _phrase_groups(subject: ObservanceDay) -> list[DayPhraseGroup]:
+    campaign, phrases = subject.campaign, subject.phrases
+    groups = []
+    for kind, items in (("theme", phrases.themes), ("slogan", phrases.slogans), ("message", phrases.messages)):
+        cited = [(p, campaign.plans_citing(p.id)) for p in items]
+        groups += [DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), c, phrase_source_note(c)) for p, c in cited])] if items else []
+    return groups
+
+
+def _plans(subject: ObservanceDay) -> list[DayPlans]:
+    """The plans responding to the day, then those linking their activities to it, by how each words the link."""
+    day_id, plans = subject.observance.id, subject.campaign.plans
+    found = []
+    if responding := [p for p in plans if day_id in p.observances]:
+        found.append(DayPlans(say("page.day.plans_responding", year=subject.campaign.year), responding))
+    modalities: list[str | None] = [*LINK_MODALITIES, None]
+    for modality in modalities:
+        linking = [p for p in plans if day_id in p.linked_observances and p.linked_modality == modality]
+        if linking:
+            found.append(DayPlans(say("page.day.plans_linking", lead=link_lead(modality)), linking))
+    return found
+
+
+def _share(ctx: SiteContext, subject: ObservanceDay) -> ShareImage | None:
+    """The day's first banner, else the year's."""
+    banners = [b for b in ctx.banners[subject.campaign.year].banners if b.entry.observance.id == subject.observance.id]
+    return ShareImage(banners[0].share.path, banners[0].printed) if banners else ctx.share(subject.campaign.year)
+
+
+def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
+    observance, year, day = subject.observance, subject.campaign.year, subject.day
+    about = [say("page.day.name_en", name=observance.name_en)] if observance.name_en else []
+    if observance.usual_name:
+        about.append(say("page.day.usual_name", year=year, usual=observance.usual_name))
+    about.append(say("page.day.owner", owner=observance.owner))
+    event = next((e for e in ctx.events[year] if e.kind == "observance" and e.start == day and e.title == observance.name), None)
+    groups = _phrase_groups(subject)
+    plans = _plans(subject)
+    return DayView(
+        title=plain("page.day.title", date=vn_dates.short(day), name=observance.name),
+        description=plain("page.day.description", name=observance.name, year=year),
+        share=_share(ctx, subject),
+        when=say("page.day.when", weekday=WEEKDAYS[day.weekday()][1], date=time(day, vn_dates.long(day))),
+        about=about,
+        phrases_heading=say("page.day.phrases_heading", year=year),
+        phrase_groups=groups,
+        cited_lead=say("page.day.cited_lead"),
+        no_phrases=None if groups else say("page.day.no_phrases", year=year),
+        banners_lead=say("page.day.banners_lead"),
+        banners_page=paths.year_banners(year),
+        banners_text=plain("page.day.banners_link", year=year),
+        plans_heading=say("page.day.plans_heading"),
+        plans=plans,
+        no_plans=None if plans else say("page.day.no_plans", year=year),
+        calendar_heading=say("page.day.calendar_heading"),
+        event=say("page.day.event", year=year, title=event.title, date=time(event.start)) if event else None,
+        calendar_page=paths.year_calendar(year),
+        calendar_text=plain("page.day.calendar_link", year=year),
+        feed_lead=say("page.day.feed_lead"),
+        feed=paths.year_feed(year),
+    )
