@@ -22,6 +22,7 @@ from mypy import api as mypy_api
 from project_copy import copy_project
 
 from campaign_site import site_build
+from campaign_site.core.catalogue import say
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
 from campaign_site.data.loader import load_site
@@ -33,7 +34,6 @@ from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.pages.views.base import View
 from campaign_site.pages.views.day import ObservanceDay, day_view, observance_days
 from campaign_site.stages.banners.cache import BannerCache
-from campaign_site.words.catalogue import say
 
 TEMPLATES = REPO / "scripts" / "campaign_site" / "pages" / "templates"
 

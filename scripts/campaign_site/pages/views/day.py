@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths, vn_dates
 from campaign_site.data.model import Observance, Plan, YearObservance
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import LINK_MODALITIES, PHRASE_KINDS, WEEKDAYS, link_lead
 from campaign_site.pages.views.base import ShareImage, SiteContext, View
-from campaign_site.words.catalogue import plain, say
 from campaign_site.words.phrasing import phrase_item, time
 from campaign_site.words.sources import phrase_source_note
 
