@@ -40,6 +40,7 @@ from campaign_site.stages.calendar.feeds import site_feeds
 from campaign_site.stages.news.photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
 from campaign_site.stages.news.posts import PublishedPost, news_stage
 from campaign_site.stages.originals import original_files
+from campaign_site.words.catalogue import plain, say
 from campaign_site.words.phrasing import (
     deadline_text,
     document_name,
@@ -140,6 +141,8 @@ class SiteRenderer:
             autoescape=False,
         )
         self.env.globals.update(
+            say=say,
+            plain=plain,
             time=time,
             span_text=span_text,
             day_month=vn_dates.day_month,

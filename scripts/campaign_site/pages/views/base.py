@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from campaign_site.data import citations, paths
+from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.data import citations, html_policy, paths
 from campaign_site.data.activities import Post
 from campaign_site.data.model import LegalDocument, Observance, Phrase, Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
@@ -15,6 +16,8 @@ from campaign_site.stages.banners.artwork import Download, YearBanners
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import Feed
 from campaign_site.stages.news.posts import AtomLink, PublishedPost
+from campaign_site.words.catalogue import say
+from campaign_site.words.phrasing import post_when
 
 
 @dataclass(frozen=True)
@@ -167,21 +170,46 @@ NEWS_PER_PAGE = 10
 
 
 @dataclass(frozen=True)
+class PostItem:
+    """A post in a list: when it was held, its page and title, and who held it where (`unit, place`)."""
+
+    when: Markdown
+    page: str
+    title: str
+    by: Markdown
+
+
+@dataclass(frozen=True)
 class PostList:
     """The newest posts of a list, how many there are in all, and the news page that lists them all."""
 
-    posts: list[Post]
+    items: list[PostItem]
     total: int
     news_page: str | None
 
     @property
     def more(self) -> int:
-        return self.total - len(self.posts)
+        return self.total - len(self.items)
 
 
 def post_list(posts: list[Post], limit: int) -> PostList:
     """The first `limit` of `posts` (newest first), linked to the newest one's year news page."""
-    return PostList(posts[:limit], len(posts), paths.news_page(posts[0].year) if posts else None)
+    items = [PostItem(post_when(p), p.page, p.title, say("page.news.list_by", unit=p.front.unit, place=p.place_text))
+             for p in posts[:limit]]
+    return PostList(items, len(posts), paths.news_page(posts[0].year) if posts else None)
+
+
+def staff_text(text: str) -> Markdown:
+    """Staff's Markdown (a year's introduction, a post's body) as the HTML policy lets it through."""
+    return Markdown(html_policy.region(text))
+
+
+def observance_about(observance: Observance) -> Markdown:
+    """What follows an observance's name: its English name if any, then who set the day
+    (` (World Creativity and Innovation Day). Ngày kỷ niệm do Liên Hợp Quốc xác lập.`)."""
+    english = f" ({escape(observance.name_en)})" if observance.name_en else ""
+    owner = say("page.year.observance_owner", owner=observance.owner)
+    return Markdown(f"{english}. {owner}")
 
 
 def feed_links(ctx: SiteContext, year: int) -> list[AtomLink]:
