@@ -34,7 +34,7 @@ from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import BannerMaker, Download
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar import events as calendar_events
-from campaign_site.stages.calendar.event_text import event_when, next_text
+from campaign_site.stages.calendar.event_text import event_when
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import site_feeds
 from campaign_site.stages.news.photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
@@ -296,7 +296,6 @@ class SiteRenderer:
             relative=lambda target: relative_url(target, page),
             site=self.data.settings.site,
             next_items=next_items,
-            next_text=lambda events: next_text(events, self.context.today),
             feed_link=feed_link,
             plan_links=plan_links,
             download=download,

@@ -162,6 +162,20 @@ def province_counts(campaign: Campaign) -> list[ProvinceCount]:
     return [ProvinceCount(group, len(group.plans)) for group in campaign.provinces]
 
 
+@dataclass(frozen=True)
+class ProvinceLink:
+    """A province's plans of the year: its page, its name and how many there are."""
+
+    page: str
+    name: str
+    count: int
+
+
+def province_links(campaign: Campaign) -> list[ProvinceLink]:
+    """Each province's page of the year's plans, in the order of `Campaign.provinces`."""
+    return [ProvinceLink(paths.province_page(campaign.year, g.slug), g.name, len(g.plans)) for g in campaign.provinces]
+
+
 LATEST_POSTS = 3
 """Posts the home and year pages show; the year's news page lists them all."""
 LISTED_POSTS = 10

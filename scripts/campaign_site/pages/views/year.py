@@ -14,11 +14,13 @@ from campaign_site.pages.views.base import (
     LATEST_POSTS,
     PlanChain,
     PostList,
+    ProvinceLink,
     SiteContext,
     View,
     chains,
     observance_about,
     post_list,
+    province_links,
     staff_text,
 )
 from campaign_site.words.catalogue import plain, say
@@ -52,15 +54,6 @@ class ObservancePhrases:
     heading: Markdown
     day: Markdown
     groups: list[PhraseGroup]
-
-
-@dataclass(frozen=True)
-class ProvinceLink:
-    """A province's plans of the year: its page, its name and how many there are."""
-
-    page: str
-    name: str
-    count: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,7 +132,7 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         plans_page=paths.year_plans(year),
         plans_title=plain("page.year.plans_title", year=year),
         plans_summary=say("page.year.plans_summary", count=len(campaign.plans), places=places),
-        provinces=[ProvinceLink(paths.province_page(year, g.slug), g.name, len(g.plans)) for g in campaign.provinces],
+        provinces=province_links(campaign),
         chains=chains(ctx.data, campaign),
         data_page=paths.year_data(year),
         data_size=human_size(ctx.data_sizes[year]),
