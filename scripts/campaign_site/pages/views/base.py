@@ -16,7 +16,7 @@ from campaign_site.stages.banners.artwork import Download, YearBanners
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import Feed
 from campaign_site.stages.news.posts import AtomLink, PublishedPost
-from campaign_site.words.catalogue import say
+from campaign_site.words.catalogue import plain, say
 from campaign_site.words.phrasing import post_when
 
 
@@ -224,6 +224,19 @@ def observance_about(observance: Observance) -> Markdown:
     english = f" ({escape(observance.name_en)})" if observance.name_en else ""
     owner = say("page.year.observance_owner", owner=observance.owner)
     return Markdown(f"{english}. {owner}")
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    """A link a page lists: its target and its finished text."""
+
+    target: str
+    text: str
+
+
+def atom_items(feeds: list[AtomLink]) -> list[LinkItem]:
+    """Links to Atom feeds, each named with its size (`Hoạt động năm 2026, 3 KB`)."""
+    return [LinkItem(f.path, plain("page.news.feed", label=f.label, size=f.size)) for f in feeds]
 
 
 def feed_links(ctx: SiteContext, year: int) -> list[AtomLink]:
