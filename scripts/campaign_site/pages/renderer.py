@@ -21,20 +21,18 @@ from campaign_site.core import parallel
 from campaign_site.core.encoders import html_attribute, json_text
 from campaign_site.core.file_cache import FileCache
 from campaign_site.core.generated import GeneratedFile
-from campaign_site.core.glyphs import BANNER_FONT_LABEL as FONT_LABEL
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.core.problems import Problem
-from campaign_site.data import citations, html_policy, paths, vn_dates
+from campaign_site.data import citations, paths
 from campaign_site.data.model import Plan
 from campaign_site.data.site_data import SiteData
-from campaign_site.data.wording import EVENT_KINDS, EVENT_MARKS, ISSUER_LEVELS, PHRASE_KINDS, WEEKDAYS, human_size
+from campaign_site.data.wording import ISSUER_LEVELS, human_size
 from campaign_site.pages.registry import PAGE_TYPES, PageType
 from campaign_site.pages.views import SiteContext, View
 from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import BannerMaker, Download
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar import events as calendar_events
-from campaign_site.stages.calendar.event_text import event_when
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import site_feeds
 from campaign_site.stages.news.photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
@@ -49,11 +47,8 @@ from campaign_site.words.phrasing import (
     phrase_item,
     plan_deadlines,
     plan_window,
-    post_when,
     span_text,
-    time,
     window_sentence,
-    window_text,
 )
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -143,11 +138,7 @@ class SiteRenderer:
         self.env.globals.update(
             say=say,
             plain=plain,
-            time=time,
             span_text=span_text,
-            day_month=vn_dates.day_month,
-            size=human_size,
-            window_text=window_text,
             window_sentence=window_sentence,
             deadline_text=deadline_text,
             observance_line=observance_line,
@@ -159,29 +150,17 @@ class SiteRenderer:
             document_anchor=paths.document_anchor,
             year_page=paths.year_page,
             plan_page=paths.plan_page,
-            year_data=paths.year_data,
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
-            staff_text=lambda text: Markdown(html_policy.region(text)),
-            event_when=event_when,
-            post_when=post_when,
-            kind_labels=EVENT_KINDS,
-            marks=EVENT_MARKS,
-            phrase_kinds=PHRASE_KINDS,
-            weekdays=WEEKDAYS,
             calendar_page=paths.CALENDAR,
             year_calendar=paths.year_calendar,
-            year_feed=paths.year_feed,
             plan_feed=paths.plan_feed,
             plan_window=plan_window,
             listed_name=listed_name,
             plan_deadlines=plan_deadlines,
             document_name=document_name,
-            year_banners=paths.year_banners,
             year_plans=paths.year_plans,
             province_page=paths.province_page,
-            news_page=paths.news_page,
-            font_label=FONT_LABEL,
         )
 
     def render(self) -> list[GeneratedFile]:
@@ -294,7 +273,6 @@ class SiteRenderer:
         return self.env.get_template(template).render(
             link=link,
             relative=lambda target: relative_url(target, page),
-            site=self.data.settings.site,
             next_items=next_items,
             feed_link=feed_link,
             plan_links=plan_links,

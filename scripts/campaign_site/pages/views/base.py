@@ -10,7 +10,7 @@ from datetime import date
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import citations, html_policy, paths
 from campaign_site.data.activities import Post
-from campaign_site.data.model import LegalDocument, Observance, Phrase, Plan
+from campaign_site.data.model import LegalDocument, Observance, Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
 from campaign_site.stages.banners.artwork import Download, YearBanners
 from campaign_site.stages.calendar.events import Event
@@ -98,33 +98,6 @@ class ProvinceCount:
 
     group: ProvincePlans
     count: int
-
-
-@dataclass(frozen=True)
-class CitedPhrase:
-    """A theme or slogan and the plans that state it."""
-
-    phrase: Phrase
-    cited: list[Plan]
-    cited_note: str | None
-    """That some or all of those plans are known only from a news summary, if so."""
-
-
-@dataclass(frozen=True)
-class PhraseGroup:
-    """The themes, or the slogans, under one label."""
-
-    label: str
-    phrases: list[CitedPhrase]
-
-
-@dataclass(frozen=True)
-class ObservancePhrases:
-    """An observance day of the year with its phrases."""
-
-    observance: Observance
-    day: date
-    groups: list[PhraseGroup]
 
 
 def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
