@@ -56,6 +56,7 @@ class HomeView(View):
     theme_label: Markdown
     banners_page: str | None
     """The featured year's banners page, offered when the year has a theme."""
+    calendar_page: str
     countdown: list[Event]
     """The events the "next date" panel chooses from: the calendar page's, so both name the same date."""
     next_text: str
@@ -112,6 +113,7 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         hero_theme=theme if not share else None,
         theme_label=say("page.home.theme_label", year=year),
         banners_page=paths.year_banners(year) if themes else None,
+        calendar_page=paths.CALENDAR,
         countdown=ctx.all_events,
         next_text=next_text(ctx.all_events, ctx.today),
         plans_page=paths.year_plans(year),

@@ -82,6 +82,7 @@ class YearView(View):
     """`5 kế hoạch ở trung ương và 3 tỉnh, thành phố`, where the page counts the plans."""
     provinces: list[ProvinceLink]
     chains: list[PlanChain]
+    legal_page: str
     data_page: str
     data_size: str
     posts: PostList
@@ -134,6 +135,7 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         plans_summary=say("page.year.plans_summary", count=len(campaign.plans), places=places),
         provinces=province_links(campaign),
         chains=chains(ctx.data, campaign),
+        legal_page=paths.LEGAL_BASIS,
         data_page=paths.year_data(year),
         data_size=human_size(ctx.data_sizes[year]),
         posts=post_list(campaign.posts, LATEST_POSTS),
