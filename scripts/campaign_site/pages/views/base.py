@@ -1,5 +1,6 @@
 """What every view draws on: the site's stages (`SiteContext`), the base `View`, and the pieces several
-pages share (plan chains, province counts, phrases cited by plans, post lists, a year's observances)."""
+pages share (plan chains, province counts and links, post lists, feed links, staff text, who set a day,
+a year's observances)."""
 
 from __future__ import annotations
 
