@@ -22,6 +22,7 @@ from campaign_site.data.site_data import Campaign, PhraseEntry, ProvincePlans, S
 from campaign_site.pages.registry import PAGE_TYPES
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.pages.views import calendar as calendar_views
+from campaign_site.pages.views import home as home_views
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar.events import DayCell, Event
 from campaign_site.words import catalogue
@@ -99,7 +100,8 @@ def test_a_wording_changes_in_the_catalogue_alone(renderer: SiteRenderer, monkey
     assert "ĐỔI" in after and old not in after
 
 
-WHO = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+"""Any one-line text a record may hold, markup and hidden characters included."""
 
 
 def _event(kind: str, who: str, n: int) -> Event:
@@ -108,7 +110,7 @@ def _event(kind: str, who: str, n: int) -> Event:
 
 
 @settings(max_examples=60, deadline=None)
-@given(windows=st.lists(WHO, max_size=4), others=st.lists(st.sampled_from(["observance", "deadline", "activity"]), max_size=3))
+@given(windows=st.lists(TEXT, max_size=4), others=st.lists(st.sampled_from(["observance", "deadline", "activity"]), max_size=3))
 def test_a_days_windows_are_said_in_one_sentence(windows: list[str], others: list[str]) -> None:
     """A day of the month grid names whose windows it falls in, each name escaped, in the catalogue's sentence,
     and says nothing of windows when it is in none; each other date is one mark."""
@@ -122,3 +124,19 @@ def test_a_days_windows_are_said_in_one_sentence(windows: list[str], others: lis
     assert [m.kind for m in day.marks] == others
     assert all(escape(e.title) in m.said for e, m in zip(events[len(windows):], day.marks, strict=True))
     assert day.today is False and day.iso == "2026-04-21"
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(themes=st.lists(TEXT, max_size=4), year=st.integers(2000, 2100))
+def test_a_home_day_names_its_first_theme_quoted_and_counts_the_others(themes: list[str], year: int) -> None:
+    """Nothing when the day has no theme; else the year, the first theme escaped inside the catalogue's quotes,
+    and `và N chủ đề khác` exactly when there are N more."""
+    sentence = home_views.theme_sentence(year, "theo 2 kế hoạch trên trang", themes)
+    if not themes:
+        assert sentence is None
+        return
+    assert sentence is not None
+    assert sentence.startswith(f"Chủ đề năm {year} theo 2 kế hoạch trên trang: ")
+    quoted = catalogue.say("phrase.quoted", text=themes[0])
+    assert sentence.endswith(f"{quoted} và {len(themes) - 1} chủ đề khác." if len(themes) > 1 else f"{quoted}.")

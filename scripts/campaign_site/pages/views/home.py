@@ -79,19 +79,23 @@ def _kicker(featured: Campaign, today: date) -> Markdown:
     return say("page.home.kicker_span", year=featured.year, span=span) if span else say("page.year.title", year=featured.year)
 
 
+def theme_sentence(year: int, source: str, themes: list[str]) -> Markdown | None:
+    """A day's first theme of the year, quoted, after where it comes from (`sources.cited_by`), and how many
+    more the day has; None when it has none."""
+    if not themes:
+        return None
+    fields = {"year": year, "source": source, "theme": say("phrase.quoted", text=themes[0])}
+    return say("page.home.day_themes", more=len(themes) - 1, **fields) if len(themes) > 1 else say("page.home.day_theme", **fields)
+
+
 def _days(featured: Campaign) -> list[HomeDay]:
     by_id = {o.id: year_obs for o, year_obs in featured.observances}
     days = []
     for day, observance in featured.observance_days():
         themes = by_id[observance.id].themes
-        theme = None
-        if themes:
-            fields = {"year": featured.year, "source": cited_by(featured.plans_citing(themes[0].id)),
-                      "theme": say("phrase.quoted", text=themes[0].text)}
-            theme = (say("page.home.day_themes", more=len(themes) - 1, **fields) if len(themes) > 1
-                     else say("page.home.day_theme", **fields))
+        source = cited_by(featured.plans_citing(themes[0].id)) if themes else ""
         name = Markdown(f"{time(day, observance.label)} · {escape(observance.name)}")
-        days.append(HomeDay(name, observance_about(observance), theme))
+        days.append(HomeDay(name, observance_about(observance), theme_sentence(featured.year, source, [t.text for t in themes])))
     return days
 
 
