@@ -18,23 +18,22 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from campaign_site.core import parallel
+from campaign_site.core.catalogue import plain, say
 from campaign_site.core.encoders import html_attribute, json_text
 from campaign_site.core.file_cache import FileCache
 from campaign_site.core.generated import GeneratedFile
-from campaign_site.core.glyphs import BANNER_FONT_LABEL as FONT_LABEL
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.core.problems import Problem
-from campaign_site.data import citations, html_policy, paths, vn_dates
+from campaign_site.data import citations, paths
 from campaign_site.data.model import Plan
 from campaign_site.data.site_data import SiteData
-from campaign_site.data.wording import EVENT_KINDS, EVENT_MARKS, ISSUER_LEVELS, PHRASE_KINDS, WEEKDAYS, human_size
+from campaign_site.data.wording import ISSUER_LEVELS, human_size
 from campaign_site.pages.registry import PAGE_TYPES, PageType, links_to
 from campaign_site.pages.views import SiteContext, View
 from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import BannerMaker, Download
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar import events as calendar_events
-from campaign_site.stages.calendar.event_text import event_when, next_text
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import site_feeds
 from campaign_site.stages.news.photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
@@ -48,11 +47,8 @@ from campaign_site.words.phrasing import (
     phrase_item,
     plan_deadlines,
     plan_window,
-    post_when,
     span_text,
-    time,
     window_sentence,
-    window_text,
 )
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -140,11 +136,9 @@ class SiteRenderer:
             autoescape=False,
         )
         self.env.globals.update(
-            time=time,
+            say=say,
+            plain=plain,
             span_text=span_text,
-            day_month=vn_dates.day_month,
-            size=human_size,
-            window_text=window_text,
             window_sentence=window_sentence,
             deadline_text=deadline_text,
             observance_line=observance_line,
@@ -152,33 +146,19 @@ class SiteRenderer:
             cite_short=citations.short,
             attr=attr,
             levels=ISSUER_LEVELS,
-            legal_page=paths.LEGAL_BASIS,
             document_anchor=paths.document_anchor,
             year_page=paths.year_page,
             plan_page=paths.plan_page,
-            year_data=paths.year_data,
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
-            staff_text=lambda text: Markdown(html_policy.region(text)),
-            event_when=event_when,
-            post_when=post_when,
-            kind_labels=EVENT_KINDS,
-            marks=EVENT_MARKS,
-            phrase_kinds=PHRASE_KINDS,
-            weekdays=WEEKDAYS,
-            calendar_page=paths.CALENDAR,
             year_calendar=paths.year_calendar,
-            year_feed=paths.year_feed,
             plan_feed=paths.plan_feed,
             plan_window=plan_window,
             listed_name=listed_name,
             plan_deadlines=plan_deadlines,
             document_name=document_name,
-            year_banners=paths.year_banners,
             year_plans=paths.year_plans,
             province_page=paths.province_page,
-            news_page=paths.news_page,
-            font_label=FONT_LABEL,
         )
 
     def render(self) -> list[GeneratedFile]:
@@ -293,9 +273,7 @@ class SiteRenderer:
         return self.env.get_template(template).render(
             link=link,
             relative=lambda target: relative_url(target, page),
-            site=self.data.settings.site,
             next_items=next_items,
-            next_text=lambda events: next_text(events, self.context.today),
             feed_link=feed_link,
             plan_links=plan_links,
             download=download,

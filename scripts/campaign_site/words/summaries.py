@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import vn_dates
 from campaign_site.data.model import Plan
@@ -47,15 +48,15 @@ def window_coverage(plans: Iterable[Plan]) -> WindowCoverage:
 
 def _others(coverage: WindowCoverage) -> str:
     """`1 kế hoạch không nêu, 2 kế hoạch chưa có thông tin`: the plans without a stated window."""
-    parts = [f"{coverage.not_stated} kế hoạch không nêu"] if coverage.not_stated else []
-    parts += [f"{coverage.not_known} kế hoạch chưa có thông tin"] if coverage.not_known else []
+    parts = [plain("page.year.window_not_stated", count=coverage.not_stated)] if coverage.not_stated else []
+    parts += [plain("page.year.window_not_known", count=coverage.not_known)] if coverage.not_known else []
     return ", ".join(parts)
 
 
 def _span(coverage: WindowCoverage, span: tuple[date, date]) -> Markdown:
     """`từ ngày … đến hết ngày …`; over several windows `trong khoảng từ ngày … đến hết ngày …`, which does
     not claim that every plan runs the whole span."""
-    return Markdown(("trong khoảng " if coverage.stated > 1 else "") + span_text(span))
+    return Markdown(plain("page.year.window_within", span=span_text(span)) if coverage.stated > 1 else span_text(span))
 
 
 def _one(coverage: WindowCoverage) -> str:
@@ -67,9 +68,9 @@ def _partial(coverage: WindowCoverage, whose: str) -> Markdown:
     """What an incomplete coverage of several plans says, in lower case: how many state a window, their
     span, and the others."""
     if coverage.span is None:
-        return Markdown(f"không kế hoạch nào trong {coverage.total} kế hoạch{whose} nêu thời gian thực hiện: {_others(coverage)}")
-    return Markdown(f"{coverage.stated} trong {coverage.total} kế hoạch{whose} nêu thời gian thực hiện, "
-                    f"{_span(coverage, coverage.span)}; {_others(coverage)}")
+        return Markdown(plain("page.year.window_none_of", total=coverage.total, whose=whose, others=_others(coverage)))
+    return Markdown(plain("page.year.window_some_of", stated=coverage.stated, total=coverage.total, whose=whose,
+                          span=_span(coverage, coverage.span), others=_others(coverage)))
 
 
 def window_sentence(coverage: WindowCoverage, whose: str) -> Markdown | None:
@@ -78,22 +79,24 @@ def window_sentence(coverage: WindowCoverage, whose: str) -> Markdown | None:
     if not coverage.total:
         return None
     if coverage.complete and coverage.span:
-        subject = "Kế hoạch" if coverage.total == 1 else "Các kế hoạch"
-        return Markdown(f"{subject} {whose} được thực hiện {_span(coverage, coverage.span)}.")
+        span = _span(coverage, coverage.span)
+        if coverage.total == 1:
+            return Markdown(plain("page.year.window_one", whose=whose, span=span))
+        return Markdown(plain("page.year.window_all", whose=whose, span=span))
     if coverage.total == 1:
-        return Markdown(f"Kế hoạch {whose}: {_one(coverage)}.")
+        return Markdown(plain("page.year.window_one_absent", whose=whose, why=_one(coverage)))
     return Markdown(capitalised(_partial(coverage, f" {whose}")) + ".")
 
 
 def years_item(coverage: WindowCoverage) -> Markdown:
     """A year in the home page's list of years, after its name: `5 kế hoạch, từ ngày … đến hết ngày …`."""
     if not coverage.total:
-        return Markdown("chưa có kế hoạch nào")
+        return Markdown(plain("page.home.year_no_plans"))
     if coverage.complete and coverage.span:
-        return Markdown(f"{coverage.total} kế hoạch, {_span(coverage, coverage.span)}")
+        return Markdown(plain("page.home.year_plans_span", total=coverage.total, span=_span(coverage, coverage.span)))
     if coverage.total == 1:
-        return Markdown(f"1 kế hoạch, {_one(coverage)}")
-    return Markdown(f"{coverage.total} kế hoạch; {_partial(coverage, '')}")
+        return Markdown(plain("page.home.year_plan_absent", why=_one(coverage)))
+    return Markdown(plain("page.home.year_plans_partial", total=coverage.total, partial=_partial(coverage, "")))
 
 
 def kicker(coverage: WindowCoverage) -> Markdown | None:
@@ -103,4 +106,5 @@ def kicker(coverage: WindowCoverage) -> Markdown | None:
         return None
     start, end = coverage.span
     text = f"{time(start, vn_dates.day_month(start.day, start.month))} – {time(end)}"
-    return Markdown(text if coverage.complete else f"{text} (theo {coverage.stated} trong {coverage.total} kế hoạch)")
+    return Markdown(text if coverage.complete else plain("page.home.kicker_partial", span=text, stated=coverage.stated,
+                                                             total=coverage.total))

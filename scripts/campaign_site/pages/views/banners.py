@@ -4,46 +4,88 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from campaign_site.data.model import BannerSize, Observance, Plan
+from campaign_site.core.catalogue import plain, say
+from campaign_site.core.glyphs import BANNER_FONT_LABEL
+from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.data.model import BannerSize, Plan
 from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS
 from campaign_site.pages.views.base import SiteContext, View
-from campaign_site.stages.banners.artwork import Banner, YearBanners
+from campaign_site.stages.banners.artwork import Banner, Download
 from campaign_site.words.sources import phrase_source_note, phrases_origin
 
 
 @dataclass(frozen=True)
-class BannerItem:
-    """A banner numbered within its kind on its observance (`Khẩu hiệu 2`), with the plans that state it."""
+class SizeFile:
+    """A print size in words (`Băng rôn ngang 0,8 × 5 m (800 × 5000 mm)`) and its file of one format."""
 
-    banner: Banner
+    size: Markdown
+    file: Download
+
+
+@dataclass(frozen=True)
+class BannerItem:
+    """A banner numbered within its kind on its observance (`Khẩu hiệu 2`), its text to copy, what it
+    takes (`42 ký tự…`), the plans that state it, and its files."""
+
+    id: str
     name: str
+    text: str
+    counts: Markdown
     cited: list[Plan]
     cited_note: str | None
     """That some or all of those plans are known only from a news summary, if so."""
-    characters: int
-    words: int
+    preview_sources: list[tuple[Download, int]]
+    preview_height: int
     preview_alt: str
+    pdfs: list[Download]
+    svgs: list[SizeFile]
+    texts: list[Download]
+    preview: Download
+    preview_label: str
+    share: Download
 
 
 @dataclass(frozen=True)
 class BannerGroup:
-    observance: Observance
+    heading: Markdown
     items: list[BannerItem]
 
 
 @dataclass(frozen=True, kw_only=True)
 class BannersView(View):
-    campaign: Campaign
-    banners: YearBanners
+    intro: Markdown
+    """Where the texts are copied from, and to copy rather than retype them."""
+    print_note: Markdown
+    """What the PDF files are: colours, case, margins, font."""
+    archive: Download | None
+    """Every file of the year in one ZIP, when the year has banners."""
+    archive_label: str
+    sizes: Markdown
     groups: list[BannerGroup]
-    sizes: list[BannerSize]
-    uppercase: bool
-    margin_percent: float
+    empty: Markdown
     kinds: str
     """What the year's texts are, in words: `chủ đề, khẩu hiệu` (and `thông điệp` when the year has any)."""
-    origin: str
-    """Where the year's texts are copied from: the original documents, news summaries, or how many of each."""
+
+
+def _size(size: BannerSize) -> Markdown:
+    return say("page.banners.size", name=size.name, width=size.width_mm, height=size.height_mm)
+
+
+def _item(campaign: Campaign, banner: Banner, number: int) -> BannerItem:
+    text, cited = banner.entry.phrase.text, campaign.plans_citing(banner.id)
+    preview_size = banner.preview_size[0].lower() + banner.preview_size[1:]
+    return BannerItem(
+        id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number), text=text,
+        counts=say("page.banners.counts", characters=len(text), words=len(text.split())),
+        cited=cited, cited_note=phrase_source_note(cited),
+        preview_sources=banner.preview_sources, preview_height=banner.preview_height,
+        preview_alt=plain("page.banners.preview_alt", size=preview_size),
+        pdfs=[pdf for _, _, pdf in banner.artwork], svgs=[SizeFile(_size(size), svg) for size, svg, _ in banner.artwork],
+        texts=banner.texts, preview=banner.preview,
+        preview_label=plain("page.banners.preview", width=banner.preview_width, height=banner.preview_height),
+        share=banner.share,
+    )
 
 
 def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGroup]:
@@ -52,27 +94,32 @@ def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGrou
         items, numbers = [], {kind: 0 for kind in PHRASE_KINDS}
         for banner in (b for b in banners if b.entry.observance.id == obs.id):
             numbers[banner.entry.kind] += 1
-            text, cited = banner.entry.phrase.text, campaign.plans_citing(banner.id)
-            items.append(BannerItem(
-                banner, f"{banner.kind} {numbers[banner.entry.kind]}", cited, phrase_source_note(cited), len(text),
-                len(text.split()),
-                f"Hình xem trước: {banner.preview_size[0].lower()}{banner.preview_size[1:]} với dòng chữ như trên",
-            ))
+            items.append(_item(campaign, banner, numbers[banner.entry.kind]))
         if items:
-            groups.append(BannerGroup(obs, items))
+            groups.append(BannerGroup(say("page.year.observance_heading", label=obs.label, name=obs.name), items))
     return groups
 
 
 def banners_view(ctx: SiteContext, campaign: Campaign) -> BannersView:
     year = campaign.year
     style = ctx.data.settings.banners
-    kinds = "chủ đề, khẩu hiệu, thông điệp" if any(e.kind == "message" for e in campaign.phrases().values()) else "chủ đề, khẩu hiệu"
+    year_banners = ctx.banners[year]
+    has_messages = any(e.kind == "message" for e in campaign.phrases().values())
+    kinds = plain("page.banners.kinds_with_messages") if has_messages else plain("page.banners.kinds")
+    traits = [year_banners.colours] if year_banners.colours else []
+    traits += [plain("page.banners.uppercase")] if style.uppercase else []
+    origin = phrases_origin(kinds, year, [campaign.plans_citing(i) for i in campaign.phrases()])
     return BannersView(
-        title=f"Khẩu hiệu và băng rôn năm {year}",
-        description=f"Nguyên văn các {kinds} năm {year} để sao chép, và tệp in băng rôn SVG, PDF, PNG tải về.",
+        title=plain("page.banners.title", year=year),
+        description=plain("page.banners.description", kinds=kinds, year=year),
         kinds=kinds,
-        origin=phrases_origin(kinds, year, [campaign.plans_citing(i) for i in campaign.phrases()]),
-        share=ctx.share(year), campaign=campaign, banners=ctx.banners[year],
-        groups=_banner_groups(campaign, ctx.banners[year].banners), sizes=style.sizes, uppercase=style.uppercase,
-        margin_percent=style.margin_percent,
+        intro=say("page.banners.intro", origin=origin),
+        print_note=say("page.banners.print", traits=Markdown("".join(f"{escape(t)}, " for t in traits)),
+                       margin=style.margin_percent, font=BANNER_FONT_LABEL),
+        archive=year_banners.archive if year_banners.banners else None,
+        archive_label=plain("page.banners.archive", year=year),
+        sizes=say("page.banners.sizes", sizes=Markdown("; ".join(_size(s) for s in style.sizes))),
+        share=ctx.share(year),
+        groups=_banner_groups(campaign, year_banners.banners),
+        empty=say("page.banners.empty", year=year),
     )

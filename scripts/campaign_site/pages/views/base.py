@@ -1,5 +1,6 @@
 """What every view draws on: the site's stages (`SiteContext`), the base `View`, and the pieces several
-pages share (plan chains, province counts, phrases cited by plans, post lists, a year's observances)."""
+pages share (plan chains, province counts and links, post lists, feed links, staff text, who set a day,
+a year's observances)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from campaign_site.data import citations, paths
+from campaign_site.core.catalogue import plain, say
+from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.data import citations, html_policy, paths
 from campaign_site.data.activities import Post
-from campaign_site.data.model import LegalDocument, Observance, Phrase, Plan
+from campaign_site.data.model import LegalDocument, Observance, Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
 from campaign_site.stages.banners.artwork import Download, YearBanners
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import Feed
 from campaign_site.stages.news.posts import AtomLink, PublishedPost
+from campaign_site.words.phrasing import post_when
 
 
 @dataclass(frozen=True)
@@ -97,33 +101,6 @@ class ProvinceCount:
     count: int
 
 
-@dataclass(frozen=True)
-class CitedPhrase:
-    """A theme or slogan and the plans that state it."""
-
-    phrase: Phrase
-    cited: list[Plan]
-    cited_note: str | None
-    """That some or all of those plans are known only from a news summary, if so."""
-
-
-@dataclass(frozen=True)
-class PhraseGroup:
-    """The themes, or the slogans, under one label."""
-
-    label: str
-    phrases: list[CitedPhrase]
-
-
-@dataclass(frozen=True)
-class ObservancePhrases:
-    """An observance day of the year with its phrases."""
-
-    observance: Observance
-    day: date
-    groups: list[PhraseGroup]
-
-
 def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
     """The plan's legal basis as a tree: each cited document, then what it implements, and so on.
 
@@ -159,6 +136,20 @@ def province_counts(campaign: Campaign) -> list[ProvinceCount]:
     return [ProvinceCount(group, len(group.plans)) for group in campaign.provinces]
 
 
+@dataclass(frozen=True)
+class ProvinceLink:
+    """A province's plans of the year: its page, its name and how many there are."""
+
+    page: str
+    name: str
+    count: int
+
+
+def province_links(campaign: Campaign) -> list[ProvinceLink]:
+    """Each province's page of the year's plans, in the order of `Campaign.provinces`."""
+    return [ProvinceLink(paths.province_page(campaign.year, g.slug), g.name, len(g.plans)) for g in campaign.provinces]
+
+
 LATEST_POSTS = 3
 """Posts the home and year pages show; the year's news page lists them all."""
 LISTED_POSTS = 10
@@ -167,21 +158,59 @@ NEWS_PER_PAGE = 10
 
 
 @dataclass(frozen=True)
+class PostItem:
+    """A post in a list: when it was held, its page and title, and who held it where (`unit, place`)."""
+
+    when: Markdown
+    page: str
+    title: str
+    by: Markdown
+
+
+@dataclass(frozen=True)
 class PostList:
     """The newest posts of a list, how many there are in all, and the news page that lists them all."""
 
-    posts: list[Post]
+    items: list[PostItem]
     total: int
     news_page: str | None
 
     @property
     def more(self) -> int:
-        return self.total - len(self.posts)
+        return self.total - len(self.items)
 
 
 def post_list(posts: list[Post], limit: int) -> PostList:
     """The first `limit` of `posts` (newest first), linked to the newest one's year news page."""
-    return PostList(posts[:limit], len(posts), paths.news_page(posts[0].year) if posts else None)
+    items = [PostItem(post_when(p), p.page, p.title, say("page.news.list_by", unit=p.front.unit, place=p.place_text))
+             for p in posts[:limit]]
+    return PostList(items, len(posts), paths.news_page(posts[0].year) if posts else None)
+
+
+def staff_text(text: str) -> Markdown:
+    """Staff's Markdown (a year's introduction, a post's body) as the HTML policy lets it through."""
+    return Markdown(html_policy.region(text))
+
+
+def observance_about(observance: Observance) -> Markdown:
+    """What follows an observance's name: its English name if any, then who set the day
+    (` (World Creativity and Innovation Day). Ngày kỷ niệm do Liên Hợp Quốc xác lập.`)."""
+    english = f" ({escape(observance.name_en)})" if observance.name_en else ""
+    owner = say("page.year.observance_owner", owner=observance.owner)
+    return Markdown(f"{english}. {owner}")
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    """A link a page lists: its target and its finished text."""
+
+    target: str
+    text: str
+
+
+def atom_items(feeds: list[AtomLink]) -> list[LinkItem]:
+    """Links to Atom feeds, each named with its size (`Hoạt động năm 2026, 3 KB`)."""
+    return [LinkItem(f.path, plain("page.news.feed", label=f.label, size=f.size)) for f in feeds]
 
 
 def feed_links(ctx: SiteContext, year: int) -> list[AtomLink]:

@@ -5,18 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from campaign_site.core.markdown_text import Markdown
-from campaign_site.data.model import Observance, Phrase
-from campaign_site.data.site_data import Campaign, PhraseEntry
+from campaign_site.core.catalogue import plain, say
+from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.data import paths
+from campaign_site.data.site_data import Campaign
 from campaign_site.pages.views.base import (
     LATEST_POSTS,
     PostList,
-    ProvinceCount,
+    ProvinceLink,
     SiteContext,
     View,
+    observance_about,
     post_list,
-    province_counts,
+    province_links,
 )
+from campaign_site.stages.calendar.event_text import next_text
 from campaign_site.stages.calendar.events import Event
 from campaign_site.words import summaries
 from campaign_site.words.phrasing import time
@@ -25,75 +28,104 @@ from campaign_site.words.sources import cited_by
 
 @dataclass(frozen=True)
 class HomeDay:
-    """An observance day of the featured year with its first theme and how many more it has."""
+    """An observance day of the featured year: its day and name, who set it, and its first theme."""
 
-    day: date
-    observance: Observance
-    theme: Phrase | None
-    more_themes: int
-    theme_source: str
-    """Which plans state the theme (`sources.cited_by`): a year's theme is known only from the plans entered."""
+    name: Markdown
+    """`<time>21/4</time> · Ngày Sáng tạo…`, shown in bold."""
+    about: Markdown
+    theme: Markdown | None
+    """`Chủ đề năm 2026 theo 4 kế hoạch trên trang: “…” và 1 chủ đề khác.`; None when the day has no theme."""
 
 
 @dataclass(frozen=True)
 class YearSummary:
-    year: int
+    page: str
+    name: str
     plans: Markdown
     """How many plans and how long they run (`summaries.years_item`)."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class HomeView(View):
-    campaign: Campaign
-    span: Markdown | None
-    """The featured year's span in the kicker (`summaries.kicker`)."""
-    ended: Markdown | None
-    """That the featured campaign is over, in the kicker instead of its span; None while it is on."""
+    kicker: Markdown
+    """The featured year and its span (`summaries.kicker`), or that its campaign is over."""
     hero_image: str | None
     hero_alt: str
-    theme: PhraseEntry | None
+    hero_theme: Markdown | None
+    """The featured year's first theme, quoted, where there is no banner image to show it."""
+    theme_label: Markdown
+    banners_page: str | None
+    """The featured year's banners page, offered when the year has a theme."""
+    calendar_page: str
     countdown: list[Event]
     """The events the "next date" panel chooses from: the calendar page's, so both name the same date."""
-    provinces: list[ProvinceCount]
+    next_text: str
+    plans_page: str
+    provinces: list[ProvinceLink]
     days: list[HomeDay]
-    plan_count: int
+    year_page: str
+    year_link: str
     years: list[YearSummary]
     posts: PostList
 
 
-def _ended(featured: Campaign, today: date) -> Markdown | None:
-    """`Các hoạt động hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026)`, once the featured campaign's last day
-    has passed (the "next date" panel under it then names what comes next); else None."""
+def _kicker(featured: Campaign, today: date) -> Markdown:
+    """`Các hoạt động hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026)` once the featured campaign's last day has
+    passed (the "next date" panel under it then names what comes next); else the year and its span if any."""
     last = featured.last_day()
-    return Markdown(f"Các hoạt động hưởng ứng năm {featured.year} đã kết thúc (ngày cuối: {time(last)})") if last < today else None
+    if last < today:
+        return say("page.home.ended", year=featured.year, last=time(last))
+    span = summaries.kicker(summaries.window_coverage(featured.plans))
+    return say("page.home.kicker_span", year=featured.year, span=span) if span else say("page.year.title", year=featured.year)
+
+
+def theme_sentence(year: int, source: str, themes: list[str]) -> Markdown | None:
+    """A day's first theme of the year, quoted, after where it comes from (`sources.cited_by`), and how many
+    more the day has; None when it has none."""
+    if not themes:
+        return None
+    fields = {"year": year, "source": source, "theme": say("phrase.quoted", text=themes[0])}
+    return say("page.home.day_themes", more=len(themes) - 1, **fields) if len(themes) > 1 else say("page.home.day_theme", **fields)
+
+
+def _days(featured: Campaign) -> list[HomeDay]:
+    by_id = {o.id: year_obs for o, year_obs in featured.observances}
+    days = []
+    for day, observance in featured.observance_days():
+        themes = by_id[observance.id].themes
+        source = cited_by(featured.plans_citing(themes[0].id)) if themes else ""
+        name = Markdown(f"{time(day, observance.label)} · {escape(observance.name)}")
+        days.append(HomeDay(name, observance_about(observance), theme_sentence(featured.year, source, [t.text for t in themes])))
+    return days
 
 
 def home_view(ctx: SiteContext, _: None) -> HomeView:
     data = ctx.data
     featured = data.campaigns[ctx.featured_year]
+    year = featured.year
     themes = [e for e in featured.phrases().values() if e.kind == "theme"]
-    share = ctx.share(featured.year)
-    by_id = {o.id: year_obs for o, year_obs in featured.observances}
-    days = []
-    for day, observance in featured.observance_days():
-        day_themes = by_id[observance.id].themes
-        theme = day_themes[0] if day_themes else None
-        source = cited_by(featured.plans_citing(theme.id)) if theme else ""
-        days.append(HomeDay(day, observance, theme, max(0, len(day_themes) - 1), source))
+    share = ctx.share(year)
+    theme = say("phrase.quoted", text=themes[0].phrase.text) if themes else None
     return HomeView(
         title=data.settings.site.title,
         description=data.settings.site.description,
         share=share,
-        campaign=featured,
-        span=summaries.kicker(summaries.window_coverage(featured.plans)),
-        ended=_ended(featured, ctx.today),
+        kicker=_kicker(featured, ctx.today),
         hero_image=share.path if share else None,
-        hero_alt=f"Băng rôn chủ đề năm {featured.year}: “{themes[0].phrase.text}”" if share and themes else "",
-        theme=themes[0] if themes else None,
+        hero_alt=plain("page.home.hero_alt", year=year, theme=plain("phrase.quoted", text=themes[0].phrase.text))
+        if share and themes else "",
+        hero_theme=theme if not share else None,
+        theme_label=say("page.home.theme_label", year=year),
+        banners_page=paths.year_banners(year) if themes else None,
+        calendar_page=paths.CALENDAR,
         countdown=ctx.all_events,
-        provinces=province_counts(featured),
-        days=days,
-        plan_count=len(featured.plans),
-        years=[YearSummary(y, summaries.years_item(summaries.window_coverage(data.campaigns[y].plans))) for y in data.years()],
+        next_text=next_text(ctx.all_events, ctx.today),
+        plans_page=paths.year_plans(year),
+        provinces=province_links(featured),
+        days=_days(featured),
+        year_page=paths.year_page(year),
+        year_link=plain("page.home.year_link", year=year, count=len(featured.plans)),
+        years=[YearSummary(paths.year_page(y), plain("page.year.title", year=y),
+                           summaries.years_item(summaries.window_coverage(data.campaigns[y].plans))) for y in data.years()],
         posts=post_list([p for y in data.years() for p in data.campaigns[y].posts], LATEST_POSTS),
     )

@@ -5,77 +5,138 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
-from campaign_site.data.model import Phrase
+from campaign_site.data import paths
+from campaign_site.data.model import Phrase, Plan
 from campaign_site.data.site_data import Campaign
-from campaign_site.data.wording import PHRASE_KINDS, places_text
+from campaign_site.data.wording import PHRASE_KINDS, human_size, places_text
 from campaign_site.pages.views.base import (
     LATEST_POSTS,
-    CitedPhrase,
-    ObservancePhrases,
-    PhraseGroup,
     PlanChain,
     PostList,
-    ProvinceCount,
+    ProvinceLink,
     SiteContext,
     View,
     chains,
+    observance_about,
     post_list,
-    province_counts,
+    province_links,
+    staff_text,
 )
+from campaign_site.words.phrasing import phrase_item, time
 from campaign_site.words.sources import phrase_source_note
 from campaign_site.words.summaries import window_coverage, window_sentence
 
 
+@dataclass(frozen=True)
+class CitedPhrase:
+    """A theme or slogan, quoted, and the plans that state it."""
+
+    text: Markdown
+    cited: list[Plan]
+    cited_note: str | None
+    """That some or all of those plans are known only from a news summary, if so."""
+
+
+@dataclass(frozen=True)
+class PhraseGroup:
+    """The themes, or the slogans, under one label."""
+
+    label: str
+    phrases: list[CitedPhrase]
+
+
+@dataclass(frozen=True)
+class ObservancePhrases:
+    """An observance day of the year: its heading, its day and who set it, and its phrases."""
+
+    heading: Markdown
+    day: Markdown
+    groups: list[PhraseGroup]
+
+
 @dataclass(frozen=True, kw_only=True)
 class YearView(View):
-    campaign: Campaign
+    year: int
+    heading: Markdown
     window: Markdown | None
     """How long the year's plans run, from the windows they state (see `summaries`)."""
-    has_deadlines: bool
-    intro: str | None
+    calendar_page: str
+    calendar_help_page: str
+    calendar_help: str
+    """The link to how to add the calendars, naming the agencies' calendar when a plan sets deadlines."""
+    feed: str
+    intro: Markdown | None
     observances: list[ObservancePhrases]
-    has_phrases: bool
+    banners_page: str | None
+    """The year's banners page, where the year has phrases to print."""
+    banners_title: str
     plan_count: int
-    provinces: list[ProvinceCount]
-    places: str
-    """Where the year's plans come from (`ở trung ương và 3 tỉnh, thành phố`)."""
+    lists_plans: bool
+    """Whether the page names every plan (`Campaign.lists_plans`), else it counts them by province."""
+    plans: list[Plan]
+    plans_page: str
+    plans_title: str
+    plans_summary: Markdown
+    """`5 kế hoạch ở trung ương và 3 tỉnh, thành phố`, where the page counts the plans."""
+    provinces: list[ProvinceLink]
     chains: list[PlanChain]
-    data_size: int
+    legal_page: str
+    data_page: str
+    data_size: str
     posts: PostList
 
 
 def _cited(campaign: Campaign, phrase: Phrase) -> CitedPhrase:
     cited = campaign.plans_citing(phrase.id)
-    return CitedPhrase(phrase, cited, phrase_source_note(cited))
+    return CitedPhrase(phrase_item(phrase), cited, phrase_source_note(cited))
 
 
 def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
     return [
-        ObservancePhrases(obs, date(campaign.year, obs.month, obs.day), [
-            PhraseGroup(PHRASE_KINDS[kind], [_cited(campaign, p) for p in phrases])
-            for kind, phrases in (("theme", year_obs.themes), ("slogan", year_obs.slogans), ("message", year_obs.messages))
-            if phrases
-        ])
+        ObservancePhrases(
+            say("page.year.observance_heading", label=obs.label, name=obs.name),
+            Markdown(time(date(campaign.year, obs.month, obs.day), plain("page.year.day", label=obs.label, year=campaign.year))
+                     + observance_about(obs)),
+            [PhraseGroup(PHRASE_KINDS[kind], [_cited(campaign, p) for p in phrases])
+             for kind, phrases in (("theme", year_obs.themes), ("slogan", year_obs.slogans), ("message", year_obs.messages))
+             if phrases],
+        )
         for obs, year_obs in campaign.observances
     ]
 
 
 def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
+    year = campaign.year
+    intro = ctx.intros.get(year)
+    has_deadlines = any(p.report_deadlines for p in campaign.plans)
+    places = places_text(campaign.province_count, any(g.central for g in campaign.provinces))
     return YearView(
-        title=f"Năm {campaign.year}",
-        description=f"{campaign.title}: thời gian, chủ đề, khẩu hiệu, kế hoạch của các địa phương và căn cứ pháp lý.",
-        share=ctx.share(campaign.year),
-        campaign=campaign,
-        window=window_sentence(window_coverage(campaign.plans), f"năm {campaign.year}"),
-        has_deadlines=any(p.report_deadlines for p in campaign.plans),
-        intro=ctx.intros.get(campaign.year),
+        title=plain("page.year.title", year=year),
+        description=plain("page.year.description", title=campaign.title),
+        share=ctx.share(year),
+        year=year,
+        heading=say("page.year.heading", year=year, title=campaign.title),
+        window=window_sentence(window_coverage(campaign.plans), plain("page.year.whose", year=year)),
+        calendar_page=paths.year_calendar(year),
+        calendar_help_page=paths.year_calendar(year) + "#them-vao-lich",
+        calendar_help=plain("page.year.calendar_help_deadlines") if has_deadlines else plain("page.year.calendar_help"),
+        feed=paths.year_feed(year),
+        intro=staff_text(intro) if intro else None,
         observances=_observance_phrases(campaign),
-        has_phrases=bool(campaign.phrases()),
+        banners_page=paths.year_banners(year) if campaign.phrases() else None,
+        banners_title=plain("page.banners.title", year=year),
         plan_count=len(campaign.plans),
-        provinces=province_counts(campaign),
-        places=places_text(campaign.province_count, any(g.central for g in campaign.provinces)),
+        lists_plans=campaign.lists_plans,
+        plans=campaign.plans if campaign.lists_plans else [],
+        plans_page=paths.year_plans(year),
+        plans_title=plain("page.year.plans_title", year=year),
+        plans_summary=say("page.year.plans_summary", count=len(campaign.plans), places=places),
+        provinces=province_links(campaign),
         chains=chains(ctx.data, campaign),
-        data_size=ctx.data_sizes[campaign.year],
+        legal_page=paths.LEGAL_BASIS,
+        data_page=paths.year_data(year),
+        data_size=human_size(ctx.data_sizes[year]),
         posts=post_list(campaign.posts, LATEST_POSTS),
     )
