@@ -35,7 +35,7 @@ EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(enco
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     return subprocess.run(
-        [sys.executable, str(project / "scripts/build_site.py")], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, str(project / "scripts/atomic_build.py")], capture_output=True, text=True, env=env, timeout=300
     )
 
 

@@ -81,7 +81,7 @@ def staff_pages(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file())
 
 
-def check_site(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
+def check_data(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
     """Validate campaigns/ and docs/ in one pass (see `rules.RULES`): the data and every problem,
     nothing rendered. `coverage`: the characters banners can print; the shipped banner font's by default."""
     try:
@@ -95,7 +95,7 @@ def check_site(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
 
 def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str]) -> SiteBuild:
     """Validate and render everything; a build with errors holds only its problems."""
-    checked = check_site(root)
+    checked = check_data(root)
     if not checked.ok or checked.data is None:
         return checked
     try:
