@@ -21,6 +21,7 @@ from conftest import REPO
 from campaign_site.data.loader import load_site
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
@@ -34,8 +35,8 @@ PAGE_TYPES = {"index.md", "2026/index.md", "2026/ke-hoach/so-khcn-lai-chau.md", 
 def generated() -> dict[str, str]:
     """Every generated text file of the fixture data, on a fixed day and with a fixed feed stamp."""
     data = load_site(GOLDEN / "campaigns", docs=GOLDEN / "docs")
-    renderer = SiteRenderer(data, date(2026, 4, 1), {2026: "Đoạn giới thiệu của biên tập viên.\n"},
-                            datetime(2026, 4, 1, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
+    renderer = SiteRenderer(collect(data, date(2026, 4, 1), {2026: "Đoạn giới thiệu của biên tập viên.\n"},
+                                    datetime(2026, 4, 1, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners")))
     files = {}
     for file in renderer.render():
         if file.path.endswith(TEXT_SUFFIXES):

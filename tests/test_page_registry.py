@@ -20,6 +20,7 @@ from campaign_site.pages import nav
 from campaign_site.pages.registry import PAGE_TYPES, pages_of
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 
 TEMPLATES = REPO / "scripts" / "campaign_site" / "pages" / "templates"
 
@@ -27,7 +28,7 @@ TEMPLATES = REPO / "scripts" / "campaign_site" / "pages" / "templates"
 @pytest.fixture(scope="module")
 def shipped() -> tuple[SiteData, dict[str, GeneratedFile]]:
     data = load_site(REPO / "campaigns")
-    renderer = SiteRenderer(data, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
+    renderer = SiteRenderer(collect(data, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners")))
     return data, {f.path: f for f in renderer.render()}
 
 
