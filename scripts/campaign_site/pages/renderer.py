@@ -111,7 +111,6 @@ class SiteRenderer:
 
     def __init__(self, collected: Collected) -> None:
         self.collected = collected
-        self.data = collected.data
         self.env = MarkdownEnvironment(
             loader=FileSystemLoader(_TEMPLATES),
             finalize=escape,
@@ -163,7 +162,7 @@ class SiteRenderer:
             font_label=FONT_LABEL,
         )
         self.env.globals.update(  # what every page draws on, and what the macros of _macros.md.j2 use
-            site=self.data.settings.site,
+            site=collected.data.settings.site,
             next_text=partial(next_text, today=collected.today),
             relative=relative,
             say=say,
@@ -179,7 +178,7 @@ class SiteRenderer:
         """Every generated file: the stages' files, then every page of every type."""
         files = list(self.collected.files)
         for page_type in PAGE_TYPES:
-            subjects = list(page_type.subjects(self.data))
+            subjects = list(page_type.subjects(self.collected.data))
             make = partial(self._page, page_type)
             files += parallel.map_all(make, subjects) if page_type.many else [make(s) for s in subjects]
         return files
