@@ -193,10 +193,26 @@ def test_the_next_date_items_read_back_as_json_whatever_the_titles(site: SiteRen
 
 def test_the_error_page_names_each_problem_s_file_line_column_and_field() -> None:
     problems = [Problem("campaigns/2026/plans/lai-chau.yaml", 12, 3, "window.start", "ngày không có thật: 31/4/2026."),
-                Problem("docs/gioi-thieu.md", 4, 1, "", "liên kết tới trang không có: *cu*.md", "warning")]
+                Problem("docs/gioi_thieu.md", 4, 1, "", "liên kết tới trang không có: *cu*.md", "warning")]
     assert error_page(problems) == (
         '---\ntitle: "Dữ liệu có lỗi"\n---\n\n# Dữ liệu có lỗi\n\n'
         "Trang chưa được tạo lại vì dữ liệu còn lỗi. Hãy sửa từng lỗi dưới đây rồi lưu tệp: trang sẽ tự tải lại.\n\n"
-        "- **Lỗi** `campaigns/2026/plans/lai-chau.yaml` dòng 12, cột 3, trường window.start: ngày không có thật: 31/4/2026.\n"
-        "- **Cảnh báo** `docs/gioi-thieu.md` dòng 4, cột 1: liên kết tới trang không có: &#42;cu&#42;.md\n"
+        "- **Lỗi** <code>campaigns/2026/plans/lai-chau.yaml</code> dòng 12, cột 3, trường window.start: ngày không có thật: 31/4/2026.\n"
+        "- **Cảnh báo** <code>docs/gioi&#95;thieu.md</code> dòng 4, cột 1: liên kết tới trang không có: &#42;cu&#42;.md\n"
     )
+
+
+WORDS = st.text(alphabet="aăâbdđeêiklmnoôơtuưàảãáạ *_[]()<>&#!|`{}-+=./0123456789\"'", min_size=1, max_size=30).map(
+    lambda text: " ".join(text.split())).filter(bool)
+
+
+@settings(max_examples=80, deadline=None)
+@given(file=WORDS, line=st.integers(1, 99_999), column=st.integers(1, 999), field=st.one_of(st.just(""), WORDS),
+       message=WORDS, error=st.booleans())
+def test_each_line_of_the_error_page_reads_as_the_problem_says(file: str, line: int, column: int, field: str, message: str,
+                                                               error: bool) -> None:
+    """Whatever a file name, field or message holds, staff read it as it is: file, line, column, field, message."""
+    text = error_page([Problem(file, line, column, field, message, "error" if error else "warning")])
+    item = html(text.split("\n---\n", 1)[1]).li
+    where = f"{file} dòng {line}, cột {column}" + (f", trường {field}" if field else "")
+    assert item is not None and item.get_text() == f"{'Lỗi' if error else 'Cảnh báo'} {where}: {message}"

@@ -221,7 +221,8 @@ def error_page(problems: Sequence[Problem]) -> str:
     lines = ["---", f"title: {json_text(title)}", "---", "", f"# {escape(title)}", "", plain("build.error_page.intro"), ""]
     for problem in problems:
         kind = plain("build.error_page.error") if problem.severity == "error" else plain("build.error_page.warning")
-        where = {"file": Markdown(f"`{escape(problem.file)}`"), "line": problem.line, "column": problem.column}
+        # Raw <code>, not a code span: Markdown shows a code span's entities as written (`bai&#95;viet.md`).
+        where = {"file": Markdown(f"<code>{escape(problem.file)}</code>"), "line": problem.line, "column": problem.column}
         place = say("build.error_page.at_field", field=problem.field, **where) if problem.field else say("build.error_page.at", **where)
         lines.append(f"- **{kind}** {place}: {escape(problem.message)}")
     return "\n".join(lines) + "\n"
