@@ -31,6 +31,7 @@ from gzip_server import serve_gzip
 
 from campaign_site.data.loader import load_site
 from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages.collect import collect
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts/lighthouse/node_modules/.bin/lighthouse"
@@ -72,7 +73,7 @@ def build_plain(project: Path, site: Path) -> None:
         target = docs / page.relative_to(ROOT / "docs")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-    for generated in SiteRenderer(load_site(ROOT / "campaigns"), date.fromisoformat(TODAY)).render():
+    for generated in SiteRenderer(collect(load_site(ROOT / "campaigns"), date.fromisoformat(TODAY))).render():
         target = docs / generated.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(generated.content, bytes):

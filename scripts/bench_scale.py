@@ -108,10 +108,11 @@ def sample_plan_markdown() -> str:
 
     from campaign_site.data.loader import load_site
     from campaign_site.pages.renderer import SiteRenderer
+    from campaign_site.stages.collect import collect
 
-    renderer = SiteRenderer(load_site(ROOT / "campaigns"), date(2026, 11, 22))
+    renderer = SiteRenderer(collect(load_site(ROOT / "campaigns"), date(2026, 11, 22)))
     files = renderer.render()
-    plan = next(p for c in renderer.data.campaigns.values() for p in c.plans if p.issuer.level == "commune")
+    plan = next(p for c in renderer.collected.data.campaigns.values() for p in c.plans if p.issuer.level == "commune")
     text = next(f.content for f in files if f.path.endswith(f"/{plan.id}.md"))
     assert isinstance(text, str)
     return text.split("\n---\n", 1)[1]

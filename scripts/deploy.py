@@ -52,7 +52,7 @@ def check_settings(campaigns: Path) -> None:
 
 def publish(args: argparse.Namespace) -> str:
     site = args.site.resolve()
-    releases.check_site(site)
+    releases.check_publishable(site)
     if not args.allow_unfinished:
         check_settings(REPO / "campaigns")
     started = time.perf_counter()

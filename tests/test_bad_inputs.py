@@ -25,6 +25,7 @@ from campaign_site.data import staff_markdown
 from campaign_site.data.loader import load_site
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 PYTHON_WORDS = re.compile(r"\b(?:None|True|False|NoneType|dict|list\[|str\b|int\b|Field required|Input should)")
@@ -35,7 +36,7 @@ EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(enco
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     env = {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     return subprocess.run(
-        [sys.executable, str(project / "scripts/build_site.py")], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, str(project / "scripts/atomic_build.py")], capture_output=True, text=True, env=env, timeout=300
     )
 
 
@@ -100,7 +101,7 @@ def test_bad_input_in_process(name: str, tmp_path: Path) -> None:
     else:
         assert case["exit"] == 0, f"{name} was accepted"
         problems = data.warnings
-        SiteRenderer(data, date(2026, 11, 22), {}, None, BannerCache(REPO / ".cache" / "banners")).render()
+        SiteRenderer(collect(data, date(2026, 11, 22), {}, None, BannerCache(REPO / ".cache" / "banners"))).render()
     lines = [str(p) for p in problems]
     assert any(line.startswith(expected_line(case)) and case["message"] in line for line in lines), "\n".join(lines)
     assert not [line for line in lines if PYTHON_WORDS.search(line)], "a message staff read has a programmer's word"

@@ -55,6 +55,7 @@ from campaign_site.stages.banners.layout import (
     words,
 )
 from campaign_site.stages.banners.pdf import banner_pdf
+from campaign_site.stages.collect import collect
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -482,7 +483,7 @@ def test_colours_without_a_vietnamese_name_are_left_out_rather_than_printed_as_c
     data = load_site(REPO / "campaigns")
     style = data.settings.banners.model_copy(update={"background": "#003366", "text_color": "#FFFFFF"})
     data = dataclasses.replace(data, settings=data.settings.model_copy(update={"banners": style}))
-    renderer = SiteRenderer(data, date(2025, 4, 1), banner_cache=BannerCache(tmp_path / "cache"))
+    renderer = SiteRenderer(collect(data, date(2025, 4, 1), banner_cache=BannerCache(tmp_path / "cache")))
     page = renderer.page("banners", data.campaigns[2025]).content
     intro = page.split("\n# ", 1)[1].split("\n## ", 1)[0]
     assert "003366" not in page and "FFFFFF" not in page.upper()

@@ -25,6 +25,7 @@ from campaign_site.data.site_data import SiteData
 from campaign_site.pages.registry import PAGE_TYPES
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 
 GOLDEN = Path(__file__).parent / "golden"
 EXPECTED = GOLDEN / "expected"
@@ -41,8 +42,8 @@ def fixture_data() -> SiteData:
 @pytest.fixture(scope="module")
 def generated(fixture_data: SiteData) -> dict[str, str]:
     """Every generated text file of the fixture data, on a fixed day and with a fixed feed stamp."""
-    renderer = SiteRenderer(fixture_data, date(2026, 4, 1), {2026: "Đoạn giới thiệu của biên tập viên.\n"},
-                            datetime(2026, 4, 1, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
+    renderer = SiteRenderer(collect(fixture_data, date(2026, 4, 1), {2026: "Đoạn giới thiệu của biên tập viên.\n"},
+                                    datetime(2026, 4, 1, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners")))
     files = {}
     for file in renderer.render():
         if file.path.endswith(TEXT_SUFFIXES):

@@ -17,8 +17,8 @@ from xml.etree import ElementTree
 import markdown
 import pytest
 import vobject
+from atomic_build import clear_leftovers
 from bs4 import BeautifulSoup
-from build_site import clear_leftovers
 from conftest import REPO, line_of, mkdocs_serve, replace_in, run_build, serve, wait_for_text
 from fuzz_inputs import LAUGHS, PAYLOADS, copy_inputs
 from icalendar import Calendar

@@ -31,7 +31,7 @@ from PIL import Image
 from playwright.sync_api import Browser
 
 from campaign_site.data import html_policy
-from campaign_site.site_build import check_site
+from campaign_site.site_build import check_data
 
 PAYLOADS = {
     "img with slashes": ("<img/src/onerror=window.__fired=1>", "thuộc tính `onerror` của thẻ `<img>`"),
@@ -97,7 +97,7 @@ def payload_project(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     project = payload_project(tmp_path_factory.mktemp("checked") / "project")
-    result = check_site(project)
+    result = check_data(project)
     assert not result.ok
     return project, [str(p) for p in result.problems]
 

@@ -14,13 +14,13 @@ from conftest import copy_project
 from test_news_posts import POST, POSTS, SLUG, camera_photo
 
 from campaign_site.data import markdown_bounds
-from campaign_site.site_build import check_site
+from campaign_site.site_build import check_data
 
 CHECK = """
 import json, sys
 from pathlib import Path
-from campaign_site.site_build import check_site
-checked = check_site(Path(sys.argv[1]))
+from campaign_site.site_build import check_data
+checked = check_data(Path(sys.argv[1]))
 print(json.dumps([[p.file, p.line, p.message] for p in checked.problems if p.severity == "error"]))
 """
 
@@ -77,6 +77,6 @@ def test_markdown_up_to_the_bounds_is_accepted(project: Path) -> None:
     table = "| Đơn vị | Trang |\n|---|---|\n" + "".join(f"| [a{i}](https://a.vn) [b{i}](https://b.vn) |  |\n" for i in range(80))
     (project / "docs/gioi-han.md").write_text(f"# Trang\n\n{links}\n\n{table}\n" + "> " * 10 + "trích\n", encoding="utf-8")
     try:
-        assert [p for p in check_site(project).problems if p.file == "docs/gioi-han.md"] == []
+        assert [p for p in check_data(project).problems if p.file == "docs/gioi-han.md"] == []
     finally:
         (project / "docs/gioi-han.md").unlink()

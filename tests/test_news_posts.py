@@ -32,7 +32,7 @@ from test_performance_budget import BUDGET, first_load
 from test_search import results
 
 from campaign_site.authoring import scaffold
-from campaign_site.site_build import SiteBuild, build_site, check_site
+from campaign_site.site_build import SiteBuild, build_site, check_data
 from campaign_site.stages.news import photos
 
 BUILT_ON = date.fromisoformat(TODAY)
@@ -336,9 +336,9 @@ CASES = ["missing alt", "unknown plan", "date outside the year", "missing photo"
 
 @pytest.mark.parametrize("case", CASES)
 def test_a_bad_post_is_refused_with_file_line_and_a_vietnamese_message(one_post: Path, case: str) -> None:
-    assert check_site(one_post).ok
+    assert check_data(one_post).ok
     needle, message = _break(one_post, case)
-    checked = check_site(one_post)
+    checked = check_data(one_post)
     errors = [p for p in checked.problems if p.severity == "error"]
     assert len(errors) == 1, checked.report()
     assert errors[0].file == f"{POSTS}/{SLUG}.md" and errors[0].line == line_of(one_post / POSTS / f"{SLUG}.md", needle)
@@ -378,7 +378,7 @@ def test_add_activity_writes_a_post_from_the_plan_with_markers_to_fill(project: 
     # The plan's unit, place and days are last known values to check against the activity, not facts of it.
     assert "plan: so-khcn-lang-son\n" in written and 'unit: "CẦN KIỂM TRA: Sở Khoa học và Công nghệ tỉnh Lạng Sơn"' in written
     assert 'observances: ["CẦN KIỂM TRA: ngay-sang-tao"' in written and written.count("CẦN ĐIỀN") == 7
-    checked = check_site(project)
+    checked = check_data(project)
     unfilled = [p for p in checked.problems if p.file == f"{POSTS}/so-khcn-lang-son-1.md"]
     assert len(unfilled) == written.count("CẦN ĐIỀN") + written.count("CẦN KIỂM TRA")
     assert [p.line for p in unfilled if p.field and "chưa điền" in p.message] == [

@@ -136,12 +136,12 @@ def test_a_folder_where_a_photo_should_be_is_an_error_on_the_photo_line(project:
 
 
 def test_the_real_build_refuses_a_pipe_without_waiting_on_it(tmp_path: Path) -> None:
-    """`scripts/build_site.py` (MkDocs with our hooks): it stops with the problem, without a traceback
+    """`scripts/atomic_build.py` (MkDocs with our hooks): it stops with the problem, without a traceback
     or waiting forever to copy the pipe, and writes no site."""
     project = copy_project(tmp_path / "project")
     os.mkfifo(project / "docs/assets/anh.png")
     env = {"CAMPAIGN_SITE_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, str(project / "scripts/build_site.py")], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, str(project / "scripts/atomic_build.py")], capture_output=True, text=True,
                             env=env, timeout=300)
     assert result.returncode == 1, result.stderr
     assert "docs/assets/anh.png:1:" in result.stderr and "không phải tệp thường" in result.stderr

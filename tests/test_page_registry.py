@@ -34,6 +34,7 @@ from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.pages.views.base import View
 from campaign_site.pages.views.day import ObservanceDay, day_view, observance_days
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 
 TEMPLATES = REPO / "scripts" / "campaign_site" / "pages" / "templates"
 
@@ -41,12 +42,12 @@ TEMPLATES = REPO / "scripts" / "campaign_site" / "pages" / "templates"
 @pytest.fixture(scope="module")
 def renderer() -> SiteRenderer:
     data = load_site(REPO / "campaigns")
-    return SiteRenderer(data, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
+    return SiteRenderer(collect(data, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners")))
 
 
 @pytest.fixture(scope="module")
 def shipped(renderer: SiteRenderer) -> tuple[SiteData, dict[str, GeneratedFile]]:
-    return renderer.data, {f.path: f for f in renderer.render()}
+    return renderer.collected.data, {f.path: f for f in renderer.render()}
 
 
 def flat(entries: list[Any]) -> list[str]:
@@ -133,7 +134,7 @@ def test_each_page_types_parts_agree(renderer: SiteRenderer, shipped: tuple[Site
             assert path.endswith(".md") and not path.startswith("/") and path in files, (page_type.name, path)
             assert (REPO / page_type.source(subject)).exists(), (page_type.name, page_type.source(subject))
             assert files[path].source == page_type.source(subject)
-            view = page_type.view(renderer.context, subject)
+            view = page_type.view(renderer.collected, subject)
             assert isinstance(view, View) and view.title, page_type.name
             if page_type.nav and page_type.nav.year:
                 assert page_type.nav.year(subject) in data.campaigns
@@ -235,7 +236,7 @@ def test_a_site_without_day_pages_renders(shipped: tuple[SiteData, dict[str, Gen
     data, files = shipped
     bare = dataclasses.replace(data, campaigns={y: dataclasses.replace(c, observances=[]) for y, c in data.campaigns.items()})
     assert observance_days(bare) == []
-    renderer = SiteRenderer(bare, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
+    renderer = SiteRenderer(collect(bare, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners")))
     lead = str(say("page.day.links_lead"))
     for year, campaign in bare.campaigns.items():
         for name, page in (("year", paths.year_page(year)), ("year_calendar", paths.year_calendar(year))):
@@ -253,7 +254,7 @@ MODALITIES = st.sampled_from([None, "may", "encouraged", "requested", "stated"])
 def test_day_page_names_each_plan_naming_the_day_under_how_it_names_it(renderer: SiteRenderer, data: st.DataObject) -> None:
     """Whatever days plans respond to or link to, a day's page lists exactly the plans responding to it
     first, then those linking to it by the modality each document uses; a day no plan names says so."""
-    site = renderer.data
+    site = renderer.collected.data
     campaign = site.campaigns[2026]
     ids = [o.id for o, _ in campaign.observances]
     plans = [p.model_copy(update={
@@ -263,7 +264,7 @@ def test_day_page_names_each_plan_naming_the_day_under_how_it_names_it(renderer:
     }) for p in campaign.plans]
     changed = dataclasses.replace(campaign, plans=plans)
     for observance, phrases in changed.observances:
-        view = day_view(renderer.context, ObservanceDay(changed, observance, phrases))
+        view = day_view(renderer.collected, ObservanceDay(changed, observance, phrases))
         responding = [p for p in plans if observance.id in p.observances]
         expected = [(say("page.day.plans_responding", year=2026), responding)] if responding else []
         for modality in ("may", "encouraged", "requested", "stated", None):

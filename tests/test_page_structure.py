@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page
 from campaign_site.data.loader import load_site
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 
 RAW_SYNTAX = re.compile(r"\|\s*:?-{3,}|(?:^|\s)\|[^|\n]+\|[^|\n]+\||\*\*\S|__\S|\{\{|\{%|\{:|\]\(|&#\d+;|&[a-z]+;")
 PAGE_TYPES = {
@@ -65,7 +66,7 @@ def test_the_syntax_scan_finds_a_table_left_as_text() -> None:
 def generated_pages() -> dict[str, str]:
     """The Markdown of every generated page, rendered in-process from the shipped data."""
     data = load_site(REPO / "campaigns")
-    renderer = SiteRenderer(data, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners"))
+    renderer = SiteRenderer(collect(data, date(2026, 11, 22), {}, datetime(2026, 11, 22, tzinfo=UTC), BannerCache(REPO / ".cache" / "banners")))
     return {f.path: f.content for f in renderer.render() if f.path.endswith(".md") and isinstance(f.content, str)}
 
 

@@ -26,6 +26,7 @@ from campaign_site.pages.views import calendar as calendar_views
 from campaign_site.pages.views import home as home_views
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar.events import DayCell, Event
+from campaign_site.stages.collect import collect
 
 GOLDEN = REPO / "tests" / "golden"
 PAGES = ("home", "calendar", "year", "year_calendar", "banners", "open_data", "news", "post")
@@ -39,12 +40,12 @@ pages' helpers (`_plan_table`, `plan_links`, `_plan_chains`), which the views of
 @pytest.fixture(scope="module")
 def renderer() -> SiteRenderer:
     data = load_site(GOLDEN / "campaigns", docs=GOLDEN / "docs")
-    return SiteRenderer(data, date(2026, 4, 1), {2026: "Đoạn giới thiệu.\n"}, datetime(2026, 4, 1, tzinfo=UTC),
-                        BannerCache(REPO / ".cache" / "banners"))
+    return SiteRenderer(collect(data, date(2026, 4, 1), {2026: "Đoạn giới thiệu.\n"}, datetime(2026, 4, 1, tzinfo=UTC),
+                                BannerCache(REPO / ".cache" / "banners")))
 
 
 def _subjects(renderer: SiteRenderer, name: str) -> list[Any]:
-    return list(next(t for t in PAGE_TYPES if t.name == name).subjects(renderer.data))
+    return list(next(t for t in PAGE_TYPES if t.name == name).subjects(renderer.collected.data))
 
 
 def _records(value: Any, where: str) -> Iterator[str]:
@@ -64,7 +65,7 @@ def _records(value: Any, where: str) -> Iterator[str]:
 def test_views_hand_templates_no_records(renderer: SiteRenderer, name: str) -> None:
     page_type = next(t for t in PAGE_TYPES if t.name == name)
     for subject in _subjects(renderer, name):
-        view = page_type.view(renderer.context, subject)
+        view = page_type.view(renderer.collected, subject)
         assert not list(_records(view, name)), f"records of the data in the {name} page's view"
 
 

@@ -20,7 +20,7 @@ from PIL import Image
 from test_news_posts import POSTS, SLUG, build, camera_photo, line_of, one_post  # noqa: F401 (a fixture)
 
 from campaign_site.data import photo_files
-from campaign_site.site_build import check_site
+from campaign_site.site_build import check_data
 
 MEMORY_LIMIT = 1024**3
 PYTHON_WORDS = re.compile(r"\b[A-Z]\w*(?:Error|Exception|Warning)\b|Traceback")
@@ -43,7 +43,7 @@ else:
 def refused(project: Path, photo: bytes) -> str:
     """The one error `check` gives for the post's photo `trung-bay.jpg` replaced by `photo`, at its line."""
     (project / POSTS / "trung-bay.jpg").write_bytes(photo)
-    errors = [p for p in check_site(project).problems if p.severity == "error"]
+    errors = [p for p in check_data(project).problems if p.severity == "error"]
     assert len(errors) == 1, errors
     assert errors[0].line == line_of(project / POSTS / f"{SLUG}.md", "  - file: trung-bay.jpg")
     return errors[0].message

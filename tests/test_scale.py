@@ -200,6 +200,7 @@ def test_a_year_without_plans_says_so_on_its_listing(tmp_path: Path, tmp_path_fa
 
     from campaign_site.pages.renderer import SiteRenderer
     from campaign_site.stages.banners.cache import BannerCache
+    from campaign_site.stages.collect import collect
 
     project = write_synthetic(tmp_path_factory, tmp_path / "project", 0, history_years=1)
     data = load_site(project / "campaigns")
@@ -212,7 +213,7 @@ def test_a_year_without_plans_says_so_on_its_listing(tmp_path: Path, tmp_path_fa
         shutil.copytree(REPO / ".cache/banners", cache, dirs_exist_ok=True)
     except (OSError, shutil.Error):
         pass  # no cache yet, or a build pruned it meanwhile: more banners are drawn
-    files = {f.path: f.content for f in SiteRenderer(data, date(2026, 11, 22), banner_cache=BannerCache(cache)).render()}
+    files = {f.path: f.content for f in SiteRenderer(collect(data, date(2026, 11, 22), banner_cache=BannerCache(cache))).render()}
     listing = files[f"{empty}/ke-hoach/index.md"]
     assert f"Chưa có kế hoạch nào cho năm {empty}." in listing
     assert "data-plan-filter" not in listing and "0 tỉnh" not in listing

@@ -16,7 +16,7 @@ from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem
 from campaign_site.core.yaml_source import parse_yaml
 from campaign_site.data import checks, rules
-from campaign_site.site_build import check_site
+from campaign_site.site_build import check_data
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
 LANG_SON = "campaigns/2026/plans/so-khcn-lang-son.yaml"
@@ -55,7 +55,7 @@ def test_problems_in_different_files_and_layers_are_reported_in_one_run(inputs: 
     replace_in(inputs / "campaigns/observances.yaml", "day: 26", "day: 31")
     replace_in(inputs / CAMPAIGN_2025, "observance: ngay-sang-tao", "observance: ngay-sang-tac")
 
-    build = check_site(inputs, WITHOUT_U_HORN)
+    build = check_data(inputs, WITHOUT_U_HORN)
 
     assert not build.ok and build.data is None
     problems = build.problems
@@ -72,14 +72,14 @@ def test_problems_in_different_files_and_layers_are_reported_in_one_run(inputs: 
 def test_a_plan_is_still_checked_against_the_documents_when_its_year_has_an_error(inputs: Path) -> None:
     replace_in(inputs / CAMPAIGN_2026, "id: dmst-chuyen-doi-nhanh-hon", "id: ĐMST chuyển đổi")
     replace_in(inputs / LAI_CHAU, "  - cv-2341-bkhcn-2026", "  - cv-2341-bkhcn-2062")
-    problems = check_site(inputs).problems
+    problems = check_data(inputs).problems
     assert any(p.file == CAMPAIGN_2026 and "Gợi ý" in p.message for p in problems), problems
     assert found(problems, inputs, LAI_CHAU, "cv-2341-bkhcn-2062", "Có phải bạn muốn viết `cv-2341-bkhcn-2026`?"), problems
 
 
 def test_valid_inputs_give_the_same_data_with_any_font_that_has_their_characters(inputs: Path) -> None:
     everything = GlyphCoverage("Phông thử", frozenset(range(0x3000)))
-    build = check_site(inputs, everything)
+    build = check_data(inputs, everything)
     assert build.ok and build.data is not None, build.report()
     assert sorted(build.data.campaigns) == [2025, 2026]
     assert [p.field for p in build.problems] == ["site.base_url", "organisation.contact"]

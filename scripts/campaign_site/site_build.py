@@ -1,7 +1,8 @@
 """The façade: everything the site needs, built from the project folder in one call.
 
-`build_site(root, today, stamp, environ)` reads campaigns/ and docs/, validates both, renders every
-generated page, feed, JSON and banner file, and works out the navigation, the share image and the
+`build_site(root, today, stamp, environ)` reads campaigns/ and docs/ and checks both (`check_data`),
+runs every stage once (`stages.collect`: calendar feeds, banners, photos, Atom, JSON), lays out every
+page from what they made (`pages.renderer`), and works out the navigation, the share image and the
 facts under each page. It returns one immutable `SiteBuild`; problems are part of the value, never
 an exception, so the MkDocs hook, `scripts/dev check` and `scripts/dev generate` all use it alike.
 """
@@ -15,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.git_dates import ChangeDates, change_dates
 from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
@@ -27,6 +29,7 @@ from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.collect import collect
 from campaign_site.stages.news import photos
 
 log = logging.getLogger(__name__)
@@ -68,12 +71,11 @@ class SiteBuild:
         return DataError(list(self.problems)).report()
 
 
-def unexpected(exc: Exception, doing: str) -> Problem:
-    """A bug of ours, or a broken machine, still reaches staff as a sentence, not a traceback or an
-    exception's name; the details go to this module's debug log for the technical team."""
-    log.debug("unexpected failure while %s", doing, exc_info=exc)
-    return Problem(CAMPAIGNS, 1, 1, "", f"lỗi không mong đợi khi {doing}. "
-                   "Hãy báo nhóm kỹ thuật, kèm tệp vừa sửa.")
+def unexpected(exc: Exception, message: str) -> Problem:
+    """A bug of ours, or a broken machine, still reaches staff as a sentence (`message`), not a traceback
+    or an exception's name; the details go to this module's debug log for the technical team."""
+    log.debug("unexpected failure: %s", message, exc_info=exc)
+    return Problem(CAMPAIGNS, 1, 1, "", message)
 
 
 def staff_pages(docs: Path) -> list[str]:
@@ -81,7 +83,7 @@ def staff_pages(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if p.is_file())
 
 
-def check_site(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
+def check_data(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
     """Validate campaigns/ and docs/ in one pass (see `rules.RULES`): the data and every problem,
     nothing rendered. `coverage`: the characters banners can print; the shipped banner font's by default."""
     try:
@@ -89,13 +91,13 @@ def check_site(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
     except DataError as exc:
         return SiteBuild(tuple(exc.problems))
     except Exception as exc:  # reported as a problem, see `unexpected`
-        return SiteBuild((unexpected(exc, "đọc dữ liệu"),))
+        return SiteBuild((unexpected(exc, plain("build.unexpected.reading")),))
     return SiteBuild(tuple(data.warnings), data)
 
 
 def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str]) -> SiteBuild:
-    """Validate and render everything; a build with errors holds only its problems."""
-    checked = check_site(root)
+    """Check, collect, then render; a build with errors holds only its problems."""
+    checked = check_data(root)
     if not checked.ok or checked.data is None:
         return checked
     try:
@@ -103,7 +105,7 @@ def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, s
     except photos.PhotoError as exc:  # a photo whose header read well but whose pixels do not
         return SiteBuild((*checked.problems, exc.problem), checked.data)
     except Exception as exc:  # reported as a problem, see `unexpected`
-        return SiteBuild((*checked.problems, unexpected(exc, "tạo trang")), checked.data)
+        return SiteBuild((*checked.problems, unexpected(exc, plain("build.unexpected.rendering"))), checked.data)
 
 
 def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: date, stamp: datetime,
@@ -113,8 +115,8 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     intros = {year: paths.year_page(year) for year in data.campaigns if paths.year_page(year) in pages}
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
-    renderer = SiteRenderer(data, today, texts, stamp, cache, photo_cache)
-    files = renderer.render()
+    collected = collect(data, today, texts, stamp, cache, photo_cache)
+    files = SiteRenderer(collected).render()
     cache.prune()
     photo_cache.prune()
     replaced = [*intros.values(), *(p for p in pages if activities.is_post(p)), *activities.withheld(docs)]
@@ -129,7 +131,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
         problems, data, tuple(files), tuple(replaced),
         tuple(nav.build(data, kept + [f.path for f in files if f.path.endswith(".md")])),
         frozenset(not_in_nav(data)),
-        asdict(share) if (share := renderer.context.share(renderer.context.featured_year)) else {},
+        asdict(share) if (share := collected.share(collected.featured_year)) else {},
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits, photo_cache.misses, photo_cache.hits,
     )
@@ -140,7 +142,7 @@ def _facts(root: Path, edit_url: str | None, sources: dict[str, list[str]], toda
     """Source file, last change (from git) and edit link of every page."""
     dates = change_dates(root, today)
     if dates.shallow:
-        log.info("Kho git chỉ có một phần lịch sử (shallow clone): không ghi ngày cập nhật lên trang.")
+        log.info(plain("build.shallow_clone"))
         dates = ChangeDates(prefix=dates.prefix)
     base = edit_base(edit_url, environ, dates.prefix)
     return {uri: page_facts(page_sources, dates, base) for uri, page_sources in sources.items()}

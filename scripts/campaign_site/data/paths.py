@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from campaign_site.data.model import Plan
 
 HOME = "index.md"
@@ -52,6 +54,13 @@ def page_url(base_url: str, src: str) -> str:
     if path and src.endswith(".md") and not path.endswith("/"):
         path += "/"
     return base_url.rstrip("/") + "/" + path
+
+
+def relative_url(target: str, page: str) -> str:
+    """Address of `target` as seen from page `page` (both source paths, served as directory URLs), for
+    what MkDocs does not rewrite: raw HTML and JSON."""
+    href = posixpath.relpath(page_url("", target), page_url("", page))
+    return href + "/" if target.endswith(".md") and not href.endswith("/") else href
 
 
 def year_calendar(year: int) -> str:

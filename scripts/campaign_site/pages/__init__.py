@@ -1,1 +1,1 @@
-"""Stage values in; Markdown pages, navigation and finished HTML out."""
+"""The collected stage values (`stages.collect.Collected`) in; Markdown pages, navigation and finished HTML out."""

@@ -203,7 +203,7 @@ def release_name(now: datetime | None = None, revision: str = "") -> str:
     return f"{stamp}-{revision}" if revision else stamp
 
 
-def check_site(site: Path) -> None:
+def check_publishable(site: Path) -> None:
     """Refuse to publish a folder that is not a finished build."""
     missing = [name for name in REQUIRED_FILES if not (site / name).is_file()]
     if missing:
@@ -251,7 +251,7 @@ def publish(site: Path, target: Target, keep: int = KEEP_DEFAULT, revision: str 
     newest `keep`; return the release's name. The whole run holds the target's lock."""
     if keep < KEEP_MINIMUM:
         raise DeployError(f"Cần giữ ít nhất {KEEP_MINIMUM} bản phát hành để có thể quay lại.")
-    check_site(site)
+    check_publishable(site)
     manifest = site_manifest(site)
     with locked(target, wait) as session:
         name = release_name(revision=revision)  # named under the lock: names sort in the order served

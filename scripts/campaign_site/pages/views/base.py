@@ -1,12 +1,10 @@
-"""What every view draws on: the site's stages (`SiteContext`), the base `View`, and the pieces several
+"""What every view draws on: the collected stages (`SiteContext`), the base `View`, and the pieces several
 pages share (plan chains, province counts and links, post lists, feed links, staff text, who set a day,
 a year's observances)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown, escape
@@ -14,55 +12,12 @@ from campaign_site.data import citations, html_policy, paths
 from campaign_site.data.activities import Post
 from campaign_site.data.model import LegalDocument, Observance, Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
-from campaign_site.stages.banners.artwork import Download, YearBanners
-from campaign_site.stages.calendar.events import Event
-from campaign_site.stages.calendar.feeds import Feed
-from campaign_site.stages.news.posts import AtomLink, PublishedPost
+from campaign_site.stages.collect import Collected, ShareImage
+from campaign_site.stages.news.posts import AtomLink
 from campaign_site.words.phrasing import post_when
 
-
-@dataclass(frozen=True)
-class ShareImage:
-    """The picture a page is shared with on social networks."""
-
-    path: str
-    alt: str
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """Everything pages draw on, made before any page: the data and the banner, feed and event stages."""
-
-    data: SiteData
-    today: date
-    intros: Mapping[int, str]
-    events: Mapping[int, list[Event]]
-    """Each entered year's events and, after the last one, the observance days of the years to come
-    (`calendar_events.coming_years`)."""
-    banners: Mapping[int, YearBanners]
-    feeds: Mapping[str, Feed]
-    data_sizes: Mapping[int, int]
-    """Size in bytes of each year's open-data JSON, which its year page states."""
-    origin_files: Mapping[str, Download]
-    """Original documents published with the site, by their path under campaigns/."""
-    posts: Mapping[str, PublishedPost]
-    """Activity posts with their published photos, by page path."""
-    atom_feeds: Mapping[int | None, AtomLink]
-    """The Atom feeds of posts: the site's (None) and each year's with posts."""
-
-    @property
-    def all_events(self) -> list[Event]:
-        return [e for y in sorted(self.events) for e in self.events[y]]
-
-    @property
-    def featured_year(self) -> int:
-        """The year the home page leads with; search ranks its pages first."""
-        return self.data.featured_year(self.today)
-
-    def share(self, year: int) -> ShareImage | None:
-        """The year's first banner image, as the picture of the year's pages."""
-        banners = self.banners[year].banners
-        return ShareImage(banners[0].share.path, banners[0].printed) if banners else None
+SiteContext = Collected
+"""What views draw on: the data and every stage's output, collected before any page (`stages.collect`)."""
 
 
 @dataclass(frozen=True, kw_only=True)

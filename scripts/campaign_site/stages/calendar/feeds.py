@@ -23,12 +23,15 @@ from campaign_site.stages.calendar.events import Event
 
 @dataclass(frozen=True)
 class Feed:
-    """A calendar feed as pages link it: label, file, size, and the subscribe address."""
+    """A calendar feed as pages link it: label, file, size, the subscribe and the https addresses, and
+    whether it is an agencies' feed of report deadlines."""
 
     label: str
     path: str
     size: str
     webcal: str
+    address: str
+    for_staff: bool
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,9 @@ def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[Generate
     def feed(path: str, name: str, description: str, events: list[Event]) -> tuple[GeneratedFile, Feed]:
         content = ics.feed(name, description, events, stamp)
         webcal = f"webcal://{base.netloc}{base.path.rstrip('/')}/{path}"
-        return GeneratedFile(path, content, scope.source), Feed(scope.label, path, human_size(len(content)), webcal)
+        address = paths.page_url(data.settings.site.base_url, path)
+        link = Feed(scope.label, path, human_size(len(content)), webcal, address, paths.is_staff_feed(path))
+        return GeneratedFile(path, content, scope.source), link
 
     made = []
     if citizens := calendar_events.for_citizens(scope.events):

@@ -77,6 +77,12 @@ class PublishedPhoto:
         return [c for c in self.copies if c.format == kind and (not phone or c.width <= PHONE_WIDTH)]
 
     @property
+    def wide_copies(self) -> list[Copy]:
+        """Its WebP copies for screens of `WIDE_SCREEN` and wider; empty when a phone may take them all."""
+        webp = self.of("webp")
+        return webp if len(webp) > len(self.of("webp", phone=True)) else []
+
+    @property
     def fallback(self) -> Copy:
         """The JPEG copy `<img src>` names, whose width and height the page reserves."""
         return self.of("jpeg")[-1]

@@ -1,6 +1,6 @@
 """Build the site into a temporary directory and replace the output only if the build succeeded.
 
-Usage: python scripts/build_site.py [--site-dir DIR] [extra mkdocs build options]
+Usage: python scripts/atomic_build.py [--site-dir DIR] [extra mkdocs build options]
 A failed build (bad data, broken link, anything) leaves the previous site exactly as it was.
 """
 
