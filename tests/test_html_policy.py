@@ -124,7 +124,7 @@ def test_data_fields_with_markdown_and_html_are_accepted_as_text(checked: tuple[
 
 UNCHECKED_BUILD = """
 import sys
-from campaign_site import html_policy
+from campaign_site.data import html_policy
 html_policy.check_markdown = lambda *args: []  # the check off: what reaches the pages is the cleaning's doing
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "--no-strict", "-f", sys.argv[1], "-d", sys.argv[2]]

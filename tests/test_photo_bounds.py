@@ -28,7 +28,8 @@ PUBLISH = """
 import sys
 from pathlib import Path
 from PIL import Image
-from campaign_site import photo_files, photos
+from campaign_site.data import photo_files
+from campaign_site.stages.news import photos
 path = Path(sys.argv[1])
 finding = photo_files.inspect(path)
 if finding is None or finding.severity == "warning":

@@ -102,7 +102,7 @@ def test_unprintable_uses_the_coverage_it_is_given() -> None:
 _WITHOUT_FONT = """
 import json, sys
 from pathlib import Path
-from campaign_site.glyphs import GlyphCoverage
+from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.loader import load_site
 from campaign_site.problems import DataError
 
