@@ -103,8 +103,8 @@ _WITHOUT_FONT = """
 import json, sys
 from pathlib import Path
 from campaign_site.core.glyphs import GlyphCoverage
-from campaign_site.loader import load_site
-from campaign_site.problems import DataError
+from campaign_site.data.loader import load_site
+from campaign_site.core.problems import DataError
 
 font = GlyphCoverage("Phông thử", frozenset(range(0x3000)) - {ord("ư"), ord("Ư")})
 try:
