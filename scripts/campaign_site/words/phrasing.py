@@ -24,7 +24,7 @@ from campaign_site.data.wording import (
     due_aside,
     inferred_text,
 )
-from campaign_site.words.catalogue import say
+from campaign_site.words.catalogue import plain, say
 
 
 def time(day: date | str, label: str | None = None) -> Markdown:
@@ -61,10 +61,20 @@ def observance_line(observance: Observance, year: int) -> Markdown:
     return Markdown(f"{time(date(year, observance.month, observance.day), observance.label)}: {escape(observance.name)}")
 
 
+def quoted(text: str) -> Markdown:
+    """A theme, slogan or message quoted on a page: every page and feed quotes one with `phrase.quoted`."""
+    return say("phrase.quoted", text=text)
+
+
+def quoted_plain(text: str) -> str:
+    """`quoted` as plain text, for calendars, feeds and attributes."""
+    return plain("phrase.quoted", text=text)
+
+
 def phrase_item(phrase: Phrase) -> Markdown:
     """A theme or slogan in quotes, with its English version if it has one."""
     english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
-    return Markdown(say("phrase.quoted", text=phrase.text) + english)
+    return Markdown(quoted(phrase.text) + english)
 
 
 def issuer_name(plan: Plan) -> str:

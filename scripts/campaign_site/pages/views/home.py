@@ -19,7 +19,7 @@ from campaign_site.pages.views.base import (
 )
 from campaign_site.stages.calendar.events import Event
 from campaign_site.words import summaries
-from campaign_site.words.phrasing import time
+from campaign_site.words.phrasing import quoted_plain, time
 from campaign_site.words.sources import cited_by
 
 
@@ -88,7 +88,7 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         span=summaries.kicker(summaries.window_coverage(featured.plans)),
         ended=_ended(featured, ctx.today),
         hero_image=share.path if share else None,
-        hero_alt=f"Băng rôn chủ đề năm {featured.year}: “{themes[0].phrase.text}”" if share and themes else "",
+        hero_alt=f"Băng rôn chủ đề năm {featured.year}: {quoted_plain(themes[0].phrase.text)}" if share and themes else "",
         theme=themes[0] if themes else None,
         countdown=ctx.all_events,
         provinces=province_counts(featured),

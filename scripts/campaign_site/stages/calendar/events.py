@@ -18,6 +18,7 @@ from campaign_site.data import paths, vn_dates
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import EVENT_KINDS, capitalised, inferred_text, link_lead
+from campaign_site.words.phrasing import quoted_plain
 
 EventKind = Literal["observance", "window", "deadline", "activity"]
 
@@ -62,7 +63,7 @@ def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
     """Every event of one year, in date order (observances first on a shared day)."""
     events: list[Event] = []
     for observance, year_obs in campaign.observances:
-        themes = "; ".join(f"“{t.text}”" for t in year_obs.themes)
+        themes = "; ".join(quoted_plain(t.text) for t in year_obs.themes)
         events.append(_observance_event(data, observance, campaign.year, f" Chủ đề năm {campaign.year}: {themes}." if themes else "",
                                         paths.year_page(campaign.year)))
     plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
