@@ -24,10 +24,10 @@ from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.glyphs import BANNER_FONT_LABEL as FONT_LABEL
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.core.problems import Problem
-from campaign_site.data import citations, html_policy, paths, vn_dates
-from campaign_site.data.model import Plan
+from campaign_site.data import html_policy, paths, vn_dates
 from campaign_site.data.site_data import SiteData
-from campaign_site.data.wording import EVENT_KINDS, EVENT_MARKS, ISSUER_LEVELS, PHRASE_KINDS, WEEKDAYS, human_size
+from campaign_site.data.wording import EVENT_KINDS, EVENT_MARKS, PHRASE_KINDS, WEEKDAYS, human_size
+from campaign_site.pages import views
 from campaign_site.pages.registry import PAGE_TYPES, PageType
 from campaign_site.pages.views import SiteContext, View
 from campaign_site.stages import open_data
@@ -40,25 +40,16 @@ from campaign_site.stages.calendar.feeds import site_feeds
 from campaign_site.stages.news.photos import WIDE_SCREEN, PhotoMaker, PublishedPhoto, photo_cache
 from campaign_site.stages.news.posts import PublishedPost, news_stage
 from campaign_site.stages.originals import original_files
+from campaign_site.words.catalogue import say
 from campaign_site.words.phrasing import (
-    deadline_text,
-    document_name,
-    listed_name,
     observance_line,
     phrase_item,
-    plan_deadlines,
-    plan_window,
     post_when,
     quoted,
-    span_text,
     time,
-    window_sentence,
-    window_text,
 )
 
 _TEMPLATES = Path(__file__).parent / "templates"
-NAMED_PLANS = 5
-"""Where a text or document lists the plans citing it, this many are named and the rest counted."""
 
 
 def relative_url(target: str, page: str) -> str:
@@ -142,20 +133,14 @@ class SiteRenderer:
         )
         self.env.globals.update(
             time=time,
-            span_text=span_text,
             day_month=vn_dates.day_month,
             size=human_size,
-            window_text=window_text,
-            window_sentence=window_sentence,
-            deadline_text=deadline_text,
             observance_line=observance_line,
             phrase_item=phrase_item,
+            say=say,
             quoted=quoted,
-            cite_short=citations.short,
             attr=attr,
-            levels=ISSUER_LEVELS,
             legal_page=paths.LEGAL_BASIS,
-            document_anchor=paths.document_anchor,
             year_page=paths.year_page,
             plan_page=paths.plan_page,
             year_data=paths.year_data,
@@ -171,11 +156,6 @@ class SiteRenderer:
             calendar_page=paths.CALENDAR,
             year_calendar=paths.year_calendar,
             year_feed=paths.year_feed,
-            plan_feed=paths.plan_feed,
-            plan_window=plan_window,
-            listed_name=listed_name,
-            plan_deadlines=plan_deadlines,
-            document_name=document_name,
             year_banners=paths.year_banners,
             year_plans=paths.year_plans,
             province_page=paths.province_page,
@@ -204,8 +184,7 @@ class SiteRenderer:
 
     def _render(self, template: str, page: str, **context: Any) -> str:
         def link(target: str, text: str) -> Markdown:
-            href = posixpath.relpath(target, posixpath.dirname(page) or ".")
-            return Markdown(f"[{escape(text)}]({href})")
+            return views.link(page, target, text)
 
         def next_items(events: list[Event]) -> Markdown:
             items = [
@@ -258,20 +237,6 @@ class SiteRenderer:
             caption = f"<figcaption>{' '.join(w for w in words if w)}</figcaption>" if any(words) else ""
             return Markdown(f'<figure class="post-photo">{shown}{caption}</figure>')
 
-        def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
-            """Links to the first few plans, then how many more and where they are all listed."""
-            names = {"short": lambda p: p.short_label, "title": lambda p: p.title,
-                     "short_year": lambda p: f"{p.issuer.short_label} ({', '.join(filter(None, (str(p.year), p.distinction)))})"}[label]
-            shown = [link(paths.plan_page(p), names(p)) for p in plans[:NAMED_PLANS]]
-            more = len(plans) - len(shown)
-            if more <= 0:
-                return Markdown("; ".join(shown))
-            years = {p.year for p in plans}
-            rest = f"và {more} kế hoạch khác"
-            if len(years) == 1:
-                rest = f"{rest} ({link(paths.year_plans(years.pop()), 'danh sách')})"
-            return Markdown("; ".join(shown) + "; " + rest)
-
         def feed_link(path: str, staff: bool = False, long: bool = False) -> Markdown:
             """A feed's download link (format, size) and webcal:// link, then its https:// address as text
             with a copy button (webcal:// does nothing on most Android phones) and the status line that
@@ -297,7 +262,7 @@ class SiteRenderer:
             next_items=next_items,
             next_text=lambda events: next_text(events, self.context.today),
             feed_link=feed_link,
-            plan_links=plan_links,
+            plan_links=lambda plans, names="short": views.plan_links(page, plans, names),
             download=download,
             image=image,
             picture=picture,

@@ -6,7 +6,7 @@ out. Counting, filtering, numbering and choosing words happen here, not in templ
 """
 
 from campaign_site.pages.views.banners import banners_view
-from campaign_site.pages.views.base import SiteContext, View
+from campaign_site.pages.views.base import SiteContext, View, link, plan_links
 from campaign_site.pages.views.calendar import calendar_view, year_calendar_view
 from campaign_site.pages.views.home import home_view
 from campaign_site.pages.views.legal_basis import legal_basis_view
@@ -17,6 +17,6 @@ from campaign_site.pages.views.plans import plans_view, province_view
 from campaign_site.pages.views.year import year_view
 
 __all__ = [
-    "SiteContext", "View", "banners_view", "calendar_view", "home_view", "legal_basis_view", "news_pages", "news_view",
+    "SiteContext", "View", "banners_view", "link", "plan_links", "calendar_view", "home_view", "legal_basis_view", "news_pages", "news_view",
     "open_data_view", "plan_view", "plans_view", "post_view", "province_view", "year_calendar_view", "year_view",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaign_site.core.markdown_text import Markdown
+from campaign_site.data import paths
 from campaign_site.data.model import Phrase
 from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS, places_text
@@ -15,11 +16,13 @@ from campaign_site.pages.views.base import (
     ObservancePhrases,
     PhraseGroup,
     PlanChain,
+    PlanRow,
     PostList,
     ProvinceCount,
     SiteContext,
     View,
     chains,
+    listed_plans,
     post_list,
     province_counts,
 )
@@ -37,6 +40,7 @@ class YearView(View):
     observances: list[ObservancePhrases]
     has_phrases: bool
     plan_count: int
+    plan_rows: list[PlanRow]
     provinces: list[ProvinceCount]
     places: str
     """Where the year's plans come from (`ở trung ương và 3 tỉnh, thành phố`)."""
@@ -73,9 +77,10 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         observances=_observance_phrases(campaign),
         has_phrases=bool(campaign.phrases()),
         plan_count=len(campaign.plans),
+        plan_rows=listed_plans(campaign, paths.year_page(campaign.year)),
         provinces=province_counts(campaign),
         places=places_text(campaign.province_count, any(g.central for g in campaign.provinces)),
-        chains=chains(ctx.data, campaign),
+        chains=chains(ctx.data, campaign, paths.year_page(campaign.year)),
         data_size=ctx.data_sizes[campaign.year],
         posts=post_list(campaign.posts, LATEST_POSTS),
     )
