@@ -201,9 +201,14 @@ def missing_parts(plan: Plan) -> dict[str, str]:
     record made from a summary); parts a full document does not state are left out, never said twice."""
     missing = {name: absent(name, True) if plan.not_known(value := getattr(plan, name)) and not (name == "addressees" and value == []) else ""
                for name in ("addressees", "legal_basis", *SECTIONS, "content", "forms", "responsibilities")}
-    kinds = [kind for kind, ids in (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages))
-             if plan.not_known(ids) and kind not in plan.units_choose and not (kind == "message" and ids == [])]
+    kinds = missing_phrase_kinds(plan)
     return missing | {"phrases": phrases_absent(kinds, True) if kinds else ""}
+
+
+def missing_phrase_kinds(plan: Plan) -> list[str]:
+    """The kinds of phrase (`theme`, `slogan`, `message`) the record does not know and the plan does not leave to units."""
+    return [kind for kind, ids in (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages))
+            if plan.not_known(ids) and kind not in plan.units_choose and not (kind == "message" and ids == [])]
 
 
 def _subject_line(plan: Plan) -> str:
@@ -280,7 +285,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         basis=basis_lines(ctx.data, plan, page),
         sections=[PlanSection(heading, held(getattr(plan, name)), missing[name]) for name, heading in SECTIONS.items()
                   if getattr(plan, name) or missing[name]],
-        phrases_heading=plain("page.plan.phrases_heading_messages") if plan.messages or "thông điệp" in missing["phrases"]
+        phrases_heading=plain("page.plan.phrases_heading_messages") if plan.messages or "message" in missing_phrase_kinds(plan)
         else plain("page.plan.phrases_heading"),
         units_choose=units_choose_text(plan.units_choose),
         phrases=[PlanPhrases(PHRASE_KINDS[kind], [_phrase_line(known[i]) for i in held(ids)]) for kind, ids in
