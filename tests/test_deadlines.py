@@ -38,6 +38,7 @@ from campaign_site.data.wording import DEADLINE_RULES
 from campaign_site.importing import deadlines
 from campaign_site.importing.extract import document_year, extract
 from campaign_site.site_build import SiteBuild, build_site
+from campaign_site.words.phrasing import deadline_words
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
@@ -115,10 +116,10 @@ def test_every_rule_is_in_the_table_and_only_before_moves_the_day() -> None:
 @pytest.mark.parametrize("wording", TABLE, ids=lambda w: w.printed)
 def test_the_model_words_it_as_printed_and_is_due_on_the_due_day(wording: Wording) -> None:
     found = deadline(wording)
-    assert found.wording == wording.printed
+    assert deadline_words(found, due=False) == wording.printed
     assert found.due == wording.due
     aside = f" (hạn chót: ngày {wording.due:%d}/{wording.due.month}/{wording.due.year})"
-    assert found.due_wording == wording.printed + (aside if wording.rule == "before" else "")
+    assert deadline_words(found) == wording.printed + (aside if wording.rule == "before" else "")
 
 
 def _source_text(name: str) -> str:
@@ -139,7 +140,7 @@ def test_the_importer_reads_each_document_s_deadlines_with_their_rule(name: str)
     year = document_year(text)
     assert year is not None
     draft = extract(text, site.documents, site.observances, site.campaigns[year].phrases() if year in site.campaigns else {}, year)
-    found = {(recorded(d["date"].removeprefix(REVIEW_PREFIX), d["rule"]).wording, d["rule"])
+    found = {(deadline_words(recorded(d["date"].removeprefix(REVIEW_PREFIX), d["rule"]), due=False), d["rule"])
              for d in draft.plan.get("report_deadlines", [])}
     assert found == {(w.printed, w.rule) for w in TABLE if name in w.texts}
 
@@ -171,7 +172,7 @@ def test_every_deadline_recorded_is_in_the_table(record: str) -> None:
     """Each record's deadlines, read without our loader, are the table's rows naming that record."""
     data = yaml.safe_load((REPO / record).read_text(encoding="utf-8"))
     entries = data.get("report_deadlines")
-    held = {(recorded(d["date"], d["rule"]).wording, d["rule"]) for d in (entries if isinstance(entries, list) else [])}
+    held = {(deadline_words(recorded(d["date"], d["rule"]), due=False), d["rule"]) for d in (entries if isinstance(entries, list) else [])}
     assert held == {(w.printed, w.rule) for w in TABLE if record in w.records}
 
 
@@ -347,10 +348,11 @@ RULES = sorted(DEADLINE_RULES)
 def test_the_due_day_is_the_day_written_or_for_truoc_ngay_the_day_before(day: date, rule: str) -> None:
     found = recorded(day.strftime("%d/%m/%Y"), rule)
     assert found.due == day - timedelta(days=1 if rule == "before" else 0)
-    assert found.wording == f"{DEADLINE_RULES[rule]} {vn_dates.short(day)}"  # the document's words, never the due day
-    assert found.due_wording.startswith(found.wording)
-    assert ("hạn chót" in found.due_wording.removeprefix(found.wording)) == (found.due != day)
-    assert vn_dates.short(found.due) in found.due_wording
+    printed, with_due = deadline_words(found, due=False), deadline_words(found)
+    assert printed == f"{DEADLINE_RULES[rule]} {vn_dates.short(day)}"  # the document's words, never the due day
+    assert with_due.startswith(printed)
+    assert ("hạn chót" in with_due.removeprefix(printed)) == (found.due != day)
+    assert vn_dates.short(found.due) in with_due
 
 
 def plan_record(issuer: int, number: int | None, signed: date | None, subject: str) -> Plan:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-
 BANNER_FONT_FILE = Path(__file__).parent / "fonts" / "NotoSans-Bold.ttf"
 BANNER_FONT_LABEL = "Noto Sans Bold (SIL Open Font License 1.1)"
 

@@ -35,14 +35,12 @@ from campaign_site.data.validation_messages import suggest
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.wording import (
     DAY_BEFORE_RULES,
-    DEADLINE_RULES,
     DEADLINE_RULES_HELP,
     GENERIC_DOCUMENT,
     PEAK_NAME,
     DeadlineRule,
     absent,
     capitalised,
-    due_aside,
 )
 
 Day = date
@@ -583,21 +581,9 @@ class ReportDeadline(Record):
     note: Text | None = Field(None, description="Ví dụ: để tổng hợp, báo cáo Bộ Khoa học và Công nghệ")
 
     @property
-    def wording(self) -> str:
-        """The deadline in the document's words: `trước ngày 10/5/2026`."""
-        return f"{DEADLINE_RULES[self.rule]} {vn_dates.short(self.date)}"
-
-    @property
     def due(self) -> Day:
         """The last day a report is on time: the day before the date written for `trước ngày`, else that date."""
         return self.date - timedelta(days=1) if self.rule in DAY_BEFORE_RULES else self.date
-
-    @property
-    def due_wording(self) -> str:
-        """`trước ngày 10/5/2026 (hạn chót: ngày 09/5/2026)`; the document's words alone where the day is the due day."""
-        if self.due == self.date:
-            return self.wording
-        return f"{self.wording} {due_aside(vn_dates.short(self.due))}"
 
 
 class Task(Record):

@@ -24,30 +24,16 @@ from campaign_site.core.encoders import html_attribute, json_text
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.core.problems import Problem
-from campaign_site.data import citations, paths
-from campaign_site.data.model import Plan
-from campaign_site.data.wording import ISSUER_LEVELS, human_size
+from campaign_site.data import paths
+from campaign_site.data.wording import human_size
 from campaign_site.pages.registry import PAGE_TYPES, PageType, links_to
 from campaign_site.pages.views import View
+from campaign_site.pages.views.base import plan_links
 from campaign_site.stages.calendar import events as calendar_events
-from campaign_site.stages.calendar.event_text import next_text
 from campaign_site.stages.collect import Collected
 from campaign_site.stages.news.photos import WIDE_SCREEN
-from campaign_site.words.phrasing import (
-    deadline_text,
-    document_name,
-    listed_name,
-    observance_line,
-    phrase_item,
-    plan_deadlines,
-    plan_window,
-    span_text,
-    window_sentence,
-)
 
 _TEMPLATES = Path(__file__).parent / "templates"
-NAMED_PLANS = 5
-"""Where a text or document lists the plans citing it, this many are named and the rest counted."""
 
 
 def _markdown_join(parts: Iterable[str]) -> str:
@@ -119,31 +105,12 @@ class SiteRenderer:
         self.env.globals.update(
             say=say,
             plain=plain,
-            span_text=span_text,
-            window_sentence=window_sentence,
-            deadline_text=deadline_text,
-            observance_line=observance_line,
-            phrase_item=phrase_item,
-            cite_short=citations.short,
             attr=attr,
-            levels=ISSUER_LEVELS,
-            document_anchor=paths.document_anchor,
-            year_page=paths.year_page,
-            plan_page=paths.plan_page,
             indent=lambda depth: Markdown("    " * depth),
             Markdown=Markdown,
-            year_calendar=paths.year_calendar,
-            plan_feed=paths.plan_feed,
-            plan_window=plan_window,
-            listed_name=listed_name,
-            plan_deadlines=plan_deadlines,
-            document_name=document_name,
-            year_plans=paths.year_plans,
-            province_page=paths.province_page,
         )
         self.env.globals.update(  # what every page draws on, and what the macros of _macros.md.j2 use
             site=collected.data.settings.site,
-            next_text=partial(next_text, today=collected.today),
             relative=relative,
             size=human_size,
             feeds=collected.feeds,
@@ -175,25 +142,8 @@ class SiteRenderer:
         return GeneratedFile(path, text, page_type.source(subject))
 
     def _render(self, template: str, page: str, **context: Any) -> str:
-        def link(target: str, text: str) -> Markdown:
-            href = posixpath.relpath(target, posixpath.dirname(page) or ".")
-            return Markdown(f"[{escape(text)}]({href})")
-
-        def plan_links(plans: list[Plan], label: str = "short") -> Markdown:
-            """Links to the first few plans, then how many more and where they are all listed."""
-            names = {"short": lambda p: p.short_label, "title": lambda p: p.title,
-                     "short_year": lambda p: f"{p.issuer.short_label} ({', '.join(filter(None, (str(p.year), p.distinction)))})"}[label]
-            shown = [link(paths.plan_page(p), names(p)) for p in plans[:NAMED_PLANS]]
-            more = len(plans) - len(shown)
-            if more <= 0:
-                return Markdown("; ".join(shown))
-            years = {p.year for p in plans}
-            rest = f"và {more} kế hoạch khác"
-            if len(years) == 1:
-                rest = f"{rest} ({link(paths.year_plans(years.pop()), 'danh sách')})"
-            return Markdown("; ".join(shown) + "; " + rest)
-
-        return self.env.get_template(template).render(page=page, plan_links=plan_links, **context)
+        return self.env.get_template(template).render(
+            page=page, plan_links=lambda plans, names="short": plan_links(page, plans, names), **context)
 
 
 def error_page(problems: Sequence[Problem]) -> str:

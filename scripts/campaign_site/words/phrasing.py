@@ -7,9 +7,11 @@ The fixed words they use (kinds, levels, deadline rules, what "not stated" and "
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Literal, overload
 
-from campaign_site.core.catalogue import say
+from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import vn_dates
 from campaign_site.data.activities import Post
@@ -34,9 +36,16 @@ def time(day: date | str, label: str | None = None) -> Markdown:
     return Markdown(f'<time datetime="{iso}">{escape(shown)}</time>')
 
 
-def span_text(span: tuple[date, date]) -> Markdown:
-    """`từ ngày 15/4 đến hết ngày 26/4/2026`."""
-    return Markdown(f"từ ngày {time(span[0])} đến hết ngày {time(span[1])}")
+@overload
+def span_text(span: tuple[date, date]) -> Markdown: ...
+@overload
+def span_text(span: tuple[date, date], feed: Literal[True]) -> str: ...
+def span_text(span: tuple[date, date], feed: bool = False) -> str:
+    """The days from the first to the last, both included: on a page `từ ngày 15/4/2026 đến hết ngày 26/4/2026`
+    (each day a `<time>`); in a calendar feed (`feed`), plain and shorter: `từ 15/4/2026 đến hết 26/4/2026`."""
+    if feed:
+        return plain("phrase.span_feed", start=vn_dates.short(span[0]), end=vn_dates.short(span[1]))
+    return say("phrase.span", start=time(span[0]), end=time(span[1]))
 
 
 def window_text(window: Window) -> Markdown:
@@ -48,12 +57,16 @@ def window_sentence(window: Window) -> Markdown:
     return Markdown(capitalised(window_text(window)))
 
 
+def deadline_words(deadline: ReportDeadline, shown: Callable[[date], str] = vn_dates.short, due: bool = True) -> str:
+    """`trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`: the document's words, then (`due`) the last day plainly
+    where it is not the day written; each day as `shown` writes it (`time` on a page)."""
+    words = f"{DEADLINE_RULES[deadline.rule]} {shown(deadline.date)}"
+    return words if not due or deadline.due == deadline.date else f"{words} {due_aside(shown(deadline.due))}"
+
+
 def deadline_text(deadline: ReportDeadline) -> Markdown:
-    """`Các xã báo cáo Sở trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`: the document's words, then the
-    last day plainly where it is not the day written."""
-    rule = DEADLINE_RULES[deadline.rule]
-    due = "" if deadline.due == deadline.date else f" {due_aside(time(deadline.due))}"
-    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {rule} {time(deadline.date)}{due}")
+    """`Các xã báo cáo Sở trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`."""
+    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {deadline_words(deadline, time)}")
 
 
 def observance_line(observance: Observance, year: int) -> Markdown:
@@ -61,10 +74,20 @@ def observance_line(observance: Observance, year: int) -> Markdown:
     return Markdown(f"{time(date(year, observance.month, observance.day), observance.label)}: {escape(observance.name)}")
 
 
+def quoted(text: str) -> Markdown:
+    """A theme, slogan or message quoted on a page: every page and feed quotes one with `phrase.quoted`."""
+    return say("phrase.quoted", text=text)
+
+
+def quoted_plain(text: str) -> str:
+    """`quoted` as plain text, for calendars, feeds and attributes."""
+    return plain("phrase.quoted", text=text)
+
+
 def phrase_item(phrase: Phrase) -> Markdown:
     """A theme or slogan in quotes, with its English version if it has one."""
     english = f" ({escape(phrase.text_en)})" if phrase.text_en else ""
-    return Markdown(say("phrase.quoted", text=phrase.text) + english)
+    return Markdown(quoted(phrase.text) + english)
 
 
 def issuer_name(plan: Plan) -> str:

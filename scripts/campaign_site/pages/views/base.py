@@ -4,6 +4,8 @@ a year's observances)."""
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from campaign_site.core.catalogue import plain, say
@@ -14,7 +16,7 @@ from campaign_site.data.model import LegalDocument, Observance, Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
 from campaign_site.stages.collect import Collected, ShareImage
 from campaign_site.stages.news.posts import AtomLink
-from campaign_site.words.phrasing import post_when
+from campaign_site.words.phrasing import document_name, listed_name, plan_deadlines, plan_window, post_when
 
 SiteContext = Collected
 """What views draw on: the data and every stage's output, collected before any page (`stages.collect`)."""
@@ -31,20 +33,75 @@ class View:
     """Atom feeds the page names in its head (`<link rel="alternate">`)."""
 
 
+def link(page: str, target: str, text: str) -> Markdown:
+    """A Markdown link on page `page` to the page or file `target` (both paths under docs/)."""
+    href = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return Markdown(f"[{escape(text)}]({href})")
+
+
+NAMED_PLANS = 5
+"""Where a text or document lists the plans citing it, this many are named and the rest counted."""
+
+PLAN_NAMES: dict[str, Callable[[Plan], str]] = {
+    "short": lambda p: p.short_label,
+    "title": lambda p: p.title,
+    "short_year": lambda p: f"{p.issuer.short_label} ({', '.join(filter(None, (str(p.year), p.distinction)))})",
+}
+"""How a list of plans names each: its short label, its title, or its issuer's short name with the year."""
+
+
+def plan_links(page: str, plans: list[Plan], names: str = "short") -> Markdown:
+    """Links to the first few plans, then how many more and, when they are of one year, where they are all listed."""
+    shown = [link(page, paths.plan_page(p), PLAN_NAMES[names](p)) for p in plans[:NAMED_PLANS]]
+    more = len(plans) - len(shown)
+    if more <= 0:
+        return Markdown("; ".join(shown))
+    years = {p.year for p in plans}
+    if len(years) == 1:
+        listed = link(page, paths.year_plans(years.pop()), plain("page.plans.list"))
+        rest = say("page.plans.more_listed", count=more, listed=listed)
+    else:
+        rest = say("page.plans.more", count=more)
+    return Markdown("; ".join(shown) + "; " + rest)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A plan in a table of plans: its issuer linked to its page, its document, window and report deadlines."""
+
+    link: Markdown
+    document: str
+    window: Markdown
+    deadlines: Markdown
+
+
+def listed_plans(campaign: Campaign, page: str) -> list[PlanRow]:
+    """The year's plans as rows, where pages about the whole year name every plan (`Campaign.lists_plans`);
+    else none."""
+    return plan_rows(page, campaign.plans) if campaign.lists_plans else []
+
+
+def plan_rows(page: str, plans: list[Plan]) -> list[PlanRow]:
+    """`plans` as rows of a table."""
+    return [PlanRow(link(page, paths.plan_page(p), listed_name(p)), document_name(p.document), plan_window(p), plan_deadlines(p))
+            for p in plans]
+
+
 @dataclass(frozen=True)
 class BasisLine:
-    """One line of a plan's legal-basis tree; depth 0 is cited by the plan itself."""
+    """One line of a plan's legal-basis tree, finished (a document linked to its entry on the legal-basis
+    page); depth 0 is cited by the plan itself."""
 
     depth: int
-    text: str
-    doc_id: str | None = None
+    text: Markdown
 
 
 @dataclass(frozen=True)
 class PlanChain:
-    """A plan with the chain of documents it implements."""
+    """A plan, linked to its page, with its document and the chain of documents it implements."""
 
-    plan: Plan
+    link: Markdown
+    document: str
     lines: list[BasisLine]
 
 
@@ -56,17 +113,21 @@ class ProvinceCount:
     count: int
 
 
-def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
-    """The plan's legal basis as a tree: each cited document, then what it implements, and so on.
+def basis_lines(data: SiteData, plan: Plan, page: str) -> list[BasisLine]:
+    """The plan's legal basis as a tree on page `page`: each cited document, then what it implements, and so on.
 
     Within one tree a document is cited in full at its first mention and by type and number after.
     """
     cited: set[str] = set()
     lines: list[BasisLine] = []
 
-    def visit(doc: LegalDocument, depth: int, trail: tuple[str, ...]) -> None:
-        lines.append(BasisLine(depth, citations.short(doc) if doc.id in cited else citations.full(doc), doc.id))
+    def cite(doc: LegalDocument, depth: int) -> None:
+        text = citations.short(doc) if doc.id in cited else citations.full(doc)
+        lines.append(BasisLine(depth, link(page, paths.document_anchor(doc.id), text)))
         cited.add(doc.id)
+
+    def visit(doc: LegalDocument, depth: int, trail: tuple[str, ...]) -> None:
+        cite(doc, depth)
         for parent_id in doc.basis:
             if parent_id not in trail:
                 visit(data.documents[parent_id], depth + 1, trail + (parent_id,))
@@ -74,17 +135,16 @@ def basis_lines(data: SiteData, plan: Plan) -> list[BasisLine]:
     for doc_id in data.legal_basis(plan):
         visit(data.documents[doc_id], 0, (doc_id,))
     if plan.references:
-        lines.append(BasisLine(0, "Văn bản được nhắc tới trong nội dung:"))
+        lines.append(BasisLine(0, say("page.plan.mentioned_documents")))
         for doc_id in plan.references:
-            doc = data.documents[doc_id]
-            lines.append(BasisLine(1, citations.short(doc) if doc_id in cited else citations.full(doc), doc_id))
-            cited.add(doc_id)
+            cite(data.documents[doc_id], 1)
     return lines
 
 
-def chains(data: SiteData, campaign: Campaign) -> list[PlanChain]:
-    """Each plan of the year with its chain, where the year's pages name every plan."""
-    return [PlanChain(p, basis_lines(data, p)) for p in campaign.plans] if campaign.lists_plans else []
+def chains(data: SiteData, campaign: Campaign, page: str) -> list[PlanChain]:
+    """Each plan of the year with its chain, where the year's pages name every plan (`Campaign.lists_plans`)."""
+    return [PlanChain(link(page, paths.plan_page(p), listed_name(p)), document_name(p.document), basis_lines(data, p, page))
+            for p in campaign.plans] if campaign.lists_plans else []
 
 
 def province_counts(campaign: Campaign) -> list[ProvinceCount]:
@@ -103,6 +163,19 @@ class ProvinceLink:
 def province_links(campaign: Campaign) -> list[ProvinceLink]:
     """Each province's page of the year's plans, in the order of `Campaign.provinces`."""
     return [ProvinceLink(paths.province_page(campaign.year, g.slug), g.name, len(g.plans)) for g in campaign.provinces]
+
+
+@dataclass(frozen=True)
+class ProvinceRow:
+    """A province's plans of a year: its page linked under its name, and how many plans it has."""
+
+    link: Markdown
+    count: int
+
+
+def province_rows(campaign: Campaign, page: str) -> list[ProvinceRow]:
+    return [ProvinceRow(link(page, paths.province_page(campaign.year, group.slug), group.name), len(group.plans))
+            for group in campaign.provinces]
 
 
 LATEST_POSTS = 3

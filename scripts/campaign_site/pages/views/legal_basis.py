@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
-from campaign_site.data.model import LegalDocument, Plan
-from campaign_site.data.site_data import Campaign, SiteData
+from campaign_site.data import citations, paths
+from campaign_site.data.model import LegalDocument
+from campaign_site.data.site_data import SiteData
 from campaign_site.data.unknowns import NOT_KNOWN
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.wording import ISSUER_LEVELS, absent
-from campaign_site.pages.views.base import PlanChain, SiteContext, View, chains
+from campaign_site.pages.views.base import PlanChain, SiteContext, View, chains, link, plan_links
 from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import Download
 from campaign_site.words.phrasing import time
@@ -22,9 +24,13 @@ from campaign_site.words.sources import original_url, source_note
 class RegistryRow:
     """A document on the legal-basis page with the plans and documents that cite it."""
 
-    doc: LegalDocument
-    plans: list[Plan]
-    cited_by: list[LegalDocument]
+    anchor: str
+    """The row's id, which `paths.document_anchor` links to."""
+    level_value: str
+    """The issuer's level as the level filter reads it."""
+    kind: str
+    """The document's type in words (`Công văn`)."""
+    issuer: str
     level: str
     """The issuer's level in words (`Bộ, ngành trung ương`)."""
     level_rank: int
@@ -34,64 +40,100 @@ class RegistryRow:
     """The date of issue as a `<time>`, or why there is none."""
     issued_sort: str
     summary: str
+    own_plan: Markdown | None
+    """A link to the plan that is this very document (`document.registry`), if there is one."""
+    cited: Markdown
+    """The plans, then the documents, that cite it, each linked."""
     original: Download | None
     """The original file kept with the site, if the registry names one."""
     original_url: str | None
     """The address of the document itself, if the registry gives one (never a news summary's)."""
     source: Markdown | None
     """The named source the entry was made from (`Nguồn: bản tin của …, đọc ngày …`)."""
-    own_plan: Plan | None
-    """The plan that is this very document (`document.registry`), whose page it links to."""
+    no_original: Markdown | None
+    """That there is neither an original nor a source to link, if so."""
+
+
+@dataclass(frozen=True)
+class LevelChoice:
+    """An issuer level in the page's level filter."""
+
+    value: str
+    label: str
 
 
 @dataclass(frozen=True)
 class YearChains:
-    """A year's plans with their chains, or (`chains` empty) how many plans it has."""
+    """A year's plans with their chains, or (`note`) where each plan's chain is instead."""
 
-    campaign: Campaign
-    plan_count: int
+    heading: str
     chains: list[PlanChain]
+    note: Markdown | None
 
 
 @dataclass(frozen=True, kw_only=True)
 class LegalBasisView(View):
+    intro: Markdown
+    levels: list[LevelChoice]
     rows: list[RegistryRow]
-    document_count: int
     years: list[YearChains]
-    jsonld: str
+    jsonld: Markdown
 
 
-def registry_rows(data: SiteData, originals: Mapping[str, Download]) -> list[RegistryRow]:
+def _cited(page: str, data: SiteData, doc: LegalDocument) -> Markdown:
+    """The plans of every year citing `doc`, then the documents implementing it, linked and joined by `; `."""
+    plans = [p for year in sorted(data.campaigns) for p in data.campaigns[year].plans if doc.id in p.cited_documents]
+    documents = [link(page, paths.document_anchor(d.id), citations.short(d)) for d in data.documents.values() if doc.id in d.basis]
+    return Markdown("; ".join(filter(None, [plan_links(page, plans, "short_year"), *documents])))
+
+
+def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) -> list[RegistryRow]:
     """Every registered document, oldest first, with who cites it."""
     plans = [p for year in sorted(data.campaigns) for p in data.campaigns[year].plans]
-    return [
-        RegistryRow(
-            doc,
-            [p for p in plans if doc.id in p.cited_documents],
-            [d for d in data.documents.values() if doc.id in d.basis],
+    rows = []
+    for doc in sorted(data.documents.values(), key=lambda d: d.sort_key):
+        own = next((p for p in plans if p.document.registry == doc.id), None)
+        original = originals.get(doc.origin.file) if doc.origin and doc.origin.file else None
+        url, source = original_url(doc.url, doc.origin), source_note(doc.origin)
+        rows.append(RegistryRow(
+            paths.document_anchor(doc.id).split("#", 1)[1],
+            doc.level,
+            doc.type_text,
+            doc.issuer,
             ISSUER_LEVELS[doc.level],
             list(ISSUER_LEVELS).index(doc.level),
             doc.number_symbol if isinstance(doc.number_symbol, str) else absent("number", doc.number_symbol is NOT_KNOWN),
             time(doc.date.iso(), doc.date.short()) if isinstance(doc.date, PartialDate) else absent("issued", doc.date is NOT_KNOWN),
             doc.date.iso() if isinstance(doc.date, PartialDate) else "",
             doc.summary if isinstance(doc.summary, str) else absent("summary", doc.summary is NOT_KNOWN),
-            originals.get(doc.origin.file) if doc.origin and doc.origin.file else None,
-            original_url(doc.url, doc.origin),
-            source_note(doc.origin),
-            next((p for p in plans if p.document.registry == doc.id), None),
-        )
-        for doc in sorted(data.documents.values(), key=lambda d: d.sort_key)
-    ]
+            link(page, paths.plan_page(own), plain("page.legal.own_plan")) if own else None,
+            _cited(page, data, doc),
+            original,
+            url,
+            source,
+            None if original or url or source else say("page.legal.no_original"),
+        ))
+    return rows
+
+
+def year_chains(data: SiteData, year: int, page: str) -> YearChains:
+    """The year's plans with their chains; where the year's pages do not name every plan, a note that sends
+    the reader to each plan's page."""
+    campaign = data.campaigns[year]
+    listed = link(page, paths.year_plans(year), plain("page.legal.year_plans_link", year=year))
+    return YearChains(plain("page.legal.year_heading", year=year), chains(data, campaign, page),
+                      None if campaign.lists_plans else say("page.legal.chains_elsewhere", year=year, count=len(campaign.plans), listed=listed))
 
 
 def legal_basis_view(ctx: SiteContext, _: None) -> LegalBasisView:
-    rows = registry_rows(ctx.data, ctx.origin_files)
+    page = paths.LEGAL_BASIS
+    rows = registry_rows(ctx.data, ctx.origin_files, page)
     return LegalBasisView(
-        title="Căn cứ pháp lý",
-        description=f"Danh mục {len(rows)} văn bản làm căn cứ cho các kế hoạch: số, ký hiệu, ngày ban hành, cơ quan "
-                    "ban hành, trích yếu và chuỗi văn bản thực hiện.",
+        title=plain("page.legal.title"),
+        description=plain("page.legal.description", count=len(rows)),
+        intro=say("page.legal.intro", count=len(rows)),
+        levels=[LevelChoice(value, label) for value, label in ISSUER_LEVELS.items()],
         rows=rows,
-        document_count=len(rows),
-        years=[YearChains(c, len(c.plans), chains(ctx.data, c)) for c in (ctx.data.campaigns[y] for y in ctx.data.years())],
-        jsonld=open_data.legislation_jsonld(ctx.data),
+        years=[year_chains(ctx.data, year, page) for year in ctx.data.years()],
+        jsonld=Markdown(open_data.legislation_jsonld(ctx.data)),
     )

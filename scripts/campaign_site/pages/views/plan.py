@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from campaign_site.core.markdown_text import Markdown
+from campaign_site.core.catalogue import plain, say
+from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import paths
-from campaign_site.data.model import Observance, Origin, Plan, ReportDeadline, Signer, Window
+from campaign_site.data.model import Origin, Plan, Signer
 from campaign_site.data.site_data import PhraseEntry
 from campaign_site.data.unknowns import held
 from campaign_site.data.wording import (
@@ -28,10 +29,25 @@ from campaign_site.pages.views.base import (
     View,
     basis_lines,
     campaign_observance,
+    link,
     post_list,
 )
 from campaign_site.stages.banners.artwork import Download
-from campaign_site.words.phrasing import dateline, issuer_name, number_text, signed_date_text, signer_name, signer_text
+from campaign_site.words.phrasing import (
+    dateline,
+    deadline_text,
+    issuer_name,
+    number_text,
+    observance_line,
+    phrase_item,
+    plan_deadlines,
+    plan_window,
+    signed_date_text,
+    signer_name,
+    signer_text,
+    span_text,
+    window_sentence,
+)
 from campaign_site.words.sources import original_url, source_note
 
 
@@ -63,10 +79,10 @@ class PlanSection:
 
 @dataclass(frozen=True)
 class PlanPhrases:
-    """The plan's themes, or its slogans, under their label."""
+    """The plan's themes, or its slogans, under their label, each quoted with the day it is for."""
 
     label: str
-    entries: list[PhraseEntry]
+    items: list[Markdown]
 
 
 @dataclass(frozen=True)
@@ -75,6 +91,28 @@ class Fact:
 
     label: str
     text: str
+
+
+@dataclass(frozen=True)
+class ContentSection:
+    """A part of the plan's content, under its heading if the document gives one."""
+
+    heading: str | None
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    text: str
+    performers: str | None
+
+
+@dataclass(frozen=True)
+class UnitTasks:
+    """A unit named in the plan's responsibilities, with its tasks."""
+
+    unit: str
+    tasks: list[UnitTask]
 
 
 @dataclass(frozen=True)
@@ -95,41 +133,57 @@ def signature(signer: Signer | None) -> Signature | None:
 
 @dataclass(frozen=True, kw_only=True)
 class PlanView(View):
-    plan: Plan
-    observances: list[Observance]
-    linked: list[Observance]
-    """Other observances the plan links its activities to."""
-    linked_lead: str
-    """How the document words that link (`Có thể kết nối các hoạt động với`), without the days."""
-    peak_label: str | None
-    """The document's name for the period inside the window (`Thời gian cao điểm`), if it gives one."""
-    inferred: str | None
-    """Which values staff inferred from a source rather than read in the document, as a notice."""
-    issuer_name: str
-    """The issuer's name, with the qualifier when it is inferred."""
-    basis: list[BasisLine]
-    sections: list[PlanSection]
-    phrases: list[PlanPhrases]
-    phrases_heading: str
-    units_choose: str | None
-    """What the plan leaves each unit to choose (`Văn bản không quy định chủ đề, khẩu hiệu chung; ...`)."""
+    heading: str
+    issuer_parent: str | None
+    issuer_line: str | None
+    """The issuer's name at the head of the document, if the record holds it."""
+    number: str | None
+    """The number and symbol at the head of the document, as far as they are printed."""
     dateline: str
     """Place and date under the number, as far as the record holds them."""
     subject_line: str
     """The document's kind and subject: `Kế hoạch: …`, or `Công văn — V/v …`."""
+    summary_notice: Markdown | None
+    """That the page is made from a news summary, linked to its source, if so."""
+    inferred: str | None
+    """Which values staff inferred from a source rather than read in the document, as a notice."""
+    addressees: list[str]
     facts: list[Fact]
-    """Number, date, place and signer, each stated, not stated or not known."""
-    window: Window | None
-    deadlines: list[ReportDeadline]
+    """The summary table: issuer, number, date, place, signer, days, window, peak and report deadlines, each
+    stated, not stated or not known."""
+    citizens_feed: str | None
+    """The plan's citizens' calendar, if it has one (only a calendar with events is written and offered)."""
+    staff_feed: str | None
+    """The same path, if the plan also has an agencies' calendar of report deadlines."""
+    calendar_help: Markdown
+    year_link: Markdown
+    basis_lead: Markdown
+    basis: list[BasisLine]
+    sections: list[PlanSection]
+    phrases_heading: str
+    units_choose: str | None
+    """What the plan leaves each unit to choose (`Văn bản không quy định chủ đề, khẩu hiệu chung; ...`)."""
+    phrases: list[PlanPhrases]
+    content: list[ContentSection]
+    forms: list[str]
+    window: Markdown | None
+    """The window section's sentence with the document's note on it, where the record holds a window."""
+    peak_label: str | None
+    """The document's name for the period inside the window (`Thời gian cao điểm`), if it gives one."""
+    peak: Markdown | None
+    linked_lead: str
+    """How the document words the link to other days (`Có thể kết nối các hoạt động với`), without the days."""
+    linked: Markdown | None
+    """The other observances the plan links its activities to, if any."""
+    deadlines: list[Markdown]
+    """Each report deadline with its note."""
+    responsibilities: list[UnitTasks]
+    closing: list[str]
     signature: Signature | None
     recipients: list[str]
     recipients_absent: str
     origin: OriginView | None
     posts: PostList
-    citizens_feed: bool
-    """Whether the plan has a citizens' calendar (only a calendar with events is written and offered)."""
-    staff_feed: bool
-    """Whether the plan has an agencies' calendar of report deadlines."""
     missing: dict[str, str]
     """For each part of the plan (`legal_basis`, `phrases`, `content`, `forms`, `responsibilities`, `addressees`,
     and the text sections): `Chưa có thông tin về …` when the record lacks it and must say so, else empty. A part
@@ -137,7 +191,8 @@ class PlanView(View):
     every part it lacks is not known."""
 
 
-SECTIONS = {"context": "Bối cảnh", "purposes": "Mục đích", "requirements": "Yêu cầu"}
+SECTIONS = {"context": plain("page.plan.context_heading"), "purposes": plain("page.plan.purposes_heading"),
+            "requirements": plain("page.plan.requirements_heading")}
 """The plan's text sections, by field, under their headings."""
 
 
@@ -146,54 +201,109 @@ def missing_parts(plan: Plan) -> dict[str, str]:
     record made from a summary); parts a full document does not state are left out, never said twice."""
     missing = {name: absent(name, True) if plan.not_known(value := getattr(plan, name)) and not (name == "addressees" and value == []) else ""
                for name in ("addressees", "legal_basis", *SECTIONS, "content", "forms", "responsibilities")}
-    kinds = [kind for kind, ids in (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages))
-             if plan.not_known(ids) and kind not in plan.units_choose and not (kind == "message" and ids == [])]
+    kinds = missing_phrase_kinds(plan)
     return missing | {"phrases": phrases_absent(kinds, True) if kinds else ""}
+
+
+def missing_phrase_kinds(plan: Plan) -> list[str]:
+    """The kinds of phrase (`theme`, `slogan`, `message`) the record does not know and the plan does not leave to units."""
+    return [kind for kind, ids in (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages))
+            if plan.not_known(ids) and kind not in plan.units_choose and not (kind == "message" and ids == [])]
+
+
+def _subject_line(plan: Plan) -> str:
+    doc = plan.document
+    if not isinstance(doc.subject, str) or not doc.subject:
+        return plain("page.plan.subject_absent", kind=doc.kind, absent=absent("summary", plan.not_known(doc.subject)).lower())
+    if doc.kind == "Công văn":
+        return plain("page.plan.subject_dispatch", kind=doc.kind, subject=doc.subject)
+    return plain("page.plan.subject", kind=doc.kind, subject=doc.subject)
+
+
+def _facts(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None) -> list[Fact]:
+    """The rows of the plan's summary table, with the rows of the linked days and the peak, if any."""
+    doc, year = plan.document, plan.year
+    return [
+        Fact(plain("page.plan.fact_issuer"),
+             issuer_name(plan) if isinstance(plan.issuer.name, str) else absent("issuer", plan.not_known(plan.issuer.name))),
+        # What a summary leaves out of the number or date is not known, not left blank by the document.
+        Fact(plain("page.plan.fact_number"), absent("number", True) if plan.not_known(doc.number) and not doc.number_symbol else number_text(doc)),
+        Fact(plain("page.plan.fact_date"), absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
+        Fact(plain("page.plan.fact_place"), inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str)
+             else absent("place", plan.not_known(plan.place))),
+        Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
+        Fact(plain("page.plan.fact_observances"),
+             Markdown("; ".join(observance_line(campaign_observance(ctx.data, year, o), year) for o in plan.observances))),
+        *([linked] if linked else []),
+        Fact(plain("page.plan.fact_window"), plan_window(plan)),
+        *([peak] if peak else []),
+        Fact(plain("page.plan.fact_deadlines"), plan_deadlines(plan)),
+    ]
+
+
+def _phrase_line(entry: PhraseEntry) -> Markdown:
+    """`“Chủ đề” — Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4)`."""
+    return say("page.plan.phrase", phrase=phrase_item(entry.phrase), observance=entry.observance.name, day=entry.observance.label)
 
 
 def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     campaign = ctx.data.campaigns[plan.year]
+    page, year = paths.plan_page(plan), plan.year
     known = campaign.phrases()
     doc = plan.document
     subject = doc.subject if isinstance(doc.subject, str) else ""
-    lead = plan.named(f"{doc.kind} của {issuer_name(plan)}")
+    lead = plan.named(plain("page.plan.lead", kind=doc.kind, issuer=issuer_name(plan)))
     missing = missing_parts(plan)
+    window = plan.dated_window
+    linked_days = [observance_line(campaign_observance(ctx.data, year, o), year) for o in plan.linked_observances]
+    linked = Markdown("; ".join(linked_days)) if linked_days else None
+    peak_label, peak = (capitalised(window.peak.label), span_text((window.peak.start, window.peak.end))) if window and window.peak else (None, None)
+    lead_words = link_lead(plan.linked_modality)
+    feed = paths.plan_feed(plan)
+    see_source = plain("page.plan.see_source")
+    source_link = Markdown(f"[{escape(see_source)}](#nguon)")
     return PlanView(
-        title=f"{plan.short_label}: {doc.kind} năm {plan.year}",
-        description=f"{lead}: {subject}" if subject else f"{lead} năm {plan.year}.",
-        share=ctx.share(plan.year),
-        plan=plan,
-        observances=[campaign_observance(ctx.data, plan.year, o) for o in plan.observances],
-        basis=basis_lines(ctx.data, plan),
+        title=plain("page.plan.title", plan=plan.short_label, kind=doc.kind, year=year),
+        description=plain("page.plan.description", lead=lead, subject=subject) if subject
+        else plain("page.plan.description_no_subject", lead=lead, year=year),
+        share=ctx.share(year),
+        heading=plan.title,
+        issuer_parent=plan.issuer.parent,
+        issuer_line=plan.issuer.name if isinstance(plan.issuer.name, str) and plan.issuer.name else None,
+        number=doc.number_symbol or None,
+        dateline=dateline(plan.place, doc.date),
+        subject_line=_subject_line(plan),
+        summary_notice=say("page.plan.summary_notice", source=source_link) if plan.origin and plan.origin.summary else None,
+        inferred=inferred_notice(plan.inferred),
+        addressees=plan.addressees if isinstance(plan.addressees, list) else [],
+        facts=_facts(ctx, plan, Fact(lead_words, linked) if linked else None, Fact(peak_label, peak) if peak_label and peak else None),
+        citizens_feed=feed if feed in ctx.feeds else None,
+        staff_feed=feed if paths.staff_feed(feed) in ctx.feeds else None,
+        calendar_help=link(page, paths.year_calendar(year) + "#them-vao-lich", plain("page.plan.calendar_help")),
+        year_link=link(page, paths.year_page(year), plain("page.plan.year_link", year=year)),
+        basis_lead=say("page.plan.basis_lead", kind=doc.kind),
+        basis=basis_lines(ctx.data, plan, page),
         sections=[PlanSection(heading, held(getattr(plan, name)), missing[name]) for name, heading in SECTIONS.items()
                   if getattr(plan, name) or missing[name]],
-        phrases=[PlanPhrases(PHRASE_KINDS[kind], [known[i] for i in held(ids)]) for kind, ids in
-                 (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages)) if ids],
-        phrases_heading="Chủ đề, khẩu hiệu và thông điệp" if plan.messages or "thông điệp" in missing["phrases"] else "Chủ đề và khẩu hiệu",
+        phrases_heading=plain("page.plan.phrases_heading_messages") if plan.messages or "message" in missing_phrase_kinds(plan)
+        else plain("page.plan.phrases_heading"),
         units_choose=units_choose_text(plan.units_choose),
-        linked=[campaign_observance(ctx.data, plan.year, o) for o in plan.linked_observances],
-        linked_lead=link_lead(plan.linked_modality),
-        peak_label=capitalised(window.peak.label) if (window := plan.dated_window) and window.peak else None,
-        inferred=inferred_notice(plan.inferred),
-        issuer_name=issuer_name(plan) if isinstance(plan.issuer.name, str) else absent("issuer", plan.not_known(plan.issuer.name)),
-        dateline=dateline(plan.place, doc.date),
-        subject_line=(f"{doc.kind}{' — V/v ' if doc.kind == 'Công văn' else ': '}{subject}" if subject
-                      else f"{doc.kind} ({absent('summary', plan.not_known(doc.subject)).lower()})"),
-        facts=[
-            # What a summary leaves out of the number or date is not known, not left blank by the document.
-            Fact("Số, ký hiệu", absent("number", True) if plan.not_known(doc.number) and not doc.number_symbol else number_text(doc)),
-            Fact("Ngày ký", absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
-            Fact("Địa danh", inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str) else absent("place", plan.not_known(plan.place))),
-            Fact("Người ký", absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
-        ],
-        window=plan.dated_window,
-        deadlines=plan.dated_deadlines,
+        phrases=[PlanPhrases(PHRASE_KINDS[kind], [_phrase_line(known[i]) for i in held(ids)]) for kind, ids in
+                 (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages)) if ids],
+        content=[ContentSection(section.heading, section.items) for section in held(plan.content)],
+        forms=held(plan.forms),
+        window=Markdown(f"{window_sentence(window)}." + (f" {escape(window.note)}" if window.note else "")) if window else None,
+        peak_label=peak_label,
+        peak=peak,
+        linked_lead=lead_words,
+        linked=linked,
+        deadlines=[Markdown(deadline_text(d) + (f" {escape(d.note)}" if d.note else "")) for d in plan.dated_deadlines],
+        responsibilities=[UnitTasks(r.unit, [UnitTask(t.text, t.performers) for t in r.tasks]) for r in held(plan.responsibilities)],
+        closing=plan.closing,
         signature=signature(plan.signer if isinstance(plan.signer, Signer) else None),
         recipients=plan.recipients if isinstance(plan.recipients, list) else [],
         recipients_absent=absent("recipients", plan.not_known(plan.recipients)),
         origin=origin_view(plan.origin, ctx.origin_files),
         posts=post_list(campaign.posts_of(plan), LISTED_POSTS),
-        citizens_feed=paths.plan_feed(plan) in ctx.feeds,
-        staff_feed=paths.staff_feed(paths.plan_feed(plan)) in ctx.feeds,
         missing=missing,
     )

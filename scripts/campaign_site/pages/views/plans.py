@@ -4,63 +4,81 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from campaign_site.core.markdown_text import Markdown, escape
+from campaign_site.core.catalogue import plain, say
+from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths
 from campaign_site.data.site_data import Campaign, ProvincePlans
 from campaign_site.data.wording import places_text
 from campaign_site.pages.views.base import (
     LISTED_POSTS,
+    PlanRow,
     PostList,
-    ProvinceCount,
+    ProvinceRow,
     SiteContext,
     View,
+    link,
+    listed_plans,
+    plan_rows,
     post_list,
-    province_counts,
+    province_rows,
 )
 from campaign_site.words.summaries import window_coverage, window_sentence
 
 
 @dataclass(frozen=True, kw_only=True)
 class PlansView(View):
-    campaign: Campaign
-    plan_count: int
-    provinces: list[ProvinceCount]
-    places: str
+    empty: Markdown | None
+    """That the year has no plan yet, if so (the page then says nothing else)."""
+    intro: Markdown
+    """How many plans there are, from where, and where their calendars are."""
     list_file: str
+    """The plan list the name filter reads, relative to the page."""
+    rows: list[PlanRow]
+    """Every plan, where the year's pages name each (`Campaign.lists_plans`); else none."""
+    provinces: list[ProvinceRow]
 
 
 def plans_view(ctx: SiteContext, campaign: Campaign) -> PlansView:
-    year, count, provinces = campaign.year, len(campaign.plans), province_counts(campaign)
+    year, count, page = campaign.year, len(campaign.plans), paths.year_plans(campaign.year)
     places = places_text(campaign.province_count, any(g.central for g in campaign.provinces))
-    description = (f"Danh sách {count} kế hoạch hưởng ứng năm {year} của các cơ quan, địa phương {places}, "
-                   "tìm được theo tên.") if count else f"Chưa có kế hoạch nào cho năm {year}."
-    return PlansView(title=f"Kế hoạch năm {year}", description=description, share=ctx.share(year), campaign=campaign,
-                     plan_count=count, provinces=provinces, places=places, list_file=paths.plan_list(year).rsplit("/", 1)[1])
+    calendar = link(page, paths.year_calendar(year), plain("page.plans.calendar_link", year=year))
+    return PlansView(
+        title=plain("page.plans.title", year=year),
+        description=plain("page.plans.description", count=count, year=year, places=places) if count
+        else plain("page.plans.none", year=year),
+        share=ctx.share(year),
+        empty=None if count else say("page.plans.none", year=year),
+        intro=say("page.plans.intro", year=year, count=count, places=places, calendar=calendar),
+        list_file=paths.plan_list(year).rsplit("/", 1)[1],
+        rows=listed_plans(campaign, page),
+        provinces=province_rows(campaign, page),
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
 class ProvinceView(View):
-    campaign: Campaign
-    group: ProvincePlans
-    plan_count: int
-    whose: str
-    """`các cơ quan, địa phương ở Lạng Sơn`, or `các cơ quan trung ương`."""
+    intro: Markdown
+    """How many plans of whose, and where the other provinces' are."""
     window: Markdown | None
     """How long these plans run, from the windows they state (see `summaries`); None for one plan, whose
     row in the table says it."""
+    rows: list[PlanRow]
     posts: PostList
 
 
 def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> ProvinceView:
     campaign, group = subject
-    count = len(group.plans)
-    whose = "các cơ quan trung ương" if group.central else f"các cơ quan, địa phương ở {group.name}"
+    year, count, page = campaign.year, len(group.plans), paths.province_page(campaign.year, group.slug)
+    whose = plain("page.province.whose_central") if group.central else plain("page.province.whose", province=group.name)
+    where = say("page.province.window_central", year=year) if group.central else say("page.province.window_whose", province=group.name, year=year)
     plan_ids = {plan.id for plan in group.plans}
+    others = link(page, paths.year_plans(year), plain("page.plans.title", year=year))
     return ProvinceView(
-        title=f"{group.name}: kế hoạch năm {campaign.year}",
-        description=f"{count} kế hoạch hưởng ứng năm {campaign.year} của {whose}.",
-        share=ctx.share(campaign.year), campaign=campaign, group=group, plan_count=count, whose=whose,
-        window=window_sentence(window_coverage(group.plans), f"{'ở trung ương' if group.central else f'ở {escape(group.name)}'} năm {campaign.year}")
-        if count > 1 else None,
+        title=plain("page.province.title", province=group.name, year=year),
+        description=plain("page.province.description", count=count, year=year, whose=whose),
+        share=ctx.share(year),
+        intro=say("page.province.intro", count=count, year=year, whose=whose, others=others),
+        window=window_sentence(window_coverage(group.plans), where) if count > 1 else None,
+        rows=plan_rows(page, group.plans),
         posts=post_list([p for p in campaign.posts if p.plan.id in plan_ids], LISTED_POSTS),
     )

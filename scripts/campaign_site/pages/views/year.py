@@ -14,11 +14,13 @@ from campaign_site.data.wording import PHRASE_KINDS, human_size, places_text
 from campaign_site.pages.views.base import (
     LATEST_POSTS,
     PlanChain,
+    PlanRow,
     PostList,
     ProvinceLink,
     SiteContext,
     View,
     chains,
+    listed_plans,
     observance_about,
     post_list,
     province_links,
@@ -75,7 +77,7 @@ class YearView(View):
     plan_count: int
     lists_plans: bool
     """Whether the page names every plan (`Campaign.lists_plans`), else it counts them by province."""
-    plans: list[Plan]
+    plan_rows: list[PlanRow]
     plans_page: str
     plans_title: str
     plans_summary: Markdown
@@ -129,12 +131,12 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         banners_title=plain("page.banners.title", year=year),
         plan_count=len(campaign.plans),
         lists_plans=campaign.lists_plans,
-        plans=campaign.plans if campaign.lists_plans else [],
+        plan_rows=listed_plans(campaign, paths.year_page(year)),
         plans_page=paths.year_plans(year),
         plans_title=plain("page.year.plans_title", year=year),
         plans_summary=say("page.year.plans_summary", count=len(campaign.plans), places=places),
         provinces=province_links(campaign),
-        chains=chains(ctx.data, campaign),
+        chains=chains(ctx.data, campaign, paths.year_page(year)),
         legal_page=paths.LEGAL_BASIS,
         data_page=paths.year_data(year),
         data_size=human_size(ctx.data_sizes[year]),

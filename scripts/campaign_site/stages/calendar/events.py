@@ -18,6 +18,7 @@ from campaign_site.data import paths, vn_dates
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import EVENT_KINDS, capitalised, inferred_text, link_lead
+from campaign_site.words.phrasing import deadline_words, quoted_plain, span_text
 
 EventKind = Literal["observance", "window", "deadline", "activity"]
 
@@ -62,7 +63,7 @@ def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
     """Every event of one year, in date order (observances first on a shared day)."""
     events: list[Event] = []
     for observance, year_obs in campaign.observances:
-        themes = "; ".join(f"“{t.text}”" for t in year_obs.themes)
+        themes = "; ".join(quoted_plain(t.text) for t in year_obs.themes)
         events.append(_observance_event(data, observance, campaign.year, f" Chủ đề năm {campaign.year}: {themes}." if themes else "",
                                         paths.year_page(campaign.year)))
     plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
@@ -99,7 +100,7 @@ def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list
     for (kind, start, last), plans in groups.items():
         who = f"{len(plans)} kế hoạch"
         title = f"{EVENT_KINDS[kind]} của {who}"
-        span = f"ngày {vn_dates.short(start)}" if start == last else f"từ {vn_dates.short(start)} đến hết {vn_dates.short(last)}"
+        span = f"ngày {vn_dates.short(start)}" if start == last else span_text((start, last), feed=True)
         merged.append(
             Event(
                 f"{campaign.year}-ke-hoach-{'thuc-hien' if kind == 'window' else 'han-bao-cao'}-{start:%Y%m%d}-{last:%Y%m%d}@{host}",
@@ -158,7 +159,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
         for slug, what, sentence, start, end in periods:
             events.append(Event(
                 f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.short_label}: {what}",
-                f"{sentence} theo {source}, từ {vn_dates.short(start)} đến hết {vn_dates.short(end)}."
+                f"{sentence} theo {source}, {span_text((start, end), feed=True)}."
                 f"{_linked(data, plan)} Chi tiết: {url}",
                 url, plan.year, paths.plan_page(plan), plan.short_label, plan,
             ))
@@ -175,8 +176,8 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 "deadline",
                 deadline.due,
                 deadline.due,
-                f"Hạn báo cáo ({deadline.wording}) của {plan.short_label}: {deadline.reporter} → {deadline.recipient}",
-                f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline.due_wording}, "
+                f"Hạn báo cáo ({deadline_words(deadline, due=False)}) của {plan.short_label}: {deadline.reporter} → {deadline.recipient}",
+                f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline_words(deadline)}, "
                 f"theo {source}.{note} Chi tiết: {url}",
                 url,
                 plan.year,
