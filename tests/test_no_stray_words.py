@@ -1,0 +1,241 @@
+"""One table of words: no Vietnamese text is written in code or templates outside the catalogue.
+
+Every string literal with a Vietnamese letter in a .py file under scripts/ (docstrings and comments
+are not literals), and every Vietnamese letter in the text of a template (pages/templates, overrides/;
+template comments are not text), is a stray: its words belong in `words/locale/.../campaign_site.po`.
+Exempt are only the places listed below, each with its reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
+TEMPLATE_FOLDERS = (SCRIPTS / "campaign_site" / "pages" / "templates", ROOT / "overrides")
+TEMPLATE_SUFFIXES = (".j2", ".html")
+VIETNAMESE = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
+)
+TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+
+EXEMPT: dict[str, str] = {
+    # Input grammar: patterns and word lists that recognise what a document or a staff member wrote.
+    "campaign_site/core/slugs.py::ascii_slug": "folds đ/Đ to d/D when a name becomes an address",
+    "campaign_site/data/vn_dates.py": "TODO",
+    # Test data and benchmarks: made-up documents and campaigns, not words the site says.
+    "synthetic_campaigns.py": "generates made-up campaigns for tests and benchmarks",
+    "fuzz_inputs.py": "generates broken inputs for the fuzz tests",
+    "hostile_files.py": "generates hostile import files for tests",
+    "bench_deploy.py": "benchmark: edits a page to time a deploy",
+    "bench_import.py": "benchmark: prints its timings for developers",
+    "bench_scale.py": "benchmark: writes made-up campaigns",
+}
+"""Places allowed to hold Vietnamese literals: a file (relative to scripts/ or the project root for
+templates), or `file::Name` for one top-level function, class or assigned name in it."""
+
+STILL_TO_CONVERT: dict[str, str] = {
+    # Issue 26 parts in progress on other branches: the merge empties this list.
+    # page views and templates
+    "campaign_site/pages/views/banners.py": "page views and templates",
+    "campaign_site/pages/views/base.py": "page views and templates",
+    "campaign_site/pages/views/calendar.py": "page views and templates",
+    "campaign_site/pages/views/home.py": "page views and templates",
+    "campaign_site/pages/views/legal_basis.py": "page views and templates",
+    "campaign_site/pages/views/news.py": "page views and templates",
+    "campaign_site/pages/views/open_data.py": "page views and templates",
+    "campaign_site/pages/views/plan.py": "page views and templates",
+    "campaign_site/pages/views/plans.py": "page views and templates",
+    "campaign_site/pages/views/year.py": "page views and templates",
+    "campaign_site/words/phrasing.py": "page views and templates",
+    "campaign_site/words/summaries.py": "page views and templates",
+    # renderer, macros and page facts
+    "campaign_site/pages/renderer.py": "renderer, macros and page facts",
+    "campaign_site/pages/theme_html.py": "renderer, macros and page facts",
+    "campaign_site/site_build.py": "renderer, macros and page facts",
+    # registry and navigation
+    "campaign_site/pages/nav.py": "registry and navigation",
+    # loading and rules
+    "campaign_site/data/activities.py": "loading and rules",
+    "campaign_site/data/checks.py": "loading and rules",
+    "campaign_site/data/id_checks.py": "loading and rules",
+    "campaign_site/data/loader.py": "loading and rules",
+    "campaign_site/data/rules.py": "loading and rules",
+    "campaign_site/data/site_data.py": "loading and rules",
+    "campaign_site/data/wording.py": "loading and rules",
+    # the words part itself, modules left for a next step
+    "build_site.py": "issue 26 words part: not converted yet",
+    "campaign.py": "issue 26 words part: not converted yet",
+    "campaign_site/authoring/scaffold.py": "issue 26 words part: not converted yet",
+    "campaign_site/authoring/schema.py": "issue 26 words part: not converted yet",
+    "campaign_site/core/file_links.py": "issue 26 words part: not converted yet",
+    "campaign_site/core/problems.py": "issue 26 words part: not converted yet",
+    "campaign_site/core/text_safety.py": "issue 26 words part: not converted yet",
+    "campaign_site/core/yaml_source.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/addresses.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/citations.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/document_end.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/html_policy.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/markdown_bounds.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/model.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/photo_files.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/placeholders.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/plan_names.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/publish_checks.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/staff_markdown.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/unknowns.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/validation_messages.py": "issue 26 words part: not converted yet",
+    "campaign_site/data/year_folders.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/basis.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/containers.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/dates.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/deadlines.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/extract.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/header.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/importer.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/issuer.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/names.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/phrases.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/readers.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/sandbox.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/sections.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/signature.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/text.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/vn.py": "issue 26 words part: not converted yet",
+    "campaign_site/importing/write.py": "issue 26 words part: not converted yet",
+    "campaign_site/publishing/releases.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/banners/artwork.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/banners/pdf.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/banners/svg.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/calendar/event_text.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/calendar/events.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/calendar/feeds.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/calendar/ics.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/news/photos.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/news/posts.py": "issue 26 words part: not converted yet",
+    "campaign_site/stages/originals.py": "issue 26 words part: not converted yet",
+    "campaign_site/words/sources.py": "issue 26 words part: not converted yet",
+    "check_built_site.py": "issue 26 words part: not converted yet",
+    "check_campaigns.py": "issue 26 words part: not converted yet",
+    "deploy.py": "issue 26 words part: not converted yet",
+    "generate_site.py": "issue 26 words part: not converted yet",
+    "import_samples.py": "issue 26 words part: not converted yet",
+    "mkdocs_hook.py": "issue 26 words part: not converted yet",
+    "overrides/404.html": "issue 26 words part: not converted yet",
+    "overrides/partials/copyright.html": "issue 26 words part: not converted yet",
+    "overrides/partials/language.html": "issue 26 words part: not converted yet",
+    "overrides/partials/source-file.html": "issue 26 words part: not converted yet",
+    # templates
+    "scripts/campaign_site/pages/templates/_event_item.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/_next_date.html.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/_plan_chains.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/_plan_table.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/_post_list.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/banners.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/calendar.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/home.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/legal_basis.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/news.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/open_data.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/plan.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/plans.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/post.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/province.md.j2": "page views and templates",
+    "scripts/campaign_site/pages/templates/year.md.j2": "page views and templates",
+}
+"""Modules other parts of issue 26 are converting at the same time (views, templates, renderer,
+registry and navigation, loading and rules)."""
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """Node ids of string statements: docstrings of modules, classes, functions and attributes."""
+    return {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+
+
+def _top_level_names(tree: ast.Module) -> dict[int, str]:
+    """Each node's id mapped to the name of the top-level definition or assignment holding it."""
+    owner: dict[int, str] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            name = statement.name
+        elif isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+            name = statement.targets[0].id
+        elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            name = statement.target.id
+        else:
+            continue
+        owner.update({id(node): name for node in ast.walk(statement)})
+    return owner
+
+
+def stray_literals(path: Path, where: str) -> list[str]:
+    """`where:line: text` for each Vietnamese string literal in `path` not in an exempt place."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings, owners = _docstrings(tree), _top_level_names(tree)
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                and VIETNAMESE.search(node.value) and f"{where}::{owners.get(id(node))}" not in EXEMPT):
+            found.append(f"{where}:{node.lineno}: {node.value[:60]!r}")
+    return found
+
+
+def stray_template_text(path: Path, where: str) -> list[str]:
+    """`where:line: text` for each template line with Vietnamese outside template comments."""
+    text = TEMPLATE_COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), path.read_text(encoding="utf-8"))
+    return [f"{where}:{number}: {line.strip()[:60]!r}"
+            for number, line in enumerate(text.splitlines(), 1) if VIETNAMESE.search(line)]
+
+
+def _exempt(where: str) -> bool:
+    return where in EXEMPT or where in STILL_TO_CONVERT
+
+
+def strays() -> list[str]:
+    """Every stray Vietnamese text in code and templates."""
+    found = []
+    for path in sorted(SCRIPTS.rglob("*.py")):
+        where = path.relative_to(SCRIPTS).as_posix()
+        if not _exempt(where) and ".venv" not in path.parts:
+            found += stray_literals(path, where)
+    for folder in TEMPLATE_FOLDERS:
+        for path in sorted(p for p in folder.rglob("*") if p.suffix in TEMPLATE_SUFFIXES):
+            where = path.relative_to(ROOT).as_posix()
+            if not _exempt(where):
+                found += stray_template_text(path, where)
+    return found
+
+
+def test_no_vietnamese_outside_the_catalogue() -> None:
+    found = strays()
+    assert not found, ("Vietnamese text outside words/locale/vi/LC_MESSAGES/campaign_site.po "
+                       "(add it there and call say/plain):\n" + "\n".join(found))
+
+
+def test_every_exemption_names_an_existing_place() -> None:
+    for where in [*EXEMPT, *STILL_TO_CONVERT]:
+        file = where.split("::")[0]
+        assert (SCRIPTS / file).exists() or (ROOT / file).exists(), f"{where} names no file"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ('x = "Hạn báo cáo"\n', 1),
+    ('x = f"Năm {year}"\n', 1),
+    ('"""Tài liệu."""\nx = "plain"\n', 0),
+    ('x = "plain"  # chú thích\n', 0),
+])
+def test_the_check_finds_literals_not_docstrings_or_comments(tmp_path: Path, source: str, expected: int) -> None:
+    module = tmp_path / "module.py"
+    module.write_text(source, encoding="utf-8")
+    assert len(stray_literals(module, "module.py")) == expected
+
+
+def test_the_check_reads_template_text_not_template_comments(tmp_path: Path) -> None:
+    template = tmp_path / "page.md.j2"
+    template.write_text('{# Chú thích #}\n{{ say("page.x") }}\nXem thêm\nTải về\n', encoding="utf-8")
+    assert stray_template_text(template, "page.md.j2") == ["page.md.j2:3: 'Xem thêm'", "page.md.j2:4: 'Tải về'"]
