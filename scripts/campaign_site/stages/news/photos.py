@@ -26,6 +26,7 @@ from campaign_site.core.file_cache import FileCache, source_digest
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.problems import Problem
 from campaign_site.data import paths
+from campaign_site.words.catalogue import plain
 
 if TYPE_CHECKING:
     from campaign_site.data.activities import PhotoSource, Post, PostPhoto
@@ -169,8 +170,8 @@ class PhotoMaker:
                 warnings.simplefilter("ignore")
                 return self._copies(photo, name, files, source)
         except Exception as exc:  # Pillow on a hostile file may raise anything: the photo is then unreadable
-            raise PhotoError(Problem(photo.display, photo.line, 1, "photos", f"không đọc được ảnh `{photo.path.name}`: "
-                                     f"{_why(exc)}. Hãy chép lại ảnh gốc từ điện thoại hoặc máy ảnh.")) from exc
+            raise PhotoError(Problem(photo.display, photo.line, 1, "photos", plain(
+                "staff.photo_unreadable", name=photo.path.name, why=_why(exc)))) from exc
 
     def _copies(self, photo: PhotoSource, name: Callable[[int, Format], str], files: list[GeneratedFile],
                 source: str) -> list[Copy]:
@@ -203,5 +204,5 @@ class PhotoMaker:
 def _why(exc: Exception) -> str:
     """What went wrong with the photo's pixels, in words staff use."""
     if "truncated" in str(exc) or isinstance(exc, EOFError):
-        return "tệp thiếu phần cuối, có thể chép chưa xong"
-    return "phần điểm ảnh của tệp bị hỏng, có thể khi chép"
+        return plain("staff.photo_truncated")
+    return plain("staff.photo_broken")
