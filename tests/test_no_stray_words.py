@@ -108,7 +108,6 @@ STILL_TO_CONVERT: dict[str, str] = {
     "campaign_site/importing/vn.py": "issue 26 words part: not converted yet",
     "campaign_site/importing/write.py": "issue 26 words part: not converted yet",
     "campaign_site/publishing/releases.py": "issue 26 words part: not converted yet",
-    "campaign_site/words/sources.py": "issue 26 words part: not converted yet",
     "check_built_site.py": "issue 26 words part: not converted yet",
     "check_campaigns.py": "issue 26 words part: not converted yet",
     "deploy.py": "issue 26 words part: not converted yet",
