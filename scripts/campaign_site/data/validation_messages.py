@@ -14,6 +14,7 @@ from pydantic_core import ErrorDetails
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING, Knowable
+from campaign_site.words.catalogue import plain
 
 
 def describe(value: Any) -> str:
@@ -38,6 +39,12 @@ def suggest(word: str, choices: list[str]) -> str | None:
     """The closest choice to a misspelt word, if any is close."""
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """`Có phải bạn muốn viết `x`?` for the closest choice to a misspelt word; empty when none is close."""
+    close = suggest(word, choices)
+    return plain("problem.did_you_mean", word=close) if close else ""
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -63,6 +63,11 @@ def say(key: str, **fields: object) -> Markdown:
     return Markdown(text.format(**{name: escape(value) for name, value in fields.items()}) if fields else text)
 
 
+def sentences(*texts: str) -> str:
+    """The texts that are not empty, one space between them: sentences of which some are optional."""
+    return " ".join(text for text in texts if text)
+
+
 def label(group: str, value: str) -> str:
     """The words for one value of a domain list (`label("issuer_level", "province")`)."""
     assert group in LABEL_GROUPS, group

@@ -18,7 +18,7 @@ from campaign_site.data import paths, vn_dates
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import EVENT_KINDS, capitalised, inferred_text, link_lead
-from campaign_site.words.catalogue import plain
+from campaign_site.words.catalogue import plain, sentences
 
 EventKind = Literal["observance", "window", "deadline", "activity"]
 
@@ -51,16 +51,11 @@ def _host(data: SiteData) -> str:
     return urlsplit(data.settings.site.base_url).hostname or "localhost"
 
 
-def _sentences(*sentences: str) -> str:
-    """The sentences that are not empty, one space between them."""
-    return " ".join(s for s in sentences if s)
-
-
 def _observance_event(data: SiteData, observance: Observance, year: int, themes: str, page: str) -> Event:
     """An observance day of a year; its UID is the same whether or not the year's campaign is entered yet."""
     url = paths.page_url(data.settings.site.base_url, page)
     day = date(year, observance.month, observance.day)
-    description = _sentences(plain("event.observance", name=observance.name, label=observance.label, owner=observance.owner),
+    description = sentences(plain("event.observance", name=observance.name, label=observance.label, owner=observance.owner),
                              themes, plain("event.details", url=url))
     return Event(f"{year}-{observance.id}@{_host(data)}", "observance", day, day, observance.name, description, url, year, page)
 
@@ -126,7 +121,7 @@ def post_events(data: SiteData, campaign: Campaign) -> list[Event]:
     if campaign.lists_plans:
         return [
             Event(f"{campaign.year}-hoat-dong-{post.slug}@{host}", "activity", post.start, post.last, post.title,
-                  _sentences(plain("event.held_at", unit=post.front.unit, place=post.front.place)
+                  sentences(plain("event.held_at", unit=post.front.unit, place=post.front.place)
                              if isinstance(post.front.place, str) else plain("event.held", unit=post.front.unit),
                              plain("event.details", url=paths.page_url(base, post.page))),
                   paths.page_url(base, post.page), campaign.year, post.page, post.front.unit, post.plan)
@@ -170,7 +165,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
         for slug, what, sentence, start, end in periods:
             events.append(Event(
                 f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.short_label}: {what}",
-                _sentences(plain("event.window_description", sentence=sentence, source=source,
+                sentences(plain("event.window_description", sentence=sentence, source=source,
                                  start=vn_dates.short(start), last=vn_dates.short(end)),
                            _linked(data, plan), plain("event.details", url=url)),
                 url, plan.year, paths.plan_page(plan), plan.short_label, plan,
@@ -190,7 +185,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 deadline.due,
                 plain("event.deadline_title", wording=deadline.wording, plan=plan.short_label,
                       reporter=deadline.reporter, recipient=deadline.recipient),
-                _sentences(plain("event.deadline_description", reporter=capitalised(deadline.reporter),
+                sentences(plain("event.deadline_description", reporter=capitalised(deadline.reporter),
                                  recipient=deadline.recipient, due=deadline.due_wording, source=source),
                            note, plain("event.details", url=url)),
                 url,
