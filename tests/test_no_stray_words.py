@@ -27,6 +27,10 @@ EXEMPT: dict[str, str] = {
     # Input grammar: patterns and word lists that recognise what a document or a staff member wrote.
     "campaign_site/core/slugs.py::ascii_slug": "folds đ/Đ to d/D when a name becomes an address",
     "campaign_site/data/model.py::_SUBJECT_LEAD": "recognises the `về việc` a document's summary starts with",
+    "campaign_site/data/unknowns.py::NOT_KNOWN_SPELLING": "the data's own word for a fact not known yet, like `true`",
+    "campaign_site/data/unknowns.py::NOT_KNOWN_SLIPS": "recognises the ways staff misspell `chưa rõ`",
+    "campaign_site/data/placeholders.py::MARKER": "the marker the importer writes and the checks find in files",
+    "campaign_site/data/placeholders.py::REVIEW_MARKER": "the marker the importer writes and the checks find in files",
     # Test data and benchmarks: made-up documents and campaigns, not words the site says.
     "synthetic_campaigns.py": "generates made-up campaigns for tests and benchmarks",
     "fuzz_inputs.py": "generates broken inputs for the fuzz tests",
@@ -82,12 +86,9 @@ STILL_TO_CONVERT: dict[str, str] = {
     "campaign_site/data/html_policy.py": "issue 26 words part: not converted yet",
     "campaign_site/data/markdown_bounds.py": "issue 26 words part: not converted yet",
     "campaign_site/data/photo_files.py": "issue 26 words part: not converted yet",
-    "campaign_site/data/placeholders.py": "issue 26 words part: not converted yet",
     "campaign_site/data/plan_names.py": "issue 26 words part: not converted yet",
     "campaign_site/data/publish_checks.py": "issue 26 words part: not converted yet",
     "campaign_site/data/staff_markdown.py": "issue 26 words part: not converted yet",
-    "campaign_site/data/unknowns.py": "issue 26 words part: not converted yet",
-    "campaign_site/data/validation_messages.py": "issue 26 words part: not converted yet",
     "campaign_site/data/year_folders.py": "issue 26 words part: not converted yet",
     "campaign_site/importing/basis.py": "issue 26 words part: not converted yet",
     "campaign_site/importing/containers.py": "issue 26 words part: not converted yet",
@@ -117,7 +118,9 @@ STILL_TO_CONVERT: dict[str, str] = {
     "overrides/partials/copyright.html": "issue 26 words part: not converted yet",
     "overrides/partials/language.html": "issue 26 words part: not converted yet",
     "overrides/partials/source-file.html": "issue 26 words part: not converted yet",
-    "campaign_site/data/vn_dates.py": "issue 26 words part: not converted yet",
+    # dates written out (`ngày 16 tháng 4 năm 2026`): a format no part's key prefixes cover (a `date.` prefix)
+    "campaign_site/data/vn_dates.py::PartialDate": "date format: needs a `date.` key prefix",
+    "campaign_site/data/vn_dates.py::long": "date format: needs a `date.` key prefix",
     # templates
     "scripts/campaign_site/pages/templates/_event_item.md.j2": "page views and templates",
     "scripts/campaign_site/pages/templates/_next_date.html.j2": "page views and templates",
@@ -169,7 +172,7 @@ def stray_literals(path: Path, where: str) -> list[str]:
     found = []
     for node in ast.walk(tree):
         if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-                and VIETNAMESE.search(node.value) and f"{where}::{owners.get(id(node))}" not in EXEMPT):
+                and VIETNAMESE.search(node.value) and not _exempt(f"{where}::{owners.get(id(node))}")):
             found.append(f"{where}:{node.lineno}: {node.value[:60]!r}")
     return found
 

@@ -52,12 +52,12 @@ def words(key: str) -> str:
         raise MissingWords(f"no text for {key!r} in {CATALOGUE.name}") from None
 
 
-def plain(key: str, **fields: object) -> str:
+def plain(key: str, /, **fields: object) -> str:
     """Plain text: the catalogue's text with its fields filled in as they are."""
     return words(key).format(**fields) if fields else words(key)
 
 
-def say(key: str, **fields: object) -> Markdown:
+def say(key: str, /, **fields: object) -> Markdown:
     """Markdown for a page: the catalogue's text with each field escaped (Markdown fields kept)."""
     text = words(key)
     return Markdown(text.format(**{name: escape(value) for name, value in fields.items()}) if fields else text)
