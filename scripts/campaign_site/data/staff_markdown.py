@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from campaign_site.core.file_links import link_problem, not_a_file, outside
 from campaign_site.core.problems import Problem
-from campaign_site.core.text_safety import hidden_character, hidden_character_message
+from campaign_site.core.text_safety import code_point, hidden_character
 from campaign_site.core.yaml_source import Position, SourceFile, YamlSyntaxProblem, parse_yaml
 from campaign_site.data import html_policy, markdown_bounds, placeholders, unknowns
 from campaign_site.data.model import Line, Record
@@ -120,7 +120,7 @@ def check_body(lines: list[str], first: int, display: str) -> list[Problem]:
         if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
             problems.append(unfilled)
         if (hidden := hidden_character(line)) is not None:
-            problems.append(Problem(display, number, line.index(hidden) + 1, "", hidden_character_message(hidden)))
+            problems.append(Problem(display, number, line.index(hidden) + 1, "", plain("problem.hidden_character", code=code_point(hidden))))
     return problems + (html_policy.check_markdown(lines, first, display) if within_bounds else [])
 
 
