@@ -13,6 +13,7 @@ from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
 from campaign_site.importing.text import ACTOR_OPENING, Para
 from campaign_site.importing.vn import squash
+from campaign_site.words.catalogue import plain
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
 ON_BEHALF = re.compile(r"^(?:KT|TM|TL|TUQ|PP)\s*\.", re.IGNORECASE)
@@ -114,8 +115,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     if titles:
         ending.signer = _signer(titles, name)
         if name is None:
-            ending.notes.append(f"Khối chữ ký không có tên người ký: đã ghi `name: {NOT_KNOWN_SPELLING}`. Nếu văn bản gốc "
-                                "có tên, hãy điền tên; nếu văn bản thật sự không in tên, hãy xóa dòng `name:`.")
+            ending.notes.append(plain("import.no_signer_name", unknown=NOT_KNOWN_SPELLING))
     return ending
 
 
