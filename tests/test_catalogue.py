@@ -44,6 +44,10 @@ def test_every_entry_is_used() -> None:
     assert not unused, f"entries nothing uses: {unused}"
 
 
+def test_the_quick_reader_reads_what_babel_reads() -> None:
+    assert catalogue._table() == {str(m.id): str(m.string) for m in catalogue._read() if m.id}
+
+
 def test_no_entry_is_empty() -> None:
     assert all(text.strip() for text in catalogue._table().values())
 
