@@ -746,7 +746,7 @@ class Plan(Record):
     def title(self) -> str:
         """`Kế hoạch của Ủy ban nhân dân xã Bình Thành`; `Văn bản của một cơ quan ở Lạng Sơn` when the record lacks
         both; told apart from the issuer's other plans of the year."""
-        return self.named(plain("model.plan_title", kind=self.document.kind, issuer=self.issuer.label))
+        return self.named(plain("source.of", what=self.document.kind, issuer=self.issuer.label))
 
     @property
     def cited_documents(self) -> list[str]:

@@ -155,8 +155,8 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
     issuer = inferred_text(plan.issuer.label, plan.is_inferred("issuer.name"))
-    source = (plain("event.source_numbered", kind=plan.document.kind, number=plan.document.number_symbol, issuer=issuer)
-              if plan.document.number_symbol else plain("event.source", kind=plan.document.kind, issuer=issuer))
+    number = plain("source.number", number=plan.document.number_symbol) if plan.document.number_symbol else ""
+    source = plain("source.of", what=sentences(plan.document.kind, number), issuer=issuer)
     events = []
     if window := plan.dated_window:
         periods = [("thuc-hien", plain("event.window"), plain("event.window_sentence"), window.start, window.end)]
