@@ -14,6 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -53,23 +55,23 @@ def build(config: Path, site_dir: Path, extra: list[str]) -> int:
             cwd=config.parent,
         )
         if result.returncode != 0:
-            print(f"Không tạo được trang; {site_dir.name}/ vẫn giữ nguyên bản trước.", file=sys.stderr)
+            print(plain("cli.build_failed", site=site_dir.name), file=sys.stderr)
             return result.returncode
         previous = site_dir.with_name(f".site-old-{os.getpid()}")
         if site_dir.exists():
             site_dir.rename(previous)
         staging.rename(site_dir)
         shutil.rmtree(previous, ignore_errors=True)
-        print(f"Đã tạo trang trong {site_dir}.")
+        print(plain("cli.build_done", site=site_dir))
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Tạo trang vào thư mục tạm, chỉ thay site/ khi thành công.")
+    parser = argparse.ArgumentParser(description=plain("cli.build_description"))
     parser.add_argument("--config", type=Path, default=REPO / "mkdocs.yml")
-    parser.add_argument("--site-dir", type=Path, default=None, help="thư mục kết quả (mặc định: site/ cạnh mkdocs.yml)")
+    parser.add_argument("--site-dir", type=Path, default=None, help=plain("cli.build_folder"))
     args, extra = parser.parse_known_args(argv)
     config = args.config.resolve()
     return build(config, args.site_dir or config.parent / "site", extra)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from campaign_site.authoring import scaffold, schema
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import DataError
 from campaign_site.data.vn_dates import FIRST_YEAR, LAST_YEAR
 from campaign_site.data.year_folders import year_of
@@ -35,27 +36,27 @@ ID_LENGTH = 80
 
 def _id(value: str) -> str:
     if not _ID.match(value):
-        raise argparse.ArgumentTypeError("mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ so-khcn-lang-son")
+        raise argparse.ArgumentTypeError(plain("cli.bad_id"))
     if len(value) > ID_LENGTH:
-        raise argparse.ArgumentTypeError(f"mã dài {len(value)} ký tự, quá {ID_LENGTH} ký tự: hãy đặt mã ngắn hơn, ví dụ so-khcn-lang-son")
+        raise argparse.ArgumentTypeError(plain("cli.id_too_long", length=len(value), max=ID_LENGTH))
     return value
 
 
 def _year(value: str) -> int:
     year = year_of(value)
     if year is None:
-        raise argparse.ArgumentTypeError(f"năm viết bằng 4 chữ số, từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ 2027")
+        raise argparse.ArgumentTypeError(plain("cli.bad_year", first=FIRST_YEAR, last=LAST_YEAR))
     return year
 
 
-_OS_REASONS = {errno.EACCES: "không có quyền", errno.EPERM: "không có quyền", errno.ENOSPC: "ổ đĩa đã đầy",
-               errno.ENAMETOOLONG: "tên tệp quá dài", errno.ENOENT: "không có tệp hay thư mục này",
-               errno.EROFS: "ổ đĩa chỉ cho đọc"}
+_OS_REASONS = {errno.EACCES: plain("cli.no_permission"), errno.EPERM: plain("cli.no_permission"), errno.ENOSPC: plain("cli.disk_full"),
+               errno.ENAMETOOLONG: plain("cli.name_too_long"), errno.ENOENT: plain("cli.no_such_file"),
+               errno.EROFS: plain("cli.read_only")}
 _ARGPARSE_WORDS = {
-    "the following arguments are required": "thiếu",
-    "unrecognized arguments": "không hiểu",
-    "invalid choice": "không có lệnh",
-    "(choose from": "(chọn một trong",
+    "the following arguments are required": plain("cli.argparse_required"),
+    "unrecognized arguments": plain("cli.argparse_unrecognized"),
+    "invalid choice": plain("cli.argparse_invalid_choice"),
+    "(choose from": plain("cli.argparse_choose_from"),
 }
 
 
@@ -66,28 +67,28 @@ class _Parser(argparse.ArgumentParser):
         reason = re.sub(r"^argument ([^:]+): ", r"\1: ", message)
         for english, vietnamese in _ARGPARSE_WORDS.items():
             reason = reason.replace(english, vietnamese)
-        self.exit(2, f"Không thực hiện được: {reason}. Xem cách dùng: python scripts/campaign.py --help\n")
+        self.exit(2, plain("cli.campaign_usage_error", reason=reason) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(description="Lệnh cho biên tập viên: tạo năm mới, kế hoạch mới, văn bản mới, bài viết về hoạt động.")
+    parser = _Parser(description=plain("cli.campaign_description"))
     parser.add_argument("--repo", type=Path, default=REPO, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="lệnh")
-    new_year = commands.add_parser("new-year", help="tạo năm mới từ năm gần nhất")
+    commands = parser.add_subparsers(dest="command", required=True, metavar=plain("cli.command"))
+    new_year = commands.add_parser("new-year", help=plain("cli.new_year"))
     new_year.add_argument("year", type=_year)
-    add_plan = commands.add_parser("add-plan", help="thêm một kế hoạch")
+    add_plan = commands.add_parser("add-plan", help=plain("cli.add_plan"))
     add_plan.add_argument("year", type=_year)
     add_plan.add_argument("plan_id", type=_id)
-    add_document = commands.add_parser("add-document", help="thêm một văn bản căn cứ")
+    add_document = commands.add_parser("add-document", help=plain("cli.add_document"))
     add_document.add_argument("doc_id", type=_id)
-    add_activity = commands.add_parser("add-activity", help="thêm một bài viết về hoạt động đã tổ chức theo một kế hoạch")
+    add_activity = commands.add_parser("add-activity", help=plain("cli.add_activity"))
     add_activity.add_argument("year", type=_year)
     add_activity.add_argument("plan_id", type=_id)
-    importing = commands.add_parser("import", help="nhập công văn, kế hoạch từ tệp .docx, .pdf, .odt hoặc .txt thành bản nháp")
-    importing.add_argument("file", type=Path, metavar="tệp")
-    importing.add_argument("--year", type=_year, help="năm của kế hoạch, nếu văn bản không ghi")
-    importing.add_argument("--id", type=_id, dest="plan_id", help="mã kế hoạch (tên tệp), nếu không muốn dùng mã tự đặt")
-    commands.add_parser("schema", help="tạo lại JSON Schema cho trình soạn thảo")
+    importing = commands.add_parser("import", help=plain("cli.import"))
+    importing.add_argument("file", type=Path, metavar=plain("cli.file"))
+    importing.add_argument("--year", type=_year, help=plain("cli.import_year"))
+    importing.add_argument("--id", type=_id, dest="plan_id", help=plain("cli.import_id"))
+    commands.add_parser("schema", help=plain("cli.schema"))
     args = parser.parse_args(argv)
     repo: Path = args.repo
     try:
@@ -101,32 +102,31 @@ def main(argv: list[str] | None = None) -> int:
             written = [scaffold.add_activity(repo, args.year, args.plan_id)]
         elif args.command == "import":
             result, draft = import_file(repo, args.file, args.year, args.plan_id)
-            print("\n".join([*result.report, *(f"Cần xem: {note}" for note in draft.notes)]))
-            print("Hãy đối chiếu với văn bản gốc mọi chỗ «CẦN KIỂM TRA», điền mọi chỗ «CẦN ĐIỀN», rồi chạy scripts/dev check.")
+            print("\n".join([*result.report, *(plain("cli.see_note", note=note) for note in draft.notes)]))
+            print(plain("cli.import_next"))
             return 0
         else:
             written = schema.write_all(repo / "campaigns" / scaffold.SCHEMA_DIR)
     except scaffold.ScaffoldError as exc:
-        print(f"Không thực hiện được: {exc}", file=sys.stderr)
+        print(plain("cli.failed", exc=exc), file=sys.stderr)
         return 1
     except DataError as exc:
-        print("Dữ liệu hiện có còn lỗi, hãy sửa trước:\n" + exc.report(), file=sys.stderr)
+        print(plain("cli.data_has_errors") + "\n" + exc.report(), file=sys.stderr)
         return 1
     except OSError as exc:  # a folder not writable, a disk full
-        why = _OS_REASONS.get(exc.errno or 0, "máy báo lỗi khi đọc, ghi tệp")
-        print(f"Không thực hiện được: không đọc hay ghi được `{exc.filename or repo}`: {why}.", file=sys.stderr)
+        why = _OS_REASONS.get(exc.errno or 0, plain("cli.os_error"))
+        print(plain("cli.cannot_read_write", path=exc.filename or repo, why=why), file=sys.stderr)
         return 1
     except Exception as exc:  # a bug of ours still reaches staff as a sentence; the details go to the debug log
         logging.getLogger(__name__).debug("unexpected failure", exc_info=exc)
-        print(f"Không thực hiện được: lỗi không mong đợi khi chạy lệnh {args.command}. Hãy báo nhóm kỹ thuật, kèm lệnh đã gõ "
-              "và tệp đang nhập (nếu có).", file=sys.stderr)
+        print(plain("cli.unexpected", command=args.command), file=sys.stderr)
         return 1
     for path in written:
-        print(f"Đã ghi {path.relative_to(repo)}")
+        print(plain("cli.written", path=path.relative_to(repo)))
     if args.command == "add-activity":
-        print("Hãy chép ảnh vào cùng thư mục với bài viết.")
+        print(plain("cli.copy_photos"))
     if args.command != "schema":
-        print("Hãy thay mọi chỗ «CẦN ĐIỀN», đối chiếu mọi chỗ «CẦN KIỂM TRA» với văn bản, rồi chạy scripts/dev check.")
+        print(plain("cli.next_steps"))
     return 0
 
 

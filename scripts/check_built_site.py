@@ -20,6 +20,8 @@ from pathlib import Path
 
 from local_server import QuietHandler, serve
 
+from campaign_site.core.catalogue import plain
+
 REPO = Path(__file__).resolve().parent.parent
 VNU_JAR = REPO / "tests" / "js" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LINKCHECKER_CONFIG = """\
@@ -56,14 +58,15 @@ def check_html(site: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Kiểm tra liên kết và HTML của trang đã tạo.")
+    parser = argparse.ArgumentParser(description=plain("cli.check_site_description"))
     parser.add_argument("site", nargs="?", type=Path, default=REPO / "site")
     site = parser.parse_args(argv).site.resolve()
     if not (site / "index.html").is_file():
-        print(f"{site} chưa có trang: hãy chạy scripts/dev build trước.", file=sys.stderr)
+        print(plain("cli.site_not_built", site=site), file=sys.stderr)
         return 2
     links, html = check_links(site), check_html(site)
-    print(f"Liên kết: {'không có lỗi' if links == 0 else 'CÓ LỖI (xem trên)'}. HTML: {'không có lỗi' if html == 0 else 'CÓ LỖI (xem trên)'}.")
+    fine, failed = plain("cli.no_errors"), plain("cli.errors_above")
+    print(plain("cli.site_checked", links=fine if links == 0 else failed, html=fine if html == 0 else failed))
     return 0 if links == html == 0 else 1
 
 

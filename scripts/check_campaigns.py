@@ -14,21 +14,22 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data import publish_checks
 from campaign_site.site_build import build_site
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Kiểm tra dữ liệu trong campaigns/ và trang trong docs/ (không ghi trang).")
+    parser = argparse.ArgumentParser(description=plain("cli.check_description"))
     parser.add_argument(
         "campaigns",
         nargs="?",
         type=Path,
         default=Path(__file__).resolve().parent.parent / "campaigns",
-        help="thư mục dữ liệu (mặc định: campaigns/ của kho); docs/ nằm cạnh nó",
+        help=plain("cli.check_folder"),
     )
     parser.add_argument("--publish", action="store_true",
-                        help="kiểm tra trước khi xuất bản: tên miền mẫu hay thiếu thông tin liên hệ cũng là lỗi")
+                        help=plain("cli.check_publishing"))
     args = parser.parse_args(argv)
     build = build_site(args.campaigns.resolve().parent, date.today(), datetime.now(UTC), os.environ)
     if not build.ok or build.data is None:
@@ -42,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     data = build.data
     plans = sum(len(c.plans) for c in data.campaigns.values())
     print(
-        f"Dữ liệu hợp lệ: {len(data.campaigns)} năm, {plans} kế hoạch, {len(data.documents)} văn bản, "
-        f"{len(build.warnings)} cảnh báo."
+        plain("cli.check_valid", years=len(data.campaigns), plans=plans, documents=len(data.documents), warnings=len(build.warnings))
     )
     return 0
 

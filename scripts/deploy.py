@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import DataError
 from campaign_site.data import publish_checks
 from campaign_site.data.loader import load_site
@@ -58,40 +59,38 @@ def publish(args: argparse.Namespace) -> str:
     started = time.perf_counter()
     copies = precompress_tree(site)
     print(
-        f"Đã nén {len(copies)} tệp: {sum(c.size for c in copies) / 1e6:.1f} MB → "
-        f"gzip {sum(c.gzip for c in copies) / 1e6:.1f} MB, brotli {sum(c.brotli for c in copies) / 1e6:.1f} MB "
-        f"({time.perf_counter() - started:.1f} giây)."
+        plain("deploy.compressed", count=len(copies), size=sum(c.size for c in copies) / 1e6, gzip=sum(c.gzip for c in copies) / 1e6, brotli=sum(c.brotli for c in copies) / 1e6, seconds=time.perf_counter() - started)
     )
     name = releases.publish(site, args.target, keep=args.keep, revision=git_revision(), wait=args.wait)
-    return f"Đang phục vụ bản {name} tại {args.target.host + ':' if args.target.host else ''}{args.target.root}/current."
+    return plain("deploy.serving", name=name, host=args.target.host + ':' if args.target.host else '', root=args.target.root)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Đưa trang đã tạo lên máy chủ web, quay lại bản trước, xem các bản.")
+    parser = argparse.ArgumentParser(description=plain("deploy.description"))
     commands = parser.add_subparsers(dest="command", required=True)
-    publish_parser = commands.add_parser("publish", help="tải bản mới lên và phục vụ nó")
-    publish_parser.add_argument("--site", type=Path, default=REPO / "site", help="trang đã tạo (mặc định: site/)")
-    publish_parser.add_argument("--keep", type=int, default=releases.KEEP_DEFAULT, help="số bản giữ lại trên máy chủ")
+    publish_parser = commands.add_parser("publish", help=plain("deploy.publish"))
+    publish_parser.add_argument("--site", type=Path, default=REPO / "site", help=plain("deploy.site"))
+    publish_parser.add_argument("--keep", type=int, default=releases.KEEP_DEFAULT, help=plain("deploy.keep"))
     publish_parser.add_argument(
         "--allow-unfinished", action="store_true",
-        help="chỉ để thử trên máy nội bộ: đưa lên cả khi campaigns/site.yaml còn tên miền mẫu hoặc thiếu thông tin liên hệ",
+        help=plain("deploy.allow_unfinished"),
     )
-    rollback_parser = commands.add_parser("rollback", help="phục vụ lại bản trước bản hiện tại")
+    rollback_parser = commands.add_parser("rollback", help=plain("deploy.rollback"))
     for locking in (publish_parser, rollback_parser):
         locking.add_argument(
-            "--wait", type=float, default=0, help="số giây chờ khi một lần đưa trang lên khác đang chạy (mặc định: 0, báo lỗi ngay)"
+            "--wait", type=float, default=0, help=plain("deploy.wait")
         )
-    commands.add_parser("list", help="liệt kê các bản, dấu * là bản đang phục vụ")
+    commands.add_parser("list", help=plain("deploy.list"))
     for command in commands.choices.values():
-        command.add_argument("target", type=releases.Target.parse, help="/thư/mục hoặc người-dùng@máy:/thư/mục")
+        command.add_argument("target", type=releases.Target.parse, help=plain("deploy.target"))
     args = parser.parse_args(argv)
     try:
         if args.command == "publish":
             print(publish(args))
         elif args.command == "rollback":
-            print(f"Đã quay lại bản {releases.rollback(args.target, wait=args.wait)}.")
+            print(plain("deploy.rolled_back", name=releases.rollback(args.target, wait=args.wait)))
         else:
-            print(releases.list_releases(args.target) or "Chưa có bản nào.")
+            print(releases.list_releases(args.target) or plain("deploy.no_release"))
     except releases.DeployError as exc:
         print(exc, file=sys.stderr)
         return 1

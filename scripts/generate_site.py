@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from campaign_site.core.catalogue import plain
 from campaign_site.pages.finish import TEXT_META
 from campaign_site.site_build import DOCS, SiteBuild, build_site
 
@@ -104,8 +105,8 @@ def write_project(build: SiteBuild, target: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Ghi toàn bộ dự án đã tạo (trang, lịch, dữ liệu, băng rôn) ra một thư mục.")
-    parser.add_argument("folder", type=Path, help="thư mục đích (bị thay nếu đã có)")
+    parser = argparse.ArgumentParser(description=plain("cli.generate_description"))
+    parser.add_argument("folder", type=Path, help=plain("cli.generate_folder"))
     args = parser.parse_args(argv)
     fixed = os.environ.get("CAMPAIGN_SITE_TODAY")
     build = build_site(ROOT, date.fromisoformat(fixed) if fixed else date.today(), datetime.now(UTC), os.environ)
@@ -113,10 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         print(build.report(), file=sys.stderr)
         return 1
     if args.folder.resolve() in (ROOT, ROOT / DOCS) or ROOT.is_relative_to(args.folder.resolve()):
-        print("Hãy chọn một thư mục khác: thư mục này chứa chính dự án.", file=sys.stderr)
+        print(plain("cli.generate_inside_project"), file=sys.stderr)
         return 2
     count = write_project(build, args.folder.resolve())
-    print(f"Đã ghi {count} tệp vào {args.folder}/docs và {args.folder}/mkdocs.yml.")
+    print(plain("cli.generate_written", count=count, folder=args.folder))
     return 0
 
 

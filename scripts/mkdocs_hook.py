@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.content_names import content_name
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
@@ -42,8 +43,8 @@ class CampaignSite:
         self.build = build = build_site(Path(config.config_file_path).parent, today, datetime.now(UTC), os.environ)
         if not build.ok:  # under `serve` the preview shows them as a page; logging them would stop --strict
             if self.command != "serve":
-                raise PluginError("Dữ liệu có lỗi:\n" + build.report())
-            print("Dữ liệu có lỗi:\n" + build.report(), file=sys.stderr)
+                raise PluginError(plain("cli.data_errors") + "\n" + build.report())
+            print(plain("cli.data_errors") + "\n" + build.report(), file=sys.stderr)
         for warning in build.warnings if build.ok else []:
             log.info("%s", warning)
         if build.ok and build.data:  # Material prints these raw and escaped: Markup suits both
@@ -64,8 +65,8 @@ class CampaignSite:
         for generated in made:  # pages of a type with no place in the navigation are reached by links only
             inclusion = InclusionLevel.NOT_IN_NAV if generated.path in self.build.not_in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, generated.path, content=generated.content, inclusion=inclusion))
-        log.info("Băng rôn: vẽ mới %d tệp, dùng lại %d tệp. Ảnh hoạt động: tạo mới %d bản, dùng lại %d bản.",
-                 self.build.banners_drawn, self.build.banners_reused, self.build.photos_made, self.build.photos_reused)
+        log.info("%s", plain("cli.hook_reuse", drawn=self.build.banners_drawn, reused=self.build.banners_reused,
+                             made=self.build.photos_made, photos_reused=self.build.photos_reused))
         config.nav = list(self.build.nav) if self.build.ok else [paths.HOME]
         return files
 

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 
 from campaign_site.core import catalogue
 
 PACKAGE = Path(catalogue.__file__).resolve().parents[1]
+COMMANDS = sorted(PACKAGE.parent.glob("*.py"))
+"""The command-line scripts beside the package (scripts/*.py), which print the catalogue's words too."""
 KEYWORDS = {"say": None, "plain": None, "words": None}
 METHODS = [("**.py", "python"), ("**.j2", "jinja2.ext:babel_extract")]
 OPTIONS = {"**.j2": {"trim_blocks": "True", "lstrip_blocks": "True"}}
@@ -23,6 +25,10 @@ def used_keys() -> dict[str, list[str]]:
     for file, line, key, _comments, _context in extract_from_dir(PACKAGE, METHODS, OPTIONS, KEYWORDS):
         if isinstance(key, str):
             found.setdefault(key, []).append(f"{file}:{line}")
+    for script in COMMANDS:
+        for line, key, _comments, _context in extract_from_file("python", script, KEYWORDS):
+            if isinstance(key, str):
+                found.setdefault(key, []).append(f"{script.name}:{line}")
     return found
 
 
@@ -36,6 +42,10 @@ def test_every_entry_is_used() -> None:
     unused = [key for key in catalogue._table()
               if key not in used and key.split(".", 1)[0] not in catalogue.LABEL_GROUPS]
     assert not unused, f"entries nothing uses: {unused}"
+
+
+def test_the_quick_reader_reads_what_babel_reads() -> None:
+    assert catalogue._table() == {str(m.id): str(m.string) for m in catalogue._read() if m.id}
 
 
 def test_no_entry_is_empty() -> None:

@@ -8,14 +8,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "site": (SiteFile, "Thông tin trang và cơ quan quản lý (campaigns/site.yaml)"),
-    "documents": (DocumentsFile, "Danh mục văn bản căn cứ (campaigns/documents.yaml)"),
-    "observances": (ObservancesFile, "Các ngày kỷ niệm (campaigns/observances.yaml)"),
-    "campaign": (CampaignFile, "Chủ đề, khẩu hiệu của một năm (campaigns/<năm>/campaign.yaml)"),
-    "plan": (Plan, "Một kế hoạch hoặc công văn (campaigns/<năm>/plans/<mã>.yaml)"),
+    "site": (SiteFile, plain("schema.site")),
+    "documents": (DocumentsFile, plain("schema.documents")),
+    "observances": (ObservancesFile, plain("schema.observances")),
+    "campaign": (CampaignFile, plain("schema.campaign")),
+    "plan": (Plan, plain("schema.plan")),
 }
 
 

@@ -15,14 +15,16 @@ second language is another `.po` file with the same keys.
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from typing import TYPE_CHECKING
 
 from campaign_site.core.markdown_text import Markdown, escape
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 LOCALE = "vi"
 CATALOGUE = Path(__file__).parent / "locale" / LOCALE / "LC_MESSAGES" / "campaign_site.po"
@@ -35,13 +37,38 @@ class MissingWords(KeyError):
 
 
 def _read() -> Catalog:
+    """The catalogue as Babel reads it (for `tidy` and the tests; a build reads it with `_table`)."""
+    from babel.messages.pofile import read_po  # imported here: Babel is slow to import
+
     with CATALOGUE.open("rb") as file:
         return read_po(file, locale=LOCALE)
 
 
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r"}
+
+
+def _unquote(quoted: str) -> str:
+    """The text of one quoted line of a `.po` file (`"a\\nb"` is `a`, a line break, `b`)."""
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m[1], m[1]), quoted.strip()[1:-1])
+
+
 @cache
 def _table() -> dict[str, str]:
-    return {str(m.id): str(m.string) for m in _read() if m.id}
+    """Key to text, read without Babel: importing Babel costs every process a tenth of a second or more,
+    and the file is the simple one `tidy` writes (no contexts, no plurals)."""
+    entries: list[list[str]] = []
+    part = 0
+    for line in CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgid "):
+            entries.append([_unquote(line[6:]), ""])
+            part = 0
+        elif line.startswith("msgstr "):
+            entries[-1][1] = _unquote(line[7:])
+            part = 1
+        elif line.startswith('"') and entries:
+            entries[-1][part] += _unquote(line)
+    return {key: text for key, text in entries if key}
 
 
 def words(key: str) -> str:
@@ -52,15 +79,20 @@ def words(key: str) -> str:
         raise MissingWords(f"no text for {key!r} in {CATALOGUE.name}") from None
 
 
-def plain(key: str, **fields: object) -> str:
+def plain(key: str, /, **fields: object) -> str:
     """Plain text: the catalogue's text with its fields filled in as they are."""
     return words(key).format(**fields) if fields else words(key)
 
 
-def say(key: str, **fields: object) -> Markdown:
+def say(key: str, /, **fields: object) -> Markdown:
     """Markdown for a page: the catalogue's text with each field escaped (Markdown fields kept)."""
     text = words(key)
     return Markdown(text.format(**{name: escape(value) for name, value in fields.items()}) if fields else text)
+
+
+def sentences(*texts: str) -> str:
+    """The texts that are not empty, one space between them: sentences of which some are optional."""
+    return " ".join(text for text in texts if text)
 
 
 def label(group: str, value: str) -> str:
@@ -71,6 +103,8 @@ def label(group: str, value: str) -> str:
 
 def tidy() -> None:
     """Rewrite the catalogue sorted by key, unwrapped, so that parallel edits merge."""
+    from babel.messages.pofile import write_po
+
     catalogue = _read()
     with CATALOGUE.open("wb") as file:
         write_po(file, catalogue, width=0, sort_output=True, omit_header=False, no_location=True)

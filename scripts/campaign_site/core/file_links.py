@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem
 
 
@@ -17,8 +18,7 @@ def outside(path: Path, root: Path) -> bool:
 def link_problem(display: str) -> Problem:
     return Problem(
         display, 1, 1, "",
-        "là liên kết (symlink) trỏ ra ngoài kho, nên nội dung của nó không được kiểm soát cùng trang. "
-        "Hãy chép tệp vào đúng chỗ thay cho liên kết.",
+        plain("problem.link_outside"),
     )
 
 
@@ -27,6 +27,5 @@ def not_a_file(path: Path) -> str | None:
     if path.is_file() or not os.path.lexists(path):
         return None
     if path.is_dir():
-        return f"`{path.name}` là một thư mục, không phải tệp. Hãy đổi tên thư mục, hoặc xóa nó rồi chép tệp vào đúng chỗ."
-    return (f"`{path.name}` không phải tệp thường (là liên kết hỏng, đường ống hay socket) nên không đọc được. "
-            "Hãy xóa nó rồi chép tệp thật vào đúng chỗ.")
+        return plain("problem.not_a_file", name=path.name)
+    return (plain("problem.not_regular_file", name=path.name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.text_safety import shown
 
 Severity = Literal["error", "warning"]
@@ -22,11 +23,11 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else "cảnh báo: "
-        field = self.field or "(toàn tệp)"
+        label = "" if self.severity == "error" else plain("problem.warning") + " "
+        field = self.field or plain("problem.whole_file")
         # Text quoted from a file may hold line breaks or terminal codes: print them as codes, never raw.
         text = shown(f"{self.file}:{self.line}: {field}: {label}{self.message}")
-        return f"{text} (dòng {self.line}, cột {self.column})"
+        return plain("problem.at", text=text, line=self.line, column=self.column)
 
 
 class DataError(Exception):
@@ -40,7 +41,7 @@ class DataError(Exception):
         """All problems, one per line, with a Vietnamese summary line."""
         errors = [p for p in self.problems if p.severity == "error"]
         lines = [str(p) for p in self.problems]
-        lines.append(f"Dữ liệu có {len(errors)} lỗi; chưa tạo trang nào. Hãy sửa các lỗi trên rồi chạy lại.")
+        lines.append(plain("problem.summary", count=len(errors)))
         return "\n".join(lines)
 
 

@@ -33,14 +33,6 @@ def code_point(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def hidden_character_message(char: str) -> str:
-    """The staff message for a hidden character found in a value."""
-    return (
-        f"có ký tự điều khiển hoặc ký tự vô hình (mã {code_point(char)}) không hiện được trên trang; "
-        "thường do dán từ phần mềm khác hoặc gõ nhầm mã thoát như \\x00. Hãy xóa ký tự đó."
-    )
-
-
 def visible_text(value: object, multiline: bool = False) -> str:
     """`value` as text a reader sees: NFC, hidden characters removed, and on one line unless `multiline`
     (then every line break is a plain `\\n`)."""

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem, format_loc
-from campaign_site.core.text_safety import hidden_character, hidden_character_message
+from campaign_site.core.text_safety import code_point, hidden_character
 
 Loc = tuple[str | int, ...]
 
@@ -25,7 +26,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
 """Data files are a few KB and 5 levels deep at most; far more is a mistake that would slow every build."""
-TOO_DEEP = f"tệp lồng nhau quá sâu (quá {MAX_DEPTH} cấp thụt lề). Hãy giữ cấu trúc theo mẫu."
+TOO_DEEP = plain("yaml.too_deep", max=MAX_DEPTH)
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,7 @@ class _Refused(Exception):
 
 
 ALIAS = (
-    "dùng neo `&` và bí danh `*` để lặp lại nội dung; tệp dữ liệu không dùng cách viết này "
-    "(nó có thể làm một tệp nhỏ phình thành hàng tỉ mục). Hãy viết đầy đủ nội dung ở từng chỗ."
+    plain("yaml.anchors")
 )
 _SCALAR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                 "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", _TIMESTAMP}
@@ -131,7 +131,7 @@ class _Builder:
         if found is not None:
             pos = _mark(node)
             self.problems.append(
-                Problem(self.path, pos.line, pos.column, format_loc(loc), hidden_character_message(found))
+                Problem(self.path, pos.line, pos.column, format_loc(loc), plain("problem.hidden_character", code=code_point(found)))
             )
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
@@ -148,8 +148,7 @@ class _Builder:
             raise _Refused(
                 _mark(node),
                 loc,
-                f"có kiểu ghi kèm `{tag}` trước giá trị; tệp dữ liệu không dùng cách viết này. "
-                f"Hãy xóa `{tag}` và viết giá trị như trong mẫu.",
+                plain("yaml.tag", tag=tag),
             )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
@@ -161,7 +160,7 @@ class _Builder:
             value = self.loader.construct_object(node, deep=True)
         except ValueError:
             # Python refuses to read an integer of more than 4,300 digits.
-            raise _Refused(_mark(node), loc, "số quá dài, không đọc được. Hãy kiểm tra lại giá trị này.") from None
+            raise _Refused(_mark(node), loc, plain("yaml.number_too_long")) from None
         if isinstance(value, str):
             self._check_characters(value, node, loc)
         if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
@@ -172,8 +171,7 @@ class _Builder:
                     pos.line,
                     pos.column,
                     ".".join(str(p) for p in loc),
-                    "văn bản chưa ở dạng Unicode dựng sẵn (NFC) nên đã được tự chuẩn hóa. "
-                    "Hãy gõ lại bằng bộ gõ Unicode dựng sẵn để tệp khớp với trang.",
+                    plain("yaml.not_nfc"),
                     "warning",
                 )
             )
@@ -187,7 +185,7 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 pos = _mark(key_node)
                 self.problems.append(
-                    Problem(self.path, pos.line, pos.column, "", "tên trường phải là một từ đơn giản, không phải danh sách hay nhóm.")
+                    Problem(self.path, pos.line, pos.column, "", plain("yaml.complex_key"))
                 )
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
@@ -201,8 +199,7 @@ class _Builder:
                         pos.line,
                         pos.column,
                         ".".join(str(p) for p in loc + (key,)),
-                        f"trường `{key}` được viết hai lần (lần đầu ở dòng {first_line[key]}). "
-                        "Hãy xóa một lần hoặc gộp nội dung lại.",
+                        plain("yaml.duplicate_key", key=key, first=first_line[key]),
                     )
                 )
                 continue
@@ -218,27 +215,26 @@ def _syntax_message(exc: yaml.YAMLError, line: list[str] | None = None, column: 
     problem = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
     if "mapping values are not allowed" in problem and line and line[0].find(":") + 1 == column:
         # The first colon of the line is the problem: the field name itself is indented wrongly.
-        return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
+        return plain("yaml.indent")
     if "'\\t'" in problem or "tab" in problem:
-        return "có ký tự Tab. YAML chỉ cho phép thụt lề bằng dấu cách; hãy thay Tab bằng 2 dấu cách."
+        return plain("yaml.tab")
     if "mapping values are not allowed" in problem:
         return (
-            "có dấu hai chấm `: ` ở chỗ không hợp lệ. Nếu nội dung có dấu hai chấm, "
-            'hãy đặt cả đoạn văn bản trong dấu ngoặc kép "...".'
+            plain("yaml.colon")
         )
     if "could not find expected ':'" in problem:
-        return "thiếu dấu hai chấm sau tên trường (dạng `tên: giá trị`)."
+        return plain("yaml.missing_colon")
     if "found undefined alias" in problem:
-        return "dùng bí danh `*...` chưa được khai báo."
+        return plain("yaml.unknown_alias")
     if "expected <block end>" in problem or "did not find expected" in problem:
-        return "thụt lề không thống nhất. Các trường cùng cấp phải thẳng hàng với nhau; hãy kiểm tra số dấu cách ở đầu dòng."
+        return plain("yaml.indent")
     if "found unexpected end of stream" in problem or "unexpected end" in problem:
-        return "thiếu dấu ngoặc kép hoặc ngoặc đóng ở cuối đoạn văn bản."
+        return plain("yaml.unclosed_quote")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return "danh sách hoặc nhóm viết trên một dòng thiếu dấu đóng `]` hoặc `}`, hoặc thiếu dấu phẩy giữa các mục."
+        return plain("yaml.unclosed_flow")
     if "expected a single document" in problem:
-        return "tệp có dòng `---` chia thành nhiều phần. Mỗi tệp chỉ có một phần: hãy xóa dòng `---`."
-    return "cú pháp YAML không hợp lệ. Hãy kiểm tra dấu ngoặc kép, dấu hai chấm và thụt lề quanh dòng này."
+        return plain("yaml.many_documents")
+    return plain("yaml.syntax")
 
 
 def _unclosed_quote(text: str) -> int | None:
@@ -265,17 +261,17 @@ def load_yaml(path: Path, display_path: str) -> SourceFile:
 
     if path.stat().st_size > MAX_BYTES:
         size = path.stat().st_size / 1_000_000
-        raise fail(1, 1, f"tệp quá lớn ({size:.1f} MB; giới hạn {MAX_BYTES // 1_000_000} MB). Tệp dữ liệu chỉ vài chục KB: hãy kiểm tra xem có dán nhầm nội dung không.")
+        raise fail(1, 1, plain("yaml.too_big", size=size, max=MAX_BYTES // 1_000_000))
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise fail(1, 1, "tệp bắt đầu bằng ký tự BOM (dấu thứ tự byte). Hãy lưu lại với mã hóa «UTF-8» (không BOM); trong VS Code: bấm «UTF-8 with BOM» ở thanh dưới, chọn «Save with Encoding» rồi «UTF-8».")
+        raise fail(1, 1, plain("yaml.bom"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(line, 1, "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.") from None
+        raise fail(line, 1, plain("problem.not_utf8")) from None
     if not text.strip():
-        raise fail(1, 1, "tệp trống. Hãy điền nội dung theo mẫu hoặc xóa tệp.")
+        raise fail(1, 1, plain("yaml.empty"))
     return parse_yaml(text, display_path)
 
 
@@ -328,18 +324,18 @@ def _parse(text: str, display_path: str, loader_class: type[yaml.SafeLoader]) ->
         loader = loader_class(text)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise fail(line, 1, f"có ký tự điều khiển không in được (mã {exc.character!r}). Hãy xóa ký tự đó; thường do dán từ phần mềm khác.") from None
+        raise fail(line, 1, plain("yaml.control_character", character=exc.character)) from None
     try:
         node = loader.get_single_node()
         if not isinstance(node, yaml.MappingNode):
             pos = _mark(node) if node is not None else Position(1, 1)
-            raise fail(pos.line, pos.column, "nội dung tệp phải là các trường dạng `tên: giá trị`, không phải một danh sách hay một giá trị đơn.")
+            raise fail(pos.line, pos.column, plain("yaml.not_a_mapping"))
         builder = _Builder(loader, display_path)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
         quote_line = _unclosed_quote(text)
         if quote_line is not None:
-            raise fail(quote_line, 1, 'thiếu dấu ngoặc kép đóng `"` ở cuối đoạn văn bản.') from None
+            raise fail(quote_line, 1, plain("yaml.missing_closing_quote")) from None
         # An unclosed flow list is found where it ends: point at where it opened instead.
         opened = "flow" in (exc.context or "") and exc.context_mark is not None
         mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)

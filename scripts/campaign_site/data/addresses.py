@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem
 
 MKDOCS_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
@@ -37,17 +38,16 @@ def published(docs: Path, taken_in: Iterable[str]) -> list[str]:
 def clashes(staff: Iterable[str], generated: Mapping[str, str], docs_display: str = "docs") -> list[Problem]:
     """An error for each staff file (path under docs/) whose address is taken. `generated` maps each
     generated path to the data file it is made from."""
-    taken = {address(path): f"trang được tạo từ {source}" for path, source in generated.items()}
-    taken.update({name: "tệp do MkDocs tự tạo" for name in MKDOCS_OUTPUTS})
+    taken = {address(path): plain("problem.address_generated", source=source) for path, source in generated.items()}
+    taken.update({name: plain("problem.address_mkdocs") for name in MKDOCS_OUTPUTS})
     problems = []
     for path in staff:
         where = address(path)
         if where in taken:
             problems.append(Problem(
                 f"{docs_display}/{path}", 1, 1, "",
-                f"tệp này có cùng địa chỉ `{shown(path)}` trên trang web với {taken[where]}, nên một trong hai sẽ bị mất. "
-                "Hãy đổi tên hoặc xóa tệp này trong docs/.",
+                plain("problem.address_clash", address=shown(path), other=taken[where]),
             ))
         else:
-            taken[where] = f"tệp {docs_display}/{path}"
+            taken[where] = plain("problem.address_staff", docs=docs_display, path=path)
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.data.model import LegalDocument
 from campaign_site.data.vn_dates import PartialDate
 
@@ -12,14 +13,14 @@ def full(doc: LegalDocument) -> str:
     What the registry does not hold (number, day, summary) is left out of the sentence, never filled in;
     the legal-basis page says, for each document, what is not stated and what is not known.
     """
-    when = f" {doc.date.in_sentence()}" if isinstance(doc.date, PartialDate) else ""
-    about = f" {doc.summary}" if isinstance(doc.summary, str) else ""
-    number = f" số {doc.number_symbol}" if isinstance(doc.number_symbol, str) else ""
-    return f"{doc.kind}{number}{when} của {doc.issuer}{about}"
+    number = plain("source.number", number=doc.number_symbol) if isinstance(doc.number_symbol, str) else ""
+    when = doc.date.in_sentence() if isinstance(doc.date, PartialDate) else ""
+    about = doc.summary if isinstance(doc.summary, str) else ""
+    return sentences(plain("source.of", what=sentences(doc.kind, number, when), issuer=doc.issuer), about)
 
 
 def short(doc: LegalDocument) -> str:
     """Later mentions: `Công văn số 2341/BKHCN-ĐMST`; without a number, `Kế hoạch của UBND tỉnh Lạng Sơn`."""
     if isinstance(doc.number_symbol, str):
-        return f"{doc.kind} số {doc.number_symbol}"
-    return f"{doc.kind} của {doc.issuer}"
+        return sentences(doc.kind, plain("source.number", number=doc.number_symbol))
+    return plain("source.of", what=doc.kind, issuer=doc.issuer)

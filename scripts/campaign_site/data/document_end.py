@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data.model import Plan
@@ -23,11 +24,11 @@ def closing_words(text: str) -> str | None:
     """Why `text` reads as the end of a document rather than an item of a list, or None if it does not."""
     text = text.strip()
     if CLOSING_START.match(text):
-        return "bắt đầu bằng «Trên đây»"
+        return plain("problem.closing_starts")
     if text.endswith(END_MARK):
-        return f"kết thúc bằng «{END_MARK}», dấu kết thúc văn bản"
+        return plain("problem.closing_ends", mark=END_MARK)
     if RECIPIENTS_LABEL.search(text):
-        return "có «Nơi nhận:»"
+        return plain("problem.closing_recipients")
     return None
 
 
@@ -52,8 +53,7 @@ def closing_in_lists(source: SourceFile, plan: Plan) -> list[Problem]:
         if reason := closing_words(text):
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"đoạn này {reason}: đây là lời kết của cơ quan ban hành, không phải một ý của danh sách hay việc của đơn vị. "
-                "Hãy chuyển câu kết sang trường `closing:` và nơi nhận sang `recipients:`, rồi xóa dòng này khỏi danh sách.",
+                plain("problem.closing_in_list", reason=reason),
             ))
     one_text = not isinstance(source.data, dict) or not isinstance(source.data.get("closing"), list)
     for i, paragraph in enumerate(plan.closing):
@@ -61,7 +61,6 @@ def closing_in_lists(source: SourceFile, plan: Plan) -> list[Problem]:
             where: Loc = ("closing",) if one_text else ("closing", i)
             problems.append(source.problem(
                 where, format_loc(where),
-                "lời kết có «Nơi nhận:»: nơi nhận là phần riêng của văn bản. Hãy chuyển phần từ «Nơi nhận:» trở đi "
-                "sang trường `recipients:` (mỗi nơi nhận một dòng) và chỉ để lời kết ở `closing:`.",
+                plain("problem.recipients_in_closing"),
             ))
     return problems

@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.text_safety import is_hidden
 from campaign_site.core.yaml_source import SourceFile
@@ -178,26 +179,25 @@ class _Walker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            self.found.append(Removed(f"thẻ `<{tag}>`", "trang không nhận thẻ HTML này", f"<{tag}"))
+            self.found.append(Removed(plain("problem.html_tag", tag=tag), plain("problem.html_tag_refused"), f"<{tag}"))
             return
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "thuộc tính này chạy mã trên máy người đọc", name))
+                self.found.append(Removed(plain("problem.html_attribute", name=name, tag=tag), plain("problem.html_attribute_script"), name))
             elif name == "class":
                 for cls in value.split():
                     if cls not in CLASSES.get(tag, set()):
-                        self.found.append(Removed(f"lớp `{cls}` của thẻ `<{tag}>`", "trang không dùng lớp này", cls.lower()))
+                        self.found.append(Removed(plain("problem.html_class", cls=cls, tag=tag), plain("problem.html_class_refused"), cls.lower()))
             elif name not in ATTRIBUTES.get(tag, set()) or name == "style" and not _alignment_only(value):
-                self.found.append(Removed(f"thuộc tính `{name}` của thẻ `<{tag}>`", "trang không nhận thuộc tính này", name))
+                self.found.append(Removed(plain("problem.html_attribute", name=name, tag=tag), plain("problem.html_attribute_refused"), name))
             elif not _attribute_ok(tag, name, value):
                 scheme = next(s for url in _addresses(name, value) if (s := url_scheme(url)))
                 if scheme in URL_SCHEMES:
-                    self.found.append(Removed(f"ảnh `{value}` từ trang web khác", "trang chỉ đăng ảnh của chính trang web "
-                                              "(hãy chép tệp ảnh vào docs/ và ghi đường dẫn tới tệp đó)", _plain(value)))
+                    self.found.append(Removed(plain("problem.html_image", value=value), plain("problem.html_image_refused"), _plain(value)))
                 else:
-                    self.found.append(Removed(f"địa chỉ `{scheme}:` ở thẻ `<{tag}>`",
-                                              "loại địa chỉ này có thể chạy mã hoặc mang nội dung lạ vào trang", f"{scheme}:"))
+                    self.found.append(Removed(plain("problem.html_address", scheme=scheme, tag=tag),
+                                              plain("problem.html_address_refused"), f"{scheme}:"))
 
 
 def removed(rendered: str) -> list[Removed]:
@@ -277,8 +277,7 @@ def _unclosed(lines: list[str], first: int, display: str) -> list[Problem]:
             high = middle
         else:
             low = middle + 1
-    return [Problem(display, low, 1, "", "có thẻ HTML mở mà không đóng (ví dụ `<div>` thiếu `</div>`), nên mọi thứ sau nó trên "
-                    "trang hiện thành chữ thô. Hãy thêm thẻ đóng, hoặc xóa thẻ mở.")]
+    return [Problem(display, low, 1, "", plain("problem.html_unclosed"))]
 
 
 def check_markdown(lines: list[str], first: int, display: str) -> list[Problem]:
@@ -290,9 +289,7 @@ def check_markdown(lines: list[str], first: int, display: str) -> list[Problem]:
     for item in dict.fromkeys(found):
         for line in _lines_of(lines, first, item, found.count(item), halvings):
             problems.append(Problem(display, line, 1, "",
-                                    f"có {item.what}: {item.why}. Trang chỉ nhận chữ, tiêu đề, danh sách, bảng, trích dẫn, "
-                                    "liên kết (http, https, mailto, tel hoặc tới trang trong trang web) và ảnh viết bằng Markdown; "
-                                    "hãy xóa hoặc sửa đoạn này."))
+                                    plain("problem.html_removed", what=item.what, why=item.why)))
     return sorted(problems, key=lambda p: p.line)[:MOST_REPORTED]
 
 
@@ -300,8 +297,7 @@ def hostile_addresses(source: SourceFile) -> list[Problem]:
     """A script or data address in any text value is refused: text is shown as text, but such an address
     must never reach a page, a feed, the open data or the search index."""
     return [
-        source.problem(loc, format_loc(loc), f"có địa chỉ `{scheme}:`, loại địa chỉ có thể chạy mã trên máy người đọc. Trang chỉ "
-                       "nhận địa chỉ http, https, mailto hoặc tel; hãy xóa đoạn này.")
+        source.problem(loc, format_loc(loc), plain("problem.hostile_address", scheme=scheme))
         for loc, text in source.strings()
         if (scheme := hostile_address(text))
     ]

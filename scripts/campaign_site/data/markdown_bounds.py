@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem
 from campaign_site.data.wording import count_text
 
@@ -24,8 +25,7 @@ def problems(lines: list[str], first: int, display: str) -> list[Problem]:
     body = lines[first:]
     size = sum(len(line) for line in body) + len(body) - 1
     if size > MAX_CHARS:
-        return [Problem(display, first + 1, 1, "", f"trang dài {count_text(size)} ký tự, quá giới hạn {count_text(MAX_CHARS)} ký tự. "
-                        "Hãy chia thành nhiều trang hoặc nhiều bài viết ngắn hơn.")]
+        return [Problem(display, first + 1, 1, "", plain("problem.page_too_long", size=count_text(size), max=count_text(MAX_CHARS)))]
     found: list[Problem] = []
     start, brackets = 0, 0
     for number, line in enumerate(body, start=first + 1):
@@ -36,10 +36,8 @@ def problems(lines: list[str], first: int, display: str) -> list[Problem]:
         start = start or number
         brackets += line.count("[")
         if brackets > MAX_BRACKETS:
-            found.append(Problem(display, start, 1, "", f"đoạn văn có hơn {MAX_BRACKETS} dấu `[` (mỗi liên kết, mỗi hình ảnh mở bằng một "
-                                 "dấu `[`): trang sẽ dựng rất chậm. Hãy chia đoạn văn ra, hoặc bớt liên kết, hoặc xóa các dấu `[` thừa."))
+            found.append(Problem(display, start, 1, "", plain("problem.too_many_brackets", max=MAX_BRACKETS)))
             brackets = -len(body)  # reported once for this paragraph
         if (quote := _QUOTE.match(line)) and quote[0].count(">") > MAX_QUOTE_DEPTH:
-            found.append(Problem(display, number, 1, "", f"trích dẫn lồng nhau {quote[0].count('>')} tầng (dấu `>` ở đầu dòng), quá "
-                                 f"{MAX_QUOTE_DEPTH} tầng. Hãy bớt các dấu `>` ở đầu dòng."))
+            found.append(Problem(display, number, 1, "", plain("problem.quotes_too_deep", depth=quote[0].count('>'), max=MAX_QUOTE_DEPTH)))
     return found

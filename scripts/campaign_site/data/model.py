@@ -28,10 +28,11 @@ from pydantic import (
     model_validator,
 )
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data import vn_dates
 from campaign_site.data.unknowns import NOT_KNOWN, Knowable, NotKnown, held
-from campaign_site.data.validation_messages import suggest
+from campaign_site.data.validation_messages import did_you_mean
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.wording import (
     DAY_BEFORE_RULES,
@@ -56,10 +57,7 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 def _check_id(value: str) -> str:
     if not _ID.match(value):
-        raise ValueError(
-            f"mã `{value}` chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (không dấu cách). "
-            f"Gợi ý: `{ascii_slug(value) or 'ma-moi'}`."
-        )
+        raise ValueError(plain("model.bad_id", value=value, hint=ascii_slug(value) or "ma-moi"))
     return value
 
 
@@ -70,19 +68,19 @@ def _check_url(value: str) -> str:
     except ValueError:  # an unclosed "[" or a port that is not a number
         valid = False
     if not valid:
-        raise ValueError(f"`{value}` không phải địa chỉ web. Hãy viết đầy đủ, bắt đầu bằng https://, ví dụ https://dmst.langson.gov.vn/")
+        raise ValueError(plain("model.bad_url", value=value))
     return value
 
 
 def _check_folder_url(value: str) -> str:
     if not value.endswith("/"):
-        raise ValueError(f"`{value}` phải kết thúc bằng `/`, vì đường dẫn tệp được nối ngay sau nó")
+        raise ValueError(plain("model.bad_folder_url", value=value))
     return value
 
 
 def _check_color(value: str) -> str:
     if not _COLOR.match(value):
-        raise ValueError(f"màu `{value}` không đúng dạng: viết # và 6 chữ số hệ 16, ví dụ #DA251D (đỏ) hoặc #FFFF00 (vàng)")
+        raise ValueError(plain("model.bad_colour", value=value))
     return value.upper()
 
 
@@ -99,11 +97,7 @@ def _check_number_symbol(value: str) -> str:
     """Refuse only what cannot be a number and symbol at all; other departures from Decree 30 are
     printed as the document prints them, with a warning (`checks.number_symbol_warnings`)."""
     if not _POSSIBLE_NUMBER_SYMBOL.match(value):
-        raise ValueError(
-            f"`{value}` không phải số, ký hiệu văn bản: số, ký hiệu bắt đầu bằng số văn bản, rồi `/` hoặc `-`; "
-            "ví dụ `2341/BKHCN-ĐMST`, hoặc với văn bản của Đảng `57-NQ/TW`. Nếu văn bản không ghi số, ký hiệu, "
-            "hãy xóa dòng này; nếu chưa biết, hãy viết `chưa rõ`."
-        )
+        raise ValueError(plain("model.bad_number_symbol", value=value))
     return value
 
 
@@ -129,14 +123,14 @@ FolderUrl = Annotated[Url, AfterValidator(_check_folder_url)]
 Date = Annotated[
     date,
     BeforeValidator(vn_dates.parse_date),
-    WithJsonSchema({"type": "string", "description": "ngày/tháng/năm, ví dụ 16/4/2026"}),
+    WithJsonSchema({"type": "string", "description": plain("model.date")}),
 ]
 DocumentDate = Annotated[
     PartialDate,
     PlainValidator(vn_dates.parse_partial_date),
     PlainSerializer(lambda d: d.iso(), return_type=str),
     WithJsonSchema(
-        {"type": ["string", "integer"], "description": "16/4/2026; hoặc 4/2026 nếu chưa có ngày; hoặc 2026"}
+        {"type": ["string", "integer"], "description": plain("model.document_date")}
     ),
 ]
 IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
@@ -159,32 +153,27 @@ class Record(BaseModel):
 
 
 class Contact(Record):
-    address: Line | None = Field(None, description="Địa chỉ trụ sở")
-    phone: Line | None = Field(None, description="Số điện thoại")
-    email: Line | None = Field(None, description="Thư điện tử")
-    website: Url | None = Field(None, description="Trang thông tin điện tử của cơ quan")
+    address: Line | None = Field(None, description=plain("model.contact.address"))
+    phone: Line | None = Field(None, description=plain("model.contact.phone"))
+    email: Line | None = Field(None, description=plain("model.contact.email"))
+    website: Url | None = Field(None, description=plain("model.contact.website"))
 
 
 class Organisation(Record):
-    name: Line = Field(description="Tên cơ quan, đơn vị quản lý trang")
-    locality: Line = Field(description="Địa phương, ví dụ: tỉnh Lạng Sơn")
-    contact: Contact = Field(default_factory=Contact, description="Thông tin liên hệ")
+    name: Line = Field(description=plain("model.organisation.name"))
+    locality: Line = Field(description=plain("model.organisation.locality"))
+    contact: Contact = Field(default_factory=Contact, description=plain("model.organisation.contact"))
 
 
 class SiteSettings(Record):
     title: Annotated[Line, StringConstraints(max_length=MAX_TITLE_CHARS)] = Field(
-        description=f"Tên trang, hiện ở đầu mọi trang và trên ảnh chia sẻ (tối đa {MAX_TITLE_CHARS} ký tự)"
+        description=plain("model.site_settings.title", max_title_chars=MAX_TITLE_CHARS)
     )
-    description: Line = Field(description="Mô tả ngắn của trang (cho công cụ tìm kiếm)")
-    base_url: Url = Field(description="Địa chỉ công khai của trang, ví dụ https://dmst.example.gov.vn/")
+    description: Line = Field(description=plain("model.site_settings.description"))
+    base_url: Url = Field(description=plain("model.site_settings.base_url"))
     edit_url: FolderUrl | None = Field(
         None,
-        description=(
-            "Địa chỉ sửa tệp trong kho mã nguồn, đến trước đường dẫn tệp, ví dụ "
-            "https://github.com/to-chuc/kho/edit/main/ (GitHub) hoặc https://gitlab.com/to-chuc/kho/-/edit/main/ (GitLab). "
-            "Mỗi trang có liên kết “Sửa trang này” tới tệp tạo ra trang. Bỏ trống thì không có liên kết, "
-            "trừ khi trang được dựng trên GitHub Actions (khi đó địa chỉ lấy từ kho đang dựng)."
-        ),
+        description=plain("model.site_settings.edit_url"),
     )
 
 
@@ -195,36 +184,36 @@ MAX_PAGE_MM = 5080
 
 
 class BannerSize(Record):
-    id: Id = Field(description="Mã khổ, dùng trong tên tệp tải về, ví dụ ngang-80x500")
-    name: Line = Field(description="Tên khổ cho người đọc, ví dụ Băng rôn ngang 0,8 × 5 m")
-    width_mm: int = Field(ge=50, le=MAX_PAGE_MM, description="Chiều rộng, tính bằng milimét (tối đa 5080)")
-    height_mm: int = Field(ge=50, le=MAX_PAGE_MM, description="Chiều cao, tính bằng milimét (tối đa 5080)")
+    id: Id = Field(description=plain("model.banner_size.id"))
+    name: Line = Field(description=plain("model.banner_size.name"))
+    width_mm: int = Field(ge=50, le=MAX_PAGE_MM, description=plain("model.banner_size.width_mm"))
+    height_mm: int = Field(ge=50, le=MAX_PAGE_MM, description=plain("model.banner_size.height_mm"))
 
 
 def _default_sizes() -> list[BannerSize]:
     return [
-        BannerSize(id="ngang-80x500", name="Băng rôn ngang 0,8 × 5 m", width_mm=5000, height_mm=800),
-        BannerSize(id="ngang-60x300", name="Băng rôn ngang 0,6 × 3 m", width_mm=3000, height_mm=600),
-        BannerSize(id="a3-ngang", name="Tờ in khổ A3 ngang", width_mm=420, height_mm=297),
+        BannerSize(id="ngang-80x500", name=plain("model.size_80x500"), width_mm=5000, height_mm=800),
+        BannerSize(id="ngang-60x300", name=plain("model.size_60x300"), width_mm=3000, height_mm=600),
+        BannerSize(id="a3-ngang", name=plain("model.size_a3"), width_mm=420, height_mm=297),
     ]
 
 
 class BannerStyle(Record):
-    background: Color = Field("#DA251D", description="Màu nền, dạng #RRGGBB; mặc định đỏ #DA251D")
-    text_color: Color = Field("#FFFF00", description="Màu chữ, dạng #RRGGBB; mặc định vàng #FFFF00")
-    uppercase: bool = Field(True, description="In chữ hoa (true) hay giữ nguyên chữ như văn bản (false)")
-    margin_percent: int = Field(8, ge=2, le=30, description="Lề mỗi bên, tính theo phần trăm cạnh ngắn (2 đến 30)")
+    background: Color = Field("#DA251D", description=plain("model.banner_style.background"))
+    text_color: Color = Field("#FFFF00", description=plain("model.banner_style.text_color"))
+    uppercase: bool = Field(True, description=plain("model.banner_style.uppercase"))
+    margin_percent: int = Field(8, ge=2, le=30, description=plain("model.banner_style.margin_percent"))
     sizes: list[BannerSize] = Field(
-        default_factory=_default_sizes, min_length=1, description="Các khổ in; tệp SVG và PDF được tạo cho mỗi khổ"
+        default_factory=_default_sizes, min_length=1, description=plain("model.banner_style.sizes")
     )
 
 
 class SiteFile(Record):
     """campaigns/site.yaml"""
 
-    site: SiteSettings = Field(description="Thông tin về trang")
-    organisation: Organisation = Field(description="Cơ quan quản lý trang")
-    banners: BannerStyle = Field(default_factory=BannerStyle, description="Kiểu và khổ băng rôn tải về")
+    site: SiteSettings = Field(description=plain("model.site_file.site"))
+    organisation: Organisation = Field(description=plain("model.site_file.organisation"))
+    banners: BannerStyle = Field(default_factory=BannerStyle, description=plain("model.site_file.banners"))
 
 
 # --- documents.yaml --------------------------------------------------------------------
@@ -238,28 +227,28 @@ class Origin(Record):
     """Where a record's facts come from, when that is not only the document as the editor holds it."""
 
     file: Line | None = Field(
-        None, description="Tệp văn bản gốc (PDF, DOCX, DOC, ODT) lưu trong kho, đường dẫn tính từ thư mục campaigns/, ví dụ van-ban/kh-123-ubnd.pdf"
+        None, description=plain("model.origin.file")
     )
-    url: Url | None = Field(None, description="Địa chỉ chính thức của văn bản hoặc của bản tin tóm tắt")
+    url: Url | None = Field(None, description=plain("model.origin.url"))
     summary: bool = Field(
-        False, description="true nếu thông tin lấy từ bản tin, bài tóm tắt (ví dụ trên cổng thông tin), không phải từ chính văn bản"
+        False, description=plain("model.origin.summary")
     )
-    name: Line | None = Field(None, description="Tên nguồn, ví dụ Cổng Thông tin điện tử tỉnh Lạng Sơn")
-    read_on: Date | None = Field(None, description="Ngày đọc nguồn, ví dụ 20/4/2026")
+    name: Line | None = Field(None, description=plain("model.origin.name"))
+    read_on: Date | None = Field(None, description=plain("model.origin.read_on"))
 
     @model_validator(mode="after")
     def _points_somewhere(self) -> Origin:
         if not (self.file or self.url or self.name):
-            raise ValueError("nguồn cần ít nhất một trong các trường `file:` (tệp gốc), `url:` (địa chỉ) hoặc `name:` (tên nguồn).")
+            raise ValueError(plain("model.origin_empty"))
         if self.file and not self.file.lower().endswith(ORIGINAL_SUFFIXES):
-            raise ValueError(f"tệp gốc `{self.file}` phải là PDF, DOCX, DOC hoặc ODT.")
-        missing = [f"`{key}:` ({what})" for key, what, value in (("name", "ai đăng bản tin", self.name), ("read_on", "ngày đọc", self.read_on))
+            raise ValueError(plain("model.origin_bad_file", file=self.file))
+        missing = [f"`{key}:` ({what})" for key, what, value in (("name", plain("model.origin_who"), self.name),
+                                                                 ("read_on", plain("model.origin_when"), self.read_on))
                    if value is None]
         if self.summary and missing:
-            raise ValueError(
-                f"thông tin lấy từ bản tin (`summary: true`) cần {' và '.join(missing)}, để trang ghi rõ nguồn, ví dụ "
-                "`name: Cổng Thông tin điện tử tỉnh Tuyên Quang` và `read_on: 20/4/2026`."
-            )
+            both = plain("model.and")
+            joined = f" {both} ".join(missing)
+            raise ValueError(plain("model.origin_summary", missing=joined))
         return self
 
 
@@ -267,24 +256,24 @@ class Origin(Record):
 class LegalDocument(Record):
     """A document in the legal basis, described once and cited by id."""
 
-    id: Id = Field(description="Mã văn bản để trích dẫn, ví dụ cv-2341-bkhcn-2026")
+    id: Id = Field(description=plain("model.legal_document.id"))
     type: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Loại văn bản: Nghị quyết, Công văn, Kế hoạch, Quyết định...; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.legal_document.type")
     )
     number_symbol: Annotated[Annotated[Line, AfterValidator(_check_number_symbol)] | NotKnown | None, Knowable()] = Field(
-        None, description="Số, ký hiệu như văn bản ghi, ví dụ 2341/BKHCN-ĐMST hoặc 57-NQ/TW; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.legal_document.number_symbol")
     )
     date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
-        None, description="Ngày ban hành: 16/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.legal_document.date")
     )
-    issuer: Line = Field(description="Cơ quan ban hành, ví dụ Bộ Khoa học và Công nghệ")
-    level: IssuerLevel = Field(description="Cấp ban hành: party, government, ministry, province, commune")
+    issuer: Line = Field(description=plain("model.legal_document.issuer"))
+    level: IssuerLevel = Field(description=plain("model.legal_document.level"))
     summary: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Trích yếu, viết như sau tên cơ quan: về việc ...; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.legal_document.summary")
     )
-    url: Url | None = Field(None, description="Đường dẫn tới văn bản gốc (nếu có)")
-    basis: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện")
-    origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin về văn bản (nếu không lấy từ chính văn bản)")
+    url: Url | None = Field(None, description=plain("model.legal_document.url"))
+    basis: list[Id] = Field(default_factory=list, description=plain("model.legal_document.basis"))
+    origin: Origin | None = Field(None, alias="source", description=plain("model.legal_document.origin"))
 
     @property
     def kind(self) -> str:
@@ -306,7 +295,7 @@ class LegalDocument(Record):
 class DocumentsFile(Record):
     """campaigns/documents.yaml"""
 
-    documents: list[LegalDocument] = Field(min_length=1, description="Mỗi văn bản một mục, bắt đầu bằng `- id:`")
+    documents: list[LegalDocument] = Field(min_length=1, description=plain("model.documents_file.documents"))
 
 
 # --- observances.yaml ------------------------------------------------------------------
@@ -315,12 +304,12 @@ class DocumentsFile(Record):
 class Observance(Record):
     """A day observed every year, e.g. 21/4. On a year's pages `name` is the name that year's documents use."""
 
-    id: Id = Field(description="Mã ngày kỷ niệm, ví dụ ngay-sang-tao")
-    day: int = Field(ge=1, le=31, description="Ngày trong tháng")
-    month: int = Field(ge=1, le=12, description="Tháng")
-    name: Line = Field(description="Tên tiếng Việt")
-    name_en: Line | None = Field(None, description="Tên tiếng Anh")
-    owner: Line = Field(description="Tổ chức hoặc văn bản xác lập ngày kỷ niệm")
+    id: Id = Field(description=plain("model.observance.id"))
+    day: int = Field(ge=1, le=31, description=plain("model.observance.day"))
+    month: int = Field(ge=1, le=12, description=plain("model.observance.month"))
+    name: Line = Field(description=plain("model.observance.name"))
+    name_en: Line | None = Field(None, description=plain("model.observance.name_en"))
+    owner: Line = Field(description=plain("model.observance.owner"))
     _usual_name: str | None = PrivateAttr(default=None)
 
     def named(self, name: str | None) -> Observance:
@@ -344,7 +333,7 @@ class Observance(Record):
 class ObservancesFile(Record):
     """campaigns/observances.yaml"""
 
-    observances: list[Observance] = Field(min_length=1, description="Mỗi ngày kỷ niệm một mục")
+    observances: list[Observance] = Field(min_length=1, description=plain("model.observances_file.observances"))
 
 
 # --- <year>/campaign.yaml --------------------------------------------------------------
@@ -353,28 +342,28 @@ class ObservancesFile(Record):
 class Phrase(Record):
     """A theme (chủ đề), slogan (khẩu hiệu) or message (thông điệp), with a stable id."""
 
-    id: Id = Field(description="Mã cố định, dùng trong kế hoạch và địa chỉ tải về, ví dụ dmst-hanh-dong-dot-pha")
+    id: Id = Field(description=plain("model.phrase.id"))
     text: Annotated[Line, StringConstraints(max_length=MAX_PHRASE_CHARS)] = Field(
-        description=f"Nguyên văn, không kèm dấu ngoặc kép (tối đa {MAX_PHRASE_CHARS} ký tự)"
+        description=plain("model.phrase.text", max_phrase_chars=MAX_PHRASE_CHARS)
     )
-    text_en: Line | None = Field(None, description="Bản tiếng Anh (nếu văn bản có)")
+    text_en: Line | None = Field(None, description=plain("model.phrase.text_en"))
 
 
 class YearObservance(Record):
-    observance: Id = Field(description="Mã ngày kỷ niệm trong observances.yaml")
+    observance: Id = Field(description=plain("model.year_observance.observance"))
     name: Line | None = Field(
-        None, description="Tên ngày kỷ niệm mà văn bản năm nay dùng, nếu khác tên trong observances.yaml (ví dụ Ngày Đổi mới sáng tạo thế giới)"
+        None, description=plain("model.year_observance.name")
     )
-    themes: list[Phrase] = Field(default_factory=list, description="Các chủ đề năm nay")
-    slogans: list[Phrase] = Field(default_factory=list, description="Các khẩu hiệu năm nay")
-    messages: list[Phrase] = Field(default_factory=list, description="Các thông điệp năm nay")
+    themes: list[Phrase] = Field(default_factory=list, description=plain("model.year_observance.themes"))
+    slogans: list[Phrase] = Field(default_factory=list, description=plain("model.year_observance.slogans"))
+    messages: list[Phrase] = Field(default_factory=list, description=plain("model.year_observance.messages"))
 
 
 class CampaignFile(Record):
     """campaigns/<year>/campaign.yaml"""
 
-    title: Line | None = Field(None, description="Tên đợt hưởng ứng của năm (tùy chọn)")
-    observances: list[YearObservance] = Field(min_length=1, description="Các ngày kỷ niệm của năm, mỗi ngày kèm chủ đề, khẩu hiệu")
+    title: Line | None = Field(None, description=plain("model.campaign_file.title"))
+    observances: list[YearObservance] = Field(min_length=1, description=plain("model.campaign_file.observances"))
 
 
 # --- <year>/plans/<id>.yaml ------------------------------------------------------------
@@ -395,29 +384,24 @@ def _one_or_list(item: Any) -> BeforeValidator:
 
 class Issuer(Record):
     name: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Tên đầy đủ, ví dụ Sở Khoa học và Công nghệ tỉnh Lạng Sơn; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.issuer.name")
     )
-    short_name: Line | None = Field(None, description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn; bỏ dòng thì trang dùng tên đầy đủ")
-    parent: Line | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
+    short_name: Line | None = Field(None, description=plain("model.issuer.short_name"))
+    parent: Line | None = Field(None, description=plain("model.issuer.parent"))
     level: PlanIssuerLevel = Field(
-        description="Cấp: national (cơ quan trung ương: Đảng, Chính phủ, bộ, ngành và các cục, vụ), province (tỉnh, thành phố, sở) "
-        "hoặc commune (xã, phường)"
+        description=plain("model.issuer.level")
     )
     province: Line | None = Field(
         None,
-        description="Tỉnh, thành phố trực thuộc trung ương của cơ quan, viết như tên gọi chính thức, ví dụ Lạng Sơn, Hải Phòng. "
-        "Trang xếp các kế hoạch của năm theo tỉnh, thành phố này. Không ghi với cơ quan trung ương (level: national).",
+        description=plain("model.issuer.province"),
     )
 
     @model_validator(mode="after")
     def _province_matches_level(self) -> Issuer:
         if self.level == "national" and self.province:
-            raise ValueError("cơ quan trung ương (level: national) không thuộc tỉnh, thành phố nào: hãy xóa dòng `province:`.")
+            raise ValueError(plain("model.national_province"))
         if self.level != "national" and not self.province:
-            raise ValueError(
-                f"thiếu trường `province` (tỉnh, thành phố của cơ quan cấp {self.level}). Hãy thêm dòng `province: ...`, "
-                "ví dụ `province: Lạng Sơn`; nếu là cơ quan trung ương, hãy viết `level: national`."
-            )
+            raise ValueError(plain("model.province_missing", level=self.level))
         return self
 
     @property
@@ -426,7 +410,8 @@ class Issuer(Record):
         (`một cơ quan ở Lạng Sơn`, `một cơ quan trung ương`), never an invented name."""
         if isinstance(self.name, str):
             return self.name
-        return self.short_name or (f"một cơ quan ở {self.province}" if self.province else "một cơ quan trung ương")
+        return self.short_name or (plain("model.issuer_in", province=self.province) if self.province
+                                   else plain("model.issuer_national"))
 
     @property
     def display_name(self) -> str:
@@ -442,6 +427,8 @@ class Issuer(Record):
 _REGISTRY_FACTS = ("type", "number", "symbol", "date", "subject")
 """What a plan's document takes from the registry when it is a document of the registry."""
 _NUMBER_AND_SYMBOL = re.compile(r"^(\d+)\s*[-/\s]\s*(.*)$")
+_SUBJECT_LEAD = re.compile(r"^về việc\s+", re.IGNORECASE)
+"""The `về việc` a registry's summary starts with, left out of a plan's subject."""
 
 
 def _registered(value: Any, info: ValidationInfo) -> Any:
@@ -450,13 +437,9 @@ def _registered(value: Any, info: ValidationInfo) -> Any:
         return value
     repeated = [f"`{key}`" for key in _REGISTRY_FACTS if key in value]
     if repeated:
-        raise ValueError(
-            f"đã ghi `registry: {value['registry']}` nên không ghi lại {', '.join(repeated)}: loại, số, ký hiệu, ngày và "
-            "trích yếu lấy từ văn bản đó trong documents.yaml, để mọi trang ghi cùng một giá trị. Hãy xóa các dòng này "
-            "(sửa trong documents.yaml nếu cần)."
-        )
+        raise ValueError(plain("model.registry_repeated", id=value["registry"], fields=", ".join(repeated)))
     doc = _registry_entry(value["registry"], info)
-    subject = re.sub(r"^về việc\s+", "", doc.summary, flags=re.IGNORECASE) if isinstance(doc.summary, str) else doc.summary
+    subject = _SUBJECT_LEAD.sub("", doc.summary) if isinstance(doc.summary, str) else doc.summary
     number: Any = doc.number_symbol
     symbol: Any = doc.number_symbol
     if isinstance(doc.number_symbol, str) and (m := _NUMBER_AND_SYMBOL.match(doc.number_symbol)):
@@ -468,14 +451,10 @@ def _registry_entry(doc_id: object, info: ValidationInfo) -> LegalDocument:
     """The registry's document `doc_id`, from the validation context the loader gives (`{"documents": {...}}`)."""
     documents = (info.context or {}).get("documents")
     if documents is None:
-        raise ValueError("chưa đọc được documents.yaml (tệp đó có lỗi), nên chưa lấy được thông tin của văn bản. Hãy sửa lỗi ở đó trước.")
+        raise ValueError(plain("model.registry_unread"))
     if not isinstance(doc_id, str) or doc_id not in documents:
-        close = suggest(str(doc_id), list(documents))
-        hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
-        raise ValueError(
-            f"không có văn bản nào mang mã `{doc_id}` trong documents.yaml.{hint} Hãy dùng mã của văn bản đó trong "
-            "documents.yaml, hoặc khai báo văn bản ở đó trước."
-        )
+        raise ValueError(sentences(plain("model.registry_unknown", id=doc_id), did_you_mean(str(doc_id), list(documents)),
+                                   plain("model.registry_unknown_fix")))
     entry: LegalDocument = documents[doc_id]
     return entry
 
@@ -490,23 +469,22 @@ class PlanDocument(Record):
 
     registry: Id | None = Field(
         None,
-        description="Mã văn bản trong documents.yaml khi kế hoạch này chính là văn bản đó, ví dụ cv-2341-bkhcn-2026: "
-        "loại, số, ký hiệu, ngày và trích yếu lấy từ danh mục, không ghi lại ở đây",
+        description=plain("model.plan_document.registry"),
     )
     type: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Kế hoạch, Công văn...; bỏ dòng nếu văn bản không ghi loại; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan_document.type")
     )
     number: Annotated[Annotated[int, Field(ge=1)] | NotKnown | None, Knowable()] = Field(
-        None, description="Số văn bản; bỏ dòng nếu văn bản không ghi số (để trống chờ cấp số); `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan_document.number")
     )
     symbol: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Ký hiệu sau dấu /, ví dụ KH-UBND; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan_document.symbol")
     )
     date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
-        None, description="Ngày ký: 16/4/2026; 4/2026 nếu văn bản để trống ngày; bỏ dòng nếu văn bản không ghi ngày; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan_document.date")
     )
     subject: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Trích yếu (tên kế hoạch hoặc nội dung V/v); bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan_document.subject")
     )
     _printed: str | None = PrivateAttr(default=None)
     """The registry's number and symbol as printed, when the document is one of the registry's."""
@@ -540,13 +518,13 @@ class PlanDocument(Record):
 
 
 class Section(Record):
-    heading: Line | None = Field(None, description="Tiêu đề mục (không kèm số thứ tự)")
-    items: list[Text] = Field(min_length=1, description="Các ý trong mục")
+    heading: Line | None = Field(None, description=plain("model.section.heading"))
+    items: list[Text] = Field(min_length=1, description=plain("model.section.items"))
 
 
 class Period(Record):
-    start: Date = Field(description="Ngày bắt đầu")
-    end: Date = Field(description="Ngày kết thúc (tính cả ngày này)")
+    start: Date = Field(description=plain("model.period.start"))
+    end: Date = Field(description=plain("model.period.end"))
 
 
 class Peak(Period):
@@ -554,8 +532,7 @@ class Peak(Period):
 
     name: Line | None = Field(
         None,
-        description=f"Tên văn bản gọi khoảng thời gian này, chép nguyên văn, ví dụ `thời gian tổ chức các hoạt động chính`; "
-        f"bỏ dòng nếu văn bản gọi là {PEAK_NAME}",
+        description=plain("model.peak.name", peak_name=PEAK_NAME),
     )
 
     @property
@@ -565,20 +542,19 @@ class Peak(Period):
 
 
 class Window(Period):
-    note: Text | None = Field(None, description="Ghi chú về thời gian (nếu văn bản có)")
+    note: Text | None = Field(None, description=plain("model.window.note"))
     peak: Peak | None = Field(
         None,
-        description="Một khoảng thời gian trong thời gian thực hiện mà văn bản nêu riêng (thời gian cao điểm, thời gian tổ chức "
-        "các hoạt động chính), ví dụ 15/5/2026 đến 19/5/2026, kèm `name:` nếu văn bản không gọi là cao điểm",
+        description=plain("model.window.peak"),
     )
 
 
 class ReportDeadline(Record):
-    date: Date = Field(description="Ngày ghi trong văn bản")
-    rule: DeadlineRule = Field(description=f"Cách văn bản ghi hạn: {DEADLINE_RULES_HELP}")
-    reporter: Line = Field(description="Ai báo cáo")
-    recipient: Line = Field(description="Báo cáo cho ai")
-    note: Text | None = Field(None, description="Ví dụ: để tổng hợp, báo cáo Bộ Khoa học và Công nghệ")
+    date: Date = Field(description=plain("model.report_deadline.date"))
+    rule: DeadlineRule = Field(description=plain("model.report_deadline.rule", deadline_rules_help=DEADLINE_RULES_HELP))
+    reporter: Line = Field(description=plain("model.report_deadline.reporter"))
+    recipient: Line = Field(description=plain("model.report_deadline.recipient"))
+    note: Text | None = Field(None, description=plain("model.report_deadline.note"))
 
     @property
     def due(self) -> Day:
@@ -587,14 +563,14 @@ class ReportDeadline(Record):
 
 
 class Task(Record):
-    text: Text = Field(description="Nhiệm vụ, chép nguyên văn")
-    performers: Text | None = Field(None, description="Đơn vị thực hiện (nếu văn bản ghi riêng)")
+    text: Text = Field(description=plain("model.task.text"))
+    performers: Text | None = Field(None, description=plain("model.task.performers"))
 
 
 class Responsibility(Record):
-    unit: Line = Field(description="Đơn vị")
+    unit: Line = Field(description=plain("model.responsibility.unit"))
     tasks: list[Annotated[Task, _shorthand(Task, lambda text: {"text": text})]] = Field(
-        min_length=1, description="Các nhiệm vụ của đơn vị; mỗi nhiệm vụ một dòng"
+        min_length=1, description=plain("model.responsibility.tasks")
     )
 
 
@@ -604,22 +580,17 @@ class Signer(Record):
 
     authority: Annotated[list[Line], _one_or_list(Line)] = Field(
         default_factory=list,
-        description="Các dòng thẩm quyền ký, mỗi dòng như in trong văn bản: một dòng (KT. GIÁM ĐỐC) hoặc danh sách "
-        "(TM. ỦY BAN NHÂN DÂN, rồi KT. CHỦ TỊCH); cả các dòng TL., TUQ.",
+        description=plain("model.signer.authority"),
     )
-    title: Line | None = Field(None, description="Chức vụ, ví dụ PHÓ GIÁM ĐỐC hoặc Q. GIÁM ĐỐC; bỏ dòng nếu văn bản không in chức vụ")
+    title: Line | None = Field(None, description=plain("model.signer.title"))
     name: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Họ và tên người ký; bỏ dòng nếu văn bản không in tên; `chưa rõ` nếu bản đăng tải không cho biết tên"
+        None, description=plain("model.signer.name")
     )
 
     @model_validator(mode="after")
     def _some_line(self) -> Signer:
         if not self.authority and self.title is None and self.name is None:
-            raise ValueError(
-                "khối chữ ký cần ít nhất một dòng như in trong văn bản: `authority:` (ví dụ KT. GIÁM ĐỐC), `title:` (ví dụ "
-                "PHÓ GIÁM ĐỐC) hoặc `name:`. Nếu văn bản không có chữ ký, hãy xóa cả mục `signer:`; nếu chưa biết, "
-                "hãy viết `signer: chưa rõ`."
-            )
+            raise ValueError(plain("model.signer_empty"))
         return self
 
     @property
@@ -631,80 +602,77 @@ class Signer(Record):
 class Plan(Record):
     """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
 
-    issuer: Issuer = Field(description="Cơ quan ban hành")
+    issuer: Issuer = Field(description=plain("model.plan.issuer"))
     place: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Địa danh ghi trước ngày tháng; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan.place")
     )
-    document: PlanDocument = Field(description="Loại, số, ký hiệu, ngày và trích yếu của văn bản")
+    document: PlanDocument = Field(description=plain("model.plan.document"))
     addressees: Annotated[list[Line] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Kính gửi; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.addressees")
     )
     legal_basis: Annotated[list[Id] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Mã các văn bản được thực hiện (Thực hiện/Căn cứ); bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.legal_basis")
     )
-    references: list[Id] = Field(default_factory=list, description="Mã các văn bản được nhắc tới trong nội dung")
-    observances: list[Id] = Field(min_length=1, description="Các ngày kỷ niệm được hưởng ứng")
+    references: list[Id] = Field(default_factory=list, description=plain("model.plan.references"))
+    observances: list[Id] = Field(min_length=1, description=plain("model.plan.observances"))
     linked_observances: list[Id] = Field(
-        default_factory=list, description="Các ngày kỷ niệm khác mà hoạt động kết nối, hướng tới (ví dụ kết nối với 26/4 và 18/5)"
+        default_factory=list, description=plain("model.plan.linked_observances")
     )
     linked_modality: LinkModality | None = Field(
         None,
-        description="Văn bản nói việc kết nối thế nào: may (có thể), encouraged (khuyến khích), requested (đề nghị), "
-        "stated (nêu là việc làm, không kèm các từ đó)",
+        description=plain("model.plan.linked_modality"),
     )
     themes: Annotated[list[Id] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Mã các chủ đề được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.themes")
     )
     slogans: Annotated[list[Id] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Mã các khẩu hiệu được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.slogans")
     )
     messages: Annotated[list[Id] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Mã các thông điệp được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.messages")
     )
     units_choose: list[Literal["theme", "slogan", "message"]] = Field(
         default_factory=list,
-        description="Loại nội dung văn bản để mỗi đơn vị tự chọn, không quy định chung: theme (chủ đề), slogan (khẩu hiệu), message (thông điệp)",
+        description=plain("model.plan.units_choose"),
     )
     context: Annotated[list[Text] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Đoạn mở đầu, bối cảnh; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.context")
     )
     purposes: Annotated[list[Text] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Mục đích; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.purposes")
     )
     requirements: Annotated[list[Text] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Yêu cầu; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.requirements")
     )
     content: Annotated[list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Nội dung; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.content")
     )
     forms: Annotated[list[Text] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Hình thức tổ chức; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.forms")
     )
     window: Annotated[Window | NotKnown | None, Knowable()] = Field(
-        None, description="Thời gian tổ chức các hoạt động; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan.window")
     )
     report_deadlines: Annotated[list[ReportDeadline] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Các hạn báo cáo kết quả; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.report_deadlines")
     )
     responsibilities: Annotated[list[Responsibility] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Tổ chức thực hiện; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.responsibilities")
     )
     closing: Annotated[list[Text], _one_or_list(Text)] = Field(
         default_factory=list,
-        description="Lời kết của văn bản, sau nhiệm vụ cuối và trước nơi nhận (Trên đây là …; đoạn kết thúc bằng ./.): "
-        "một đoạn, hoặc danh sách nếu có nhiều đoạn",
+        description=plain("model.plan.closing"),
     )
     recipients: Annotated[list[Line] | NotKnown, Knowable()] = Field(
-        default_factory=list, description="Nơi nhận; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        default_factory=list, description=plain("model.plan.recipients")
     )
     signer: Annotated[Signer | NotKnown | None, Knowable()] = Field(
-        None, description="Người ký; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
+        None, description=plain("model.plan.signer")
     )
-    origin: Origin | None = Field(None, alias="source", description="Nguồn của thông tin (tệp gốc, địa chỉ, hoặc bản tin tóm tắt)")
+    origin: Origin | None = Field(None, alias="source", description=plain("model.plan.origin"))
     inferred: list[InferredField] = Field(
         default_factory=list,
-        description="Các trường biên tập viên suy ra từ nguồn (ví dụ bản tin), chưa đối chiếu văn bản, ví dụ "
-        "[issuer.name, issuer.province]; trang ghi kèm “suy ra từ nguồn, chưa đối chiếu văn bản”",
+        description=plain("model.plan.inferred"),
     )
 
     def field_value(self, path: str) -> object:
@@ -764,7 +732,7 @@ class Plan(Record):
     def title(self) -> str:
         """`Kế hoạch của Ủy ban nhân dân xã Bình Thành`; `Văn bản của một cơ quan ở Lạng Sơn` when the record lacks
         both; told apart from the issuer's other plans of the year."""
-        return self.named(f"{self.document.kind} của {self.issuer.label}")
+        return self.named(plain("source.of", what=self.document.kind, issuer=self.issuer.label))
 
     @property
     def cited_documents(self) -> list[str]:

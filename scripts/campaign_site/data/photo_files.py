@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageMode
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.problems import Severity
 from campaign_site.data.wording import human_size
 
@@ -23,7 +24,7 @@ MAX_DECODED_BYTES = 160 * 1024 * 1024
 publishing it takes about three times that at its peak."""
 READABLE = {"JPEG", "MPO", "PNG", "WEBP"}
 """Formats Pillow reads here (MPO: the JPEG some phones write, with a second picture inside)."""
-_SHRINK = "Hãy thu nhỏ ảnh (cạnh dài 4000 điểm ảnh là đủ) rồi chép lại."
+_SHRINK = plain("staff.photo_shrink")
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,9 @@ def inspect(path: Path) -> Finding | None:
     Reads the header and the EXIF data only."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return Finding(f"ảnh `{path.name}` nặng {human_size(size)}, quá giới hạn {human_size(MAX_BYTES)}. Hãy dùng ảnh chụp ở chế độ "
-                       "thường của điện thoại, hoặc thu nhỏ ảnh (cạnh dài 4000 điểm ảnh là đủ).")
+        return Finding(plain("staff.photo_too_heavy", name=path.name, size=human_size(size), max=human_size(MAX_BYTES)))
     if path.suffix.lower() in (".heic", ".heif"):
-        return Finding(f"ảnh `{path.name}` ở dạng HEIC (của iPhone), trang chưa đọc được. Hãy chuyển ảnh sang JPEG, hoặc trên iPhone "
-                       "chọn Cài đặt → Camera → Định dạng → Tương thích nhất rồi chụp lại.")
+        return Finding(plain("staff.photo_heic", name=path.name))
     kind, width, height, decoded, noticed = None, 0, 0, 0, False
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -72,15 +71,12 @@ def inspect(path: Path) -> Finding | None:
             kind = None
         noticed = noticed or bool(caught)
     if kind not in READABLE:
-        return Finding(f"tệp `{path.name}` không phải ảnh JPEG, PNG hoặc WebP đọc được. Hãy chép lại tệp ảnh gốc từ điện thoại "
-                       "hoặc máy ảnh.")
+        return Finding(plain("staff.photo_not_image", name=path.name))
     if width * height > MAX_PIXELS:
-        return Finding(f"ảnh `{path.name}` quá lớn ({width} × {height} điểm ảnh, quá {MAX_PIXELS // 1_000_000} triệu điểm ảnh). "
-                       + _SHRINK)
+        return Finding(sentences(plain("staff.photo_too_large", name=path.name, width=width, height=height, max=MAX_PIXELS // 1_000_000), _SHRINK))
     if decoded > MAX_DECODED_BYTES:
-        return Finding(f"ảnh `{path.name}` ({width} × {height} điểm ảnh) khi mở ra chiếm {human_size(decoded)} bộ nhớ, quá giới hạn "
-                       f"{human_size(MAX_DECODED_BYTES)}: có thể là ảnh có kênh trong suốt hoặc ảnh 16 bit. " + _SHRINK)
+        return Finding(sentences(plain("staff.photo_too_much_memory", name=path.name, width=width, height=height,
+                                        memory=human_size(decoded), max=human_size(MAX_DECODED_BYTES)), _SHRINK))
     if noticed:
-        return Finding(f"ảnh `{path.name}` có phần thông tin kèm theo (EXIF) bị hỏng hoặc lạ; ảnh vẫn được đăng, nhưng nếu ảnh bị "
-                       "xoay sai hay lỗi, hãy chép lại ảnh gốc từ điện thoại.", "warning")
+        return Finding(plain("staff.photo_exif", name=path.name), "warning")
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.yaml_source import SourceFile
 from campaign_site.data.unknowns import honest_choices
@@ -42,18 +43,17 @@ def without_review(value: str) -> str:
     return value.removeprefix(REVIEW_PREFIX)
 
 
-def _message(text: str, checking: str, choices: str = "") -> str:
+def _message(text: str, choices: str = "") -> str:
     if MARKER in text:
-        return f"chưa điền: «{text}». Hãy thay cả dòng này bằng nội dung thật, chép đúng như văn bản.{choices}"
-    return f"cần kiểm tra: «{text}». {checking}{choices}"
+        return sentences(plain("problem.placeholder", text=text), choices)
+    return sentences(plain("problem.review", text=text, marker=REVIEW_MARKER), choices)
 
 
 def in_data(source: SourceFile, model: type[BaseModel] | None = None) -> list[Problem]:
     """One error per marker left in a data file, naming what to fill or to check and, where `model` allows
     them, the two honest choices for a value the document lacks."""
     return [
-        source.problem(loc, format_loc(loc), _message(text, "Hãy đối chiếu với văn bản gốc rồi xóa chữ CẦN KIỂM TRA.",
-                                                      honest_choices(model, loc)))
+        source.problem(loc, format_loc(loc), _message(text, honest_choices(model, loc)))
         for loc, text in source.strings()
         if MARKER in text or REVIEW_MARKER in text
     ]
@@ -62,9 +62,9 @@ def in_data(source: SourceFile, model: type[BaseModel] | None = None) -> list[Pr
 def in_markdown_line(display: str, number: int, line: str) -> Problem | None:
     """The marker on one line of a staff Markdown page, if there is one."""
     if MARKER in line:
-        message = f"chưa điền: «{line.strip()}». Hãy viết nội dung hoặc xóa dòng này."
+        message = plain("problem.placeholder_in_page", text=line.strip())
         return Problem(display, number, line.index(MARKER) + 1, "", message)
     if REVIEW_MARKER in line:
-        message = _message(line.strip(), "Hãy đối chiếu với văn bản gốc rồi xóa chữ CẦN KIỂM TRA.")
+        message = _message(line.strip())
         return Problem(display, number, line.index(REVIEW_MARKER) + 1, "", message)
     return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.model import Plan
 from campaign_site.data.vn_dates import PartialDate
 
@@ -13,7 +14,7 @@ from campaign_site.data.vn_dates import PartialDate
 def _number_and_date(plan: Plan) -> str:
     """`số 69/KH-UBND, ngày 25/3/2026`, `tháng 4/2026`: what the record holds of both, or nothing."""
     document = plan.document
-    parts = [f"số {document.number_symbol}"] if document.number_symbol else []
+    parts = [plain("source.number", number=document.number_symbol)] if document.number_symbol else []
     if isinstance(document.date, PartialDate):
         parts.append(document.date.in_sentence())
     return ", ".join(parts)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem
 from campaign_site.core.yaml_source import Loc
 from campaign_site.data.model import SiteFile
 from campaign_site.data.site_data import SiteData
 
-REFUSED = "Chưa xuất bản trang: hãy điền các thiết lập trên trong campaigns/site.yaml rồi tạo lại trang."
+REFUSED = plain("problem.publish_refused")
 
 _RESERVED_DOMAINS = ("example", "test", "invalid", "localhost", "local", "example.com", "example.net", "example.org")
 """Domains reserved for examples, tests and this machine (RFC 2606, RFC 6761, RFC 6762)."""
@@ -34,16 +35,14 @@ def unfinished_settings(settings: SiteFile) -> list[tuple[Loc, str, str]]:
         found.append((
             ("site", "base_url"),
             "site.base_url",
-            f"địa chỉ công khai `{settings.site.base_url}` dùng tên miền mẫu. Hãy thay bằng địa chỉ thật của trang "
-            "trước khi xuất bản: địa chỉ này có trong mọi liên kết đăng ký lịch, mã sự kiện lịch và địa chỉ in ở cuối trang.",
+            plain("problem.publish_example_address", address=settings.site.base_url),
         ))
     contact = settings.organisation.contact
     if not any((contact.address, contact.phone, contact.email, contact.website)):
         found.append((
             ("organisation", "contact"),
             "organisation.contact",
-            "chưa có thông tin liên hệ của cơ quan quản lý trang. Hãy điền ít nhất một trong `address` (địa chỉ), "
-            "`phone` (điện thoại), `email` (thư điện tử) hoặc `website` để người dân biết hỏi ai.",
+            plain("problem.publish_no_contact"),
         ))
     return found
 

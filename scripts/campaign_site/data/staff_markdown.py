@@ -16,9 +16,10 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.file_links import link_problem, not_a_file, outside
 from campaign_site.core.problems import Problem
-from campaign_site.core.text_safety import hidden_character, hidden_character_message
+from campaign_site.core.text_safety import code_point, hidden_character
 from campaign_site.core.yaml_source import Position, SourceFile, YamlSyntaxProblem, parse_yaml
 from campaign_site.data import html_policy, markdown_bounds, placeholders, unknowns
 from campaign_site.data.model import Line, Record
@@ -31,22 +32,22 @@ _FENCE_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
 
 
 class SearchSettings(Record):
-    exclude: bool = Field(False, description="true: trang không xuất hiện trong kết quả tìm kiếm")
-    boost: float | None = Field(None, ge=0, le=10, description="Mức ưu tiên trong kết quả tìm kiếm")
+    exclude: bool = Field(False, description=plain("model.search_settings.exclude"))
+    boost: float | None = Field(None, ge=0, le=10, description=plain("model.search_settings.boost"))
 
 
 class FrontMatter(Record):
     """The settings a staff page may start with, between two `---` lines."""
 
-    title: Line | None = Field(None, description="Tiêu đề trang (nếu khác tiêu đề # đầu tiên)")
-    description: Line | None = Field(None, description="Mô tả ngắn của trang cho công cụ tìm kiếm và khi chia sẻ")
-    subtitle: Line | None = Field(None, description="Dòng phụ dưới tên trang trong thanh điều hướng")
-    author: Line | None = Field(None, description="Người viết")
+    title: Line | None = Field(None, description=plain("model.front_matter.title"))
+    description: Line | None = Field(None, description=plain("model.front_matter.description"))
+    subtitle: Line | None = Field(None, description=plain("model.front_matter.subtitle"))
+    author: Line | None = Field(None, description=plain("model.front_matter.author"))
     hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = Field(
-        default_factory=list, description="Phần ẩn đi trên trang: navigation, toc, footer, path"
+        default_factory=list, description=plain("model.front_matter.hide")
     )
-    search: SearchSettings | None = Field(None, description="Tìm kiếm: exclude, boost")
-    status: Literal["new", "deprecated"] | None = Field(None, description="Nhãn trong thanh điều hướng: new hoặc deprecated")
+    search: SearchSettings | None = Field(None, description=plain("model.front_matter.search"))
+    status: Literal["new", "deprecated"] | None = Field(None, description=plain("model.front_matter.status"))
 
 
 def front_matter_end(lines: list[str]) -> int | None:
@@ -81,8 +82,7 @@ def read_front_matter(lines: list[str], display: str, model: type[M]) -> FrontMa
     if end == 0:
         return FrontMatterRead([], 0)
     if end is None:
-        return FrontMatterRead([Problem(display, 1, 1, "", "phần thiết lập đầu trang mở bằng dòng `---` nhưng không có dòng `---` đóng lại. "
-                                        "Hãy thêm dòng `---` sau các thiết lập, hoặc xóa dòng `---` đầu tiên.")], 0)
+        return FrontMatterRead([Problem(display, 1, 1, "", plain("problem.front_matter_unclosed"))], 0)
     block = "\n".join(lines[1:end])
     if not block.strip():
         return FrontMatterRead([], end + 1)
@@ -120,7 +120,7 @@ def check_body(lines: list[str], first: int, display: str) -> list[Problem]:
         if (unfilled := placeholders.in_markdown_line(display, number, line)) is not None:
             problems.append(unfilled)
         if (hidden := hidden_character(line)) is not None:
-            problems.append(Problem(display, number, line.index(hidden) + 1, "", hidden_character_message(hidden)))
+            problems.append(Problem(display, number, line.index(hidden) + 1, "", plain("problem.hidden_character", code=code_point(hidden))))
     return problems + (html_policy.check_markdown(lines, first, display) if within_bounds else [])
 
 
@@ -129,7 +129,7 @@ def read_lines(path: Path, display: str) -> list[str] | Problem:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return Problem(display, 1, 1, "", "tệp không phải mã UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.")
+        return Problem(display, 1, 1, "", plain("problem.not_utf8"))
     return text.split("\n")  # not splitlines(): a form feed or U+2028 must be found, not split on
 
 

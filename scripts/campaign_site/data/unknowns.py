@@ -20,6 +20,7 @@ from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.yaml_source import SourceFile
 
@@ -74,7 +75,7 @@ class Knowable:
             if is_not_known_spelling(value) or value is NOT_KNOWN:
                 return NOT_KNOWN
             if is_not_known_slip(value):  # not a place called "không rõ"
-                raise ValueError(f"ghi `{value.strip()}`: nếu chưa biết, hãy viết đúng `{NOT_KNOWN_SPELLING}`.")
+                raise ValueError(plain("problem.not_known_slip", value=value.strip(), unknown=NOT_KNOWN_SPELLING))
             return validate_inner(value)
 
         def serialize(value: Any, serialize_inner: core_schema.SerializerFunctionWrapHandler) -> Any:
@@ -86,7 +87,7 @@ class Knowable:
 
     def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         known = handler(schema)
-        return {"anyOf": [known, {"const": NOT_KNOWN_SPELLING, "description": "Chưa có thông tin (văn bản có thể có nhưng chưa biết)"}]}
+        return {"anyOf": [known, {"const": NOT_KNOWN_SPELLING, "description": plain("model.not_known")}]}
 
 
 def is_not_known_slip(value: object) -> bool:
@@ -155,8 +156,8 @@ def misplaced(source: SourceFile, model: type[BaseModel]) -> list[Problem]:
     """`chưa rõ` (or a slip of it) written where `model` does not accept it: an error naming where it may
     go instead, never a value a page would print ("chưa rõ của chưa rõ")."""
     return [
-        source.problem(loc, format_loc(loc), f"trường này không nhận `{text.strip()}`: hãy ghi đúng như văn bản."
-                       + (honest_choices(model, loc) or " Nếu trường này không bắt buộc và văn bản không ghi, hãy xóa dòng này."))
+        source.problem(loc, format_loc(loc), sentences(plain("problem.not_accepted", value=text.strip()),
+                                                       honest_choices(model, loc) or plain("problem.delete_if_optional")))
         for loc, text in source.strings()
         # where the field takes `chưa rõ`, its own validator reads it and refuses its slips
         if is_not_known_slip(text) and not knowable_ancestor(model, loc)[0]
@@ -170,8 +171,7 @@ def honest_choices(model: type[BaseModel] | None, loc: Sequence[str | int]) -> s
         return ""
     allowed, nearest = knowable_ancestor(model, loc)
     if allowed:
-        return f" Nếu văn bản không ghi điều này, hãy xóa cả dòng; nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`."
+        return plain("problem.choices_line", unknown=NOT_KNOWN_SPELLING)
     if nearest:
-        return (f" Nếu văn bản không nêu cả mục `{format_loc(nearest)}`, hãy xóa cả mục đó; "
-                f"nếu chưa biết, hãy viết `{nearest[-1]}: {NOT_KNOWN_SPELLING}` thay cho cả mục.")
+        return plain("problem.choices_part", part=format_loc(nearest), key=nearest[-1], unknown=NOT_KNOWN_SPELLING)
     return ""

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING, Knowable
@@ -19,18 +20,18 @@ from campaign_site.data.unknowns import NOT_KNOWN_SPELLING, Knowable
 def describe(value: Any) -> str:
     """How a found value is named in a message."""
     if value is None:
-        return "ô trống"
+        return plain("problem.found_empty")
     if isinstance(value, bool):
-        return f"giá trị đúng/sai `{str(value).lower()}`"
+        return plain("problem.found_bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"số `{value}`"
+        return plain("problem.found_number", value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
         return f"`{shown}`"
     if isinstance(value, list):
-        return "một danh sách"
+        return plain("problem.found_list")
     if isinstance(value, dict):
-        return "một nhóm trường"
+        return plain("problem.found_mapping")
     return f"`{value}`"
 
 
@@ -38,6 +39,12 @@ def suggest(word: str, choices: list[str]) -> str | None:
     """The closest choice to a misspelt word, if any is close."""
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """`Có phải bạn muốn viết `x`?` for the closest choice to a misspelt word; empty when none is close."""
+    close = suggest(word, choices)
+    return plain("problem.did_you_mean", word=close) if close else ""
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -81,7 +88,9 @@ def _shape(model: type[BaseModel] | None) -> str:
         return ""
     required = [(info.alias or name, info.description) for name, info in model.model_fields.items() if info.is_required()]
     keys = [f"`{key}:` ({re.split(r'[;,(]', text or '')[0].strip()})" for key, text in required]
-    return f" gồm {', '.join(keys[:-1])} và {keys[-1]}" if len(keys) > 1 else f" gồm {keys[0]}" if keys else ""
+    if len(keys) > 1:
+        return plain("problem.shape_many", keys=", ".join(keys[:-1]), last=keys[-1])
+    return plain("problem.shape_one", key=keys[0]) if keys else ""
 
 
 def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
@@ -89,7 +98,7 @@ def _message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     info = _field(model, loc)
     if (info is not None and any(isinstance(m, Knowable) for m in info.metadata) and isinstance(error.get("input"), str)
             and error["type"] != "value_error"):
-        return f"{text} Nếu chưa biết, hãy viết `{NOT_KNOWN_SPELLING}`; nếu văn bản không nêu, hãy xóa dòng này."
+        return sentences(text, plain("problem.knowable_hint", unknown=NOT_KNOWN_SPELLING))
     return text
 
 
@@ -101,50 +110,48 @@ def _plain_message(error: ErrorDetails, model: type[BaseModel], loc: Loc) -> str
     if kind == "missing":
         parent = model_at(model, loc[:-1])
         info = parent.model_fields[name].description if parent and name in parent.model_fields else None
-        hint = f" ({info})" if info else ""
-        return f"thiếu trường bắt buộc `{name}`{hint}. Hãy thêm dòng `{name}: ...`."
+        return plain("problem.missing_described", name=name, info=info) if info else plain("problem.missing", name=name)
     if kind == "extra_forbidden":
         parent = model_at(model, loc[:-1])
         allowed = list(parent.model_fields) if parent else []
-        close = suggest(name, allowed)
-        did_you_mean = f"Có phải bạn muốn viết `{close}`? " if close else ""
-        return (
-            f"trường `{name}` không có trong mẫu dữ liệu. {did_you_mean}"
-            f"Các trường dùng được ở đây: {', '.join(allowed)}."
-        )
+        return sentences(plain("problem.unknown_field", name=name), did_you_mean(name, allowed),
+                         plain("problem.allowed_fields", fields=", ".join(allowed)))
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "string_type" and error.get("input") is None:
-        return "chưa có nội dung. Hãy điền nội dung sau dấu hai chấm."
+        return plain("problem.no_content")
     if kind == "string_type":
-        return f"cần một đoạn văn bản nhưng nhận được {found}. Nếu đó là số hoặc ngày, hãy đặt trong dấu ngoặc kép."
+        return plain("problem.text_needed", found=found)
     if kind == "string_too_short":
         field_info = _field(model, loc)
         if field_info is not None and field_info.is_required():  # deleting the line would only make it missing
-            return "không được để trống. Hãy điền nội dung."
-        return "không được để trống. Hãy điền nội dung hoặc xóa cả dòng này."
+            return plain("problem.empty_required")
+        return plain("problem.empty")
     if kind in ("string_too_long", "too_long") and isinstance(error.get("input"), str):
         length = len(error["input"])
-        return f"quá dài ({length} ký tự); tối đa {ctx.get('max_length')} ký tự. Hãy rút gọn hoặc kiểm tra xem có dán nhầm không."
+        return plain("problem.too_long", length=length, max=ctx.get("max_length"))
     if kind == "too_short":
-        return f"danh sách cần ít nhất {ctx.get('min_length', 1)} mục (mỗi mục một dòng, bắt đầu bằng `- `)."
+        return plain("problem.list_too_short", min=ctx.get("min_length", 1))
     if kind == "list_type":
-        return f"cần một danh sách (mỗi mục một dòng, bắt đầu bằng `- `) nhưng nhận được {found}."
+        return plain("problem.list_needed", found=found)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"cần một nhóm trường dạng `tên: giá trị` (thụt lề vào trong){_shape(model_at(model, loc))} nhưng nhận được {found}."
+        shape = _shape(model_at(model, loc))
+        return plain("problem.mapping_needed", shape=f" {shape}" if shape else "", found=found)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"cần một số nguyên nhưng nhận được {found}."
+        return plain("problem.integer_needed", found=found)
     if kind in ("greater_than_equal", "greater_than"):
-        return f"giá trị {found} quá nhỏ; phải từ {ctx.get('ge', ctx.get('gt'))} trở lên."
+        return plain("problem.too_small", found=found, min=ctx.get("ge", ctx.get("gt")))
     if kind in ("less_than_equal", "less_than"):
-        return f"giá trị {found} quá lớn; phải không quá {ctx.get('le', ctx.get('lt'))}."
+        return plain("problem.too_large", found=found, max=ctx.get("le", ctx.get("lt")))
     if kind == "literal_error":
         choice = _field(model, loc)
-        meaning = f" {choice.description}." if choice is not None and choice.description else ""  # what each value means
-        return f"giá trị {found} không hợp lệ. Chỉ chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}.{meaning}"
+        meaning = f"{choice.description}." if choice is not None and choice.description else ""  # what each value means
+        either = plain("problem.or")
+        choices = str(ctx.get("expected", "")).replace(" or ", f" {either} ")
+        return sentences(plain("problem.not_a_choice", found=found, choices=choices), meaning)
     if kind.startswith("bool"):
-        return f"cần `true` hoặc `false` nhưng nhận được {found}."
-    return f"giá trị {found} không hợp lệ ở đây. Hãy xem mẫu trong HUONG-DAN-BIEN-TAP.md (hướng dẫn cho biên tập viên) hoặc gợi ý của trình soạn thảo."
+        return plain("problem.bool_needed", found=found)
+    return plain("problem.invalid", found=found)
 
 
 def problems_from(exc: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:

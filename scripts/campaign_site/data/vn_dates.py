@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.data.validation_messages import describe
 
 # ASCII digits only (re.ASCII): full-width "２０２６" or Arabic-Indic digits are not a date staff typed.
@@ -16,25 +17,20 @@ _Y = re.compile(r"^\s*(\d{4})\s*$", re.ASCII)
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
-HOW_TO_WRITE = "Hãy viết theo dạng ngày/tháng/năm, ví dụ 16/4/2026."
-
-
 def _checked_year(year: int, written: object) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"ngày `{written}` có năm {year} không hợp lệ. {HOW_TO_WRITE}")
+        raise ValueError(sentences(plain("problem.date_bad_year", written=written, year=year), plain("problem.date_how")))
     return year
 
 
 def _checked(day: int, month: int, year: int, written: str) -> date:
     _checked_year(year, written)
     if not 1 <= month <= 12:
-        raise ValueError(f"ngày `{written}` có tháng {month} không tồn tại (tháng phải từ 1 đến 12). {HOW_TO_WRITE}")
+        raise ValueError(sentences(plain("problem.date_bad_month", written=written, month=month), plain("problem.date_how")))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise ValueError(
-            f"ngày `{written}` không tồn tại: tháng {month} năm {year} chỉ có {last} ngày. "
-            f"Có thể bạn muốn viết {last}/{month}/{year} hoặc 1/{month % 12 + 1}/{year + (month == 12)}?"
-        )
+        raise ValueError(plain("problem.date_bad_day", written=written, month=month, year=year, last=last,
+                               next_month=month % 12 + 1, next_year=year + (month == 12)))
     return date(year, month, day)
 
 
@@ -43,12 +39,12 @@ def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, int) or not isinstance(value, str):
-        raise ValueError(f"cần một ngày nhưng nhận được {describe(value)}. {HOW_TO_WRITE}")
+        raise ValueError(sentences(plain("problem.date_needed", found=describe(value)), plain("problem.date_how")))
     if m := _DMY.match(value):
         return _checked(int(m[1]), int(m[2]), int(m[3]), value.strip())
     if m := _ISO.match(value):
         return _checked(int(m[3]), int(m[2]), int(m[1]), value.strip())
-    raise ValueError(f"không đọc được ngày `{value}`. {HOW_TO_WRITE}")
+    raise ValueError(sentences(plain("problem.date_unreadable", value=value), plain("problem.date_how")))
 
 
 @dataclass(frozen=True)
@@ -98,7 +94,7 @@ def parse_partial_date(value: object) -> PartialDate:
         if m := _MY.match(value):
             month, year = int(m[1]), _checked_year(int(m[2]), value.strip())
             if not 1 <= month <= 12:
-                raise ValueError(f"`{value}` có tháng {month} không tồn tại (tháng phải từ 1 đến 12).")
+                raise ValueError(plain("problem.partial_date_bad_month", value=value, month=month))
             return PartialDate(year, month)
         if m := _Y.match(value):
             return PartialDate(_checked_year(int(m[1]), value.strip()))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem
 from campaign_site.data.vn_dates import FIRST_YEAR, LAST_YEAR
 
@@ -27,8 +28,7 @@ def misnamed(root: Path, display_root: str) -> list[Problem]:
         return []
     return [
         Problem(f"{display_root}/{path.name}", 1, 1, "",
-                f"thư mục `{path.name}` không phải một năm: tên thư mục năm gồm đúng bốn chữ số 0-9 gõ từ bàn phím, "
-                f"từ {FIRST_YEAR} đến {LAST_YEAR}, ví dụ `2026`. Hãy đổi tên thư mục cho đúng năm.")
+                plain("problem.not_a_year", name=path.name, first=FIRST_YEAR, last=LAST_YEAR))
         for path in sorted(root.iterdir())
         if path.is_dir() and path.name.isdecimal() and year_of(path.name) is None
     ]

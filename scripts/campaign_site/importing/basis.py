@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.model import LegalDocument
 from campaign_site.data.placeholders import to_fill
 from campaign_site.data.vn_dates import PartialDate
@@ -153,8 +154,7 @@ def resolve(citation: Citation, registry: Mapping[str, LegalDocument], plan_year
     if len(same) == 1:
         return Resolved(same[0].id, True)
     if len(same) > 1:
-        return Resolved(same[0].id, False, note=f"Có {len(same)} văn bản cùng số, ký hiệu {citation.number_symbol} trong "
-                        f"documents.yaml ({', '.join(d.id for d in same)}); đã chọn {same[0].id}.")
+        return Resolved(same[0].id, False, note=plain("import.same_number", count=len(same), number=citation.number_symbol, ids=', '.join(d.id for d in same), id=same[0].id))
     return _new(citation, registry, plan_year, new_ids)
 
 
@@ -177,8 +177,8 @@ def _new(citation: Citation, registry: Mapping[str, LegalDocument], plan_year: i
     if citation.issuer:
         entry["issuer"] = citation.issuer
     else:
-        entry["issuer"] = to_fill("cơ quan ban hành")
-    entry["level"] = level if level else to_fill("party, government, ministry, province hoặc commune")
+        entry["issuer"] = to_fill(plain("staff.new_issuer"))
+    entry["level"] = level if level else to_fill(plain("staff.new_document_level"))
     if citation.summary:
         entry["summary"] = citation.summary
     if doc_id in registry and doc_id not in new_ids:

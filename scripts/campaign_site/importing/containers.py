@@ -13,6 +13,7 @@ from typing import IO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text
 from campaign_site.importing.unreadable import UnreadableFile
 
@@ -45,9 +46,7 @@ class _Counted:
 def check_archive(path: Path) -> None:
     """Raise `UnreadableFile` (in Vietnamese, naming the file) when the archive is broken or beyond the bounds."""
     name = path.name
-    too_big = UnreadableFile(f"tệp `{name}` khi giải nén lớn quá mức một văn bản (trên {MAX_PART_BYTES // 2**20} MB một phần "
-                             f"hoặc {MAX_TOTAL_BYTES // 2**20} MB cả tệp): có thể là tệp hỏng hoặc tệp nén độc hại. "
-                             "Hãy lưu lại văn bản bằng Word rồi nhập lại.")
+    too_big = UnreadableFile(plain("import.too_big_unpacked", name=name, part_mb=MAX_PART_BYTES // 2**20, total_mb=MAX_TOTAL_BYTES // 2**20))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
@@ -65,11 +64,9 @@ def check_archive(path: Path) -> None:
                         pass
                     left = stream.left
     except zipfile.BadZipFile as exc:
-        raise UnreadableFile(f"tệp `{name}` bị hỏng (không mở được như tệp nén của Word hay OpenDocument). "
-                             "Hãy chép lại tệp gốc hoặc lưu lại bằng Word rồi nhập lại.") from exc
+        raise UnreadableFile(plain("import.broken_zip", name=name)) from exc
     except (OSError, EOFError, RuntimeError, NotImplementedError) as exc:  # a part cut short, encrypted, or an unknown method
-        raise UnreadableFile(f"tệp `{name}` bị hỏng hoặc có mật khẩu: không giải nén được. Hãy chép lại tệp gốc, "
-                             "bỏ mật khẩu nếu có, rồi nhập lại.") from exc
+        raise UnreadableFile(plain("import.encrypted_zip", name=name)) from exc
 
 
 def _check_xml(stream: _Counted, name: str, part: str) -> None:
@@ -82,18 +79,13 @@ def _check_xml(stream: _Counted, name: str, part: str) -> None:
                 continue
             depth, elements = depth + 1, elements + 1
             if depth > MAX_DEPTH:
-                raise UnreadableFile(f"tệp `{name}` lồng nhau quá {MAX_DEPTH} tầng (phần `{part}`), điều một văn bản thật không có. "
-                                     "Hãy bỏ bớt bảng lồng trong bảng, lưu lại bằng Word rồi nhập lại.")
+                raise UnreadableFile(plain("import.too_deep", name=name, max=MAX_DEPTH, part=part))
             if elements > MAX_ELEMENTS:
-                raise UnreadableFile(f"tệp `{name}` có quá nhiều đoạn và định dạng so với một văn bản (phần `{part}` có hơn "
-                                     f"{count_text(MAX_ELEMENTS)} phần tử). Hãy nhập riêng tệp của kế hoạch hay "
-                                     "công văn, hoặc lưu lại bằng Word rồi nhập lại.")
+                raise UnreadableFile(plain("import.too_many_parts", name=name, part=part, max=count_text(MAX_ELEMENTS)))
     except DefusedXmlException as exc:
-        raise UnreadableFile(f"tệp `{name}` có khai báo thực thể XML (phần `{part}`), điều một văn bản Word hay OpenDocument "
-                             "thật không có: tệp có thể độc hại. Hãy lưu lại văn bản bằng Word rồi nhập lại.") from exc
+        raise UnreadableFile(plain("import.xml_entities", name=name, part=part)) from exc
     except SyntaxError as exc:  # xml.etree's ParseError
-        raise UnreadableFile(f"tệp `{name}` bị hỏng: phần `{part}` không phải XML đọc được (dòng {_line(exc)}). "
-                             "Hãy chép lại tệp gốc hoặc lưu lại bằng Word rồi nhập lại.") from exc
+        raise UnreadableFile(plain("import.bad_xml", name=name, part=part, line=_line(exc))) from exc
 
 
 def _line(exc: SyntaxError) -> int:

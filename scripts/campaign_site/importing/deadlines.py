@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule
 from campaign_site.importing import dates
@@ -78,8 +79,8 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
             note = squash(note_match["note"]).rstrip(" ./") if note_match else None
             out.append(Deadline(
                 dates.short(when), rule,
-                squash(reporter) if reporter else to_fill("ai báo cáo"),
-                recipient or to_fill("báo cáo cho ai"),
+                squash(reporter) if reporter else to_fill(plain("staff.new_reporter")),
+                recipient or to_fill(plain("staff.new_recipient")),
                 note, certain,
             ))
     return out
@@ -116,7 +117,7 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     data: dict = {"start": dates.short(main.start), "end": dates.short(main.end)}
     if main.inferred_year:
         data = {k: review(v) for k, v in data.items()}
-        notes.append("Thời gian thực hiện không ghi năm; đã lấy năm của văn bản.")
+        notes.append(plain("import.window_no_year"))
     rest = text[main.finish:].strip()
     rest = re.sub(r"^[\s.;,:)]+", "", rest)
     for peak in peaks:
@@ -132,7 +133,7 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
             if named:  # the document's own name for the period, not "cao điểm"
                 data["peak"]["name"] = review(squash(named[0].lower() + named[1:]))
         else:
-            notes.append("Thời gian cao điểm nằm ngoài thời gian thực hiện; chưa ghi vào `window.peak`.")
+            notes.append(plain("import.peak_outside"))
     if len([r for r in found if r not in peaks]) > 1:
-        notes.append("Mục thời gian có nhiều khoảng ngày; chỉ ghi khoảng đầu tiên.")
+        notes.append(plain("import.many_spans"))
     return data, notes

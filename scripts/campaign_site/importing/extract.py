@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.model import LegalDocument, Observance
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
@@ -26,6 +27,8 @@ from campaign_site.importing.vn import capitalize, squash
 
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
+_BASIS_START = re.compile(r"^Căn cứ\b")
+_TIME_WORDS = re.compile(r"thời gian", re.IGNORECASE)
 _LINKING = re.compile(r"kết nối|hướng tới|hướng đến|gắn với|phối hợp với các hoạt động", re.IGNORECASE)
 _LINK_MODALITIES = (("may", re.compile(r"\bcó thể\b", re.IGNORECASE)),
                     ("encouraged", re.compile(r"\bkhuyến khích\b", re.IGNORECASE)),
@@ -81,8 +84,7 @@ class _Extraction:
         self.header = header.parse(self.paras)
         self.year = self.header.year or default_year
         if self.header.year is None:
-            self.notes.append("Văn bản không ghi năm ký; các ngày không ghi năm được hiểu theo năm "
-                              f"{default_year}." if default_year else "Văn bản không ghi năm ký.")
+            self.notes.append(plain("import.no_year_default", year=default_year) if default_year else plain("import.no_signing_year"))
 
     def run(self) -> Draft:
         tail_at = signature.tail_start(self.paras, self.header.end)
@@ -120,7 +122,7 @@ class _Extraction:
         if self.ending.signer:
             plan["signer"] = self.ending.signer
         for title, items in self.sections.other:
-            self.notes.append(f"Mục «{title}» ({len(items)} đoạn) không có trường tương ứng trong kế hoạch: chưa ghi.")
+            self.notes.append(plain("import.unknown_section", title=title, count=len(items)))
         ordered = {k: plan[k] for k in _PLAN_ORDER if k in plan and plan[k] not in ([], None, {})}
         short = who.get("short_name", "")
         plan_id = names.slug(without_review(short)) if short and MARKER not in short else None
@@ -170,15 +172,14 @@ class _Extraction:
                 self.intro_items.append(review(squash(text)))
             else:
                 self.context.append(review(squash(text)))
-                self.notes.append("Một đoạn mở đầu được ghi vào `context`: hãy xem đó có phải bối cảnh không.")
+                self.notes.append(plain("import.intro_as_context"))
         if self.intro_items:
-            self.notes.append(f"{len(self.intro_items)} đoạn không thuộc mục nào được ghi vào `content`: hãy xem lại.")
+            self.notes.append(plain("import.intro_as_content", count=len(self.intro_items)))
 
     def _uncited_basis(self, p: Para) -> bool:
         """`Căn cứ Luật … ngày …;` names a document without its number: noted, not guessed."""
-        if re.match(r"^Căn cứ\b", p.text) and not basis.citations(p.text):
-            self.notes.append(f"Đoạn căn cứ không ghi số, ký hiệu văn bản nên chưa được ghi: «{p.text}». "
-                              "Nếu cần, hãy thêm văn bản vào documents.yaml và `legal_basis`.")
+        if _BASIS_START.match(p.text) and not basis.citations(p.text):
+            self.notes.append(plain("import.basis_without_number", text=p.text))
             return True
         return False
 
@@ -201,8 +202,7 @@ class _Extraction:
             if nested and "basis" not in resolved.new:
                 resolved.new["basis"] = [without_review(n) for n in nested]
             if not resolved.certain:
-                self.notes.append(f"Văn bản {citation.number_symbol} chưa có trong documents.yaml và trích dẫn thiếu "
-                                  "ngày hoặc cơ quan ban hành: hãy bổ sung.")
+                self.notes.append(plain("import.basis_incomplete", number=citation.number_symbol))
         return resolved.id if resolved.certain else review(resolved.id)
 
     # --- issuer -----------------------------------------------------------------------------------
@@ -227,16 +227,16 @@ class _Extraction:
     def _document(self) -> dict:
         h = self.header
         doc: dict[str, Any] = {"type": h.type if h.type and h.type_certain else review(h.type) if h.type
-                               else to_fill("Kế hoạch hoặc Công văn")}
+                               else to_fill(plain("staff.new_plan_type"))}
         if h.type and not h.type_certain:
-            self.notes.append("Văn bản không ghi loại (không có «V/v» hay tên loại): đã ghi là Công văn.")
+            self.notes.append(plain("import.type_assumed"))
         if h.number:
             doc["number"] = h.number
         if h.symbol:
             doc["symbol"] = h.symbol
         if h.date:
             doc["date"] = h.date
-        doc["subject"] = squash(h.subject) if h.subject else to_fill("trích yếu của văn bản")
+        doc["subject"] = squash(h.subject) if h.subject else to_fill(plain("staff.new_subject"))
         return doc
 
     # --- what the body cites ------------------------------------------------------------------------
@@ -278,9 +278,9 @@ class _Extraction:
             if counts:
                 best = max(counts, key=lambda o: counts[o])
                 found = [review(best)]
-                self.notes.append("Trích yếu không nêu ngày kỷ niệm; đã chọn ngày được nhắc nhiều nhất trong văn bản.")
+                self.notes.append(plain("import.observance_guessed"))
             else:
-                self.notes.append("Văn bản không nêu ngày kỷ niệm nào trong số các ngày đã khai báo.")
+                self.notes.append(plain("import.no_observance"))
         linked: list[str] = []
         linking: list[str] = []
         for text in self._body_texts():
@@ -293,10 +293,10 @@ class _Extraction:
                         linking.append(sentence)
         if not linked:
             return found, linked, None
-        self.notes.append("Văn bản nhắc việc kết nối, hướng tới ngày kỷ niệm khác: đã ghi `linked_observances` để kiểm tra.")
+        self.notes.append(plain("import.linked"))
         modality = next((name for name, words in _LINK_MODALITIES if any(words.search(s) for s in linking)), None)
         if modality is None:
-            self.notes.append("Không thấy “có thể”, “khuyến khích”, “đề nghị” trong câu nói về việc kết nối: hãy ghi `linked_modality`.")
+            self.notes.append(plain("import.linked_modality"))
         return found, linked, review(modality) if modality else None
 
     def _phrases(self, plan_observances: list[str]) -> phrases.Result:
@@ -310,16 +310,16 @@ class _Extraction:
         """Kinds of phrase the document leaves to each unit (`các đơn vị chủ động lựa chọn chủ đề, khẩu
         hiệu`), when it sets none of that kind itself."""
         given = {"theme": plan["themes"], "slogan": plan["slogans"], "message": plan["messages"]}
-        kinds = {"chủ đề": "theme", "khẩu hiệu": "slogan", "thông điệp": "message"}
+        kinds = {word: kind for kind, word in phrases.KINDS.items()}
         chosen: list[str] = []
         for text in self._body_texts():
             for m in _UNITS_CHOOSE.finditer(text):
-                for word in re.findall(r"chủ đề|khẩu hiệu|thông điệp", m[0], re.IGNORECASE):
+                for word in phrases.KIND_WORDS.findall(m[0]):
                     kind = kinds[word.lower()]
                     if not given[kind] and review(kind) not in chosen:
                         chosen.append(review(kind))
         if chosen:
-            self.notes.append("Văn bản để đơn vị tự chọn chủ đề, khẩu hiệu thay vì nêu chung: đã ghi `units_choose`.")
+            self.notes.append(plain("import.units_choose"))
         return chosen
 
     # --- sections ---------------------------------------------------------------------------------
@@ -334,7 +334,7 @@ class _Extraction:
             else:
                 out += section["items"]
         if self.sections.unplaced:
-            self.notes.append("Mục «Mục đích, yêu cầu» có đoạn không thuộc riêng mục đích hay yêu cầu: chưa ghi.")
+            self.notes.append(plain("import.purpose_mixed"))
         return [item for item in out if item]
 
     def _window(self) -> dict | None:
@@ -342,14 +342,14 @@ class _Extraction:
         self.notes += notes
         if window is None and "window" not in self.sections.found:
             for text in self._body_texts():
-                if re.search(r"thời gian", text, re.IGNORECASE):
+                if _TIME_WORDS.search(text):
                     window, _ = deadlines.window([text], self.year)
                     if window:
                         window = {k: review(v) if isinstance(v, str) else v for k, v in window.items()}
-                        self.notes.append("Không có mục «Thời gian»; thời gian thực hiện được lấy từ một câu trong văn bản.")
+                        self.notes.append(plain("import.window_from_sentence"))
                         break
         elif window is None:
-            self.notes.append("Mục «Thời gian» không ghi khoảng ngày đọc được: chưa ghi `window`.")
+            self.notes.append(plain("import.window_unreadable"))
         return window
 
     def _deadlines(self) -> list[dict]:
@@ -372,7 +372,7 @@ class _Extraction:
                 continue
             seen.add((d.date, d.rule, d.recipient))
             if MARKER in d.reporter or MARKER in d.recipient:
-                self.notes.append(f"Hạn báo cáo {d.date}: không rõ ai báo cáo hoặc báo cáo cho ai.")
+                self.notes.append(plain("import.deadline_unclear", date=d.date))
             out.append(deadlines.as_data(d))
         return out
 
@@ -381,7 +381,7 @@ class _Extraction:
         for unit in self.sections.units:
             if not unit.tasks:
                 continue
-            name = unit.name if unit.certain else review(unit.name) if unit.name else to_fill("đơn vị thực hiện")
+            name = unit.name if unit.certain else review(unit.name) if unit.name else to_fill(plain("import.hint_unit"))
             tasks = [t["text"] if not t.get("performers") else {"text": t["text"], "performers": t["performers"]}
                      for t in unit.tasks]
             out.append({"unit": name, "tasks": tasks})

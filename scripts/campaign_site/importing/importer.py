@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from campaign_site.authoring.scaffold import ScaffoldError
+from campaign_site.core.catalogue import plain
 from campaign_site.data.loader import load_site
 from campaign_site.data.placeholders import is_marked
 from campaign_site.importing.extract import Draft, document_year, extract
@@ -41,14 +42,13 @@ def import_file(repo: Path, path: Path, year: int | None = None, plan_id: str | 
     draft = extract(text, site.documents, site.observances, phrases, guessed)
     if not is_dispatch(draft):
         raise ScaffoldError(
-            f"không nhận ra `{path.name}` là công văn hay kế hoạch hưởng ứng: không thấy loại văn bản, cơ quan ban hành "
-            "hay ngày kỷ niệm nào. Không ghi tệp nào."
+            plain("import.not_a_plan", name=path.name)
         )
     target_year = year or draft.year
     target_id = plan_id or draft.plan_id
     if target_year is None:
-        raise ScaffoldError("văn bản không ghi năm: hãy chọn năm bằng --year, ví dụ --year 2026.")
+        raise ScaffoldError(plain("import.no_year"))
     if not target_id:
-        raise ScaffoldError("không đặt được mã cho kế hoạch vì chưa rõ cơ quan ban hành: hãy chọn mã bằng --id, ví dụ --id so-khcn-lang-son.")
+        raise ScaffoldError(plain("import.no_id"))
     written = write_draft(repo, target_year, target_id, draft.plan, draft.new_documents, draft.new_phrases, path.name)
     return written, draft

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
 from campaign_site.importing import names
 from campaign_site.importing.header import Header
@@ -22,7 +23,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     if agencies:
         name, certain = names.case_name(agencies[-1], body_text)
         if not certain:
-            notes.append(f"Tên cơ quan «{agencies[-1]}» được viết lại thành «{name}»: hãy kiểm tra chữ hoa, chữ thường.")
+            notes.append(plain("import.name_recased", written=agencies[-1], name=name))
     else:
         found = [re.sub(r"\s*\([^)]*\)", "", a) for a in actors]
         complete = [a for a in found if names.localities(a)]
@@ -31,11 +32,11 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         elif found:
             name, certain = found[0], False
         else:
-            notes.append("Không thấy tên cơ quan ban hành trong văn bản.")
-            return {"name": to_fill("tên cơ quan ban hành"), "short_name": to_fill("tên ngắn"),
-                    "level": to_fill("national, province hoặc commune")}, notes
+            notes.append(plain("import.no_issuer"))
+            return {"name": to_fill(plain("staff.new_issuer_name")), "short_name": to_fill(plain("import.hint_short_name")),
+                    "level": to_fill(plain("staff.new_plan_level"))}, notes
     if not agencies and not certain:
-        notes.append(f"Văn bản không có tên cơ quan ở đầu; tên «{name}» lấy từ câu mở đầu hoặc câu kết.")
+        notes.append(plain("import.name_from_sentence", name=name))
     level = names.level(name)
     province, province_certain = None, certain
     localities = names.localities(name)
@@ -49,7 +50,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             # Decree 30: a provincial body's documents name its province as their place. The name
             # itself is then completed by the importer, and marked.
             province, province_certain, certain = names.province(place), True, False
-            notes.append(f"Tên đầy đủ «{name}» được ghép với địa danh {place}: hãy kiểm tra.")
+            notes.append(plain("import.name_with_place", name=name, place=place))
         if province:
             name = f"{name} {'thành phố' if province in names.CITIES else 'tỉnh'} {province}"
             level = level or "province"
@@ -58,15 +59,15 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         named = names.provinces_named(cited_text)
         if named:
             province, province_certain = named[0], False
-            notes.append(f"Tỉnh, thành phố của {name} được suy ra từ các văn bản nhắc tới ({province}): hãy kiểm tra.")
+            notes.append(plain("import.province_guessed", name=name, province=province))
     short, _ = names.short_name(name, level)
     out: dict[str, Any] = {"name": name if certain else review(name), "short_name": short if certain else review(short)}
     if parent:
         out["parent"] = parent
-    out["level"] = level or to_fill("national, province hoặc commune")
+    out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
         if province:
             out["province"] = province if province_certain else review(province)
         else:
-            out["province"] = to_fill("tỉnh, thành phố, ví dụ Lạng Sơn")
+            out["province"] = to_fill(plain("import.hint_province"))
     return out, notes

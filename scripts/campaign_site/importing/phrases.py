@@ -12,13 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data.model import Observance
 from campaign_site.data.placeholders import review
 from campaign_site.importing.vn import key, phrase_key
 
 KINDS = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông điệp"}
-_KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)
+KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)
 QUOTED = re.compile(r"“([^“”]{3,400})”|\"([^\"]{3,400})\"")
 _CLAUSE_END = re.compile(r"[;.]\s")
 SIMILAR = 0.9
@@ -111,7 +112,7 @@ def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Ca
         if at and masked[at - 1] in ";.":
             start = at
         clause = masked[max(start, at - 400):at]
-        words = _KIND_WORDS.findall(clause)
+        words = KIND_WORDS.findall(clause)
         if not words:
             continue
         kinds = {k for k, w in KINDS.items() if any(key(x) == w for x in words)}
@@ -148,7 +149,7 @@ def resolve(candidates: list[Candidate], known: list[Known], observances: Mappin
                 kind = by_key[close].kind if close in by_key else cand.kind or "theme"
                 taken.add(close_id)
                 result.ids[kind].append(review(close_id))
-            result.notes.append(f"Văn bản in “{cand.text}”, gần giống câu đã có (mã {close_id}): hãy xem có phải in sai không.")
+            result.notes.append(plain("import.phrase_close", text=cand.text, id=close_id))
             continue
         if cand.kind is None:
             kind, kind_certain = ("slogan" if slogan_like(cand.text) else "theme"), False
@@ -157,7 +158,7 @@ def resolve(candidates: list[Candidate], known: list[Known], observances: Mappin
         observance = cand.observance or next(iter(observance_mentions(cand.text, observances)), None)
         if observance is None:
             observance = plan_observances[0] if plan_observances else next(iter(observances), "")
-            result.notes.append(f"Chưa rõ “{cand.text}” thuộc ngày kỷ niệm nào; đã xếp vào {observance}.")
+            result.notes.append(plain("import.phrase_observance_guessed", text=cand.text, observance=observance))
         phrase_id = _new_id(cand.text, used_ids)
         used_ids.add(phrase_id)
         new_keys[ck] = phrase_id
@@ -165,7 +166,7 @@ def resolve(candidates: list[Candidate], known: list[Known], observances: Mappin
         result.new.append((observance, kind, {"id": phrase_id, "text": cand.text}))
         result.ids[kind].append(phrase_id if kind_certain else review(phrase_id))
         if not kind_certain:
-            result.notes.append(f"“{cand.text}” được ghi là {KINDS[kind]}: văn bản không nói rõ là chủ đề hay khẩu hiệu.")
+            result.notes.append(plain("import.phrase_kind_guessed", text=cand.text, kind=KINDS[kind]))
     return result
 
 

@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text, human_size
 from campaign_site.importing.containers import check_archive
 from campaign_site.importing.unreadable import UnreadableFile
@@ -42,15 +43,14 @@ def read_text(path: Path) -> str:
     reads through `sandbox.read_bounded`, which adds a time and memory limit."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UnreadableFile(f"không nhập được tệp `{path.name}`: chỉ nhận tệp .docx, .pdf, .odt hoặc .txt.")
+        raise UnreadableFile(plain("import.unsupported", name=path.name))
     if not path.is_file():
-        raise UnreadableFile(f"không tìm thấy tệp `{path}`.")
+        raise UnreadableFile(plain("import.no_file", path=path))
     size = path.stat().st_size
     if size == 0:
-        raise UnreadableFile(f"tệp `{path.name}` rỗng.")
+        raise UnreadableFile(plain("import.empty_file", name=path.name))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(f"tệp `{path.name}` nặng {human_size(size)}, quá giới hạn {human_size(MAX_FILE_BYTES)} của một văn bản. "
-                             "Hãy nhập tệp Word hoặc PDF gốc của văn bản (không phải bản quét hay tệp gộp nhiều văn bản).")
+        raise UnreadableFile(plain("import.file_too_heavy", name=path.name, size=human_size(size), max=human_size(MAX_FILE_BYTES)))
     try:
         text = {".docx": _docx, ".pdf": _pdf, ".odt": _odt, ".txt": _txt}[suffix](path)
     except (UnreadableFile, MemoryError):
@@ -59,12 +59,11 @@ def read_text(path: Path) -> str:
         raise UnreadableFile(_broken(path, exc)) from exc
     text = tidy(text)
     if len(text) > MAX_CHARS:
-        raise UnreadableFile(f"tệp `{path.name}` có {count_text(len(text))} ký tự, quá giới hạn {count_text(MAX_CHARS)} ký tự của một "
-                             "văn bản. Hãy nhập riêng tệp của kế hoạch hay công văn (không phải tệp gộp nhiều văn bản).")
+        raise UnreadableFile(plain("import.too_many_characters", name=path.name, count=count_text(len(text)), max=count_text(MAX_CHARS)))
     if not text.strip():
-        raise UnreadableFile(f"tệp `{path.name}` không có chữ nào.")
+        raise UnreadableFile(plain("import.no_text", name=path.name))
     if legacy_encoding(text):
-        raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
+        raise UnreadableFile(plain("import.legacy_encoding", name=path.name))
     return text
 
 
@@ -75,19 +74,10 @@ def _broken(path: Path, exc: BaseException) -> str:
     chain: BaseException | None = exc
     while chain is not None:
         if isinstance(chain, (PDFPasswordIncorrect, PDFEncryptionError)):
-            return (f"tệp `{path.name}` có mật khẩu nên không đọc được. Hãy mở tệp, bỏ mật khẩu (hoặc xin bản không "
-                    "đặt mật khẩu) rồi nhập lại.")
+            return (plain("import.password", name=path.name))
         chain = chain.__cause__ or chain.__context__
     kind = path.suffix.lower()
-    return (f"tệp `{path.name}` bị hỏng hoặc không phải tệp {kind} thật, nên không đọc được. Hãy chép lại tệp gốc, "
-            "hoặc mở bằng Word rồi lưu lại, rồi nhập lại.")
-
-
-_LEGACY_MESSAGE = (
-    "tệp `{name}` dùng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode, nên chữ tiếng Việt sẽ bị sai. "
-    "Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã, hoặc mở bằng Word và chọn phông Unicode như Times New Roman) "
-    "rồi nhập lại."
-)
+    return (plain("import.broken_file", name=path.name, kind=kind))
 
 
 def legacy_encoding(text: str) -> bool:
@@ -117,8 +107,8 @@ def _txt(path: Path) -> str:
         pass
     text = raw.decode("cp1252", errors="replace")
     if legacy_encoding(text):
-        raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
-    raise UnreadableFile(f"tệp `{path.name}` không phải văn bản Unicode (UTF-8). Hãy lưu lại với bảng mã UTF-8 rồi nhập lại.")
+        raise UnreadableFile(plain("import.legacy_encoding", name=path.name))
+    raise UnreadableFile(plain("import.not_utf8", name=path.name))
 
 
 # Word -------------------------------------------------------------------------------------------
@@ -138,7 +128,7 @@ def _docx(path: Path) -> str:
     check_archive(path)
     with zipfile.ZipFile(path) as archive:
         if _LEGACY_FONTS.search(archive.read("word/document.xml")):
-            raise UnreadableFile(_LEGACY_MESSAGE.format(name=path.name))
+            raise UnreadableFile(plain("import.legacy_encoding", name=path.name))
     with docx2python(path, html=True) as document:
         paragraphs = [p for table in document.body for row in table for cell in row for p in _cell_paragraphs(cell)]
     return "\n\n".join(paragraphs)
@@ -207,14 +197,12 @@ def _pdf(path: Path) -> str:
     paragraphs: list[str] = []
     with pdfplumber.open(path) as pdf:
         if not pdf.pages:
-            raise UnreadableFile(f"tệp `{path.name}` bị hỏng: không đọc được trang nào. Hãy chép lại tệp gốc rồi nhập lại.")
+            raise UnreadableFile(plain("import.no_page", name=path.name))
         if len(pdf.pages) > MAX_PAGES:
-            raise UnreadableFile(f"tệp `{path.name}` có {len(pdf.pages)} trang, quá giới hạn {MAX_PAGES} trang của một văn bản. "
-                                 "Hãy nhập riêng tệp của kế hoạch hay công văn (không phải tệp gộp nhiều văn bản).")
+            raise UnreadableFile(plain("import.too_many_pages", name=path.name, pages=len(pdf.pages), max=MAX_PAGES))
         if not any(page.chars for page in pdf.pages):
             raise UnreadableFile(
-                f"tệp `{path.name}` là bản quét (ảnh), không có lớp chữ. Cần nhận dạng chữ (OCR) trước, hoặc xin tệp Word "
-                "hay PDF gốc của văn bản rồi nhập lại."
+                plain("import.scanned", name=path.name)
             )
         for page in pdf.pages:
             paragraphs += _page_paragraphs(page)

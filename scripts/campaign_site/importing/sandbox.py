@@ -18,6 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.importing.readers import UnreadableFile, read_text
 
 CPU_SECONDS = 8
@@ -37,16 +38,16 @@ def read_bounded(path: Path) -> str:
         child = subprocess.run([sys.executable, "-m", __name__, str(path)], capture_output=True, env=environ,
                                timeout=WALL_SECONDS, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise UnreadableFile(_too_costly(path, "quá lâu")) from exc
+        raise UnreadableFile(_too_costly(path, plain("import.too_slow"))) from exc
     try:
         answer = json.loads(child.stdout.decode("utf-8"))
     except ValueError:
         answer = None
     if not isinstance(answer, dict):  # killed by a limit before it could answer
-        raise UnreadableFile(_too_costly(path, "quá lâu" if _over_time(child.returncode) else "quá nhiều bộ nhớ"))
+        raise UnreadableFile(_too_costly(path, plain("import.too_slow") if _over_time(child.returncode) else plain("import.too_much_memory")))
     if "text" in answer:
         return str(answer["text"])
-    raise UnreadableFile(str(answer.get("error") or _too_costly(path, "quá nhiều bộ nhớ")))
+    raise UnreadableFile(str(answer.get("error") or _too_costly(path, plain("import.too_much_memory"))))
 
 
 def _over_time(returncode: int) -> bool:
@@ -54,9 +55,7 @@ def _over_time(returncode: int) -> bool:
 
 
 def _too_costly(path: Path, what: str) -> str:
-    return (f"đọc tệp `{path.name}` mất {what} so với một văn bản hành chính, nên đã dừng: tệp có thể bị hỏng hoặc có "
-            "nội dung bất thường (trang lặp vô tận, phần nén phình to). Hãy lưu lại văn bản bằng Word hoặc in ra PDF "
-            "một lần nữa rồi nhập lại.")
+    return (plain("import.too_costly", name=path.name, what=what))
 
 
 def _child(path: Path) -> dict[str, str]:
@@ -68,7 +67,7 @@ def _child(path: Path) -> dict[str, str]:
     except UnreadableFile as exc:
         return {"error": str(exc)}
     except MemoryError:
-        return {"error": _too_costly(path, "quá nhiều bộ nhớ")}
+        return {"error": _too_costly(path, plain("import.too_much_memory"))}
 
 
 if __name__ == "__main__":

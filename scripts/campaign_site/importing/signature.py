@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.document_end import CLOSING_START, END_MARK
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
@@ -114,8 +115,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     if titles:
         ending.signer = _signer(titles, name)
         if name is None:
-            ending.notes.append(f"Khối chữ ký không có tên người ký: đã ghi `name: {NOT_KNOWN_SPELLING}`. Nếu văn bản gốc "
-                                "có tên, hãy điền tên; nếu văn bản thật sự không in tên, hãy xóa dòng `name:`.")
+            ending.notes.append(plain("import.no_signer_name", unknown=NOT_KNOWN_SPELLING))
     return ending
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from campaign_site.authoring.scaffold import ScaffoldError, schema_comment
+from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import MARKER, REVIEW_MARKER
 
 
@@ -32,12 +33,8 @@ def _yaml(value: Any, indent: int = 0) -> str:
 
 def plan_text(plan: Mapping[str, Any], source_name: str) -> str:
     """The plan file: its schema line, where it came from, then the draft."""
-    head = (
-        f"{schema_comment('plan', 2)}"
-        f"# Nhập tự động từ tệp {source_name}. Hãy đối chiếu với văn bản gốc: mọi chỗ «{REVIEW_MARKER}» phải được\n"
-        f"# xác nhận (xóa chữ đó) hoặc sửa, mọi chỗ «{MARKER}» phải được điền; điều văn bản không nêu thì không có dòng nào.\n"
-    )
-    return head + _yaml(dict(plan))
+    note = plain("import.draft_header", source=source_name, review=REVIEW_MARKER, fill=MARKER)
+    return schema_comment("plan", 2) + "".join(f"# {line}\n" for line in note.split("\n")) + _yaml(dict(plan))
 
 
 def add_documents(path: Path, documents: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -98,19 +95,19 @@ def write_draft(repo: Path, year: int, plan_id: str, plan: Mapping[str, Any], do
     campaigns = repo / "campaigns"
     year_file = campaigns / str(year) / "campaign.yaml"
     if not year_file.is_file():
-        raise ScaffoldError(f"chưa có năm {year} (campaigns/{year}/campaign.yaml): hãy chạy `scripts/dev campaign new-year {year}` trước.")
+        raise ScaffoldError(plain("import.no_year_yet", year=year))
     target = campaigns / str(year) / "plans" / f"{plan_id}.yaml"
     if target.exists():
-        raise ScaffoldError(f"đã có kế hoạch {target.relative_to(repo)}; không ghi đè. Hãy chọn mã khác bằng --id.")
+        raise ScaffoldError(plain("import.plan_exists", path=target.relative_to(repo)))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(plan_text(plan, source_name), encoding="utf-8")
-    report = [f"Đã ghi {target.relative_to(repo)} (trang /{year}/ke-hoach/{plan_id}/)."]
+    report = [plain("import.written", path=target.relative_to(repo), year=year, plan=plan_id)]
     files = [target]
     if added := add_documents(campaigns / "documents.yaml", documents):
         files.append(campaigns / "documents.yaml")
-        report.append(f"Đã thêm vào campaigns/documents.yaml {len(added)} văn bản căn cứ chưa có: {', '.join(added)}.")
+        report.append(plain("import.documents_added", count=len(added), ids=', '.join(added)))
     if added := add_phrases(year_file, phrases):
         files.append(year_file)
-        report.append(f"Đã thêm vào campaigns/{year}/campaign.yaml {len(added)} chủ đề, khẩu hiệu, thông điệp chưa có: {', '.join(added)}.")
+        report.append(plain("import.phrases_added", year=year, count=len(added), ids=', '.join(added)))
     return Written(files, report)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from campaign_site.core.catalogue import plain
 from campaign_site.publishing.precompress import TEMPORARY_SUFFIX, decompress, is_temporary, source_of
 
 HOST_SCRIPT = Path(__file__).with_name("release_host.sh")
@@ -51,7 +52,7 @@ def _owner() -> str:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = str(os.getuid())
-    return f"{user}@{socket.gethostname()}, tiến trình {os.getpid()}"
+    return plain("deploy.who", user=user, host=socket.gethostname(), process=os.getpid())
 
 
 def _seconds(value: float) -> str:
@@ -87,7 +88,7 @@ class Target:
         if result.returncode == BUSY_EXIT:
             raise DeployError(result.stderr.strip())
         if result.returncode != 0:
-            raise DeployError(f"Lỗi trên máy chủ ({args[0]}): {result.stderr.strip() or result.returncode}")
+            raise DeployError(plain("deploy.host_error", step=args[0], reason=result.stderr.strip() or result.returncode))
         return result.stdout.rstrip()
 
     def lock_args(self, wait: float) -> list[str]:
@@ -110,7 +111,7 @@ class Target:
             destination = f"{self.host}:{destination}"
         result = subprocess.run([*command, f"{site}/", destination], capture_output=True, text=True)
         if result.returncode != 0:
-            raise DeployError(f"Không tải được bản mới lên (rsync {result.returncode}): {result.stderr.strip()}")
+            raise DeployError(plain("deploy.upload_failed", code=result.returncode, reason=result.stderr.strip()))
 
 
 class Session:
@@ -152,7 +153,7 @@ class Session:
         message = error.decode(errors="replace").strip()
         if self._process.returncode == BUSY_EXIT:
             raise DeployError(message)
-        raise DeployError(f"Lỗi trên máy chủ (publish): {message or self._process.returncode}")
+        raise DeployError(plain("deploy.publish_error", reason=message or self._process.returncode))
 
     def _beat(self) -> None:
         while not self._stop.wait(IDLE_SECONDS / 6) and self._send(b"\n"):
@@ -171,9 +172,9 @@ class Session:
         if self._process.returncode == 0 and f"ACTIVATED {name}" in output.decode(errors="replace"):
             return
         reason = error.decode(errors="replace").strip() or (
-            "mất kết nối trước khi máy chủ trả lời; xem bản đang phục vụ bằng scripts/dev deploy list rồi chạy lại nếu cần"
+            plain("deploy.connection_lost")
         )
-        raise DeployError(f"Lỗi trên máy chủ (activate): {reason}")
+        raise DeployError(plain("deploy.activate_error", reason=reason))
 
     def close(self) -> None:
         """Let go of the lock (the host process ends when its input does)."""
@@ -207,7 +208,7 @@ def check_publishable(site: Path) -> None:
     """Refuse to publish a folder that is not a finished build."""
     missing = [name for name in REQUIRED_FILES if not (site / name).is_file()]
     if missing:
-        raise DeployError(f"{site} không phải trang đã tạo xong (thiếu {', '.join(missing)}); hãy chạy scripts/dev build.")
+        raise DeployError(plain("deploy.not_built", site=site, missing=', '.join(missing)))
 
 
 def _digests(site: Path) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
@@ -223,13 +224,13 @@ def _digests(site: Path) -> tuple[dict[str, str], dict[str, tuple[str, str | Non
             continue
         name = path.relative_to(site).as_posix()
         if any(ord(character) < 32 for character in name):
-            raise DeployError(f"Tên tệp {name!r} có ký tự điều khiển; không đưa trang lên.")
+            raise DeployError(plain("deploy.control_character_name", name=name))
         data = path.read_bytes()
         files[name] = hashlib.sha256(data).hexdigest()
         source = source_of(name)
         if source is not None:
-            plain = decompress(data, path.suffix)
-            unpacked[name] = (source, None if plain is None else hashlib.sha256(plain).hexdigest())
+            decompressed = decompress(data, path.suffix)
+            unpacked[name] = (source, None if decompressed is None else hashlib.sha256(decompressed).hexdigest())
     return files, unpacked
 
 
@@ -240,8 +241,7 @@ def site_manifest(site: Path) -> bytes:
     for copy, (source, digest) in unpacked.items():
         if digest is None or digest != files.get(source):
             raise DeployError(
-                f"Bản nén {copy} hỏng hoặc đã cũ: không giải nén ra đúng {source}. Không đưa trang lên; "
-                "hãy chạy lại scripts/dev deploy publish (lệnh này viết lại các bản nén sai)."
+                plain("deploy.stale_copy", copy=copy, source=source)
             )
     return "".join(f"{digest}  ./{name}\n" for name, digest in files.items()).encode()
 
@@ -250,7 +250,7 @@ def publish(site: Path, target: Target, keep: int = KEEP_DEFAULT, revision: str 
     """Upload `site` as a new release, serve it once the host has checked every file, keep the
     newest `keep`; return the release's name. The whole run holds the target's lock."""
     if keep < KEEP_MINIMUM:
-        raise DeployError(f"Cần giữ ít nhất {KEEP_MINIMUM} bản phát hành để có thể quay lại.")
+        raise DeployError(plain("deploy.keep_minimum", minimum=KEEP_MINIMUM))
     check_publishable(site)
     manifest = site_manifest(site)
     with locked(target, wait) as session:

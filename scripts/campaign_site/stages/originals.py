@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data.site_data import SiteData
 from campaign_site.stages.banners.artwork import Download
@@ -25,5 +26,5 @@ def original_files(data: SiteData) -> tuple[list[GeneratedFile], dict[str, Downl
         path = PurePosixPath(name).as_posix()  # campaigns/van-ban/x.pdf is served at /van-ban/x.pdf
         kind = PurePosixPath(name).suffix.lstrip(".").upper()
         files.append(GeneratedFile(path, content, f"campaigns/{name}"))
-        downloads[name] = Download(f"Văn bản gốc: {kind}", path, len(content))
+        downloads[name] = Download(plain("source.original", kind=kind), path, len(content))
     return files, downloads

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from campaign_site.core.catalogue import plain, say
 from campaign_site.core.encoders import html_attribute
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data.model import Origin, Plan
@@ -19,15 +20,15 @@ def source_note(origin: Origin | None) -> Markdown | None:
     if origin is None or not (origin.summary or origin.name):
         return None
     if origin.summary:
-        what = f"bản tin của {escape(origin.name)}"  # a summary always names who published it (`Origin`)
+        what = say("source.summary_by", name=origin.name)  # a summary always names who published it (`Origin`)
     else:
-        what = f"văn bản gốc trên {escape(origin.name)}" if origin.url else escape(origin.name)
-    read = f", đọc ngày {time(origin.read_on)}" if origin.read_on else ""
+        what = say("source.original_on", name=origin.name) if origin.url else Markdown(escape(origin.name))
+    note = say("source.note_read", what=what, day=time(origin.read_on)) if origin.read_on else say("source.note", what=what)
     address = ""
     if origin.url:
         shown = escape(origin.url.split("://", 1)[1].rstrip("/"))
         address = f': <a href="{html_attribute(origin.url)}" rel="external">{shown}</a>'
-    return Markdown(f"Nguồn: {what}{read}{address}")
+    return Markdown(f"{note}{address}")
 
 
 def original_url(url: str | None, origin: Origin | None) -> str | None:
@@ -46,10 +47,10 @@ def cited_by(plans: Sequence[Plan]) -> str:
     """Where a phrase of the year comes from, after `Chủ đề năm 2026`: `theo 4 kế hoạch trên trang`, `theo kế
     hoạch của Sở KH&CN Lạng Sơn`, or that no plan on the site states it."""
     if not plans:
-        return "(chưa có kế hoạch nào trên trang nêu)"
+        return plain("source.no_plan")
     if len(plans) == 1:
-        return f"theo kế hoạch của {plans[0].short_label}"
-    return f"theo {len(plans)} kế hoạch trên trang"
+        return plain("source.one_plan", plan=plans[0].short_label)
+    return plain("source.plans", count=len(plans))
 
 
 def phrase_source_note(plans: Sequence[Plan]) -> str | None:
@@ -58,10 +59,10 @@ def phrase_source_note(plans: Sequence[Plan]) -> str | None:
     if not summaries:
         return None
     if summaries == len(plans):
-        who = "Kế hoạch này" if summaries == 1 else "Các kế hoạch này"
-        return f"{who} chỉ được biết qua bản tin tóm tắt: nội dung chưa được đối chiếu với văn bản gốc."
+        return plain("source.summary_only_one") if summaries == 1 else plain("source.summary_only_all")
     names = ", ".join(p.short_label for p in plans if _is_summary(p))
-    return f"Trong đó {'kế hoạch' if summaries == 1 else f'{summaries} kế hoạch'} của {names} chỉ được biết qua bản tin tóm tắt."
+    return (plain("source.summary_only_of_one", names=names) if summaries == 1
+            else plain("source.summary_only_of", count=summaries, names=names))
 
 
 def phrases_origin(kinds: str, year: int, cited: Sequence[Sequence[Plan]]) -> str:
@@ -71,12 +72,12 @@ def phrases_origin(kinds: str, year: int, cited: Sequence[Sequence[Plan]]) -> st
     from_summaries = sum(1 for plans in cited if plans and all(_is_summary(p) for p in plans))
     uncited = len(cited) - from_documents - from_summaries
     if from_documents == len(cited):
-        return f"Nguyên văn các {kinds} năm {year} như trong văn bản gốc."
+        return plain("source.phrases_from_documents", kinds=kinds, year=year)
     if from_summaries == len(cited):
-        return f"Các {kinds} năm {year} được chép từ bản tin tóm tắt, chưa đối chiếu với văn bản gốc."
+        return plain("source.phrases_from_summaries", kinds=kinds, year=year)
     parts = [
-        f"{from_documents} nội dung chép từ văn bản gốc" if from_documents else "",
-        f"{from_summaries} nội dung chép từ bản tin tóm tắt, chưa đối chiếu với văn bản gốc" if from_summaries else "",
-        f"{uncited} nội dung chưa có kế hoạch nào trong dữ liệu nêu" if uncited else "",
+        plain("source.count_from_documents", count=from_documents) if from_documents else "",
+        plain("source.count_from_summaries", count=from_summaries) if from_summaries else "",
+        plain("source.count_uncited", count=uncited) if uncited else "",
     ]
-    return f"Các {kinds} năm {year}: {'; '.join(p for p in parts if p)}. Nguồn của mỗi nội dung ghi ngay dưới nội dung đó."
+    return plain("source.phrases_mixed", kinds=kinds, year=year, parts="; ".join(p for p in parts if p))

@@ -13,6 +13,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.glyphs import BANNER_FONT_LABEL as FONT_LABEL
 from campaign_site.data import paths
@@ -30,7 +31,7 @@ PREVIEW_WIDTH_PX = 1600
 PREVIEW_SMALL_WIDTH_PX = 800
 """The preview again at half the width, for phones (`srcset`); pages only, not the ZIP."""
 SHARE_SIZE_PX = (1200, 630)
-COLOUR_NAMES = {"#DA251D": "đỏ", "#FFFF00": "vàng"}
+COLOUR_NAMES = {"#DA251D": plain("banner.red"), "#FFFF00": plain("banner.yellow")}
 """Vietnamese names of the default colours (`BannerStyle`); pages name no other colour rather
 than print a hex code to citizens."""
 
@@ -42,9 +43,10 @@ def colour_name(color: str) -> str | None:
 
 def colour_words(style: BannerStyle) -> str:
     """`nền đỏ, chữ vàng` for the named colours of a style; empty when neither has a name."""
-    parts = [f"{part} {name}" for part, color in (("nền", style.background), ("chữ", style.text_color))
-             if (name := colour_name(color))]
-    return ", ".join(parts)
+    background, text = colour_name(style.background), colour_name(style.text_color)
+    parts = [plain("banner.background", colour=background) if background else "",
+             plain("banner.text", colour=text) if text else ""]
+    return ", ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -190,29 +192,30 @@ class BannerMaker:
             phrase_id, text = entry.phrase.id, entry.phrase.text
             printed = upper(text) if self.style.uppercase else text
             texts = [
-                add(f"{phrase_id}.txt", text_file(text), "Văn bản TXT"),
-                add(f"{phrase_id}-chu-hoa.txt", text_file(upper(text)), "Văn bản chữ hoa TXT"),
+                add(f"{phrase_id}.txt", text_file(text), plain("banner.txt")),
+                add(f"{phrase_id}-chu-hoa.txt", text_file(upper(text)), plain("banner.txt_upper")),
             ]
             artwork = [
                 (
                     size,
                     add(f"{phrase_id}-{size.id}.svg", self._artwork(printed, size, "svg"), f"SVG: {size.name}"),
-                    add(f"{phrase_id}-{size.id}.pdf", self._artwork(printed, size, "pdf"), f"PDF để gửi cơ sở in: {size.name}"),
+                    add(f"{phrase_id}-{size.id}.pdf", self._artwork(printed, size, "pdf"), plain("banner.pdf", size=size.name)),
                 )
                 for size in self.style.sizes
             ]
             preview_png, preview_width, preview_height = self._preview(printed, self.style.sizes[0])
-            preview = add(f"{phrase_id}.png", preview_png, "Ảnh xem trước PNG")
+            preview = add(f"{phrase_id}.png", preview_png, plain("banner.preview"))
             small_png, _, _ = self._preview(printed, self.style.sizes[0], PREVIEW_SMALL_WIDTH_PX)
-            preview_small = add(f"{phrase_id}-{PREVIEW_SMALL_WIDTH_PX}.png", small_png, "Ảnh xem trước nhỏ PNG", zipped=False)
-            caption = f"{PHRASE_KINDS[entry.kind]} năm {campaign.year} · {self.site_title}"
-            share = add(f"{phrase_id}-chia-se.png", self._share(printed, caption), "Ảnh chia sẻ 1200 × 630 PNG")
+            preview_small = add(f"{phrase_id}-{PREVIEW_SMALL_WIDTH_PX}.png", small_png, plain("banner.preview_small"),
+                                zipped=False)
+            caption = plain("banner.share_caption", kind=PHRASE_KINDS[entry.kind], year=campaign.year, site=self.site_title)
+            share = add(f"{phrase_id}-chia-se.png", self._share(printed, caption), plain("banner.share"))
             banners.append(Banner(entry, printed, texts, preview, preview_width, preview_height, preview_small, share, artwork))
         archive = zip_files([(f.path.rsplit("/", 1)[1], f.content) for f in files if f.path not in page_only] + [
             ("HUONG-DAN.txt", text_file(self.guide(campaign.year, banners))),
             ("OFL.txt", (self.font.path.parent / "OFL.txt").read_bytes()),
         ])
-        label = f"Tất cả tệp băng rôn năm {campaign.year}: ZIP"
+        label = plain("banner.zip", year=campaign.year)
         return YearBanners(campaign.year, banners, add(f"bang-ron-{campaign.year}.zip", archive, label), files,
                            colour_words(self.style))
 
@@ -226,16 +229,18 @@ class BannerMaker:
         """The note inside the ZIP, for the print shop and the office."""
         style = self.style
         lines = [
-            f"BĂNG RÔN NĂM {year}",
+            plain("banner.guide_title", year=year),
             "",
-            f"Nền {self._colour(style.background)}, chữ {self._colour(style.text_color)}, phông {FONT_LABEL}.",
-            "Tệp PDF: phông đã được nhúng. Tệp SVG: chữ đã chuyển thành hình vẽ. Máy in không cần cài phông.",
-            f"Lề mỗi bên: {style.margin_percent}% cạnh ngắn.",
+            plain("banner.guide_colours", background=self._colour(style.background),
+                  text=self._colour(style.text_color), font=FONT_LABEL),
+            plain("banner.guide_files"),
+            plain("banner.guide_margin", percent=style.margin_percent),
             "",
-            "Các khổ:",
-            *(f"- {s.id}: {s.name}, rộng {s.width_mm} mm, cao {s.height_mm} mm" for s in style.sizes),
+            plain("banner.guide_sizes"),
+            *("- " + plain("banner.guide_size", id=s.id, name=s.name, width=s.width_mm, height=s.height_mm)
+              for s in style.sizes),
             "",
-            "Nội dung (tên tệp bắt đầu bằng mã):",
+            plain("banner.guide_contents"),
             *(f"- {b.id} ({b.kind.lower()}): {b.entry.phrase.text}" for b in banners),
         ]
         return "\n".join(lines)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from fpdf import FPDF
 
+from campaign_site.core.catalogue import plain
 from campaign_site.stages.banners.font import BannerFont
 from campaign_site.stages.banners.layout import Layout
 
@@ -26,7 +27,7 @@ def banner_pdf(
     pdf.set_margins(0, 0, 0)
     pdf.set_title(text)
     pdf.set_lang("vi")
-    pdf.set_creator("Trang Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo")
+    pdf.set_creator(plain("banner.pdf_creator"))
     pdf.set_creation_date(CREATED)  # a fixed date: the same text always gives the same bytes
     pdf.add_page()
     pdf.set_fill_color(*_rgb(background))

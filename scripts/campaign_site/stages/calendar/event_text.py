@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import vn_dates
 from campaign_site.stages.calendar.events import Event, next_dates, next_event
@@ -13,11 +14,11 @@ from campaign_site.words.phrasing import days_text
 def next_text(events: list[Event], today: date) -> str:
     """The "next date" panel's text for a given day, also the text shown without JavaScript."""
     if first := next_event(events, today):
-        return f"{first.title}: {vn_dates.short(first.start)} (tính đến ngày {vn_dates.short(today)})."
+        return plain("event.next", title=first.title, day=vn_dates.short(first.start), today=vn_dates.short(today))
     if dated := next_dates(events):
         last = dated[-1]
-        return f"Mọi ngày trên trang này đều đã qua; ngày gần đây nhất: {last.title}, {vn_dates.short(last.start)}."
-    return "Chưa có ngày nào được công bố."
+        return plain("event.all_past", title=last.title, day=vn_dates.short(last.start))
+    return plain("event.none")
 
 
 def event_when(event: Event) -> Markdown:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
 
+from campaign_site.core.catalogue import plain, sentences
 from campaign_site.data import paths, vn_dates
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
@@ -55,7 +56,8 @@ def _observance_event(data: SiteData, observance: Observance, year: int, themes:
     """An observance day of a year; its UID is the same whether or not the year's campaign is entered yet."""
     url = paths.page_url(data.settings.site.base_url, page)
     day = date(year, observance.month, observance.day)
-    description = f"{observance.name} ({observance.label}), do {observance.owner} xác lập.{themes} Chi tiết: {url}"
+    description = sentences(plain("event.observance", name=observance.name, label=observance.label, owner=observance.owner),
+                             themes, plain("event.details", url=url))
     return Event(f"{year}-{observance.id}@{_host(data)}", "observance", day, day, observance.name, description, url, year, page)
 
 
@@ -64,7 +66,7 @@ def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
     events: list[Event] = []
     for observance, year_obs in campaign.observances:
         themes = "; ".join(quoted_plain(t.text) for t in year_obs.themes)
-        events.append(_observance_event(data, observance, campaign.year, f" Chủ đề năm {campaign.year}: {themes}." if themes else "",
+        events.append(_observance_event(data, observance, campaign.year, plain("event.themes", year=campaign.year, themes=themes) if themes else "",
                                         paths.year_page(campaign.year)))
     plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
     events += plan_dates if campaign.lists_plans else _merged(data, campaign, plan_dates)
@@ -80,7 +82,7 @@ def coming_years(data: SiteData, today: date) -> dict[int, list[Event]]:
     after = max(data.campaigns, default=today.year - 1) + 1
     return {
         year: [
-            _observance_event(data, observance, year, f" Chủ đề năm {year}: chưa có thông tin.", paths.CALENDAR)
+            _observance_event(data, observance, year, plain("event.themes_unknown", year=year), paths.CALENDAR)
             for observance in sorted(data.observances.values(), key=lambda o: (o.month, o.day))
             if (observance.month, observance.day) != (2, 29) or stdlib_calendar.isleap(year)
         ]
@@ -98,14 +100,14 @@ def _merged(data: SiteData, campaign: Campaign, plan_dates: list[Event]) -> list
     host = _host(data)
     merged = []
     for (kind, start, last), plans in groups.items():
-        who = f"{len(plans)} kế hoạch"
-        title = f"{EVENT_KINDS[kind]} của {who}"
-        span = f"ngày {vn_dates.short(start)}" if start == last else span_text((start, last), feed=True)
+        who = plain("event.plans_count", count=len(plans))
+        title = plain("event.merged_title", kind=EVENT_KINDS[kind], who=who)
+        span = plain("event.day", day=vn_dates.short(start)) if start == last else span_text((start, last), feed=True)
         merged.append(
             Event(
                 f"{campaign.year}-ke-hoach-{'thuc-hien' if kind == 'window' else 'han-bao-cao'}-{start:%Y%m%d}-{last:%Y%m%d}@{host}",
                 kind, start, last, title,
-                f"{title} năm {campaign.year}, {span}. Danh sách kế hoạch: {url}",
+                plain("event.merged_description", title=title, year=campaign.year, span=span, url=url),
                 url, campaign.year, page, who,
             )
         )
@@ -119,8 +121,9 @@ def post_events(data: SiteData, campaign: Campaign) -> list[Event]:
     if campaign.lists_plans:
         return [
             Event(f"{campaign.year}-hoat-dong-{post.slug}@{host}", "activity", post.start, post.last, post.title,
-                  f"{post.front.unit} tổ chức{f' tại {post.front.place}' if isinstance(post.front.place, str) else ''}. "
-                  f"Chi tiết: {paths.page_url(base, post.page)}",
+                  sentences(plain("event.held_at", unit=post.front.unit, place=post.front.place)
+                             if isinstance(post.front.place, str) else plain("event.held", unit=post.front.unit),
+                             plain("event.details", url=paths.page_url(base, post.page))),
                   paths.page_url(base, post.page), campaign.year, post.page, post.front.unit, post.plan)
             for post in campaign.posts if post.start and post.last  # a post without its full date has no day in a calendar
         ]
@@ -132,16 +135,18 @@ def post_events(data: SiteData, campaign: Campaign) -> list[Event]:
     url = paths.page_url(base, page)
     return [
         Event(f"{campaign.year}-hoat-dong-{start:%Y%m%d}-{last:%Y%m%d}@{host}", "activity", start, last,
-              f"{count} hoạt động đã tổ chức", f"{count} hoạt động đã tổ chức năm {campaign.year}. Tin và ảnh: {url}",
-              url, campaign.year, page, f"{count} hoạt động")
+              plain("event.activities_title", count=count),
+              plain("event.activities_description", count=count, year=campaign.year, url=url),
+              url, campaign.year, page, plain("event.activities_count", count=count))
         for (start, last), count in spans.items()
     ]
 
 
 def _linked(data: SiteData, plan: Plan) -> str:
-    """` Có thể kết nối các hoạt động với: Ngày Sở hữu trí tuệ thế giới (26/4).` (the document's modality), or nothing."""
+    """`Có thể kết nối các hoạt động với: Ngày Sở hữu trí tuệ thế giới (26/4).` (the document's modality), or nothing."""
     days = [data.observances[o] for o in plan.linked_observances if o in data.observances]
-    return f" {link_lead(plan.linked_modality)}: {'; '.join(f'{o.name} ({o.label})' for o in days)}." if days else ""
+    return plain("event.linked", lead=link_lead(plan.linked_modality),
+                 days="; ".join(f"{o.name} ({o.label})" for o in days)) if days else ""
 
 
 def plan_events(data: SiteData, plan: Plan) -> list[Event]:
@@ -149,18 +154,20 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
     its due day (the day before the date written for `trước ngày`), titled in the document's words."""
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
-    number = f" số {plan.document.number_symbol}" if plan.document.number_symbol else ""
-    source = f"{plan.document.kind}{number} của {inferred_text(plan.issuer.label, plan.is_inferred('issuer.name'))}"
+    issuer = inferred_text(plan.issuer.label, plan.is_inferred("issuer.name"))
+    number = plain("source.number", number=plan.document.number_symbol) if plan.document.number_symbol else ""
+    source = plain("source.of", what=sentences(plan.document.kind, number), issuer=issuer)
     events = []
     if window := plan.dated_window:
-        periods = [("thuc-hien", "thời gian thực hiện kế hoạch", "Thời gian tổ chức các hoạt động", window.start, window.end)]
+        periods = [("thuc-hien", plain("event.window"), plain("event.window_sentence"), window.start, window.end)]
         if window.peak:
             periods.append(("cao-diem", window.peak.label, capitalised(window.peak.label), window.peak.start, window.peak.end))
         for slug, what, sentence, start, end in periods:
             events.append(Event(
                 f"{plan.year}-{plan.id}-{slug}@{host}", "window", start, end, f"{plan.short_label}: {what}",
-                f"{sentence} theo {source}, {span_text((start, end), feed=True)}."
-                f"{_linked(data, plan)} Chi tiết: {url}",
+                sentences(plain("event.window_description", sentence=sentence, source=source,
+                                 span=span_text((start, end), feed=True)),
+                           _linked(data, plan), plain("event.details", url=url)),
                 url, plan.year, paths.plan_page(plan), plan.short_label, plan,
             ))
     seen: set[str] = set()
@@ -169,16 +176,18 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
         while uid in seen:
             uid += "-b"
         seen.add(uid)
-        note = f" {deadline.note[0].upper()}{deadline.note[1:]}." if deadline.note else ""
+        note = f"{capitalised(deadline.note)}." if deadline.note else ""
         events.append(
             Event(
                 f"{uid}@{host}",
                 "deadline",
                 deadline.due,
                 deadline.due,
-                f"Hạn báo cáo ({deadline_words(deadline, due=False)}) của {plan.short_label}: {deadline.reporter} → {deadline.recipient}",
-                f"{deadline.reporter[0].upper()}{deadline.reporter[1:]} báo cáo kết quả về {deadline.recipient} {deadline_words(deadline)}, "
-                f"theo {source}.{note} Chi tiết: {url}",
+                plain("event.deadline_title", wording=deadline_words(deadline, due=False), plan=plan.short_label,
+                      reporter=deadline.reporter, recipient=deadline.recipient),
+                sentences(plain("event.deadline_description", reporter=capitalised(deadline.reporter),
+                                 recipient=deadline.recipient, due=deadline_words(deadline), source=source),
+                           note, plain("event.details", url=url)),
                 url,
                 plan.year,
                 paths.plan_page(plan),

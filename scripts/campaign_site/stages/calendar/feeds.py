@@ -11,6 +11,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from campaign_site.core import parallel
+from campaign_site.core.catalogue import plain
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
 from campaign_site.data.model import Plan
@@ -79,14 +80,16 @@ def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[Generate
 
 def _site_scopes(data: SiteData, events: dict[int, list[Event]]) -> list[_Scope]:
     title = data.settings.site.title
-    spans = [("Tất cả các năm", paths.ALL_FEED, "tất cả các năm", "mọi năm", "của mọi năm",
+    spans = [(plain("feed.all_years_label"), paths.ALL_FEED, plain("feed.all_years"), plain("feed.all_years_staff"),
+              plain("feed.all_years_span"),
               [e for y in sorted(events) for e in events[y]], "campaigns/")]
-    spans += [(f"Năm {year}", paths.year_feed(year), f"năm {year}", f"năm {year}", f"năm {year}", events[year],
+    spans += [(plain("feed.year_label", year=year), paths.year_feed(year), plain("feed.year", year=year),
+               plain("feed.year", year=year), plain("feed.year", year=year), events[year],
                data.campaigns[year].source) for year in data.years()]
     return [
-        _Scope(label, path, f"{title}: {name}", f"Ngày kỷ niệm và thời gian thực hiện kế hoạch {span}.",
-               f"{title}: hạn báo cáo {staff_name} (dành cho cơ quan, đơn vị)",
-               f"Hạn báo cáo kết quả của các cơ quan, đơn vị theo kế hoạch {span}. Lịch cho người dân không có các hạn này.",
+        _Scope(label, path, f"{title}: {name}", plain("feed.description", span=span),
+               plain("feed.staff_name", title=title, span=staff_name),
+               plain("feed.staff_description", span=span),
                scope_events, source)
         for label, path, name, staff_name, span, scope_events, source in spans
     ]
@@ -94,9 +97,10 @@ def _site_scopes(data: SiteData, events: dict[int, list[Event]]) -> list[_Scope]
 
 def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
     who, kind = plan.short_label, plan.document.kind.lower()
-    return _Scope(who, paths.plan_feed(plan), f"{who}: {kind} năm {plan.year}", f"Thời gian thực hiện theo {plan.title}.",
-                  f"{who}: hạn báo cáo, {kind} năm {plan.year} (dành cho cơ quan, đơn vị)",
-                  f"Hạn báo cáo theo {plan.title}. Lịch cho người dân không có các hạn này.",
+    return _Scope(who, paths.plan_feed(plan), plain("feed.plan_name", who=who, kind=kind, year=plan.year),
+                  plain("feed.plan_description", title=plan.title),
+                  plain("feed.plan_staff_name", who=who, kind=kind, year=plan.year),
+                  plain("feed.plan_staff_description", title=plan.title),
                   calendar_events.plan_events(data, plan), plan.source)
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from icalendar import Calendar, vDuration
 from icalendar import Event as IcsEvent
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.encoders import ics_text
 from campaign_site.data.wording import EVENT_KINDS
 from campaign_site.stages.calendar.events import Event
@@ -20,7 +21,7 @@ def feed(name: str, description: str, events: list[Event], stamp: datetime) -> b
     Only DTSTAMP depends on `stamp`; everything else is the same for the same data.
     """
     cal = Calendar()
-    cal.add("prodid", "-//Trang hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo//Lịch//VI")
+    cal.add("prodid", plain("feed.prodid"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from PIL import Image, ImageCms, ImageOps
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.file_cache import FileCache, source_digest
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.problems import Problem
@@ -175,8 +176,8 @@ class PhotoMaker:
                 warnings.simplefilter("ignore")
                 return self._copies(photo, name, files, source)
         except Exception as exc:  # Pillow on a hostile file may raise anything: the photo is then unreadable
-            raise PhotoError(Problem(photo.display, photo.line, 1, "photos", f"không đọc được ảnh `{photo.path.name}`: "
-                                     f"{_why(exc)}. Hãy chép lại ảnh gốc từ điện thoại hoặc máy ảnh.")) from exc
+            raise PhotoError(Problem(photo.display, photo.line, 1, "photos", plain(
+                "staff.photo_unreadable", name=photo.path.name, why=_why(exc)))) from exc
 
     def _copies(self, photo: PhotoSource, name: Callable[[int, Format], str], files: list[GeneratedFile],
                 source: str) -> list[Copy]:
@@ -209,5 +210,5 @@ class PhotoMaker:
 def _why(exc: Exception) -> str:
     """What went wrong with the photo's pixels, in words staff use."""
     if "truncated" in str(exc) or isinstance(exc, EOFError):
-        return "tệp thiếu phần cuối, có thể chép chưa xong"
-    return "phần điểm ảnh của tệp bị hỏng, có thể khi chép"
+        return plain("staff.photo_truncated")
+    return plain("staff.photo_broken")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import html_policy, paths
 from campaign_site.data.activities import Post
@@ -119,12 +120,13 @@ def news_stage(data: SiteData, maker: PhotoMaker, stamp: datetime) -> News:
     feeds: dict[int | None, AtomLink] = {}
     for key, path, items in scopes:
         newest = sorted(items, key=lambda i: (i.post.sort_key, i.post.title), reverse=True)[:FEED_ENTRIES]
-        span = "các năm" if key is None else f"năm {key}"
+        span = plain("news.all_years") if key is None else plain("feed.year", year=key)
         home = paths.page_url(base, paths.news_page(key) if key is not None else paths.HOME)
-        content = atom.feed(paths.page_url(base, path), f"{title}: hoạt động đã tổ chức {span}",
-                            f"Tin, ảnh về các hoạt động hưởng ứng đã tổ chức {span}.", paths.page_url(base, path), home,
+        content = atom.feed(paths.page_url(base, path), plain("news.feed_title", title=title, span=span),
+                            plain("news.feed_subtitle", span=span), paths.page_url(base, path), home,
                             author, [_entry(i, base) for i in newest], stamp)
         source = "docs/" if key is None else f"docs/{key}/{paths.NEWS_DIR}/"
         files.append(GeneratedFile(path, content, source))
-        feeds[key] = AtomLink("Tất cả các năm" if key is None else f"Năm {key}", path, human_size(len(content)))
+        label = plain("feed.all_years_label") if key is None else plain("feed.year_label", year=key)
+        feeds[key] = AtomLink(label, path, human_size(len(content)))
     return News(tuple(files), posts, feeds)
