@@ -59,7 +59,7 @@ class PartialDate:
         """Long form with blanks left as in a draft: `ngày … tháng 4 năm 2026`."""
         day = f"{self.day:02d}" if self.day else "…"
         month = _month(self.month) if self.month else "…"
-        return f"ngày {day} tháng {month} năm {self.year}"
+        return plain("date.long", day=day, month=month, year=self.year)
 
     def short(self) -> str:
         """`16/4/2026`, `4/2026` or `2026`: only what is known."""
@@ -70,8 +70,8 @@ class PartialDate:
     def in_sentence(self) -> str:
         """`ngày 16/4/2026`, `tháng 4/2026` or `năm 2026`, as a citation writes it."""
         if self.day and self.month:
-            return f"ngày {self.short()}"
-        return f"tháng {self.short()}" if self.month else f"năm {self.year}"
+            return plain("date.on_day", date=self.short())
+        return plain("date.in_month", date=self.short()) if self.month else plain("date.in_year", year=self.year)
 
     def sort_key(self) -> tuple[int, int, int]:
         """Orders a month before its days' dates are not known: 4/2026 sorts before 1/4/2026."""
@@ -114,7 +114,7 @@ def short(d: date) -> str:
 
 def long(d: date) -> str:
     """Long form: `ngày 16 tháng 4 năm 2026`, `ngày 05 tháng 01 năm 2026`."""
-    return f"ngày {d.day:02d} tháng {_month(d.month)} năm {d.year}"
+    return plain("date.long", day=f"{d.day:02d}", month=_month(d.month), year=d.year)
 
 
 def day_month(day: int, month: int) -> str:

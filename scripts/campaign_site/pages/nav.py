@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from campaign_site.core.catalogue import plain
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages.registry import PAGE_TYPES, pages
 
@@ -35,7 +36,7 @@ def build(data: SiteData, staff_and_generated: list[str]) -> list[Any]:
         at = len(top) if at is None else at
         for subject in page_type.subjects(data):
             sections.setdefault(entry.year(subject), []).append(page_type.path(subject))
-    years = [{f"Năm {year}": own + [p for p in staff if p.startswith(f"{year}/")]} for year, own in sections.items()]
+    years = [{plain("nav.year", year=year): own + [p for p in staff if p.startswith(f"{year}/")]} for year, own in sections.items()]
     result: list[Any] = top if at is None else [*top[:at], *years, *top[at:]]
     taken = {p for p in staff if p.split("/")[0].isdigit() and int(p.split("/")[0]) in sections}
     return result + [p for p in staff if p not in taken]

@@ -18,6 +18,7 @@ import hashlib
 import re
 from collections.abc import Callable
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.content_names import content_name
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -41,16 +42,17 @@ Warn = Callable[[str], None]
 def name_search_dialog(html: str, warn: Warn) -> str:
     """Give Material's search dialog the accessible name "Tìm kiếm"."""
     if SEARCH_DIALOG not in html:
-        warn("Khung tìm kiếm của Material đã đổi cấu trúc: chưa đặt được tên cho trình đọc màn hình.")
+        warn(plain("theme.search_changed"))
         return html
-    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Tìm kiếm">', 1)
+    label = plain("theme.search_label")
+    return html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
 
 
 def drop_checkbox_autocomplete(html: str, warn: Warn) -> str:
     """Remove `autocomplete="off"` from Material's drawer and search checkboxes."""
     html, count = CHECKBOX_AUTOCOMPLETE.subn(r"\1>", html)
     if count != 2:
-        warn(f"Material đã đổi cấu trúc hộp chọn của trình đơn: sửa được {count}/2 thuộc tính autocomplete.")
+        warn(plain("theme.checkbox_changed", count=count))
     return html
 
 
@@ -81,8 +83,7 @@ def externalise_scripts(html: str, root: str, scripts: dict[str, str], warn: War
 
     def to_file(match: re.Match[str]) -> str:
         if not is_theme_script(match.group(1)):
-            warn(f"Trang có một đoạn mã <script> không phải của giao diện Material: {match.group(1)[:60]!r}. "
-                 "Đoạn mã này không được đưa lên trang; hãy tìm và xóa nó trong nội dung.")
+            warn(plain("theme.foreign_script", code=repr(match.group(1)[:60])))
             return match.group(0)
         name = script_file_name(match.group(1))
         scripts[name] = match.group(1)

@@ -66,7 +66,8 @@ def deadline_words(deadline: ReportDeadline, shown: Callable[[date], str] = vn_d
 
 def deadline_text(deadline: ReportDeadline) -> Markdown:
     """`Các xã báo cáo Sở trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`."""
-    return Markdown(f"{escape(deadline.reporter)} báo cáo {escape(deadline.recipient)} {deadline_words(deadline, time)}")
+    return say("phrase.deadline", reporter=deadline.reporter, recipient=deadline.recipient,
+               deadline=Markdown(deadline_words(deadline, time)))
 
 
 def observance_line(observance: Observance, year: int) -> Markdown:
@@ -95,8 +96,9 @@ def issuer_name(plan: Plan) -> str:
     `Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên (suy ra từ nguồn, chưa đối chiếu văn bản)`."""
     name, province = plan.is_inferred("issuer.name"), plan.is_inferred("issuer.province")
     if province and not name:
-        return f"{plan.issuer.label} (thuộc {plan.issuer.province}: {INFERRED})"
-    return inferred_text(f"{plan.issuer.label}, thuộc {plan.issuer.province}" if province else plan.issuer.label, name)
+        return plain("phrase.issuer_province_inferred", issuer=plan.issuer.label, province=plan.issuer.province, inferred=INFERRED)
+    in_province = plain("phrase.issuer_province", issuer=plan.issuer.label, province=plan.issuer.province)
+    return inferred_text(in_province if province else plan.issuer.label, name)
 
 
 def listed_name(plan: Plan) -> str:
@@ -126,16 +128,16 @@ def number_text(document: PlanDocument) -> str:
         return absent("number", True)
     if not document.number_symbol:
         return absent("number", False)
-    return document.number_symbol + ("" if document.number else " (văn bản để trống số)")
+    return document.number_symbol if document.number else plain("phrase.number_blank", number=document.number_symbol)
 
 
 def document_name(document: PlanDocument) -> str:
     """`Kế hoạch số 123/KH-UBND`; `Kế hoạch số …/KH-UBND (văn bản để trống số)`; or `Kế hoạch (chưa có thông tin
     về số, ký hiệu)`."""
     if document.number_symbol:
-        return f"{document.kind} số {number_text(document)}"
+        return plain("phrase.document_numbered", kind=document.kind, number=number_text(document))
     reason = number_text(document)
-    return f"{document.kind} ({reason[:1].lower()}{reason[1:]})"
+    return plain("phrase.document_unnumbered", kind=document.kind, reason=f"{reason[:1].lower()}{reason[1:]}")
 
 
 def signed_date_text(document: PlanDocument) -> str:
@@ -145,8 +147,8 @@ def signed_date_text(document: PlanDocument) -> str:
         return absent("date", signed is NOT_KNOWN)
     if signed.day:
         return signed.short()
-    blank = "ngày" if signed.month else "ngày, tháng"
-    return f"{capitalised(signed.in_sentence())} (văn bản để trống {blank})"
+    when = capitalised(signed.in_sentence())
+    return plain("phrase.day_blank", when=when) if signed.month else plain("phrase.day_month_blank", when=when)
 
 
 def dateline(place: object, signed: object) -> str:
@@ -154,7 +156,8 @@ def dateline(place: object, signed: object) -> str:
     `Lạng Sơn, tháng 4 năm 2026`; nothing is filled in."""
     parts = [place] if isinstance(place, str) else []
     if isinstance(signed, PartialDate):
-        parts.append(signed.long() if signed.day else f"tháng {signed.month} năm {signed.year}" if signed.month else f"năm {signed.year}")
+        parts.append(signed.long() if signed.day else plain("date.month_year", month=signed.month, year=signed.year)
+                     if signed.month else plain("date.in_year", year=signed.year))
     return ", ".join(parts)
 
 
