@@ -1,6 +1,7 @@
 """The one table of words: every fixed text a reader or staff member sees, by key, in a gettext catalogue.
 
-The catalogue is `locale/vi/LC_MESSAGES/campaign_site.po`, read with Babel. Its message ids are keys
+The catalogue is `locale/vi/LC_MESSAGES/campaign_site.po`, written (sorted) by Babel; a build reads
+the plain subset Babel writes with `_table` (a test holds it to Babel's reading). Its message ids are keys
 (`page.year.plans_heading`), its strings the Vietnamese text, with fields in braces (`{year}`). A
 second language is another `.po` file with the same keys.
 
