@@ -102,9 +102,9 @@ def test_unprintable_uses_the_coverage_it_is_given() -> None:
 _WITHOUT_FONT = """
 import json, sys
 from pathlib import Path
-from campaign_site.glyphs import GlyphCoverage
-from campaign_site.loader import load_site
-from campaign_site.problems import DataError
+from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
 
 font = GlyphCoverage("Phông thử", frozenset(range(0x3000)) - {ord("ư"), ord("Ư")})
 try:
