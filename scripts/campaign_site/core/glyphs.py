@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 BANNER_FONT_FILE = Path(__file__).parent / "fonts" / "NotoSans-Bold.ttf"
 BANNER_FONT_LABEL = "Noto Sans Bold (SIL Open Font License 1.1)"
 
@@ -30,5 +28,8 @@ class GlyphCoverage:
 
 @cache
 def banner_coverage() -> GlyphCoverage:
-    """The banner font's characters, as the data checks take them (see `checks.unprintable`)."""
+    """The banner font's characters, as the data checks take them (see `checks.unprintable`); fontTools is
+    imported only here, so checks given a coverage never load it."""
+    from fontTools.ttLib import TTFont
+
     return GlyphCoverage(BANNER_FONT_LABEL, frozenset(TTFont(BANNER_FONT_FILE).getBestCmap()))
