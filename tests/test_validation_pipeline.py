@@ -4,6 +4,7 @@ reports every problem (campaigns/ and docs/ alike); the banner font's characters
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -12,10 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, line_of, replace_in
 
-from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import Problem
 from campaign_site.core.yaml_source import parse_yaml
 from campaign_site.data import checks, rules
+from campaign_site.data.loader import read_all
 from campaign_site.site_build import check_site
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
@@ -85,10 +87,57 @@ def test_valid_inputs_give_the_same_data_with_any_font_that_has_their_characters
     assert [p.field for p in build.problems] == ["site.base_url", "organisation.contact"]
 
 
-def test_rules_are_one_declared_list_with_stray_files_and_staff_pages() -> None:
-    names = [rule.__name__ for rule in rules.RULES]
-    assert names[0] == "stray_files" and names[-1] == "staff_pages"
-    assert names.index("unused_documents") > max(names.index(n) for n in names if n.startswith("plan_"))
+UNCITED = """
+  - id: cv-1-khong-ai-dan
+    type: Công văn
+    number_symbol: 1/SKHCN-VP
+    date: 01/3/2026
+    issuer: Sở Khoa học và Công nghệ tỉnh Lạng Sơn
+    level: province
+"""
+ORDERS = [tuple(reversed(rules.RULES)), *(tuple(random.Random(seed).sample(rules.RULES, len(rules.RULES))) for seed in range(4))]
+"""The rules backwards, and shuffled four ways."""
+
+
+def uncited(problem: Problem) -> bool:
+    return "`cv-1-khong-ai-dan`" in problem.message and "không được kế hoạch hay văn bản nào dẫn chiếu" in problem.message
+
+
+def parsed(root: Path) -> rules.Parsed:
+    return read_all(root / "campaigns", "campaigns", banner_coverage(), root / "docs", "docs")
+
+
+def test_the_rules_find_the_same_problems_in_any_order(inputs: Path, tmp_path: Path) -> None:
+    """Every rule reads only what was parsed (and files on disk): none waits for another, none writes what
+    another reads."""
+    with (inputs / "campaigns/documents.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(UNCITED)
+    for folder in ("campaigns", "docs"):
+        shutil.copytree(inputs / folder, tmp_path / "clean" / folder)
+    clean = parsed(tmp_path / "clean")
+    in_order = rules.run(clean)
+    assert [p.field for p in in_order if uncited(p)] == ["documents[10].id"], in_order
+    # Errors for many rules at once: a stray file, a phrase id reused, a date outside the year, an unknown
+    # document, a post under a plan that does not exist, a placeholder in a staff page.
+    (inputs / "campaigns/ghi-chu.txt").write_text("x\n", encoding="utf-8")
+    replace_in(inputs / CAMPAIGN_2026, "id: dmst-chuyen-doi-nhanh-hon", "id: dmst-hanh-dong-dot-pha")
+    replace_in(inputs / LAI_CHAU, "start: 18/4/2026", "start: 18/4/2025")
+    replace_in(inputs / LANG_SON, "  - cv-440-shtt-2026\n", "  - cv-9999-khong-co\n")
+    (inputs / "docs/2026/hoat-dong").mkdir()
+    (inputs / "docs/2026/hoat-dong/hoi-thao.md").write_text(
+        "---\ntitle: Hội thảo\ndate: 21/4/2026\nplan: so-khcn-lang-so\nunit: Sở KH&CN Lạng Sơn\n"
+        "observances: [ngay-sang-tao]\n---\n\nHội thảo.\n", encoding="utf-8")
+    (inputs / "docs/lien-he.md").write_text("# Liên hệ\n\nĐiện thoại: CẦN ĐIỀN số điện thoại\n", encoding="utf-8")
+    broken = parsed(inputs)
+    with_errors = rules.run(broken)
+    errors = {p.file for p in with_errors if p.severity == "error"}
+    assert {"campaigns/ghi-chu.txt", CAMPAIGN_2026, LAI_CHAU, LANG_SON, "docs/2026/hoat-dong/hoi-thao.md", "docs/lien-he.md"} <= errors
+    # The uncited document waits for campaigns/ to have no error (a plan that cites a misspelt id makes its
+    # document look unused), whether that rule runs first or last.
+    assert not any(uncited(p) for p in with_errors)
+    for order in ORDERS:
+        assert rules.run(clean, order) == in_order
+        assert rules.run(broken, order) == with_errors
 
 
 def test_unprintable_uses_the_coverage_it_is_given() -> None:
@@ -102,7 +151,7 @@ def test_unprintable_uses_the_coverage_it_is_given() -> None:
 _WITHOUT_FONT = """
 import json, sys
 from pathlib import Path
-from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import DataError
 from campaign_site.data.loader import load_site
 

@@ -3,14 +3,14 @@
 A post is one file, `docs/<year>/hoat-dong/<slug>.md`: front matter (title, date, the plan and unit
 that held it, place, observances, photos) checked by a typed model, then a plain Markdown body
 checked like every staff page. Its photos are the camera's files dropped beside it; only resized,
-cleaned copies are published (`photos.py`). This module reads and checks posts (the loader runs
-`check_posts` as one of its rules) and holds the `Post` value pages are made from.
+cleaned copies are published (`photos.py`). This module reads and checks posts (the loader reads them
+with the data; the rule `activity_posts` checks each against its year) and holds the `Post` value pages
+are made from.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -164,8 +164,10 @@ class YearFacts:
     observance_ids: list[str] | None
 
 
-def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -> tuple[list[PostFile], list[Problem]]:
-    """Every post under docs/<year>/hoat-dong/: its problems, and the posts that can be published."""
+def read_posts(docs: Path, display_root: str) -> tuple[list[PostFile], list[Problem]]:
+    """Every post under docs/<year>/hoat-dong/ whose front matter has its shape, and what reading them found:
+    front matter, body, file name, dates in the year, photos, and files beside the posts that none names.
+    Each post is checked against its year's plans and observances by `check_against_year`."""
     found, problems = [], []
     for folder in sorted(p for p in docs.glob(f"*/{paths.NEWS_DIR}") if p.is_dir() and year_of(p.parent.name)):
         year = int(folder.parent.name)
@@ -174,17 +176,16 @@ def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -
             display = f"{display_root}/{path.relative_to(docs).as_posix()}"
             if outside(path, docs.parent) or not path.is_file():
                 continue  # reported once, by staff_markdown.check_docs
-            post, post_problems = _check_post(path, display, year, years.get(year))
+            post, post_problems = _read_post(path, display, year)
             problems += post_problems
             if post is not None:
                 used.update(photo.path.name for photo in post.photos)
-                if not any(p.severity == "error" for p in post_problems):
-                    found.append(post)
+                found.append(post)
         problems += _unused_files(folder, display_root, docs, used)
     return found, problems
 
 
-def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) -> tuple[PostFile | None, list[Problem]]:
+def _read_post(path: Path, display: str, year: int) -> tuple[PostFile | None, list[Problem]]:
     lines = staff_markdown.read_lines(path, display)
     if isinstance(lines, Problem):
         return None, [lines]
@@ -203,18 +204,23 @@ def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) ->
     if front.value is None or front.source is None:
         return None, problems
     source, value = front.source, front.value
-    if facts is None:
-        problems.append(source.problem(("date",), "date", f"năm {year} chưa có dữ liệu (campaigns/{year}/campaign.yaml) hoặc dữ liệu "
-                                       f"năm đó còn lỗi, nên chưa đăng được bài về hoạt động năm {year}."))
-    else:
-        problems += id_checks.known_ids(source, [(("plan",), value.plan)], facts.plan_ids, "kế hoạch", f"campaigns/{year}/plans/")
-        if facts.observance_ids is not None:
-            problems += id_checks.known_ids(source, id_checks.indexed("observances", value.observances), facts.observance_ids,
-                                         "ngày kỷ niệm", f"campaigns/{year}/campaign.yaml")
     problems += _dates(source, value, year)
     sources, photo_problems = _photos(source, value, path.parent, display)
     body = "\n".join(lines[front.body_start:])
     return PostFile(year, path.stem, display, source, value, body, sources), problems + photo_problems
+
+
+def check_against_year(post: PostFile, facts: YearFacts | None) -> list[Problem]:
+    """A post names a plan of its year and observances of its year (`facts`: None when the year has no data)."""
+    source, value, year = post.source, post.front, post.year
+    if facts is None:
+        return [source.problem(("date",), "date", f"năm {year} chưa có dữ liệu (campaigns/{year}/campaign.yaml) hoặc dữ liệu "
+                               f"năm đó còn lỗi, nên chưa đăng được bài về hoạt động năm {year}.")]
+    problems = id_checks.known_ids(source, [(("plan",), value.plan)], facts.plan_ids, "kế hoạch", f"campaigns/{year}/plans/")
+    if facts.observance_ids is not None:
+        problems += id_checks.known_ids(source, id_checks.indexed("observances", value.observances), facts.observance_ids,
+                                        "ngày kỷ niệm", f"campaigns/{year}/campaign.yaml")
+    return problems
 
 
 def _dates(source: SourceFile, value: PostFrontMatter, year: int) -> list[Problem]:

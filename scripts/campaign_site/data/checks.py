@@ -15,8 +15,7 @@ from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data import citations, vn_dates
 from campaign_site.data.id_checks import indexed, known_ids, unique_ids
-from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, follows_decree_30
-from campaign_site.data.site_data import Campaign
+from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, YearObservance, follows_decree_30
 from campaign_site.data.unknowns import NOT_KNOWN, held
 from campaign_site.data.vn_dates import PartialDate
 
@@ -288,23 +287,24 @@ _YEAR_WORDS = re.compile(r"\bnăm (\d{4})\b")
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
 
-def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
-    """Likely slips in a year's themes and slogans: a day or year from another campaign, a repeated theme."""
+def phrase_warnings(source: SourceFile, year: int, days: list[tuple[Observance, YearObservance]]) -> list[Problem]:
+    """Likely slips in a year's themes and slogans: a day or year from another campaign, a repeated theme.
+    `days` are the year's observances as campaign.yaml lists them."""
     problems = []
     seen: dict[str, str] = {}
-    for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
+    for i, (observance, year_obs) in enumerate(days):
         for kind in PHRASE_LISTS:
             for j, phrase in enumerate(getattr(year_obs, kind)):
                 loc = ("observances", i, kind, j, "text")
                 for match in _SLOGAN_DATE.finditer(phrase.text):
-                    day, month, year = int(match[1]), int(match[2]), match[3]
+                    day, month, written = int(match[1]), int(match[2]), match[3]
                     if (day, month) != (observance.day, observance.month):
                         problems.append(source.problem(loc, format_loc(loc), f"có ngày {match[0]} nhưng {observance.name} là ngày {observance.label}. Hãy kiểm tra lại.", "warning"))
-                    if year and int(year) != campaign.year:
-                        problems.append(source.problem(loc, format_loc(loc), f"có năm {year} nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                    if written and int(written) != year:
+                        problems.append(source.problem(loc, format_loc(loc), f"có năm {written} nhưng đây là dữ liệu năm {year}. Hãy kiểm tra lại.", "warning"))
                 for match in _YEAR_WORDS.finditer(phrase.text):
-                    if int(match[1]) != campaign.year:
-                        problems.append(source.problem(loc, format_loc(loc), f"có «{match[0]}» nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                    if int(match[1]) != year:
+                        problems.append(source.problem(loc, format_loc(loc), f"có «{match[0]}» nhưng đây là dữ liệu năm {year}. Hãy kiểm tra lại.", "warning"))
                 if kind == "themes":
                     if phrase.text in seen:
                         problems.append(source.problem(loc, format_loc(loc), f"chủ đề này đã có ở {seen[phrase.text]}. Nếu đúng là dùng chung, hãy giữ một chỗ.", "warning"))
@@ -312,18 +312,18 @@ def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
     return problems
 
 
-def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Problem]:
-    """A plan whose activity window misses an observance day it says it covers."""
+def plan_warnings(source: SourceFile, plan: Plan, year: int, days: list[tuple[Observance, YearObservance]]) -> list[Problem]:
+    """A plan whose activity window misses an observance day it says it covers (`days`: its year's)."""
     problems: list[Problem] = []
     window = plan.dated_window
     if window is None or window.end < window.start:
         return problems  # nothing to compare, or already an error; a warning on top would only add noise
-    by_id = {o.id: o for o, _ in campaign.observances}
+    by_id = {o.id: o for o, _ in days}
     for i, obs_id in enumerate(plan.observances):
         observance = by_id.get(obs_id)
         if observance is None:
             continue
-        day = date(campaign.year, observance.month, observance.day)
+        day = date(year, observance.month, observance.day)
         if not window.start <= day <= window.end:
             loc = ("observances", i)
             problems.append(

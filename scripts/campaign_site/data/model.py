@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -642,8 +643,20 @@ class Signer(Record):
         return [*self.authority, *([self.title] if self.title else [])]
 
 
+@dataclass(frozen=True)
+class PlanIdentity:
+    """What the loader knows of a plan besides its record: its id (the file's name), year (the folder's),
+    file, and what tells it apart from its issuer's other plans that year (`plan_names.tell_apart`)."""
+
+    id: str
+    year: int
+    source: str
+    distinction: str = ""
+
+
 class Plan(Record):
-    """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
+    """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year. A plan pages show
+    carries its identity (`identified`); the record as parsed has none."""
 
     issuer: Issuer = Field(description="Cơ quan ban hành")
     place: Annotated[Line | NotKnown | None, Knowable()] = Field(
@@ -732,29 +745,27 @@ class Plan(Record):
         """Whether staff recorded the value at `path` as inferred from a source (`inferred:`)."""
         return path in self.inferred
 
-    _id: str = PrivateAttr(default="")
-    _year: int = PrivateAttr(default=0)
-    _source: str = PrivateAttr(default="")
-    _distinction: str = PrivateAttr(default="")
+    _identity: PlanIdentity = PrivateAttr(default_factory=lambda: PlanIdentity("", 0, ""))
 
-    def bind(self, plan_id: str, year: int, source: str) -> Plan:
-        """Attach the identity the loader derives from the file's path."""
-        self._id, self._year, self._source = plan_id, year, source
-        return self
+    def identified(self, identity: PlanIdentity) -> Plan:
+        """This record as the plan `identity` names: a new value, the record itself unchanged."""
+        plan = self.model_copy()
+        plan._identity = identity
+        return plan
 
-    def tell_apart(self, distinction: str) -> None:
-        """Set what tells this plan from another of its issuer in its year (`plan_names.tell_apart`)."""
-        self._distinction = distinction
+    @property
+    def identity(self) -> PlanIdentity:
+        return self._identity
 
     @property
     def distinction(self) -> str:
         """`số 12/KH-UBND, ngày 16/4/2026`, or the subject, where the issuer has another plan that year; else empty."""
-        return self._distinction
+        return self._identity.distinction
 
     def named(self, name: str) -> str:
         """`name` as lists print it: `UBND xã Bình Thành (số 69/KH-UBND, ngày 25/3/2026)` where the issuer has
         two plans that year, `name` alone otherwise."""
-        return f"{name} ({self._distinction})" if self._distinction else name
+        return f"{name} ({self.distinction})" if self.distinction else name
 
     @property
     def short_label(self) -> str:
@@ -763,16 +774,16 @@ class Plan(Record):
 
     @property
     def id(self) -> str:
-        return self._id
+        return self._identity.id
 
     @property
     def year(self) -> int:
-        return self._year
+        return self._identity.year
 
     @property
     def source(self) -> str:
         """Path of the YAML file, relative to the repository."""
-        return self._source
+        return self._identity.source
 
     @property
     def title(self) -> str:

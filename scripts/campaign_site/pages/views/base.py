@@ -3,7 +3,7 @@ pages share (plan chains, province counts, phrases cited by plans, post lists, a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -179,9 +179,9 @@ class PostList:
         return self.total - len(self.posts)
 
 
-def post_list(posts: list[Post], limit: int) -> PostList:
+def post_list(posts: Sequence[Post], limit: int) -> PostList:
     """The first `limit` of `posts` (newest first), linked to the newest one's year news page."""
-    return PostList(posts[:limit], len(posts), paths.news_page(posts[0].year) if posts else None)
+    return PostList(list(posts[:limit]), len(posts), paths.news_page(posts[0].year) if posts else None)
 
 
 def feed_links(ctx: SiteContext, year: int) -> list[AtomLink]:
