@@ -14,13 +14,12 @@ from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data import citations, vn_dates
+from campaign_site.data.domain import ISSUER_LEVEL_OF, PHRASE_LISTS
 from campaign_site.data.id_checks import indexed, known_ids, unique_ids
 from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, YearObservance, follows_decree_30
 from campaign_site.data.unknowns import NOT_KNOWN, held
 from campaign_site.data.vn_dates import PartialDate
-
-PHRASE_LISTS = ("themes", "slogans", "messages")
-"""The lists of a year's phrases in campaign.yaml; every phrase is drawn on banners."""
+from campaign_site.data.wording import PHRASE_KINDS_PLURAL
 
 
 def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: GlyphCoverage) -> list[Problem]:
@@ -231,16 +230,12 @@ def plan_document_refs(source: SourceFile, plan: Plan, documents: Iterable[str])
 def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int) -> list[Problem]:
     """A plan's observances, themes and slogans must be declared in its year's campaign.yaml."""
     year_observances = [y.observance for y in spec.observances]
-    themes = [t.id for y in spec.observances for t in y.themes]
-    slogans = [s.id for y in spec.observances for s in y.slogans]
-    messages = [m.id for y in spec.observances for m in y.messages]
     year_file = f"{year}/campaign.yaml"
-    return [
-        *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
-        *known_ids(source, indexed("themes", held(plan.themes)), themes, "chủ đề", year_file),
-        *known_ids(source, indexed("slogans", held(plan.slogans)), slogans, "khẩu hiệu", year_file),
-        *known_ids(source, indexed("messages", held(plan.messages)), messages, "thông điệp", year_file),
-    ]
+    problems = known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file)
+    for kind, name in PHRASE_LISTS.items():
+        declared = [p.id for y in spec.observances for p in getattr(y, name)]
+        problems += known_ids(source, indexed(name, held(getattr(plan, name))), declared, PHRASE_KINDS_PLURAL[kind], year_file)
+    return problems
 
 
 def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
@@ -273,7 +268,7 @@ def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
 def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
     """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
-    for name in ("legal_basis", "references", "observances", "linked_observances", "themes", "slogans", "messages"):
+    for name in ("legal_basis", "references", "observances", "linked_observances", *PHRASE_LISTS.values()):
         values: list[str] = held(getattr(plan, name))
         for i, value in enumerate(values):
             if value in values[:i]:
@@ -293,9 +288,9 @@ def phrase_warnings(source: SourceFile, year: int, days: list[tuple[Observance, 
     problems = []
     seen: dict[str, str] = {}
     for i, (observance, year_obs) in enumerate(days):
-        for kind in PHRASE_LISTS:
-            for j, phrase in enumerate(getattr(year_obs, kind)):
-                loc = ("observances", i, kind, j, "text")
+        for kind, name in PHRASE_LISTS.items():
+            for j, phrase in enumerate(getattr(year_obs, name)):
+                loc = ("observances", i, name, j, "text")
                 for match in _SLOGAN_DATE.finditer(phrase.text):
                     day, month, written = int(match[1]), int(match[2]), match[3]
                     if (day, month) != (observance.day, observance.month):
@@ -305,7 +300,7 @@ def phrase_warnings(source: SourceFile, year: int, days: list[tuple[Observance, 
                 for match in _YEAR_WORDS.finditer(phrase.text):
                     if int(match[1]) != year:
                         problems.append(source.problem(loc, format_loc(loc), f"có «{match[0]}» nhưng đây là dữ liệu năm {year}. Hãy kiểm tra lại.", "warning"))
-                if kind == "themes":
+                if kind == "theme":
                     if phrase.text in seen:
                         problems.append(source.problem(loc, format_loc(loc), f"chủ đề này đã có ở {seen[phrase.text]}. Nếu đúng là dùng chung, hãy giữ một chỗ.", "warning"))
                     seen.setdefault(phrase.text, observance.name)
@@ -375,10 +370,6 @@ def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str
     return []
 
 
-_PLAN_LEVEL = {"party": "national", "government": "national", "ministry": "national", "province": "province", "commune": "commune"}
-"""The plan issuer level of each registry level."""
-
-
 def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument], linked: dict[str, str]) -> list[Problem]:
     """A plan that is a document of the registry (`document.registry`): the same issuer as the registry
     says, the only plan that is that document, and not its own legal basis. `linked` maps each document
@@ -398,11 +389,11 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
             f"cơ quan ban hành `{plan.issuer.name}` khác với {where}: `{doc.issuer}`. Một văn bản chỉ có một cơ quan "
             "ban hành: hãy ghi cùng một tên ở hai nơi (sửa nơi viết sai).",
         ))
-    if plan.issuer.level != _PLAN_LEVEL[doc.level]:
+    if plan.issuer.level != ISSUER_LEVEL_OF[doc.level]:
         loc = ("issuer", "level")
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"cấp `{plan.issuer.level}` không khớp với {where}, cấp `{doc.level}`: hãy ghi `level: {_PLAN_LEVEL[doc.level]}` "
+            f"cấp `{plan.issuer.level}` không khớp với {where}, cấp `{doc.level}`: hãy ghi `level: {ISSUER_LEVEL_OF[doc.level]}` "
             "ở đây, hoặc sửa `level:` của văn bản trong documents.yaml.",
         ))
     if doc.id in linked:

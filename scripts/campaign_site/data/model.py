@@ -31,6 +31,7 @@ from pydantic import (
 
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data import vn_dates
+from campaign_site.data.domain import DocumentLevel, IssuerLevel, PhraseKind
 from campaign_site.data.unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from campaign_site.data.validation_messages import suggest
 from campaign_site.data.vn_dates import PartialDate
@@ -142,14 +143,10 @@ DocumentDate = Annotated[
         {"type": ["string", "integer"], "description": "16/4/2026; hoặc 4/2026 nếu chưa có ngày; hoặc 2026"}
     ),
 ]
-IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
-"""Levels of the legal chain: Party, Government, ministry (and its agencies), province, ward/commune."""
-PlanIssuerLevel = Literal["national", "province", "commune"]
 LinkModality = Literal["may", "encouraged", "requested", "stated"]
 """How a document words linking its activities to other days (`có thể`, `khuyến khích`, `đề nghị`, or plainly)."""
 InferredField = Literal["issuer.name", "issuer.province", "place"]
 """The facts of a plan staff may record as inferred from a source rather than read in the document."""
-"""Where a plan's issuer sits: a central body (no province), a province or city, a commune or ward."""
 
 
 class Record(BaseModel):
@@ -281,7 +278,7 @@ class LegalDocument(Record):
         None, description="Ngày ban hành: 16/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu văn bản không ghi; `chưa rõ` nếu chưa biết"
     )
     issuer: Line = Field(description="Cơ quan ban hành, ví dụ Bộ Khoa học và Công nghệ")
-    level: IssuerLevel = Field(description="Cấp ban hành: party, government, ministry, province, commune")
+    level: DocumentLevel = Field(description="Cấp ban hành: party, government, ministry, province, commune")
     summary: Annotated[Line | NotKnown | None, Knowable()] = Field(
         None, description="Trích yếu, viết như sau tên cơ quan: về việc ...; `chưa rõ` nếu chưa biết"
     )
@@ -402,7 +399,7 @@ class Issuer(Record):
     )
     short_name: Line | None = Field(None, description="Tên ngắn, ví dụ Sở KH&CN Lạng Sơn; bỏ dòng thì trang dùng tên đầy đủ")
     parent: Line | None = Field(None, description="Cơ quan chủ quản ghi ở đầu văn bản (nếu có)")
-    level: PlanIssuerLevel = Field(
+    level: IssuerLevel = Field(
         description="Cấp: national (cơ quan trung ương: Đảng, Chính phủ, bộ, ngành và các cục, vụ), province (tỉnh, thành phố, sở) "
         "hoặc commune (xã, phường)"
     )
@@ -688,7 +685,7 @@ class Plan(Record):
     messages: Annotated[list[Id] | NotKnown, Knowable()] = Field(
         default_factory=list, description="Mã các thông điệp được tuyên truyền; bỏ dòng nếu văn bản không nêu; `chưa rõ` nếu chưa biết"
     )
-    units_choose: list[Literal["theme", "slogan", "message"]] = Field(
+    units_choose: list[PhraseKind] = Field(
         default_factory=list,
         description="Loại nội dung văn bản để mỗi đơn vị tự chọn, không quy định chung: theme (chủ đề), slogan (khẩu hiệu), message (thông điệp)",
     )

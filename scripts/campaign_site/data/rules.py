@@ -25,6 +25,7 @@ from campaign_site.core.problems import Problem, Severity, format_loc
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import SourceFile
 from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, staff_markdown, year_folders
+from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import (
     ORIGINAL_SUFFIXES,
     CampaignFile,
@@ -181,10 +182,10 @@ def _year_problems(parsed: Parsed, year: int, campaign: ParsedFile[CampaignFile]
     refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
     problems = id_checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
     phrases = [
-        (("observances", i, kind, j), phrase)
+        (("observances", i, name, j), phrase)
         for i, y in enumerate(spec.observances)
-        for kind in checks.PHRASE_LISTS
-        for j, phrase in enumerate(getattr(y, kind))
+        for name in PHRASE_LISTS.values()
+        for j, phrase in enumerate(getattr(y, name))
     ]
     # One id per phrase of the year, whatever its kind: banner files and plans find a phrase by its id alone.
     problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề, khẩu hiệu hoặc thông điệp")

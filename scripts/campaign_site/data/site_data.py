@@ -6,15 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
 from campaign_site.core.problems import Problem
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data.activities import Post
+from campaign_site.data.domain import ALL_ISSUER_LEVELS, ALL_PHRASE_KINDS, PHRASE_LISTS, PhraseKind
 from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from campaign_site.data.unknowns import NOT_KNOWN, held
 
-PhraseKind = Literal["theme", "slogan", "message"]
 CENTRAL = "Trung ương"
 """Where plans of central bodies (ministries, the Government, Party bodies) are listed: not a province."""
 
@@ -78,15 +77,12 @@ class Campaign:
 
     def phrases(self) -> dict[str, PhraseEntry]:
         """Every theme and slogan of the year by id."""
-        found: dict[str, PhraseEntry] = {}
-        for observance, year_obs in self.observances:
-            for theme in year_obs.themes:
-                found[theme.id] = PhraseEntry(theme, "theme", observance)
-            for slogan in year_obs.slogans:
-                found[slogan.id] = PhraseEntry(slogan, "slogan", observance)
-            for message in year_obs.messages:
-                found[message.id] = PhraseEntry(message, "message", observance)
-        return found
+        return {
+            phrase.id: PhraseEntry(phrase, kind, observance)
+            for observance, year_obs in self.observances
+            for kind in ALL_PHRASE_KINDS
+            for phrase in getattr(year_obs, PHRASE_LISTS[kind])
+        }
 
     def observance_days(self) -> list[tuple[date, Observance]]:
         """The year's observance days, in date order."""
@@ -126,9 +122,8 @@ def _by_province(plans: Sequence[Plan]) -> list[ProvincePlans]:
     groups: dict[str, list[Plan]] = {}
     for plan in plans:
         groups.setdefault(plan.issuer.province or CENTRAL, []).append(plan)
-    order = {"national": 0, "province": 1, "commune": 2}
     return [
-        ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.label))),
+        ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (ALL_ISSUER_LEVELS.index(p.issuer.level), ascii_slug(p.issuer.label))),
                       central=name == CENTRAL and plans[0].issuer.province is None)
         for name, plans in sorted(groups.items(), key=lambda item: (item[0] != CENTRAL, ascii_slug(item[0])))
     ]

@@ -1,7 +1,7 @@
 """The Vietnamese words the site uses for its fixed categories, in one place.
 
 Pages, feeds, banners, messages and the model take their labels from here, so a word is changed
-once. Sentences built from the data (a date, a span, a deadline, a plan's facts) are in `phrasing.py`.
+once; the labels of the domain's lists (`domain.py`) are read from the catalogue. Sentences built from the data (a date, a span, a deadline, a plan's facts) are in `phrasing.py`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-PHRASE_KINDS = {"theme": "Chủ đề", "slogan": "Khẩu hiệu", "message": "Thông điệp"}
+from campaign_site.data.domain import (
+    ALL_DOCUMENT_LEVELS,
+    ALL_EVENT_KINDS,
+    ALL_PHRASE_KINDS,
+)
+from campaign_site.words.catalogue import label
+
+PHRASE_KINDS: dict[str, str] = {kind: label("phrase_kind", kind) for kind in ALL_PHRASE_KINDS}
 """What a year's phrase is: a theme (chủ đề), a slogan (khẩu hiệu) or a message (thông điệp)."""
 
-PHRASE_KINDS_PLURAL = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông điệp"}
+PHRASE_KINDS_PLURAL: dict[str, str] = {kind: label("phrase_kind_lower", kind) for kind in ALL_PHRASE_KINDS}
 """The kinds in the middle of a sentence."""
 
 ABSENT = {
@@ -58,21 +65,14 @@ def phrases_absent(kinds: Sequence[str], not_known: bool) -> str:
     return f"{absent('phrases', not_known)} {', '.join(PHRASE_KINDS_PLURAL[k] for k in kinds)}"
 
 
-EVENT_KINDS = {"observance": "Ngày kỷ niệm", "window": "Thời gian thực hiện", "deadline": "Hạn báo cáo",
-               "activity": "Hoạt động đã tổ chức"}
+EVENT_KINDS: dict[str, str] = {kind: label("event_kind", kind) for kind in ALL_EVENT_KINDS}
 """The kinds of date on the calendar and in the feeds."""
 
 EVENT_MARKS = {"observance": "★", "deadline": "■", "activity": "●"}
 """The sign of each kind of day in a month grid (activity windows shade the day instead)."""
 
-ISSUER_LEVELS = {
-    "party": "Đảng",
-    "government": "Chính phủ",
-    "ministry": "Bộ, ngành trung ương",
-    "province": "Tỉnh, thành phố",
-    "commune": "Xã, phường",
-}
-"""Issuer levels in the order of the legal chain."""
+ISSUER_LEVELS: dict[str, str] = {level: label("document_level", level) for level in ALL_DOCUMENT_LEVELS}
+"""The levels of the legal chain's documents, in its order."""
 
 LINK_MODALITIES = {
     "may": "Có thể kết nối các hoạt động với",

@@ -26,7 +26,7 @@ from campaign_site.core.markdown_text import Markdown, escape
 
 LOCALE = "vi"
 CATALOGUE = Path(__file__).parent / "locale" / LOCALE / "LC_MESSAGES" / "campaign_site.po"
-LABEL_GROUPS: frozenset[str] = frozenset()
+LABEL_GROUPS: frozenset[str] = frozenset({"phrase_kind", "phrase_kind_lower", "document_level", "event_kind"})
 """Key prefixes looked up with `label()` rather than by a literal key (their entries count as used)."""
 
 
