@@ -38,6 +38,7 @@ from campaign_site.data.model import (
 from campaign_site.data.rules import LISTING, PLAN_ID, SCHEMA_DIR, Parsed, ParsedFile, PlanFile, YearFiles
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.validation_messages import problems_from
+from campaign_site.words.catalogue import plain
 
 __all__ = ["SCHEMA_DIR", "load_site"]
 
@@ -61,7 +62,7 @@ class _Reader:
         if not_a_file(path):
             return None, None  # reported once, by rules.stray_files
         if not path.is_file():
-            self.problems.append(Problem(self.display(path), 1, 1, "", f"thiếu tệp {path.name}. Hãy tạo tệp này theo HUONG-DAN-BIEN-TAP.md (hướng dẫn cho biên tập viên)."))
+            self.problems.append(Problem(self.display(path), 1, 1, "", plain("load.missing_file", name=path.name)))
             return None, None
         if outside(path, self.root.parent):
             return None, None  # reported once, by rules.stray_files
@@ -129,7 +130,7 @@ def load_site(
     be printable); the shipped font's when not given, read only then.
     """
     if not root.is_dir():
-        missing = Problem(display_root, 1, 1, "", "không tìm thấy thư mục dữ liệu.")
+        missing = Problem(display_root, 1, 1, "", plain("load.no_data_folder"))
         raise DataError([missing, *rules.staff_problems(docs, docs_display)])
     parsed = read_all(root, display_root, coverage or banner_coverage(), docs, docs_display)
     problems = rules.run(parsed)

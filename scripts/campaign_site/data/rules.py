@@ -38,6 +38,7 @@ from campaign_site.data.model import (
     SiteFile,
     YearObservance,
 )
+from campaign_site.words.catalogue import plain
 
 T = TypeVar("T")
 
@@ -180,7 +181,7 @@ def _raw_ids(source: SourceFile | None, key: str) -> list[str] | None:
 def _year_problems(parsed: Parsed, year: int, campaign: ParsedFile[CampaignFile]) -> list[Problem]:
     source, spec = campaign.source, campaign.value
     refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
-    problems = id_checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
+    problems = id_checks.unique_ids(source, refs, plain("check.thing.observance_entry"))
     phrases = [
         (("observances", i, name, j), phrase)
         for i, y in enumerate(spec.observances)
@@ -188,15 +189,15 @@ def _year_problems(parsed: Parsed, year: int, campaign: ParsedFile[CampaignFile]
         for j, phrase in enumerate(getattr(y, name))
     ]
     # One id per phrase of the year, whatever its kind: banner files and plans find a phrase by its id alone.
-    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề, khẩu hiệu hoặc thông điệp")
+    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], plain("check.thing.phrase"))
     problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], parsed.font)
     if parsed.observance_ids is not None:
-        problems += id_checks.known_ids(source, refs, parsed.observance_ids, "ngày kỷ niệm", "observances.yaml")
+        problems += id_checks.known_ids(source, refs, parsed.observance_ids, plain("check.thing.observance"), "observances.yaml")
     by_id = {o.id: o for o in parsed.observances.value.observances} if parsed.observances else {}
     for loc, obs_id in refs:
         observance = by_id.get(obs_id)
         if observance and (observance.month, observance.day) == (2, 29) and not calendar.isleap(year):
-            problems.append(source.problem(loc, format_loc(loc), f"năm {year} không có ngày 29/2. Hãy bỏ ngày kỷ niệm này khỏi năm {year}."))
+            problems.append(source.problem(loc, format_loc(loc), plain("check.no_29_february", year=year)))
     return problems
 
 
@@ -212,8 +213,7 @@ def stray_files(parsed: Parsed) -> list[Problem]:
         if path.name.startswith(".") and path.suffix in (".yaml", ".yml"):
             problems.append(parsed.file_problem(
                 path,
-                f"tệp `{path.name}` có tên bắt đầu bằng dấu chấm nên bị bỏ qua (tệp ẩn). "
-                f"Nếu đây là dữ liệu, hãy đổi tên thành `{path.name.lstrip('.')}`.",
+                plain("check.hidden_file", name=path.name, fixed=path.name.lstrip(".")),
                 "warning",
             ))
         rel = path.relative_to(parsed.root).parts
@@ -223,32 +223,30 @@ def stray_files(parsed: Parsed) -> list[Problem]:
         if odd or path.name.startswith(".") or rel[0].isdecimal() and year_folders.year_of(rel[0]) is None:
             continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folder_names`)
         if path.suffix == ".yml":
-            problems.append(parsed.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml."))
+            problems.append(parsed.file_problem(path, plain("check.yml_suffix", stem=path.stem)))
         elif len(rel) == 1 and rel[0] in REGISTRIES or rel[0] == SCHEMA_DIR:
             continue
         elif rel[0] == ORIGINALS_DIR and path.suffix.lower() in ORIGINAL_SUFFIXES:
             continue
         elif rel[0] == ORIGINALS_DIR:
-            problems.append(parsed.file_problem(path, f"trong {ORIGINALS_DIR}/ chỉ lưu văn bản gốc dạng PDF, DOCX, DOC hoặc ODT."))
+            problems.append(parsed.file_problem(path, plain("check.originals_only", folder=ORIGINALS_DIR)))
         elif year_folders.year_of(rel[0]) is None:
-            problems.append(parsed.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/, van-ban/ (văn bản gốc) và các thư mục năm (ví dụ 2026/)."))
+            problems.append(parsed.file_problem(path, plain("check.misplaced_in_root")))
         elif rel[1:] == ("campaign.yaml",):
             continue
         elif len(rel) == 3 and rel[1] == "plans" and path.suffix == ".yaml":
             if not PLAN_ID.match(path.stem):
                 problems.append(parsed.file_problem(
                     path,
-                    f"tên tệp kế hoạch `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không dấu, "
-                    f"số và dấu gạch ngang. Hãy đổi tên thành `{ascii_slug(path.stem) or 'ke-hoach'}.yaml`.",
+                    plain("check.plan_file_name", name=path.name, fixed=ascii_slug(path.stem) or "ke-hoach"),
                 ))
             elif path.stem == LISTING:
                 problems.append(parsed.file_problem(
                     path,
-                    f"tên tệp `{path.name}` dành cho trang danh sách kế hoạch của năm. "
-                    "Hãy đặt tên theo cơ quan ban hành, ví dụ `ubnd-xa-binh-thanh.yaml`.",
+                    plain("check.plan_file_listing", name=path.name),
                 ))
         else:
-            problems.append(parsed.file_problem(path, "tệp không đúng chỗ: trong thư mục năm chỉ có campaign.yaml và các tệp .yaml trong plans/."))
+            problems.append(parsed.file_problem(path, plain("check.misplaced_in_year")))
     return problems
 
 
@@ -262,7 +260,7 @@ def some_year(parsed: Parsed) -> list[Problem]:
     """The site needs at least one year folder."""
     if parsed.years:
         return []
-    return [parsed.file_problem(parsed.root / "site.yaml", "chưa có năm nào: hãy tạo thư mục năm, ví dụ campaigns/2026/ với campaign.yaml.")]
+    return [parsed.file_problem(parsed.root / "site.yaml", plain("check.no_year"))]
 
 
 def site_settings(parsed: Parsed) -> list[Problem]:
@@ -272,7 +270,7 @@ def site_settings(parsed: Parsed) -> list[Problem]:
     source, site = parsed.site.source, parsed.site.value
     sizes = [(("banners", "sizes", i, "id"), size.id) for i, size in enumerate(site.banners.sizes)]
     return [
-        *id_checks.unique_ids(source, sizes, "một khổ băng rôn"),
+        *id_checks.unique_ids(source, sizes, plain("check.thing.banner_size")),
         # The site's title is printed on every share image, in the banner font.
         *checks.unprintable(source, [(("site", "title"), site.site.title)], parsed.font),
         *(source.problem(loc, name, message, "warning") for loc, name, message in publish_checks.unfinished_settings(site)),
@@ -347,7 +345,7 @@ def plan_years(parsed: Parsed) -> list[Problem]:
     if parsed.observance_ids is not None:  # linked days may be any observance of the registry
         for f in parsed.plans:
             refs = id_checks.indexed("linked_observances", f.value.linked_observances)
-            problems += id_checks.known_ids(f.source, refs, parsed.observance_ids, "ngày kỷ niệm", "observances.yaml")
+            problems += id_checks.known_ids(f.source, refs, parsed.observance_ids, plain("check.thing.observance"), "observances.yaml")
     return problems
 
 
@@ -392,14 +390,12 @@ def original_files(parsed: Parsed) -> list[Problem]:
         if odd := sorted(set(origin.file) & set(_MARKUP_IN_NAMES)):
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"tên tệp `{origin.file}` có ký tự {', '.join(f'`{c}`' for c in odd)}: tên tệp được ghi vào trang làm tên tải về, "
-                "nên không được có ký tự này. Hãy đổi tên tệp (chỉ dùng chữ, số, dấu gạch ngang, dấu chấm) và sửa dòng này.",
+                plain("check.original_name_characters", file=origin.file, characters=", ".join(f"`{c}`" for c in odd)),
             ))
         elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, parsed.root) or not path.is_file():
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"không thấy tệp `{origin.file}`. Hãy chép văn bản gốc vào thư mục campaigns/{ORIGINALS_DIR}/ và ghi đường dẫn "
-                f"tính từ campaigns/, ví dụ `{ORIGINALS_DIR}/{Path(origin.file).name}`.",
+                plain("check.original_missing", file=origin.file, folder=ORIGINALS_DIR, name=Path(origin.file).name),
             ))
     return problems
 

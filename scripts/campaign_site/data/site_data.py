@@ -13,8 +13,9 @@ from campaign_site.data.activities import Post
 from campaign_site.data.domain import ALL_ISSUER_LEVELS, ALL_PHRASE_KINDS, PHRASE_LISTS, PhraseKind
 from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from campaign_site.data.unknowns import NOT_KNOWN, held
+from campaign_site.words.catalogue import plain
 
-CENTRAL = "Trung ương"
+CENTRAL = plain("load.central")
 """Where plans of central bodies (ministries, the Government, Party bodies) are listed: not a province."""
 
 INLINE_PLANS = 12
@@ -73,7 +74,7 @@ class Campaign:
 
     @property
     def title(self) -> str:
-        return self.spec.title or f"Hưởng ứng các ngày kỷ niệm về khoa học, công nghệ và đổi mới sáng tạo năm {self.year}"
+        return self.spec.title or plain("load.campaign_title", year=self.year)
 
     def phrases(self) -> dict[str, PhraseEntry]:
         """Every theme and slogan of the year by id."""
