@@ -1,4 +1,5 @@
-"""One definition of each domain list (phrase kinds, document and issuer levels, event kinds): the model,
+"""One definition of each domain list (phrase kinds, document and issuer levels, event kinds, link modalities,
+deadline rules, inferred fields): the model,
 rules, views, banners, calendar and importer take it from `data/domain.py`, and its words from the catalogue."""
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ LISTS = {
     "document levels": domain.ALL_DOCUMENT_LEVELS,
     "issuer levels": domain.ALL_ISSUER_LEVELS,
     "event kinds": domain.ALL_EVENT_KINDS,
+    "link modalities": domain.ALL_LINK_MODALITIES,
+    "deadline rules": domain.ALL_DEADLINE_RULES,
+    "inferred fields": domain.ALL_INFERRED_FIELDS,
 }
 EXEMPT = {
     "data/domain.py": "the one definition",
     "importing/phrases.py": "input grammar: the words documents print for each kind of phrase, which the importer looks for",
 }
 LABELS = [("phrase_kind", domain.ALL_PHRASE_KINDS), ("phrase_kind_lower", domain.ALL_PHRASE_KINDS),
-          ("document_level", domain.ALL_DOCUMENT_LEVELS), ("event_kind", domain.ALL_EVENT_KINDS)]
+          ("document_level", domain.ALL_DOCUMENT_LEVELS), ("event_kind", domain.ALL_EVENT_KINDS),
+          ("link_modality", domain.ALL_LINK_MODALITIES), ("deadline_rule", domain.ALL_DEADLINE_RULES),
+          ("inferred_field", domain.ALL_INFERRED_FIELDS)]
 
 
 def spelled_lists(tree: ast.AST) -> list[tuple[int, str]]:
@@ -72,6 +78,8 @@ def test_the_model_reads_the_lists_from_the_one_definition() -> None:
     assert LegalDocument.model_fields["level"].annotation == domain.DocumentLevel
     assert Issuer.model_fields["level"].annotation == domain.IssuerLevel
     assert Plan.model_fields["units_choose"].annotation == list[domain.PhraseKind]
+    assert Plan.model_fields["linked_modality"].annotation == domain.LinkModality | None
+    assert Plan.model_fields["inferred"].annotation == list[domain.InferredField]
     assert set(domain.ISSUER_LEVEL_OF) == set(domain.ALL_DOCUMENT_LEVELS)
     assert set(domain.ISSUER_LEVEL_OF.values()) == set(domain.ALL_ISSUER_LEVELS)
     assert tuple(domain.PHRASE_LISTS) == domain.ALL_PHRASE_KINDS

@@ -32,3 +32,15 @@ ISSUER_LEVEL_OF: dict[DocumentLevel, IssuerLevel] = {
 EventKind = Literal["observance", "deadline", "window", "activity"]
 """The kinds of date on the calendar and in the feeds, in the order a day lists them."""
 ALL_EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
+
+LinkModality = Literal["may", "encouraged", "requested", "stated"]
+"""How a document words linking its activities to other days (`có thể`, `khuyến khích`, `đề nghị`, or plainly)."""
+ALL_LINK_MODALITIES: tuple[LinkModality, ...] = get_args(LinkModality)
+
+DeadlineRule = Literal["before", "no_later_than", "until", "within", "final_day", "deadline_day", "latest", "not_after"]
+"""How a report deadline is worded (`trước ngày`, `chậm nhất ngày`…)."""
+ALL_DEADLINE_RULES: tuple[DeadlineRule, ...] = get_args(DeadlineRule)
+
+InferredField = Literal["issuer.name", "issuer.province", "place"]
+"""The facts of a plan staff may record as inferred from a source rather than read in the document."""
+ALL_INFERRED_FIELDS: tuple[InferredField, ...] = get_args(InferredField)

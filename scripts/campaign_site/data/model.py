@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -31,7 +31,7 @@ from pydantic import (
 
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data import vn_dates
-from campaign_site.data.domain import DocumentLevel, IssuerLevel, PhraseKind
+from campaign_site.data.domain import DocumentLevel, InferredField, IssuerLevel, LinkModality, PhraseKind
 from campaign_site.data.unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from campaign_site.data.validation_messages import suggest
 from campaign_site.data.vn_dates import PartialDate
@@ -143,10 +143,6 @@ DocumentDate = Annotated[
         {"type": ["string", "integer"], "description": "16/4/2026; hoặc 4/2026 nếu chưa có ngày; hoặc 2026"}
     ),
 ]
-LinkModality = Literal["may", "encouraged", "requested", "stated"]
-"""How a document words linking its activities to other days (`có thể`, `khuyến khích`, `đề nghị`, or plainly)."""
-InferredField = Literal["issuer.name", "issuer.province", "place"]
-"""The facts of a plan staff may record as inferred from a source rather than read in the document."""
 
 
 class Record(BaseModel):
