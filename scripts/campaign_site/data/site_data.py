@@ -67,11 +67,6 @@ class Campaign:
         """The posts about activities the plan's issuer held under it, newest first."""
         return [p for p in self.posts if p.plan.id == plan.id]
 
-    def observances_in_file_order(self) -> list[tuple[Observance, YearObservance]]:
-        """Observances as listed in campaign.yaml (the index used in error locations)."""
-        order = [y.observance for y in self.spec.observances]
-        return sorted(self.observances, key=lambda pair: order.index(pair[0].id))
-
     @property
     def title(self) -> str:
         return self.spec.title or plain("load.campaign_title", year=self.year)
