@@ -3,6 +3,7 @@ reports every problem (campaigns/ and docs/ alike); the banner font's characters
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import shutil
@@ -17,7 +18,8 @@ from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import Problem
 from campaign_site.core.yaml_source import parse_yaml
 from campaign_site.data import checks, rules
-from campaign_site.data.loader import read_all
+from campaign_site.data.loader import load_site, read_all
+from campaign_site.data.model import PlanIdentity
 from campaign_site.site_build import check_site
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
@@ -138,6 +140,26 @@ def test_the_rules_find_the_same_problems_in_any_order(inputs: Path, tmp_path: P
     for order in ORDERS:
         assert rules.run(clean, order) == in_order
         assert rules.run(broken, order) == with_errors
+
+
+def test_each_year_is_built_once_with_its_plans_and_their_identity(inputs: Path) -> None:
+    """Nothing is added to a campaign or bound to a plan after it is built; parsed records stay as read."""
+    read = parsed(inputs)
+    data = load_site(inputs / "campaigns", docs=inputs / "docs")
+    assert sorted(data.campaigns) == sorted({f.year for f in read.plans})
+    for year, campaign in data.campaigns.items():
+        files = {f.path.stem: f for f in read.plans if f.year == year}
+        assert sorted(p.id for p in campaign.plans) == sorted(files)
+        assert all(p.year == year and p.source == f"campaigns/{year}/plans/{p.id}.yaml" for p in campaign.plans)
+        assert all(p.issuer == files[p.id].value.issuer for p in campaign.plans)
+        assert sorted(p.id for g in campaign.provinces for p in g.plans) == sorted(files)
+        assert isinstance(campaign.plans, tuple) and isinstance(campaign.posts, tuple)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            campaign.plans = ()  # type: ignore[misc]
+    record = read.plans[0].value
+    plan = record.identified(PlanIdentity("ke-hoach", 2026, "campaigns/2026/plans/ke-hoach.yaml"))
+    assert (record.id, record.year, plan.id, plan.year) == ("", 0, "ke-hoach", 2026)
+    assert plan.document == record.document
 
 
 def test_unprintable_uses_the_coverage_it_is_given() -> None:
