@@ -25,7 +25,17 @@ from campaign_site.core.file_links import not_a_file, outside
 from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import DataError, Problem
 from campaign_site.core.yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
-from campaign_site.data import activities, checks, html_policy, placeholders, plan_names, rules, unknowns, year_folders
+from campaign_site.data import (
+    activities,
+    checks,
+    html_policy,
+    placeholders,
+    plan_names,
+    rules,
+    staff_markdown,
+    unknowns,
+    year_folders,
+)
 from campaign_site.data.model import (
     CampaignFile,
     DocumentsFile,
@@ -90,7 +100,8 @@ class _Reader:
 
 
 def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | None, docs_display: str) -> Parsed:
-    """Every data file's shape (the registries, then each year and its plans) and the activity posts."""
+    """Every data file's shape (the registries, then each year and its plans), the activity posts, the staff
+    pages, and what the rules need of the disk."""
     reader = _Reader(root, display_root)
     site = reader.parse(root / "site.yaml", SiteFile)
     documents_source, documents = reader.read(root / "documents.yaml", DocumentsFile)
@@ -108,12 +119,20 @@ def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | No
             if source is not None and plan is not None:
                 plans.append(PlanFile(year, plan_path, source, plan))
     posts, post_problems = activities.read_posts(docs, docs_display) if docs is not None and docs.is_dir() else ([], [])
+    registry = ParsedFile(documents_source, documents) if documents_source and documents else None
+    misnamed = year_folders.misnamed(root, display_root) + (year_folders.misnamed(docs, docs_display) if docs is not None else [])
     return Parsed(
-        root, display_root, font, site,
-        ParsedFile(documents_source, documents) if documents_source and documents else None, documents_source,
+        root, display_root, font, site, registry, documents_source,
         ParsedFile(observances_source, observances) if observances_source and observances else None, observances_source,
-        tuple(years), tuple(plans), tuple(posts), (*reader.problems, *post_problems), docs, docs_display,
+        tuple(years), tuple(plans), tuple(posts),
+        (*reader.problems, *post_problems, *misnamed, *staff_problems(docs, docs_display)),
+        rules.entries_under(root), rules.present_originals(root, rules.origins(plans, registry)), docs, docs_display,
     )
+
+
+def staff_problems(docs: Path | None, docs_display: str) -> list[Problem]:
+    """The staff Markdown under docs/ but posts: placeholders, front matter, unsafe HTML, hidden characters, links."""
+    return staff_markdown.check_docs(docs, docs_display, activities.is_post) if docs is not None else []
 
 
 def load_site(
@@ -131,7 +150,7 @@ def load_site(
     """
     if not root.is_dir():
         missing = Problem(display_root, 1, 1, "", plain("load.no_data_folder"))
-        raise DataError([missing, *rules.staff_problems(docs, docs_display)])
+        raise DataError([missing, *staff_problems(docs, docs_display)])
     parsed = read_all(root, display_root, coverage or banner_coverage(), docs, docs_display)
     problems = rules.run(parsed)
     if any(p.severity == "error" for p in problems):

@@ -5,8 +5,8 @@ that parsed goes into one immutable `Parsed`. Then each rule of `RULES`, a funct
 returns its problems, so the rules may run in any order. A rule that needs a file which did not parse
 skips what depends on that file only (the plans of a year whose campaign.yaml is broken still have
 their dates and documents checked), so one run reports every problem, in campaigns/ and in docs/,
-instead of one layer at a time. Rules look at the files on disk (stray files, originals, staff pages)
-but write nothing, and none reads another's result.
+instead of one layer at a time. Rules read nothing else: what they need of the disk (the paths under
+campaigns/, which original files exist) was read into `Parsed`, and none reads another's result.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from campaign_site.core.file_links import link_problem, not_a_file, outside
 from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem, Severity, format_loc
 from campaign_site.core.slugs import ascii_slug
-from campaign_site.core.yaml_source import SourceFile
-from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, staff_markdown, year_folders
+from campaign_site.core.yaml_source import Loc, SourceFile
+from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, year_folders
 from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import (
     ORIGINAL_SUFFIXES,
@@ -80,6 +80,41 @@ class PlanFile:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A path under campaigns/ as reading found it on disk, for the rule about stray files."""
+
+    path: Path
+    outside: bool
+    """A link, or inside a linked folder, that leads out of the repository."""
+    odd: str | None
+    """Why it cannot be read as a file (`file_links.not_a_file`), or None."""
+    is_dir: bool
+
+
+def entries_under(root: Path) -> tuple[Entry, ...]:
+    """Every path under `root`, in order, as it is on disk now."""
+    return tuple(Entry(p, outside(p, root.parent), not_a_file(p), p.is_dir()) for p in sorted(root.rglob("*")))
+
+
+def origins(plans: Sequence[PlanFile], documents: ParsedFile[DocumentsFile] | None) -> list[tuple[SourceFile, Loc, Origin | None]]:
+    """Every record that may name an original file (`source.file`), with where that is written."""
+    records: list[tuple[SourceFile, Loc, Origin | None]] = [(f.source, ("source", "file"), f.value.origin) for f in plans]
+    if documents:
+        records += [(documents.source, ("documents", i, "source", "file"), d.origin)
+                    for i, d in enumerate(documents.value.documents)]
+    return records
+
+
+def present_originals(root: Path, records: list[tuple[SourceFile, Loc, Origin | None]]) -> frozenset[str]:
+    """The original files the records name that are regular files inside `root`, as they are on disk now."""
+    return frozenset(
+        origin.file for _, _, origin in records
+        if origin is not None and origin.file is not None
+        and not outside(root / origin.file, root) and (root / origin.file).is_file()
+    )
+
+
+@dataclass(frozen=True)
 class Parsed:
     """Everything the loader read, before any rule runs: every file under campaigns/ that has its model's
     shape, the activity posts under docs/ whose front matter has its shape, and the problems found while
@@ -101,7 +136,12 @@ class Parsed:
     posts: tuple[activities.PostFile, ...]
     """The activity posts under docs/<year>/hoat-dong/ whose front matter has its shape."""
     problems: tuple[Problem, ...]
-    """What reading found: syntax, shapes, placeholders, and each post's own problems."""
+    """What reading found: syntax, shapes, placeholders, each post's own problems, the staff pages' problems
+    and folders named like a year that are not one."""
+    entries: tuple[Entry, ...]
+    """Every path under campaigns/."""
+    originals: frozenset[str]
+    """The original files (`source.file`) records name that exist under campaigns/."""
     docs: Path | None = None
     """The staff Markdown folder to check too, or None."""
     docs_display: str = "docs"
@@ -206,8 +246,9 @@ def _year_problems(parsed: Parsed, year: int, campaign: ParsedFile[CampaignFile]
 def stray_files(parsed: Parsed) -> list[Problem]:
     """Files staff may have misplaced or misnamed are errors, not silently ignored."""
     problems = []
-    for path in sorted(parsed.root.rglob("*")):
-        if outside(path, parsed.root.parent):
+    for entry in parsed.entries:
+        path = entry.path
+        if entry.outside:
             problems.append(link_problem(parsed.display(path)))
             continue
         if path.name.startswith(".") and path.suffix in (".yaml", ".yml"):
@@ -217,11 +258,11 @@ def stray_files(parsed: Parsed) -> list[Problem]:
                 "warning",
             ))
         rel = path.relative_to(parsed.root).parts
-        odd = not_a_file(path)
-        if odd and (not path.is_dir() or path.suffix in (".yaml", ".yml")):
+        odd = entry.odd
+        if odd and (not entry.is_dir or path.suffix in (".yaml", ".yml")):
             problems.append(parsed.file_problem(path, odd))
         if odd or path.name.startswith(".") or rel[0].isdecimal() and year_folders.year_of(rel[0]) is None:
-            continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folder_names`)
+            continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folders.misnamed`, read with the files)
         if path.suffix == ".yml":
             problems.append(parsed.file_problem(path, plain("check.yml_suffix", stem=path.stem)))
         elif len(rel) == 1 and rel[0] in REGISTRIES or rel[0] == SCHEMA_DIR:
@@ -248,12 +289,6 @@ def stray_files(parsed: Parsed) -> list[Problem]:
         else:
             problems.append(parsed.file_problem(path, plain("check.misplaced_in_year")))
     return problems
-
-
-def year_folder_names(parsed: Parsed) -> list[Problem]:
-    """Folders under campaigns/ and docs/ named with digits that are not a year (`0000`, `٢٠٢٧`)."""
-    docs = year_folders.misnamed(parsed.docs, parsed.docs_display) if parsed.docs is not None else []
-    return year_folders.misnamed(parsed.root, parsed.display_root) + docs
 
 
 def some_year(parsed: Parsed) -> list[Problem]:
@@ -376,23 +411,16 @@ _MARKUP_IN_NAMES = "\"'<>{}`&"
 def original_files(parsed: Parsed) -> list[Problem]:
     """A record's original file (`source.file`) is kept under campaigns/van-ban/, exists, and has a name
     with no character that HTML or an attribute list reads."""
-    records: list[tuple[SourceFile, tuple[str | int, ...], Origin | None]] = [
-        (f.source, ("source", "file"), f.value.origin) for f in parsed.plans
-    ]
-    if parsed.documents:
-        records += [(parsed.documents.source, ("documents", i, "source", "file"), d.origin)
-                    for i, d in enumerate(parsed.documents.value.documents)]
     problems = []
-    for source, loc, origin in records:
+    for source, loc, origin in origins(parsed.plans, parsed.documents):
         if origin is None or origin.file is None:
             continue
-        path = parsed.root / origin.file
         if odd := sorted(set(origin.file) & set(_MARKUP_IN_NAMES)):
             problems.append(source.problem(
                 loc, format_loc(loc),
                 plain("check.original_name_characters", file=origin.file, characters=", ".join(f"`{c}`" for c in odd)),
             ))
-        elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, parsed.root) or not path.is_file():
+        elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or origin.file not in parsed.originals:
             problems.append(source.problem(
                 loc, format_loc(loc),
                 plain("check.original_missing", file=origin.file, folder=ORIGINALS_DIR, name=Path(origin.file).name),
@@ -427,21 +455,10 @@ def activity_posts(parsed: Parsed) -> list[Problem]:
     return [p for post in parsed.posts for p in activities.check_against_year(post, facts.get(post.year))]
 
 
-def staff_pages(parsed: Parsed) -> list[Problem]:
-    """The staff Markdown under docs/ but posts: placeholders, front matter, unsafe HTML, hidden characters, links."""
-    return staff_problems(parsed.docs, parsed.docs_display)
-
-
-def staff_problems(docs: Path | None, docs_display: str) -> list[Problem]:
-    """`staff_pages` for a docs/ folder, or none; also what is checked when campaigns/ is missing."""
-    return staff_markdown.check_docs(docs, docs_display, activities.is_post) if docs is not None else []
-
-
 Rule = Callable[[Parsed], list[Problem]]
 
 RULES: tuple[Rule, ...] = (
     stray_files,
-    year_folder_names,
     some_year,
     site_settings,
     document_registry,
@@ -459,7 +476,6 @@ RULES: tuple[Rule, ...] = (
     plan_windows,
     unused_documents,
     activity_posts,
-    staff_pages,
 )
 """Every rule across files. Each reads only `Parsed`, so their order does not matter."""
 
