@@ -373,7 +373,7 @@ PLANS = st.lists(st.tuples(st.integers(1, 3), st.one_of(st.none(), st.integers(1
 @given(facts=PLANS)
 def test_plans_are_told_apart_only_by_what_their_records_hold(facts: list[tuple[int, int | None, date | None, str]]) -> None:
     plans = [plan_record(*fact) for fact in facts]
-    plan_names.tell_apart(plans)
+    plans = plan_names.tell_apart(plans)
     for plan, (issuer, number, signed, subject) in zip(plans, facts, strict=True):
         namesakes = [f for f in facts if f[0] == issuer]
         if len(namesakes) == 1:

@@ -57,6 +57,12 @@ CASES = [
          "documents[1].id", "đã dùng cho văn bản khác ở dòng"),
     Case("duplicate theme id", "2026/campaign.yaml", "id: dmst-chuyen-doi-nhanh-hon", "id: dmst-hanh-dong-dot-pha # x",
          "dmst-hanh-dong-dot-pha # x", "observances[0].themes[1].id", "đã dùng cho chủ đề, khẩu hiệu hoặc thông điệp khác"),
+    Case("message reusing a slogan's id", "2026/campaign.yaml",
+         "        text: Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4\n",
+         "        text: Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4\n    messages:\n"
+         "      - id: chao-mung-ngay-sang-tao-2026 # x\n        text: Sáng tạo hôm nay, phát triển ngày mai\n",
+         "chao-mung-ngay-sang-tao-2026 # x", "observances[1].messages[0].id",
+         "mã `chao-mung-ngay-sang-tao-2026` đã dùng cho chủ đề, khẩu hiệu hoặc thông điệp khác ở dòng 14"),
     Case("duplicate observance id", "observances.yaml", "id: ngay-so-huu-tri-tue", "id: ngay-sang-tao # x", "ngay-sang-tao # x",
          "observances[1].id", "đã dùng cho ngày kỷ niệm khác"),
     Case("duplicate key", LAI_CHAU, "place: Lai Châu\n", "place: Lai Châu\nplace: Lai Chau\n", "place: Lai Chau", "place",

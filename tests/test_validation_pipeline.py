@@ -3,7 +3,9 @@ reports every problem (campaigns/ and docs/ alike); the banner font's characters
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -12,10 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import REPO, line_of, replace_in
 
-from campaign_site.core.glyphs import GlyphCoverage
+from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import Problem
 from campaign_site.core.yaml_source import parse_yaml
 from campaign_site.data import checks, rules
+from campaign_site.data.loader import load_site, read_all
+from campaign_site.data.model import PlanIdentity
 from campaign_site.site_build import check_data
 
 LAI_CHAU = "campaigns/2026/plans/so-khcn-lai-chau.yaml"
@@ -85,10 +89,75 @@ def test_valid_inputs_give_the_same_data_with_any_font_that_has_their_characters
     assert [p.field for p in build.problems] == ["site.base_url", "organisation.contact"]
 
 
-def test_rules_are_one_declared_list_with_stray_files_and_staff_pages() -> None:
-    names = [rule.__name__ for rule in rules.RULES]
-    assert names[0] == "stray_files" and names[-1] == "staff_pages"
-    assert names.index("unused_documents") > max(names.index(n) for n in names if n.startswith("plan_"))
+UNCITED = """
+  - id: cv-1-khong-ai-dan
+    type: Công văn
+    number_symbol: 1/SKHCN-VP
+    date: 01/3/2026
+    issuer: Sở Khoa học và Công nghệ tỉnh Lạng Sơn
+    level: province
+"""
+ORDERS = [tuple(reversed(rules.RULES)), *(tuple(random.Random(seed).sample(rules.RULES, len(rules.RULES))) for seed in range(4))]
+"""The rules backwards, and shuffled four ways."""
+
+
+def uncited(problem: Problem) -> bool:
+    return "`cv-1-khong-ai-dan`" in problem.message and "không được kế hoạch hay văn bản nào dẫn chiếu" in problem.message
+
+
+def parsed(root: Path) -> rules.Parsed:
+    return read_all(root / "campaigns", "campaigns", banner_coverage(), root / "docs", "docs")
+
+
+def test_the_rules_find_the_same_problems_in_any_order(inputs: Path) -> None:
+    """Every rule reads only what was parsed: none waits for another, none writes what another reads, none
+    looks at the disk again (the files change below, and the first parse still gives the same problems)."""
+    with (inputs / "campaigns/documents.yaml").open("a", encoding="utf-8") as registry:
+        registry.write(UNCITED)
+    clean = parsed(inputs)
+    in_order = rules.run(clean)
+    assert [p.field for p in in_order if uncited(p)] == ["documents[10].id"], in_order
+    # Errors for many rules at once: a stray file, a phrase id reused, a date outside the year, an unknown
+    # document, a post under a plan that does not exist, a placeholder in a staff page.
+    (inputs / "campaigns/ghi-chu.txt").write_text("x\n", encoding="utf-8")
+    replace_in(inputs / CAMPAIGN_2026, "id: dmst-chuyen-doi-nhanh-hon", "id: dmst-hanh-dong-dot-pha")
+    replace_in(inputs / LAI_CHAU, "start: 18/4/2026", "start: 18/4/2025")
+    replace_in(inputs / LANG_SON, "  - cv-440-shtt-2026\n", "  - cv-9999-khong-co\n")
+    (inputs / "docs/2026/hoat-dong").mkdir()
+    (inputs / "docs/2026/hoat-dong/hoi-thao.md").write_text(
+        "---\ntitle: Hội thảo\ndate: 21/4/2026\nplan: so-khcn-lang-so\nunit: Sở KH&CN Lạng Sơn\n"
+        "observances: [ngay-sang-tao]\n---\n\nHội thảo.\n", encoding="utf-8")
+    (inputs / "docs/lien-he.md").write_text("# Liên hệ\n\nĐiện thoại: CẦN ĐIỀN số điện thoại\n", encoding="utf-8")
+    broken = parsed(inputs)
+    with_errors = rules.run(broken)
+    errors = {p.file for p in with_errors if p.severity == "error"}
+    assert {"campaigns/ghi-chu.txt", CAMPAIGN_2026, LAI_CHAU, LANG_SON, "docs/2026/hoat-dong/hoi-thao.md", "docs/lien-he.md"} <= errors
+    # The uncited document waits for campaigns/ to have no error (a plan that cites a misspelt id makes its
+    # document look unused), whether that rule runs first or last.
+    assert not any(uncited(p) for p in with_errors)
+    for order in ORDERS:
+        assert rules.run(clean, order) == in_order
+        assert rules.run(broken, order) == with_errors
+
+
+def test_each_year_is_built_once_with_its_plans_and_their_identity(inputs: Path) -> None:
+    """Nothing is added to a campaign or bound to a plan after it is built; parsed records stay as read."""
+    read = parsed(inputs)
+    data = load_site(inputs / "campaigns", docs=inputs / "docs")
+    assert sorted(data.campaigns) == sorted({f.year for f in read.plans})
+    for year, campaign in data.campaigns.items():
+        files = {f.path.stem: f for f in read.plans if f.year == year}
+        assert sorted(p.id for p in campaign.plans) == sorted(files)
+        assert all(p.year == year and p.source == f"campaigns/{year}/plans/{p.id}.yaml" for p in campaign.plans)
+        assert all(p.issuer == files[p.id].value.issuer for p in campaign.plans)
+        assert sorted(p.id for g in campaign.provinces for p in g.plans) == sorted(files)
+        assert isinstance(campaign.plans, tuple) and isinstance(campaign.posts, tuple)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            campaign.plans = ()  # type: ignore[misc]
+    record = read.plans[0].value
+    plan = record.identified(PlanIdentity("ke-hoach", 2026, "campaigns/2026/plans/ke-hoach.yaml"))
+    assert (record.id, record.year, plan.id, plan.year) == ("", 0, "ke-hoach", 2026)
+    assert plan.document == record.document
 
 
 def test_unprintable_uses_the_coverage_it_is_given() -> None:
@@ -102,9 +171,9 @@ def test_unprintable_uses_the_coverage_it_is_given() -> None:
 _WITHOUT_FONT = """
 import json, sys
 from pathlib import Path
-from campaign_site.core.glyphs import GlyphCoverage
-from campaign_site.data.loader import load_site
+from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import DataError
+from campaign_site.data.loader import load_site
 
 font = GlyphCoverage("Phông thử", frozenset(range(0x3000)) - {ord("ư"), ord("Ư")})
 try:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.yaml_source import YamlSyntaxProblem, load_yaml
 from campaign_site.data.loader import SCHEMA_DIR
-from campaign_site.data.model import Observance, ObservancesFile, Plan, ReportDeadline, Signer
+from campaign_site.data.model import Observance, ObservancesFile, Plan, PlanIdentity, ReportDeadline, Signer
 from campaign_site.data.paths import NEWS_DIR
 from campaign_site.data.placeholders import MARKER as PLACEHOLDER
 from campaign_site.data.placeholders import in_data, review
@@ -172,7 +172,7 @@ def _finished_plan(path: Path, display: str, year: int) -> Plan:
     """A plan file as its model; a plan still to fill or with an error stops the scaffold."""
     try:
         source = load_yaml(path, display)
-        plan = None if in_data(source) else Plan.model_validate(source.data).bind(path.stem, year, display)
+        plan = None if in_data(source) else Plan.model_validate(source.data).identified(PlanIdentity(path.stem, year, display))
     except (YamlSyntaxProblem, ValidationError):
         plan = None
     if plan is None:

@@ -3,14 +3,14 @@
 A post is one file, `docs/<year>/hoat-dong/<slug>.md`: front matter (title, date, the plan and unit
 that held it, place, observances, photos) checked by a typed model, then a plain Markdown body
 checked like every staff page. Its photos are the camera's files dropped beside it; only resized,
-cleaned copies are published (`photos.py`). This module reads and checks posts (the loader runs
-`check_posts` as one of its rules) and holds the `Post` value pages are made from.
+cleaned copies are published (`photos.py`). This module reads and checks posts (the loader reads them
+with the data; the rule `activity_posts` checks each against its year) and holds the `Post` value pages
+are made from.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.file_links import not_a_file, outside
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.slugs import ascii_slug
@@ -38,29 +39,24 @@ RESERVED = re.compile(r"^(?:index|trang-\d+)$")
 class PostPhoto(Record):
     """One photo of a post: the camera's file beside the post, and what readers are told about it."""
 
-    file: Line = Field(description="Tên tệp ảnh đặt cùng thư mục với bài viết, ví dụ hoi-thao-1.jpg (JPEG, PNG hoặc WebP, tối đa 20 MB)")
-    alt: Line = Field(description="Mô tả ảnh cho người không nhìn thấy ảnh (bắt buộc): trong ảnh có ai, đang làm gì, ở đâu")
-    caption: Line | None = Field(None, description="Chú thích hiện dưới ảnh")
-    credit: Line | None = Field(None, description="Người chụp hoặc nguồn ảnh, ví dụ Ảnh: Sở KH&CN Lạng Sơn")
+    file: Line = Field(description=plain("post.photo.file"))
+    alt: Line = Field(description=plain("post.photo.alt"))
+    caption: Line | None = Field(None, description=plain("post.photo.caption"))
+    credit: Line | None = Field(None, description=plain("post.photo.credit"))
 
 
 class PostFrontMatter(Record):
     """The settings an activity post starts with, between two `---` lines."""
 
-    title: Line = Field(description="Tiêu đề bài viết")
-    description: Line | None = Field(None, description="Tóm tắt một câu (nếu không có, trang dùng đoạn đầu của bài)")
-    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(
-        None, description="Ngày tổ chức hoạt động, ví dụ 21/4/2026; 4/2026 hoặc 2026 nếu chỉ biết tháng, năm; bỏ dòng nếu bài không nêu; "
-        "`chưa rõ` nếu chưa biết"
-    )
-    end_date: Date | None = Field(None, description="Ngày kết thúc, nếu hoạt động kéo dài nhiều ngày (chỉ khi biết đủ ngày bắt đầu)")
-    plan: Id = Field(description="Mã kế hoạch mà hoạt động thực hiện (tên tệp trong campaigns/<năm>/plans/, không có .yaml)")
-    unit: Line = Field(description="Đơn vị tổ chức hoạt động")
-    place: Annotated[Line | NotKnown | None, Knowable()] = Field(
-        None, description="Địa điểm tổ chức; bỏ dòng nếu không nêu; `chưa rõ` nếu chưa biết"
-    )
-    observances: list[Id] = Field(min_length=1, description="Mã các ngày kỷ niệm mà hoạt động hưởng ứng")
-    photos: list[PostPhoto] = Field(default_factory=list, description="Các ảnh của hoạt động; ảnh đầu tiên là ảnh chính")
+    title: Line = Field(description=plain("post.field.title"))
+    description: Line | None = Field(None, description=plain("post.field.description"))
+    date: Annotated[DocumentDate | NotKnown | None, Knowable()] = Field(None, description=plain("post.field.date"))
+    end_date: Date | None = Field(None, description=plain("post.field.end_date"))
+    plan: Id = Field(description=plain("post.field.plan"))
+    unit: Line = Field(description=plain("post.field.unit"))
+    place: Annotated[Line | NotKnown | None, Knowable()] = Field(None, description=plain("post.field.place"))
+    observances: list[Id] = Field(min_length=1, description=plain("post.field.observances"))
+    photos: list[PostPhoto] = Field(default_factory=list, description=plain("post.field.photos"))
 
 
 @dataclass(frozen=True)
@@ -164,8 +160,10 @@ class YearFacts:
     observance_ids: list[str] | None
 
 
-def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -> tuple[list[PostFile], list[Problem]]:
-    """Every post under docs/<year>/hoat-dong/: its problems, and the posts that can be published."""
+def read_posts(docs: Path, display_root: str) -> tuple[list[PostFile], list[Problem]]:
+    """Every post under docs/<year>/hoat-dong/ whose front matter has its shape, and what reading them found:
+    front matter, body, file name, dates in the year, photos, and files beside the posts that none names.
+    Each post is checked against its year's plans and observances by `check_against_year`."""
     found, problems = [], []
     for folder in sorted(p for p in docs.glob(f"*/{paths.NEWS_DIR}") if p.is_dir() and year_of(p.parent.name)):
         year = int(folder.parent.name)
@@ -174,17 +172,16 @@ def check_posts(docs: Path, display_root: str, years: Mapping[int, YearFacts]) -
             display = f"{display_root}/{path.relative_to(docs).as_posix()}"
             if outside(path, docs.parent) or not path.is_file():
                 continue  # reported once, by staff_markdown.check_docs
-            post, post_problems = _check_post(path, display, year, years.get(year))
+            post, post_problems = _read_post(path, display, year)
             problems += post_problems
             if post is not None:
                 used.update(photo.path.name for photo in post.photos)
-                if not any(p.severity == "error" for p in post_problems):
-                    found.append(post)
+                found.append(post)
         problems += _unused_files(folder, display_root, docs, used)
     return found, problems
 
 
-def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) -> tuple[PostFile | None, list[Problem]]:
+def _read_post(path: Path, display: str, year: int) -> tuple[PostFile | None, list[Problem]]:
     lines = staff_markdown.read_lines(path, display)
     if isinstance(lines, Problem):
         return None, [lines]
@@ -193,28 +190,29 @@ def _check_post(path: Path, display: str, year: int, facts: YearFacts | None) ->
     slug = path.stem
     if not SLUG.match(slug) or RESERVED.match(slug):
         suggestion = ascii_slug(slug) or "hoat-dong"
-        problems.append(Problem(display, 1, 1, "", f"tên tệp `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không "
-                                f"dấu, số và dấu gạch ngang, và không được là `index` hay `trang-<số>`. Hãy đổi tên, ví dụ "
-                                f"`{suggestion if not RESERVED.match(suggestion) else 'hoat-dong-' + suggestion}.md`."))
+        fixed = suggestion if not RESERVED.match(suggestion) else f"hoat-dong-{suggestion}"
+        problems.append(Problem(display, 1, 1, "", plain("post.file_name", name=path.name, fixed=fixed)))
     if front.body_start == 0 and not front.problems:
-        problems.append(Problem(display, 1, 1, "", "bài viết về hoạt động cần phần thiết lập đầu trang (giữa hai dòng `---`): "
-                                "title, date, plan, unit, place, observances, photos. Hãy tạo bài bằng lệnh "
-                                f"`scripts/dev campaign add-activity {year} <mã kế hoạch>`."))
+        problems.append(Problem(display, 1, 1, "", plain("post.no_front_matter", year=year)))
     if front.value is None or front.source is None:
         return None, problems
     source, value = front.source, front.value
-    if facts is None:
-        problems.append(source.problem(("date",), "date", f"năm {year} chưa có dữ liệu (campaigns/{year}/campaign.yaml) hoặc dữ liệu "
-                                       f"năm đó còn lỗi, nên chưa đăng được bài về hoạt động năm {year}."))
-    else:
-        problems += id_checks.known_ids(source, [(("plan",), value.plan)], facts.plan_ids, "kế hoạch", f"campaigns/{year}/plans/")
-        if facts.observance_ids is not None:
-            problems += id_checks.known_ids(source, id_checks.indexed("observances", value.observances), facts.observance_ids,
-                                         "ngày kỷ niệm", f"campaigns/{year}/campaign.yaml")
     problems += _dates(source, value, year)
     sources, photo_problems = _photos(source, value, path.parent, display)
     body = "\n".join(lines[front.body_start:])
     return PostFile(year, path.stem, display, source, value, body, sources), problems + photo_problems
+
+
+def check_against_year(post: PostFile, facts: YearFacts | None) -> list[Problem]:
+    """A post names a plan of its year and observances of its year (`facts`: None when the year has no data)."""
+    source, value, year = post.source, post.front, post.year
+    if facts is None:
+        return [source.problem(("date",), "date", plain("post.year_without_data", year=year))]
+    problems = id_checks.known_ids(source, [(("plan",), value.plan)], facts.plan_ids, plain("check.thing.plan"), f"campaigns/{year}/plans/")
+    if facts.observance_ids is not None:
+        problems += id_checks.known_ids(source, id_checks.indexed("observances", value.observances), facts.observance_ids,
+                                        plain("check.thing.observance"), f"campaigns/{year}/campaign.yaml")
+    return problems
 
 
 def _dates(source: SourceFile, value: PostFrontMatter, year: int) -> list[Problem]:
@@ -224,17 +222,15 @@ def _dates(source: SourceFile, value: PostFrontMatter, year: int) -> list[Proble
                                    ("end_date", vn_dates.short(value.end_date) if value.end_date else "",
                                     value.end_date.year if value.end_date else year)):
         if day_year != year:
-            problems.append(source.problem((field,), field, f"ngày {shown} không thuộc năm {year}: bài trong "
-                                           f"docs/{year}/{paths.NEWS_DIR}/ kể một hoạt động của năm {year}. Hãy sửa ngày, hoặc "
-                                           f"chuyển bài sang docs/{day_year}/{paths.NEWS_DIR}/ nếu hoạt động thuộc năm {day_year}."))
+            problems.append(source.problem((field,), field, plain("post.date_year", date=shown, year=year, folder=paths.NEWS_DIR,
+                                                                  other=day_year)))
     if value.end_date is None:
         return problems
     if held is None or not held.day:
-        problems.append(source.problem(("end_date",), "end_date", "có ngày kết thúc nhưng ngày bắt đầu (`date`) chưa đủ ngày, tháng, năm. "
-                                       "Hãy ghi đủ ngày bắt đầu, hoặc xóa dòng `end_date`."))
+        problems.append(source.problem(("end_date",), "end_date", plain("post.end_without_start")))
     elif value.end_date < date(held.year, held.month or 1, held.day):
-        problems.append(source.problem(("end_date",), "end_date", f"ngày kết thúc {vn_dates.short(value.end_date)} trước ngày "
-                                       f"bắt đầu {held.short()}. Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu."))
+        problems.append(source.problem(("end_date",), "end_date", plain("post.end_before_start", end=vn_dates.short(value.end_date),
+                                                                        start=held.short())))
     return problems
 
 
@@ -245,16 +241,14 @@ def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: s
         path = folder / photo.file
         severity = "error"
         if "/" in photo.file or "\\" in photo.file or photo.file.startswith("."):
-            message = (f"ảnh `{photo.file}` phải nằm cùng thư mục với bài viết: hãy chép ảnh vào {display.rsplit('/', 1)[0]}/ "
-                       "và chỉ ghi tên tệp, ví dụ `hoi-thao-1.jpg`.")
+            message = plain("post.photo_elsewhere", file=photo.file, folder=display.rsplit("/", 1)[0])
         elif odd := not_a_file(path):
-            message = f"ảnh {odd}"
+            message = plain("post.photo_odd", odd=odd)
         elif not path.is_file() or outside(path, folder):
             nearby = sorted(p.name for p in folder.iterdir() if p.suffix.lower() != ".md" and p.is_file())
             close = suggest(photo.file, nearby)
-            hint = f" Có phải bạn muốn viết `{close}`?" if close else ""
-            message = (f"không thấy tệp ảnh `{photo.file}` cạnh bài viết (trong {display.rsplit('/', 1)[0]}/).{hint} Hãy chép ảnh "
-                       "vào thư mục đó, hoặc sửa tên tệp cho đúng (kể cả chữ hoa, chữ thường và đuôi .jpg).")
+            hint = " " + plain("check.did_you_mean", word=close) if close else ""
+            message = plain("post.photo_missing", file=photo.file, folder=display.rsplit("/", 1)[0], hint=hint)
         else:
             finding = photo_files.inspect(path)
             if finding is None or finding.severity == "warning":
@@ -271,7 +265,7 @@ def _unused_files(folder: Path, display_root: str, docs: Path, used: set[str]) -
     through a post), which staff are told, in case a name was mistyped."""
     return [
         Problem(f"{display_root}/{path.relative_to(docs).as_posix()}", 1, 1, "",
-                "không bài viết nào dùng tệp này (mục photos), nên tệp không được đăng lên trang.", "warning")
+                plain("post.unused_file"), "warning")
         for path in sorted(folder.rglob("*"))
         if path.is_file() and not (path.parent == folder and path.suffix == ".md") and not path.name.startswith(".")
         and not (path.parent == folder and path.name in used)

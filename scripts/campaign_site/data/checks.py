@@ -9,19 +9,18 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data import citations, vn_dates
+from campaign_site.data.domain import ISSUER_LEVEL_OF, PHRASE_LISTS
 from campaign_site.data.id_checks import indexed, known_ids, unique_ids
-from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, follows_decree_30
-from campaign_site.data.site_data import Campaign
+from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, YearObservance, follows_decree_30
 from campaign_site.data.unknowns import NOT_KNOWN, held
 from campaign_site.data.vn_dates import PartialDate
-
-PHRASE_LISTS = ("themes", "slogans", "messages")
-"""The lists of a year's phrases in campaign.yaml; every phrase is drawn on banners."""
+from campaign_site.data.wording import PHRASE_KINDS_PLURAL
 
 
 def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: GlyphCoverage) -> list[Problem]:
@@ -36,15 +35,14 @@ def unprintable(source: SourceFile, texts: Iterable[tuple[Loc, str]], font: Glyp
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"có ký tự {listed} mà phông chữ băng rôn {font.label} không có, nên không in được. "
-                    "Hãy thay bằng chữ hoặc dấu thông thường.",
+                    plain("check.unprintable", characters=listed, font=font.label),
                 )
             )
     return problems
 
 
 def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
-    problems = unique_ids(source, [(("documents", i, "id"), d.id) for i, d in enumerate(documents)], "văn bản")
+    problems = unique_ids(source, [(("documents", i, "id"), d.id) for i, d in enumerate(documents)], plain("check.thing.document"))
     first: dict[tuple[str, str], LegalDocument] = {}
     for i, doc in enumerate(documents):
         if not isinstance(doc.number_symbol, str):
@@ -56,27 +54,25 @@ def check_documents(source: SourceFile, documents: list[LegalDocument]) -> list[
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"văn bản {doc.number_symbol} của {doc.issuer} đã được khai báo với mã `{first[key].id}`. "
-                    "Mỗi văn bản chỉ khai báo một lần: hãy xóa phần này và dùng mã đã có.",
+                    plain("check.document_twice", number=doc.number_symbol, issuer=doc.issuer, id=first[key].id),
                 )
             )
         first.setdefault(key, doc)
     by_id = {d.id: d for d in documents}
     for i, doc in enumerate(documents):
         refs: list[tuple[Loc, str]] = [(("documents", i, "basis", j), ref) for j, ref in enumerate(doc.basis)]
-        problems += known_ids(source, refs, by_id, "văn bản", "documents.yaml")
+        problems += known_ids(source, refs, by_id, plain("check.thing.document"), "documents.yaml")
         for loc, ref in refs:
             cited = by_id.get(ref)
             if ref == doc.id:
-                problems.append(source.problem(loc, format_loc(loc), "văn bản không thể thực hiện chính nó. Hãy xóa mã này."))
+                problems.append(source.problem(loc, format_loc(loc), plain("check.document_implements_itself")))
             elif cited and isinstance(cited.date, PartialDate) and isinstance(doc.date, PartialDate) and issued_after(cited.date, doc.date):
                 problems.append(
                     source.problem(
                         loc,
                         format_loc(loc),
-                        f"văn bản {citations.short(doc)} ({doc.date.short()}) không thể căn cứ văn bản "
-                        f"{citations.short(cited)} ban hành sau nó ({cited.date.short()}). "
-                        "Hãy kiểm tra lại ngày ban hành của hai văn bản.",
+                        plain("check.basis_issued_later", document=citations.short(doc), date=doc.date.short(),
+                              basis=citations.short(cited), basis_date=cited.date.short()),
                     )
                 )
     return problems + number_symbol_warnings(source, documents)
@@ -94,12 +90,12 @@ def _departures(number_symbol: str) -> list[str]:
     """How a number and symbol departs from Decree 30, in words."""
     found = []
     if " " in number_symbol:
-        found.append("có dấu cách")
+        found.append(plain("check.number_symbol.space"))
     if "," in number_symbol:
-        found.append("có dấu phẩy")
+        found.append(plain("check.number_symbol.comma"))
     if "&" in number_symbol:
-        found.append("có ký tự &")
-    return found or ["không đúng dạng số, rồi `/`, rồi các nhóm chữ viết tắt nối bằng `-`"]
+        found.append(plain("check.number_symbol.ampersand"))
+    return found or [plain("check.number_symbol.shape")]
 
 
 def number_symbol_warnings(source: SourceFile, documents: list[LegalDocument]) -> list[Problem]:
@@ -110,23 +106,21 @@ def number_symbol_warnings(source: SourceFile, documents: list[LegalDocument]) -
             loc: Loc = ("documents", i, "number_symbol")
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"số, ký hiệu `{doc.number_symbol}` {', '.join(_departures(doc.number_symbol))}, không theo thể thức của "
-                "Nghị định 30/2020/NĐ-CP (viết số, rồi `/`, rồi các nhóm chữ viết tắt nối bằng `-`, không có dấu cách). "
-                "Trang hiển thị đúng như đã ghi: nếu văn bản in đúng như vậy, hãy để nguyên; nếu gõ nhầm, hãy sửa.",
+                plain("check.number_symbol", number=doc.number_symbol, departures=", ".join(_departures(doc.number_symbol))),
                 "warning",
             ))
     return problems
 
 
 def check_observances(source: SourceFile, observances: list[Observance]) -> list[Problem]:
-    problems = unique_ids(source, [(("observances", i, "id"), o.id) for i, o in enumerate(observances)], "ngày kỷ niệm")
+    problems = unique_ids(source, [(("observances", i, "id"), o.id) for i, o in enumerate(observances)], plain("check.thing.observance"))
     for i, observance in enumerate(observances):
         try:
             vn_dates.parse_date(f"{observance.day}/{observance.month}/2024")  # a leap year: 29/2 exists
         except ValueError:
             loc = ("observances", i, "day")
             problems.append(
-                source.problem(loc, format_loc(loc), f"ngày {observance.label} không có trong năm. Hãy kiểm tra ngày và tháng.")
+                source.problem(loc, format_loc(loc), plain("check.no_such_day", day=observance.label))
             )
     return problems
 
@@ -145,8 +139,7 @@ def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"ngày {vn_dates.short(when)} không thuộc năm {year} của thư mục chứa kế hoạch. "
-                    f"Hãy sửa năm, hoặc chuyển tệp sang thư mục campaigns/{when.year}/plans/.",
+                    plain("check.plan_date_year", date=vn_dates.short(when), year=year, other=when.year),
                 )
             )
     for prefix, span in ((("window",), window), (("window", "peak"), window.peak)):
@@ -156,16 +149,15 @@ def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"ngày kết thúc {vn_dates.short(span.end)} trước ngày bắt đầu {vn_dates.short(span.start)}. "
-                    "Hãy sửa để ngày kết thúc bằng hoặc sau ngày bắt đầu (có thể hai ngày bị viết đảo).",
+                    plain("check.end_before_start", end=vn_dates.short(span.end), start=vn_dates.short(span.start)),
                 )
             )
     if window.peak and window.start <= window.end and not window.start <= window.peak.start <= window.peak.end <= window.end:
         loc = ("window", "peak")
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"{window.peak.label} ({vn_dates.short(window.peak.start)} – {vn_dates.short(window.peak.end)}) phải nằm trong thời gian "
-            f"thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}). Hãy kiểm tra lại các ngày.",
+            plain("check.peak_outside_window", peak=window.peak.label, peak_start=vn_dates.short(window.peak.start),
+                  peak_end=vn_dates.short(window.peak.end), start=vn_dates.short(window.start), end=vn_dates.short(window.end)),
         ))
     for i, deadline in enumerate(plan.dated_deadlines):
         if deadline.date < window.start:
@@ -174,8 +166,7 @@ def check_plan_dates(source: SourceFile, plan: Plan, year: int) -> list[Problem]
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"hạn báo cáo {vn_dates.short(deadline.date)} trước ngày bắt đầu thực hiện "
-                    f"{vn_dates.short(window.start)}. Hãy kiểm tra lại ngày, tháng và năm của hạn báo cáo.",
+                    plain("check.deadline_before_window", date=vn_dates.short(deadline.date), start=vn_dates.short(window.start)),
                 )
             )
     return problems
@@ -188,8 +179,7 @@ def unused_documents(source: SourceFile, documents: list[LegalDocument], cited: 
         source.problem(
             ("documents", i, "id"),
             f"documents[{i}].id",
-            f"văn bản `{doc.id}` ({doc.number_symbol}) không được kế hoạch hay văn bản nào dẫn chiếu. "
-            "Hãy kiểm tra mã trong các kế hoạch, hoặc xóa văn bản này nếu không cần.",
+            plain("check.unused_document", id=doc.id, number=doc.number_symbol),
             "warning",
         )
         for i, doc in enumerate(documents)
@@ -213,8 +203,8 @@ def cited_before_plan(source: SourceFile, plan: Plan, documents: dict[str, Legal
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"văn bản {citations.short(doc)} ban hành {doc.date.in_sentence()}, sau ngày của kế hoạch "
-                    f"({signed.in_sentence()}), nên không thể là căn cứ của kế hoạch. Hãy kiểm tra ngày của hai văn bản.",
+                    plain("check.basis_after_plan", document=citations.short(doc), issued=doc.date.in_sentence(),
+                          signed=signed.in_sentence()),
                 )
             )
     return problems
@@ -224,24 +214,20 @@ def plan_document_refs(source: SourceFile, plan: Plan, documents: Iterable[str])
     """A plan's legal basis and references must be documents of the registry."""
     documents = list(documents)
     return [
-        *known_ids(source, indexed("legal_basis", held(plan.legal_basis)), documents, "văn bản", "documents.yaml"),
-        *known_ids(source, indexed("references", plan.references), documents, "văn bản", "documents.yaml"),
+        *known_ids(source, indexed("legal_basis", held(plan.legal_basis)), documents, plain("check.thing.document"), "documents.yaml"),
+        *known_ids(source, indexed("references", plan.references), documents, plain("check.thing.document"), "documents.yaml"),
     ]
 
 
 def plan_year_refs(source: SourceFile, plan: Plan, spec: CampaignFile, year: int) -> list[Problem]:
     """A plan's observances, themes and slogans must be declared in its year's campaign.yaml."""
     year_observances = [y.observance for y in spec.observances]
-    themes = [t.id for y in spec.observances for t in y.themes]
-    slogans = [s.id for y in spec.observances for s in y.slogans]
-    messages = [m.id for y in spec.observances for m in y.messages]
     year_file = f"{year}/campaign.yaml"
-    return [
-        *known_ids(source, indexed("observances", plan.observances), year_observances, "ngày kỷ niệm của năm", year_file),
-        *known_ids(source, indexed("themes", held(plan.themes)), themes, "chủ đề", year_file),
-        *known_ids(source, indexed("slogans", held(plan.slogans)), slogans, "khẩu hiệu", year_file),
-        *known_ids(source, indexed("messages", held(plan.messages)), messages, "thông điệp", year_file),
-    ]
+    problems = known_ids(source, indexed("observances", plan.observances), year_observances, plain("check.thing.year_observance"), year_file)
+    for kind, name in PHRASE_LISTS.items():
+        declared = [p.id for y in spec.observances for p in getattr(y, name)]
+        problems += known_ids(source, indexed(name, held(getattr(plan, name))), declared, PHRASE_KINDS_PLURAL[kind], year_file)
+    return problems
 
 
 def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
@@ -249,23 +235,19 @@ def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
     problems = []
     if plan.linked_modality and not plan.linked_observances:
         loc: Loc = ("linked_modality",)
-        problems.append(source.problem(loc, format_loc(loc), "có cách nói về việc kết nối nhưng không có ngày kỷ niệm được kết nối. "
-                                       "Hãy ghi các ngày đó ở `linked_observances`, hoặc xóa dòng `linked_modality`."))
+        problems.append(source.problem(loc, format_loc(loc), plain("check.modality_without_days")))
     for i, path in enumerate(plan.inferred):
         if plan.field_value(path) is None or plan.field_value(path) is NOT_KNOWN:
             loc = ("inferred", i)
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"trường `{path}` không có giá trị nên không thể là giá trị suy ra. Chỉ ghi ở đây trường đã điền một giá trị "
-                f"suy ra từ nguồn: hãy điền `{path}`, hoặc xóa dòng này.",
+                plain("check.inferred_empty", field=path),
             ))
     if plan.linked_observances and plan.linked_modality is None:
         loc = ("linked_observances",)
         problems.append(source.problem(
             loc, format_loc(loc),
-            "chưa ghi văn bản nói việc kết nối thế nào, nên trang chỉ ghi “văn bản có nhắc tới việc kết nối”. Hãy thêm dòng "
-            "`linked_modality:` với may (văn bản viết “có thể”), encouraged (“khuyến khích”), requested (“đề nghị”) "
-            "hoặc stated (văn bản nêu là việc làm, không kèm các từ đó).",
+            plain("check.days_without_modality"),
             "warning",
         ))
     return problems
@@ -274,12 +256,12 @@ def plan_qualifiers(source: SourceFile, plan: Plan) -> list[Problem]:
 def repeated_refs(source: SourceFile, plan: Plan) -> list[Problem]:
     """An id listed twice in one of a plan's lists is a slip: a warning."""
     problems = []
-    for name in ("legal_basis", "references", "observances", "linked_observances", "themes", "slogans", "messages"):
+    for name in ("legal_basis", "references", "observances", "linked_observances", *PHRASE_LISTS.values()):
         values: list[str] = held(getattr(plan, name))
         for i, value in enumerate(values):
             if value in values[:i]:
                 loc = (name, i)
-                problems.append(source.problem(loc, format_loc(loc), f"mã `{value}` bị ghi hai lần. Hãy xóa dòng này.", "warning"))
+                problems.append(source.problem(loc, format_loc(loc), plain("check.repeated_id", id=value), "warning"))
     return problems
 
 
@@ -288,50 +270,51 @@ _YEAR_WORDS = re.compile(r"\bnăm (\d{4})\b")
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
 
-def phrase_warnings(source: SourceFile, campaign: Campaign) -> list[Problem]:
-    """Likely slips in a year's themes and slogans: a day or year from another campaign, a repeated theme."""
+def phrase_warnings(source: SourceFile, year: int, days: list[tuple[Observance, YearObservance]]) -> list[Problem]:
+    """Likely slips in a year's themes and slogans: a day or year from another campaign, a repeated theme.
+    `days` are the year's observances as campaign.yaml lists them."""
     problems = []
     seen: dict[str, str] = {}
-    for i, (observance, year_obs) in enumerate(campaign.observances_in_file_order()):
-        for kind in PHRASE_LISTS:
-            for j, phrase in enumerate(getattr(year_obs, kind)):
-                loc = ("observances", i, kind, j, "text")
+    for i, (observance, year_obs) in enumerate(days):
+        for kind, name in PHRASE_LISTS.items():
+            for j, phrase in enumerate(getattr(year_obs, name)):
+                loc = ("observances", i, name, j, "text")
                 for match in _SLOGAN_DATE.finditer(phrase.text):
-                    day, month, year = int(match[1]), int(match[2]), match[3]
+                    day, month, written = int(match[1]), int(match[2]), match[3]
                     if (day, month) != (observance.day, observance.month):
-                        problems.append(source.problem(loc, format_loc(loc), f"có ngày {match[0]} nhưng {observance.name} là ngày {observance.label}. Hãy kiểm tra lại.", "warning"))
-                    if year and int(year) != campaign.year:
-                        problems.append(source.problem(loc, format_loc(loc), f"có năm {year} nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
+                        problems.append(source.problem(loc, format_loc(loc), plain("check.phrase_other_day", written=match[0], name=observance.name, day=observance.label), "warning"))
+                    if written and int(written) != year:
+                        problems.append(source.problem(loc, format_loc(loc), plain("check.phrase_other_year", written=written, year=year), "warning"))
                 for match in _YEAR_WORDS.finditer(phrase.text):
-                    if int(match[1]) != campaign.year:
-                        problems.append(source.problem(loc, format_loc(loc), f"có «{match[0]}» nhưng đây là dữ liệu năm {campaign.year}. Hãy kiểm tra lại.", "warning"))
-                if kind == "themes":
+                    if int(match[1]) != year:
+                        problems.append(source.problem(loc, format_loc(loc), plain("check.phrase_other_year_words", written=match[0], year=year), "warning"))
+                if kind == "theme":
                     if phrase.text in seen:
-                        problems.append(source.problem(loc, format_loc(loc), f"chủ đề này đã có ở {seen[phrase.text]}. Nếu đúng là dùng chung, hãy giữ một chỗ.", "warning"))
+                        problems.append(source.problem(loc, format_loc(loc), plain("check.theme_repeated", observance=seen[phrase.text]), "warning"))
                     seen.setdefault(phrase.text, observance.name)
     return problems
 
 
-def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Problem]:
-    """A plan whose activity window misses an observance day it says it covers."""
+def plan_warnings(source: SourceFile, plan: Plan, year: int, days: list[tuple[Observance, YearObservance]]) -> list[Problem]:
+    """A plan whose activity window misses an observance day it says it covers (`days`: its year's)."""
     problems: list[Problem] = []
     window = plan.dated_window
     if window is None or window.end < window.start:
         return problems  # nothing to compare, or already an error; a warning on top would only add noise
-    by_id = {o.id: o for o, _ in campaign.observances}
+    by_id = {o.id: o for o, _ in days}
     for i, obs_id in enumerate(plan.observances):
         observance = by_id.get(obs_id)
         if observance is None:
             continue
-        day = date(campaign.year, observance.month, observance.day)
+        day = date(year, observance.month, observance.day)
         if not window.start <= day <= window.end:
             loc = ("observances", i)
             problems.append(
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"thời gian thực hiện ({vn_dates.short(window.start)} – {vn_dates.short(window.end)}) "
-                    f"không gồm ngày {observance.label} ({observance.name}). Hãy kiểm tra thời gian hoặc ngày kỷ niệm.",
+                    plain("check.window_misses_day", start=vn_dates.short(window.start), end=vn_dates.short(window.end),
+                          day=observance.label, name=observance.name),
                     "warning",
                 )
             )
@@ -341,7 +324,7 @@ def plan_warnings(source: SourceFile, plan: Plan, campaign: Campaign) -> list[Pr
 def html_warnings(source: SourceFile) -> list[Problem]:
     """Text that looks like HTML is shown as it is typed, never run: say so, in case it was pasted by mistake."""
     return [
-        source.problem(loc, format_loc(loc), f"có mã HTML `{match[0]}`; trang sẽ hiện nguyên văn các ký tự này chứ không chạy mã. Hãy xóa nếu dán nhầm.", "warning")
+        source.problem(loc, format_loc(loc), plain("check.html_in_text", html=match[0]), "warning")
         for loc, text in source.strings()
         if (match := _HTML.search(text))
     ]
@@ -361,22 +344,17 @@ def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str
         return []
     if _PROVINCE_PREFIX.match(name):
         bare = _PROVINCE_PREFIX.sub("", name)
-        return [source.problem(loc, format_loc(loc), f"chỉ viết tên tỉnh, thành phố, không kèm chữ chỉ cấp: viết `{bare}` thay cho `{name}`.")]
+        return [source.problem(loc, format_loc(loc), plain("check.province_prefix", bare=bare, name=name))]
     first = seen.setdefault(ascii_slug(name), (name, source.path))
     if first[0] != name:
         return [
             source.problem(
                 loc,
                 format_loc(loc),
-                f"`{name}` là cách viết khác của `{first[0]}` (trong {first[1]}). "
-                f"Hãy viết đúng một cách, `{first[0]}`, để các kế hoạch của tỉnh, thành phố được xếp chung.",
+                plain("check.province_spelling", name=name, first=first[0], file=first[1]),
             )
         ]
     return []
-
-
-_PLAN_LEVEL = {"party": "national", "government": "national", "ministry": "national", "province": "province", "commune": "commune"}
-"""The plan issuer level of each registry level."""
 
 
 def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument], linked: dict[str, str]) -> list[Problem]:
@@ -390,27 +368,24 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
     if doc is None:
         return []
     problems = []
-    where = f"văn bản `{doc.id}` trong documents.yaml ({citations.short(doc)})"
+    where = plain("check.registry_document", id=doc.id, citation=citations.short(doc))
     if plan.issuer.name != doc.issuer:
         loc: Loc = ("issuer", "name")
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"cơ quan ban hành `{plan.issuer.name}` khác với {where}: `{doc.issuer}`. Một văn bản chỉ có một cơ quan "
-            "ban hành: hãy ghi cùng một tên ở hai nơi (sửa nơi viết sai).",
+            plain("check.registry_issuer", issuer=plan.issuer.name, where=where, registered=doc.issuer),
         ))
-    if plan.issuer.level != _PLAN_LEVEL[doc.level]:
+    if plan.issuer.level != ISSUER_LEVEL_OF[doc.level]:
         loc = ("issuer", "level")
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"cấp `{plan.issuer.level}` không khớp với {where}, cấp `{doc.level}`: hãy ghi `level: {_PLAN_LEVEL[doc.level]}` "
-            "ở đây, hoặc sửa `level:` của văn bản trong documents.yaml.",
+            plain("check.registry_level", level=plan.issuer.level, where=where, registered=doc.level, fixed=ISSUER_LEVEL_OF[doc.level]),
         ))
     if doc.id in linked:
         loc = ("document", "registry")
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"{where} đã là văn bản của kế hoạch {linked[doc.id]}. Một văn bản chỉ có một trang kế hoạch: hãy xóa "
-            "một trong hai tệp, hoặc sửa mã nếu nhầm.",
+            plain("check.registry_taken", where=where, plan=linked[doc.id]),
         ))
     else:
         linked[doc.id] = source.path
@@ -418,15 +393,14 @@ def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDo
         loc = ("legal_basis",)
         problems.append(source.problem(
             loc, format_loc(loc),
-            f"căn cứ ở đây khác với `basis: [{', '.join(doc.basis)}]` của {where}. Một văn bản chỉ có một danh sách căn cứ: "
-            "hãy xóa `legal_basis:` ở đây (trang lấy căn cứ từ documents.yaml), hoặc sửa cho giống nhau.",
+            plain("check.registry_basis", basis=", ".join(doc.basis), where=where),
         ))
     for field_name in ("legal_basis", "references"):
         for loc, ref in indexed(field_name, getattr(plan, field_name)):
             if ref == doc.id:
                 problems.append(source.problem(
                     loc, format_loc(loc),
-                    f"kế hoạch này chính là {where} (`document.registry`), nên không dẫn chiếu chính nó. Hãy xóa dòng này.",
+                    plain("check.registry_cites_itself", where=where),
                 ))
     return problems
 
@@ -442,6 +416,5 @@ def _registry_twin(source: SourceFile, plan: Plan, documents: dict[str, LegalDoc
     loc: Loc = ("document", "number")
     return [source.problem(
         loc, format_loc(loc),
-        f"văn bản số {number} của {twin.issuer} đã có trong documents.yaml (mã `{twin.id}`). Một văn bản chỉ ghi một lần: "
-        f"hãy thay các dòng `type`, `number`, `symbol`, `date`, `subject` ở đây bằng `registry: {twin.id}`.",
+        plain("check.registry_twin", number=number, issuer=twin.issuer, id=twin.id),
     )]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data.validation_messages import suggest
@@ -21,8 +22,7 @@ def unique_ids(source: SourceFile, items: Iterable[tuple[Loc, str]], what: str) 
                 source.problem(
                     loc,
                     format_loc(loc),
-                    f"mã `{item_id}` đã dùng cho {what} khác ở dòng {line}. "
-                    "Mỗi mã chỉ khai báo một lần: hãy đổi mã này hoặc xóa phần bị trùng.",
+                    plain("check.duplicate_id", id=item_id, what=what, line=line),
                 )
             )
         else:
@@ -38,13 +38,12 @@ def known_ids(source: SourceFile, refs: Iterable[tuple[Loc, str]], known: Iterab
         if ref in known:
             continue
         close = suggest(ref, known)
-        hint = f"Có phải bạn muốn viết `{close}`? " if close else ""
+        hint = plain("check.did_you_mean", word=close) + " " if close else ""
         problems.append(
             source.problem(
                 loc,
                 format_loc(loc),
-                f"không có {what} nào mang mã `{ref}`. {hint}Hãy dùng một mã đã khai báo trong {where}, "
-                f"hoặc khai báo {what} này ở đó trước.",
+                plain("check.unknown_id", what=what, id=ref, hint=hint, where=where),
             )
         )
     return problems

@@ -1,9 +1,10 @@
 """Load every file under `campaigns/`, validate it, and report all problems at once.
 
-Validation is one pipeline: each file is read and checked against its model (its shape, here),
-then the cross-file rules of `rules.RULES` run in one pass over every file that parsed, with the
-stray files and, when asked, the staff Markdown under docs/. A file that fails only skips what
-depends on it, so problems never wait for others to be fixed.
+Validation is one pipeline: each file is read and checked against its model (its shape, here), with
+the activity posts under docs/, into one immutable `rules.Parsed`; then the cross-file rules of
+`rules.RULES` run over it in any order, with the stray files and, when asked, the staff Markdown
+under docs/. A file that fails only skips what depends on it, so problems never wait for others to
+be fixed. Only data with no error is built: each year's `Campaign` with its plans and posts at once.
 
 Layout:
     campaigns/site.yaml           the publishing organisation and site settings
@@ -20,14 +21,33 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.file_links import not_a_file, outside
 from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
 from campaign_site.core.problems import DataError, Problem
 from campaign_site.core.yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
-from campaign_site.data import activities, checks, html_policy, placeholders, plan_names, rules, unknowns, year_folders
-from campaign_site.data.model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
-from campaign_site.data.rules import LISTING, PLAN_ID, SCHEMA_DIR, Context, Parsed, PlanFile, YearFiles
-from campaign_site.data.site_data import SiteData
+from campaign_site.data import (
+    activities,
+    checks,
+    html_policy,
+    placeholders,
+    plan_names,
+    rules,
+    staff_markdown,
+    unknowns,
+    year_folders,
+)
+from campaign_site.data.model import (
+    CampaignFile,
+    DocumentsFile,
+    LegalDocument,
+    ObservancesFile,
+    Plan,
+    PlanIdentity,
+    SiteFile,
+)
+from campaign_site.data.rules import LISTING, PLAN_ID, SCHEMA_DIR, Parsed, ParsedFile, PlanFile, YearFiles
+from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.validation_messages import problems_from
 
 __all__ = ["SCHEMA_DIR", "load_site"]
@@ -35,60 +55,84 @@ __all__ = ["SCHEMA_DIR", "load_site"]
 M = TypeVar("M", bound=BaseModel)
 
 
-def _read(ctx: Context, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None]:
-    """Read one file and check its shape, recording its problems; the source is kept even if invalid.
+class _Reader:
+    """Reads the files of one load, gathering what reading finds (before any rule runs)."""
 
-    A plan is read with the registry (`PlanDocument.registry` takes a registered document's facts)."""
-    if not_a_file(path):
-        return None, None  # reported once, by rules.stray_files
-    if not path.is_file():
-        ctx.problems.append(ctx.file_problem(path, f"thiếu tệp {path.name}. Hãy tạo tệp này theo HUONG-DAN-BIEN-TAP.md (hướng dẫn cho biên tập viên)."))
-        return None, None
-    if outside(path, ctx.root.parent):
-        return None, None  # reported once, by rules.stray_files
-    try:
-        source = load_yaml(path, ctx.display(path))
-    except YamlSyntaxProblem as exc:
-        ctx.problems += exc.problems
-        return None, None
-    ctx.problems += source.warnings + checks.html_warnings(source) + html_policy.hostile_addresses(source)
-    unfilled = placeholders.in_data(source, model) + unknowns.misplaced(source, model)
-    if unfilled:
-        # Placeholders first: their own messages say more than the type errors they would cause.
-        ctx.problems += unfilled
-        return source, None
-    try:
-        context = {"documents": ctx.documents_by_id if ctx.documents else None}
-        return source, model.model_validate(source.data, context=context)
-    except ValidationError as exc:
-        ctx.problems += problems_from(exc, source, model)
-        return source, None
+    def __init__(self, root: Path, display_root: str) -> None:
+        self.root, self.display_root = root, display_root
+        self.problems: list[Problem] = []
+        self.documents: dict[str, LegalDocument] | None = None
+        """The registry, once read: a plan's `document.registry` takes a registered document's facts."""
+
+    def display(self, path: Path) -> str:
+        return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
+
+    def read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None]:
+        """Read one file and check its shape, recording its problems; the source is kept even if invalid."""
+        if not_a_file(path):
+            return None, None  # reported once, by rules.stray_files
+        if not path.is_file():
+            self.problems.append(Problem(self.display(path), 1, 1, "", plain("load.missing_file", name=path.name)))
+            return None, None
+        if outside(path, self.root.parent):
+            return None, None  # reported once, by rules.stray_files
+        try:
+            source = load_yaml(path, self.display(path))
+        except YamlSyntaxProblem as exc:
+            self.problems += exc.problems
+            return None, None
+        self.problems += source.warnings + checks.html_warnings(source) + html_policy.hostile_addresses(source)
+        unfilled = placeholders.in_data(source, model) + unknowns.misplaced(source, model)
+        if unfilled:
+            # Placeholders first: their own messages say more than the type errors they would cause.
+            self.problems += unfilled
+            return source, None
+        try:
+            return source, model.model_validate(source.data, context={"documents": self.documents})
+        except ValidationError as exc:
+            self.problems += problems_from(exc, source, model)
+            return source, None
+
+    def parse(self, path: Path, model: type[M]) -> ParsedFile[M] | None:
+        """Read one file; None (with problems recorded) if it does not have the model's shape."""
+        source, value = self.read(path, model)
+        return ParsedFile(source, value) if source is not None and value is not None else None
 
 
-def _parse(ctx: Context, path: Path, model: type[M]) -> Parsed[M] | None:
-    """Read one file; None (with problems recorded) if it does not have the model's shape."""
-    source, value = _read(ctx, path, model)
-    return Parsed(source, value) if source is not None and value is not None else None
-
-
-def _read_all(ctx: Context) -> None:
-    """Every data file's shape, into the context: the registries, then each year and its plans."""
-    root = ctx.root
-    ctx.site = _parse(ctx, root / "site.yaml", SiteFile)
-    ctx.documents_source, documents = _read(ctx, root / "documents.yaml", DocumentsFile)
-    ctx.documents = Parsed(ctx.documents_source, documents) if ctx.documents_source and documents else None
-    ctx.observances_source, observances = _read(ctx, root / "observances.yaml", ObservancesFile)
-    ctx.observances = Parsed(ctx.observances_source, observances) if ctx.observances_source and observances else None
+def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | None, docs_display: str) -> Parsed:
+    """Every data file's shape (the registries, then each year and its plans), the activity posts, the staff
+    pages, and what the rules need of the disk."""
+    reader = _Reader(root, display_root)
+    site = reader.parse(root / "site.yaml", SiteFile)
+    documents_source, documents = reader.read(root / "documents.yaml", DocumentsFile)
+    reader.documents = {d.id: d for d in documents.documents} if documents else None
+    observances_source, observances = reader.read(root / "observances.yaml", ObservancesFile)
+    years, plans = [], []
     for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and year_folders.year_of(p.name)):
         year = int(year_dir.name)
-        ctx.years.append(YearFiles(year, year_dir, _parse(ctx, year_dir / "campaign.yaml", CampaignFile)))
+        years.append(YearFiles(year, year_dir, reader.parse(year_dir / "campaign.yaml", CampaignFile)))
         # Plans are read even when their year is not valid, so every problem shows at once.
         for plan_path in sorted((year_dir / "plans").glob("*.yaml")):
             if not PLAN_ID.match(plan_path.stem) or plan_path.stem == LISTING:
                 continue  # misnamed: reported by rules.stray_files
-            parsed = _parse(ctx, plan_path, Plan)
-            if parsed is not None:
-                ctx.plans.append(PlanFile(year, plan_path, parsed))
+            source, plan = reader.read(plan_path, Plan)
+            if source is not None and plan is not None:
+                plans.append(PlanFile(year, plan_path, source, plan))
+    posts, post_problems = activities.read_posts(docs, docs_display) if docs is not None and docs.is_dir() else ([], [])
+    registry = ParsedFile(documents_source, documents) if documents_source and documents else None
+    misnamed = year_folders.misnamed(root, display_root) + (year_folders.misnamed(docs, docs_display) if docs is not None else [])
+    return Parsed(
+        root, display_root, font, site, registry, documents_source,
+        ParsedFile(observances_source, observances) if observances_source and observances else None, observances_source,
+        tuple(years), tuple(plans), tuple(posts),
+        (*reader.problems, *post_problems, *misnamed, *staff_problems(docs, docs_display)),
+        rules.entries_under(root), rules.present_originals(root, rules.origins(plans, registry)), docs, docs_display,
+    )
+
+
+def staff_problems(docs: Path | None, docs_display: str) -> list[Problem]:
+    """The staff Markdown under docs/ but posts: placeholders, front matter, unsafe HTML, hidden characters, links."""
+    return staff_markdown.check_docs(docs, docs_display, activities.is_post) if docs is not None else []
 
 
 def load_site(
@@ -104,23 +148,27 @@ def load_site(
     `coverage` is the characters the banner font can draw (themes, slogans and the site title must
     be printable); the shipped font's when not given, read only then.
     """
-    ctx = Context(root, display_root, coverage or banner_coverage(), docs=docs, docs_display=docs_display)
     if not root.is_dir():
-        missing = Problem(display_root, 1, 1, "", "không tìm thấy thư mục dữ liệu.")
-        raise DataError([missing, *rules.staff_pages(ctx)])
-    _read_all(ctx)
-    problems = rules.run(ctx)
+        missing = Problem(display_root, 1, 1, "", plain("load.no_data_folder"))
+        raise DataError([missing, *staff_problems(docs, docs_display)])
+    parsed = read_all(root, display_root, coverage or banner_coverage(), docs, docs_display)
+    problems = rules.run(parsed)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
-    assert ctx.site is not None and ctx.documents is not None and ctx.usable_observances is not None
-    campaigns = ctx.campaigns
-    for plan in ctx.plans:
-        campaigns[plan.year].plans.append(plan.parsed.value.bind(plan.path.stem, plan.year, plan.parsed.source.path))
-    for post in ctx.posts:  # checked against their year's plans by rules.activity_posts
-        campaign = campaigns[post.year]
-        held_under = next(p for p in campaign.plans if p.id == post.front.plan)
-        campaign.posts.append(activities.Post(post.year, post.slug, post.display, post.front, post.body, held_under, post.photos))
-    for campaign in campaigns.values():
-        campaign.posts[:] = activities.newest_first(campaign.posts)
-        plan_names.tell_apart(campaign.plans)
-    return SiteData(ctx.site.value, ctx.documents_by_id, ctx.usable_observances, campaigns, sorted(problems), root)
+    assert parsed.site is not None and parsed.usable_observances is not None
+    return SiteData(parsed.site.value, parsed.documents_by_id, parsed.usable_observances, _campaigns(parsed), problems, root)
+
+
+def _campaigns(parsed: Parsed) -> dict[int, Campaign]:
+    """Each year with its plans and posts, built in one step from data that has no error."""
+    built = {}
+    for year, days in parsed.year_days.items():
+        records = [f for f in parsed.plans if f.year == year]
+        plans = plan_names.tell_apart([f.value.identified(PlanIdentity(f.path.stem, year, f.source.path)) for f in records])
+        by_id = {plan.id: plan for plan in plans}
+        posts = [activities.Post(p.year, p.slug, p.display, p.front, p.body, by_id[p.front.plan], p.photos)
+                 for p in parsed.posts if p.year == year]
+        campaign = parsed.sound_years[year]
+        built[year] = Campaign(year, campaign.value, campaign.source.path, sorted(days, key=lambda pair: (pair[0].month, pair[0].day)),
+                               tuple(plans), tuple(activities.newest_first(posts)))
+    return built

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -31,6 +32,7 @@ from pydantic import (
 from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data import vn_dates
+from campaign_site.data.domain import DocumentLevel, InferredField, IssuerLevel, LinkModality, PhraseKind
 from campaign_site.data.unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from campaign_site.data.validation_messages import did_you_mean
 from campaign_site.data.vn_dates import PartialDate
@@ -133,14 +135,6 @@ DocumentDate = Annotated[
         {"type": ["string", "integer"], "description": plain("model.document_date")}
     ),
 ]
-IssuerLevel = Literal["party", "government", "ministry", "province", "commune"]
-"""Levels of the legal chain: Party, Government, ministry (and its agencies), province, ward/commune."""
-PlanIssuerLevel = Literal["national", "province", "commune"]
-LinkModality = Literal["may", "encouraged", "requested", "stated"]
-"""How a document words linking its activities to other days (`có thể`, `khuyến khích`, `đề nghị`, or plainly)."""
-InferredField = Literal["issuer.name", "issuer.province", "place"]
-"""The facts of a plan staff may record as inferred from a source rather than read in the document."""
-"""Where a plan's issuer sits: a central body (no province), a province or city, a commune or ward."""
 
 
 class Record(BaseModel):
@@ -267,7 +261,7 @@ class LegalDocument(Record):
         None, description=plain("model.legal_document.date")
     )
     issuer: Line = Field(description=plain("model.legal_document.issuer"))
-    level: IssuerLevel = Field(description=plain("model.legal_document.level"))
+    level: DocumentLevel = Field(description=plain("model.legal_document.level"))
     summary: Annotated[Line | NotKnown | None, Knowable()] = Field(
         None, description=plain("model.legal_document.summary")
     )
@@ -388,7 +382,7 @@ class Issuer(Record):
     )
     short_name: Line | None = Field(None, description=plain("model.issuer.short_name"))
     parent: Line | None = Field(None, description=plain("model.issuer.parent"))
-    level: PlanIssuerLevel = Field(
+    level: IssuerLevel = Field(
         description=plain("model.issuer.level")
     )
     province: Line | None = Field(
@@ -599,8 +593,20 @@ class Signer(Record):
         return [*self.authority, *([self.title] if self.title else [])]
 
 
+@dataclass(frozen=True)
+class PlanIdentity:
+    """What the loader knows of a plan besides its record: its id (the file's name), year (the folder's),
+    file, and what tells it apart from its issuer's other plans that year (`plan_names.tell_apart`)."""
+
+    id: str
+    year: int
+    source: str
+    distinction: str = ""
+
+
 class Plan(Record):
-    """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year."""
+    """campaigns/<year>/plans/<id>.yaml: one authority's plan or dispatch for one year. A plan pages show
+    carries its identity (`identified`); the record as parsed has none."""
 
     issuer: Issuer = Field(description=plain("model.plan.issuer"))
     place: Annotated[Line | NotKnown | None, Knowable()] = Field(
@@ -631,7 +637,7 @@ class Plan(Record):
     messages: Annotated[list[Id] | NotKnown, Knowable()] = Field(
         default_factory=list, description=plain("model.plan.messages")
     )
-    units_choose: list[Literal["theme", "slogan", "message"]] = Field(
+    units_choose: list[PhraseKind] = Field(
         default_factory=list,
         description=plain("model.plan.units_choose"),
     )
@@ -686,29 +692,27 @@ class Plan(Record):
         """Whether staff recorded the value at `path` as inferred from a source (`inferred:`)."""
         return path in self.inferred
 
-    _id: str = PrivateAttr(default="")
-    _year: int = PrivateAttr(default=0)
-    _source: str = PrivateAttr(default="")
-    _distinction: str = PrivateAttr(default="")
+    _identity: PlanIdentity = PrivateAttr(default_factory=lambda: PlanIdentity("", 0, ""))
 
-    def bind(self, plan_id: str, year: int, source: str) -> Plan:
-        """Attach the identity the loader derives from the file's path."""
-        self._id, self._year, self._source = plan_id, year, source
-        return self
+    def identified(self, identity: PlanIdentity) -> Plan:
+        """This record as the plan `identity` names: a new value, the record itself unchanged."""
+        plan = self.model_copy()
+        plan._identity = identity
+        return plan
 
-    def tell_apart(self, distinction: str) -> None:
-        """Set what tells this plan from another of its issuer in its year (`plan_names.tell_apart`)."""
-        self._distinction = distinction
+    @property
+    def identity(self) -> PlanIdentity:
+        return self._identity
 
     @property
     def distinction(self) -> str:
         """`số 12/KH-UBND, ngày 16/4/2026`, or the subject, where the issuer has another plan that year; else empty."""
-        return self._distinction
+        return self._identity.distinction
 
     def named(self, name: str) -> str:
         """`name` as lists print it: `UBND xã Bình Thành (số 69/KH-UBND, ngày 25/3/2026)` where the issuer has
         two plans that year, `name` alone otherwise."""
-        return f"{name} ({self._distinction})" if self._distinction else name
+        return f"{name} ({self.distinction})" if self.distinction else name
 
     @property
     def short_label(self) -> str:
@@ -717,16 +721,16 @@ class Plan(Record):
 
     @property
     def id(self) -> str:
-        return self._id
+        return self._identity.id
 
     @property
     def year(self) -> int:
-        return self._year
+        return self._identity.year
 
     @property
     def source(self) -> str:
         """Path of the YAML file, relative to the repository."""
-        return self._source
+        return self._identity.source
 
     @property
     def title(self) -> str:

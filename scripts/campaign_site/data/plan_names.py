@@ -5,6 +5,7 @@ the records hold them, else with their subject."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.model import Plan
@@ -20,16 +21,19 @@ def _number_and_date(plan: Plan) -> str:
     return ", ".join(parts)
 
 
-def tell_apart(plans: Sequence[Plan]) -> None:
-    """Give each plan whose issuer has another plan among `plans` (one year's) the words that tell it apart:
+def tell_apart(plans: Sequence[Plan]) -> list[Plan]:
+    """`plans` (one year's), each whose issuer has another plan among them given the words that tell it apart:
     number and date, or the subject where those are not known or are the same for two of them."""
-    by_issuer: dict[str, list[Plan]] = {}
-    for plan in plans:
-        by_issuer.setdefault(plan.issuer.label, []).append(plan)
+    by_issuer: dict[str, list[int]] = {}
+    for i, plan in enumerate(plans):
+        by_issuer.setdefault(plan.issuer.label, []).append(i)
+    words = [""] * len(plans)
     for namesakes in by_issuer.values():
         if len(namesakes) < 2:
             continue
-        written = [_number_and_date(plan) for plan in namesakes]
-        for plan, words in zip(namesakes, written, strict=True):
-            subject = plan.document.subject if isinstance(plan.document.subject, str) else ""  # a subject may be not known
-            plan.tell_apart(words if words and written.count(words) == 1 else subject or words)
+        written = [_number_and_date(plans[i]) for i in namesakes]
+        for i, held in zip(namesakes, written, strict=True):
+            subject = plans[i].document.subject
+            subject = subject if isinstance(subject, str) else ""  # a subject may be not known
+            words[i] = held if held and written.count(held) == 1 else subject or held
+    return [plan.identified(replace(plan.identity, distinction=told)) if told else plan for plan, told in zip(plans, words, strict=True)]

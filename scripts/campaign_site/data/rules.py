@@ -1,28 +1,32 @@
 """The rules that span files, run by the loader in one pass over whatever files parsed.
 
 The loader first reads each file and checks its shape against the model (`loader.py`); every file
-that parsed goes into one `Context`. Then each rule of `RULES` looks at the context and returns its
-problems. A rule that needs a file which did not parse skips what depends on that file only (the
-plans of a year whose campaign.yaml is broken still have their dates and documents checked), so
-one run reports every problem, in campaigns/ and in docs/, instead of one layer at a time.
+that parsed goes into one immutable `Parsed`. Then each rule of `RULES`, a function of `Parsed` alone,
+returns its problems, so the rules may run in any order. A rule that needs a file which did not parse
+skips what depends on that file only (the plans of a year whose campaign.yaml is broken still have
+their dates and documents checked), so one run reports every problem, in campaigns/ and in docs/,
+instead of one layer at a time. Rules read nothing else: what they need of the disk (the paths under
+campaigns/, which original files exist) was read into `Parsed`, and none reads another's result.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.file_links import link_problem, not_a_file, outside
 from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem, Severity, format_loc
 from campaign_site.core.slugs import ascii_slug
-from campaign_site.core.yaml_source import SourceFile
-from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, staff_markdown, year_folders
+from campaign_site.core.yaml_source import Loc, SourceFile
+from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, year_folders
+from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import (
     ORIGINAL_SUFFIXES,
     CampaignFile,
@@ -33,8 +37,8 @@ from campaign_site.data.model import (
     Origin,
     Plan,
     SiteFile,
+    YearObservance,
 )
-from campaign_site.data.site_data import Campaign
 
 T = TypeVar("T")
 
@@ -49,7 +53,7 @@ SCHEMA_DIR = "_schema"
 
 
 @dataclass(frozen=True)
-class Parsed(Generic[T]):
+class ParsedFile(Generic[T]):
     """A file that has the model's shape: its source (for positions) and its value."""
 
     source: SourceFile
@@ -62,50 +66,91 @@ class YearFiles:
 
     year: int
     directory: Path
-    campaign: Parsed[CampaignFile] | None
+    campaign: ParsedFile[CampaignFile] | None
 
 
 @dataclass(frozen=True)
 class PlanFile:
-    """A plan file that parsed, in the year folder it was found in."""
+    """A plan file that parsed, in the year folder it was found in; its id is the file's name."""
 
     year: int
     path: Path
-    parsed: Parsed[Plan]
+    source: SourceFile
+    value: Plan
 
 
-@dataclass
-class Context:
-    """Everything under campaigns/ that parsed, and the problems found so far (each rule adds its own)."""
+@dataclass(frozen=True)
+class Entry:
+    """A path under campaigns/ as reading found it on disk, for the rule about stray files."""
+
+    path: Path
+    outside: bool
+    """A link, or inside a linked folder, that leads out of the repository."""
+    odd: str | None
+    """Why it cannot be read as a file (`file_links.not_a_file`), or None."""
+    is_dir: bool
+
+
+def entries_under(root: Path) -> tuple[Entry, ...]:
+    """Every path under `root`, in order, as it is on disk now."""
+    return tuple(Entry(p, outside(p, root.parent), not_a_file(p), p.is_dir()) for p in sorted(root.rglob("*")))
+
+
+def origins(plans: Sequence[PlanFile], documents: ParsedFile[DocumentsFile] | None) -> list[tuple[SourceFile, Loc, Origin | None]]:
+    """Every record that may name an original file (`source.file`), with where that is written."""
+    records: list[tuple[SourceFile, Loc, Origin | None]] = [(f.source, ("source", "file"), f.value.origin) for f in plans]
+    if documents:
+        records += [(documents.source, ("documents", i, "source", "file"), d.origin)
+                    for i, d in enumerate(documents.value.documents)]
+    return records
+
+
+def present_originals(root: Path, records: list[tuple[SourceFile, Loc, Origin | None]]) -> frozenset[str]:
+    """The original files the records name that are regular files inside `root`, as they are on disk now."""
+    return frozenset(
+        origin.file for _, _, origin in records
+        if origin is not None and origin.file is not None
+        and not outside(root / origin.file, root) and (root / origin.file).is_file()
+    )
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Everything the loader read, before any rule runs: every file under campaigns/ that has its model's
+    shape, the activity posts under docs/ whose front matter has its shape, and the problems found while
+    reading. Immutable: rules only read it, so they may run in any order. The derived values below are
+    functions of the files alone, computed when first asked for."""
 
     root: Path
     display_root: str
     font: GlyphCoverage
     """The characters the banner font can draw (passed in: see `glyphs.banner_coverage`)."""
-    site: Parsed[SiteFile] | None = None
-    documents: Parsed[DocumentsFile] | None = None
-    documents_source: SourceFile | None = None
+    site: ParsedFile[SiteFile] | None
+    documents: ParsedFile[DocumentsFile] | None
+    documents_source: SourceFile | None
     """documents.yaml as read, even when it is not valid: plans are checked against the ids it spells out."""
-    observances: Parsed[ObservancesFile] | None = None
-    observances_source: SourceFile | None = None
-    years: list[YearFiles] = field(default_factory=list)
-    plans: list[PlanFile] = field(default_factory=list)
+    observances: ParsedFile[ObservancesFile] | None
+    observances_source: SourceFile | None
+    years: tuple[YearFiles, ...]
+    plans: tuple[PlanFile, ...]
+    posts: tuple[activities.PostFile, ...]
+    """The activity posts under docs/<year>/hoat-dong/ whose front matter has its shape."""
+    problems: tuple[Problem, ...]
+    """What reading found: syntax, shapes, placeholders, each post's own problems, the staff pages' problems
+    and folders named like a year that are not one."""
+    entries: tuple[Entry, ...]
+    """Every path under campaigns/."""
+    originals: frozenset[str]
+    """The original files (`source.file`) records name that exist under campaigns/."""
     docs: Path | None = None
     """The staff Markdown folder to check too, or None."""
     docs_display: str = "docs"
-    posts: list[activities.PostFile] = field(default_factory=list)
-    """The activity posts under docs/<year>/hoat-dong/ that can be published (filled by `activity_posts`)."""
-    problems: list[Problem] = field(default_factory=list)
 
     def display(self, path: Path) -> str:
         return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
 
     def file_problem(self, path: Path, message: str, severity: Severity = "error") -> Problem:
         return Problem(self.display(path), 1, 1, "", message, severity)
-
-    def data_errors(self) -> bool:
-        """Whether any error so far is in campaigns/ (not in docs/)."""
-        return any(p.severity == "error" and p.file.startswith(f"{self.display_root}/") for p in self.problems)
 
     @cached_property
     def documents_by_id(self) -> dict[str, LegalDocument]:
@@ -143,21 +188,26 @@ class Context:
         return {y.year: _year_problems(self, y.year, y.campaign) for y in self.years if y.campaign}
 
     @cached_property
-    def campaigns(self) -> dict[int, Campaign]:
-        """The years that can be built: campaign.yaml valid, observances usable (plans are added by the loader)."""
+    def sound_years(self) -> dict[int, ParsedFile[CampaignFile]]:
+        """Each year whose campaign.yaml parsed and has no error of its own."""
+        return {
+            y.year: y.campaign
+            for y in self.years
+            if y.campaign and not any(p.severity == "error" for p in self.year_problems[y.year])
+        }
+
+    @cached_property
+    def year_days(self) -> dict[int, list[tuple[Observance, YearObservance]]]:
+        """The observances of each year that can be built (campaign.yaml sound, observances usable), as
+        campaign.yaml lists them, each under the name that year's documents use, if they use another
+        (`YearObservance.name`)."""
         observances = self.usable_observances
-        built: dict[int, Campaign] = {}
         if observances is None:
-            return built
-        for year in self.years:
-            if year.campaign is None or any(p.severity == "error" for p in self.year_problems[year.year]):
-                continue
-            spec = year.campaign.value
-            # Each day under the name that year's documents use, if they use another (`YearObservance.name`).
-            pairs = sorted(((observances[y.observance].named(y.name), y) for y in spec.observances),
-                           key=lambda pair: (pair[0].month, pair[0].day))
-            built[year.year] = Campaign(year.year, spec, year.campaign.source.path, pairs)
-        return built
+            return {}
+        return {
+            year: [(observances[y.observance].named(y.name), y) for y in campaign.value.observances]
+            for year, campaign in self.sound_years.items()
+        }
 
 
 def _raw_ids(source: SourceFile | None, key: str) -> list[str] | None:
@@ -168,202 +218,189 @@ def _raw_ids(source: SourceFile | None, key: str) -> list[str] | None:
     return [str(item["id"]) for item in items if isinstance(item, dict) and "id" in item]
 
 
-def _year_problems(ctx: Context, year: int, parsed: Parsed[CampaignFile]) -> list[Problem]:
-    source, spec = parsed.source, parsed.value
+def _year_problems(parsed: Parsed, year: int, campaign: ParsedFile[CampaignFile]) -> list[Problem]:
+    source, spec = campaign.source, campaign.value
     refs = [(("observances", i, "observance"), y.observance) for i, y in enumerate(spec.observances)]
-    problems = id_checks.unique_ids(source, refs, "một mục ngày kỷ niệm")
+    problems = id_checks.unique_ids(source, refs, plain("check.thing.observance_entry"))
     phrases = [
-        (("observances", i, kind, j), phrase)
+        (("observances", i, name, j), phrase)
         for i, y in enumerate(spec.observances)
-        for kind in checks.PHRASE_LISTS
-        for j, phrase in enumerate(getattr(y, kind))
+        for name in PHRASE_LISTS.values()
+        for j, phrase in enumerate(getattr(y, name))
     ]
     # One id per phrase of the year, whatever its kind: banner files and plans find a phrase by its id alone.
-    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], "chủ đề, khẩu hiệu hoặc thông điệp")
-    problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], ctx.font)
-    if ctx.observance_ids is not None:
-        problems += id_checks.known_ids(source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
-    by_id = {o.id: o for o in ctx.observances.value.observances} if ctx.observances else {}
+    problems += id_checks.unique_ids(source, [((*loc, "id"), p.id) for loc, p in phrases], plain("check.thing.phrase"))
+    problems += checks.unprintable(source, [((*loc, "text"), p.text) for loc, p in phrases], parsed.font)
+    if parsed.observance_ids is not None:
+        problems += id_checks.known_ids(source, refs, parsed.observance_ids, plain("check.thing.observance"), "observances.yaml")
+    by_id = {o.id: o for o in parsed.observances.value.observances} if parsed.observances else {}
     for loc, obs_id in refs:
         observance = by_id.get(obs_id)
         if observance and (observance.month, observance.day) == (2, 29) and not calendar.isleap(year):
-            problems.append(source.problem(loc, format_loc(loc), f"năm {year} không có ngày 29/2. Hãy bỏ ngày kỷ niệm này khỏi năm {year}."))
+            problems.append(source.problem(loc, format_loc(loc), plain("check.no_29_february", year=year)))
     return problems
 
 
-# The rules, in the order they run. Each takes the context and returns its problems.
+# The rules. Each takes what was parsed and returns its problems.
 
-def stray_files(ctx: Context) -> list[Problem]:
+def stray_files(parsed: Parsed) -> list[Problem]:
     """Files staff may have misplaced or misnamed are errors, not silently ignored."""
     problems = []
-    for path in sorted(ctx.root.rglob("*")):
-        if outside(path, ctx.root.parent):
-            problems.append(link_problem(ctx.display(path)))
+    for entry in parsed.entries:
+        path = entry.path
+        if entry.outside:
+            problems.append(link_problem(parsed.display(path)))
             continue
         if path.name.startswith(".") and path.suffix in (".yaml", ".yml"):
-            problems.append(ctx.file_problem(
+            problems.append(parsed.file_problem(
                 path,
-                f"tệp `{path.name}` có tên bắt đầu bằng dấu chấm nên bị bỏ qua (tệp ẩn). "
-                f"Nếu đây là dữ liệu, hãy đổi tên thành `{path.name.lstrip('.')}`.",
+                plain("check.hidden_file", name=path.name, fixed=path.name.lstrip(".")),
                 "warning",
             ))
-        rel = path.relative_to(ctx.root).parts
-        odd = not_a_file(path)
-        if odd and (not path.is_dir() or path.suffix in (".yaml", ".yml")):
-            problems.append(ctx.file_problem(path, odd))
+        rel = path.relative_to(parsed.root).parts
+        odd = entry.odd
+        if odd and (not entry.is_dir or path.suffix in (".yaml", ".yml")):
+            problems.append(parsed.file_problem(path, odd))
         if odd or path.name.startswith(".") or rel[0].isdecimal() and year_folders.year_of(rel[0]) is None:
-            continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folder_names`)
+            continue  # not a file, a hidden file, or inside a misnamed year folder (see `year_folders.misnamed`, read with the files)
         if path.suffix == ".yml":
-            problems.append(ctx.file_problem(path, f"đuôi tệp phải là .yaml. Hãy đổi tên thành {path.stem}.yaml."))
+            problems.append(parsed.file_problem(path, plain("check.yml_suffix", stem=path.stem)))
         elif len(rel) == 1 and rel[0] in REGISTRIES or rel[0] == SCHEMA_DIR:
             continue
         elif rel[0] == ORIGINALS_DIR and path.suffix.lower() in ORIGINAL_SUFFIXES:
             continue
         elif rel[0] == ORIGINALS_DIR:
-            problems.append(ctx.file_problem(path, f"trong {ORIGINALS_DIR}/ chỉ lưu văn bản gốc dạng PDF, DOCX, DOC hoặc ODT."))
+            problems.append(parsed.file_problem(path, plain("check.originals_only", folder=ORIGINALS_DIR)))
         elif year_folders.year_of(rel[0]) is None:
-            problems.append(ctx.file_problem(path, "tệp hoặc thư mục không đúng chỗ: trong campaigns/ chỉ có site.yaml, documents.yaml, observances.yaml, _schema/, van-ban/ (văn bản gốc) và các thư mục năm (ví dụ 2026/)."))
+            problems.append(parsed.file_problem(path, plain("check.misplaced_in_root")))
         elif rel[1:] == ("campaign.yaml",):
             continue
         elif len(rel) == 3 and rel[1] == "plans" and path.suffix == ".yaml":
             if not PLAN_ID.match(path.stem):
-                problems.append(ctx.file_problem(
+                problems.append(parsed.file_problem(
                     path,
-                    f"tên tệp kế hoạch `{path.name}` dùng làm địa chỉ trang nên chỉ được gồm chữ thường không dấu, "
-                    f"số và dấu gạch ngang. Hãy đổi tên thành `{ascii_slug(path.stem) or 'ke-hoach'}.yaml`.",
+                    plain("check.plan_file_name", name=path.name, fixed=ascii_slug(path.stem) or "ke-hoach"),
                 ))
             elif path.stem == LISTING:
-                problems.append(ctx.file_problem(
+                problems.append(parsed.file_problem(
                     path,
-                    f"tên tệp `{path.name}` dành cho trang danh sách kế hoạch của năm. "
-                    "Hãy đặt tên theo cơ quan ban hành, ví dụ `ubnd-xa-binh-thanh.yaml`.",
+                    plain("check.plan_file_listing", name=path.name),
                 ))
         else:
-            problems.append(ctx.file_problem(path, "tệp không đúng chỗ: trong thư mục năm chỉ có campaign.yaml và các tệp .yaml trong plans/."))
+            problems.append(parsed.file_problem(path, plain("check.misplaced_in_year")))
     return problems
 
 
-def year_folder_names(ctx: Context) -> list[Problem]:
-    """Folders under campaigns/ and docs/ named with digits that are not a year (`0000`, `٢٠٢٧`)."""
-    docs = year_folders.misnamed(ctx.docs, ctx.docs_display) if ctx.docs is not None else []
-    return year_folders.misnamed(ctx.root, ctx.display_root) + docs
-
-
-def some_year(ctx: Context) -> list[Problem]:
+def some_year(parsed: Parsed) -> list[Problem]:
     """The site needs at least one year folder."""
-    if ctx.years:
+    if parsed.years:
         return []
-    return [ctx.file_problem(ctx.root / "site.yaml", "chưa có năm nào: hãy tạo thư mục năm, ví dụ campaigns/2026/ với campaign.yaml.")]
+    return [parsed.file_problem(parsed.root / "site.yaml", plain("check.no_year"))]
 
 
-def site_settings(ctx: Context) -> list[Problem]:
+def site_settings(parsed: Parsed) -> list[Problem]:
     """site.yaml: banner size ids, a title the share image can print, settings to finish before publishing."""
-    if not ctx.site:
+    if not parsed.site:
         return []
-    source, site = ctx.site.source, ctx.site.value
+    source, site = parsed.site.source, parsed.site.value
     sizes = [(("banners", "sizes", i, "id"), size.id) for i, size in enumerate(site.banners.sizes)]
     return [
-        *id_checks.unique_ids(source, sizes, "một khổ băng rôn"),
+        *id_checks.unique_ids(source, sizes, plain("check.thing.banner_size")),
         # The site's title is printed on every share image, in the banner font.
-        *checks.unprintable(source, [(("site", "title"), site.site.title)], ctx.font),
+        *checks.unprintable(source, [(("site", "title"), site.site.title)], parsed.font),
         *(source.problem(loc, name, message, "warning") for loc, name, message in publish_checks.unfinished_settings(site)),
     ]
 
 
-def document_registry(ctx: Context) -> list[Problem]:
+def document_registry(parsed: Parsed) -> list[Problem]:
     """documents.yaml: unique ids and numbers, the documents each one implements."""
-    return checks.check_documents(ctx.documents.source, ctx.documents.value.documents) if ctx.documents else []
+    return checks.check_documents(parsed.documents.source, parsed.documents.value.documents) if parsed.documents else []
 
 
-def observance_registry(ctx: Context) -> list[Problem]:
+def observance_registry(parsed: Parsed) -> list[Problem]:
     """observances.yaml: unique ids, days that exist."""
-    return ctx.observance_problems
+    return parsed.observance_problems
 
 
-def year_files(ctx: Context) -> list[Problem]:
+def year_files(parsed: Parsed) -> list[Problem]:
     """Each campaign.yaml: ids unique across every phrase kind, phrases the banner font can draw, observances
     that exist and fall in the year."""
-    return [p for problems in ctx.year_problems.values() for p in problems]
+    return [p for problems in parsed.year_problems.values() for p in problems]
 
 
-def phrase_slips(ctx: Context) -> list[Problem]:
+def phrase_slips(parsed: Parsed) -> list[Problem]:
     """Themes and slogans of each year that can be built: days and years from another campaign."""
     return [
         p
-        for y in ctx.years
-        if y.campaign and y.year in ctx.campaigns
-        for p in checks.phrase_warnings(y.campaign.source, ctx.campaigns[y.year])
+        for year, days in parsed.year_days.items()
+        for p in checks.phrase_warnings(parsed.sound_years[year].source, year, days)
     ]
 
 
-def plan_dates(ctx: Context) -> list[Problem]:
+def plan_dates(parsed: Parsed) -> list[Problem]:
     """Each plan's dates: in its folder's year, and in order."""
-    return [p for f in ctx.plans for p in checks.check_plan_dates(f.parsed.source, f.parsed.value, f.year)]
+    return [p for f in parsed.plans for p in checks.check_plan_dates(f.source, f.value, f.year)]
 
 
-def plan_endings(ctx: Context) -> list[Problem]:
+def plan_endings(parsed: Parsed) -> list[Problem]:
     """The closing and `Nơi nhận` of each plan: in their own fields, never an item of a list."""
-    return [p for f in ctx.plans for p in document_end.closing_in_lists(f.parsed.source, f.parsed.value)]
+    return [p for f in parsed.plans for p in document_end.closing_in_lists(f.source, f.value)]
 
 
-def province_names(ctx: Context) -> list[Problem]:
+def province_names(parsed: Parsed) -> list[Problem]:
     """One spelling per province across every plan of every year."""
     seen: dict[str, tuple[str, str]] = {}
-    return [p for f in ctx.plans for p in checks.province_name(f.parsed.source, f.parsed.value, seen)]
+    return [p for f in parsed.plans for p in checks.province_name(f.source, f.value, seen)]
 
 
-def plan_documents(ctx: Context) -> list[Problem]:
+def plan_documents(parsed: Parsed) -> list[Problem]:
     """Documents plans cite: in the registry (as far as it can be read), issued before the plan; a plan that
     is a registered document agrees with the registry and is that document's only plan."""
     problems = []
-    for f in ctx.plans:
-        if ctx.document_ids is not None:
-            problems += checks.plan_document_refs(f.parsed.source, f.parsed.value, ctx.document_ids)
-        problems += checks.cited_before_plan(f.parsed.source, f.parsed.value, ctx.documents_by_id)
+    for f in parsed.plans:
+        if parsed.document_ids is not None:
+            problems += checks.plan_document_refs(f.source, f.value, parsed.document_ids)
+        problems += checks.cited_before_plan(f.source, f.value, parsed.documents_by_id)
     linked: dict[str, str] = {}
-    for f in ctx.plans:
-        problems += checks.registered_plan(f.parsed.source, f.parsed.value, ctx.documents_by_id, linked)
+    for f in parsed.plans:
+        problems += checks.registered_plan(f.source, f.value, parsed.documents_by_id, linked)
     return problems
 
 
-def plan_years(ctx: Context) -> list[Problem]:
+def plan_years(parsed: Parsed) -> list[Problem]:
     """Observances, themes and slogans plans cite: declared in their year's campaign.yaml, once that file
     has no error of its own (a misspelt id there must not make its plans look wrong, or suggest the slip)."""
-    specs = {
-        y.year: y.campaign.value
-        for y in ctx.years
-        if y.campaign and not any(p.severity == "error" for p in ctx.year_problems[y.year])
-    }
+    specs = parsed.sound_years
     problems = [
         p
-        for f in ctx.plans
+        for f in parsed.plans
         if f.year in specs
-        for p in checks.plan_year_refs(f.parsed.source, f.parsed.value, specs[f.year], f.year)
+        for p in checks.plan_year_refs(f.source, f.value, specs[f.year].value, f.year)
     ]
-    if ctx.observance_ids is not None:  # linked days may be any observance of the registry
-        for f in ctx.plans:
-            refs = id_checks.indexed("linked_observances", f.parsed.value.linked_observances)
-            problems += id_checks.known_ids(f.parsed.source, refs, ctx.observance_ids, "ngày kỷ niệm", "observances.yaml")
+    if parsed.observance_ids is not None:  # linked days may be any observance of the registry
+        for f in parsed.plans:
+            refs = id_checks.indexed("linked_observances", f.value.linked_observances)
+            problems += id_checks.known_ids(f.source, refs, parsed.observance_ids, plain("check.thing.observance"), "observances.yaml")
     return problems
 
 
-def repeated_refs(ctx: Context) -> list[Problem]:
+def repeated_refs(parsed: Parsed) -> list[Problem]:
     """An id listed twice in a plan (a warning)."""
-    return [p for f in ctx.plans for p in checks.repeated_refs(f.parsed.source, f.parsed.value)]
+    return [p for f in parsed.plans for p in checks.repeated_refs(f.source, f.value)]
 
 
-def plan_qualifiers(ctx: Context) -> list[Problem]:
+def plan_qualifiers(parsed: Parsed) -> list[Problem]:
     """How a plan words its linked days, and which of its values are inferred."""
-    return [p for f in ctx.plans for p in checks.plan_qualifiers(f.parsed.source, f.parsed.value)]
+    return [p for f in parsed.plans for p in checks.plan_qualifiers(f.source, f.value)]
 
 
-def plan_windows(ctx: Context) -> list[Problem]:
+def plan_windows(parsed: Parsed) -> list[Problem]:
     """A plan's window that misses an observance day it covers (a warning), in the years that can be built."""
     return [
         p
-        for f in ctx.plans
-        if f.year in ctx.campaigns
-        for p in checks.plan_warnings(f.parsed.source, f.parsed.value, ctx.campaigns[f.year])
+        for f in parsed.plans
+        if f.year in parsed.year_days
+        for p in checks.plan_warnings(f.source, f.value, f.year, parsed.year_days[f.year])
     ]
 
 
@@ -371,76 +408,57 @@ _MARKUP_IN_NAMES = "\"'<>{}`&"
 """Characters that would end or change the `download` attribute a file's name is written into."""
 
 
-def original_files(ctx: Context) -> list[Problem]:
+def original_files(parsed: Parsed) -> list[Problem]:
     """A record's original file (`source.file`) is kept under campaigns/van-ban/, exists, and has a name
     with no character that HTML or an attribute list reads."""
-    records: list[tuple[SourceFile, tuple[str | int, ...], Origin | None]] = [
-        (f.parsed.source, ("source", "file"), f.parsed.value.origin) for f in ctx.plans
-    ]
-    if ctx.documents:
-        records += [(ctx.documents.source, ("documents", i, "source", "file"), d.origin)
-                    for i, d in enumerate(ctx.documents.value.documents)]
     problems = []
-    for source, loc, origin in records:
+    for source, loc, origin in origins(parsed.plans, parsed.documents):
         if origin is None or origin.file is None:
             continue
-        path = ctx.root / origin.file
         if odd := sorted(set(origin.file) & set(_MARKUP_IN_NAMES)):
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"tên tệp `{origin.file}` có ký tự {', '.join(f'`{c}`' for c in odd)}: tên tệp được ghi vào trang làm tên tải về, "
-                "nên không được có ký tự này. Hãy đổi tên tệp (chỉ dùng chữ, số, dấu gạch ngang, dấu chấm) và sửa dòng này.",
+                plain("check.original_name_characters", file=origin.file, characters=", ".join(f"`{c}`" for c in odd)),
             ))
-        elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or outside(path, ctx.root) or not path.is_file():
+        elif not origin.file.startswith(f"{ORIGINALS_DIR}/") or origin.file not in parsed.originals:
             problems.append(source.problem(
                 loc, format_loc(loc),
-                f"không thấy tệp `{origin.file}`. Hãy chép văn bản gốc vào thư mục campaigns/{ORIGINALS_DIR}/ và ghi đường dẫn "
-                f"tính từ campaigns/, ví dụ `{ORIGINALS_DIR}/{Path(origin.file).name}`.",
+                plain("check.original_missing", file=origin.file, folder=ORIGINALS_DIR, name=Path(origin.file).name),
             ))
     return problems
 
 
-def unused_documents(ctx: Context) -> list[Problem]:
-    """Documents nothing cites (a warning). Only once campaigns/ has no error: until then, a plan that
-    did not load or cites a misspelt id would make its documents look unused. So it runs after the
-    other data rules."""
-    if not ctx.documents or ctx.data_errors():
+def unused_documents(parsed: Parsed) -> list[Problem]:
+    """Documents nothing cites (a warning). They count only once campaigns/ has no error (`AFTER_SOUND_DATA`):
+    until then, a plan that did not load or cites a misspelt id would make its documents look unused."""
+    if not parsed.documents:
         return []
-    cited = {ref for f in ctx.plans for ref in f.parsed.value.cited_documents}
-    cited |= {f.parsed.value.document.registry for f in ctx.plans if f.parsed.value.document.registry}
-    return checks.unused_documents(ctx.documents.source, ctx.documents.value.documents, cited)
+    cited = {ref for f in parsed.plans for ref in f.value.cited_documents}
+    cited |= {f.value.document.registry for f in parsed.plans if f.value.document.registry}
+    return checks.unused_documents(parsed.documents.source, parsed.documents.value.documents, cited)
 
 
-def activity_posts(ctx: Context) -> list[Problem]:
-    """Activity posts under docs/<year>/hoat-dong/: front matter, plan and observances of their year,
-    dates in the year, photos that exist, are images and are not too large, and the body's text."""
-    if ctx.docs is None or not ctx.docs.is_dir():
-        return []
+def activity_posts(parsed: Parsed) -> list[Problem]:
+    """Activity posts under docs/<year>/hoat-dong/ against their year: a plan of that year, its observances
+    (once its campaign.yaml has no error of its own). The rest of a post is checked as it is read."""
     plans: dict[int, list[str]] = {}
-    for plan in ctx.plans:
+    for plan in parsed.plans:
         plans.setdefault(plan.year, []).append(plan.path.stem)
+    sound = parsed.sound_years
     facts = {
         y.year: activities.YearFacts(
             plans.get(y.year, []),
-            [o.observance for o in y.campaign.value.observances]
-            if y.campaign and not any(p.severity == "error" for p in ctx.year_problems[y.year]) else None,
+            [o.observance for o in sound[y.year].value.observances] if y.year in sound else None,
         )
-        for y in ctx.years
+        for y in parsed.years
     }
-    ctx.posts, problems = activities.check_posts(ctx.docs, ctx.docs_display, facts)
-    return problems
+    return [p for post in parsed.posts for p in activities.check_against_year(post, facts.get(post.year))]
 
 
-def staff_pages(ctx: Context) -> list[Problem]:
-    """The staff Markdown under docs/ but posts: placeholders, front matter, unsafe HTML, hidden characters, links."""
-    return staff_markdown.check_docs(ctx.docs, ctx.docs_display, activities.is_post) if ctx.docs is not None else []
-
-
-Rule = Callable[[Context], list[Problem]]
+Rule = Callable[[Parsed], list[Problem]]
 
 RULES: tuple[Rule, ...] = (
     stray_files,
-    year_folder_names,
     some_year,
     site_settings,
     document_registry,
@@ -456,15 +474,24 @@ RULES: tuple[Rule, ...] = (
     repeated_refs,
     plan_qualifiers,
     plan_windows,
-    unused_documents,  # after the other data rules: it runs only when they found no error
+    unused_documents,
     activity_posts,
-    staff_pages,
 )
-"""Every rule across files, in the order the loader runs them."""
+"""Every rule across files. Each reads only `Parsed`, so their order does not matter."""
+
+AFTER_SOUND_DATA: frozenset[Rule] = frozenset({unused_documents})
+"""Rules whose problems count only when no file under campaigns/ has an error (nor any other rule found one there)."""
 
 
-def run(ctx: Context, rules: tuple[Rule, ...] = RULES) -> list[Problem]:
-    """Run every rule over the context, adding each one's problems; all the problems found."""
-    for rule in rules:
-        ctx.problems += rule(ctx)
-    return ctx.problems
+def run(parsed: Parsed, rules: Sequence[Rule] = RULES) -> list[Problem]:
+    """Every problem: what reading found, then each rule's, in the order of the problems (file, line…)."""
+    found = {rule: rule(parsed) for rule in rules}
+    problems = [*parsed.problems, *(p for rule, some in found.items() if rule not in AFTER_SOUND_DATA for p in some)]
+    if not _data_errors(problems, parsed.display_root):
+        problems += [p for rule, some in found.items() if rule in AFTER_SOUND_DATA for p in some]
+    return sorted(problems)
+
+
+def _data_errors(problems: list[Problem], display_root: str) -> bool:
+    """Whether any of `problems` is an error in campaigns/ (not in docs/)."""
+    return any(p.severity == "error" and p.file.startswith(f"{display_root}/") for p in problems)

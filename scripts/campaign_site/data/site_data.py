@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import Problem
 from campaign_site.core.slugs import ascii_slug
+from campaign_site.data.activities import Post
+from campaign_site.data.domain import ALL_ISSUER_LEVELS, ALL_PHRASE_KINDS, PHRASE_LISTS, PhraseKind
 from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Phrase, Plan, SiteFile, YearObservance
 from campaign_site.data.unknowns import NOT_KNOWN, held
 
-if TYPE_CHECKING:
-    from campaign_site.data.activities import Post
-
-PhraseKind = Literal["theme", "slogan", "message"]
-CENTRAL = "Trung ương"
+CENTRAL = plain("load.central")
 """Where plans of central bodies (ministries, the Government, Party bodies) are listed: not a province."""
 
 INLINE_PLANS = 12
@@ -45,42 +43,42 @@ class PhraseEntry:
     observance: Observance
 
 
-@dataclass
+@dataclass(frozen=True)
 class Campaign:
-    """One year: its observances with themes and slogans, and the local plans."""
+    """One year: its observances with themes and slogans, the local plans and the activity posts, built
+    complete by the loader (nothing is added later)."""
 
     year: int
     spec: CampaignFile
     source: str
     observances: list[tuple[Observance, YearObservance]]
-    plans: list[Plan] = field(default_factory=list)
-    posts: list[Post] = field(default_factory=list)
+    """The year's observances in date order."""
+    plans: tuple[Plan, ...] = ()
+    posts: tuple[Post, ...] = ()
     """Activity posts of the year (docs/<year>/hoat-dong/), newest first."""
+    provinces: list[ProvincePlans] = field(init=False)
+    """Plans grouped by place: central bodies first as one group ("Trung ương", not a province), then
+    provinces in alphabetical order; in each, province-level issuers first."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "provinces", _by_province(self.plans))
 
     def posts_of(self, plan: Plan) -> list[Post]:
         """The posts about activities the plan's issuer held under it, newest first."""
         return [p for p in self.posts if p.plan.id == plan.id]
 
-    def observances_in_file_order(self) -> list[tuple[Observance, YearObservance]]:
-        """Observances as listed in campaign.yaml (the index used in error locations)."""
-        order = [y.observance for y in self.spec.observances]
-        return sorted(self.observances, key=lambda pair: order.index(pair[0].id))
-
     @property
     def title(self) -> str:
-        return self.spec.title or f"Hưởng ứng các ngày kỷ niệm về khoa học, công nghệ và đổi mới sáng tạo năm {self.year}"
+        return self.spec.title or plain("load.campaign_title", year=self.year)
 
     def phrases(self) -> dict[str, PhraseEntry]:
         """Every theme and slogan of the year by id."""
-        found: dict[str, PhraseEntry] = {}
-        for observance, year_obs in self.observances:
-            for theme in year_obs.themes:
-                found[theme.id] = PhraseEntry(theme, "theme", observance)
-            for slogan in year_obs.slogans:
-                found[slogan.id] = PhraseEntry(slogan, "slogan", observance)
-            for message in year_obs.messages:
-                found[message.id] = PhraseEntry(message, "message", observance)
-        return found
+        return {
+            phrase.id: PhraseEntry(phrase, kind, observance)
+            for observance, year_obs in self.observances
+            for kind in ALL_PHRASE_KINDS
+            for phrase in getattr(year_obs, PHRASE_LISTS[kind])
+        }
 
     def observance_days(self) -> list[tuple[date, Observance]]:
         """The year's observance days, in date order."""
@@ -95,23 +93,6 @@ class Campaign:
     def lists_plans(self) -> bool:
         """Whether pages about the whole year name each plan (see INLINE_PLANS)."""
         return len(self.plans) <= INLINE_PLANS
-
-    @cached_property
-    def provinces(self) -> list[ProvincePlans]:
-        """Plans grouped by place: central bodies first as one group ("Trung ương", not a province), then
-        provinces in alphabetical order; in each, province-level issuers first.
-
-        Computed once, when first asked for, which is after loading has added every plan.
-        """
-        groups: dict[str, list[Plan]] = {}
-        for plan in self.plans:
-            groups.setdefault(plan.issuer.province or CENTRAL, []).append(plan)
-        order = {"national": 0, "province": 1, "commune": 2}
-        return [
-            ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (order[p.issuer.level], ascii_slug(p.issuer.label))),
-                          central=name == CENTRAL and plans[0].issuer.province is None)
-            for name, plans in sorted(groups.items(), key=lambda item: (item[0] != CENTRAL, ascii_slug(item[0])))
-        ]
 
     @property
     def province_count(self) -> int:
@@ -130,6 +111,18 @@ class Campaign:
                 if doc_id not in ids:
                     ids.append(doc_id)
         return ids
+
+
+def _by_province(plans: Sequence[Plan]) -> list[ProvincePlans]:
+    """`Campaign.provinces` of these plans."""
+    groups: dict[str, list[Plan]] = {}
+    for plan in plans:
+        groups.setdefault(plan.issuer.province or CENTRAL, []).append(plan)
+    return [
+        ProvincePlans(name, ascii_slug(name), sorted(plans, key=lambda p: (ALL_ISSUER_LEVELS.index(p.issuer.level), ascii_slug(p.issuer.label))),
+                      central=name == CENTRAL and plans[0].issuer.province is None)
+        for name, plans in sorted(groups.items(), key=lambda item: (item[0] != CENTRAL, ascii_slug(item[0])))
+    ]
 
 
 @dataclass

@@ -18,11 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.placeholders import REVIEW_PREFIX, is_marked
 from campaign_site.data.vn_dates import parse_partial_date
 from campaign_site.importing.vn import phrase_key, squash
 
-PHRASE_LISTS = ("themes", "slogans", "messages")
 CATEGORIES = ("exact", "marked", "missing", "wrong", "invented")
 
 
@@ -82,7 +82,7 @@ def flatten(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = No
             out[path] = value
 
     for name, value in plan.items():
-        if name in PHRASE_LISTS and isinstance(value, list):
+        if name in PHRASE_LISTS.values() and isinstance(value, list):
             for i, phrase_id in enumerate(value):
                 raw = str(phrase_id)
                 bare = raw.removeprefix(REVIEW_PREFIX)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from campaign_site.core.catalogue import plain
+from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import LegalDocument, Observance
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
@@ -103,7 +104,8 @@ class _Extraction:
         plan["references"] = self._references()
         plan["observances"], plan["linked_observances"], plan["linked_modality"] = self._observances()
         found = self._phrases(plan["observances"])
-        plan["themes"], plan["slogans"], plan["messages"] = found.ids["theme"], found.ids["slogan"], found.ids["message"]
+        for kind, name in PHRASE_LISTS.items():
+            plan[name] = found.ids[kind]
         plan["units_choose"] = self._units_choose(plan)
         plan["context"] = self.context
         plan["purposes"] = self.sections.purposes or self.intro_purposes
@@ -309,7 +311,7 @@ class _Extraction:
     def _units_choose(self, plan: dict) -> list[str]:
         """Kinds of phrase the document leaves to each unit (`các đơn vị chủ động lựa chọn chủ đề, khẩu
         hiệu`), when it sets none of that kind itself."""
-        given = {"theme": plan["themes"], "slogan": plan["slogans"], "message": plan["messages"]}
+        given = {kind: plan[name] for kind, name in PHRASE_LISTS.items()}
         kinds = {word: kind for kind, word in phrases.KINDS.items()}
         chosen: list[str] = []
         for text in self._body_texts():

@@ -14,6 +14,7 @@ from typing import Any
 
 from campaign_site.core.catalogue import plain
 from campaign_site.core.slugs import ascii_slug
+from campaign_site.data.domain import ALL_PHRASE_KINDS
 from campaign_site.data.model import Observance
 from campaign_site.data.placeholders import review
 from campaign_site.importing.vn import key, phrase_key
@@ -90,7 +91,7 @@ class Candidate:
 
 @dataclass
 class Result:
-    ids: dict[str, list[str]] = field(default_factory=lambda: {"theme": [], "slogan": [], "message": []})
+    ids: dict[str, list[str]] = field(default_factory=lambda: {kind: [] for kind in ALL_PHRASE_KINDS})
     new: list[tuple[str, str, dict]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 

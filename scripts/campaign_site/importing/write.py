@@ -15,6 +15,7 @@ import yaml
 
 from campaign_site.authoring.scaffold import ScaffoldError, schema_comment
 from campaign_site.core.catalogue import plain
+from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.placeholders import MARKER, REVIEW_MARKER
 
 
@@ -56,7 +57,7 @@ def add_phrases(path: Path, phrases: Sequence[tuple[str, str, Mapping[str, Any]]
     for observance, kind, phrase in phrases:
         if phrase["id"] in present:
             continue
-        key = {"theme": "themes", "slogan": "slogans", "message": "messages"}[kind]
+        key = PHRASE_LISTS[kind]
         item = _yaml([dict(phrase)], 6).rstrip("\n").split("\n")
         start = next((i for i, line in enumerate(lines) if re.match(rf"^  - observance:\s*{re.escape(observance)}\s*$", line)), None)
         if start is None:

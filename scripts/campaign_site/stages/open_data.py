@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from campaign_site.core.encoders import json_text
 from campaign_site.data import citations, paths
+from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.unknowns import absent_fields
@@ -80,9 +81,10 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
                 "usual_name": observance.usual_name,
                 "name_en": observance.name_en,
                 "owner": observance.owner,
-                "themes": [t.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(t.id)]} for t in year_obs.themes],
-                "slogans": [s.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(s.id)]} for s in year_obs.slogans],
-                "messages": [m.model_dump(mode="json") | {"plans": [p.id for p in campaign.plans_citing(m.id)]} for m in year_obs.messages],
+                **{
+                    name: [p.model_dump(mode="json") | {"plans": [c.id for c in campaign.plans_citing(p.id)]} for p in getattr(year_obs, name)]
+                    for name in PHRASE_LISTS.values()
+                },
             }
         )
     own_plans = {p.document.registry: p.id for p in campaign.plans if p.document.registry}

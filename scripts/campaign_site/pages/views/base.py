@@ -5,7 +5,7 @@ a year's observances)."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from campaign_site.core.catalogue import plain, say
@@ -50,7 +50,7 @@ PLAN_NAMES: dict[str, Callable[[Plan], str]] = {
 """How a list of plans names each: its short label, its title, or its issuer's short name with the year."""
 
 
-def plan_links(page: str, plans: list[Plan], names: str = "short") -> Markdown:
+def plan_links(page: str, plans: Sequence[Plan], names: str = "short") -> Markdown:
     """Links to the first few plans, then how many more and, when they are of one year, where they are all listed."""
     shown = [link(page, paths.plan_page(p), PLAN_NAMES[names](p)) for p in plans[:NAMED_PLANS]]
     more = len(plans) - len(shown)
@@ -81,7 +81,7 @@ def listed_plans(campaign: Campaign, page: str) -> list[PlanRow]:
     return plan_rows(page, campaign.plans) if campaign.lists_plans else []
 
 
-def plan_rows(page: str, plans: list[Plan]) -> list[PlanRow]:
+def plan_rows(page: str, plans: Sequence[Plan]) -> list[PlanRow]:
     """`plans` as rows of a table."""
     return [PlanRow(link(page, paths.plan_page(p), listed_name(p)), document_name(p.document), plan_window(p), plan_deadlines(p))
             for p in plans]
@@ -208,7 +208,7 @@ class PostList:
         return self.total - len(self.items)
 
 
-def post_list(posts: list[Post], limit: int) -> PostList:
+def post_list(posts: Sequence[Post], limit: int) -> PostList:
     """The first `limit` of `posts` (newest first), linked to the newest one's year news page."""
     items = [PostItem(post_when(p), p.page, p.title, say("page.news.list_by", unit=p.front.unit, place=p.place_text))
              for p in posts[:limit]]

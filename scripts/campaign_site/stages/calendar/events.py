@@ -11,17 +11,15 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
 from urllib.parse import urlsplit
 
 from campaign_site.core.catalogue import plain, sentences
 from campaign_site.data import paths, vn_dates
+from campaign_site.data.domain import ALL_EVENT_KINDS, EventKind
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import EVENT_KINDS, capitalised, inferred_text, link_lead
 from campaign_site.words.phrasing import deadline_words, quoted_plain, span_text
-
-EventKind = Literal["observance", "window", "deadline", "activity"]
 
 
 @dataclass(frozen=True)
@@ -71,8 +69,7 @@ def year_events(data: SiteData, campaign: Campaign) -> list[Event]:
     plan_dates = [e for plan in campaign.plans for e in plan_events(data, plan)]
     events += plan_dates if campaign.lists_plans else _merged(data, campaign, plan_dates)
     events += post_events(data, campaign)
-    order = {"observance": 0, "deadline": 1, "window": 2, "activity": 3}
-    return sorted(events, key=lambda e: (e.start, order[e.kind], e.last, e.title))
+    return sorted(events, key=lambda e: (e.start, ALL_EVENT_KINDS.index(e.kind), e.last, e.title))
 
 
 def coming_years(data: SiteData, today: date) -> dict[int, list[Event]]:
