@@ -88,8 +88,6 @@ EXEMPT: dict[str, str] = {
 """Places allowed to hold Vietnamese literals: a file (relative to scripts/ or the project root for
 templates), or `file::Name` for one top-level function, class or assigned name in it."""
 
-"""Modules other parts of issue 26 are converting at the same time (views, templates, renderer,
-registry and navigation, loading and rules)."""
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
