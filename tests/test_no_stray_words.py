@@ -89,7 +89,6 @@ EXEMPT: dict[str, str] = {
 templates), or `file::Name` for one top-level function, class or assigned name in it."""
 
 
-
 def _docstrings(tree: ast.Module) -> set[int]:
     """Node ids of string statements: docstrings of modules, classes, functions and attributes."""
     return {id(node.value) for node in ast.walk(tree)
