@@ -281,3 +281,14 @@ def test_links_come_from_the_declaring_type_only(shipped: tuple[SiteData, dict[s
     [group] = links_to(data, PAGE_TYPES[[t.name for t in PAGE_TYPES].index("year")], year)
     assert [link.path for link in group.links] == [DAY.path(d) for d in observance_days(data) if d.campaign is year]
     assert links_to(data, PAGE_TYPES[[t.name for t in PAGE_TYPES].index("plans")], year) == []
+
+
+def test_the_year_addresses_the_checks_keep_from_observance_ids_are_every_address_of_a_year(
+        shipped: tuple[SiteData, dict[str, GeneratedFile]]) -> None:
+    """An observance day's page is `<year>/<id>.md`: `paths.YEAR_SECTIONS`, which the checks refuse as ids,
+    must name every other address the site's own files take under a year."""
+    data, files = shipped
+    days = {o.id for campaign in data.campaigns.values() for o, _ in campaign.observances}
+    taken = {p.split("/")[1].removesuffix(".md") for p in files if p.split("/")[0].isdigit() and "/" in p}
+    assert taken - days <= paths.YEAR_SECTIONS, "a year's address the checks do not keep from observance ids"
+    assert paths.YEAR_SECTIONS - taken <= {paths.NEWS_DIR}, "YEAR_SECTIONS names an address no file of a year takes"

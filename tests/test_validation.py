@@ -65,6 +65,8 @@ CASES = [
          "mã `chao-mung-ngay-sang-tao-2026` đã dùng cho chủ đề, khẩu hiệu hoặc thông điệp khác ở dòng 14"),
     Case("duplicate observance id", "observances.yaml", "id: ngay-so-huu-tri-tue", "id: ngay-sang-tao # x", "ngay-sang-tao # x",
          "observances[1].id", "đã dùng cho ngày kỷ niệm khác"),
+    Case("observance id taking a page of the year", "observances.yaml", "id: ngay-so-huu-tri-tue", "id: lich # x", "lich # x",
+         "observances[1].id", "mã ngày kỷ niệm “lich” trùng với địa chỉ một trang của năm"),
     Case("duplicate key", LAI_CHAU, "place: Lai Châu\n", "place: Lai Châu\nplace: Lai Chau\n", "place: Lai Chau", "place",
          "được viết hai lần"),
     Case("missing field", LAI_CHAU, "  level: province\n", "", "issuer:", "issuer.level",

@@ -14,7 +14,7 @@ from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import Loc, SourceFile
-from campaign_site.data import citations, vn_dates
+from campaign_site.data import citations, paths, vn_dates
 from campaign_site.data.domain import ISSUER_LEVEL_OF, PHRASE_LISTS
 from campaign_site.data.id_checks import indexed, known_ids, unique_ids
 from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, YearObservance, follows_decree_30
@@ -122,6 +122,9 @@ def check_observances(source: SourceFile, observances: list[Observance]) -> list
             problems.append(
                 source.problem(loc, format_loc(loc), plain("check.no_such_day", day=observance.label))
             )
+        if observance.id in paths.YEAR_SECTIONS:
+            loc = ("observances", i, "id")
+            problems.append(source.problem(loc, format_loc(loc), plain("check.observance_id_taken", id=observance.id)))
     return problems
 
 

@@ -6,7 +6,7 @@ are in the catalogue, group by group (`label("phrase_kind", "theme")`; see `word
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 PhraseKind = Literal["theme", "slogan", "message"]
 """What a year's phrase is: a theme (chủ đề), a slogan (khẩu hiệu) or a message (thông điệp)."""
@@ -15,6 +15,12 @@ PHRASE_LISTS: dict[str, str] = {
     "theme": "themes", "slogan": "slogans", "message": "messages",
 }
 """The list each kind is written in, in a year's campaign.yaml (`YearObservance`) and in a plan (`Plan`)."""
+
+
+def phrases_by_kind(holder: object) -> list[tuple[PhraseKind, Any]]:
+    """Each phrase kind with the list `holder` (a plan, a year's observance) writes it in, in order."""
+    return [(kind, getattr(holder, PHRASE_LISTS[kind])) for kind in ALL_PHRASE_KINDS]
+
 
 DocumentLevel = Literal["party", "government", "ministry", "province", "commune"]
 """Levels of the legal chain a registry document sits at: Party, Government, ministry (and its agencies),

@@ -105,6 +105,9 @@ def is_staff_feed(feed: str) -> bool:
 
 
 NEWS_DIR = "hoat-dong"
+YEAR_SECTIONS = frozenset({"index", "lich", "bang-ron", "ke-hoach", "dia-phuong", NEWS_DIR})
+"""The addresses under a year (`2026/lich/`, `2026/ke-hoach/`…) that the site's own pages take: an
+observance day's page (`2026/<id>/`) must not take one of them."""
 """Staff write activity posts as docs/<year>/hoat-dong/<slug>.md, with their photos beside them."""
 SITE_ATOM = "hoat-dong.xml"
 """The Atom feed of every year's activity posts. Feeds sit at the site's root: Material fetches

@@ -9,6 +9,7 @@ from datetime import date
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths, vn_dates
+from campaign_site.data.domain import phrases_by_kind
 from campaign_site.data.model import Observance, Plan, YearObservance
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import LINK_MODALITIES, PHRASE_KINDS, WEEKDAYS, link_lead
@@ -101,7 +102,7 @@ class DayView(View):
 def _phrase_groups(subject: ObservanceDay) -> list[DayPhraseGroup]:
     campaign, phrases = subject.campaign, subject.phrases
     groups = []
-    for kind, items in (("theme", phrases.themes), ("slogan", phrases.slogans), ("message", phrases.messages)):
+    for kind, items in phrases_by_kind(phrases):
         cited = [(p, campaign.plans_citing(p.id)) for p in items]
         groups += [DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), c, phrase_source_note(c)) for p, c in cited])] if items else []
     return groups

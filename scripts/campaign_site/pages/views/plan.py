@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import paths
+from campaign_site.data.domain import phrases_by_kind
 from campaign_site.data.model import Origin, Plan, Signer
 from campaign_site.data.site_data import PhraseEntry
 from campaign_site.data.unknowns import held
@@ -207,7 +208,7 @@ def missing_parts(plan: Plan) -> dict[str, str]:
 
 def missing_phrase_kinds(plan: Plan) -> list[str]:
     """The kinds of phrase (`theme`, `slogan`, `message`) the record does not know and the plan does not leave to units."""
-    return [kind for kind, ids in (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages))
+    return [kind for kind, ids in phrases_by_kind(plan)
             if plan.not_known(ids) and kind not in plan.units_choose and not (kind == "message" and ids == [])]
 
 
@@ -289,7 +290,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         else plain("page.plan.phrases_heading"),
         units_choose=units_choose_text(plan.units_choose),
         phrases=[PlanPhrases(PHRASE_KINDS[kind], [_phrase_line(known[i]) for i in held(ids)]) for kind, ids in
-                 (("theme", plan.themes), ("slogan", plan.slogans), ("message", plan.messages)) if ids],
+                 phrases_by_kind(plan) if ids],
         content=[ContentSection(section.heading, section.items) for section in held(plan.content)],
         forms=held(plan.forms),
         window=Markdown(f"{window_sentence(window)}." + (f" {escape(window.note)}" if window.note else "")) if window else None,

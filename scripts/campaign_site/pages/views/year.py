@@ -8,6 +8,7 @@ from datetime import date
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths
+from campaign_site.data.domain import phrases_by_kind
 from campaign_site.data.model import Phrase, Plan
 from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS, human_size, places_text
@@ -102,7 +103,7 @@ def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
             Markdown(time(date(campaign.year, obs.month, obs.day), plain("page.year.day", label=obs.label, year=campaign.year))
                      + observance_about(obs)),
             [PhraseGroup(PHRASE_KINDS[kind], [_cited(campaign, p) for p in phrases])
-             for kind, phrases in (("theme", year_obs.themes), ("slogan", year_obs.slogans), ("message", year_obs.messages))
+             for kind, phrases in phrases_by_kind(year_obs)
              if phrases],
         )
         for obs, year_obs in campaign.observances
