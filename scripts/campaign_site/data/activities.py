@@ -247,7 +247,7 @@ def _photos(source: SourceFile, value: PostFrontMatter, folder: Path, display: s
         elif not path.is_file() or outside(path, folder):
             nearby = sorted(p.name for p in folder.iterdir() if p.suffix.lower() != ".md" and p.is_file())
             close = suggest(photo.file, nearby)
-            hint = " " + plain("check.did_you_mean", word=close) if close else ""
+            hint = " " + plain("problem.did_you_mean", word=close) if close else ""
             message = plain("post.photo_missing", file=photo.file, folder=display.rsplit("/", 1)[0], hint=hint)
         else:
             finding = photo_files.inspect(path)

@@ -38,7 +38,7 @@ def known_ids(source: SourceFile, refs: Iterable[tuple[Loc, str]], known: Iterab
         if ref in known:
             continue
         close = suggest(ref, known)
-        hint = plain("check.did_you_mean", word=close) + " " if close else ""
+        hint = plain("problem.did_you_mean", word=close) + " " if close else ""
         problems.append(
             source.problem(
                 loc,

@@ -82,7 +82,7 @@ INFERRED_FIELDS: dict[str, str] = {path: label("inferred_field", path) for path 
 """The facts a plan may hold as inferred (`model.InferredField`), as a notice names them."""
 
 
-_AND = " " + plain("wording.and") + " "
+_AND = " " + plain("model.and") + " "
 """Between the last two items of a list."""
 
 

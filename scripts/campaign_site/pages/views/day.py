@@ -133,7 +133,7 @@ def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
     about = [say("page.day.name_en", name=observance.name_en)] if observance.name_en else []
     if observance.usual_name:
         about.append(say("page.day.usual_name", year=year, usual=observance.usual_name))
-    about.append(say("page.day.owner", owner=observance.owner))
+    about.append(say("page.year.observance_owner", owner=observance.owner))
     event = next((e for e in ctx.events[year] if e.kind == "observance" and e.start == day and e.title == observance.name), None)
     groups = _phrase_groups(subject)
     plans = _plans(subject)
