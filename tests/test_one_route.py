@@ -19,7 +19,7 @@ from campaign_site.core import catalogue
 from campaign_site.core.markdown_text import escape
 from campaign_site.data import paths
 from campaign_site.data.loader import load_site
-from campaign_site.data.model import Plan
+from campaign_site.data.model import Plan, PlanIdentity
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.wording import DEADLINE_RULES
 from campaign_site.pages.renderer import SiteRenderer
@@ -116,7 +116,7 @@ PAGE = "can-cu-phap-ly.md"
 
 @given(count=st.integers(0, 3 * NAMED_PLANS), years=st.integers(1, 2))
 def test_plan_links_name_the_first_plans_and_count_the_rest(count: int, years: int) -> None:
-    plans: list[Plan] = [PLAN.model_copy().bind(f"ke-hoach-{i}", 2026 - i % years, "x") for i in range(count)]
+    plans: list[Plan] = [PLAN.identified(PlanIdentity(f"ke-hoach-{i}", 2026 - i % years, "x")) for i in range(count)]
     text = plan_links(PAGE, plans)
     named = min(count, NAMED_PLANS)
     assert text.count("](") == named + (1 if count > NAMED_PLANS and len({p.year for p in plans}) == 1 else 0)

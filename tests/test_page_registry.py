@@ -31,8 +31,8 @@ from campaign_site.data.wording import human_size, link_lead
 from campaign_site.pages import nav
 from campaign_site.pages.registry import DAY, PAGE_TYPES, links_to, not_in_nav, pages
 from campaign_site.pages.renderer import SiteRenderer
-from campaign_site.pages.views.base import View
-from campaign_site.pages.views.day import ObservanceDay, day_view, observance_days
+from campaign_site.pages.views.base import View, plan_links
+from campaign_site.pages.views.day import ObservanceDay, day_page, day_view, observance_days
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.collect import collect
 
@@ -264,12 +264,13 @@ def test_day_page_names_each_plan_naming_the_day_under_how_it_names_it(renderer:
     }) for p in campaign.plans]
     changed = dataclasses.replace(campaign, plans=plans)
     for observance, phrases in changed.observances:
-        view = day_view(renderer.collected, ObservanceDay(changed, observance, phrases))
+        day = ObservanceDay(changed, observance, phrases)
+        view = day_view(renderer.collected, day)
         responding = [p for p in plans if observance.id in p.observances]
-        expected = [(say("page.day.plans_responding", year=2026), responding)] if responding else []
+        expected = [(say("page.day.plans_responding", year=2026), plan_links(day_page(day), responding))] if responding else []
         for modality in ("may", "encouraged", "requested", "stated", None):
             linking = [p for p in plans if observance.id in p.linked_observances and p.linked_modality == modality]
-            expected += [(say("page.day.plans_linking", lead=link_lead(modality)), linking)] if linking else []
+            expected += [(say("page.day.plans_linking", lead=link_lead(modality)), plan_links(day_page(day), linking))] if linking else []
         assert [(g.lead, g.plans) for g in view.plans] == expected
         assert (view.no_plans is None) == bool(expected)
 

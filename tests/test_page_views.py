@@ -29,12 +29,10 @@ from campaign_site.stages.calendar.events import DayCell, Event
 from campaign_site.stages.collect import collect
 
 GOLDEN = REPO / "tests" / "golden"
-PAGES = ("home", "calendar", "year", "year_calendar", "banners", "open_data", "news", "post")
+PAGES = tuple(t.name for t in PAGE_TYPES)
+"""Every page type of the registry."""
 RECORDS = (BaseModel, Campaign, ProvincePlans, PhraseEntry, Post, SiteData)
 """What a view must not hand a template: the data's records (pydantic models, a year, a post...)."""
-STILL_RECORDS = {"plans", "cited", "chains"}
-"""Fields that still hold plans: the plan table, the plan links and the legal chains are laid out by the plan
-pages' helpers (`_plan_table`, `plan_links`, `_plan_chains`), which the views of the plan pages are taking over."""
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +55,7 @@ def _records(value: Any, where: str) -> Iterator[str]:
             yield from _records(item, f"{where}[{i}]")
     elif dataclasses.is_dataclass(value) and type(value).__module__.startswith("campaign_site.pages.views"):
         for f in dataclasses.fields(value):
-            if f.name not in STILL_RECORDS:
-                yield from _records(getattr(value, f.name), f"{where}.{f.name}")
+            yield from _records(getattr(value, f.name), f"{where}.{f.name}")
 
 
 @pytest.mark.parametrize("name", PAGES)

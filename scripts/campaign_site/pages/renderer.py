@@ -28,7 +28,6 @@ from campaign_site.data import paths
 from campaign_site.data.wording import human_size
 from campaign_site.pages.registry import PAGE_TYPES, PageType, links_to
 from campaign_site.pages.views import View
-from campaign_site.pages.views.base import plan_links
 from campaign_site.stages.calendar import events as calendar_events
 from campaign_site.stages.collect import Collected
 from campaign_site.stages.news.photos import WIDE_SCREEN
@@ -142,8 +141,7 @@ class SiteRenderer:
         return GeneratedFile(path, text, page_type.source(subject))
 
     def _render(self, template: str, page: str, **context: Any) -> str:
-        return self.env.get_template(template).render(
-            page=page, plan_links=lambda plans, names="short": plan_links(page, plans, names), **context)
+        return self.env.get_template(template).render(page=page, **context)
 
 
 def error_page(problems: Sequence[Problem]) -> str:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.glyphs import BANNER_FONT_LABEL
 from campaign_site.core.markdown_text import Markdown, escape
-from campaign_site.data.model import BannerSize, Plan
+from campaign_site.data import paths
+from campaign_site.data.model import BannerSize
 from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS
-from campaign_site.pages.views.base import SiteContext, View
+from campaign_site.pages.views.base import SiteContext, View, plan_links
 from campaign_site.stages.banners.artwork import Banner, Download
 from campaign_site.words.sources import phrase_source_note, phrases_origin
 
@@ -32,7 +33,7 @@ class BannerItem:
     name: str
     text: str
     counts: Markdown
-    cited: list[Plan]
+    cited: Markdown
     cited_note: str | None
     """That some or all of those plans are known only from a news summary, if so."""
     preview_sources: list[tuple[Download, int]]
@@ -78,7 +79,7 @@ def _item(campaign: Campaign, banner: Banner, number: int) -> BannerItem:
     return BannerItem(
         id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number), text=text,
         counts=say("page.banners.counts", characters=len(text), words=len(text.split())),
-        cited=cited, cited_note=phrase_source_note(cited),
+        cited=plan_links(paths.year_banners(campaign.year), cited, "title"), cited_note=phrase_source_note(cited),
         preview_sources=banner.preview_sources, preview_height=banner.preview_height,
         preview_alt=plain("page.banners.preview_alt", size=preview_size),
         pdfs=[pdf for _, _, pdf in banner.artwork], svgs=[SizeFile(_size(size), svg) for size, svg, _ in banner.artwork],

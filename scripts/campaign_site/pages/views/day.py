@@ -10,10 +10,10 @@ from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths, vn_dates
 from campaign_site.data.domain import phrases_by_kind
-from campaign_site.data.model import Observance, Plan, YearObservance
+from campaign_site.data.model import Observance, YearObservance
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import LINK_MODALITIES, PHRASE_KINDS, WEEKDAYS, link_lead
-from campaign_site.pages.views.base import ShareImage, SiteContext, View
+from campaign_site.pages.views.base import ShareImage, SiteContext, View, plan_links
 from campaign_site.words.phrasing import phrase_item, time
 from campaign_site.words.sources import phrase_source_note
 
@@ -56,7 +56,7 @@ class DayPhrase:
     """A theme, slogan or message of the day, quoted, with the plans that state it."""
 
     text: Markdown
-    cited: list[Plan]
+    cited: Markdown
     note: str | None
     """That some or all of those plans are known only from a news summary, if so."""
 
@@ -72,7 +72,7 @@ class DayPlans:
     """Plans that name the day in one way, after the words that say how."""
 
     lead: Markdown
-    plans: list[Plan]
+    plans: Markdown
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,7 +104,7 @@ def _phrase_groups(subject: ObservanceDay) -> list[DayPhraseGroup]:
     groups = []
     for kind, items in phrases_by_kind(phrases):
         cited = [(p, campaign.plans_citing(p.id)) for p in items]
-        groups += [DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), c, phrase_source_note(c)) for p, c in cited])] if items else []
+        groups += [DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), plan_links(day_page(subject), c), phrase_source_note(c)) for p, c in cited])] if items else []
     return groups
 
 
@@ -113,12 +113,12 @@ def _plans(subject: ObservanceDay) -> list[DayPlans]:
     day_id, plans = subject.observance.id, subject.campaign.plans
     found = []
     if responding := [p for p in plans if day_id in p.observances]:
-        found.append(DayPlans(say("page.day.plans_responding", year=subject.campaign.year), responding))
+        found.append(DayPlans(say("page.day.plans_responding", year=subject.campaign.year), plan_links(day_page(subject), responding)))
     modalities: list[str | None] = [*LINK_MODALITIES, None]
     for modality in modalities:
         linking = [p for p in plans if day_id in p.linked_observances and p.linked_modality == modality]
         if linking:
-            found.append(DayPlans(say("page.day.plans_linking", lead=link_lead(modality)), linking))
+            found.append(DayPlans(say("page.day.plans_linking", lead=link_lead(modality)), plan_links(day_page(subject), linking)))
     return found
 
 

@@ -9,7 +9,7 @@ from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths
 from campaign_site.data.domain import phrases_by_kind
-from campaign_site.data.model import Phrase, Plan
+from campaign_site.data.model import Phrase
 from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS, human_size, places_text
 from campaign_site.pages.views.base import (
@@ -23,6 +23,7 @@ from campaign_site.pages.views.base import (
     chains,
     listed_plans,
     observance_about,
+    plan_links,
     post_list,
     province_links,
     staff_text,
@@ -37,7 +38,8 @@ class CitedPhrase:
     """A theme or slogan, quoted, and the plans that state it."""
 
     text: Markdown
-    cited: list[Plan]
+    cited: Markdown
+    """Links to the plans that state it (the first few, then how many more)."""
     cited_note: str | None
     """That some or all of those plans are known only from a news summary, if so."""
 
@@ -93,7 +95,7 @@ class YearView(View):
 
 def _cited(campaign: Campaign, phrase: Phrase) -> CitedPhrase:
     cited = campaign.plans_citing(phrase.id)
-    return CitedPhrase(phrase_item(phrase), cited, phrase_source_note(cited))
+    return CitedPhrase(phrase_item(phrase), plan_links(paths.year_page(campaign.year), cited), phrase_source_note(cited))
 
 
 def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
