@@ -227,7 +227,7 @@ def test_a_day_the_documents_say_little_about(tmp_path: Path) -> None:
     assert "bang-ron" not in quiet.split("\n---\n", 1)[1] and "Nêu tại" not in quiet
     renamed = pages_built["2025/ngay-sang-tao.md"]
     assert "# 21/4/2025: Ngày Đổi mới sáng tạo thế giới" in renamed
-    assert "tên thường dùng: Ngày Sáng tạo và Đổi mới sáng tạo thế giới." in renamed
+    assert "Các văn bản năm 2025 gọi ngày này là “Ngày Đổi mới sáng tạo thế giới”; tên thường dùng: “Ngày Sáng tạo và Đổi mới sáng tạo thế giới”." in renamed
     assert "2025/ngay-so-huu-tri-tue.md" in built.not_in_nav
 
 
@@ -293,3 +293,15 @@ def test_the_year_addresses_the_checks_keep_from_observance_ids_are_every_addres
     taken = {p.split("/")[1].removesuffix(".md") for p in files if p.split("/")[0].isdigit() and "/" in p}
     assert taken - days <= paths.YEAR_SECTIONS, "a year's address the checks do not keep from observance ids"
     assert paths.YEAR_SECTIONS - taken <= {paths.NEWS_DIR}, "YEAR_SECTIONS names an address no file of a year takes"
+
+
+@pytest.mark.parametrize(("today", "said"), [
+    (date(2026, 4, 21), "Thứ Ba, <time datetime=\"2026-04-21\">ngày 21 tháng 4 năm 2026</time>."),
+    (date(2026, 4, 22), "Thứ Ba, <time datetime=\"2026-04-21\">ngày 21 tháng 4 năm 2026</time>: ngày này năm 2026 đã qua; "
+                        "lần tới: <time datetime=\"2027-04-21\">21/4/2027</time>."),
+])
+def test_a_day_page_says_when_its_day_has_passed_and_when_it_comes_next(
+        shipped: tuple[SiteData, dict[str, GeneratedFile]], today: date, said: str) -> None:
+    data, _ = shipped
+    day = next(d for d in observance_days(data) if d.campaign.year == 2026 and d.day == date(2026, 4, 21))
+    assert day_view(collect(data, today), day).when == said

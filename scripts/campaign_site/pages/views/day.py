@@ -3,6 +3,7 @@ for it, the plans that respond to it or link their activities to it, and its cal
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -128,11 +129,23 @@ def _share(ctx: SiteContext, subject: ObservanceDay) -> ShareImage | None:
     return ShareImage(banners[0].share.path, banners[0].printed) if banners else ctx.share(subject.campaign.year)
 
 
+def _when(day: date, today: date) -> Markdown:
+    """The day's weekday and date; once it has passed, that it has and when it comes next (the same day and month)."""
+    weekday, written = WEEKDAYS[day.weekday()][1], time(day, vn_dates.long(day))
+    if day >= today:
+        return say("page.day.when", weekday=weekday, date=written)
+    year = day.year + 1
+    while (day.month, day.day) == (2, 29) and not calendar.isleap(year):  # 29/2 comes back in a leap year
+        year += 1
+    upcoming = date(year, day.month, day.day)
+    return say("page.day.passed", weekday=weekday, date=written, year=day.year, next=time(upcoming, vn_dates.short(upcoming)))
+
+
 def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
     observance, year, day = subject.observance, subject.campaign.year, subject.day
     about = [say("page.day.name_en", name=observance.name_en)] if observance.name_en else []
     if observance.usual_name:
-        about.append(say("page.day.usual_name", year=year, usual=observance.usual_name))
+        about.append(say("page.day.usual_name", year=year, name=observance.name, usual=observance.usual_name))
     about.append(say("page.year.observance_owner", owner=observance.owner))
     event = next((e for e in ctx.events[year] if e.kind == "observance" and e.start == day and e.title == observance.name), None)
     groups = _phrase_groups(subject)
@@ -141,7 +154,7 @@ def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
         title=plain("page.day.title", date=vn_dates.short(day), name=observance.name),
         description=plain("page.day.description", name=observance.name, year=year),
         share=_share(ctx, subject),
-        when=say("page.day.when", weekday=WEEKDAYS[day.weekday()][1], date=time(day, vn_dates.long(day))),
+        when=_when(day, ctx.today),
         about=about,
         phrases_heading=say("page.day.phrases_heading", year=year),
         phrase_groups=groups,
