@@ -36,33 +36,37 @@ def import_command(project: Path, *args: str | Path) -> list[str]:
     return [sys.executable, str(REPO / "scripts/campaign.py"), "--repo", str(project), "import", *map(str, args)]
 
 
+WHAT_IS_WRONG = {
+    "mat-khau.pdf": "có mật khẩu",
+    "vong-lap.pdf": "không đọc được trang nào",
+    "bom-luong.pdf": "mất quá lâu",
+    "bom-zip.docx": "khi giải nén lớn quá mức",
+    "ty-tieng-cuoi.docx": "khai báo thực thể XML",
+    "thuc-the-ngoai.docx": "khai báo thực thể XML",
+    "bang-long-nhau.docx": f"lồng nhau quá {100} tầng",
+    "nhieu-doan.docx": "quá nhiều đoạn",
+    "xml-hong.docx": "không phải XML đọc được",
+}
+"""What the sentence says is wrong with the file, for the files a bound stops."""
+
+
 @pytest.mark.parametrize("name", sorted(IMPORTER_FILES))
 def test_a_hostile_file_is_refused_in_vietnamese_within_bounds(name: str, project: Path, tmp_path: Path) -> None:
+    """The command reads through `sandbox.read_bounded` in a child, as staff run it: one run per file
+    (the time bomb alone burns the child's whole processor-time limit)."""
     path = write(tmp_path, name)
     before = fingerprint(project / "campaigns")
     run = measured(import_command(project, path))
     assert run.returncode == 1, run.stderr
     assert run.stderr.startswith(f"Không thực hiện được: tệp `{name}`") or f"đọc tệp `{name}`" in run.stderr, run.stderr
+    assert WHAT_IS_WRONG.get(name, "") in run.stderr, run.stderr
     assert not PYTHON_WORDS.search(run.stderr + run.stdout), run.stderr
     assert run.cpu < CPU_LIMIT and run.maxrss < MEMORY_LIMIT, (run.cpu, run.maxrss)
     assert fingerprint(project / "campaigns") == before
 
 
-@pytest.mark.parametrize(("name", "words"), [
-    ("mat-khau.pdf", "có mật khẩu"),
-    ("vong-lap.pdf", "không đọc được trang nào"),
-    ("bom-luong.pdf", "mất quá lâu"),
-    ("bom-zip.docx", "khi giải nén lớn quá mức"),
-    ("ty-tieng-cuoi.docx", "khai báo thực thể XML"),
-    ("thuc-the-ngoai.docx", "khai báo thực thể XML"),
-    ("bang-long-nhau.docx", f"lồng nhau quá {100} tầng"),
-    ("nhieu-doan.docx", "quá nhiều đoạn"),
-    ("xml-hong.docx", "không phải XML đọc được"),
-])
-def test_each_bound_says_what_it_found(name: str, words: str, tmp_path: Path) -> None:
-    """The reader, as the command runs it: the sentence names what is wrong with the file."""
-    with pytest.raises(readers.UnreadableFile, match=re.escape(words)):
-        sandbox.read_bounded(write(tmp_path, name))
+def test_every_bound_is_among_the_hostile_files() -> None:
+    assert set(WHAT_IS_WRONG) <= set(IMPORTER_FILES)
 
 
 def test_the_stub_pdf_of_the_real_documents_is_refused_as_broken() -> None:

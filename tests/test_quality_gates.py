@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parent.parent
 SUMMARY_OK = "Liên kết: không có lỗi. HTML: không có lỗi."
 QUICK_JAVA = "-XX:TieredStopAtLevel=1 -Xss8m"
