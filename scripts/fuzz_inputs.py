@@ -16,7 +16,7 @@ Every input that once failed is kept in tests/fuzz_corpus/ (one JSON file each, 
 per way of failing) and runs first, here and in the test suite.
 
 Usage: python scripts/fuzz_inputs.py [--examples 10000] [--seed 2026]
-The test suite runs a hundred examples of the same property (tests/test_fuzz_inputs.py).
+The test suite runs forty examples of the same property (tests/test_fuzz_inputs.py).
 """
 
 from __future__ import annotations
