@@ -13,6 +13,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ from project_copy import copy_project
 from xdist.remote import Producer
 from xdist.scheduler import LoadGroupScheduling
 
+from campaign_site.site_build import build_site
+
 pytest_plugins = ["deploy_fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,6 +34,16 @@ SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
 BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 """The generator that builds sites in tests: `mkdocs`, or `properdocs` (the maintained MkDocs 1.x fork)."""
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Fill the repository's banner and photo caches (`.cache/`, as every build does) once, before the
+    workers start: tests copy the project with its cache, and a copy made before a build had filled it
+    drew all 99 banners again (about 4 s of processor time each). What the data's problems are is the
+    tests' to report, not this."""
+    if not hasattr(session.config, "workerinput"):
+        today = date.fromisoformat(TODAY)
+        build_site(REPO, today, datetime.combine(today, datetime.min.time(), UTC), {})
 
 
 LONGEST_FIRST = (

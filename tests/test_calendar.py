@@ -527,11 +527,13 @@ def test_plans_rendered_in_worker_processes_keep_their_staff_feeds_on_the_calend
     from campaign_site.core import parallel
     from campaign_site.data.loader import load_site
     from campaign_site.pages.renderer import SiteRenderer
+    from campaign_site.stages.banners.cache import BannerCache
     from campaign_site.stages.collect import collect
 
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    files = {f.path: f.content for f in SiteRenderer(collect(load_site(REPO / "campaigns"), date(2026, 11, 22))).render()}
+    cache = BannerCache(REPO / ".cache" / "banners")  # filled before the session (conftest): no banner drawn here
+    files = {f.path: f.content for f in SiteRenderer(collect(load_site(REPO / "campaigns"), date(2026, 11, 22), banner_cache=cache)).render()}
     page = files["2026/lich.md"]
     for staff in ("so-khcn-lai-chau", "so-khcn-lang-son", "ubnd-xa-binh-thanh"):
         size = max(1, -(-len(files[f"lich/2026/han-bao-cao/{staff}.ics"]) // 1024))
