@@ -629,9 +629,12 @@ def keep(case: Case, failures: list[Failure], found: str) -> Path | None:
 
 
 def copy_inputs(dest: Path) -> Path:
-    """The data and Markdown of the project (the only inputs), in a folder of their own."""
+    """The data and Markdown of the project (the only inputs), in a folder of their own, with the
+    banners a build of the project drew (`.cache/banners`, if any): the first build reuses them."""
     for folder in ("campaigns", "docs"):
         shutil.copytree(REPO / folder, dest / folder)
+    if (REPO / ".cache" / "banners").is_dir():
+        shutil.copytree(REPO / ".cache" / "banners", dest / ".cache" / "banners")
     return dest
 
 

@@ -10,12 +10,10 @@ or the importer in a child process. The big run is `scripts/dev fuzz` (10,000 in
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
-from conftest import shared_build
 from fuzz_inputs import (
     REPO,
     TAKEN_ADDRESSES,
@@ -38,19 +36,9 @@ SEED = int(os.environ.get("FUZZ_SEED", "2026"))
 CORPUS = corpus()
 
 
-def _warm(folder: Path) -> None:
-    Runner(copy_inputs(folder / "inputs"))  # its first build draws every banner into inputs/.cache
-
-
-def warm_inputs(tmp_path_factory: pytest.TempPathFactory, dest: Path) -> Path:
-    """`copy_inputs` with the banner cache a Runner's first build fills, made once per session for all
-    workers: each Runner here then reuses the 99 banners instead of drawing them again (4 s each)."""
-    return Path(shutil.copytree(shared_build(tmp_path_factory, "fuzz-inputs", _warm) / "inputs", dest))
-
-
 @pytest.fixture(scope="module")
 def runner(tmp_path_factory: pytest.TempPathFactory) -> Runner:
-    return Runner(warm_inputs(tmp_path_factory, tmp_path_factory.mktemp("fuzz") / "inputs"))
+    return Runner(copy_inputs(tmp_path_factory.mktemp("fuzz") / "inputs"))
 
 
 @pytest.mark.parametrize("name", list(CORPUS))
@@ -101,10 +89,8 @@ def test_the_property_reads_messages_as_staff_do(message: str, kind: str | None)
     assert message_failure(Problem("docs/a.md", 3, 1, "", message)) == kind
 
 
-def test_every_mutated_input_renders_or_is_refused_with_file_and_line(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    tally, failed = fuzz(warm_inputs(tmp_path_factory, tmp_path / "inputs"), EXAMPLES, SEED, keep_going=True)
+def test_every_mutated_input_renders_or_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    tally, failed = fuzz(copy_inputs(tmp_path / "inputs"), EXAMPLES, SEED, keep_going=True)
     assert not failed, [(case.describe(), [str(f) for f in failures]) for case, failures in failed]
     assert sum(tally.values()) >= EXAMPLES * 0.9
     # Both sides of the property were exercised, not only refusals.

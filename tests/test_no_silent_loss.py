@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from fuzz_inputs import POST as FUZZ_POST
+from fuzz_inputs import copy_inputs
 from project_copy import copy_project
 
 from campaign_site.core.problems import Problem
@@ -28,9 +28,7 @@ POST = FUZZ_POST.format(photo="anh.jpg", alt="Học sinh xem sản phẩm", body
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("campaigns", "docs"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    return tmp_path
+    return copy_inputs(tmp_path)
 
 
 def build(project: Path) -> SiteBuild:
