@@ -53,6 +53,7 @@ from hostile_files import IMPORTS, PHOTOS
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from project_copy import copy_banner_cache
 
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.problems import Problem
@@ -633,9 +634,7 @@ def copy_inputs(dest: Path) -> Path:
     banners a build of the project drew (`.cache/banners`, if any): the first build reuses them."""
     for folder in ("campaigns", "docs"):
         shutil.copytree(REPO / folder, dest / folder)
-    if (REPO / ".cache" / "banners").is_dir():
-        shutil.copytree(REPO / ".cache" / "banners", dest / ".cache" / "banners")
-    return dest
+    return copy_banner_cache(dest, REPO)
 
 
 def fuzz(project: Path, examples: int, seed_value: int, keep_going: bool = False,

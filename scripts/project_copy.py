@@ -16,3 +16,12 @@ def copy_project(dest: Path, leave_out: tuple[str, ...] = (), source: Path = ROO
     """`source` copied to `dest`; `leave_out`: more names to leave out (`.cache` for a cold banner cache)."""
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*NOT_PROJECT, *leave_out))
     return dest
+
+
+def copy_banner_cache(dest: Path, source: Path = ROOT) -> Path:
+    """`source`'s banner cache (what its builds drew), if it has one, into the project at `dest`: a
+    first build there reuses those banners instead of drawing them (99 for the shipped data, 4 s)."""
+    cache = source / ".cache" / "banners"
+    if cache.is_dir():
+        shutil.copytree(cache, dest / ".cache" / "banners", dirs_exist_ok=True)
+    return dest

@@ -29,6 +29,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project_copy import copy_banner_cache
 
 from campaign_site.data import paths, plan_names, vn_dates
 from campaign_site.data.loader import load_site
@@ -196,6 +197,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     shutil.copytree(GOLDEN / "campaigns", root / "campaigns")
     shutil.copytree(GOLDEN / "docs", root / "docs")
     shutil.copytree(TESTS / "deadline_plans" / "2026", root / "campaigns" / "2026", dirs_exist_ok=True)
+    copy_banner_cache(root)  # the golden data's themes are the shipped ones
     plan = root / "campaigns" / "2026" / "plans" / f"{ALL_WORDINGS}.yaml"
     with plan.open("a", encoding="utf-8") as file:
         for wording in TABLE:

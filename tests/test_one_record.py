@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, copy_project, line_of, replace_in, run_build
 from hypothesis import given
 from hypothesis import strategies as st
+from project_copy import copy_banner_cache
 from pydantic import ValidationError
 from test_real_documents import add_real_documents
 
@@ -314,6 +315,7 @@ def test_original_means_the_document_itself(built: SiteBuild) -> None:
 
 def test_phrases_known_only_from_summaries_are_said_to_be(tmp_path: Path) -> None:
     root = Path(shutil.copytree(Path(__file__).parent / "golden", tmp_path / "project", ignore=shutil.ignore_patterns("expected")))
+    copy_banner_cache(root)  # the golden data's themes are the shipped ones
     for plan_id in ("so-khcn-lai-chau", "ubnd-xa-binh-thanh"):  # every plan that cites the year's phrases
         with (root / f"campaigns/2026/plans/{plan_id}.yaml").open("a", encoding="utf-8") as plan:
             plan.write("source:\n  summary: true\n  name: Cổng Thông tin điện tử tỉnh\n  read_on: 20/4/2026\n")
