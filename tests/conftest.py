@@ -100,12 +100,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 def run_build(
-    config: Path, site_dir: Path, today: str = TODAY, env: dict[str, str] | None = None
+    config: Path, site_dir: Path, today: str = TODAY, env: dict[str, str] | None = None, builder: str = BUILDER
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` (or BUILDER's) as staff and CI run it, with the build date fixed (and `env` added)."""
+    """`mkdocs build --strict` (or `builder`'s) as staff and CI run it, with the build date fixed (and `env` added)."""
     env = os.environ | {"CAMPAIGN_SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"} | (env or {})
     return subprocess.run(
-        [sys.executable, "-m", BUILDER, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", builder, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         env=env,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin
@@ -12,7 +11,7 @@ import pytest
 import vobject
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, run_build
+from conftest import REPO
 from playwright.sync_api import Browser, Page, expect
 from seed_facts import PLANS
 
@@ -276,19 +275,6 @@ def test_deadline_event_names_the_plan_and_who_reports_to_whom(built_site: Path)
         "Hạn báo cáo (trước ngày 05/5/2026) của UBND xã Bình Thành: UBND xã → Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
     ]
     assert all("Ủy ban nhân dân xã Bình Thành" in str(e["DESCRIPTION"]) for e in deadlines)
-
-
-def test_two_builds_give_identical_feeds_apart_from_dtstamp(built_site: Path, tmp_path: Path) -> None:
-    second = tmp_path / "site"
-    assert run_build(REPO / "mkdocs.yml", second).returncode == 0
-
-    def without_stamp(path: Path) -> bytes:
-        return re.sub(rb"DTSTAMP:\d{8}T\d{6}Z\r\n", b"", path.read_bytes())
-
-    first_feeds = feeds(built_site)
-    assert [p.relative_to(built_site) for p in first_feeds] == [p.relative_to(second) for p in feeds(second)]
-    for path in first_feeds:
-        assert without_stamp(path) == without_stamp(second / path.relative_to(built_site))
 
 
 @pytest.mark.parametrize(
