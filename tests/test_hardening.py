@@ -23,6 +23,7 @@ from conftest import REPO, line_of, mkdocs_serve, replace_in, run_build, serve, 
 from fuzz_inputs import LAUGHS, PAYLOADS, copy_inputs
 from icalendar import Calendar
 from playwright.sync_api import Page
+from project_copy import copy_banner_cache
 
 from campaign_site.core.encoders import html_attribute, json_text, svg_text
 from campaign_site.core.markdown_text import escape
@@ -232,6 +233,7 @@ def test_preview_shows_an_unexpected_failure_as_a_page_and_recovers(project: Pat
         page = wait_for_text(url, "Dữ liệu có lỗi", seconds=60)
         assert "lỗi không mong đợi khi tạo trang" in page
         cache.unlink()
+        copy_banner_cache(project)  # the folder back, filled: the next build reuses the 99 banners
         replace_in(project / LAI_CHAU, "end: 26/4/2026", "end: 25/4/2026")
         wait_for_text(f"{url}2026/ke-hoach/so-khcn-lai-chau/", '<time datetime="2026-04-25">', seconds=60)
 
