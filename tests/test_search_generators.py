@@ -1,7 +1,7 @@
 """Diacritic-free search in the generated project (`scripts/dev generate`), built without our hooks.
 
-MkDocs and ProperDocs build it with Material, whose lunr search folds words through our lunr.vi
-plugin. Zensical (not installable in CI) has its own search worker, which only decomposes (NFKD)
+MkDocs builds it with Material, whose lunr search folds words through our lunr.vi plugin; ProperDocs
+builds the same files (the generator tag aside), so the search tests read MkDocs' build only. Zensical (not installable in CI) has its own search worker, which only decomposes (NFKD)
 and lower-cases words: the generated project starts the theme's search worker through
 overrides/assets/javascripts/workers/search-vi.js, which makes that step fold diacritics too.
 """
@@ -18,6 +18,7 @@ import pytest
 from conftest import REPO, TODAY
 from local_server import serve
 from playwright.sync_api import Page
+from test_properdocs import comparable, files, generator
 from test_search import results
 
 ENV = os.environ | {"CAMPAIGN_SITE_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
@@ -33,14 +34,24 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module", params=["mkdocs", "properdocs"])
-def generated_site(request: pytest.FixtureRequest, generated: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build(generated: Path, generator: str, site: Path) -> Path:
     """The generated project built by plain MkDocs or ProperDocs: no hooks, only its own mkdocs.yml."""
-    site = tmp_path_factory.mktemp(request.param) / "site"
-    built = subprocess.run([sys.executable, "-m", request.param, "build", "--strict", "-f", str(generated / "mkdocs.yml"),
+    built = subprocess.run([sys.executable, "-m", generator, "build", "--strict", "-f", str(generated / "mkdocs.yml"),
                             "-d", str(site)], capture_output=True, text=True, env=ENV, cwd=generated, timeout=300)
     assert built.returncode == 0, built.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def generated_site(generated: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(generated, "mkdocs", tmp_path_factory.mktemp("mkdocs") / "site")
+
+
+def test_properdocs_builds_the_generated_project_as_mkdocs_does(generated: Path, generated_site: Path, tmp_path: Path) -> None:
+    ours, theirs = files(generated_site), files(build(generated, "properdocs", tmp_path / "site"))
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in ours if comparable(ours[name]) != comparable(theirs[name])] == []
+    assert "ProperDocs" in generator(theirs) and "ProperDocs" not in generator(ours)
 
 
 def test_typing_without_diacritics_finds_the_words_with_them(generated_site: Path, page: Page) -> None:
@@ -65,11 +76,14 @@ def test_a_search_worker_that_only_normalizes_words_gets_them_folded(generated_s
     stand_in = "assets/javascripts/workers/search.0000test.min.js"
     (generated_site / stand_in).write_text('self.onmessage = e => self.postMessage(e.data.normalize("NFKD").toLowerCase());',
                                            encoding="utf-8")
-    with serve(generated_site) as url:
-        page.goto(url)
-        folded = page.evaluate("""([script, text]) => new Promise(done => {
-            const worker = new Worker(script);
-            worker.onmessage = event => done(event.data);
-            worker.postMessage(text);
-        })""", [stand_in, "Đổi MỚI sáng tạo, Lạng Sơn, " + unicodedata.normalize("NFD", "khẩu hiệu")])
+    try:
+        with serve(generated_site) as url:
+            page.goto(url)
+            folded = page.evaluate("""([script, text]) => new Promise(done => {
+                const worker = new Worker(script);
+                worker.onmessage = event => done(event.data);
+                worker.postMessage(text);
+            })""", [stand_in, "Đổi MỚI sáng tạo, Lạng Sơn, " + unicodedata.normalize("NFD", "khẩu hiệu")])
+    finally:
+        (generated_site / stand_in).unlink()  # the build stays as MkDocs made it, for the other tests
     assert folded == "doi moi sang tao, lang son, khau hieu"
