@@ -24,6 +24,7 @@ from campaign_site.pages.registry import PAGE_TYPES
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.pages.views import calendar as calendar_views
 from campaign_site.pages.views import home as home_views
+from campaign_site.pages.views.banners import word_count
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar.events import DayCell, Event
 from campaign_site.stages.collect import collect
@@ -138,3 +139,12 @@ def test_a_home_day_names_its_first_theme_quoted_and_counts_the_others(themes: l
     assert sentence.startswith(f"Chủ đề năm {year} theo 2 kế hoạch trên trang: ")
     quoted = catalogue.say("phrase.quoted", text=themes[0])
     assert sentence.endswith(f"{quoted} và {len(themes) - 1} chủ đề khác." if len(themes) > 1 else f"{quoted}.")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Đổi mới sáng tạo - Hành động đột phá, lan tỏa kết quả", 12),
+    ("Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026", 15),
+    ("Sáng tạo – hôm nay — ngày mai", 6),
+])
+def test_a_banners_word_count_leaves_out_dashes(text: str, words: int) -> None:
+    assert word_count(text) == words

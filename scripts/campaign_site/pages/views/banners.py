@@ -69,6 +69,11 @@ class BannersView(View):
     """What the year's texts are, in words: `chủ đề, khẩu hiệu` (and `thông điệp` when the year has any)."""
 
 
+def word_count(text: str) -> int:
+    """Words as a reader counts them: a dash or other mark standing alone between spaces is not a word."""
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
 def _size(size: BannerSize) -> Markdown:
     return say("page.banners.size", name=size.name, width=size.width_mm, height=size.height_mm)
 
@@ -78,7 +83,7 @@ def _item(campaign: Campaign, banner: Banner, number: int) -> BannerItem:
     preview_size = banner.preview_size[0].lower() + banner.preview_size[1:]
     return BannerItem(
         id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number), text=text,
-        counts=say("page.banners.counts", characters=len(text), words=len(text.split())),
+        counts=say("page.banners.counts", characters=len(text), words=word_count(text)),
         cited=plan_links(paths.year_banners(campaign.year), cited, "title"), cited_note=phrase_source_note(cited),
         preview_sources=banner.preview_sources, preview_height=banner.preview_height,
         preview_alt=plain("page.banners.preview_alt", size=preview_size),
