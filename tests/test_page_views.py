@@ -19,7 +19,7 @@ from campaign_site.core import catalogue
 from campaign_site.core.markdown_text import escape
 from campaign_site.data.activities import Post
 from campaign_site.data.loader import load_site
-from campaign_site.data.site_data import Campaign, PhraseEntry, ProvincePlans, SiteData
+from campaign_site.data.site_data import CENTRAL, Campaign, PhraseEntry, ProvincePlans, SiteData
 from campaign_site.pages.registry import PAGE_TYPES
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.pages.views import calendar as calendar_views
@@ -128,17 +128,18 @@ def test_a_days_windows_are_said_in_one_sentence(windows: list[str], others: lis
 
 @settings(max_examples=60, deadline=None)
 @given(themes=st.lists(TEXT, max_size=4), year=st.integers(2000, 2100))
-def test_a_home_day_names_its_first_theme_quoted_and_counts_the_others(themes: list[str], year: int) -> None:
-    """Nothing when the day has no theme; else the year, the first theme escaped inside the catalogue's quotes,
-    and `và N chủ đề khác` exactly when there are N more."""
+def test_a_home_day_names_every_theme_quoted(themes: list[str], year: int) -> None:
+    """Nothing when the day has no theme; else the year and every theme, escaped inside the catalogue's quotes,
+    none hidden behind a count."""
     sentence = home_views.theme_sentence(year, "theo 2 kế hoạch trên trang", themes)
     if not themes:
         assert sentence is None
         return
     assert sentence is not None
-    assert sentence.startswith(f"Chủ đề năm {year} theo 2 kế hoạch trên trang: ")
-    quoted = catalogue.say("phrase.quoted", text=themes[0])
-    assert sentence.endswith(f"{quoted} và {len(themes) - 1} chủ đề khác." if len(themes) > 1 else f"{quoted}.")
+    lead = "Các chủ đề" if len(themes) > 1 else "Chủ đề"
+    quoted = "; ".join(catalogue.say("phrase.quoted", text=theme) for theme in themes)
+    assert sentence == f"{lead} năm {year} theo 2 kế hoạch trên trang: {quoted}."
+    assert "chủ đề khác" not in sentence
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -148,3 +149,17 @@ def test_a_home_day_names_its_first_theme_quoted_and_counts_the_others(themes: l
 ])
 def test_a_banners_word_count_leaves_out_dashes(text: str, words: int) -> None:
     assert word_count(text) == words
+
+
+def test_the_home_province_picker_offers_provinces_only(renderer: SiteRenderer) -> None:
+    """"Trung ương" is not a province: the picker under "Kế hoạch ở tỉnh, thành phố của bạn" leaves it out
+    when the year has a central body's plan."""
+    data = renderer.collected.data
+    year = renderer.collected.featured_year
+    plan = data.campaigns[year].plans[0]
+    central = plan.model_copy(update={"issuer": plan.issuer.model_copy(update={"level": "national", "province": None})})
+    campaign = dataclasses.replace(data.campaigns[year], plans=(*data.campaigns[year].plans, central))
+    collected = dataclasses.replace(renderer.collected, data=dataclasses.replace(data, campaigns={**data.campaigns, year: campaign}))
+    assert any(group.central for group in campaign.provinces)
+    names = [p.name for p in home_views.home_view(collected, None).provinces]
+    assert names == [group.name for group in campaign.provinces if not group.central] and CENTRAL not in names

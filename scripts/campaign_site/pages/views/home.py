@@ -80,12 +80,13 @@ def _kicker(featured: Campaign, today: date) -> Markdown:
 
 
 def theme_sentence(year: int, source: str, themes: list[str]) -> Markdown | None:
-    """A day's first theme of the year, quoted, after where it comes from (`sources.cited_by`), and how many
-    more the day has; None when it has none."""
+    """Every theme of a day of the year, quoted, after where they come from (`sources.cited_by`); none hidden
+    behind a count. None when the day has none."""
     if not themes:
         return None
-    fields = {"year": year, "source": source, "theme": say("phrase.quoted", text=themes[0])}
-    return say("page.home.day_themes", more=len(themes) - 1, **fields) if len(themes) > 1 else say("page.home.day_theme", **fields)
+    quoted = Markdown("; ".join(say("phrase.quoted", text=theme) for theme in themes))
+    key = "page.home.day_themes" if len(themes) > 1 else "page.home.day_theme"
+    return say(key, year=year, source=source, theme=quoted)
 
 
 def _days(featured: Campaign) -> list[HomeDay]:
@@ -121,7 +122,7 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         countdown=ctx.all_events,
         next_text=next_text(ctx.all_events, ctx.today),
         plans_page=paths.year_plans(year),
-        provinces=province_links(featured),
+        provinces=[link for link, group in zip(province_links(featured), featured.provinces, strict=True) if not group.central],
         days=_days(featured),
         year_page=paths.year_page(year),
         year_link=plain("page.home.year_link", year=year, count=len(featured.plans)),
