@@ -527,13 +527,13 @@ def test_copy_button_works_from_the_keyboard_and_is_announced(served_site: str, 
     assert page.evaluate("navigator.clipboard.readText()") == seed_facts.THEME_2026_ST
     status = page.locator("[data-copy-status]")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
-    assert status.inner_text() == "Đã sao chép Chủ đề 1 vào bộ nhớ tạm."
+    assert status.inner_text() == "Đã sao chép Chủ đề vào bộ nhớ tạm."
     assert button.inner_text() == "Đã sao chép"
     second = page.locator('button[data-copy="noi-dung-chao-mung-ngay-khcn-viet-nam"]')
     second.focus()
     page.keyboard.press("Space")
     assert page.evaluate("navigator.clipboard.readText()") == seed_facts.SLOGANS_2026_LOCAL[1]
-    assert status.inner_text() == "Đã sao chép Khẩu hiệu 1 vào bộ nhớ tạm."
+    assert status.inner_text() == "Đã sao chép Khẩu hiệu vào bộ nhớ tạm."
 
 
 def test_without_javascript_the_text_is_there_and_no_dead_button_shows(served_site: str, browser) -> None:

@@ -93,7 +93,7 @@ def test_search_and_its_worker_run_under_the_policy(strict_page: Page, hosted_si
 def test_copy_buttons_work_under_the_policy(strict_page: Page, hosted_site: Nginx) -> None:
     strict_page.goto(hosted_site.url + "2026/bang-ron/")
     strict_page.locator('button[data-copy="noi-dung-khcn-dot-pha-ky-nguyen-moi"]').click()
-    expect(strict_page.locator("[data-copy-status]")).to_have_text("Đã sao chép Chủ đề 1 vào bộ nhớ tạm.")
+    expect(strict_page.locator("[data-copy-status]")).to_have_text("Đã sao chép Chủ đề vào bộ nhớ tạm.")
     assert strict_page.evaluate("navigator.clipboard.readText()") == seed_facts.THEME_2026_ST
 
 

@@ -22,6 +22,7 @@ from campaign_site.data.loader import load_site
 from campaign_site.data.site_data import CENTRAL, Campaign, PhraseEntry, ProvincePlans, SiteData
 from campaign_site.pages.registry import PAGE_TYPES
 from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.pages.views import banners as banners_views
 from campaign_site.pages.views import calendar as calendar_views
 from campaign_site.pages.views import home as home_views
 from campaign_site.pages.views.banners import word_count
@@ -163,3 +164,16 @@ def test_the_home_province_picker_offers_provinces_only(renderer: SiteRenderer) 
     assert any(group.central for group in campaign.provinces)
     names = [p.name for p in home_views.home_view(collected, None).provinces]
     assert names == [group.name for group in campaign.provinces if not group.central] and CENTRAL not in names
+
+
+def test_a_banner_alone_of_its_kind_on_its_day_is_not_numbered(renderer: SiteRenderer) -> None:
+    """"Chủ đề 1" only where there is a "Chủ đề 2": a single theme or slogan of a day is named by its kind alone."""
+    for campaign in _subjects(renderer, "banners"):
+        for group in banners_views.banners_view(renderer.collected, campaign).groups:
+            names = [item.name for item in group.items]
+            for name in names:
+                kind, _, number = name.rpartition(" ")
+                if number.isdigit():
+                    assert f"{kind} 2" in names, f"{name} numbered though it is alone: {names}"
+                else:
+                    assert f"{name} 1" not in names

@@ -78,11 +78,11 @@ def _size(size: BannerSize) -> Markdown:
     return say("page.banners.size", name=size.name, width=size.width_mm, height=size.height_mm)
 
 
-def _item(campaign: Campaign, banner: Banner, number: int) -> BannerItem:
+def _item(campaign: Campaign, banner: Banner, number: int | None) -> BannerItem:
     text, cited = banner.entry.phrase.text, campaign.plans_citing(banner.id)
     preview_size = banner.preview_size[0].lower() + banner.preview_size[1:]
     return BannerItem(
-        id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number), text=text,
+        id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number) if number else banner.kind, text=text,
         counts=say("page.banners.counts", characters=len(text), words=word_count(text)),
         cited=plan_links(paths.year_banners(campaign.year), cited, "title"), cited_note=phrase_source_note(cited),
         preview_sources=banner.preview_sources, preview_height=banner.preview_height,
@@ -98,9 +98,11 @@ def _banner_groups(campaign: Campaign, banners: list[Banner]) -> list[BannerGrou
     groups = []
     for obs, _ in campaign.observances:
         items, numbers = [], {kind: 0 for kind in PHRASE_KINDS}
-        for banner in (b for b in banners if b.entry.observance.id == obs.id):
+        own = [b for b in banners if b.entry.observance.id == obs.id]
+        alone = {kind for kind in PHRASE_KINDS if sum(b.entry.kind == kind for b in own) == 1}
+        for banner in own:  # numbered within its kind, unless it is the only one ("Chủ đề", not "Chủ đề 1")
             numbers[banner.entry.kind] += 1
-            items.append(_item(campaign, banner, numbers[banner.entry.kind]))
+            items.append(_item(campaign, banner, None if banner.entry.kind in alone else numbers[banner.entry.kind]))
         if items:
             groups.append(BannerGroup(say("page.year.observance_heading", label=obs.label, name=obs.name), items))
     return groups
