@@ -60,7 +60,7 @@ from campaign_site.stages.banners.layout import (
     words,
 )
 from campaign_site.stages.banners.pdf import banner_pdf
-from campaign_site.stages.banners.vi_words import dictionary
+from campaign_site.stages.banners.vi_words import WORDS_FILE, dictionary
 from campaign_site.stages.collect import collect
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -353,6 +353,13 @@ def test_words_join_the_syllables_of_dictionary_words_and_stop_at_punctuation() 
     assert words("“Đổi mới” - sáng, tạo") == ["“Đổi mới” -", "sáng,", "tạo"]
     assert words("Ngày Sở hữu trí tuệ thế giới 26/4") == ["Ngày", "Sở hữu", "trí tuệ", "thế giới", "26/4"]
     assert NAMED_WORDS <= {" ".join(word) for word in dictionary()}
+
+
+def test_the_dictionary_file_holds_distinct_lower_case_nfc_words_of_several_syllables() -> None:
+    lines = [line for line in WORDS_FILE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(lines) == len(set(lines)) == len(dictionary())
+    for line in lines:
+        assert line == unicodedata.normalize("NFC", line).lower() == " ".join(line.split()) and len(line.split()) >= 2, line
 
 
 # Syllables that belong to no word of the dictionary, so a sequence of them and of dictionary words
