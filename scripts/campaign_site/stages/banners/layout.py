@@ -56,9 +56,10 @@ PHÁ" on one line of the 3 m banner (18 %) or the A3 sheet (21 %) is beyond it, 
 WORD_TOLERANCE = 0.25
 """How much smaller than the largest possible letters may get to keep every word whole.
 
-Above `PHRASE_TOLERANCE`: breaking a word ("ĐẤT / NƯỚC") is worse than breaking a phrase. No
-shipped theme or slogan comes near it on a landscape banner (they keep every word whole at no cost
-beyond the phrase rules); a narrow upright banner, whose lines hold a syllable or two, does.
+Above `PHRASE_TOLERANCE`: breaking a word ("ĐẤT / NƯỚC") is worse than breaking a phrase. On the
+shipped print sizes no word of a shipped theme or slogan is that wide (their letters are at most
+19 % smaller than splits between syllables would allow: the A3 sheet of "SỞ HỮU TRÍ TUỆ … BẮT ĐẦU
+- ĐỔI MỚI"); a narrow upright banner, whose lines hold a syllable or two, breaks its long words.
 """
 _SAME_SIZE = 1.0001
 """Sizes closer than this ratio count as equal (rounding), and then fewer lines win."""
