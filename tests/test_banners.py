@@ -21,10 +21,12 @@ from fractions import Fraction
 from pathlib import Path
 from xml.etree import ElementTree
 
+import hypothesis
 import pytest
 import seed_facts
 from bs4 import BeautifulSoup
 from conftest import REPO, copy_project, replace_in
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 from playwright.sync_api import Page
 
@@ -45,17 +47,20 @@ from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.banners.font import BannerFont, banner_font
 from campaign_site.stages.banners.layout import (
     PHRASE_TOLERANCE,
+    WORD_TOLERANCE,
     Box,
     Measure,
     ends_phrase,
     evenness,
     fit,
     inside_share,
+    largest_size,
     phrase_breaks,
     split_size,
     words,
 )
 from campaign_site.stages.banners.pdf import banner_pdf
+from campaign_site.stages.banners.vi_words import WORDS_FILE, dictionary
 from campaign_site.stages.collect import collect
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -288,6 +293,108 @@ def test_shipped_texts_keep_the_phrases_their_banners_used_to_split(monkeypatch:
     for text, name, box, lines, size in rows:
         if name != "share":
             assert size >= fit(text, font, box).font_size * (1 - PHRASE_TOLERANCE) * (1 - 1e-9), (name, lines)
+
+
+# Words the issue found split, or named: none may be broken across two lines (lower case, NFC).
+NAMED_WORDS = {
+    "đất nước", "kỷ nguyên", "sáng tạo", "đổi mới", "khoa học", "công nghệ", "chuyển đổi", "hành động", "đột phá",
+    "lan tỏa", "kết quả", "giá trị", "hiện thực", "khát vọng", "ý tưởng", "sở hữu", "trí tuệ", "phát triển",
+    "chào mừng", "bắt đầu", "nhiệt liệt", "thế giới", "việt nam", "thịnh vượng", "giàu mạnh",
+}
+
+
+def breaks_at_word_boundaries(lines: list[str], units: list[str]) -> bool:
+    """Whether every line is a run of whole units (so no break falls inside one)."""
+    ends, count = set(), 0
+    for unit in units:
+        count += len(unit.split())
+        ends.add(count)
+    count, line_ends = 0, set()
+    for line in lines:
+        count += len(line.split())
+        line_ends.add(count)
+    return line_ends <= ends
+
+
+def split_pairs(lines: list[str]) -> set[str]:
+    """The last syllable of each line with the first of the next, bare and lower case."""
+    bare = [[s.strip("“”«»()\"'-–—:;,.!?").lower() for s in line.split()] for line in lines]
+    return {f"{a[-1]} {b[0]}" for a, b in itertools.pairwise(bare)}
+
+
+def test_the_issues_two_examples_keep_their_words_whole_on_a3_and_the_5_m_banner() -> None:
+    """Issue 27: "ĐẤT / NƯỚC" and "KỶ / NGUYÊN" were split on the A3 sheet and the 5 m banner."""
+    text, font = upper(seed_facts.THEME_2026_ST), banner_font()
+    five_m = fit(text, font, artwork_box(5000, 800, STYLE))
+    assert [line.text for line in five_m.lines] == [
+        "KHOA HỌC, CÔNG NGHỆ,",
+        "ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ: ĐỘT PHÁ ĐƯA",
+        "ĐẤT NƯỚC BƯỚC VÀO KỶ NGUYÊN GIÀU MẠNH, THỊNH VƯỢNG",
+    ]
+    a3 = fit(text, font, artwork_box(420, 297, STYLE))
+    assert [line.text for line in a3.lines] == [
+        "KHOA HỌC, CÔNG NGHỆ,", "ĐỔI MỚI SÁNG TẠO", "VÀ CHUYỂN ĐỔI SỐ:", "ĐỘT PHÁ ĐƯA",
+        "ĐẤT NƯỚC BƯỚC VÀO", "KỶ NGUYÊN GIÀU MẠNH,", "THỊNH VƯỢNG",
+    ]
+
+
+def test_every_shipped_text_breaks_only_between_words_in_every_box() -> None:
+    """Every theme and slogan of campaigns/, at every print size, the preview and the sharing
+    image: each line holds whole dictionary words, and no word the issue named is split."""
+    for text, name, _, lines, _ in shipped_layouts():
+        assert breaks_at_word_boundaries(lines, words(text)), (name, lines)
+        assert not split_pairs(lines) & NAMED_WORDS, (name, lines)
+
+
+def test_words_join_the_syllables_of_dictionary_words_and_stop_at_punctuation() -> None:
+    assert words("KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ: ĐỘT PHÁ") == [
+        "KHOA HỌC,", "CÔNG NGHỆ,", "ĐỔI MỚI", "SÁNG TẠO", "VÀ", "CHUYỂN ĐỔI", "SỐ:", "ĐỘT PHÁ",
+    ]
+    assert words("“Đổi mới” - sáng, tạo") == ["“Đổi mới” -", "sáng,", "tạo"]
+    assert words("Ngày Sở hữu trí tuệ thế giới 26/4") == ["Ngày", "Sở hữu", "trí tuệ", "thế giới", "26/4"]
+    assert NAMED_WORDS <= {" ".join(word) for word in dictionary()}
+
+
+def test_the_dictionary_file_holds_distinct_lower_case_nfc_words_of_several_syllables() -> None:
+    lines = [line for line in WORDS_FILE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(lines) == len(set(lines)) == len(dictionary())
+    for line in lines:
+        assert line == unicodedata.normalize("NFC", line).lower() == " ".join(line.split()) and len(line.split()) >= 2, line
+
+
+# Syllables that belong to no word of the dictionary, so a sequence of them and of dictionary words
+# has exactly one reading.
+LONE_SYLLABLES = [s for s in ["VÀ", "CỦA", "ĐỂ", "CHO", "VỚI", "ĐƯA", "BƯỚC", "VÀO", "HƠN", "NHANH", "BIẾN", "LÀM", "NGÀY"]
+                  if all(s.lower() not in word for word in dictionary())]
+
+
+@hypothesis.settings(max_examples=60, deadline=None)
+@hypothesis.given(
+    sequence=st.lists(st.one_of(st.sampled_from(sorted(" ".join(w).upper() for w in dictionary())),
+                                st.sampled_from(LONE_SYLLABLES)), min_size=1, max_size=9),
+    width=st.integers(60, 5000),
+    height=st.integers(60, 2400),
+)
+def test_random_texts_of_words_and_syllables_break_only_between_words(sequence: list[str], width: int, height: int) -> None:
+    """Any box, any text: lines break between words, or inside a word that alone is wider than the
+    box at letters `WORD_TOLERANCE` smaller than the largest any split between syllables reaches."""
+    text, box, measure = " ".join(sequence), Box(0, 0, width, height), Measure(banner_font())
+    assert words(text) == sequence
+    lines = [line.text for line in fit(text, banner_font(), box).lines]
+    assert " ".join(lines) == text
+    floor = largest_size(measure, text.split(), box) * (1 - WORD_TOLERANCE)
+    whole = [word for word in sequence if measure.ink_width(word) * floor <= box.width]
+    units = [piece for word in sequence for piece in ([word] if word in whole else word.split())]
+    assert breaks_at_word_boundaries(lines, units), lines
+
+
+def test_only_a_word_too_wide_for_an_upright_banner_breaks_between_its_syllables() -> None:
+    font, text = banner_font(), "CHÀO MỪNG PHƯỜNG TRẦN HƯNG ĐẠO"
+    upright = fit(text, font, Box(0, 0, 300, 3000))
+    assert [line.text for line in upright.lines] == ["CHÀO", "MỪNG", "PHƯỜNG", "TRẦN", "HƯNG", "ĐẠO"]
+    assert [line.text for line in fit(text, font, artwork_box(420, 297, STYLE)).lines] == [
+        "CHÀO MỪNG", "PHƯỜNG", "TRẦN HƯNG ĐẠO",
+    ]
 
 
 # --- the shipped site ------------------------------------------------------------------

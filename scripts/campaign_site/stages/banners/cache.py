@@ -1,8 +1,8 @@
 """Drawn banner files kept between builds, so a build only draws what changed.
 
 A file's key covers everything that shapes it: the inputs, the font and the source code of every
-`banner*.py` module (layout, drawing, margins, the sharing image's composition). Changing any of
-them draws the file anew; nothing needs a manual version.
+module and data file here (layout and its dictionary of words, drawing, margins, the sharing
+image's composition). Changing any of them draws the file anew; nothing needs a manual version.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from campaign_site.core.glyphs import BANNER_FONT_FILE
 
 @cache
 def _generator_digest() -> str:
-    """Hash of the font and of the code that draws banners."""
-    return source_digest([BANNER_FONT_FILE, *sorted(Path(__file__).parent.glob("*.py"))])
+    """Hash of the font, of the code that draws banners and of its dictionary of words."""
+    here = Path(__file__).parent
+    return source_digest([BANNER_FONT_FILE, *sorted([*here.glob("*.py"), *here.glob("*.txt")])])
 
 
 class BannerCache(FileCache):

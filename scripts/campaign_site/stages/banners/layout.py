@@ -20,8 +20,10 @@ Which split wins (`choose`):
 5. Then the narrowest widest line (which sets the size unless the height does), then the most
    even lines (least sum of squared line widths).
 
-Only punctuation tells where a phrase ends: a two-syllable word ("ĐẤT NƯỚC") can still be split
-where a text has no punctuation near the break.
+Only punctuation tells where a phrase ends. A word never breaks: the units are whole words, the
+syllables of a word of several ("ĐẤT NƯỚC", "KỶ NGUYÊN") joined by the dictionary of `vi_words`,
+except a word that alone does not fit the box at letters within `WORD_TOLERANCE` of the largest
+(`breakable_words`), as in a narrow upright banner.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from campaign_site.stages.banners.font import BannerFont
+from campaign_site.stages.banners.vi_words import join_words
 
 MIN_LEADING = 1.2
 """Baseline-to-baseline distance in em, raised when stacked diacritics need more room."""
@@ -49,6 +52,14 @@ KẾT QUẢ" costs (its largest split breaks "HÀNH ĐỘNG / ĐỘT PHÁ"), wit
 about 14 % that one more line costs when the height sets the size (7 → 8 lines; 2 → 3: 34 %),
 so phrasing never adds a line to a banner whose height is already full. Keeping "HÀNH ĐỘNG ĐỘT
 PHÁ" on one line of the 3 m banner (18 %) or the A3 sheet (21 %) is beyond it, on purpose.
+"""
+WORD_TOLERANCE = 0.25
+"""How much smaller than the largest possible letters may get to keep every word whole.
+
+Above `PHRASE_TOLERANCE`: breaking a word ("ĐẤT / NƯỚC") is worse than breaking a phrase. On the
+shipped print sizes no word of a shipped theme or slogan is that wide (their letters are at most
+19 % smaller than splits between syllables would allow: the A3 sheet of "SỞ HỮU TRÍ TUỆ … BẮT ĐẦU
+- ĐỔI MỚI"); a narrow upright banner, whose lines hold a syllable or two, breaks its long words.
 """
 _SAME_SIZE = 1.0001
 """Sizes closer than this ratio count as equal (rounding), and then fewer lines win."""
@@ -82,15 +93,25 @@ class Layout:
     """Where the glyphs' ink lies, computed from the font's outlines."""
 
 
-def words(text: str) -> list[str]:
-    """Breakable units: words, with lone punctuation joined to the word before."""
+def words(text: str, breaks: Callable[[str], bool] = lambda word: False) -> list[str]:
+    """Breakable units: words (a dictionary word's syllables together, unless `breaks` says the
+    word may break between them), with lone punctuation joined to the word before."""
     units: list[str] = []
-    for word in text.split():
-        if units and set(word) <= _GLUED:
-            units[-1] += " " + word
-        else:
-            units.append(word)
+    for word in join_words(text.split()):
+        for piece in word.split() if breaks(word) else [word]:
+            if units and set(piece) <= _GLUED:
+                units[-1] += " " + piece
+            else:
+                units.append(piece)
     return units
+
+
+def breakable_words(measure: Measure, text: str, box: Box, max_size: float | None = None) -> list[str]:
+    """The units a layout of `text` breaks between: whole words, except a word that alone is wider
+    than the box at (1 - `WORD_TOLERANCE`) × the largest size any split between syllables reaches;
+    only such a word may break between its syllables."""
+    floor = largest_size(measure, words(text, lambda word: True), box, max_size) * (1 - WORD_TOLERANCE)
+    return words(text, lambda word: measure.ink_width(word) * floor > box.width * _SLACK)
 
 
 class Measure:
@@ -221,17 +242,31 @@ def leading(measure: Measure, text: str) -> float:
     return max(MIN_LEADING, measure.top(text) + measure.bottom(text) + _CLEARANCE)
 
 
-def choose(measure: Measure, units: list[str], box: Box, max_size: float | None = None) -> tuple[float, list[str]]:
-    """The winning split and its size, by the rules in this module's docstring."""
-    text = " ".join(units)
-    span = spans(units, measure.ink_width)
+def _size_of(measure: Measure, text: str, box: Box, max_size: float | None) -> Callable[[int, float], float]:
+    """The size of a split of `text` into a number of lines whose widest line is this wide (em)."""
 
     def size_of(lines: int, widest: float) -> float:
         size = min(box.width / widest, box.height / block_height(measure, text, lines))
         return size if max_size is None else min(size, max_size)
 
-    largest = max(size_of(lines, widest) for lines, widest in _narrowest(len(units), span).items())
-    floor = largest * (1 - PHRASE_TOLERANCE)
+    return size_of
+
+
+def _largest(n: int, span: dict[tuple[int, int], float], size_of: Callable[[int, float], float]) -> float:
+    return max(size_of(lines, widest) for lines, widest in _narrowest(n, span).items())
+
+
+def largest_size(measure: Measure, units: list[str], box: Box, max_size: float | None = None) -> float:
+    """The largest size any split of the units into lines reaches."""
+    return _largest(len(units), spans(units, measure.ink_width), _size_of(measure, " ".join(units), box, max_size))
+
+
+def choose(measure: Measure, units: list[str], box: Box, max_size: float | None = None) -> tuple[float, list[str]]:
+    """The winning split and its size, by the rules in this module's docstring."""
+    text = " ".join(units)
+    span = spans(units, measure.ink_width)
+    size_of = _size_of(measure, text, box, max_size)
+    floor = _largest(len(units), span, size_of) * (1 - PHRASE_TOLERANCE)
     candidates = []
     for lines, (inside, widest, _) in _best_splits(units, span, box.width / floor * _SLACK, "widest").items():
         size = size_of(lines, widest)
@@ -248,9 +283,9 @@ def choose(measure: Measure, units: list[str], box: Box, max_size: float | None 
 def fit(text: str, font: BannerFont, box: Box, max_size: float | None = None) -> Layout:
     """The largest layout of `text` inside `box`, each line centred, the block centred vertically."""
     measure = Measure(font)
-    units = words(text)
-    if not units:
+    if not text.split():
         raise ValueError("empty banner text")
+    units = breakable_words(measure, text, box, max_size)
     size, split = choose(measure, units, box, max_size)
     gap = leading(measure, text) * size
     height = block_height(measure, text, len(split)) * size
