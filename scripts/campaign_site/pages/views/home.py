@@ -85,8 +85,9 @@ def theme_sentence(year: int, source: str, themes: list[str]) -> Markdown | None
     if not themes:
         return None
     quoted = Markdown("; ".join(say("phrase.quoted", text=theme) for theme in themes))
-    key = "page.home.day_themes" if len(themes) > 1 else "page.home.day_theme"
-    return say(key, year=year, source=source, theme=quoted)
+    if len(themes) > 1:
+        return say("page.home.day_themes", year=year, source=source, theme=quoted)
+    return say("page.home.day_theme", year=year, source=source, theme=quoted)
 
 
 def _days(featured: Campaign) -> list[HomeDay]:
