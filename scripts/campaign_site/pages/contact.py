@@ -16,7 +16,8 @@ from campaign_site.data.model import SiteFile
 _PHONE = re.compile(r"^\+?[\d\s.()-]+$")
 _DIALLED = re.compile(r"[^\d+]")
 _MIN_DIGITS, _MAX_DIGITS = 3, 15
-"""A phone number has at most 15 digits (ITU-T E.164); a longer run of digits is several numbers."""
+"""Digits of one phone number: from a three-digit service number to E.164's 15; more are several numbers."""
+LF, CRLF = "\n", "\r\n"
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,6 @@ class ContactBlock:
         if self.email:  # line breaks in a mail are CRLF (RFC 6068)
             return f"{_mailto(self.email)}?subject={_query(subject)}&body={_query(body.replace(LF, CRLF))}"
         return None
-
-
-LF, CRLF = "\n", "\r\n"
 
 
 def _mailto(email: str) -> str:
