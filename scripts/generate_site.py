@@ -6,11 +6,11 @@ DIR/docs holds the staff pages and every generated page, feed, JSON and banner f
 is ours, its main.html with one block added so that search finds words typed without diacritics
 with Zensical's own search too (SEARCH_BLOCK); DIR/mkdocs.yml is ours without hooks, with the
 navigation, the pages kept out of it, the site's title, address and description and the footer's
-organisation filled in. Any generator that reads a Material for
+contact block filled in, and the about page with its contact section. Any generator that reads a Material for
 MkDocs project (MkDocs, ProperDocs, Zensical) can build DIR without this repository's code.
 Front-matter text is written HTML-escaped, as our hooks would print it. What the hooks do to
 finished pages (labelling tables for phones, moving the theme's inline scripts into files, the
-facts under each page) is not in such a build.
+facts under each page, the "Báo sai sót" link naming each page) is not in such a build.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import html
 import os
 import shutil
 import sys
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -57,12 +58,12 @@ def config_text(source: str, build: SiteBuild) -> str:
         if not dropping:
             kept.append(line)
     assert build.data is not None
-    site, organisation = build.data.settings.site, build.data.settings.organisation
+    site = build.data.settings.site
     filled = {
         "site_name": site.title,
         "site_url": site.base_url,
         "site_description": site.description,
-        "extra": {"generator": False, "organisation": organisation.model_dump(mode="json"),
+        "extra": {"generator": False, "contact": asdict(build.contact) if build.contact else None,
                   "share_image": dict(build.share_image)},
         "nav": list(build.nav),
         "not_in_nav": "".join(f"/{path}\n" for path in sorted(build.not_in_nav)),
@@ -94,6 +95,9 @@ def write_project(build: SiteBuild, target: Path) -> int:
     shutil.copytree(ROOT / "overrides", target / "overrides")
     with (target / "overrides/main.html").open("a", encoding="utf-8") as main:
         main.write(SEARCH_BLOCK)
+    for staff_path, section in build.appended.items():
+        with (target / DOCS / staff_path).open("a", encoding="utf-8") as staff_page:
+            staff_page.write(section)
     for file in build.files:
         path = target / DOCS / file.path
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,11 +10,13 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from campaign_site.core.catalogue import plain
@@ -51,7 +53,7 @@ class CampaignSite:
             site = build.data.settings.site
             config.site_name, config.site_url = Markup(escape(site.title)), site.base_url
             config.site_description = Markup(escape(site.description))
-            config.extra.update(organisation=build.data.settings.organisation, share_image=build.share_image)
+            config.extra.update(contact=build.contact, share_image=build.share_image)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -73,8 +75,15 @@ class CampaignSite:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if facts := self.build.facts.get(page.file.src_uri):  # shown by overrides/partials/source-file.html
             page.meta["facts"], page.edit_url = facts, facts.edit_url
-        return markdown
+        return markdown + self.build.appended.get(page.file.src_uri, "")
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        """The footer's "Báo sai sót" link, naming this page (its title is escaped once by now: read it back)."""
+        if self.build.contact and page.title and page.canonical_url:
+            page.meta["report_url"] = self.build.contact.report_url(Markup(page.title).unescape(), page.canonical_url)
+        return context
 
 
 _site = CampaignSite()
 on_startup, on_config, on_files, on_page_markdown = _site.on_startup, _site.on_config, _site.on_files, _site.on_page_markdown
+on_page_context = _site.on_page_context

@@ -25,6 +25,7 @@ from campaign_site.data import activities, addresses, paths, staff_markdown
 from campaign_site.data.loader import load_site
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages import nav
+from campaign_site.pages.contact import ContactBlock, about_section, contact_block
 from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
@@ -57,6 +58,10 @@ class SiteBuild:
     banners_reused: int = 0
     photos_made: int = 0
     photos_reused: int = 0
+    contact: ContactBlock | None = None
+    """The managing unit and how to reach it, for the footer of every page and its "Báo sai sót" link."""
+    appended: Mapping[str, str] = field(default_factory=dict)
+    """Markdown the build adds at the end of a staff page, by its path under docs/ (the about page's contact)."""
 
     @property
     def ok(self) -> bool:
@@ -124,6 +129,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     if clashes:
         return SiteBuild(problems + tuple(clashes), data)
     kept = [page for page in pages if page not in replaced]
+    contact = contact_block(data.settings)
     sources = {page: [f"{DOCS}/{page}"] for page in kept}
     for file in files:
         sources[file.path] = [file.source, *([f"{DOCS}/{file.path}"] if file.path in intros.values() else [])]
@@ -134,6 +140,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
         asdict(share) if (share := collected.share(collected.featured_year)) else {},
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits, photo_cache.misses, photo_cache.hits,
+        contact, {paths.ABOUT: about_section(contact)} if paths.ABOUT in kept else {},
     )
 
 

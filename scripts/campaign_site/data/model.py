@@ -159,6 +159,13 @@ class Organisation(Record):
     contact: Contact = Field(default_factory=Contact, description=plain("model.organisation.contact"))
 
 
+class License(Record):
+    """The licence the site's open data is published under."""
+
+    name: Line = Field("CC BY 4.0", description=plain("model.site.license_name"))
+    url: Url = Field("https://creativecommons.org/licenses/by/4.0/", description=plain("model.site.license_url"))
+
+
 class SiteSettings(Record):
     title: Annotated[Line, StringConstraints(max_length=MAX_TITLE_CHARS)] = Field(
         description=plain("model.site_settings.title", max_title_chars=MAX_TITLE_CHARS)
@@ -169,6 +176,8 @@ class SiteSettings(Record):
         None,
         description=plain("model.site_settings.edit_url"),
     )
+    issue_url: Url | None = Field(None, description=plain("model.site.issue_url"))
+    license: License = Field(default_factory=License, description=plain("model.site.license"))
 
 
 Color = Annotated[str, AfterValidator(_check_color)]

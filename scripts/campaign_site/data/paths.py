@@ -12,6 +12,8 @@ LEGAL_BASIS = "can-cu-phap-ly.md"
 CALENDAR = "lich/index.md"
 """The calendar of every year, served at `/lich/`."""
 ALL_FEED = "lich/tat-ca.ics"
+ABOUT = "gioi-thieu.md"
+"""The staff's about page, served at `/gioi-thieu/`; the build adds the contact section at its end."""
 
 
 def document_anchor(doc_id: str) -> str:

@@ -102,6 +102,7 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
         "title": campaign.title,
         "url": paths.page_url(base, paths.year_page(campaign.year)),
         "publisher": data.settings.organisation.model_dump(mode="json", exclude_none=True),
+        "license": data.settings.site.license.model_dump(mode="json"),
         "window": {
             "start": span[0].isoformat() if span else None,
             "end": span[1].isoformat() if span else None,

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from campaign_site.core.catalogue import plain, say
-from campaign_site.core.markdown_text import Markdown
+from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import paths
+from campaign_site.data.model import License
 from campaign_site.data.wording import human_size
 from campaign_site.pages.views.base import LinkItem, SiteContext, View
 from campaign_site.stages.calendar.feeds import Feed
 
-JSON_NAMES = ("year", "title", "url", "publisher", "window", "start", "end", "plans", "plans_stating", "plans_not_stating",
+JSON_NAMES = ("year", "title", "url", "publisher", "license", "name", "window", "start", "end", "plans", "plans_stating", "plans_not_stating",
               "plans_not_known", "null", "observances", "themes", "slogans", "documents", "plan", "inferred", "may",
               "encouraged", "requested", "stated", "dates", "not_stated", "not_known", "linked_modality")
 """Names of the JSON file that its description quotes as code, each a field of the catalogue's sentences."""
@@ -35,6 +37,8 @@ class OpenDataView(View):
     staff_all_feed: Feed | None
     json_fields: list[Markdown]
     """What each part of the JSON file holds, a list item each."""
+    license: Markdown
+    """The sentence naming the open data's licence, linked to its text."""
 
 
 def _code(name: str) -> Markdown:
@@ -44,9 +48,15 @@ def _code(name: str) -> Markdown:
 def _json_fields() -> list[Markdown]:
     names = {name: _code(name) for name in JSON_NAMES} | {key: _code(name) for key, name in DOTTED_NAMES.items()}
     return [say("page.open_data.json_year", **names), say("page.open_data.json_publisher", **names),
+            say("open_data.json_license", **names),
             say("page.open_data.json_window", **names), say("page.open_data.json_observances", **names),
             say("page.open_data.json_documents", **names), say("page.open_data.json_plans", **names),
             say("page.open_data.json_dates", **names), say("page.open_data.json_unknowns", **names)]
+
+
+def _license(license: License) -> Markdown:
+    linked = Markdown(f'<a href="{html.escape(license.url)}" rel="license">{escape(license.name)}</a>')
+    return say("open_data.license", license=linked)
 
 
 def _year(ctx: SiteContext, year: int) -> YearData:
@@ -67,4 +77,5 @@ def open_data_view(ctx: SiteContext, _: None) -> OpenDataView:
         all_feed=ctx.feeds[paths.ALL_FEED],
         staff_all_feed=ctx.feeds.get(paths.staff_feed(paths.ALL_FEED)),
         json_fields=_json_fields(),
+        license=_license(ctx.data.settings.site.license),
     )
