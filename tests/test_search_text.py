@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import unicodedata
 
 import pytest
+from conftest import REPO
 from hypothesis import given
 from hypothesis import strategies as st
 
+from campaign_site.data import paths
+from campaign_site.data.loader import load_site
+from campaign_site.stages.collect import data_files
 from campaign_site.words.search_text import FORMS, search_text, typed
 
 PLACES = st.sampled_from(["Lạng Sơn", "xã Bình Thành", "phường Trần Hưng Đạo", "tỉnh Lai Châu", "Đắk Lắk", "Huế"])
@@ -49,3 +55,18 @@ def test_either_form_of_a_name_finds_the_other(form: tuple[str, str], place: str
     long_form, short_form = form
     words = f" {search_text(f'{short_form if short else long_form} {place}')} "
     assert f" {typed(long_form)} " in words and f" {typed(short_form)} " in words and f" {typed(place)} " in words
+
+
+def test_a_plan_of_a_past_year_is_found_by_the_province_it_names() -> None:
+    """A plan from before the 2025 merger names its province as it was (`Hòa Bình`); the year's plan
+    list matches that name typed without diacritics."""
+    data = load_site(REPO / "campaigns", docs=REPO / "docs")
+    plan = data.campaigns[2025].plans[0]
+    issuer = plan.issuer.model_copy(update={"name": "Sở Khoa học và Công nghệ tỉnh Hòa Bình", "short_name": "Sở KH&CN Hòa Bình",
+                                            "province": "Hòa Bình"})
+    past = dataclasses.replace(data.campaigns[2025], plans=(plan.model_copy(update={"issuer": issuer}),))
+    data = dataclasses.replace(data, campaigns={2025: past})
+    files = {f.path: f.content for f in data_files(data, {2025: []}, {})}
+    listed = json.loads(files[paths.plan_list(2025)])
+    assert [entry["t"] for entry in listed] == ["Hòa Bình"]
+    assert all(f" {word}" in f" {listed[0]['k']}" for word in typed("so khcn hoa binh").split())
