@@ -107,7 +107,8 @@ def test_plan_and_legal_filters_work_under_the_policy(strict_page: Page, hosted_
     strict_page.goto(hosted_site.url + "2026/ke-hoach/")
     box = strict_page.locator("[data-plan-filter] input")
     box.fill("lang son")
-    expect(strict_page.locator(".plan-filter__results a").first).to_contain_text("Lạng Sơn")
+    expect(strict_page.locator("[data-plan-rows] tbody tr").filter(visible=True)).to_have_count(1)
+    expect(strict_page.locator("[data-plan-rows] tbody tr").filter(visible=True)).to_contain_text("Lạng Sơn")
     strict_page.goto(hosted_site.url + "can-cu-phap-ly/")
     expect(strict_page.locator("[data-legal-filter]")).to_be_visible()
 

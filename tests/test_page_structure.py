@@ -167,7 +167,8 @@ def test_plan_list_lists_the_plans_of_a_small_year(built_site: Path) -> None:
     names = [a.get_text(strip=True) for a in soup.find("article").find("table").select("tbody td a")]
     assert names == ["Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn",
                      "Ủy ban nhân dân phường Trần Hưng Đạo", "Ủy ban nhân dân xã Bình Thành"]
-    assert soup.find("input", id="tim-ke-hoach").get("placeholder")
+    # The hint names this year's plans, typed as a reader would.
+    assert soup.find("input", id="tim-ke-hoach").get("placeholder") == "Ví dụ: so khcn lai chau, ubnd xa binh thanh"
 
 
 def test_closed_drawer_and_search_take_no_tab_stops_on_a_phone(served_site: str, page: Page) -> None:

@@ -48,3 +48,33 @@ def test_plan_filter_is_in_place_before_scripts_run_and_says_what_to_do_without_
     expect(tab.locator("#tim-ke-hoach")).to_be_enabled()
     expect(tab.locator("[data-plan-filter] noscript")).to_be_hidden()
     context.close()
+
+
+@pytest.mark.parametrize(("query", "shown"), [
+    ("so khcn", ["Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]),
+    ("Sở KHCN", ["Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]),
+    ("KH&CN lang", ["Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]),
+    ("ubnd xa binh thanh", ["Ủy ban nhân dân xã Bình Thành"]),
+    ("uy ban nhan dan hai phong", ["Ủy ban nhân dân phường Trần Hưng Đạo"]),
+    ("thai nguyen", ["Ủy ban nhân dân xã Bình Thành"]),
+])
+def test_plan_filter_knows_the_site_s_words_and_filters_the_one_list_in_place(served_site: str, page: Page, query: str, shown: list[str]) -> None:
+    page.goto(served_site + "2026/ke-hoach/")
+    rows = page.locator("[data-plan-rows] tbody tr")
+    expect(rows).to_have_count(4)
+    expect(page.locator("[data-plan-filter] input")).to_have_attribute("placeholder", "Ví dụ: so khcn lai chau, ubnd xa binh thanh")
+    assert page.locator(".plan-filter__results").count() == 0  # no second list of matches
+    page.get_by_label("Tìm theo tên cơ quan").fill(query)
+    expect(page.locator(".plan-filter__status")).to_have_text(f"Có {len(shown)} kế hoạch khớp.")
+    expect(rows.filter(visible=True).locator("a").first).to_be_visible()
+    assert rows.filter(visible=True).locator("td:first-child a").all_inner_texts() == shown
+    page.get_by_label("Tìm theo tên cơ quan").fill("")
+    expect(rows.filter(visible=True)).to_have_count(4)
+    expect(page.locator(".plan-filter__status")).to_have_text("")
+
+
+def test_plan_filter_says_when_nothing_matches(served_site: str, page: Page) -> None:
+    page.goto(served_site + "2026/ke-hoach/")
+    page.get_by_label("Tìm theo tên cơ quan").fill("ubnd xa lang son")
+    expect(page.locator(".plan-filter__status")).to_have_text("Không có kế hoạch nào khớp.")
+    expect(page.locator("[data-plan-rows] tbody tr").filter(visible=True)).to_have_count(0)

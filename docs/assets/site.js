@@ -48,11 +48,14 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-legal-table]"), enhanceLegalTable);
 
-  /* Plan listing: find any plan of the year by name or province, typed with or without diacritics.
-     The list (name, province, address) is fetched from the site on first use. Folding matches the
-     search's (overrides/assets/javascripts/lunr/min/lunr.vi.min.js): NFD, marks removed, đ→d, lower case. */
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  /* Plan listing: find any plan of the year by name or province, typed with or without diacritics, with
+     the site's short forms or their long forms (KH&CN, UBND, TP). The list (name, province, address and
+     the words it matches, made by campaign_site.words.search_text) is fetched on first use; the reader's
+     words are folded the same way (`typed` there): NFD, marks removed, đ→d, "&" dropped, lower case.
+     Where the page lists every plan, that table is filtered in place; else the matches are listed. */
+  function typed(text) {
+    return text.replace(/&/g, "").replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
 
   var SHOWN_PLANS = 50;
@@ -61,8 +64,11 @@
     var input = box.querySelector("input");
     var status = box.querySelector(".plan-filter__status");
     var results = box.querySelector(".plan-filter__results");
+    var rows = Array.prototype.slice.call(document.querySelectorAll("[data-plan-rows] tbody tr"));
     var plans = null;
     input.disabled = false;  /* in the page from the start, so that nothing moves now */
+
+    function address(href) { return new URL(href, window.location.href).href; }
 
     function load() {
       if (!plans) {
@@ -70,43 +76,63 @@
           if (!response.ok) throw new Error(response.status);
           return response.json();
         }).then(function (list) {
-          list.forEach(function (plan) { plan.key = fold(plan.n + " " + plan.t); });
+          list.forEach(function (plan) { plan.key = " " + plan.k; });
           return list;
         });
       }
       return plans;
     }
 
+    function tell(count, listed) {
+      status.textContent = count === 0 ? "Không có kế hoạch nào khớp."
+        : count > listed ? "Có " + count + " kế hoạch khớp; đang hiện " + listed + " kế hoạch đầu, hãy gõ thêm để thu hẹp."
+        : "Có " + count + " kế hoạch khớp.";
+    }
+
+    function list(found) {
+      results.textContent = "";
+      found.slice(0, SHOWN_PLANS).forEach(function (plan) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = plan.u;
+        link.textContent = plan.n;
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" (" + plan.t + ")"));
+        results.appendChild(item);
+      });
+      tell(found.length, Math.min(found.length, SHOWN_PLANS));
+    }
+
+    function filterRows(found) {
+      var kept = {};
+      found.forEach(function (plan) { kept[address(plan.u)] = true; });
+      rows.forEach(function (row) {
+        var link = row.querySelector("a[href]");
+        row.hidden = !(link && kept[address(link.getAttribute("href"))]);
+      });
+      tell(found.length, found.length);
+    }
+
     function show() {
       var query = input.value;
-      var words = fold(query).split(/\s+/).filter(Boolean);
+      var words = typed(query).split(" ").filter(Boolean);
       if (!words.length) {
-        results.textContent = "";
+        if (results) results.textContent = "";
+        rows.forEach(function (row) { row.hidden = false; });
         status.textContent = "";
         return;
       }
-      load().then(function (list) {
+      load().then(function (all) {
         if (input.value !== query) return;  // a newer keystroke will answer
-        var phrase = words.join(" ");
-        var found = list.filter(function (plan) {
-          return words.every(function (word) { return plan.key.indexOf(word) !== -1; });
+        var phrase = " " + words.join(" ");
+        // Each word typed starts a word of the plan's names.
+        var found = all.filter(function (plan) {
+          return words.every(function (word) { return plan.key.indexOf(" " + word) !== -1; });
         });
         // The words in the order typed first ("binh thanh" before "Thành Bình"), then the rest.
         found = found.filter(function (plan) { return plan.key.indexOf(phrase) !== -1; })
           .concat(found.filter(function (plan) { return plan.key.indexOf(phrase) === -1; }));
-        results.textContent = "";
-        found.slice(0, SHOWN_PLANS).forEach(function (plan) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = plan.u;
-          link.textContent = plan.n;
-          item.appendChild(link);
-          item.appendChild(document.createTextNode(" (" + plan.t + ")"));
-          results.appendChild(item);
-        });
-        status.textContent = found.length === 0 ? "Không có kế hoạch nào khớp."
-          : found.length > SHOWN_PLANS ? "Có " + found.length + " kế hoạch khớp; đang hiện " + SHOWN_PLANS + " kế hoạch đầu, hãy gõ thêm để thu hẹp."
-          : "Có " + found.length + " kế hoạch khớp.";
+        if (results) list(found); else filterRows(found);
       }, function () {
         status.textContent = "Không tải được danh sách. Hãy chọn tỉnh, thành phố ở bảng dưới.";
       });

@@ -50,3 +50,11 @@ ALL_DEADLINE_RULES: tuple[DeadlineRule, ...] = get_args(DeadlineRule)
 InferredField = Literal["issuer.name", "issuer.province", "place"]
 """The facts of a plan staff may record as inferred from a source rather than read in the document."""
 ALL_INFERRED_FIELDS: tuple[InferredField, ...] = get_args(InferredField)
+
+ABBREVIATIONS = {
+    "Ủy ban nhân dân": "UBND", "Uỷ ban nhân dân": "UBND", "Hội đồng nhân dân": "HĐND",
+    "Khoa học và Công nghệ": "KH&CN", "Giáo dục và Đào tạo": "GD&ĐT", "Văn hóa, Thể thao và Du lịch": "VHTTDL",
+    "Nông nghiệp và Môi trường": "NN&MT", "Thông tin và Truyền thông": "TT&TT", "Kế hoạch và Đầu tư": "KH&ĐT",
+    "Tài nguyên và Môi trường": "TN&MT", "Lao động - Thương binh và Xã hội": "LĐTB&XH",
+}
+"""Long forms of agency names and the short forms the site writes (`Sở KH&CN Lạng Sơn`, `UBND xã Bình Thành`)."""

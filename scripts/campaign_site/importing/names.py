@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from campaign_site.core.slugs import ascii_slug
+from campaign_site.data.domain import ABBREVIATIONS
 from campaign_site.importing.vn import key, plain, title_name
 
 PROVINCES = (
@@ -31,12 +32,6 @@ _FIELDS = [
     "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Giao thông vận tải",
     "Lao động - Thương binh và Xã hội", "Sở hữu trí tuệ", "Quốc phòng", "Công an", "Ngoại giao",
 ]
-ABBREVIATIONS = {
-    "Ủy ban nhân dân": "UBND", "Uỷ ban nhân dân": "UBND", "Hội đồng nhân dân": "HĐND",
-    "Khoa học và Công nghệ": "KH&CN", "Giáo dục và Đào tạo": "GD&ĐT", "Văn hóa, Thể thao và Du lịch": "VHTTDL",
-    "Nông nghiệp và Môi trường": "NN&MT", "Thông tin và Truyền thông": "TT&TT", "Kế hoạch và Đầu tư": "KH&ĐT",
-    "Tài nguyên và Môi trường": "TN&MT", "Lao động - Thương binh và Xã hội": "LĐTB&XH",
-}
 LOCALITY = re.compile(r"\b(?P<word>tỉnh|thành phố|TP\.|xã|phường|đặc khu)\s+(?P<name>[^\W\d_][\w ]*?)(?=$|[,;.()]|\s+(?:về|và|theo|để|trước|chậm|đề|ngày)\b)",
                       re.IGNORECASE)
 _NATIONAL = re.compile(

@@ -26,6 +26,7 @@ from campaign_site.stages.calendar.feeds import Feed, site_feeds
 from campaign_site.stages.news.photos import PhotoMaker, photo_cache
 from campaign_site.stages.news.posts import AtomLink, PublishedPost, news_stage
 from campaign_site.stages.originals import original_files
+from campaign_site.words.search_text import search_text
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,16 @@ class Collected:
 
 
 def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping[str, PublishedPost]) -> list[GeneratedFile]:
-    """robots.txt, each year's open data (JSON) and each year's plan list for the listing's name filter."""
+    """robots.txt, each year's open data (JSON) and each year's plan list for the listing's name filter
+    (name, province, address, and the words it matches: `search_text`)."""
     sitemap = data.settings.site.base_url.rstrip("/") + "/sitemap.xml"
     files = [GeneratedFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", "campaigns/site.yaml")]
     for year, campaign in data.campaigns.items():
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts),
                                    campaign.source))
         page = paths.year_plans(year)
-        entries = [{"n": p.named(p.issuer.display_name), "t": group.name, "u": paths.relative_url(paths.plan_page(p), page)}
+        entries = [{"n": p.named(p.issuer.display_name), "t": group.name, "u": paths.relative_url(paths.plan_page(p), page),
+                    "k": search_text(p.named(p.issuer.display_name), p.issuer.short_label, group.name)}
                    for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files

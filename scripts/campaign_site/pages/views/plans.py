@@ -22,6 +22,7 @@ from campaign_site.pages.views.base import (
     post_list,
     province_rows,
 )
+from campaign_site.words.search_text import typed
 from campaign_site.words.summaries import window_coverage, window_sentence
 
 
@@ -33,6 +34,8 @@ class PlansView(View):
     """How many plans there are, from where, and where their calendars are."""
     list_file: str
     """The plan list the name filter reads, relative to the page."""
+    filter_hint: str
+    """The filter box's example: names of this year's plans, typed as a reader would."""
     rows: list[PlanRow]
     """Every plan, where the year's pages name each (`Campaign.lists_plans`); else none."""
     provinces: list[ProvinceRow]
@@ -50,6 +53,8 @@ def plans_view(ctx: SiteContext, campaign: Campaign) -> PlansView:
         empty=None if count else say("page.plans.none", year=year),
         intro=say("page.plans.intro", year=year, count=count, places=places, calendar=calendar),
         list_file=paths.plan_list(year).rsplit("/", 1)[1],
+        filter_hint=plain("page.plans.filter_example", examples=", ".join(
+            dict.fromkeys(typed(p.issuer.short_label) for p in campaign.plans[:1] + campaign.plans[-1:]))),
         rows=listed_plans(campaign, page),
         provinces=province_rows(campaign, page),
     )

@@ -1,0 +1,35 @@
+"""What the year's plan filter compares with what a reader types: each plan's names as people type them
+(no diacritics, `đ` as `d`, no `&`, lower case), with the site's short forms and their long forms both
+present, so `so khcn`, `Sở KH&CN` and `so khoa hoc va cong nghe` find the same plans.
+
+docs/assets/site.js folds the reader's words the same way (`typed`) and only compares.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from campaign_site.data.domain import ABBREVIATIONS
+
+FORMS = (*ABBREVIATIONS.items(), ("thành phố", "TP"))
+"""Each long form with the short form the site or a reader writes for it."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+def typed(text: str) -> str:
+    """`Sở KH&CN Lạng Sơn` → `so khcn lang son`: as a reader types it without diacritics."""
+    decomposed = unicodedata.normalize("NFD", text.replace("&", "").replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_WORD.findall(bare))
+
+
+def search_text(*names: str) -> str:
+    """`names` typed, each once, then the other form of every short or long form they hold."""
+    words = list(dict.fromkeys(t for t in map(typed, names) if t))
+    held = f" {' '.join(words)} "
+    for long, short in FORMS:
+        for have, other in ((typed(long), typed(short)), (typed(short), typed(long))):
+            if f" {have} " in held and other not in words:
+                words.append(other)
+    return " ".join(words)
