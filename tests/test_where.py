@@ -147,5 +147,7 @@ def test_a_commune_is_placed_in_its_province_and_no_other_issuer_is(name: str, p
     commune, namesake = (Issuer(name=name, level="commune", province=p) for p in (province, other))
     assert commune.placed(name) == f"{name} ({commune.province})"
     assert (commune.placed(name) == namesake.placed(name)) == (commune.province == namesake.province)
+    nameless = Issuer(level="commune", province=province)
+    assert nameless.placed(nameless.label) == nameless.label  # `một cơ quan ở …` names the province already
     assert Issuer(name=name, level="province", province=province).placed(name) == name
     assert Issuer(name=name, level="national").placed(name) == name

@@ -419,8 +419,10 @@ class Issuer(Record):
 
     def placed(self, name: str) -> str:
         """`name` with the province of a ward or commune, since many share a name in different provinces:
-        `UBND phường Trần Hưng Đạo (Hải Phòng)`; any other issuer's `name` (or one without a province) as it is."""
-        return plain("phrase.issuer_placed", issuer=name, province=self.province) if self.level == "commune" and self.province else name
+        `UBND phường Trần Hưng Đạo (Hải Phòng)`; any other issuer's `name` as it is, and a nameless one's, whose
+        `label` names its province already (`một cơ quan ở Hải Phòng`)."""
+        named = isinstance(self.name, str) or bool(self.short_name)
+        return plain("phrase.issuer_placed", issuer=name, province=self.province) if self.level == "commune" and self.province and named else name
 
 
 _REGISTRY_FACTS = ("type", "number", "symbol", "date", "subject")
