@@ -80,10 +80,11 @@ def test_the_year_s_cards_tell_the_two_wards_apart(site: Path) -> None:
 
 
 def test_the_filter_s_list_tells_the_two_wards_apart(site: Path) -> None:
+    """The filter prints each plan as `name (province)` (site.js) and matches what the reader types against both."""
     entries = json.loads((site / "2026" / "ke-hoach" / "danh-sach.json").read_text(encoding="utf-8"))
-    named = {e["u"].rstrip("/"): (e["n"], e["t"]) for e in entries}
+    shown = {e["u"].rstrip("/"): f"{e['n']} ({e['t']})" for e in entries}
     for plan, province in PLANS.items():
-        assert named[plan] == (f"Ủy ban nhân dân phường Trần Hưng Đạo ({province})", province)
+        assert shown[plan] == f"Ủy ban nhân dân phường Trần Hưng Đạo ({province})"
 
 
 def test_search_tells_the_two_wards_apart(site: Path) -> None:

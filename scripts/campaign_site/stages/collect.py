@@ -84,7 +84,7 @@ def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts),
                                    campaign.source))
         page = paths.year_plans(year)
-        entries = [{"n": p.named(p.issuer.placed(p.issuer.display_name)), "t": group.name, "u": paths.relative_url(paths.plan_page(p), page)}
+        entries = [{"n": p.named(p.issuer.display_name), "t": group.name, "u": paths.relative_url(paths.plan_page(p), page)}
                    for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files
