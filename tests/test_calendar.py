@@ -271,8 +271,8 @@ def test_deadline_event_names_the_plan_and_who_reports_to_whom(built_site: Path)
     deadlines = [e for e in cal.walk("VEVENT") if str(e["categories"].cats[0]) == "Hạn báo cáo"]
     summaries = sorted(str(e["SUMMARY"]) for e in deadlines)
     assert summaries == [
-        "Hạn báo cáo (chậm nhất ngày 03/5/2026) của UBND xã Bình Thành: Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã → UBND xã",
-        "Hạn báo cáo (trước ngày 05/5/2026) của UBND xã Bình Thành: UBND xã → Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+        "Hạn báo cáo (chậm nhất ngày 03/5/2026) của UBND xã Bình Thành (Thái Nguyên): Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã → UBND xã",
+        "Hạn báo cáo (trước ngày 05/5/2026) của UBND xã Bình Thành (Thái Nguyên): UBND xã → Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
     ]
     assert all("Ủy ban nhân dân xã Bình Thành" in str(e["DESCRIPTION"]) for e in deadlines)
 

@@ -60,7 +60,7 @@ def test_each_plan_page_shows_its_chain_linked_to_the_registry(built_site: Path,
 def test_legal_page_shows_each_plans_chain_per_year(built_site: Path) -> None:
     text = page_text(built_site, "can-cu-phap-ly")
     assert text.index("Năm 2026") < text.index("Năm 2025")
-    chain = text[text.index("Ủy ban nhân dân xã Bình Thành : Công văn số …/UBND-VHXH") :]
+    chain = text[text.index("Ủy ban nhân dân xã Bình Thành (Thái Nguyên) : Công văn số …/UBND-VHXH") :]
     assert chain.index("69/KH-UBND") < chain.index("57-NQ/TW")
 
 

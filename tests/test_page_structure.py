@@ -166,7 +166,7 @@ def test_plan_list_lists_the_plans_of_a_small_year(built_site: Path) -> None:
     soup = BeautifulSoup((built_site / "2026/ke-hoach/index.html").read_text(encoding="utf-8"), "html.parser")
     names = [a.get_text(strip=True) for a in soup.find("article").find("table").select("tbody td a")]
     assert names == ["Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn",
-                     "Ủy ban nhân dân phường Trần Hưng Đạo", "Ủy ban nhân dân xã Bình Thành"]
+                     "Ủy ban nhân dân phường Trần Hưng Đạo (Hải Phòng)", "Ủy ban nhân dân xã Bình Thành (Thái Nguyên)"]
     # The hint names this year's plans, typed as a reader would.
     assert soup.find("input", id="tim-ke-hoach").get("placeholder") == "Ví dụ: so khcn lai chau, ubnd xa binh thanh"
 

@@ -149,7 +149,7 @@ def test_each_part_a_record_cannot_know_is_said_once(built: SiteBuild, page: str
 
 def test_what_a_summary_leaves_out_is_not_known_never_not_stated(built: SiteBuild) -> None:
     page = text(built, SUMMARY_ONLY)
-    assert page.split("\n# ", 1)[1].startswith("Kế hoạch của UBND xã Tân Thành\n")  # the short name stands in for the name
+    assert page.split("\n# ", 1)[1].startswith("Kế hoạch của UBND xã Tân Thành (Lạng Sơn)\n")  # the short name stands in for the name
     assert "**Kế hoạch (chưa có thông tin về trích yếu)**" in page
     for fact in ("cơ quan ban hành", "số, ký hiệu", "ngày ký", "địa danh", "thời gian thực hiện", "hạn báo cáo", "nơi nhận", "căn cứ",
                  "nội dung", "hình thức tổ chức", "phân công thực hiện"):

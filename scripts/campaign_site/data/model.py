@@ -426,6 +426,13 @@ class Issuer(Record):
         """The short name; else `display_name`."""
         return self.short_name or self.display_name
 
+    def placed(self, name: str) -> str:
+        """`name` with the province of a ward or commune, since many share a name in different provinces:
+        `UBND phường Trần Hưng Đạo (Hải Phòng)`; any other issuer's `name` as it is, and a nameless one's, whose
+        `label` names its province already (`một cơ quan ở Hải Phòng`)."""
+        named = isinstance(self.name, str) or bool(self.short_name)
+        return plain("phrase.issuer_placed", issuer=name, province=self.province) if self.level == "commune" and self.province and named else name
+
 
 _REGISTRY_FACTS = ("type", "number", "symbol", "date", "subject")
 """What a plan's document takes from the registry when it is a document of the registry."""
@@ -725,8 +732,9 @@ class Plan(Record):
 
     @property
     def short_label(self) -> str:
-        """The issuer's short name, told apart from the issuer's other plans of the year."""
-        return self.named(self.issuer.short_label)
+        """The issuer's short name with a ward's or commune's province, told apart from the issuer's other plans
+        of the year."""
+        return self.named(self.issuer.placed(self.issuer.short_label))
 
     @property
     def id(self) -> str:
@@ -745,7 +753,7 @@ class Plan(Record):
     def title(self) -> str:
         """`Kế hoạch của Ủy ban nhân dân xã Bình Thành`; `Văn bản của một cơ quan ở Lạng Sơn` when the record lacks
         both; told apart from the issuer's other plans of the year."""
-        return self.named(plain("source.of", what=self.document.kind, issuer=self.issuer.label))
+        return self.named(plain("source.of", what=self.document.kind, issuer=self.issuer.placed(self.issuer.label)))
 
     @property
     def cited_documents(self) -> list[str]:

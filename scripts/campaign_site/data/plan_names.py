@@ -24,9 +24,9 @@ def _number_and_date(plan: Plan) -> str:
 def tell_apart(plans: Sequence[Plan]) -> list[Plan]:
     """`plans` (one year's), each whose issuer has another plan among them given the words that tell it apart:
     number and date, or the subject where those are not known or are the same for two of them."""
-    by_issuer: dict[str, list[int]] = {}
-    for i, plan in enumerate(plans):
-        by_issuer.setdefault(plan.issuer.label, []).append(i)
+    by_issuer: dict[tuple[str, str | None], list[int]] = {}
+    for i, plan in enumerate(plans):  # wards of one name in two provinces are two issuers
+        by_issuer.setdefault((plan.issuer.label, plan.issuer.province), []).append(i)
     words = [""] * len(plans)
     for namesakes in by_issuer.values():
         if len(namesakes) < 2:

@@ -92,13 +92,14 @@ def phrase_item(phrase: Phrase) -> Markdown:
 
 
 def issuer_name(plan: Plan) -> str:
-    """The issuer's name as pages list it, each part staff inferred (`inferred:`) said to be inferred:
+    """The issuer's name as pages list it, a ward or commune with its province (`Issuer.placed`), each part staff
+    inferred (`inferred:`) said to be inferred:
     `Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên (suy ra từ nguồn, chưa đối chiếu văn bản)`."""
     name, province = plan.is_inferred("issuer.name"), plan.is_inferred("issuer.province")
     if province and not name:
         return plain("phrase.issuer_province_inferred", issuer=plan.issuer.label, province=plan.issuer.province, inferred=INFERRED)
     in_province = plain("phrase.issuer_province", issuer=plan.issuer.label, province=plan.issuer.province)
-    return inferred_text(in_province if province else plan.issuer.label, name)
+    return inferred_text(in_province if province else plan.issuer.placed(plan.issuer.label), name)
 
 
 def listed_name(plan: Plan) -> str:

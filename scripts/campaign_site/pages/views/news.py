@@ -19,6 +19,7 @@ from campaign_site.pages.views.base import (
     feed_links,
     staff_text,
 )
+from campaign_site.pages.views.where import Crumb, plan_trail
 from campaign_site.stages.news.photos import PublishedPhoto
 from campaign_site.stages.news.posts import PublishedPost
 from campaign_site.words.phrasing import observance_line, post_when
@@ -104,6 +105,8 @@ def news_view(ctx: SiteContext, campaign: Campaign, number: int = 1) -> NewsView
 
 @dataclass(frozen=True, kw_only=True)
 class PostView(View):
+    where: list[Crumb]
+    """Year, province, the plan the activity carries out: the first line of the page."""
     when_where: Markdown
     organiser: Markdown
     lead: PublishedPhoto | None
@@ -126,6 +129,7 @@ def post_view(ctx: SiteContext, post: Post) -> PostView:
     return PostView(
         title=post.title, description=published.summary or plain("page.post.description", unit=post.front.unit),
         share=ctx.share(post.year),
+        where=plan_trail(ctx.data.campaigns[post.year], post.plan),
         when_where=say("page.post.when_where", when=post_when(post), place=post.place_text),
         organiser=say("page.post.organiser", unit=post.front.unit),
         lead=published.photos[0] if published.photos else None, body=staff_text(post.body),

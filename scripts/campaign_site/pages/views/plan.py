@@ -33,6 +33,7 @@ from campaign_site.pages.views.base import (
     link,
     post_list,
 )
+from campaign_site.pages.views.where import Crumb, here, plan_trail
 from campaign_site.stages.banners.artwork import Download
 from campaign_site.words.phrasing import (
     dateline,
@@ -134,6 +135,8 @@ def signature(signer: Signer | None) -> Signature | None:
 
 @dataclass(frozen=True, kw_only=True)
 class PlanView(View):
+    where: list[Crumb]
+    """Year, province, plan: the first line of the page."""
     heading: str
     issuer_parent: str | None
     issuer_line: str | None
@@ -230,7 +233,7 @@ def _facts(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None)
         # What a summary leaves out of the number or date is not known, not left blank by the document.
         Fact(plain("page.plan.fact_number"), absent("number", True) if plan.not_known(doc.number) and not doc.number_symbol else number_text(doc)),
         Fact(plain("page.plan.fact_date"), absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
-        Fact(plain("page.plan.fact_place"), inferred_text(plan.place, plan.is_inferred("place")) if isinstance(plan.place, str)
+        Fact(plain("page.plan.fact_place"), inferred_text(plan.issuer.placed(plan.place), plan.is_inferred("place")) if isinstance(plan.place, str)
              else absent("place", plan.not_known(plan.place))),
         Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
         Fact(plain("page.plan.fact_observances"),
@@ -268,6 +271,7 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         description=plain("page.plan.description", lead=lead, subject=subject) if subject
         else plain("page.plan.description_no_subject", lead=lead, year=year),
         share=ctx.share(year),
+        where=here(plan_trail(campaign, plan)),
         heading=plan.title,
         issuer_parent=plan.issuer.parent,
         issuer_line=plan.issuer.name if isinstance(plan.issuer.name, str) and plan.issuer.name else None,

@@ -22,6 +22,7 @@ from campaign_site.pages.views.base import (
     post_list,
     province_rows,
 )
+from campaign_site.pages.views.where import Crumb, here, province_trail
 from campaign_site.words.search_text import typed
 from campaign_site.words.summaries import window_coverage, window_sentence
 
@@ -62,6 +63,8 @@ def plans_view(ctx: SiteContext, campaign: Campaign) -> PlansView:
 
 @dataclass(frozen=True, kw_only=True)
 class ProvinceView(View):
+    where: list[Crumb]
+    """Year, province: the first line of the page."""
     intro: Markdown
     """How many plans of whose, and where the other provinces' are."""
     window: Markdown | None
@@ -82,6 +85,7 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
         title=plain("page.province.title", province=group.name, year=year),
         description=plain("page.province.description", count=count, year=year, whose=whose),
         share=ctx.share(year),
+        where=here(province_trail(campaign, group)),
         intro=say("page.province.intro", count=count, year=year, whose=whose, others=others),
         window=window_sentence(window_coverage(group.plans), where) if count > 1 else None,
         rows=plan_rows(page, group.plans),
