@@ -292,7 +292,9 @@ def test_deadline_event_names_the_plan_and_who_reports_to_whom(built_site: Path)
         ("2026/lich", "lich/2026/han-bao-cao/ubnd-xa-binh-thanh.ics"),
     ],
 )
-def test_pages_link_feeds_with_format_and_size(built_site: Path, page: str, feed: str) -> None:
+def test_pages_link_feeds_to_download_subscribe_and_copy(built_site: Path, page: str, feed: str) -> None:
+    """Every page offering a feed links the file and its webcal:// address; the calendar pages, which explain
+    the feeds, also say its format and size (the other pages keep those in their "Thêm vào lịch" panel)."""
     soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
     page_url = f"http://site/{page}/" if page else "http://site/"
     links = [urljoin(page_url, a["href"]) for a in soup.find("article").find_all("a", href=True)]
@@ -302,7 +304,7 @@ def test_pages_link_feeds_with_format_and_size(built_site: Path, page: str, feed
     size = (built_site / feed).stat().st_size
     if page != "":
         text = soup.find("article").get_text(" ")
-        assert f"ICS, {max(1, -(-size // 1024))} KB" in text
+        assert (f"ICS, {max(1, -(-size // 1024))} KB" in text) == page.endswith("lich")
         assert soup.find("a", href=f"webcal://doimoisangtao.example/{feed}") is not None
     # The https:// address, for apps that cannot open webcal://: as text, and for the copy button.
     button = soup.find("button", attrs={"data-copy-value": SITE + feed})
@@ -485,6 +487,9 @@ def test_copy_button_copies_the_https_address_from_the_keyboard(browser: Browser
 def test_every_feed_s_copy_button_works(browser: Browser, served_site: str, path: str) -> None:
     page = phone(browser, served_site)
     page.goto(served_site + path)
+    panels = page.locator("details.feed-add > summary")
+    for index in range(panels.count()):  # the "Thêm vào lịch" panels, opened
+        panels.nth(index).click()
     buttons = page.locator("button[data-copy-value]:visible")
     assert buttons.count() >= 1
     for index in range(buttons.count()):
@@ -505,6 +510,35 @@ def test_feed_address_is_text_to_select_without_javascript(browser: Browser, ser
     page.locator("summary", has_text="Lịch riêng của từng kế hoạch").click()  # <details> opens without a script
     expect(page.get_by_text(SITE + "lich/2026/so-khcn-lang-son.ics", exact=True)).to_be_visible()
     page.context.close()
+
+
+@pytest.mark.parametrize("path", ["2026/", "2026/ke-hoach/so-khcn-lai-chau/", "2026/ngay-sang-tao/"])
+def test_add_to_calendar_is_one_closed_panel_that_opens_without_javascript(browser: Browser, served_site: str, path: str) -> None:
+    """Outside the calendar pages a feed is one action, "Thêm vào lịch": closed, nothing of it but its name is
+    read (no address, no format or file size); opened without a script, it offers subscribing, the file, the address
+    to paste and how to add it."""
+    page = phone(browser, served_site, java_script_enabled=False)
+    page.goto(served_site + path)
+    panel = page.locator("details.feed-add").first
+    expect(panel.locator("summary")).to_have_text("Thêm vào lịch")
+    reading = page.locator("article").inner_text()
+    assert "https://" not in reading and "ICS" not in reading and ".ics" not in reading
+    panel.locator("summary").click()
+    choices = panel.locator("li")
+    expect(choices).to_have_count(4)
+    expect(choices.nth(0).locator("a")).to_have_attribute("href", "webcal://doimoisangtao.example/lich/" + (
+        "2026/so-khcn-lai-chau.ics" if "ke-hoach" in path else "2026.ics"))
+    expect(choices.nth(1)).to_have_text("Tải tệp lịch (.ics)")
+    expect(choices.nth(2).locator("code")).to_be_visible()
+    choices.nth(3).locator("a").click()
+    page.wait_for_url("**/2026/lich/#them-vao-lich")
+    page.context.close()
+
+
+def test_year_page_offers_no_agencies_feed(built_site: Path) -> None:
+    """The agencies' deadline feeds are on the plan and calendar pages, not on the year page."""
+    html = (built_site / "2026/index.html").read_text(encoding="utf-8")
+    assert "han-bao-cao" not in html and "hạn báo cáo cho cơ quan" not in html
 
 
 def test_plans_rendered_in_worker_processes_keep_their_staff_feeds_on_the_calendar(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -169,9 +169,27 @@ def test_a_staff_feed_link_downloads_subscribes_and_copies_its_address(site: Sit
     button = soup.button
     assert button is not None and button.get_text() == "Sao chép địa chỉ" and button.has_attr("hidden")
     assert (button["data-copy-value"], button["data-copy-label"]) == (address, "Năm 2026 (hạn báo cáo)")
-    citizens = html(fragment(site, "2026/index.md", "{{ feed_link('lich/2026.ics') }}"))
-    assert citizens.a is not None and citizens.a.get_text().startswith("ICS, ")
-    assert citizens.button is not None and citizens.button["data-copy-label"] == "Năm 2026"
+
+
+def test_a_feed_link_is_one_add_to_calendar_panel_without_address_or_size_outside_it(site: SiteRenderer) -> None:
+    """On a plan's page (in a table's cell, so in one line): the summary, then the four choices in the panel."""
+    text = fragment(site, "2026/ke-hoach/so-khcn-lai-chau.md", "{{ feed_link('lich/2026.ics') }}")
+    assert "\n" not in text
+    panel = html(text).details
+    assert panel is not None and panel["class"] == ["feed-add"] and not panel.has_attr("open")
+    assert panel.summary is not None and panel.summary.get_text() == "Thêm vào lịch"
+    assert html(text).get_text().startswith("Thêm vào lịch")
+    choices = panel.select("ul.feed-add__choices > li")
+    assert [li.get_text(" ", strip=True).split(" https://")[0] for li in choices] == [
+        "Đăng ký theo dõi (lịch tự cập nhật)", "Tải tệp lịch (.ics)", "Hoặc dán địa chỉ này vào ứng dụng lịch:",
+        "Cách thêm vào Google Calendar, iPhone"]
+    assert [li.a["href"] for li in choices if li.a] == [
+        "webcal://doimoisangtao.example/lich/2026.ics", "../../../lich/2026.ics", "../../lich/#them-vao-lich"]
+    assert choices[1].a is not None and choices[1].a.has_attr("download")
+    assert panel.button is not None and panel.button["data-copy-label"] == "Năm 2026"
+    code = panel.select_one("code.feed-address__url")
+    assert code is not None and code.get_text() == "https://doimoisangtao.example/lich/2026.ics"
+    assert "KB" not in panel.get_text()
 
 
 @settings(max_examples=60, deadline=None)

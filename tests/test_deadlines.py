@@ -284,7 +284,7 @@ def test_a_calendar_is_written_and_offered_only_where_it_has_events(built: SiteB
         if path.endswith(".ics"):
             assert icalendar.Calendar.from_ical(text(built, path)).walk("VEVENT"), f"{path} is empty"
     page = text(built, f"2026/ke-hoach/{no_dates}.md")
-    assert ".ics" not in page and "Sao chép địa chỉ" not in page and "đăng ký theo dõi" not in page
+    assert ".ics" not in page and "Sao chép địa chỉ" not in page and "Thêm vào lịch" not in page
     page = text(built, f"2026/ke-hoach/{only_deadlines}.md")
     assert page.count("Sao chép địa chỉ") == 1 and staff_feed(only_deadlines) in page and "| Lịch cho người dân |" not in page
     calendar = text(built, "2026/lich.md")

@@ -179,7 +179,7 @@ def test_closed_drawer_and_search_take_no_tab_stops_on_a_phone(served_site: str,
         visited.append(page.evaluate("""() => { const e = document.activeElement;
           return {nav: !!e.closest('.md-sidebar--primary, .md-search__inner'), text: e.textContent.trim().slice(0, 30)}; }"""))
     assert not any(v["nav"] for v in visited), visited
-    assert "xem theo tháng" in [v["text"] for v in visited]
+    assert "Xem lịch theo tháng." in [v["text"] for v in visited]
 
 
 def test_stacked_tables_label_every_cell_with_its_column(built_site: Path) -> None:

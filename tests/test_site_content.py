@@ -71,10 +71,11 @@ def test_plan_page_shows_every_unit_task_and_item_of_the_data(built_site: Path, 
         (2025, [*THEMES_2025, SLOGAN_2025], [p for p in PLANS if p.startswith("2025")]),
     ],
 )
-def test_year_page_shows_themes_slogans_windows_deadlines_and_documents(
+def test_year_page_shows_themes_slogans_windows_deadlines_and_the_legal_page_the_documents(
     built_site: Path, year: int, phrases: list[str], plans: list[str]
 ) -> None:
-    text = page_text(built_site, str(year))
+    """The documents each plan implements are on the legal-basis page, which the year page links."""
+    text, legal = page_text(built_site, str(year)), page_text(built_site, "can-cu-phap-ly")
     for phrase in phrases:
         assert f"“{phrase}”" in text
     for url in plans:
@@ -84,7 +85,7 @@ def test_year_page_shows_themes_slogans_windows_deadlines_and_documents(
         for deadline in facts["deadlines"]:
             assert deadline in text
         for number_symbol in facts["documents"]:
-            assert citation(number_symbol) in text
+            assert citation(number_symbol) in legal
 
 
 def test_year_window_summary_spans_all_plans(built_site: Path) -> None:
@@ -104,7 +105,7 @@ def test_year_page_lists_plans_with_links_to_their_pages(built_site: Path) -> No
 def test_staff_markdown_for_the_year_appears_with_generated_content(built_site: Path) -> None:
     text = page_text(built_site, "2026")
     assert "Mỗi kế hoạch có trang riêng, theo thứ tự của văn bản" in text
-    assert text.index("Mỗi kế hoạch có trang riêng") < text.index("Ngày kỷ niệm, chủ đề và khẩu hiệu")
+    assert text.index("Kế hoạch hưởng ứng") < text.index("Mỗi kế hoạch có trang riêng") < text.index("Chủ đề và khẩu hiệu")
 
 
 def test_plan_chain_shows_what_cited_documents_implement(built_site: Path) -> None:

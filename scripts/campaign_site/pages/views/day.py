@@ -96,7 +96,6 @@ class DayView(View):
     """The day's event on the year's calendar, as the calendar and its feeds have it."""
     calendar_page: str
     calendar_text: str
-    feed_lead: Markdown
     feed: str
 
 
@@ -170,6 +169,5 @@ def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
         event=say("page.day.event", year=year, title=event.title, date=time(event.start)) if event else None,
         calendar_page=paths.year_calendar(year),
         calendar_text=plain("page.day.calendar_link", year=year),
-        feed_lead=say("page.day.feed_lead"),
         feed=paths.year_feed(year),
     )

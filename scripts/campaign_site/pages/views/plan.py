@@ -159,7 +159,6 @@ class PlanView(View):
     """The plan's citizens' calendar, if it has one (only a calendar with events is written and offered)."""
     staff_feed: str | None
     """The same path, if the plan also has an agencies' calendar of report deadlines."""
-    calendar_help: Markdown
     year_link: Markdown
     basis_lead: Markdown
     basis: list[BasisLine]
@@ -284,7 +283,6 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         facts=_facts(ctx, plan, Fact(lead_words, linked) if linked else None, Fact(peak_label, peak) if peak_label and peak else None),
         citizens_feed=feed if feed in ctx.feeds else None,
         staff_feed=feed if paths.staff_feed(feed) in ctx.feeds else None,
-        calendar_help=link(page, paths.year_calendar(year) + "#them-vao-lich", plain("page.plan.calendar_help")),
         year_link=link(page, paths.year_page(year), plain("page.plan.year_link", year=year)),
         basis_lead=say("page.plan.basis_lead", kind=doc.kind),
         basis=basis_lines(ctx.data, plan, page),

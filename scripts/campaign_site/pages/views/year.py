@@ -1,4 +1,4 @@
-"""A year's page: its window, days with their phrases, plans, legal chains and open data."""
+"""A year's page: its window and days, its plans, the days' phrases, a link to the legal basis, open data."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaign_site.core.catalogue import plain, say
-from campaign_site.core.markdown_text import Markdown
+from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import paths
 from campaign_site.data.domain import phrases_by_kind
 from campaign_site.data.model import Phrase
@@ -14,13 +14,11 @@ from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS, human_size, places_text
 from campaign_site.pages.views.base import (
     LATEST_POSTS,
-    PlanChain,
     PlanRow,
     PostList,
     ProvinceLink,
     SiteContext,
     View,
-    chains,
     listed_plans,
     observance_about,
     plan_links,
@@ -68,9 +66,6 @@ class YearView(View):
     window: Markdown | None
     """How long the year's plans run, from the windows they state (see `summaries`)."""
     calendar_page: str
-    calendar_help_page: str
-    calendar_help: str
-    """The link to how to add the calendars, naming the agencies' calendar when a plan sets deadlines."""
     feed: str
     intro: Markdown | None
     observances: list[ObservancePhrases]
@@ -86,7 +81,6 @@ class YearView(View):
     plans_summary: Markdown
     """`5 kế hoạch ở trung ương và 3 tỉnh, thành phố`, where the page counts the plans."""
     provinces: list[ProvinceLink]
-    chains: list[PlanChain]
     legal_page: str
     data_page: str
     data_size: str
@@ -112,21 +106,23 @@ def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
     ]
 
 
+def year_heading(year: int, title: str) -> Markdown:
+    """The page's H1: the campaign's title where it names the year, else the year, then the title."""
+    return Markdown(escape(title)) if str(year) in title else say("page.year.heading", year=year, title=title)
+
+
 def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
     year = campaign.year
     intro = ctx.intros.get(year)
-    has_deadlines = any(p.report_deadlines for p in campaign.plans)
     places = places_text(campaign.province_count, any(g.central for g in campaign.provinces))
     return YearView(
         title=plain("page.year.title", year=year),
         description=plain("page.year.description", title=campaign.title),
         share=ctx.share(year),
         year=year,
-        heading=say("page.year.heading", year=year, title=campaign.title),
+        heading=year_heading(year, campaign.title),
         window=window_sentence(window_coverage(campaign.plans), plain("page.year.whose", year=year)),
         calendar_page=paths.year_calendar(year),
-        calendar_help_page=paths.year_calendar(year) + "#them-vao-lich",
-        calendar_help=plain("page.year.calendar_help_deadlines") if has_deadlines else plain("page.year.calendar_help"),
         feed=paths.year_feed(year),
         intro=staff_text(intro) if intro else None,
         observances=_observance_phrases(campaign),
@@ -139,7 +135,6 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         plans_title=plain("page.year.plans_title", year=year),
         plans_summary=say("page.year.plans_summary", count=len(campaign.plans), places=places),
         provinces=province_links(campaign),
-        chains=chains(ctx.data, campaign, paths.year_page(year)),
         legal_page=paths.LEGAL_BASIS,
         data_page=paths.year_data(year),
         data_size=human_size(ctx.data_sizes[year]),

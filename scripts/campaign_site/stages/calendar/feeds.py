@@ -24,8 +24,8 @@ from campaign_site.stages.calendar.events import Event
 
 @dataclass(frozen=True)
 class Feed:
-    """A calendar feed as pages link it: label, file, size, the subscribe and the https addresses, and
-    whether it is an agencies' feed of report deadlines."""
+    """A calendar feed as pages link it: label, file, size, the subscribe and the https addresses,
+    whether it is an agencies' feed of report deadlines, and the calendar page that explains how to add it."""
 
     label: str
     path: str
@@ -33,6 +33,7 @@ class Feed:
     webcal: str
     address: str
     for_staff: bool
+    calendar: str
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class _Scope:
     staff_description: str
     events: list[Event]
     source: str
+    calendar: str
+    """The calendar page whose `#them-vao-lich` part explains how to add this scope's feeds."""
 
 
 def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[GeneratedFile, Feed]]:
@@ -66,7 +69,8 @@ def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[Generate
         content = ics.feed(name, description, events, stamp)
         webcal = f"webcal://{base.netloc}{base.path.rstrip('/')}/{path}"
         address = paths.page_url(data.settings.site.base_url, path)
-        link = Feed(scope.label, path, human_size(len(content)), webcal, address, paths.is_staff_feed(path))
+        link = Feed(scope.label, path, human_size(len(content)), webcal, address, paths.is_staff_feed(path),
+                    scope.calendar)
         return GeneratedFile(path, content, scope.source), link
 
     made = []
@@ -82,16 +86,16 @@ def _site_scopes(data: SiteData, events: dict[int, list[Event]]) -> list[_Scope]
     title = data.settings.site.title
     spans = [(plain("feed.all_years_label"), paths.ALL_FEED, plain("feed.all_years"), plain("feed.all_years_staff"),
               plain("feed.all_years_span"),
-              [e for y in sorted(events) for e in events[y]], "campaigns/")]
+              [e for y in sorted(events) for e in events[y]], "campaigns/", paths.CALENDAR)]
     spans += [(plain("feed.year_label", year=year), paths.year_feed(year), plain("feed.year", year=year),
                plain("feed.year", year=year), plain("feed.year", year=year), events[year],
-               data.campaigns[year].source) for year in data.years()]
+               data.campaigns[year].source, paths.year_calendar(year)) for year in data.years()]
     return [
         _Scope(label, path, f"{title}: {name}", plain("feed.description", span=span),
                plain("feed.staff_name", title=title, span=staff_name),
                plain("feed.staff_description", span=span),
-               scope_events, source)
-        for label, path, name, staff_name, span, scope_events, source in spans
+               scope_events, source, calendar)
+        for label, path, name, staff_name, span, scope_events, source, calendar in spans
     ]
 
 
@@ -101,7 +105,8 @@ def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
                   plain("feed.plan_description", title=plan.title),
                   plain("feed.plan_staff_name", who=who, kind=kind, year=plan.year),
                   plain("feed.plan_staff_description", title=plan.title),
-                  calendar_events.plan_events(data, plan), plan.source)
+                  calendar_events.plan_events(data, plan), plan.source,
+                  paths.year_calendar(plan.year))
 
 
 def site_feeds(data: SiteData, events: dict[int, list[Event]], stamp: datetime) -> SiteFeeds:
