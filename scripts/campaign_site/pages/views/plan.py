@@ -204,7 +204,7 @@ NUMBERED_PARTS = ("purposes", "requirements", "phrases", "content", "forms", "wi
 """The parts of a plan's text that the ministry's template numbers (1. Mục đích … 7. Tổ chức thực hiện), in
 its order; the context before them and the report deadlines inside the window or the closing are not numbered."""
 
-_CITES_PART = re.compile(r"\bMục \d")
+_CITES_PART = re.compile(r"\b" + re.escape(plain("page.plan.part_word")) + r" \d")
 """A reference to a numbered part of the same document (`theo chủ đề nêu tại Mục 3`)."""
 
 
