@@ -4,18 +4,22 @@ numbered where the text cites one by number; its number, signer and recipients l
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import REPO, copy_project, run_build, shared_build
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from local_server import serve
 from playwright.sync_api import Browser
 from test_real_documents import add_real_documents
 
 from campaign_site.data.loader import load_site
 from campaign_site.data.model import Plan
+from campaign_site.pages.views.plan import NUMBERED_PARTS, section_numbers
 
 SCREEN = {"width": 360, "height": 740}
 HEIGHT_BUDGET = 10_500
@@ -84,6 +88,7 @@ def _rows(soup: BeautifulSoup) -> dict[str, str]:
     return rows
 
 
+@functools.cache
 def _shipped_plans() -> dict[str, Plan]:
     data = load_site(REPO / "campaigns")
     return {f"{p.year}/ke-hoach/{p.id}/": p for c in data.campaigns.values() for p in c.plans}
@@ -169,3 +174,17 @@ def test_plan_pages_answer_when_and_where_in_the_first_screen_within_the_height_
     assert len(heights) >= (5 if which == "shipped" else 8)
     print(which, heights)
     assert max(heights.values()) <= HEIGHT_BUDGET, heights
+
+
+@settings(max_examples=60)
+@given(shown=st.lists(st.sampled_from(NUMBERED_PARTS), unique=True), cites=st.booleans(), number=st.integers(1, 12))
+def test_parts_are_numbered_one_by_one_in_the_documents_order_only_where_the_text_cites_one(
+        shown: list[str], cites: bool, number: int) -> None:
+    plan = _shipped_plans()["2026/ke-hoach/so-khcn-lang-son/"]
+    forms = [f"Treo băng rôn theo chủ đề nêu tại Mục {number}."] if cites else ["Treo băng rôn."]
+    numbers = section_numbers(plan.model_copy(update={"forms": forms}), shown)
+    if not cites:
+        assert numbers == {}
+        return
+    in_order = [part for part in NUMBERED_PARTS if part in shown]
+    assert numbers == {part: str(n) for n, part in enumerate(in_order, start=1)}
