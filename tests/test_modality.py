@@ -65,9 +65,9 @@ def events(built: SiteBuild, path: str) -> list[icalendar.Event]:
 
 def test_a_link_the_document_makes_optional_stays_optional_on_the_page(built: SiteBuild) -> None:
     page = text(built, "2026/ke-hoach/so-khcn-lai-chau.md")
-    assert '| Có thể kết nối các hoạt động với | <time datetime="2026-04-26">26/4</time>: Ngày Sở hữu trí tuệ thế giới; ' in page
+    assert '- **Có thể kết nối các hoạt động với:** <time datetime="2026-04-26">26/4</time>: Ngày Sở hữu trí tuệ thế giới; ' in page
     assert 'Có thể kết nối các hoạt động với: <time datetime="2026-04-26">26/4</time>: Ngày Sở hữu trí tuệ thế giới; ' in page
-    assert "Các hoạt động kết nối với" not in page and "| Kết nối với |" not in page
+    assert "Các hoạt động kết nối với" not in page and "**Kết nối với:**" not in page
 
 
 def test_a_link_the_document_makes_optional_stays_optional_in_the_calendar(built: SiteBuild) -> None:
@@ -80,7 +80,7 @@ def test_a_link_the_document_makes_optional_stays_optional_in_the_calendar(built
 
 def test_a_period_inside_the_window_keeps_the_documents_name(built: SiteBuild) -> None:
     page = text(built, "2026/ke-hoach/so-khcn-lai-chau.md")
-    assert '| Thời gian tổ chức các hoạt động chính | từ ngày <time datetime="2026-04-20">20/4/2026</time> đến hết ngày' in page
+    assert '- **Thời gian tổ chức các hoạt động chính:** từ ngày <time datetime="2026-04-20">20/4/2026</time> đến hết ngày' in page
     assert 'Thời gian tổ chức các hoạt động chính: từ ngày <time datetime="2026-04-20">20/4/2026</time>' in page
     assert "cao điểm" not in page
     titles = sorted(str(e["SUMMARY"]) for e in events(built, "lich/2026/so-khcn-lai-chau.ics"))
@@ -92,7 +92,7 @@ def test_an_inferred_value_is_said_to_be_inferred_wherever_it_is_printed(built: 
     page = text(built, "2026/ke-hoach/ubnd-xa-binh-thanh.md")
     assert ("**Lưu ý:** Tên cơ quan ban hành và tỉnh, thành phố của cơ quan ban hành được suy ra từ nguồn, "
             "chưa đối chiếu văn bản.") in page
-    assert f"| Cơ quan ban hành | Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên {INFERRED} |" in page
+    assert f"- **Cơ quan ban hành:** Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên {INFERRED}\n" in page
     for listing in ("2026/ke-hoach/index.md", "2026/dia-phuong/thai-nguyen.md"):
         assert f"Ủy ban nhân dân xã Bình Thành, thuộc Thái Nguyên {INFERRED}" in text(built, listing), listing
     assert INFERRED not in text(built, "2026/ke-hoach/so-khcn-lai-chau.md")

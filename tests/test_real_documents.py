@@ -98,8 +98,8 @@ def test_what_the_ministry_dispatch_does_not_state_or_nobody_knows_is_said_so(bu
     assert "**Thông điệp**" in page and "vì cuộc sống của mỗi người dân" in page
     assert "Văn bản không quy định khẩu hiệu chung: mỗi đơn vị tự chọn." in page
     # The record does not say how the dispatch words the link: the page claims no more than that it mentions it.
-    assert "| Văn bản có nhắc tới việc kết nối các hoạt động với |" in page and "Ngày Sở hữu trí tuệ thế giới" in page
-    assert "| Kết nối với |" not in page and "Các hoạt động kết nối với" not in page
+    assert "- **Văn bản có nhắc tới việc kết nối các hoạt động với:**" in page and "Ngày Sở hữu trí tuệ thế giới" in page
+    assert "**Kết nối với:**" not in page and "Các hoạt động kết nối với" not in page
     assert "Cổng Thông tin điện tử Bộ Văn hóa, Thể thao và Du lịch" in page and "bản tin tóm tắt" not in page
 
 

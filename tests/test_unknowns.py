@@ -122,7 +122,7 @@ def test_a_plan_without_issuer_type_and_subject_has_a_title_that_invents_nothing
     page = text(built, ANONYMOUS)
     assert page.split("\n# ", 1)[1].startswith("Văn bản của một cơ quan ở Lạng Sơn\n")
     assert "**Văn bản (văn bản không ghi trích yếu)**" in page
-    assert "| Cơ quan ban hành | Chưa có thông tin về cơ quan ban hành |" in page
+    assert "- **Cơ quan ban hành:** Chưa có thông tin về cơ quan ban hành\n" in page
     assert 'title: "Một cơ quan ở Lạng Sơn: Văn bản năm 2026"' in page
     listing = text(built, "2026/ke-hoach/index.md") + text(built, "2026/dia-phuong/lang-son.md")
     assert "[Một cơ quan ở Lạng Sơn](" in listing

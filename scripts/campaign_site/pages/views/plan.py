@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -152,9 +153,13 @@ class PlanView(View):
     inferred: str | None
     """Which values staff inferred from a source rather than read in the document, as a notice."""
     addressees: list[str]
-    facts: list[Fact]
-    """The summary table: issuer, number, date, place, signer, days, window, peak and report deadlines, each
+    glance: list[Fact]
+    """What the reader needs first: window, peak, days, linked days, issuer, themes and report deadlines, each
     stated, not stated or not known."""
+    facts: list[Fact]
+    """The document's own particulars for the `Thông tin văn bản` part: number, date, place and signer."""
+    headings: dict[str, str]
+    """Each part of the document's text under its heading, numbered as in `section_numbers`."""
     citizens_feed: str | None
     """The plan's citizens' calendar, if it has one (only a calendar with events is written and offered)."""
     staff_feed: str | None
@@ -163,7 +168,6 @@ class PlanView(View):
     basis_lead: Markdown
     basis: list[BasisLine]
     sections: list[PlanSection]
-    phrases_heading: str
     units_choose: str | None
     """What the plan leaves each unit to choose (`Văn bản không quy định chủ đề, khẩu hiệu chung; ...`)."""
     phrases: list[PlanPhrases]
@@ -198,6 +202,29 @@ SECTIONS = {"context": plain("page.plan.context_heading"), "purposes": plain("pa
             "requirements": plain("page.plan.requirements_heading")}
 """The plan's text sections, by field, under their headings."""
 
+NUMBERED_PARTS = ("purposes", "requirements", "phrases", "content", "forms", "window", "responsibilities")
+"""The parts of a plan's text that the ministry's template numbers (1. Mục đích … 7. Tổ chức thực hiện), in
+its order; the context before them and the report deadlines inside the window or the closing are not numbered."""
+
+_CITES_PART = re.compile(r"\b" + re.escape(plain("page.plan.part_word")) + r" \d")
+"""A reference to a numbered part of the same document (`theo chủ đề nêu tại Mục 3`)."""
+
+
+def section_numbers(plan: Plan, shown: list[str]) -> dict[str, str]:
+    """`{part: "3"}` for each numbered part the page shows, counted in page order, only where the plan's text
+    cites a part by its number, so that `Mục 3` finds `3. Chủ đề và khẩu hiệu`; an empty mapping otherwise
+    (the page adds no number a document does not need)."""
+    if not _CITES_PART.search(str(plan.model_dump())):
+        return {}
+    return {part: str(n) for n, part in enumerate((p for p in NUMBERED_PARTS if p in shown), start=1)}
+
+
+def _headings(plan: Plan, shown: list[str], names: dict[str, str]) -> dict[str, str]:
+    """Each part's heading, `3. Chủ đề và khẩu hiệu` where `section_numbers` numbers it."""
+    numbers = section_numbers(plan, shown)
+    return {part: plain("page.plan.numbered_heading", number=numbers[part], heading=heading) if part in numbers else heading
+            for part, heading in names.items()}
+
 
 def missing_parts(plan: Plan) -> dict[str, str]:
     """`Chưa có thông tin về …` for each list of the plan that is not known (`chưa rõ`, or left out of a
@@ -223,24 +250,34 @@ def _subject_line(plan: Plan) -> str:
     return plain("page.plan.subject", kind=doc.kind, subject=doc.subject)
 
 
-def _facts(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None) -> list[Fact]:
-    """The rows of the plan's summary table, with the rows of the linked days and the peak, if any."""
-    doc, year = plan.document, plan.year
+def _glance(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None) -> list[Fact]:
+    """The lines under the title: when (window, its peak, the days), where (the issuer), the themes it carries
+    and the report deadlines, with the rows of the linked days and the peak, if any."""
+    year, themes = plan.year, plan.themes if isinstance(plan.themes, list) else []
+    known = ctx.data.campaigns[year].phrases()
     return [
+        Fact(plain("page.plan.fact_window"), plan_window(plan)),
+        *([peak] if peak else []),
+        Fact(plain("page.plan.fact_observances"),
+             Markdown("; ".join(observance_line(campaign_observance(ctx.data, year, o), year) for o in plan.observances))),
+        *([linked] if linked else []),
         Fact(plain("page.plan.fact_issuer"),
              issuer_name(plan) if isinstance(plan.issuer.name, str) else absent("issuer", plan.not_known(plan.issuer.name))),
+        *([Fact(PHRASE_KINDS["theme"], Markdown("; ".join(phrase_item(known[t].phrase) for t in themes)))] if themes else []),
+        Fact(plain("page.plan.fact_deadlines"), plan_deadlines(plan)),
+    ]
+
+
+def _facts(plan: Plan) -> list[Fact]:
+    """The rows of the `Thông tin văn bản` table: number, date, place and signer."""
+    doc = plan.document
+    return [
         # What a summary leaves out of the number or date is not known, not left blank by the document.
         Fact(plain("page.plan.fact_number"), absent("number", True) if plan.not_known(doc.number) and not doc.number_symbol else number_text(doc)),
         Fact(plain("page.plan.fact_date"), absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
         Fact(plain("page.plan.fact_place"), inferred_text(plan.issuer.placed(plan.place), plan.is_inferred("place")) if isinstance(plan.place, str)
              else absent("place", plan.not_known(plan.place))),
         Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
-        Fact(plain("page.plan.fact_observances"),
-             Markdown("; ".join(observance_line(campaign_observance(ctx.data, year, o), year) for o in plan.observances))),
-        *([linked] if linked else []),
-        Fact(plain("page.plan.fact_window"), plan_window(plan)),
-        *([peak] if peak else []),
-        Fact(plain("page.plan.fact_deadlines"), plan_deadlines(plan)),
     ]
 
 
@@ -265,6 +302,19 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     feed = paths.plan_feed(plan)
     see_source = plain("page.plan.see_source")
     source_link = Markdown(f"[{escape(see_source)}](#nguon)")
+    sections = [name for name in SECTIONS if getattr(plan, name) or missing[name]]
+    phrases = [PlanPhrases(PHRASE_KINDS[kind], [_phrase_line(known[i]) for i in held(ids)]) for kind, ids in phrases_by_kind(plan) if ids]
+    shown = [*sections,
+             *(["phrases"] if phrases or plan.units_choose or missing["phrases"] else []),
+             *(["content"] if held(plan.content) or missing["content"] else []),
+             *(["forms"] if held(plan.forms) or missing["forms"] else []),
+             *(["window"] if window else []),
+             *(["responsibilities"] if held(plan.responsibilities) or missing["responsibilities"] else [])]
+    phrases_heading = plain("page.plan.phrases_heading_messages") if plan.messages or "message" in missing_phrase_kinds(plan) \
+        else plain("page.plan.phrases_heading")
+    headings = _headings(plan, shown, {**SECTIONS, "phrases": phrases_heading, "content": plain("page.plan.content_heading"),
+                                       "forms": plain("page.plan.forms_heading"), "window": plain("page.plan.window_heading"),
+                                       "responsibilities": plain("page.plan.responsibilities_heading")})
     return PlanView(
         title=plain("page.plan.title", plan=plan.short_label, kind=doc.kind, year=year),
         description=plain("page.plan.description", lead=lead, subject=subject) if subject
@@ -280,19 +330,17 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         summary_notice=say("page.plan.summary_notice", source=source_link) if plan.origin and plan.origin.summary else None,
         inferred=inferred_notice(plan.inferred),
         addressees=plan.addressees if isinstance(plan.addressees, list) else [],
-        facts=_facts(ctx, plan, Fact(lead_words, linked) if linked else None, Fact(peak_label, peak) if peak_label and peak else None),
+        glance=_glance(ctx, plan, Fact(lead_words, linked) if linked else None, Fact(peak_label, peak) if peak_label and peak else None),
+        facts=_facts(plan),
+        headings=headings,
         citizens_feed=feed if feed in ctx.feeds else None,
         staff_feed=feed if paths.staff_feed(feed) in ctx.feeds else None,
         year_link=link(page, paths.year_page(year), plain("page.plan.year_link", year=year)),
         basis_lead=say("page.plan.basis_lead", kind=doc.kind),
         basis=basis_lines(ctx.data, plan, page),
-        sections=[PlanSection(heading, held(getattr(plan, name)), missing[name]) for name, heading in SECTIONS.items()
-                  if getattr(plan, name) or missing[name]],
-        phrases_heading=plain("page.plan.phrases_heading_messages") if plan.messages or "message" in missing_phrase_kinds(plan)
-        else plain("page.plan.phrases_heading"),
+        sections=[PlanSection(headings[name], held(getattr(plan, name)), missing[name]) for name in sections],
         units_choose=units_choose_text(plan.units_choose),
-        phrases=[PlanPhrases(PHRASE_KINDS[kind], [_phrase_line(known[i]) for i in held(ids)]) for kind, ids in
-                 phrases_by_kind(plan) if ids],
+        phrases=phrases,
         content=[ContentSection(section.heading, section.items) for section in held(plan.content)],
         forms=held(plan.forms),
         window=Markdown(f"{window_sentence(window)}." + (f" {escape(window.note)}" if window.note else "")) if window else None,
