@@ -54,9 +54,9 @@ def test_plan_filter_is_in_place_before_scripts_run_and_says_what_to_do_without_
     ("so khcn", ["Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]),
     ("Sở KHCN", ["Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]),
     ("KH&CN lang", ["Sở Khoa học và Công nghệ tỉnh Lạng Sơn"]),
-    ("ubnd xa binh thanh", ["Ủy ban nhân dân xã Bình Thành"]),
-    ("uy ban nhan dan hai phong", ["Ủy ban nhân dân phường Trần Hưng Đạo"]),
-    ("thai nguyen", ["Ủy ban nhân dân xã Bình Thành"]),
+    ("ubnd xa binh thanh", ["Ủy ban nhân dân xã Bình Thành (Thái Nguyên)"]),
+    ("uy ban nhan dan hai phong", ["Ủy ban nhân dân phường Trần Hưng Đạo (Hải Phòng)"]),
+    ("thai nguyen", ["Ủy ban nhân dân xã Bình Thành (Thái Nguyên)"]),
 ])
 def test_plan_filter_knows_the_site_s_words_and_filters_the_one_list_in_place(served_site: str, page: Page, query: str, shown: list[str]) -> None:
     page.goto(served_site + "2026/ke-hoach/")
