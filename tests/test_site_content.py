@@ -234,3 +234,16 @@ def test_robots_txt_points_at_the_sitemap_of_the_configured_address(built_site: 
     )
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://doimoisangtao.example/2026/bang-ron/</loc>" in sitemap
+
+
+def test_no_page_title_says_the_site_s_name_twice(built_site: Path) -> None:
+    """The browser tab and search results read the page, then the site: the home page says the site's name once."""
+    for page in built_site.rglob("*.html"):
+        title = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").title
+        if title is None or page.name == "404.html":
+            continue
+        name = title.get_text()
+        site = name.rsplit(" - ", 1)[-1]
+        assert name.count(site) == 1, f"{page.relative_to(built_site)}: {name}"
+    home = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser").title
+    assert home is not None and " - " not in home.get_text()
