@@ -5,7 +5,15 @@ Heading anchors keep Vietnamese letters: mkdocs.yml configures pymdownx.slugs fo
 
 from __future__ import annotations
 
+import unicodedata
+
 from slugify import slugify as _ascii_slugify
+
+
+def without_marks(text: str) -> str:
+    """`Sở Lạng Sơn` → `So Lang Son`: Vietnamese without its marks, `đ` as `d`, as people type it loosely."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def ascii_slug(text: str) -> str:

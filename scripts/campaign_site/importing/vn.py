@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from campaign_site.core.slugs import without_marks
+
 _SPACES = re.compile(r"\s+")
 # Old and new tone placement at the end of a syllable ("hoà"/"hòa", "thuỷ"/"thủy"): one key for both.
 _TONE_PAIRS = {
@@ -42,8 +44,7 @@ def phrase_key(text: str) -> str:
 
 def plain(text: str) -> str:
     """Without diacritics (đ as d), folded: for names whose accents are written loosely."""
-    decomposed = unicodedata.normalize("NFD", key(text).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return without_marks(key(text))
 
 
 def is_lower_start(text: str) -> bool:

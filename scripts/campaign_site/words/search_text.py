@@ -8,8 +8,8 @@ docs/assets/site.js folds the reader's words the same way (`typed`) and only com
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from campaign_site.core.slugs import without_marks
 from campaign_site.data.domain import ABBREVIATIONS
 
 FORMS = (*ABBREVIATIONS.items(), ("thành phố", "TP"))
@@ -19,9 +19,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 def typed(text: str) -> str:
     """`Sở KH&CN Lạng Sơn` → `so khcn lang son`: as a reader types it without diacritics."""
-    decomposed = unicodedata.normalize("NFD", text.replace("&", "").replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(_WORD.findall(bare))
+    return " ".join(_WORD.findall(without_marks(text.replace("&", "")).casefold()))
 
 
 def search_text(*names: str) -> str:
