@@ -1,0 +1,96 @@
+"""Every page type answers its reader's question in a phone's first screen, within a height budget (issue 27).
+
+One row per page type: a page of that type on the shipped site, the most it may measure at 360 px, and the
+line that answers the reader's question, which must end inside the first 360 × 740 screen. The staff guide
+(`HUONG-DAN-BIEN-TAP.md`, "Trang web hiển thị gì") says the same order in words. At 1280 px no page is
+wider than the window. Plan pages are measured on more documents in `test_plan_first_screen.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A page type's page, its height budget at 360 px, and the element that answers its reader."""
+
+    path: str
+    budget: int
+    answer: str
+    """A CSS selector, optionally narrowed by `has_text`."""
+    has_text: str = ""
+
+
+PAGE_TYPES: dict[str, Screen] = {
+    # Home: the next days and what happens near me.
+    "home": Screen("", 2_300, "h1"),
+
+    # Year: its dates, then its plans.
+    "year": Screen("2026/", 5_200, "h2", "Kế hoạch hưởng ứng"),
+
+    # The year's plans: the list, filtered in place.
+    "plan list": Screen("2026/ke-hoach/", 2_200, "h1"),
+
+    # A plan: what, when, where (more plans in test_plan_first_screen.py).
+    "plan": Screen("2026/ke-hoach/ubnd-xa-binh-thanh/", 10_500, ".plan-glance li", "Cơ quan ban hành:"),
+
+    # A province: its plans.
+    "province": Screen("2026/dia-phuong/thai-nguyen/", 1_000, "h1"),
+
+    # The year's calendar: the months.
+    "year calendar": Screen("2026/lich/", 4_400, "h1"),
+
+    # All calendars.
+    "calendar": Screen("lich/", 6_400, "h1"),
+
+    # Banners: the files to print.
+    "banners": Screen("2026/bang-ron/", 6_800, "h1"),
+
+    # An observance day: its date and the plans that name it.
+    "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_700, "h1"),
+
+    # Legal basis.
+    "legal basis": Screen("can-cu-phap-ly/", 8_600, "h1"),
+
+    # Open data.
+    "open data": Screen("du-lieu-mo/", 3_200, "h1"),
+
+    # About.
+    "about": Screen("gioi-thieu/", 1_950, "h1"),
+}
+
+
+def _open(browser: Browser, viewport: dict[str, int], url: str) -> Page:
+    tab = browser.new_context(viewport=viewport, locale="vi-VN").new_page()
+    tab.goto(url)
+    return tab
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_each_page_type_answers_in_the_first_screen_within_its_budget(browser: Browser, served_site: str, kind: str) -> None:
+    screen = PAGE_TYPES[kind]
+    tab = _open(browser, PHONE, served_site + screen.path)
+    answer = tab.locator(screen.answer, has_text=screen.has_text or None).first
+    box = answer.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], f"{kind}: the answer ends at {box}"
+    height = tab.evaluate("document.documentElement.scrollHeight")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    tab.context.close()
+    print(f"{kind}: {height} px")
+    assert width <= PHONE["width"], f"{kind} is {width} px wide at 360 px"
+    assert height <= screen.budget, f"{kind} is {height} px tall at 360 px, over its budget of {screen.budget}"
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_page_type_is_wider_than_a_desktop_window(browser: Browser, served_site: str, kind: str) -> None:
+    tab = _open(browser, DESKTOP, served_site + PAGE_TYPES[kind].path)
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    tab.context.close()
+    assert width <= DESKTOP["width"], f"{kind} is {width} px wide at 1280 px"
