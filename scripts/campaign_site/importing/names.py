@@ -7,16 +7,12 @@ import re
 
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data.domain import ABBREVIATIONS
+from campaign_site.data.provinces import arrangement
 from campaign_site.importing.vn import key, plain, title_name
 
-PROVINCES = (
-    "An Giang", "Bắc Ninh", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Điện Biên", "Đồng Nai",
-    "Đồng Tháp", "Gia Lai", "Hà Nội", "Hà Tĩnh", "Hải Phòng", "Hồ Chí Minh", "Huế", "Hưng Yên", "Khánh Hòa",
-    "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng", "Nghệ An", "Ninh Bình", "Phú Thọ", "Quảng Ngãi",
-    "Quảng Ninh", "Quảng Trị", "Sơn La", "Tây Ninh", "Thái Nguyên", "Thanh Hóa", "Tuyên Quang", "Vĩnh Long",
-)
+PROVINCES = tuple(unit.name for unit in arrangement().units)
 """The 34 provinces and centrally governed cities since 12/6/2025, as the data writes them."""
-CITIES = frozenset({"Cần Thơ", "Đà Nẵng", "Hà Nội", "Hải Phòng", "Hồ Chí Minh", "Huế"})
+CITIES = frozenset(unit.name for unit in arrangement().units if unit.kind == "city")
 _BY_PLAIN = {plain(p): p for p in PROVINCES}
 
 # Kinds of agency, as running text writes them (the key is the folded form).
