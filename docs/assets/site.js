@@ -52,6 +52,8 @@
      the site's short forms or their long forms (KH&CN, UBND, TP). The list (name, province, address and
      the words it matches, made by campaign_site.words.search_text) is fetched on first use; the reader's
      words are folded the same way (`typed` there): NFD, marks removed, đ→d, "&" dropped, lower case.
+     After " | ", the other names of the plan's province (Hòa Bình for Phú Thọ): those match only as the
+     words typed in order, so "ha giang" does not find Cần Thơ by "hau giang".
      Where the page lists every plan, that table is filtered in place; else the matches are listed. */
   function typed(text) {
     return text.replace(/&/g, "").replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -76,7 +78,11 @@
           if (!response.ok) throw new Error(response.status);
           return response.json();
         }).then(function (list) {
-          list.forEach(function (plan) { plan.key = " " + plan.k; });
+          list.forEach(function (plan) {
+            var names = plan.k.split(" | ");
+            plan.key = " " + names[0];
+            plan.places = names.slice(1).map(function (name) { return " " + name; });
+          });
           return list;
         });
       }
@@ -126,12 +132,14 @@
         if (input.value !== query) return;  // a newer keystroke will answer
         var phrase = " " + words.join(" ");
         // Each word typed starts a word of the plan's names.
+        function inOrder(plan) {
+          return plan.key.indexOf(phrase) !== -1 || plan.places.some(function (name) { return name.indexOf(phrase) !== -1; });
+        }
         var found = all.filter(function (plan) {
-          return words.every(function (word) { return plan.key.indexOf(" " + word) !== -1; });
+          return inOrder(plan) || words.every(function (word) { return plan.key.indexOf(" " + word) !== -1; });
         });
         // The words in the order typed first ("binh thanh" before "Thành Bình"), then the rest.
-        found = found.filter(function (plan) { return plan.key.indexOf(phrase) !== -1; })
-          .concat(found.filter(function (plan) { return plan.key.indexOf(phrase) === -1; }));
+        found = found.filter(inOrder).concat(found.filter(function (plan) { return !inOrder(plan); }));
         if (results) list(found); else filterRows(found);
       }, function () {
         status.textContent = "Không tải được danh sách. Hãy chọn tỉnh, thành phố ở bảng dưới.";

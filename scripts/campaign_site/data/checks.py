@@ -14,7 +14,7 @@ from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem, format_loc
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import Loc, SourceFile
-from campaign_site.data import citations, paths, vn_dates
+from campaign_site.data import citations, paths, provinces, vn_dates
 from campaign_site.data.domain import ISSUER_LEVEL_OF, PHRASE_LISTS
 from campaign_site.data.id_checks import indexed, known_ids, unique_ids
 from campaign_site.data.model import CampaignFile, LegalDocument, Observance, Plan, YearObservance, follows_decree_30
@@ -358,6 +358,29 @@ def province_name(source: SourceFile, plan: Plan, seen: dict[str, tuple[str, str
             )
         ]
     return []
+
+
+def former_province(source: SourceFile, plan: Plan, year: int) -> list[Problem]:
+    """A plan signed on or after 1/7/2025 (by its date, or, undated, by its year) whose issuer's province is
+    one the 2025 merger ended (`Hòa Bình`): a warning, since a document may still print the old name."""
+    table, name, signed = provinces.arrangement(), plan.issuer.province, plan.document.date
+    part = table.merged_into(name) if name else None
+    if part is None or name is None:
+        return []
+    start = table.merged_from
+    if isinstance(signed, PartialDate):
+        if (signed.year, signed.month or 1, signed.day or 1) < (start.year, start.month, start.day):
+            return []  # before 1/7/2025, or perhaps before it (a month or a year only)
+        when = plain("check.former_signed", date=signed.in_sentence())
+    elif year > start.year:
+        when = plain("check.former_year", year=year)
+    else:
+        return []
+    former, unit = part
+    loc = ("issuer", "province")
+    return [source.problem(loc, format_loc(loc), plain(
+        "check.former_province", name=name, former=provinces.called(unit.kind_of(former), former), unit=provinces.called(unit.kind, unit.name),
+        unit_name=unit.name, day=vn_dates.short(start), resolution=table.number_symbol, when=when), "warning")]
 
 
 def registered_plan(source: SourceFile, plan: Plan, documents: dict[str, LegalDocument], linked: dict[str, str]) -> list[Problem]:

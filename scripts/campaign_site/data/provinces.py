@@ -13,6 +13,7 @@ from typing import Literal
 
 import yaml
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.slugs import ascii_slug
 
 TABLE = Path(__file__).with_name("provinces_2025.yaml")
@@ -90,3 +91,8 @@ def arrangement() -> Arrangement:
         merged_from=act["merged_from"], sources=tuple(act["sources"]),
         units=tuple(Unit(u["name"], u["kind"], tuple(u["former"])) for u in raw["units"]),
     )
+
+
+def called(kind: UnitKind, name: str) -> str:
+    """`tỉnh Phú Thọ`, `thành phố Hải Phòng`: a unit as running text names it."""
+    return plain("phrase.former_city", name=name) if kind == "city" else plain("phrase.former_province", name=name)

@@ -353,6 +353,11 @@ def province_names(parsed: Parsed) -> list[Problem]:
     return [p for f in parsed.plans for p in checks.province_name(f.source, f.value, seen)]
 
 
+def former_provinces(parsed: Parsed) -> list[Problem]:
+    """A plan signed since 1/7/2025 whose issuer's province the 2025 merger ended (a warning)."""
+    return [p for f in parsed.plans for p in checks.former_province(f.source, f.value, f.year)]
+
+
 def plan_documents(parsed: Parsed) -> list[Problem]:
     """Documents plans cite: in the registry (as far as it can be read), issued before the plan; a plan that
     is a registered document agrees with the registry and is that document's only plan."""
@@ -468,6 +473,7 @@ RULES: tuple[Rule, ...] = (
     plan_dates,
     plan_endings,
     province_names,
+    former_provinces,
     original_files,
     plan_documents,
     plan_years,

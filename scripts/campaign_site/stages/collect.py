@@ -16,6 +16,7 @@ from campaign_site.core.encoders import json_text
 from campaign_site.core.file_cache import FileCache
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
+from campaign_site.data.provinces import arrangement
 from campaign_site.data.site_data import SiteData
 from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import BannerMaker, Download, YearBanners
@@ -79,7 +80,7 @@ class Collected:
 
 def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping[str, PublishedPost]) -> list[GeneratedFile]:
     """robots.txt, each year's open data (JSON) and each year's plan list for the listing's name filter
-    (name, province, address, and the words it matches: `search_text`)."""
+    (name, province, address, and the words it matches: `search_text`, with the province's other names)."""
     sitemap = data.settings.site.base_url.rstrip("/") + "/sitemap.xml"
     files = [GeneratedFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", "campaigns/site.yaml")]
     for year, campaign in data.campaigns.items():
@@ -87,7 +88,8 @@ def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping
                                    campaign.source))
         page = paths.year_plans(year)
         entries = [{"n": p.named(p.issuer.display_name), "t": group.name, "u": paths.relative_url(paths.plan_page(p), page),
-                    "k": search_text(p.named(p.issuer.display_name), p.issuer.short_label, group.name)}
+                    "k": search_text(p.named(p.issuer.display_name), p.issuer.short_label, group.name,
+                                     places=arrangement().other_names(group.name))}
                    for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files

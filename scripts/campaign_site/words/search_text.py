@@ -1,13 +1,17 @@
 """What the year's plan filter compares with what a reader types: each plan's names as people type them
 (no diacritics, `đ` as `d`, no `&`, lower case), with the site's short forms and their long forms both
-present, so `so khcn`, `Sở KH&CN` and `so khoa hoc va cong nghe` find the same plans.
+present, so `so khcn`, `Sở KH&CN` and `so khoa hoc va cong nghe` find the same plans; then, each after
+` | `, the other names of the plan's province (`data.provinces`: `vinh phuc | hoa binh` for Phú Thọ).
 
-docs/assets/site.js folds the reader's words the same way (`typed`) and only compares.
+docs/assets/site.js folds the reader's words the same way (`typed`) and only compares: every word typed
+starts a word before the first ` | `, or the words typed, in order, start a word of one other name (so
+`ha giang` finds Tuyên Quang's plans but not, by `hau giang`, Cần Thơ's).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from campaign_site.core.slugs import without_marks
 from campaign_site.data.domain import ABBREVIATIONS
@@ -22,12 +26,17 @@ def typed(text: str) -> str:
     return " ".join(_WORD.findall(without_marks(text.replace("&", "")).casefold()))
 
 
-def search_text(*names: str) -> str:
-    """`names` typed, each once, then the other form of every short or long form they hold."""
+PLACE = " | "
+"""What sets each other name of the plan's province apart from the plan's words and from each other."""
+
+
+def search_text(*names: str, places: Sequence[str] = ()) -> str:
+    """`names` typed, each once, then the other form of every short or long form they hold; then each of
+    `places` (other names of the plan's province) typed, after `PLACE`."""
     words = list(dict.fromkeys(t for t in map(typed, names) if t))
     held = f" {' '.join(words)} "
     for long, short in FORMS:
         for have, other in ((typed(long), typed(short)), (typed(short), typed(long))):
             if f" {have} " in held and other not in words:
                 words.append(other)
-    return " ".join(words)
+    return " ".join(words) + "".join(PLACE + typed(place) for place in places)

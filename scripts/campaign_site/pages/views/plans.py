@@ -23,6 +23,7 @@ from campaign_site.pages.views.base import (
     province_rows,
 )
 from campaign_site.pages.views.where import Crumb, here, province_trail
+from campaign_site.words.provinces import province_history
 from campaign_site.words.search_text import typed
 from campaign_site.words.summaries import window_coverage, window_sentence
 
@@ -67,6 +68,8 @@ class ProvinceView(View):
     """Year, province: the first line of the page."""
     intro: Markdown
     """How many plans of whose, and where the other provinces' are."""
+    history: Markdown | None
+    """What the province became on 1/7/2025, or was formed from (`words.provinces`); None if it stayed as it was."""
     window: Markdown | None
     """How long these plans run, from the windows they state (see `summaries`); None for one plan, whose
     row in the table says it."""
@@ -87,6 +90,7 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
         share=ctx.share(year),
         where=here(province_trail(campaign, group)),
         intro=say("page.province.intro", count=count, year=year, whose=whose, others=others),
+        history=None if group.central else province_history(group.name),
         window=window_sentence(window_coverage(group.plans), where) if count > 1 else None,
         rows=plan_rows(page, group.plans),
         posts=post_list([p for p in campaign.posts if p.plan.id in plan_ids], LISTED_POSTS),
