@@ -1,0 +1,122 @@
+"""The provinces before and after 1/7/2025 in the plan filter's words, on province pages and in the check.
+
+The filter is modelled here as docs/assets/site.js matches (`shown`); tests/test_former_provinces_in_browser.py
+types into the real one."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import line_of, replace_in
+from hypothesis import given
+from hypothesis import strategies as st
+
+from campaign_site.core.slugs import without_marks
+from campaign_site.data.loader import load_site
+from campaign_site.data.provinces import Unit, arrangement, called
+from campaign_site.words.provinces import province_history
+from campaign_site.words.search_text import PLACE, search_text, typed
+
+TABLE = arrangement()
+FORMERS = [(former, unit) for unit in TABLE.units for former in unit.former]
+
+
+def shown(key: str, query: str) -> bool:
+    """Whether site.js keeps a plan whose words are `key` for what the reader typed: every word typed starts a
+    word of the plan's own words, or the words in order start a word of one of its province's other names."""
+    words = typed(query).split()
+    own, *places = key.split(PLACE)
+    phrase = " " + " ".join(words)
+    return (phrase in f" {own}" or any(phrase in f" {place}" for place in places)
+            or all(f" {word}" in f" {own}" for word in words))
+
+
+def plan_keys(unit: Unit) -> list[str]:
+    """The filter's words of two plans of `unit`: its People's Committee's and a ward's."""
+    places = TABLE.other_names(unit.name)
+    committee = f"UBND {called(unit.kind, unit.name)}"
+    return [search_text(committee, committee, unit.name, places=places),
+            search_text("UBND phường Trung Tâm", "UBND phường Trung Tâm", unit.name, places=places)]
+
+
+KEYS = {unit.name: plan_keys(unit) for unit in TABLE.units}
+
+
+@st.composite
+def as_typed(draw: st.DrawFn, name: str) -> str:
+    """`name` as a reader may type it: with or without marks, in any case, composed or not."""
+    text = without_marks(name) if draw(st.booleans()) else name
+    text = "".join(c.upper() if draw(st.booleans()) else c.lower() for c in text)
+    return unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
+
+
+@given(st.sampled_from(FORMERS).flatmap(lambda pair: st.tuples(st.just(pair), as_typed(pair[0]))))
+def test_a_former_province_typed_any_way_finds_its_unit_s_plans_and_no_other_s(case: tuple[tuple[str, Unit], str]) -> None:
+    (former, unit), query = case
+    for name, keys in KEYS.items():
+        assert [shown(key, query) for key in keys] == [name == unit.name] * 2, (query, name)
+
+
+def test_the_words_of_a_merged_province_s_plan_end_with_its_former_provinces() -> None:
+    words = search_text("UBND phường Việt Trì", "UBND phường Việt Trì", "Phú Thọ", places=TABLE.other_names("Phú Thọ"))
+    assert words.endswith(" | vinh phuc | hoa binh")
+    assert all(shown(words, q) for q in ("hoa binh", "Hòa Bình", "HOÀ BÌNH", "vinh phuc", "phu tho", "viet tri", "hoa"))
+    assert not any(shown(words, q) for q in ("binh hoa", "phuc hoa", "ha giang", "viet tri hoa binh"))
+    assert "|" not in search_text("UBND phường Việt Trì", "Lạng Sơn", places=TABLE.other_names("Lạng Sơn"))
+
+
+@given(st.sampled_from([u for u in TABLE.units if u.merged]))
+def test_a_merged_unit_s_page_names_each_former_province_once(unit: Unit) -> None:
+    sentence = province_history(unit.name)
+    assert sentence is not None and sentence.startswith("Từ ngày 01/7/2025, ")
+    assert called(unit.kind, unit.name) in sentence and "202/2025/QH15" in sentence
+    for former in unit.former:
+        assert sentence.count(f" {former}") == 1 + (former == unit.name), former
+
+
+@given(st.sampled_from([(f, u) for f, u in FORMERS if f != u.name]))
+def test_a_former_province_s_page_names_the_unit_it_is_part_of(pair: tuple[str, Unit]) -> None:
+    former, unit = pair
+    assert province_history(former) == (f"Từ ngày 01/7/2025, địa bàn tỉnh {former} trước đây thuộc {called(unit.kind, unit.name)} "
+                                        "(Nghị quyết số 202/2025/QH15 của Quốc hội).")
+
+
+def test_unchanged_units_and_other_names_get_no_sentence() -> None:
+    assert [province_history(n) for n in ("Lạng Sơn", "Hà Nội", "Trung ương")] == [None, None, None]
+    assert province_history("Hải Phòng") == ("Từ ngày 01/7/2025, thành phố Hải Phòng gồm địa bàn tỉnh Hải Dương và thành phố Hải Phòng "
+                                             "trước đây (Nghị quyết số 202/2025/QH15 của Quốc hội).")
+    assert province_history("Phú Thọ") == ("Từ ngày 01/7/2025, tỉnh Phú Thọ gồm địa bàn các tỉnh Vĩnh Phúc, Hòa Bình và Phú Thọ "
+                                           "trước đây (Nghị quyết số 202/2025/QH15 của Quốc hội).")
+
+
+LAI_CHAU = "2026/plans/so-khcn-lai-chau.yaml"
+THANH_HOA = "2025/plans/so-khcn-thanh-hoa.yaml"
+
+
+def province_warnings(project: Path) -> list[tuple[str, int, str, str]]:
+    data = load_site(project / "campaigns")
+    return [(w.file, w.line, w.field, w.message) for w in data.warnings if w.field == "issuer.province"]
+
+
+def test_a_plan_signed_since_1_july_2025_naming_a_former_province_is_warned(project: Path) -> None:
+    path = project / "campaigns" / LAI_CHAU
+    replace_in(path, "  province: Lai Châu\n", "  province: Hòa Bình\n")
+    assert province_warnings(project) == [(f"campaigns/{LAI_CHAU}", line_of(path, "province: Hòa Bình"), "issuer.province",
+        "`Hòa Bình`: tỉnh Hòa Bình đã nhập vào tỉnh Phú Thọ từ ngày 01/7/2025 (Nghị quyết số 202/2025/QH15 của Quốc hội), "
+        "nhưng văn bản này ký năm 2026. Hãy đối chiếu văn bản: nếu cơ quan ban hành nay thuộc tỉnh Phú Thọ, viết `Phú Thọ`; "
+        "nếu văn bản ghi đúng tên `Hòa Bình`, giữ nguyên (đây chỉ là cảnh báo).")]
+
+
+@pytest.mark.parametrize(("signed", "warned"), [("4/2025", False), ("30/6/2025", False), ("6/2025", False), ("2025", False),
+                                                ("01/7/2025", True), ("7/2025", True), ("15/7/2025", True)])
+def test_a_plan_signed_before_1_july_2025_names_the_province_of_its_time(project: Path, signed: str, warned: bool) -> None:
+    """The 2025 Thanh Hóa plan, as if Bắc Giang's (a province until 1/7/2025), signed on `signed`."""
+    path = project / "campaigns" / THANH_HOA
+    replace_in(path, "  province: Thanh Hóa\n", "  province: Bắc Giang\n")
+    replace_in(path, "  date: 4/2025\n", f'  date: "{signed}"\n')
+    found = province_warnings(project)
+    assert len(found) == warned, found
+    if warned:
+        assert "tỉnh Bắc Giang đã nhập vào tỉnh Bắc Ninh từ ngày 01/7/2025" in found[0][3] and "nhưng văn bản này ký " in found[0][3]
