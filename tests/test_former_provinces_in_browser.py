@@ -94,3 +94,16 @@ def test_site_search_finds_the_province_page_by_a_former_name(served: str, page:
     page.goto(served)
     for query in ("Vĩnh Phúc", "vinh phuc", "VĨNH PHÚC"):
         assert results(page, query)[0] == PHU_THO, query
+
+
+@pytest.mark.parametrize(("query", "province_page"), [("bac kan", "2026/dia-phuong/thai-nguyen/"), ("Hải Dương", "2026/dia-phuong/hai-phong/")])
+def test_with_few_plans_a_merged_province_s_page_is_still_in_search(built_site: Path, served_site: str, page: Page, query: str,
+                                                                    province_page: str) -> None:
+    """The shipped site lists its few plans on the year's pages, so plan pages stand in search for themselves;
+    a merged province's page stays in search, as no plan page names the former provinces."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert {d["location"] for d in docs if d["location"].startswith("2026/dia-phuong/")} >= {province_page}
+    assert not any(d["location"].startswith("2026/dia-phuong/lang-son/") for d in docs)  # unchanged in 2025
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served_site)
+    assert results(page, query)[0] == province_page

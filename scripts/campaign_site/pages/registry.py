@@ -17,6 +17,7 @@ from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths
 from campaign_site.data.activities import Post
 from campaign_site.data.model import Plan
+from campaign_site.data.provinces import arrangement
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
 from campaign_site.pages.views.banners import banners_view
 from campaign_site.pages.views.base import SiteContext, View
@@ -133,7 +134,8 @@ LEGAL_BASIS = PageType("legal_basis", "legal_basis.md.j2", _single, lambda _: pa
 OPEN_DATA = PageType("open_data", "open_data.md.j2", _single, lambda _: "du-lieu-mo.md", open_data_view,
                      lambda _: "campaigns/", TOP)
 # Many plans: the year's province pages, which list plans by name, stand for them in search;
-# few plans: each plan page is in search itself.
+# few plans: each plan page is in search itself, and a province page only when it names the provinces
+# before 1/7/2025 (`data.provinces`), which no plan page holds.
 PLAN = PageType("plan", "plan.md.j2", _plans, paths.plan_page, plan_view, lambda p: p.source, None,
                 lambda ctx, plan: Search(exclude=not ctx.data.campaigns[plan.year].lists_plans), many=True)
 # Activities held: each year's news, newest first, ten a page (the first page in the year's
@@ -149,7 +151,7 @@ POST: PageType[Post] = PageType("post", "post.md.j2", lambda data: [p for c in d
 PROVINCE: PageType[tuple[Campaign, ProvincePlans]] = PageType(
     "province", "province.md.j2", lambda data: [(c, g) for c in data.campaigns.values() for g in c.provinces],
     lambda s: paths.province_page(s[0].year, s[1].slug), province_view, lambda s: s[0].source, None,
-    lambda ctx, s: Search(exclude=s[0].lists_plans))
+    lambda ctx, s: Search(exclude=s[0].lists_plans and not arrangement().other_names(s[1].name)))
 # Each observance day of a year: its phrases, the plans naming it, its event; linked from the year's page and calendar.
 DAY = PageType("day", "day.md.j2", observance_days, day_page, day_view, lambda d: d.campaign.source, None,
                linked_from=(LinkedFrom(YEAR, lambda d: d.campaign, link_text, LINKS_LEAD),
