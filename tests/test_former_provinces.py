@@ -17,20 +17,22 @@ from campaign_site.core.slugs import without_marks
 from campaign_site.data.loader import load_site
 from campaign_site.data.provinces import Unit, arrangement, called
 from campaign_site.words.provinces import province_history
-from campaign_site.words.search_text import PLACE, search_text, typed
+from campaign_site.words.search_text import NAME, PLACE, search_text, typed
 
 TABLE = arrangement()
 FORMERS = [(former, unit) for unit in TABLE.units for former in unit.former]
 
 
-def shown(key: str, query: str) -> bool:
-    """Whether site.js keeps a plan whose words are `key` for what the reader typed: every word typed starts a
-    word of the plan's own words, or the words in order start a word of one of its province's other names."""
+def kept(keys: list[str], query: str) -> list[bool]:
+    """Which plans (their filter words, `keys`) site.js keeps for what the reader typed: those with a name
+    holding the words in order, each starting a word; if none, those whose own names hold every word."""
     words = typed(query).split()
-    own, *places = key.split(PLACE)
     phrase = " " + " ".join(words)
-    return (phrase in f" {own}" or any(phrase in f" {place}" for place in places)
-            or all(f" {word}" in f" {own}" for word in words))
+    split = [(own.split(NAME), places) for own, *places in (key.split(PLACE) for key in keys)]
+    in_order = [any(phrase in f" {name}" for name in own + places) for own, places in split]
+    if any(in_order):
+        return in_order
+    return [all(f" {word}" in f" {' '.join(own)}" for word in words) for own, _ in split]
 
 
 def plan_keys(unit: Unit) -> list[str]:
@@ -41,7 +43,7 @@ def plan_keys(unit: Unit) -> list[str]:
             search_text("UBND phường Trung Tâm", "UBND phường Trung Tâm", unit.name, places=places)]
 
 
-KEYS = {unit.name: plan_keys(unit) for unit in TABLE.units}
+PLANS = [(unit.name, key) for unit in TABLE.units for key in plan_keys(unit)]
 
 
 @st.composite
@@ -55,16 +57,26 @@ def as_typed(draw: st.DrawFn, name: str) -> str:
 @given(st.sampled_from(FORMERS).flatmap(lambda pair: st.tuples(st.just(pair), as_typed(pair[0]))))
 def test_a_former_province_typed_any_way_finds_its_unit_s_plans_and_no_other_s(case: tuple[tuple[str, Unit], str]) -> None:
     (former, unit), query = case
-    for name, keys in KEYS.items():
-        assert [shown(key, query) for key in keys] == [name == unit.name] * 2, (query, name)
+    shown = kept([key for _, key in PLANS], query)
+    assert [name for (name, _), keep in zip(PLANS, shown, strict=True) if keep] == [unit.name] * 2, query
 
 
 def test_the_words_of_a_merged_province_s_plan_end_with_its_former_provinces() -> None:
     words = search_text("UBND phường Việt Trì", "UBND phường Việt Trì", "Phú Thọ", places=TABLE.other_names("Phú Thọ"))
-    assert words.endswith(" | vinh phuc | hoa binh")
-    assert all(shown(words, q) for q in ("hoa binh", "Hòa Bình", "HOÀ BÌNH", "vinh phuc", "phu tho", "viet tri", "hoa"))
-    assert not any(shown(words, q) for q in ("binh hoa", "phuc hoa", "ha giang", "viet tri hoa binh"))
+    assert words == "ubnd phuong viet tri / phu tho / uy ban nhan dan | vinh phuc | hoa binh"
+    for query in ("hoa binh", "Hòa Bình", "HOÀ BÌNH", "vinh phuc", "phu tho", "viet tri", "hoa", "ubnd viet tri phu tho"):
+        assert kept([words], query) == [True], query
+    for query in ("binh hoa", "phuc hoa", "ha giang", "viet tri hoa binh"):
+        assert kept([words], query) == [False], query
     assert "|" not in search_text("UBND phường Việt Trì", "Lạng Sơn", places=TABLE.other_names("Lạng Sơn"))
+
+
+def test_words_in_the_order_typed_win_over_words_anywhere() -> None:
+    """`son la`: Sơn La's plan, not Lạng Sơn's (`lang son` holds `son` and a word starting `la`); with no
+    plan of Sơn La, Lạng Sơn's is the nearest."""
+    lang_son, son_la = (search_text(f"UBND {called('province', name)}", name) for name in ("Lạng Sơn", "Sơn La"))
+    assert kept([lang_son, son_la], "son la") == [False, True]
+    assert kept([lang_son], "son la") == [True]
 
 
 @given(st.sampled_from([u for u in TABLE.units if u.merged]))
@@ -120,3 +132,11 @@ def test_a_plan_signed_before_1_july_2025_names_the_province_of_its_time(project
     assert len(found) == warned, found
     if warned:
         assert "tỉnh Bắc Giang đã nhập vào tỉnh Bắc Ninh từ ngày 01/7/2025" in found[0][3] and "nhưng văn bản này ký " in found[0][3]
+
+
+@pytest.mark.parametrize(("former", "unit"), FORMERS, ids=[f for f, _ in FORMERS])
+def test_each_former_province_as_written_and_without_marks_finds_its_unit_only(former: str, unit: Unit) -> None:
+    """The property above, for every one of the 63 names, as written and as typed without marks."""
+    for query in (former, without_marks(former).upper()):
+        shown = kept([key for _, key in PLANS], query)
+        assert [name for (name, _), keep in zip(PLANS, shown, strict=True) if keep] == [unit.name] * 2, query

@@ -75,9 +75,10 @@ def test_the_search_index_holds_the_former_names_on_the_province_page(site: Path
 
 @pytest.mark.parametrize(("query", "shown"), [
     ("hoa binh", [WARD]), ("Hòa Bình", [WARD]), ("HOÀ BÌNH", [WARD]), ("VINH PHUC", [WARD]), ("viet tri", [WARD]),
-    ("phu tho", [WARD, "Ủy ban nhân dân phường Trần Hưng Đạo (Cần Thơ)"]),
+    ("phu tho", [WARD]),  # not Cần Thơ's ward, whose names hold a word starting "phu" and "tho" apart
     ("ha giang", []), ("binh hoa", []), ("hai duong", ["Ủy ban nhân dân phường Trần Hưng Đạo (Hải Phòng)"]),
-    ("nam dinh", ["Ủy ban nhân dân phường Trần Hưng Đạo (Ninh Bình)"]), ("thai binh", ["Ủy ban nhân dân phường Trần Hưng Đạo (Hưng Yên)", "Ủy ban nhân dân xã Bình Thành (Thái Nguyên)"]),
+    ("nam dinh", ["Ủy ban nhân dân phường Trần Hưng Đạo (Ninh Bình)"]), ("thai binh", ["Ủy ban nhân dân phường Trần Hưng Đạo (Hưng Yên)"]),
+    ("uy ban nhan dan viet tri phu tho", [WARD]),  # no name holds these words in order: every word anywhere
 ])
 def test_the_plan_filter_finds_a_plan_by_its_province_s_former_name(served: str, page: Page, query: str, shown: list[str]) -> None:
     page.goto(served + "2026/ke-hoach/")

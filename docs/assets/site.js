@@ -52,8 +52,10 @@
      the site's short forms or their long forms (KH&CN, UBND, TP). The list (name, province, address and
      the words it matches, made by campaign_site.words.search_text) is fetched on first use; the reader's
      words are folded the same way (`typed` there): NFD, marks removed, đ→d, "&" dropped, lower case.
-     After " | ", the other names of the plan's province (Hòa Bình for Phú Thọ): those match only as the
-     words typed in order, so "ha giang" does not find Cần Thơ by "hau giang".
+     The plan's names are apart (" / "), then, after " | ", the other names of its province (Hòa Bình for
+     Phú Thọ). The plans with a name that holds the words in the order typed are kept ("son la": Sơn La,
+     not Lạng Sơn); only if there is none, those whose own names hold every word anywhere ("uy ban nhan
+     dan hai phong"); a province's other names count only in order ("ha giang" never finds "hau giang").
      Where the page lists every plan, that table is filtered in place; else the matches are listed. */
   function typed(text) {
     return text.replace(/&/g, "").replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -79,9 +81,10 @@
           return response.json();
         }).then(function (list) {
           list.forEach(function (plan) {
-            var names = plan.k.split(" | ");
-            plan.key = " " + names[0];
-            plan.places = names.slice(1).map(function (name) { return " " + name; });
+            var places = plan.k.split(" | ");
+            var own = places.shift().split(" / ");
+            plan.key = " " + own.join(" ");
+            plan.names = own.concat(places).map(function (name) { return " " + name; });
           });
           return list;
         });
@@ -132,14 +135,14 @@
         if (input.value !== query) return;  // a newer keystroke will answer
         var phrase = " " + words.join(" ");
         // Each word typed starts a word of the plan's names.
-        function inOrder(plan) {
-          return plan.key.indexOf(phrase) !== -1 || plan.places.some(function (name) { return name.indexOf(phrase) !== -1; });
-        }
         var found = all.filter(function (plan) {
-          return inOrder(plan) || words.every(function (word) { return plan.key.indexOf(" " + word) !== -1; });
+          return plan.names.some(function (name) { return name.indexOf(phrase) !== -1; });
         });
-        // The words in the order typed first ("binh thanh" before "Thành Bình"), then the rest.
-        found = found.filter(inOrder).concat(found.filter(function (plan) { return !inOrder(plan); }));
+        if (!found.length) {
+          found = all.filter(function (plan) {
+            return words.every(function (word) { return plan.key.indexOf(" " + word) !== -1; });
+          });
+        }
         if (results) list(found); else filterRows(found);
       }, function () {
         status.textContent = "Không tải được danh sách. Hãy chọn tỉnh, thành phố ở bảng dưới.";
