@@ -121,6 +121,14 @@ def test_a_plan_signed_since_1_july_2025_naming_a_former_province_is_warned(proj
         "nếu văn bản ghi đúng tên `Hòa Bình`, giữ nguyên (đây chỉ là cảnh báo).")]
 
 
+def test_an_undated_plan_of_a_year_after_the_merger_is_warned_by_its_year(project: Path) -> None:
+    path = project / "campaigns" / LAI_CHAU
+    replace_in(path, "  province: Lai Châu\n", "  province: Bắc Kạn\n")
+    replace_in(path, '  date: "2026"\n', "  date: null\n")
+    [(_file, _line, _field, message)] = province_warnings(project)
+    assert "tỉnh Bắc Kạn đã nhập vào tỉnh Thái Nguyên từ ngày 01/7/2025" in message and "nhưng văn bản này là kế hoạch năm 2026." in message
+
+
 @pytest.mark.parametrize(("signed", "warned"), [("4/2025", False), ("30/6/2025", False), ("6/2025", False), ("2025", False),
                                                 ("01/7/2025", True), ("7/2025", True), ("15/7/2025", True)])
 def test_a_plan_signed_before_1_july_2025_names_the_province_of_its_time(project: Path, signed: str, warned: bool) -> None:
