@@ -143,8 +143,8 @@ def _when(day: date, today: date) -> Markdown:
 def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
     observance, year, day = subject.observance, subject.campaign.year, subject.day
     about = [say("page.day.name_en", name=observance.name_en)] if observance.name_en else []
-    if observance.usual_name:
-        about.append(say("page.day.usual_name", year=year, name=observance.name, usual=observance.usual_name))
+    if observance.documents_name:
+        about.append(say("page.day.documents_name", year=year, name=observance.documents_name))
     about.append(say("page.year.observance_owner", owner=observance.owner))
     event = next((e for e in ctx.events[year] if e.kind == "observance" and e.start == day and e.title == observance.name), None)
     groups = _phrase_groups(subject)
