@@ -39,7 +39,7 @@ from campaign_site.data.wording import DEADLINE_RULES
 from campaign_site.importing import deadlines
 from campaign_site.importing.extract import document_year, extract
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.words.phrasing import deadline_party, deadline_written, deadline_words
+from campaign_site.words.phrasing import deadline_party, deadline_words, deadline_written
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"

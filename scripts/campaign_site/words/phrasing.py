@@ -47,6 +47,11 @@ def span_text(span: tuple[date, date], feed: bool = False) -> str:
     return say("phrase.span", start=time(span[0]), end=time(span[1]))
 
 
+def finished(last: date | None, today: date) -> str:
+    """` (đã kết thúc)` after a window that ended before `today` (the build's day); else nothing."""
+    return " " + plain("phrase.finished") if last and last < today else ""
+
+
 def window_text(window: Window) -> Markdown:
     return span_text((window.start, window.end))
 

@@ -1,4 +1,5 @@
-"""Calendar pages: month grids, coming and past dates, and the feeds to subscribe to."""
+"""Calendar pages, in the order their reader asks: the next date and the coming ones, the month grids, the past
+dates, then the feeds to subscribe to (or, once every day in them is over, to keep)."""
 
 from __future__ import annotations
 
@@ -83,6 +84,8 @@ class CalendarView(View):
     plan_feeds: list[Feed]
     staff_feeds: list[Feed]
     staff_plan_feeds: list[Feed]
+    feeds_over: bool
+    """Every feed the page offers is over on the build's day: they are offered as files to keep, not to add."""
     plan_feeds_summary: str
     staff_plan_feeds_summary: str
     plans_page: str | None
@@ -127,6 +130,7 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
     staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
     has_activities = any(e.kind == "activity" for e in events)
     next_events = events + (later or [])
+    offered = [ctx.feeds[f] for f in written] + [ctx.feeds[s] for _, s in staff]
     return CalendarView(
         title=title, description=intro, share=share, intro=intro, events=events, next_events=next_events,
         next_text=next_text(next_events, ctx.today), months=_months(events, ctx.today), weekdays=WEEKDAYS,
@@ -136,6 +140,7 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
         plan_feeds=per_plan,
         staff_feeds=[ctx.feeds[s] for f, s in staff if f not in plan_feeds],
         staff_plan_feeds=staff_per_plan,
+        feeds_over=bool(offered) and all(f.over for f in offered),
         plan_feeds_summary=plain("page.calendar.plan_feeds", count=len(per_plan)),
         staff_plan_feeds_summary=plain("page.calendar.staff_plan_feeds", count=len(staff_per_plan)),
         plans_page=paths.year_plans(plans_of) if plans_of else None,
