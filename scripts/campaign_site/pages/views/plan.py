@@ -256,8 +256,9 @@ def _glance(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None
     and the report deadlines, with the rows of the linked days and the peak, if any."""
     year, themes = plan.year, plan.themes if isinstance(plan.themes, list) else []
     known = ctx.data.campaigns[year].phrases()
+    window = plan.dated_window
     return [
-        Fact(plain("page.plan.fact_window"), Markdown(plan_window(plan) + finished(plan.dated_window and plan.dated_window.end, ctx.today))),
+        Fact(plain("page.plan.fact_window"), Markdown(plan_window(plan) + finished(window.end if window else None, ctx.today))),
         *([peak] if peak else []),
         Fact(plain("page.plan.fact_observances"),
              Markdown("; ".join(observance_line(campaign_observance(ctx.data, year, o), year) for o in plan.observances))),
