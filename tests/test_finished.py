@@ -59,7 +59,7 @@ def test_a_day_page_says_it_has_passed_and_offers_its_feed_only_while_it_is_ahea
     first = page.find("h1").find_next_sibling("p")
     assert first is not None
     passed = day == TODAY
-    assert ("đã diễn ra; lần tới: 21/4/2027" in words(first)) == passed
+    assert ("đã diễn ra; lần tới: Thứ Tư, 21/4/2027" in words(first)) == passed
     assert (page.select_one("details.feed-add") is None) == passed
     assert not kept_files(page)
 
@@ -74,7 +74,7 @@ def test_a_day_page_answers_in_its_reader_s_order(request: pytest.FixtureRequest
     order = [t.name for t in page.find_all(["h1", "h2", "time"])]
     assert order.index("h1") < order.index("time") < order.index("h2")
     headings = [words(h).removesuffix(" ¶") for h in page.find_all("h2")]
-    assert headings == ["Kế hoạch nêu ngày này", "Chủ đề, khẩu hiệu năm 2026"]
+    assert headings == ["Kế hoạch nêu ngày này", "Chủ đề, khẩu hiệu trong các kế hoạch năm 2026"]
     for heading in page.find_all("h2"):
         following = heading.find_next_sibling()
         assert following is not None and following.name not in ("h2", "h3"), heading
@@ -93,6 +93,17 @@ def test_a_calendar_opens_with_what_is_next(request: pytest.FixtureRequest, day:
     if day == BEFORE:
         assert coming and coming[0]["data-last"] >= "2026-04-10"
         assert words(coming[0]).startswith("15/4/2026 – 26/4/2026 — Thời gian thực hiện: Sở KH&CN Lạng Sơn"), words(coming[0])
+    year_over = day == TODAY and path == "2026/lich"
+    section = page.select_one("section.cal-coming")
+    assert section is not None and section.has_attr("hidden") == year_over  # nothing ahead: the next-date panel says what is
     heading = page.find("h2", id="them-vao-lich")
     assert heading is not None
-    assert (words(heading).removesuffix(" ¶") == "Tệp lịch để lưu") == (day == TODAY and path == "2026/lich")
+    assert (words(heading).removesuffix(" ¶") == "Tệp lịch để lưu") == year_over
+    captions = [words(c) for c in page.select("table.cal-month caption")]
+    if path == "lich" and day == TODAY:  # the overview's grids are the months ahead; each year's calendar keeps its own
+        assert captions == ["Tháng 4 năm 2027", "Tháng 5 năm 2027"]
+        assert {a["href"] for a in page.find_all("a", string=["Năm 2026", "Năm 2025"])} == {"../2026/lich/", "../2025/lich/"}
+    elif path == "lich":
+        assert "Tháng 4 năm 2025" not in captions and captions[0] == "Tháng 4 năm 2026"
+    else:
+        assert captions == ["Tháng 4 năm 2026", "Tháng 5 năm 2026"]

@@ -299,7 +299,7 @@ def test_the_year_addresses_the_checks_keep_from_observance_ids_are_every_addres
 @pytest.mark.parametrize(("today", "said"), [
     (date(2026, 4, 21), "Thứ Ba, <time datetime=\"2026-04-21\">ngày 21 tháng 4 năm 2026</time>."),
     (date(2026, 4, 22), "Thứ Ba, <time datetime=\"2026-04-21\">ngày 21 tháng 4 năm 2026</time>: đã diễn ra; "
-                        "lần tới: <time datetime=\"2027-04-21\">21/4/2027</time>."),
+                        "lần tới: Thứ Tư, <time datetime=\"2027-04-21\">21/4/2027</time>."),
 ])
 def test_a_day_page_says_when_its_day_has_passed_and_when_it_comes_next(
         shipped: tuple[SiteData, dict[str, GeneratedFile]], today: date, said: str) -> None:

@@ -139,7 +139,8 @@ def _when(day: date, today: date) -> Markdown:
     while (day.month, day.day) == (2, 29) and not calendar.isleap(year):  # 29/2 comes back in a leap year
         year += 1
     upcoming = date(year, day.month, day.day)
-    return say("page.day.passed", weekday=weekday, date=written, next=time(upcoming, vn_dates.short(upcoming)))
+    return say("page.day.passed", weekday=weekday, date=written, next_weekday=WEEKDAYS[upcoming.weekday()][1],
+               next=time(upcoming, vn_dates.short(upcoming)))
 
 
 def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:

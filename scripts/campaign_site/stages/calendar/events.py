@@ -181,7 +181,7 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 "deadline",
                 deadline.due,
                 deadline.due,
-                plain("calendar.deadline_title", plan=plan.short_label, deadline=deadline_sentence(deadline)),
+                f"{plan.short_label}: {deadline_sentence(deadline)}",
                 sentences(plain("event.deadline_description", reporter=capitalised(deadline_party(deadline.reporter)),
                                  recipient=deadline_party(deadline.recipient), due=deadline_words(deadline), source=source),
                            note, plain("event.details", url=url)),
