@@ -376,11 +376,12 @@ def test_next_date_panel_is_true_for_the_reader_s_today(browser: Browser, served
     context.close()
 
 
-def test_calendar_lists_split_at_the_reader_s_today(browser: Browser, served_site: str) -> None:
+def test_calendar_lists_split_at_the_reader_s_today(browser: Browser, served_site_before: str) -> None:
+    """Built on 10/4/2026, read on 22/4: what passed since the build moves to the past list."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, timezone_id="Asia/Ho_Chi_Minh")
     page = context.new_page()
     page.clock.set_fixed_time("2026-04-22T10:00:00+07:00")
-    page.goto(served_site + "2026/lich/")
+    page.goto(served_site_before + "2026/lich/")
     coming = page.locator('[data-cal-list="coming"] li')
     past = page.locator('[data-cal-list="past"] li')
     expect(past).to_have_count(1)

@@ -258,10 +258,10 @@ def test_the_year_feeds_json_and_month_grid_put_each_deadline_on_its_due_day(bui
     assert dated == {said(w): w.due.isoformat() for w in TABLE}
     grid = BeautifulSoup(text(built, "2026/lich.md"), "html.parser")
     for wording in in_2026:
-        cell = grid.find("time", attrs={"datetime": wording.due.isoformat()}).parent
+        cell = grid.select_one(f'td.cal-day time[datetime="{wording.due.isoformat()}"]').parent
         assert TITLE_LEAD + said(wording) in cell.get_text(), wording
         if wording.rule == "before":
-            day = grid.find("time", attrs={"datetime": written_date(wording).isoformat()})
+            day = grid.select_one(f'td.cal-day time[datetime="{written_date(wording).isoformat()}"]')
             assert day is None or TITLE_LEAD + said(wording) not in day.parent.get_text(), wording
 
 

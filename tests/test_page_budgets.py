@@ -45,10 +45,10 @@ PAGE_TYPES: dict[str, Screen] = {
     "province": Screen("2026/dia-phuong/thai-nguyen/", 1_000, "h1"),
 
     # The year's calendar: the next date and the coming ones, then the months, the past ones, the feeds.
-    "year calendar": Screen("2026/lich/", 3_750, "section.next-date"),
+    "year calendar": Screen("2026/lich/", 3_520, "section.next-date"),
 
     # All calendars: the same order.
-    "calendar": Screen("lich/", 5_650, "section.cal-coming"),
+    "calendar": Screen("lich/", 4_500, "section.cal-coming"),
 
     # Banners: the files to print.
     "banners": Screen("2026/bang-ron/", 6_800, "h1"),
