@@ -443,8 +443,8 @@ def test_subscribe_section_keeps_citizens_and_agencies_feeds_apart(built_site: P
     assert feed_links_under(headings["Cho cơ quan, đơn vị (hạn báo cáo)"], page) == [f"lich/{f}.ics" for f in staff]
     if page == "lich":  # all years' feed holds next year's days
         help_text = " ".join(section.find_next("ul").get_text(" ").split())
-        assert "“Lịch khác” → “+” → “Từ URL”" in help_text
-        assert "Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → Thêm lịch đã đăng ký" in help_text
+        assert "chọn “Lịch khác”, bấm “+”, chọn “Từ URL” rồi dán địa chỉ" in help_text and "→" not in help_text
+        assert "Cài đặt, chọn Lịch, Tài khoản, Thêm tài khoản, Khác, Thêm lịch đã đăng ký" in help_text
     # The page itself still shows the deadlines: they are public information.
     grid_and_lists = " ".join(t.get_text(" ") for t in soup.select("table.cal-month, [data-cal-lists]"))
     assert "Hạn báo cáo" in grid_and_lists
