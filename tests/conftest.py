@@ -262,6 +262,28 @@ def served_site(built_site: Path) -> Iterator[str]:
         yield url
 
 
+BEFORE = "2026-04-10"
+"""A build day before the 2026 days and windows (TODAY is after them all): what pages offer while they are ahead."""
+
+
+def _build_shipped_site_before(folder: Path) -> None:
+    result = run_build(REPO / "mkdocs.yml", folder / "site", today=BEFORE)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site_before(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site built on `BEFORE`, once for the session. Read only."""
+    return shared_build(tmp_path_factory, f"shipped-before-{BUILDER}", _build_shipped_site_before) / "site"
+
+
+@pytest.fixture(scope="session")
+def served_site_before(built_site_before: Path) -> Iterator[str]:
+    """`built_site_before` over real HTTP on 127.0.0.1."""
+    with serve(built_site_before) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def hosted_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     """The shipped site published with the deploy command to a real nginx running our configuration."""

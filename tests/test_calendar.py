@@ -11,7 +11,7 @@ import pytest
 import vobject
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import BEFORE, REPO, TODAY
 from playwright.sync_api import Browser, Page, expect
 from seed_facts import PLANS
 
@@ -271,8 +271,10 @@ def test_deadline_event_names_the_plan_and_who_reports_to_whom(built_site: Path)
     deadlines = [e for e in cal.walk("VEVENT") if str(e["categories"].cats[0]) == "Hạn báo cáo"]
     summaries = sorted(str(e["SUMMARY"]) for e in deadlines)
     assert summaries == [
-        "Hạn báo cáo (chậm nhất ngày 03/5/2026) của UBND xã Bình Thành (Thái Nguyên): Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã → UBND xã",
-        "Hạn báo cáo (trước ngày 05/5/2026) của UBND xã Bình Thành (Thái Nguyên): UBND xã → Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
+        "UBND xã Bình Thành (Thái Nguyên): Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã báo cáo UBND xã "
+        "chậm nhất ngày 03/5/2026",
+        "UBND xã Bình Thành (Thái Nguyên): UBND xã báo cáo Sở Khoa học và Công nghệ tỉnh Thái Nguyên chậm "
+        "nhất ngày 04/5/2026 (văn bản ghi: trước ngày 05/5/2026)",
     ]
     assert all("Ủy ban nhân dân xã Bình Thành" in str(e["DESCRIPTION"]) for e in deadlines)
 
@@ -292,10 +294,20 @@ def test_deadline_event_names_the_plan_and_who_reports_to_whom(built_site: Path)
         ("2026/lich", "lich/2026/han-bao-cao/ubnd-xa-binh-thanh.ics"),
     ],
 )
-def test_pages_link_feeds_to_download_subscribe_and_copy(built_site: Path, page: str, feed: str) -> None:
+@pytest.mark.parametrize("day", [BEFORE, TODAY])
+def test_pages_link_feeds_to_download_subscribe_and_copy(request: pytest.FixtureRequest, day: str, page: str, feed: str) -> None:
     """Every page offering a feed links the file and its webcal:// address; the calendar pages, which explain
-    the feeds, also say its format and size (the other pages keep those in their "Thêm vào lịch" panel)."""
+    the feeds, also say its format and size (the other pages keep those in their "Thêm vào lịch" panel). A
+    feed whose every day is over on the build's day is only a file to keep, said so: nothing to subscribe to."""
+    built_site = request.getfixturevalue("built_site_before" if day == BEFORE else "built_site")
     soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    events = icalendar.Calendar.from_ical((built_site / feed).read_bytes()).walk("VEVENT")
+    if all(e.decoded("dtend") <= date.fromisoformat(day) for e in events):
+        kept = soup.find("article").find("a", href=lambda h: bool(h) and urljoin(f"http://site/{page}/", h) == f"http://site/{feed}")
+        assert kept is not None and kept.has_attr("download") and kept.get_text().startswith("Tệp lịch để lưu (ICS, ")
+        assert soup.find("a", href=f"webcal://doimoisangtao.example/{feed}") is None
+        assert soup.find("button", attrs={"data-copy-value": SITE + feed}) is None
+        return
     page_url = f"http://site/{page}/" if page else "http://site/"
     links = [urljoin(page_url, a["href"]) for a in soup.find("article").find_all("a", href=True)]
     assert f"http://site/{feed}" in links
@@ -338,7 +350,7 @@ def test_month_grid_is_an_accessible_table(built_site: Path) -> None:
     assert "Sở KH&CN Lạng Sơn" in cell.get_text(" ") and "cal-day--window" in cell["class"]
     # "Trước ngày 15/5/2026" is due by 14/5: the mark is on the 14th, none on the 15th.
     deadline = soup.find("time", attrs={"datetime": "2026-05-14"}).parent
-    assert "Hạn báo cáo (trước ngày 15/5/2026)" in deadline.get_text(" ")
+    assert "chậm nhất ngày 14/5/2026 (văn bản ghi: trước ngày 15/5/2026)" in deadline.get_text(" ")
     assert "Hạn báo cáo" not in soup.find("time", attrs={"datetime": "2026-05-15"}).parent.get_text(" ")
 
 
@@ -348,7 +360,8 @@ def test_month_grid_is_an_accessible_table(built_site: Path) -> None:
         ("2026-04-01T09:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2026 (còn 20 ngày)."),
         ("2026-04-20T23:30:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2026 (ngày mai)."),
         ("2026-04-26T07:00:00+07:00", "Ngày Sở hữu trí tuệ thế giới: 26/4/2026 (hôm nay)."),
-        ("2026-05-12T12:00:00+07:00", "Hạn báo cáo (trước ngày 15/5/2026) của Sở KH&CN Lạng Sơn: Các cơ quan, đơn vị → Sở Khoa học và Công nghệ: 14/5/2026 (còn 2 ngày)."),
+        ("2026-05-12T12:00:00+07:00", "Sở KH&CN Lạng Sơn: Các cơ quan, đơn vị báo cáo Sở Khoa học và Công nghệ chậm nhất ngày 14/5/2026 "
+                                      "(văn bản ghi: trước ngày 15/5/2026): 14/5/2026 (còn 2 ngày)."),
         ("2026-12-01T12:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027 (còn 141 ngày)."),
         ("2025-04-10T12:00:00+07:00", "Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2025 (còn 11 ngày)."),
     ],
@@ -363,11 +376,12 @@ def test_next_date_panel_is_true_for_the_reader_s_today(browser: Browser, served
     context.close()
 
 
-def test_calendar_lists_split_at_the_reader_s_today(browser: Browser, served_site: str) -> None:
+def test_calendar_lists_split_at_the_reader_s_today(browser: Browser, served_site_before: str) -> None:
+    """Built on 10/4/2026, read on 22/4: what passed since the build moves to the past list."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, timezone_id="Asia/Ho_Chi_Minh")
     page = context.new_page()
     page.clock.set_fixed_time("2026-04-22T10:00:00+07:00")
-    page.goto(served_site + "2026/lich/")
+    page.goto(served_site_before + "2026/lich/")
     coming = page.locator('[data-cal-list="coming"] li')
     past = page.locator('[data-cal-list="past"] li')
     expect(past).to_have_count(1)
@@ -420,13 +434,17 @@ def test_subscribe_section_keeps_citizens_and_agencies_feeds_apart(built_site: P
     soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
     section = soup.find("h2", id="them-vao-lich")
     assert section is not None
+    if page != "lich":  # on TODAY every day of 2025 and 2026 is over: their files are to keep, not to add
+        assert section.get_text(strip=True).removesuffix("¶") == "Tệp lịch để lưu"
+        assert "Lịch khác" not in soup.find("article").get_text()
     headings = {h.get_text(strip=True).removesuffix("¶"): h for h in section.find_all_next("h3", limit=2)}
     assert list(headings) == ["Cho người dân", "Cho cơ quan, đơn vị (hạn báo cáo)"]
     assert feed_links_under(headings["Cho người dân"], page) == [f"lich/{f}.ics" for f in citizens]
     assert feed_links_under(headings["Cho cơ quan, đơn vị (hạn báo cáo)"], page) == [f"lich/{f}.ics" for f in staff]
-    help_text = " ".join(section.find_next("ul").get_text(" ").split())
-    assert "“Lịch khác” → “+” → “Từ URL”" in help_text
-    assert "Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → Thêm lịch đã đăng ký" in help_text
+    if page == "lich":  # all years' feed holds next year's days
+        help_text = " ".join(section.find_next("ul").get_text(" ").split())
+        assert "chọn “Lịch khác”, bấm “+”, chọn “Từ URL” rồi dán địa chỉ" in help_text and "→" not in help_text
+        assert "Cài đặt, chọn Lịch, Tài khoản, Thêm tài khoản, Khác, Thêm lịch đã đăng ký" in help_text
     # The page itself still shows the deadlines: they are public information.
     grid_and_lists = " ".join(t.get_text(" ") for t in soup.select("table.cal-month, [data-cal-lists]"))
     assert "Hạn báo cáo" in grid_and_lists
@@ -446,7 +464,8 @@ def phone(browser: Browser, served_site: str, **options: object) -> Page:
     return context.new_page()
 
 
-def test_copy_button_copies_the_https_address_from_the_keyboard(browser: Browser, served_site: str) -> None:
+def test_copy_button_copies_the_https_address_from_the_keyboard(browser: Browser, served_site_before: str) -> None:
+    served_site = served_site_before  # built while the year's days are ahead
     page = phone(browser, served_site)
     page.clock.install()
     page.goto(served_site + "2026/lich/")
@@ -484,7 +503,8 @@ def test_copy_button_copies_the_https_address_from_the_keyboard(browser: Browser
 
 
 @pytest.mark.parametrize("path", ["lich/", "2026/lich/", "2026/", "2026/ke-hoach/so-khcn-lai-chau/"])
-def test_every_feed_s_copy_button_works(browser: Browser, served_site: str, path: str) -> None:
+def test_every_feed_s_copy_button_works(browser: Browser, served_site_before: str, path: str) -> None:
+    served_site = served_site_before  # built while the year's days are ahead
     page = phone(browser, served_site)
     page.goto(served_site + path)
     panels = page.locator("details.feed-add > summary")
@@ -500,7 +520,8 @@ def test_every_feed_s_copy_button_works(browser: Browser, served_site: str, path
     page.context.close()
 
 
-def test_feed_address_is_text_to_select_without_javascript(browser: Browser, served_site: str) -> None:
+def test_feed_address_is_text_to_select_without_javascript(browser: Browser, served_site_before: str) -> None:
+    served_site = served_site_before  # built while the year's days are ahead
     page = phone(browser, served_site, java_script_enabled=False)
     page.goto(served_site + "2026/lich/")
     address = page.locator("code.feed-address__url").first
@@ -513,10 +534,11 @@ def test_feed_address_is_text_to_select_without_javascript(browser: Browser, ser
 
 
 @pytest.mark.parametrize("path", ["2026/", "2026/ke-hoach/so-khcn-lai-chau/", "2026/ngay-sang-tao/"])
-def test_add_to_calendar_is_one_closed_panel_that_opens_without_javascript(browser: Browser, served_site: str, path: str) -> None:
+def test_add_to_calendar_is_one_closed_panel_that_opens_without_javascript(browser: Browser, served_site_before: str, path: str) -> None:
     """Outside the calendar pages a feed is one action, "Thêm vào lịch": closed, nothing of it but its name is
     read (no address, no format or file size); opened without a script, it offers subscribing, the file, the address
     to paste and how to add it."""
+    served_site = served_site_before  # built while the year's days are ahead
     page = phone(browser, served_site, java_script_enabled=False)
     page.goto(served_site + path)
     panel = page.locator("details.feed-add").first
@@ -553,7 +575,7 @@ def test_plans_rendered_in_worker_processes_keep_their_staff_feeds_on_the_calend
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     cache = BannerCache(REPO / ".cache" / "banners")  # filled before the session (conftest): no banner drawn here
-    files = {f.path: f.content for f in SiteRenderer(collect(load_site(REPO / "campaigns"), date(2026, 11, 22), banner_cache=cache)).render()}
+    files = {f.path: f.content for f in SiteRenderer(collect(load_site(REPO / "campaigns"), date.fromisoformat(BEFORE), banner_cache=cache)).render()}
     page = files["2026/lich.md"]
     for staff in ("so-khcn-lai-chau", "so-khcn-lang-son", "ubnd-xa-binh-thanh"):
         size = max(1, -(-len(files[f"lich/2026/han-bao-cao/{staff}.ics"]) // 1024))

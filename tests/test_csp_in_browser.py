@@ -97,12 +97,12 @@ def test_copy_buttons_work_under_the_policy(strict_page: Page, hosted_site: Ngin
     assert strict_page.evaluate("navigator.clipboard.readText()") == seed_facts.THEME_2026_ST
 
 
-def test_feed_copy_button_in_the_add_to_calendar_panel_works_under_the_policy(strict_page: Page, hosted_site: Nginx) -> None:
-    strict_page.goto(hosted_site.url + "2026/")
-    strict_page.locator("details.feed-add > summary").first.click()
-    strict_page.locator("details.feed-add button[data-copy-value]").first.click()
-    expect(strict_page.locator("details.feed-add [data-copy-feed-status]").first).to_have_text("Đã sao chép địa chỉ lịch: Năm 2026.")
-    assert strict_page.evaluate("navigator.clipboard.readText()") == "https://doimoisangtao.example/lich/2026.ics"
+def test_feed_copy_button_works_under_the_policy(strict_page: Page, hosted_site: Nginx) -> None:
+    """The all-years feed (it holds next year's days, so it is offered to add on the build day) on the calendar."""
+    strict_page.goto(hosted_site.url + "lich/")
+    strict_page.locator("button[data-copy-value]").first.click()
+    expect(strict_page.locator("[data-copy-feed-status]").first).to_have_text("Đã sao chép địa chỉ lịch: Tất cả các năm.")
+    assert strict_page.evaluate("navigator.clipboard.readText()") == "https://doimoisangtao.example/lich/tat-ca.ics"
 
 
 def test_next_date_panel_is_filled_under_the_policy(strict_page: Page, hosted_site: Nginx) -> None:

@@ -39,7 +39,7 @@ from campaign_site.data.wording import DEADLINE_RULES
 from campaign_site.importing import deadlines
 from campaign_site.importing.extract import document_year, extract
 from campaign_site.site_build import SiteBuild, build_site
-from campaign_site.words.phrasing import deadline_words
+from campaign_site.words.phrasing import deadline_party, deadline_words, deadline_written
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden"
@@ -98,6 +98,14 @@ def written_date(wording: Wording) -> date:
     return date(year, month, day)
 
 
+def said(wording: Wording) -> str:
+    """How pages and calendars say the deadline: the document's words where they name the last day on time,
+    else that day, then the document's words as written."""
+    if wording.rule != "before":
+        return wording.printed
+    return f"chậm nhất ngày {wording.due:%d}/{wording.due.month}/{wording.due.year} (văn bản ghi: {wording.printed})"
+
+
 def recorded(day: object, rule: str) -> ReportDeadline:
     """A deadline through the model, from a date as a record or the importer writes it."""
     return ReportDeadline.model_validate({"date": str(day), "rule": rule, "reporter": "Các đơn vị", "recipient": "UBND xã"})
@@ -117,10 +125,9 @@ def test_every_rule_is_in_the_table_and_only_before_moves_the_day() -> None:
 @pytest.mark.parametrize("wording", TABLE, ids=lambda w: w.printed)
 def test_the_model_words_it_as_printed_and_is_due_on_the_due_day(wording: Wording) -> None:
     found = deadline(wording)
-    assert deadline_words(found, due=False) == wording.printed
+    assert deadline_written(found) == wording.printed
     assert found.due == wording.due
-    aside = f" (hạn chót: ngày {wording.due:%d}/{wording.due.month}/{wording.due.year})"
-    assert deadline_words(found) == wording.printed + (aside if wording.rule == "before" else "")
+    assert deadline_words(found) == said(wording)
 
 
 def _source_text(name: str) -> str:
@@ -141,7 +148,7 @@ def test_the_importer_reads_each_document_s_deadlines_with_their_rule(name: str)
     year = document_year(text)
     assert year is not None
     draft = extract(text, site.documents, site.observances, site.campaigns[year].phrases() if year in site.campaigns else {}, year)
-    found = {(deadline_words(recorded(d["date"].removeprefix(REVIEW_PREFIX), d["rule"]), due=False), d["rule"])
+    found = {(deadline_written(recorded(d["date"].removeprefix(REVIEW_PREFIX), d["rule"])), d["rule"])
              for d in draft.plan.get("report_deadlines", [])}
     assert found == {(w.printed, w.rule) for w in TABLE if name in w.texts}
 
@@ -173,7 +180,7 @@ def test_every_deadline_recorded_is_in_the_table(record: str) -> None:
     """Each record's deadlines, read without our loader, are the table's rows naming that record."""
     data = yaml.safe_load((REPO / record).read_text(encoding="utf-8"))
     entries = data.get("report_deadlines")
-    held = {(deadline_words(recorded(d["date"], d["rule"]), due=False), d["rule"]) for d in (entries if isinstance(entries, list) else [])}
+    held = {(deadline_written(recorded(d["date"], d["rule"])), d["rule"]) for d in (entries if isinstance(entries, list) else [])}
     assert held == {(w.printed, w.rule) for w in TABLE if record in w.records}
 
 
@@ -223,16 +230,19 @@ def staff_feed(plan_id: str) -> str:
     return f"lich/2026/han-bao-cao/{plan_id}.ics"
 
 
-def test_each_wording_is_an_all_day_event_on_its_due_day_titled_in_the_document_s_words(built: SiteBuild) -> None:
+TITLE_LEAD = "UBND xã Tân Lập (Thái Nguyên): Các đơn vị báo cáo UBND xã "
+"""How the SUMMARY of each deadline of the plan with every wording starts: who reports to whom, in plain words."""
+
+
+def test_each_wording_is_an_all_day_event_on_its_due_day_said_once(built: SiteBuild) -> None:
     events = icalendar.Calendar.from_ical(text(built, staff_feed(ALL_WORDINGS))).walk("VEVENT")
-    by_words = {re.search(r"\((.+?)\)", str(e["SUMMARY"]))[1]: e for e in events}
-    assert set(by_words) == {w.printed for w in TABLE}
+    by_words = {str(e["SUMMARY"]).removeprefix(TITLE_LEAD): e for e in events}
+    assert set(by_words) == {said(w) for w in TABLE}
     for wording in TABLE:
-        event = by_words[wording.printed]
+        event = by_words[said(wording)]
         assert (event.decoded("dtstart"), event.decoded("dtend")) == (wording.due, wording.due + timedelta(days=1)), wording
         assert event["DTSTART"].params["VALUE"] == "DATE"
-        assert (f"(hạn chót: ngày {wording.due:%d}/{wording.due.month}/{wording.due.year})" in str(event["DESCRIPTION"])) == (
-            wording.rule == "before")
+        assert f"báo cáo kết quả về UBND xã {said(wording)}, theo" in str(event["DESCRIPTION"]), wording
 
 
 def test_the_year_feeds_json_and_month_grid_put_each_deadline_on_its_due_day(built: SiteBuild) -> None:
@@ -244,15 +254,15 @@ def test_the_year_feeds_json_and_month_grid_put_each_deadline_on_its_due_day(bui
     data = json.loads(text(built, "2026.json"))
     plan = next(p for p in data["plans"] if p["id"] == ALL_WORDINGS)
     assert sorted(d["due"] for d in plan["report_deadlines"]) == sorted(w.due.isoformat() for w in TABLE)
-    dated = {d["title"]: d["start"] for d in data["dates"] if d["plan"] == ALL_WORDINGS}
-    assert {re.search(r"\((.+?)\)", title)[1]: start for title, start in dated.items()} == {w.printed: w.due.isoformat() for w in TABLE}
+    dated = {d["title"].removeprefix(TITLE_LEAD): d["start"] for d in data["dates"] if d["plan"] == ALL_WORDINGS}
+    assert dated == {said(w): w.due.isoformat() for w in TABLE}
     grid = BeautifulSoup(text(built, "2026/lich.md"), "html.parser")
     for wording in in_2026:
-        cell = grid.find("time", attrs={"datetime": wording.due.isoformat()}).parent
-        assert f"Hạn báo cáo ({wording.printed})" in cell.get_text(" "), wording
+        cell = grid.select_one(f'td.cal-day time[datetime="{wording.due.isoformat()}"]').parent
+        assert TITLE_LEAD + said(wording) in cell.get_text(), wording
         if wording.rule == "before":
-            day = grid.find("time", attrs={"datetime": written_date(wording).isoformat()})
-            assert day is None or f"Hạn báo cáo ({wording.printed})" not in day.parent.get_text(" "), wording
+            day = grid.select_one(f'td.cal-day time[datetime="{written_date(wording).isoformat()}"]')
+            assert day is None or TITLE_LEAD + said(wording) not in day.parent.get_text(), wording
 
 
 def test_the_plan_page_quotes_the_document_and_says_the_last_day_plainly(built: SiteBuild) -> None:
@@ -260,19 +270,24 @@ def test_the_plan_page_quotes_the_document_and_says_the_last_day_plainly(built: 
     for wording in TABLE:
         words, day = wording.printed.rsplit(" ", 1)
         quoted = f'{words} <time datetime="{written_date(wording).isoformat()}">{day}</time>'
-        due = f'(hạn chót: ngày <time datetime="{wording.due.isoformat()}">'
+        due = f'chậm nhất ngày <time datetime="{wording.due.isoformat()}">{wording.due:%d}/{wording.due.month}/{wording.due.year}</time>'
         # The report deadlines section's own line, not the line at a glance that joins them all.
         line = next(line for line in page.splitlines() if line.startswith("- ") and not line.startswith("- **") and quoted in line)
-        assert (due in line) == (wording.rule == "before"), line
+        if wording.rule == "before":  # the last day said once, the document's words after it, marked as quoted
+            assert f"{due} (văn bản ghi: {quoted})" in line, line
+        else:
+            assert "văn bản ghi" not in line and "chậm nhất" not in line.replace(quoted, ""), line
 
 
 def test_upcoming_dates_are_ordered_by_due_day(built: SiteBuild) -> None:
     """The calendar page's coming dates (those from the build day on) in due-day order, each on its due day."""
-    listed = re.findall(r'<li class="cal-item cal-item--deadline" data-start="([\d-]+)"[^>]*>.*?\(([^)]+)\)',
+    listed = re.findall(r'<li class="cal-item cal-item--deadline" data-start="([\d-]+)"[^>]*>.*?\[(.+?)\]\(',
                         text(built, "2026/lich.md"))
-    coming = [(start, words) for start, words in listed if any(w.printed == words for w in TABLE) and start >= BUILT_ON.isoformat()]
+    lead = TITLE_LEAD.replace("(", "\\(").replace(")", "\\)")  # as Markdown link text escapes them, if it does
+    coming = [(start, words.replace(lead, TITLE_LEAD).removeprefix(TITLE_LEAD)) for start, words in listed
+              if start >= BUILT_ON.isoformat() and TITLE_LEAD in words.replace(lead, TITLE_LEAD)]
     assert [start for start, _ in coming] == sorted(start for start, _ in coming)
-    assert {words: start for start, words in coming} == {w.printed: w.due.isoformat() for w in TABLE if w.due >= BUILT_ON}
+    assert {words: start for start, words in coming} == {said(w): w.due.isoformat() for w in TABLE if w.due >= BUILT_ON}
 
 
 def test_a_calendar_is_written_and_offered_only_where_it_has_events(built: SiteBuild) -> None:
@@ -353,11 +368,40 @@ RULES = sorted(DEADLINE_RULES)
 def test_the_due_day_is_the_day_written_or_for_truoc_ngay_the_day_before(day: date, rule: str) -> None:
     found = recorded(day.strftime("%d/%m/%Y"), rule)
     assert found.due == day - timedelta(days=1 if rule == "before" else 0)
-    printed, with_due = deadline_words(found, due=False), deadline_words(found)
+    printed, words = deadline_written(found), deadline_words(found)
     assert printed == f"{DEADLINE_RULES[rule]} {vn_dates.short(day)}"  # the document's words, never the due day
-    assert with_due.startswith(printed)
-    assert ("hạn chót" in with_due.removeprefix(printed)) == (found.due != day)
-    assert vn_dates.short(found.due) in with_due
+    if found.due == day:  # the words name the last day on time: said once, as written
+        assert words == printed
+    else:  # the last day first, then the document's words, quoted and marked as what it writes
+        assert words == f"chậm nhất ngày {vn_dates.short(found.due)} (văn bản ghi: {printed})"
+    assert words.count(vn_dates.short(found.due)) == 1 and words.startswith(("chậm nhất ngày", printed))
+
+
+NAMES = st.text(st.characters(codec="utf-8", categories=("L", "Zs", "P")), min_size=1, max_size=30).map(str.strip).filter(bool)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=NAMES)
+def test_who_reports_is_said_plainly_without_the_letter_s_honorific(name: str) -> None:
+    """`Quý Cơ quan` (how a letter addresses its recipients) is said as who they are; any other name as written."""
+    assert deadline_party(name) == name or name.split(" ")[0].casefold() == "quý"
+    addressed = deadline_party(f"Quý {name}")
+    assert addressed == f"các {name[:1].lower()}{name[1:]} nhận văn bản"
+    assert not addressed.startswith(("Quý", "quý"))
+
+
+def test_no_deadline_title_has_an_arrow_or_an_honorific() -> None:
+    """The shipped data (Lai Châu's dispatch asks `Quý Cơ quan` to report) through a real build: every .ics
+    SUMMARY and every calendar list item names who reports to whom in plain words."""
+    build = build_site(REPO, BUILT_ON, datetime(2026, 4, 1, tzinfo=UTC), {})
+    events = [e for f in build.files if f.path.endswith(".ics") for e in icalendar.Calendar.from_ical(f.content).walk("VEVENT")]
+    summaries = [str(e["SUMMARY"]) for e in events]
+    deadlines = [str(e["SUMMARY"]) for e in events if str(e["CATEGORIES"].cats[0]) == "Hạn báo cáo"]
+    assert "Sở KH&CN Lai Châu: Các cơ quan nhận văn bản báo cáo Sở Khoa học và Công nghệ chậm nhất ngày " \
+        "09/5/2026 (văn bản ghi: trước ngày 10/5/2026)" in deadlines
+    assert deadlines and not [s for s in summaries if "→" in s or "Quý" in s]
+    listed = BeautifulSoup(text(build, "2026/lich.md"), "html.parser").select("li.cal-item")
+    assert listed and not [li for li in listed if "→" in li.get_text() or "Quý" in li.get_text()]
 
 
 def plan_record(issuer: int, number: int | None, signed: date | None, subject: str) -> Plan:

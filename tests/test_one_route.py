@@ -106,7 +106,7 @@ def test_changing_a_deadline_wording_changes_the_page_and_the_feed(monkeypatch: 
         assert "hạn cuối là trước ngày <time" in files[paths.plan_page(plan)]
         events = icalendar.Calendar.from_ical(files[paths.staff_feed(paths.plan_feed(plan))]).walk("VEVENT")
         before = sum(d.rule == "before" for d in plan.dated_deadlines)
-        assert sum("(hạn cuối là trước ngày " in str(e.get("SUMMARY")) for e in events) == before
+        assert sum("(văn bản ghi: hạn cuối là trước ngày " in str(e.get("SUMMARY")) for e in events) == before
         assert sum(" hạn cuối là trước ngày " in str(e.get("DESCRIPTION")) for e in events) == before
 
 

@@ -44,17 +44,17 @@ PAGE_TYPES: dict[str, Screen] = {
     # A province: its plans.
     "province": Screen("2026/dia-phuong/thai-nguyen/", 1_000, "h1"),
 
-    # The year's calendar: the months.
-    "year calendar": Screen("2026/lich/", 4_400, "h1"),
+    # The year's calendar: the next date and the coming ones, then the months, the past ones, the feeds.
+    "year calendar": Screen("2026/lich/", 3_520, "section.next-date"),
 
-    # All calendars.
-    "calendar": Screen("lich/", 6_400, "h1"),
+    # All calendars: the same order.
+    "calendar": Screen("lich/", 4_500, "section.cal-coming"),
 
     # Banners: the files to print.
     "banners": Screen("2026/bang-ron/", 6_800, "h1"),
 
-    # An observance day: its date and the plans that name it.
-    "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_700, "h1"),
+    # An observance day: its date and whether it has passed, the plans that name it, then its phrases.
+    "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_400, "h2", "Kế hoạch nêu ngày này"),
 
     # Legal basis.
     "legal basis": Screen("can-cu-phap-ly/", 8_600, "h1"),

@@ -157,9 +157,25 @@ def test_registry_entries_with_partial_dates_unknown_summaries_and_original_file
     assert "Quyết định của Thủ tướng Chính phủ phê duyệt Chương trình" in plan  # cited without inventing a number
 
 
-def test_an_observance_keeps_the_name_a_year_uses(built: SiteBuild) -> None:
-    assert "### 21/4: Ngày Đổi mới sáng tạo thế giới" in text(built, "2026/index.md")
-    assert "### 21/4: Ngày Sáng tạo và Đổi mới sáng tạo thế giới" in text(built, "2025/index.md")
+OFFICIAL, DOCUMENTS = "Ngày Sáng tạo và Đổi mới sáng tạo thế giới", "Ngày Đổi mới sáng tạo thế giới"
+"""21/4's name in observances.yaml, and the name the 2026 record says that year's documents use."""
+
+
+def test_an_observance_has_one_name_everywhere_and_the_documents_name_only_quoted(built: SiteBuild) -> None:
+    """Every page, feed and JSON file names 21/4 by its official name; the name the year's documents use is
+    quoted on the day's page only, as theirs."""
+    assert f"### 21/4: {OFFICIAL}" in text(built, "2026/index.md")
+    assert f"### 21/4: {OFFICIAL}" in text(built, "2025/index.md")
+    day = text(built, "2026/ngay-sang-tao.md")
+    assert f"# 21/4/2026: {OFFICIAL}" in day and f"gọi ngày này là “{DOCUMENTS}”." in day
+    summaries = {str(e["SUMMARY"]) for f in built.files if f.path.endswith(".ics")
+                 for e in icalendar.Calendar.from_ical(f.content).walk("VEVENT") if e.decoded("dtstart") == date(2026, 4, 21)}
+    assert OFFICIAL in summaries and DOCUMENTS not in summaries
+    observance = next(o for o in json.loads(text(built, "2026.json"))["observances"] if o["id"] == "ngay-sang-tao")
+    assert (observance["name"], observance["documents_name"]) == (OFFICIAL, DOCUMENTS)
+    for f in built.files:
+        if f.path.endswith(".md") and f.path != "2026/ngay-sang-tao.md":  # slogans quote it as printed: `Ngày Sáng tạo và …`
+            assert f": {DOCUMENTS}" not in str(f.content) and f"[{DOCUMENTS}" not in str(f.content), f.path
 
 
 def problems_of(campaigns: Path) -> list[str]:

@@ -102,6 +102,6 @@ def test_search_snippets_come_from_content_not_controls(built_site: Path) -> Non
     assert [d["location"] for d in docs if "Sao chép" in d["text"] or "://" in d["text"] or "Tìm theo tên" in d["text"]] == []
     year = next(d["text"] for d in docs if d["location"] == "2026/")
     assert year.startswith("<p>Các kế hoạch năm 2026 được thực hiện trong khoảng từ ngày 15/4/2026 đến hết ngày 19/5/2026. "
-                           "Xem lịch theo tháng.</p>")
+                           "Thời gian này đã kết thúc. Xem lịch theo tháng.</p>")
     banner = next(d["text"] for d in docs if d["location"] == "2026/bang-ron/#chao-mung-ngay-khcn-viet-nam")
     assert banner.replace("<p></p> ", "").startswith("<p>Nhiệt liệt chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5</p> <p>61 ký tự")

@@ -29,13 +29,13 @@ def text(tag: Tag) -> str:
 def test_year_page_opens_with_its_dates_then_its_plans_then_the_phrases(built_site: Path) -> None:
     page = article(built_site, "2026")
     blocks = [child for child in page.children if isinstance(child, Tag) and child.name in ("h1", "h2", "p", "ul", "details")]
-    assert [b.name for b in blocks[:6]] == ["h1", "p", "p", "ul", "details", "h2"]
-    window, days, panel = blocks[1], blocks[3], blocks[4]
-    assert text(window).startswith("Các kế hoạch năm 2026 được thực hiện") and text(window).endswith("Xem lịch theo tháng.")
+    assert [b.name for b in blocks[:6]] == ["h1", "p", "p", "ul", "p", "h2"]
+    window, days, kept = blocks[1], blocks[3], blocks[4]
+    assert text(window).startswith("Các kế hoạch năm 2026 được thực hiện") and text(window).endswith("Thời gian này đã kết thúc. Xem lịch theo tháng.")
     assert [text(li) for li in days.find_all("li")] == [
         "21/4: Ngày Sáng tạo và Đổi mới sáng tạo thế giới", "26/4: Ngày Sở hữu trí tuệ thế giới",
         "18/5: Ngày Khoa học và Công nghệ Việt Nam"]
-    assert panel.summary is not None and text(panel.summary) == "Thêm vào lịch"
+    assert kept.a is not None and kept.a.has_attr("download") and text(kept).startswith("Tệp lịch để lưu")  # every day is over
     assert [text(h) for h in page.find_all("h2")] == [
         "Kế hoạch hưởng ứng", "Chủ đề và khẩu hiệu", "Căn cứ pháp lý", "Dữ liệu mở"]
 

@@ -207,6 +207,7 @@
   Array.prototype.forEach.call(document.querySelectorAll("[data-cal-lists]"), function (block) {
     var coming = block.querySelector('[data-cal-list="coming"]');
     var past = block.querySelector('[data-cal-list="past"]');
+    if (!coming) return;  /* nothing was ahead on the build's day, so nothing is ahead today */
     var items = Array.prototype.slice.call(block.querySelectorAll("li[data-last]"));
     var built = items.slice();  /* the build's order breaks ties between events of the same day */
     items.sort(function (a, b) {

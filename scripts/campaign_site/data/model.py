@@ -305,7 +305,7 @@ class DocumentsFile(Record):
 
 
 class Observance(Record):
-    """A day observed every year, e.g. 21/4. On a year's pages `name` is the name that year's documents use."""
+    """A day observed every year, e.g. 21/4, under its official name (`name`) on every page and feed."""
 
     id: Id = Field(description=plain("model.observance.id"))
     day: int = Field(ge=1, le=31, description=plain("model.observance.day"))
@@ -313,20 +313,21 @@ class Observance(Record):
     name: Line = Field(description=plain("model.observance.name"))
     name_en: Line | None = Field(None, description=plain("model.observance.name_en"))
     owner: Line = Field(description=plain("model.observance.owner"))
-    _usual_name: str | None = PrivateAttr(default=None)
+    _documents_name: str | None = PrivateAttr(default=None)
 
     def named(self, name: str | None) -> Observance:
-        """This day under the name a year's documents use (`YearObservance.name`), keeping the usual one."""
+        """This day with the name a year's documents use (`YearObservance.name`), if it is another; `name` stays
+        the official one."""
         if not name or name == self.name:
             return self
-        copy = self.model_copy(update={"name": name})
-        copy._usual_name = self.name
+        copy = self.model_copy()
+        copy._documents_name = name
         return copy
 
     @property
-    def usual_name(self) -> str | None:
-        """The name in observances.yaml, when this year's documents use another; else None."""
-        return self._usual_name
+    def documents_name(self) -> str | None:
+        """The name this year's documents use, when it is not the official one; else None. Pages quote it only."""
+        return self._documents_name
 
     @property
     def label(self) -> str:

@@ -114,11 +114,6 @@ DEADLINE_RULES_HELP = "; ".join(
 """The rule values for staff (field description in the editor schema and in messages)."""
 
 
-def due_aside(day: str) -> str:
-    """`(hạn chót: ngày 9/5/2026)`: the last day a report is on time, said plainly after the document's words."""
-    return plain("wording.due_aside", day=day)
-
-
 WEEKDAYS = [(label("weekday_short", day), label("weekday", day)) for day in ("1", "2", "3", "4", "5", "6", "7")]
 """Column heads of a month grid, Monday first: the short form shown and the full name read aloud."""
 

@@ -67,8 +67,8 @@ def observance_mentions(text: str, observances: Mapping[str, Observance]) -> lis
     hits: list[tuple[int, str]] = []
     for obs in observances.values():
         names = {key(obs.name)}
-        if obs.usual_name:
-            names.add(key(obs.usual_name))
+        if obs.documents_name:
+            names.add(key(obs.documents_name))
         for name in names:
             if (at := folded.find(name)) >= 0:
                 hits.append((at, obs.id))

@@ -110,7 +110,7 @@ def collect(
     events |= calendar_events.coming_years(data, today)
     maker = BannerMaker(data.settings.banners, data.settings.site.title, banner_cache or BannerCache(None))
     banners = {year: maker.year(campaign) for year, campaign in data.campaigns.items()}
-    feeds = site_feeds(data, events, stamp)
+    feeds = site_feeds(data, events, stamp, today)
     originals, downloads = original_files(data)
     news = news_stage(data, PhotoMaker(photos or photo_cache(None)), stamp)
     files = [f for year_banners in banners.values() for f in year_banners.files]

@@ -78,7 +78,7 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
                 "id": observance.id,
                 "date": date(campaign.year, observance.month, observance.day).isoformat(),
                 "name": observance.name,
-                "usual_name": observance.usual_name,
+                "documents_name": observance.documents_name,
                 "name_en": observance.name_en,
                 "owner": observance.owner,
                 **{

@@ -24,7 +24,6 @@ from campaign_site.data.wording import (
     INFERRED,
     absent,
     capitalised,
-    due_aside,
     inferred_text,
 )
 
@@ -48,6 +47,11 @@ def span_text(span: tuple[date, date], feed: bool = False) -> str:
     return say("phrase.span", start=time(span[0]), end=time(span[1]))
 
 
+def finished(last: date | None, today: date) -> str:
+    """` (đã kết thúc)` after a window that ended before `today` (the build's day); else nothing."""
+    return " " + plain("phrase.finished") if last and last < today else ""
+
+
 def window_text(window: Window) -> Markdown:
     return span_text((window.start, window.end))
 
@@ -57,17 +61,41 @@ def window_sentence(window: Window) -> Markdown:
     return Markdown(capitalised(window_text(window)))
 
 
-def deadline_words(deadline: ReportDeadline, shown: Callable[[date], str] = vn_dates.short, due: bool = True) -> str:
-    """`trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`: the document's words, then (`due`) the last day plainly
-    where it is not the day written; each day as `shown` writes it (`time` on a page)."""
-    words = f"{DEADLINE_RULES[deadline.rule]} {shown(deadline.date)}"
-    return words if not due or deadline.due == deadline.date else f"{words} {due_aside(shown(deadline.due))}"
+def deadline_written(deadline: ReportDeadline, shown: Callable[[date], str] = vn_dates.short) -> str:
+    """`trước ngày 05/5/2026`: the deadline in the document's words, its day as `shown` writes it."""
+    return f"{DEADLINE_RULES[deadline.rule]} {shown(deadline.date)}"
+
+
+def deadline_words(deadline: ReportDeadline, shown: Callable[[date], str] = vn_dates.short) -> str:
+    """The deadline said once: the document's words where they name the last day on time (`chậm nhất ngày
+    03/5/2026`), else that day, marked as derived from the words quoted after it (`chậm nhất ngày 04/5/2026
+    (văn bản ghi: trước ngày 05/5/2026)`); each day as `shown` writes it (`time` on a page)."""
+    written = deadline_written(deadline, shown)
+    if deadline.due == deadline.date:
+        return written
+    return plain("phrase.deadline_derived", due=f"{DEADLINE_RULES['no_later_than']} {shown(deadline.due)}", written=written)
+
+
+def deadline_party(name: str) -> str:
+    """Who reports, or to whom, in plain words: the honorific a letter addresses its recipients with (`Quý Cơ
+    quan`) becomes who they are (`các cơ quan nhận văn bản`); any other name stays as the document writes it."""
+    first, _, rest = name.partition(" ")
+    if rest and first.casefold() == plain("phrase.deadline_honorific").casefold():
+        return plain("phrase.deadline_addressees", who=rest[:1].lower() + rest[1:])
+    return name
+
+
+def deadline_sentence(deadline: ReportDeadline, shown: Callable[[date], str] = vn_dates.short) -> str:
+    """`Các cơ quan nhận văn bản báo cáo Sở Khoa học và Công nghệ chậm nhất ngày 09/5/2026 (văn bản ghi: trước
+    ngày 10/5/2026)`, as plain text (for calendars) or with each day as `shown` writes it."""
+    return plain("phrase.deadline", reporter=capitalised(deadline_party(deadline.reporter)),
+                 recipient=deadline_party(deadline.recipient), deadline=deadline_words(deadline, shown))
 
 
 def deadline_text(deadline: ReportDeadline) -> Markdown:
-    """`Các xã báo cáo Sở trước ngày 15/5/2026 (hạn chót: ngày 14/5/2026)`."""
-    return say("phrase.deadline", reporter=deadline.reporter, recipient=deadline.recipient,
-               deadline=Markdown(deadline_words(deadline, time)))
+    """`deadline_sentence` on a page, each day a `<time>`."""
+    return say("phrase.deadline", reporter=capitalised(deadline_party(deadline.reporter)),
+               recipient=deadline_party(deadline.recipient), deadline=Markdown(deadline_words(deadline, time)))
 
 
 def observance_line(observance: Observance, year: int) -> Markdown:

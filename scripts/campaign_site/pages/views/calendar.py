@@ -1,4 +1,5 @@
-"""Calendar pages: month grids, coming and past dates, and the feeds to subscribe to."""
+"""Calendar pages, in the order their reader asks: the next date and the coming ones, the month grids, the past
+dates, then the feeds to subscribe to (or, once every day in them is over, to keep)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,12 @@ class LegendKey:
     label: str
 
 
+@dataclass(frozen=True)
+class CalendarLink:
+    path: str
+    text: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class CalendarView(View):
     intro: str
@@ -83,8 +90,12 @@ class CalendarView(View):
     plan_feeds: list[Feed]
     staff_feeds: list[Feed]
     staff_plan_feeds: list[Feed]
+    feeds_over: bool
+    """Every feed the page offers is over on the build's day: they are offered as files to keep, not to add."""
     plan_feeds_summary: str
     staff_plan_feeds_summary: str
+    past_calendars: list[CalendarLink]
+    """Where an all-years page shows only the months ahead: the years' calendars, which keep their past months."""
     plans_page: str | None
     """The year's plan list, where its plans' feeds are on their own pages only."""
     plans_title: str
@@ -115,10 +126,12 @@ def _item(event: Event) -> EventItem:
 
 
 def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], feeds: list[str], none_coming: Markdown,
-              share: ShareImage | None = None, plans_of: int | None = None, later: list[Event] | None = None) -> CalendarView:
+              share: ShareImage | None = None, plans_of: int | None = None, later: list[Event] | None = None,
+              ahead_only: bool = False) -> CalendarView:
     """A calendar page; `feeds` are the paths of citizens' feeds, each offered where it was written (it has
     events), with its agencies' feed of deadlines where it has one; `plans_of`: the year whose plans' feeds are
-    on their own pages only."""
+    on their own pages only; `ahead_only`: month grids only of the events not over, if any (each year's own
+    calendar keeps its past months)."""
     plan_feeds = {paths.plan_feed(p) for c in ctx.data.campaigns.values() for p in c.plans}
     staff = [(path, paths.staff_feed(path)) for path in feeds if paths.staff_feed(path) in ctx.feeds]
     coming, past = calendar_events.upcoming(events, ctx.today)
@@ -127,17 +140,23 @@ def _calendar(ctx: SiteContext, title: str, intro: str, events: list[Event], fee
     staff_per_plan = [ctx.feeds[s] for f, s in staff if f in plan_feeds]
     has_activities = any(e.kind == "activity" for e in events)
     next_events = events + (later or [])
+    offered = [ctx.feeds[f] for f in written] + [ctx.feeds[s] for _, s in staff]
+    ahead = coming if ahead_only and len(coming) < len(events) else []
     return CalendarView(
         title=title, description=intro, share=share, intro=intro, events=events, next_events=next_events,
-        next_text=next_text(next_events, ctx.today), months=_months(events, ctx.today), weekdays=WEEKDAYS,
+        next_text=next_text(next_events, ctx.today), months=_months(ahead or events, ctx.today),
+        weekdays=WEEKDAYS,
         legend=[LegendKey(EVENT_MARKS[k], EVENT_KINDS[k]) for k in ("observance", "deadline", *(["activity"] if has_activities else []))],
         coming=[_item(e) for e in coming], none_coming=none_coming, past=[_item(e) for e in past],
         feeds=[ctx.feeds[f] for f in written if f not in plan_feeds],
         plan_feeds=per_plan,
         staff_feeds=[ctx.feeds[s] for f, s in staff if f not in plan_feeds],
         staff_plan_feeds=staff_per_plan,
+        feeds_over=bool(offered) and all(f.over for f in offered),
         plan_feeds_summary=plain("page.calendar.plan_feeds", count=len(per_plan)),
         staff_plan_feeds_summary=plain("page.calendar.staff_plan_feeds", count=len(staff_per_plan)),
+        past_calendars=[CalendarLink(paths.year_calendar(y), plain("page.where.year", year=y))
+                        for y in sorted(ctx.data.campaigns, reverse=True)] if ahead else [],
         plans_page=paths.year_plans(plans_of) if plans_of else None,
         plans_title=plain("page.calendar.plans_of", year=plans_of) if plans_of else "",
     )
@@ -149,7 +168,8 @@ def calendar_view(ctx: SiteContext, _: None) -> CalendarView:
     if coming:
         intro = plain("page.calendar.intro_ahead", intro=intro, years=", ".join(coming))
     return _calendar(ctx, plain("page.calendar.title"), intro, ctx.all_events,
-                     [paths.ALL_FEED, *(paths.year_feed(y) for y in ctx.data.years())], say("page.calendar.none_coming"))
+                     [paths.ALL_FEED, *(paths.year_feed(y) for y in ctx.data.years())], say("page.calendar.none_coming"),
+                     ahead_only=True)
 
 
 def year_calendar_view(ctx: SiteContext, campaign: Campaign) -> CalendarView:

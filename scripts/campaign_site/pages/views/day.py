@@ -1,5 +1,6 @@
-"""A page per observance day of a year: the day, what it is and who set it, the year's themes and slogans
-for it, the plans that respond to it or link their activities to it, and its calendar event and feed."""
+"""A page per observance day of a year, in the order its reader asks: the day and whether it has passed (with
+the year's calendar, and its feed while the day is ahead), what it is and who set it, the plans that respond to
+it or link their activities to it, then the year's themes and slogans for it."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from campaign_site.data.model import Observance, YearObservance
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import LINK_MODALITIES, PHRASE_KINDS, WEEKDAYS, link_lead
 from campaign_site.pages.views.base import ShareImage, SiteContext, View, plan_links
+from campaign_site.pages.views.where import Crumb, here
 from campaign_site.words.phrasing import phrase_item, time
 from campaign_site.words.sources import phrase_source_note
 
 
 @dataclass(frozen=True)
 class ObservanceDay:
-    """An observance day of one year, under the name that year's documents use: the page's subject."""
+    """An observance day of one year (under its official name, `Observance.documents_name` quoting the year's): the page's subject."""
 
     campaign: Campaign
     observance: Observance
@@ -78,6 +80,8 @@ class DayPlans:
 
 @dataclass(frozen=True, kw_only=True)
 class DayView(View):
+    where: list[Crumb]
+    """`Năm 2026 › Ngày Sở hữu trí tuệ thế giới`."""
     when: Markdown
     about: list[Markdown]
     """What the day is: its English name, the name it usually has when the year's documents use another, who set it."""
@@ -91,12 +95,10 @@ class DayView(View):
     plans_heading: Markdown
     plans: list[DayPlans]
     no_plans: Markdown | None
-    calendar_heading: Markdown
-    event: Markdown | None
-    """The day's event on the year's calendar, as the calendar and its feeds have it."""
     calendar_page: str
     calendar_text: str
-    feed: str
+    feed: str | None
+    """The year's citizens' feed while the day is ahead of the build's day; None once it has passed."""
 
 
 def _phrase_groups(subject: ObservanceDay) -> list[DayPhraseGroup]:
@@ -137,22 +139,23 @@ def _when(day: date, today: date) -> Markdown:
     while (day.month, day.day) == (2, 29) and not calendar.isleap(year):  # 29/2 comes back in a leap year
         year += 1
     upcoming = date(year, day.month, day.day)
-    return say("page.day.passed", weekday=weekday, date=written, year=day.year, next=time(upcoming, vn_dates.short(upcoming)))
+    return say("page.day.passed", weekday=weekday, date=written, next_weekday=WEEKDAYS[upcoming.weekday()][1],
+               next=time(upcoming, vn_dates.short(upcoming)))
 
 
 def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
     observance, year, day = subject.observance, subject.campaign.year, subject.day
     about = [say("page.day.name_en", name=observance.name_en)] if observance.name_en else []
-    if observance.usual_name:
-        about.append(say("page.day.usual_name", year=year, name=observance.name, usual=observance.usual_name))
+    if observance.documents_name:
+        about.append(say("page.day.documents_name", year=year, name=observance.documents_name))
     about.append(say("page.year.observance_owner", owner=observance.owner))
-    event = next((e for e in ctx.events[year] if e.kind == "observance" and e.start == day and e.title == observance.name), None)
     groups = _phrase_groups(subject)
     plans = _plans(subject)
     return DayView(
         title=plain("page.day.title", date=vn_dates.short(day), name=observance.name),
         description=plain("page.day.description", name=observance.name, year=year),
         share=_share(ctx, subject),
+        where=here([Crumb(plain("page.where.year", year=year), paths.year_page(year)), Crumb(observance.name, day_page(subject))]),
         when=_when(day, ctx.today),
         about=about,
         phrases_heading=say("page.day.phrases_heading", year=year),
@@ -165,9 +168,7 @@ def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
         plans_heading=say("page.day.plans_heading"),
         plans=plans,
         no_plans=None if plans else say("page.day.no_plans", year=year),
-        calendar_heading=say("page.day.calendar_heading"),
-        event=say("page.day.event", year=year, title=event.title, date=time(event.start)) if event else None,
         calendar_page=paths.year_calendar(year),
         calendar_text=plain("page.day.calendar_link", year=year),
-        feed=paths.year_feed(year),
+        feed=paths.year_feed(year) if day >= ctx.today and paths.year_feed(year) in ctx.feeds else None,
     )

@@ -39,6 +39,7 @@ from campaign_site.stages.banners.artwork import Download
 from campaign_site.words.phrasing import (
     dateline,
     deadline_text,
+    finished,
     issuer_name,
     number_text,
     observance_line,
@@ -255,8 +256,9 @@ def _glance(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None
     and the report deadlines, with the rows of the linked days and the peak, if any."""
     year, themes = plan.year, plan.themes if isinstance(plan.themes, list) else []
     known = ctx.data.campaigns[year].phrases()
+    window = plan.dated_window
     return [
-        Fact(plain("page.plan.fact_window"), plan_window(plan)),
+        Fact(plain("page.plan.fact_window"), Markdown(plan_window(plan) + finished(window.end if window else None, ctx.today))),
         *([peak] if peak else []),
         Fact(plain("page.plan.fact_observances"),
              Markdown("; ".join(observance_line(campaign_observance(ctx.data, year, o), year) for o in plan.observances))),

@@ -111,6 +111,15 @@ def year_heading(year: int, title: str) -> Markdown:
     return Markdown(escape(title)) if str(year) in title else say("page.year.heading", year=year, title=title)
 
 
+def _window(ctx: SiteContext, campaign: Campaign) -> Markdown | None:
+    """The year's window sentence, and that it has ended once its last day is before the build's day."""
+    coverage = window_coverage(campaign.plans)
+    sentence = window_sentence(coverage, plain("page.year.whose", year=campaign.year))
+    if sentence and coverage.span and coverage.span[1] < ctx.today:
+        return Markdown(sentence + " " + say("phrase.finished_window"))
+    return sentence
+
+
 def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
     year = campaign.year
     intro = ctx.intros.get(year)
@@ -121,7 +130,7 @@ def year_view(ctx: SiteContext, campaign: Campaign) -> YearView:
         share=ctx.share(year),
         year=year,
         heading=year_heading(year, campaign.title),
-        window=window_sentence(window_coverage(campaign.plans), plain("page.year.whose", year=year)),
+        window=_window(ctx, campaign),
         calendar_page=paths.year_calendar(year),
         feed=paths.year_feed(year),
         intro=staff_text(intro) if intro else None,

@@ -19,7 +19,7 @@ from campaign_site.data.domain import ALL_EVENT_KINDS, EventKind
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import EVENT_KINDS, capitalised, inferred_text, link_lead
-from campaign_site.words.phrasing import deadline_words, quoted_plain, span_text
+from campaign_site.words.phrasing import deadline_party, deadline_sentence, deadline_words, quoted_plain, span_text
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,8 @@ def _linked(data: SiteData, plan: Plan) -> str:
 
 def plan_events(data: SiteData, plan: Plan) -> list[Event]:
     """A plan's activity window and its peak period, if the record holds them, and each report deadline on
-    its due day (the day before the date written for `trước ngày`), titled in the document's words."""
+    its due day (the day before the date written for `trước ngày`), titled with who reports to whom and when
+    (`deadline_sentence`)."""
     host = _host(data)
     url = paths.page_url(data.settings.site.base_url, paths.plan_page(plan))
     issuer = inferred_text(plan.issuer.label, plan.is_inferred("issuer.name"))
@@ -180,10 +181,9 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 "deadline",
                 deadline.due,
                 deadline.due,
-                plain("event.deadline_title", wording=deadline_words(deadline, due=False), plan=plan.short_label,
-                      reporter=deadline.reporter, recipient=deadline.recipient),
-                sentences(plain("event.deadline_description", reporter=capitalised(deadline.reporter),
-                                 recipient=deadline.recipient, due=deadline_words(deadline), source=source),
+                f"{plan.short_label}: {deadline_sentence(deadline)}",
+                sentences(plain("event.deadline_description", reporter=capitalised(deadline_party(deadline.reporter)),
+                                 recipient=deadline_party(deadline.recipient), due=deadline_words(deadline), source=source),
                            note, plain("event.details", url=url)),
                 url,
                 plan.year,

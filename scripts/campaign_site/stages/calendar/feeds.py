@@ -7,7 +7,7 @@ windows) and the agencies' feed of report deadlines, each only where it has even
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from campaign_site.core import parallel
@@ -25,7 +25,8 @@ from campaign_site.stages.calendar.events import Event
 @dataclass(frozen=True)
 class Feed:
     """A calendar feed as pages link it: label, file, size, the subscribe and the https addresses,
-    whether it is an agencies' feed of report deadlines, and the calendar page that explains how to add it."""
+    whether it is an agencies' feed of report deadlines, the calendar page that explains how to add it, and
+    whether every one of its days is over on the build's day (then pages offer it as a file to keep, not to add)."""
 
     label: str
     path: str
@@ -34,6 +35,7 @@ class Feed:
     address: str
     for_staff: bool
     calendar: str
+    over: bool
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class _Scope:
     """The calendar page whose `#them-vao-lich` part explains how to add this scope's feeds."""
 
 
-def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[GeneratedFile, Feed]]:
+def _pair(data: SiteData, scope: _Scope, stamp: datetime, today: date) -> list[tuple[GeneratedFile, Feed]]:
     """A scope's citizens' feed if it has observance days or activity windows, and its agencies' feed if it
     has report deadlines: a calendar with nothing in it is never written nor offered."""
     base = urlsplit(data.settings.site.base_url)
@@ -70,7 +72,7 @@ def _pair(data: SiteData, scope: _Scope, stamp: datetime) -> list[tuple[Generate
         webcal = f"webcal://{base.netloc}{base.path.rstrip('/')}/{path}"
         address = paths.page_url(data.settings.site.base_url, path)
         link = Feed(scope.label, path, human_size(len(content)), webcal, address, paths.is_staff_feed(path),
-                    scope.calendar)
+                    scope.calendar, all(e.last < today for e in events))
         return GeneratedFile(path, content, scope.source), link
 
     made = []
@@ -109,10 +111,11 @@ def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
                   paths.year_calendar(plan.year))
 
 
-def site_feeds(data: SiteData, events: dict[int, list[Event]], stamp: datetime) -> SiteFeeds:
-    """Every feed of the site; the plans' feeds are made on every core when there are many plans."""
+def site_feeds(data: SiteData, events: dict[int, list[Event]], stamp: datetime, today: date) -> SiteFeeds:
+    """Every feed of the site, each said to be over or not on `today`; the plans' feeds are made on every core
+    when there are many plans."""
     plans = [plan for campaign in data.campaigns.values() for plan in campaign.plans]
-    made = [pair for scope in _site_scopes(data, events) for pair in _pair(data, scope, stamp)]
-    made += [pair for pairs in parallel.map_all(lambda plan: _pair(data, _plan_scope(data, plan), stamp), plans)
+    made = [pair for scope in _site_scopes(data, events) for pair in _pair(data, scope, stamp, today)]
+    made += [pair for pairs in parallel.map_all(lambda plan: _pair(data, _plan_scope(data, plan), stamp, today), plans)
              for pair in pairs]
     return SiteFeeds(tuple(file for file, _ in made), {link.path: link for _, link in made})
