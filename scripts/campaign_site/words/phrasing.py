@@ -167,18 +167,6 @@ def signer_name(signer: Signer) -> str:
     return signer.name if isinstance(signer.name, str) else absent("signer_name", signer.name is NOT_KNOWN)
 
 
-def signer_text(signer: Signer | NotKnown | None) -> str:
-    """`TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Văn A` on one line; the printed lines without
-    a name say so (`KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC; văn bản không ghi tên người ký`); or why there is no block."""
-    if signer is None or isinstance(signer, NotKnown):
-        return absent("signer", signer is NOT_KNOWN)
-    role = ", ".join(signer.roles)
-    if isinstance(signer.name, str):
-        return f"{role} {signer.name}" if role else signer.name
-    name = signer_name(signer)
-    return f"{role}; {name[0].lower()}{name[1:]}" if role else name
-
-
 def days_text(start: date, last: date) -> Markdown:
     """A day, or a first and last day."""
     if start == last:

@@ -47,10 +47,10 @@ from campaign_site.words.phrasing import (
     plan_window,
     signed_date_text,
     signer_name,
-    signer_text,
     span_text,
     window_sentence,
 )
+from campaign_site.words.signer import signer_text
 from campaign_site.words.sources import original_url, source_note
 
 
@@ -268,6 +268,12 @@ def _glance(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None
     ]
 
 
+def _names(plan: Plan) -> list[str]:
+    """The issuer's names as the record spells them, which the signature's printed capitals take (`ỦY BAN NHÂN DÂN`
+    is `Ủy ban nhân dân`)."""
+    return [name for name in (plan.issuer.name, plan.issuer.parent) if isinstance(name, str)]
+
+
 def _facts(plan: Plan) -> list[Fact]:
     """The rows of the `Thông tin văn bản` table: number, date, place and signer."""
     doc = plan.document
@@ -277,7 +283,7 @@ def _facts(plan: Plan) -> list[Fact]:
         Fact(plain("page.plan.fact_date"), absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
         Fact(plain("page.plan.fact_place"), inferred_text(plan.issuer.placed(plan.place), plan.is_inferred("place")) if isinstance(plan.place, str)
              else absent("place", plan.not_known(plan.place))),
-        Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
+        Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer, _names(plan))),
     ]
 
 
