@@ -16,7 +16,7 @@ from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import vn_dates
 from campaign_site.data.activities import Post
 from campaign_site.data.model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
-from campaign_site.data.unknowns import NOT_KNOWN, NotKnown
+from campaign_site.data.unknowns import NOT_KNOWN
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.wording import (
     DEADLINE_RULES,
