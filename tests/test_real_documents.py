@@ -85,9 +85,10 @@ def test_a_national_body_has_no_province_and_is_listed_as_central(built: SiteBui
     listing = text(built, "2026/ke-hoach/index.md")
     assert "ở trung ương và 5 tỉnh, thành phố" in listing
     rows = re.findall(r"^\| \[([^\]]+)\]\(../dia-phuong/([a-z-]+)\.md\) \| (\d+) \|$", listing, re.MULTILINE)
-    assert rows[0] == ("Trung ương", "trung-uong", "2")  # the two ministries' dispatches
+    assert len(rows) == 5 and "trung-uong" not in {slug for _, slug, _ in rows}  # not a province
+    assert "## Cơ quan trung ương\n\n[2 công văn của 2 cơ quan trung ương](../dia-phuong/trung-uong.md)" in listing
     central = text(built, "2026/dia-phuong/trung-uong.md")
-    assert "của các cơ quan trung ương" in central and "Bộ Văn hóa, Thể thao và Du lịch" in central
+    assert "có 2 công văn hưởng ứng của 2 cơ quan trung ương" in central and "Bộ Văn hóa, Thể thao và Du lịch" in central
 
 
 def test_what_the_ministry_dispatch_does_not_state_or_nobody_knows_is_said_so(built: SiteBuild) -> None:

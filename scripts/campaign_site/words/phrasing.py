@@ -7,7 +7,7 @@ The fixed words they use (kinds, levels, deadline rules, what "not stated" and "
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Literal, overload
 
@@ -23,6 +23,7 @@ from campaign_site.data.wording import (
     FROM_SUMMARY,
     INFERRED,
     absent,
+    and_joined,
     capitalised,
     due_aside,
     inferred_text,
@@ -108,6 +109,26 @@ def listed_name(plan: Plan) -> str:
     record was made from a news summary."""
     name = plan.named(capitalised(issuer_name(plan)))
     return f"{name} ({FROM_SUMMARY})" if plan.from_summary else name
+
+
+def documents_count(plans: Sequence[Plan]) -> str:
+    """`5 kế hoạch và 2 công văn`: the plans counted by the type each document gives, most first; `7 văn bản`
+    where a record does not hold its type."""
+    kinds: dict[str, int] = {}
+    for plan in plans:
+        kind = plan.document.type
+        if not isinstance(kind, str):
+            return plain("phrase.plan_documents", count=len(plans))
+        kind = f"{kind[:1].lower()}{kind[1:]}"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    counted = sorted(kinds.items(), key=lambda item: -item[1])
+    return and_joined([plain("phrase.plan_count", count=count, kind=kind) for kind, count in counted])
+
+
+def issuers_count(plans: Sequence[Plan], central: bool = False) -> str:
+    """`1 cơ quan`, `3 cơ quan`; `2 cơ quan trung ương` (`central`): how many issuers the plans have."""
+    count = len({(p.issuer.label, p.issuer.province) for p in plans})
+    return plain("phrase.plan_issuers_central", count=count) if central else plain("phrase.plan_issuers", count=count)
 
 
 def plan_window(plan: Plan) -> Markdown:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from campaign_site.core.catalogue import plain
+from campaign_site.core.slugs import without_marks
 from campaign_site.data.model import Signer
 from campaign_site.data.unknowns import NOT_KNOWN, NotKnown
 from campaign_site.data.wording import absent, capitalised
@@ -25,12 +26,12 @@ DELEGATIONS = {"KT": plain("phrase.signer_kt"), "TM": plain("phrase.signer_tm"),
 ACTING = plain("phrase.signer_acting")
 """`Q.`: the title held in an acting capacity."""
 
-_VOWELS = "aăâeêioôơuưy" "àằầèềìòồờùừỳ" "áắấéếíóốớúứý" "ảẳẩẻểỉỏổởủửỷ" "ãẵẫẽễĩõỗỡũữỹ" "ạặậẹệịọộợụựỵ"
-_SYLLABLE = re.compile(rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[{_VOWELS}]+(?:ng|nh|ch|[cmnpt])?")
-"""A Vietnamese word (one syllable): a word of a printed line that is not one (`UBND`, `KH&CN`) is an
-abbreviation, kept in capitals."""
-_RAISING = frozenset({"phó", "quyền", "chánh"})
-"""Words after which a title starts again with a capital: `Phó Chủ tịch`, `Quyền Giám đốc`, `Chánh Văn phòng`."""
+_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]+(?:ng|nh|ch|[cmnpt])?")
+"""A Vietnamese word (one syllable) written without its marks: a word of a printed line that is not one (`UBND`,
+`KH&CN`) is an abbreviation, kept in capitals."""
+_RAISING = frozenset({"pho", "quyen", "chanh"})
+"""Words (without their marks) after which a title starts again with a capital: `Phó Chủ tịch`, `Quyền Giám
+đốc`, `Chánh Văn phòng`."""
 
 
 def _spelled(words: list[str], names: Sequence[str]) -> list[str]:
@@ -48,9 +49,9 @@ def _spelled(words: list[str], names: Sequence[str]) -> list[str]:
             continue
         word = words[i]
         lower = word.lower()
-        if not _SYLLABLE.fullmatch(lower):
+        if not _SYLLABLE.fullmatch(without_marks(lower)):
             shown.append(word)
-        elif not shown or shown[-1].lower() in _RAISING:
+        elif not shown or without_marks(shown[-1].lower()) in _RAISING:
             shown.append(capitalised(lower))
         else:
             shown.append(lower)

@@ -174,8 +174,9 @@ class ProvinceRow:
 
 
 def province_rows(campaign: Campaign, page: str) -> list[ProvinceRow]:
+    """Each province's plans of the year; central bodies, which are not a province, are not among them."""
     return [ProvinceRow(link(page, paths.province_page(campaign.year, group.slug), group.name), len(group.plans))
-            for group in campaign.provinces]
+            for group in campaign.provinces if not group.central]
 
 
 LATEST_POSTS = 3
