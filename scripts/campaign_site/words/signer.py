@@ -38,7 +38,7 @@ def _spelled(words: list[str], names: Sequence[str]) -> list[str]:
     """`words` of a printed line in sentence case: each run of two or more words found in one of `names` (the
     issuer's, spelled as a name is) as spelled there; an abbreviation as printed; the first word, and the word
     after `Phó` or `Quyền`, with a capital."""
-    known = [name.split() for name in names]
+    known = [name.split() for name in names if not name.isupper()]  # a name in capitals spells nothing
     shown: list[str] = []
     i = 0
     while i < len(words):

@@ -269,9 +269,9 @@ def _glance(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None
 
 
 def _names(plan: Plan) -> list[str]:
-    """The issuer's names as the record spells them, which the signature's printed capitals take (`ỦY BAN NHÂN DÂN`
-    is `Ủy ban nhân dân`)."""
-    return [name for name in (plan.issuer.name, plan.issuer.parent) if isinstance(name, str)]
+    """The issuer's name as the record spells it, which the signature's printed capitals take (`ỦY BAN NHÂN DÂN` is
+    `Ủy ban nhân dân`); not its parent, which records keep in the header's capitals."""
+    return [plan.issuer.name] if isinstance(plan.issuer.name, str) else []
 
 
 def _facts(plan: Plan) -> list[Fact]:
