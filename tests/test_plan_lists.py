@@ -52,12 +52,19 @@ def test_central_bodies_are_a_group_of_their_own_not_a_province(real_site: Path)
     article = _article(real_site, "2026/ke-hoach")
     provinces = article.find("h2", id="theo-tinh-thanh-pho")
     assert isinstance(provinces, Tag)
-    table = provinces.find_next("table")
-    assert isinstance(table, Tag)
-    assert [_words(th) for th in table.find_all("th")] == ["Tỉnh, thành phố", "Số văn bản"]
-    names = [_words(tr.find("td")) for tr in table.find_all("tr") if tr.find("td")]
-    assert names == ["Hải Phòng", "Lai Châu", "Lạng Sơn", "Thái Nguyên", "Tuyên Quang"]
+    listed = provinces.find_next("ul")
+    assert isinstance(listed, Tag)
+    assert [_words(li) for li in listed.find_all("li")] == ["Hải Phòng : 1 kế hoạch", "Lai Châu : 1 công văn", "Lạng Sơn : 1 công văn",
+                                                             "Thái Nguyên : 1 công văn", "Tuyên Quang : 1 kế hoạch"]
     central = next(h for h in article.find_all("h2") if _words(h) == "Cơ quan trung ương")
+    assert central.find_next("h2") is provinces  # central bodies first, as the plans above are ordered
+    rows = [_words(tr.find("td")) for tr in article.find("table").find_all("tr") if tr.find("td")]
+    assert [row.split(" (")[0] for row in rows] == [
+        "Bộ Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân phường Trần Hưng Đạo",
+        "Sở Khoa học và Công nghệ tỉnh Lai Châu", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "Ủy ban nhân dân xã Bình Thành",
+        "Ủy ban nhân dân tỉnh Tuyên Quang"]  # by place: central bodies, then each province
+    assert [a.get_text() for a in article.find("table").select("td a")][0] == "Bộ Khoa học và Công nghệ"  # the source note after the link
+    assert rows[0] == "Bộ Khoa học và Công nghệ (theo bản tin tóm tắt)"
     line = central.find_next("p")
     assert isinstance(line, Tag) and line.a is not None
     assert (_words(line), line.a["href"]) == ("2 công văn của 2 cơ quan trung ương", "../dia-phuong/trung-uong/")

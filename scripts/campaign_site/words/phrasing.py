@@ -20,7 +20,6 @@ from campaign_site.data.unknowns import NOT_KNOWN
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.wording import (
     DEADLINE_RULES,
-    FROM_SUMMARY,
     INFERRED,
     absent,
     and_joined,
@@ -105,10 +104,8 @@ def issuer_name(plan: Plan) -> str:
 
 def listed_name(plan: Plan) -> str:
     """The issuer's name starting a row of a list: `issuer_name`, capitalised where the record has no name
-    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year, and marked when the
-    record was made from a news summary."""
-    name = plan.named(capitalised(issuer_name(plan)))
-    return f"{name} ({FROM_SUMMARY})" if plan.from_summary else name
+    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year."""
+    return plan.named(capitalised(issuer_name(plan)))
 
 
 def documents_count(plans: Sequence[Plan]) -> str:
