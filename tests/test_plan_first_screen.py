@@ -186,6 +186,20 @@ def _first_screen(browser: Browser, site: Path) -> dict[str, int]:
     return heights
 
 
+def test_no_blank_band_under_the_title_or_a_heading_on_a_phone(browser: Browser, served_site: str) -> None:
+    """The subject sits under the title (not Material's 1.25em below it), and no heading keeps a line for its hidden
+    permalink sign (`Tổ chức các hoạt động chuyên môn¶` took two lines for one)."""
+    tab = browser.new_context(viewport=SCREEN, locale="vi-VN").new_page()
+    tab.goto(served_site + "2026/ke-hoach/ubnd-xa-binh-thanh/")
+    gap = tab.evaluate("""() => document.querySelector('.plan-subject').getBoundingClientRect().top
+                                 - document.querySelector('article h1').getBoundingClientRect().bottom""")
+    heading = tab.locator("article h3", has_text="Tổ chức các hoạt động chuyên môn")
+    lines = heading.evaluate("h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)")
+    tab.context.close()
+    assert gap <= 16, gap
+    assert round(lines) == 1, lines
+
+
 @pytest.mark.parametrize("which", ["shipped", "real"])
 def test_plan_pages_answer_when_and_where_in_the_first_screen_within_the_height_budget(
         browser: Browser, request: pytest.FixtureRequest, which: str) -> None:
