@@ -36,13 +36,14 @@ PAGE_TYPES: dict[str, Screen] = {
     "year": Screen("2026/", 5_200, "h2", "Kế hoạch hưởng ứng"),
 
     # The year's plans: the name filter, then every plan (filtered in place), then the provinces and central bodies.
-    "plan list": Screen("2026/ke-hoach/", 2_050, "#tim-ke-hoach"),
+    "plan list": Screen("2026/ke-hoach/", 1_920, "#tim-ke-hoach"),
 
     # A plan: what, when, where (more plans in test_plan_first_screen.py).
-    "plan": Screen("2026/ke-hoach/ubnd-xa-binh-thanh/", 8_400, ".plan-glance li", "Cơ quan ban hành:"),
+    "plan": Screen("2026/ke-hoach/ubnd-xa-binh-thanh/", 8_220, ".plan-glance li", "Cơ quan ban hành:"),
 
-    # A province: its plans with their windows, then the next date, then posts and the other provinces.
-    "province": Screen("2026/dia-phuong/thai-nguyen/", 960, "article tbody tr"),
+    # A province: its plans with their windows, the provincial documents they implement, the next date, then posts
+    # and the other provinces.
+    "province": Screen("2026/dia-phuong/thai-nguyen/", 1_300, "article tbody tr"),
 
     # The year's calendar: the months.
     "year calendar": Screen("2026/lich/", 4_400, "h1"),

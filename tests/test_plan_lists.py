@@ -76,15 +76,22 @@ def test_central_bodies_are_a_group_of_their_own_not_a_province(real_site: Path)
 def test_a_province_page_gives_its_plans_then_the_next_date_then_the_rest(built_site: Path) -> None:
     article = _article(built_site, "2026/dia-phuong/thai-nguyen")
     assert _intro(article) == "Năm 2026, Thái Nguyên có 1 công văn hưởng ứng của 1 cơ quan."
-    order = article.find_all(["table", "section", "p"])
+    order = article.find_all(["table", "ul", "section", "p"])
     table = article.find("table")
     assert isinstance(table, Tag) and "Thời gian thực hiện" in _words(table) and "18/4/2026" in _words(table)
+    basis = next(h for h in article.find_all("h2") if _words(h) == "Văn bản cấp tỉnh, cấp xã mà các kế hoạch trên căn cứ")
+    listed = basis.find_next("ul")
+    assert isinstance(listed, Tag)
+    assert [" ".join(li.get_text("").split()) for li in listed.find_all("li")] == [
+        "Công văn số 4059/UBND-KGVX của UBND tỉnh Thái Nguyên", "Công văn số 1132/SKHCN-QLCN của Sở Khoa học và Công nghệ tỉnh "
+        "Thái Nguyên", "Kế hoạch số 69/KH-UBND của UBND xã Bình Thành"]  # what the province did: the documents the plan implements
+    assert all(a["href"].startswith("../../../can-cu-phap-ly/#van-ban-") for a in listed.find_all("a"))
     panel = article.find("section", class_="next-date")
     assert isinstance(panel, Tag) and _words(panel).startswith("Ngày sắp tới")
     others = next(p for p in article.find_all("p") if "khác:" in _words(p))
     assert " ".join(others.get_text("").split()) == "Kế hoạch ở các tỉnh, thành phố khác: danh sách năm 2026 theo tỉnh, thành phố."
     assert others.a is not None and others.a["href"] == "../../ke-hoach/#theo-tinh-thanh-pho"
-    assert order.index(table) < order.index(panel) < order.index(others)
+    assert order.index(table) < order.index(listed) < order.index(panel) < order.index(others)
     assert _article(built_site, "2026/ke-hoach").find(id="theo-tinh-thanh-pho") is not None  # the link lands
 
 
