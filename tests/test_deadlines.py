@@ -388,6 +388,7 @@ def test_plans_are_told_apart_only_by_what_their_records_hold(facts: list[tuple[
         held += [f"ngày {vn_dates.short(signed)}"] if signed else []
         assert plan.distinction in (", ".join(held), f"về {subject}")  # nothing the record does not hold
         assert plan.short_label == f"UBND xã Số {issuer}{PLACE}, {plan.distinction}"
+        assert ") (" not in plan.short_label and ") (" not in plan.title  # one bracket, the province's
     for (one, one_plan), (other, other_plan) in combinations(zip(facts, plans, strict=True), 2):
         if one[0] == other[0] and one != other and one_plan.short_label == other_plan.short_label:
             # Only plans whose number and date are the same, or unknown, and whose subjects are the same read alike.
