@@ -453,7 +453,7 @@ def test_subscribe_section_keeps_citizens_and_agencies_feeds_apart(built_site: P
 def test_plan_page_offers_a_staff_feed_only_when_the_plan_has_deadlines(built_site: Path) -> None:
     with_deadlines = (built_site / "2026/ke-hoach/so-khcn-lang-son/index.html").read_text(encoding="utf-8")
     without = (built_site / "2026/ke-hoach/ubnd-phuong-tran-hung-dao/index.html").read_text(encoding="utf-8")
-    assert "Lịch hạn báo cáo, cho cơ quan, đơn vị" in with_deadlines and "/han-bao-cao/so-khcn-lang-son.ics" in with_deadlines
+    assert "Lịch hạn báo cáo (cho cơ quan, đơn vị)" in with_deadlines and "/han-bao-cao/so-khcn-lang-son.ics" in with_deadlines
     assert "Lịch cho người dân" in without and "han-bao-cao" not in without
 
 

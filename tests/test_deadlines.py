@@ -189,10 +189,10 @@ def test_every_deadline_recorded_is_in_the_table(record: str) -> None:
 NAMESAKES = {
     "ubnd-xa-minh-tan-21-4": "số 12/KH-UBND, ngày 10/4/2026",
     "ubnd-xa-minh-tan-18-5": "số 20/KH-UBND, ngày 20/4/2026",
-    "ubnd-xa-minh-tan-cong-van": "treo băng rôn hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới",
+    "ubnd-xa-minh-tan-cong-van": "về treo băng rôn hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới",
 }
-"""Three documents of UBND xã Minh Tân in 2026, and the words that tell each apart (its subject when its
-number and date are not known)."""
+"""Three documents of UBND xã Minh Tân in 2026, and the words that tell each apart after a comma (its subject
+when its number and date are not known)."""
 BUILT_ON = date(2026, 4, 1)
 PLACE = " (Thái Nguyên)"
 """The province these communes' names carry wherever they are listed."""
@@ -321,36 +321,36 @@ BARE = {"Ủy ban nhân dân xã Minh Tân", "UBND xã Minh Tân", "Kế hoạch
 @pytest.mark.parametrize("page", ["2026/ke-hoach/index.md", "2026/dia-phuong/thai-nguyen.md", "2026/index.md"])
 def test_plan_lists_tell_the_issuer_s_plans_apart(built: SiteBuild, page: str) -> None:
     listed = names(text(built, page))
-    assert {f"Ủy ban nhân dân xã Minh Tân{PLACE} ({words})" for words in NAMESAKES.values()} <= listed
+    assert {f"Ủy ban nhân dân xã Minh Tân{PLACE}, {words}" for words in NAMESAKES.values()} <= listed
     assert not listed & BARE, listed
 
 
 def test_the_banners_and_year_pages_tell_the_plans_citing_a_slogan_apart(built: SiteBuild) -> None:
     listed = names(text(built, "2026/bang-ron.md"))
-    assert listed == {f"{kind} của Ủy ban nhân dân xã Minh Tân{PLACE} ({words})" for kind, words in
+    assert listed == {f"{kind} của Ủy ban nhân dân xã Minh Tân{PLACE}, {words}" for kind, words in
                       zip(("Kế hoạch", "Kế hoạch", "Công văn"), NAMESAKES.values(), strict=True)}, listed
     cited = re.search(r"Nêu tại: (.*Minh Tân.*)\.$", text(built, "2026/index.md"), re.MULTILINE)
-    assert cited and names(cited[1]) == {f"UBND xã Minh Tân{PLACE} ({words})" for words in NAMESAKES.values()}
+    assert cited and names(cited[1]) == {f"UBND xã Minh Tân{PLACE}, {words}" for words in NAMESAKES.values()}
 
 
 def test_calendars_feeds_and_open_data_tell_the_plans_apart(built: SiteBuild) -> None:
     dated = [plan_id for plan_id in NAMESAKES if plan_id != "ubnd-xa-minh-tan-cong-van"]
     feed_names = {plan_id: str(icalendar.Calendar.from_ical(text(built, f"lich/2026/{plan_id}.ics"))["X-WR-CALNAME"])
                   for plan_id in dated}
-    assert feed_names == {plan_id: f"UBND xã Minh Tân{PLACE} ({NAMESAKES[plan_id]}): kế hoạch năm 2026" for plan_id in dated}
+    assert feed_names == {plan_id: f"UBND xã Minh Tân{PLACE}, {NAMESAKES[plan_id]}: kế hoạch năm 2026" for plan_id in dated}
     year = icalendar.Calendar.from_ical(text(built, "lich/2026.ics")).walk("VEVENT")
     titles = sorted(str(e["SUMMARY"]) for e in year if "Minh Tân" in str(e["SUMMARY"]))
-    assert titles == sorted(f"UBND xã Minh Tân{PLACE} ({NAMESAKES[p]}): thời gian thực hiện kế hoạch" for p in dated)
+    assert titles == sorted(f"UBND xã Minh Tân{PLACE}, {NAMESAKES[p]}: thời gian thực hiện kế hoạch" for p in dated)
     calendar = text(built, "2026/lich.md")
     for plan_id in dated:
-        assert f"- **UBND xã Minh Tân{PLACE} ({NAMESAKES[plan_id]})**:" in calendar
+        assert f"- **UBND xã Minh Tân{PLACE}, {NAMESAKES[plan_id]}**:" in calendar
     data = json.loads(text(built, "2026.json"))
     assert {p["id"]: p["title"] for p in data["plans"] if p["id"] in NAMESAKES} == {
-        plan_id: f"{'Công văn' if plan_id.endswith('cong-van') else 'Kế hoạch'} của Ủy ban nhân dân xã Minh Tân{PLACE} ({words})"
+        plan_id: f"{'Công văn' if plan_id.endswith('cong-van') else 'Kế hoạch'} của Ủy ban nhân dân xã Minh Tân{PLACE}, {words}"
         for plan_id, words in NAMESAKES.items()}
     listing = json.loads(text(built, paths.plan_list(2026)))
     assert sorted(e["n"] for e in listing if "Minh Tân" in e["n"]) == sorted(
-        f"Ủy ban nhân dân xã Minh Tân ({words})" for words in NAMESAKES.values())  # the filter adds the province
+        f"Ủy ban nhân dân xã Minh Tân, {words}" for words in NAMESAKES.values())  # the filter adds the province
 
 
 def test_a_plan_alone_of_its_issuer_keeps_its_plain_name(built: SiteBuild) -> None:
@@ -430,8 +430,9 @@ def test_plans_are_told_apart_only_by_what_their_records_hold(facts: list[tuple[
             continue
         held = [f"số {number}/KH-UBND"] if number else []
         held += [f"ngày {vn_dates.short(signed)}"] if signed else []
-        assert plan.distinction in (", ".join(held), subject)  # nothing the record does not hold
-        assert plan.short_label == f"UBND xã Số {issuer}{PLACE} ({plan.distinction})"
+        assert plan.distinction in (", ".join(held), f"về {subject}")  # nothing the record does not hold
+        assert plan.short_label == f"UBND xã Số {issuer}{PLACE}, {plan.distinction}"
+        assert ") (" not in plan.short_label and ") (" not in plan.title  # one bracket, the province's
     for (one, one_plan), (other, other_plan) in combinations(zip(facts, plans, strict=True), 2):
         if one[0] == other[0] and one != other and one_plan.short_label == other_plan.short_label:
             # Only plans whose number and date are the same, or unknown, and whose subjects are the same read alike.
@@ -442,5 +443,5 @@ def test_each_namesake_s_page_is_headed_and_titled_apart(built: SiteBuild) -> No
     for plan_id, words in NAMESAKES.items():
         page = text(built, f"2026/ke-hoach/{plan_id}.md")
         kind = "Công văn" if plan_id.endswith("cong-van") else "Kế hoạch"
-        assert f"\n# {kind} của Ủy ban nhân dân xã Minh Tân{PLACE} ({words})\n" in page, plan_id
-        assert re.search(rf"^title: \"?UBND xã Minh Tân{re.escape(PLACE)} \({re.escape(words)}\): {kind} năm 2026", page, re.MULTILINE), plan_id
+        assert f"\n# {kind} của Ủy ban nhân dân xã Minh Tân{PLACE}, {words}\n" in page, plan_id
+        assert re.search(rf"^title: \"?UBND xã Minh Tân{re.escape(PLACE)}, {re.escape(words)}: {kind} năm 2026", page, re.MULTILINE), plan_id

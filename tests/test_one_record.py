@@ -185,7 +185,7 @@ def test_the_linked_plan_shows_the_registry_facts_and_the_registry_links_to_it(b
     files = texts(built)
     page = files[LINKED]
     assert "Số: 2341/BKHCN-ĐMST" in page and "*ngày 16 tháng 4 năm 2026*" in page
-    assert "**Công văn — V/v hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2026**" in page
+    assert "**Công văn về việc hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2026**" in page
     registry = BeautifulSoup(files["can-cu-phap-ly.md"], "html.parser")
     row = registry.select_one("tr#van-ban-cv-2341-bkhcn-2026")
     cells = row.find_all("td")

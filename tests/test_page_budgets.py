@@ -35,14 +35,15 @@ PAGE_TYPES: dict[str, Screen] = {
     # Year: its dates, then its plans.
     "year": Screen("2026/", 5_200, "h2", "Kế hoạch hưởng ứng"),
 
-    # The year's plans: the list, filtered in place.
-    "plan list": Screen("2026/ke-hoach/", 2_200, "h1"),
+    # The year's plans: the name filter, then every plan (filtered in place), then the provinces and central bodies.
+    "plan list": Screen("2026/ke-hoach/", 1_920, "#tim-ke-hoach"),
 
     # A plan: what, when, where (more plans in test_plan_first_screen.py).
-    "plan": Screen("2026/ke-hoach/ubnd-xa-binh-thanh/", 10_500, ".plan-glance li", "Cơ quan ban hành:"),
+    "plan": Screen("2026/ke-hoach/ubnd-xa-binh-thanh/", 8_220, ".plan-glance li", "Cơ quan ban hành:"),
 
-    # A province: its plans.
-    "province": Screen("2026/dia-phuong/thai-nguyen/", 1_000, "h1"),
+    # A province: its plans with their windows, the provincial documents they implement, the next date, then posts
+    # and the other provinces.
+    "province": Screen("2026/dia-phuong/thai-nguyen/", 1_300, "article tbody tr"),
 
     # The year's calendar: the next date and the coming ones, then the months, the past ones, the feeds.
     "year calendar": Screen("2026/lich/", 3_520, "section.next-date"),

@@ -33,14 +33,14 @@ def test_plan_page_heading_and_notice_header(served_site: str, page: Page) -> No
 
 def test_plan_filter_is_in_place_before_scripts_run_and_says_what_to_do_without_them(browser: Browser, served_site: str) -> None:
     """The filter box is part of the page from the start (nothing moves when scripts run); without
-    scripts its box stays disabled and the page points to the province table."""
+    scripts its box stays disabled and the page points to the list of provinces."""
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     tab = context.new_page()
     tab.goto(served_site + "2026/ke-hoach/")
     expect(tab.locator("#tim-ke-hoach")).to_be_disabled()
     # Chromium with scripts switched off by the test still parses <noscript> as text, so read the markup.
-    assert "<noscript><p>Ô tìm cần JavaScript. Hãy chọn tỉnh, thành phố ở bảng dưới.</p></noscript>" in tab.content()
-    expect(tab.locator("table a[href*='dia-phuong']", has_text="Lạng Sơn")).to_be_visible()
+    assert "<noscript><p>Ô tìm cần JavaScript. Hãy chọn tỉnh, thành phố ở danh sách dưới.</p></noscript>" in tab.content()
+    expect(tab.locator("#theo-tinh-thanh-pho + ul a[href*='dia-phuong']", has_text="Lạng Sơn")).to_be_visible()
     context.close()
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()

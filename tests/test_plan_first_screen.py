@@ -31,17 +31,17 @@ BINH_THANH_BEFORE = [
     ("Số, ký hiệu", "…/UBND-VHXH (văn bản để trống số)"),
     ("Ngày ký", "Tháng 4/2026 (văn bản để trống ngày)"),
     ("Địa danh", "Bình Thành"),
-    ("Người ký", "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Âu Văn Đước"),
+    ("Người ký", "Âu Văn Đước, Phó Chủ tịch, ký thay Chủ tịch"),
     ("Ngày kỷ niệm", "21/4: Ngày Sáng tạo và Đổi mới sáng tạo thế giới"),
     ("Thời gian thực hiện", "từ ngày 18/4/2026 đến hết ngày 25/4/2026"),
     ("Hạn báo cáo", "Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã báo cáo UBND xã chậm nhất ngày 03/5/2026; UBND xã báo "
                     "cáo Sở Khoa học và Công nghệ tỉnh Thái Nguyên chậm nhất ngày 04/5/2026 (văn bản ghi: trước ngày 05/5/2026)"),
     # Built on TODAY, when every day of the plan is over: its feeds are files to keep (test_finished.py).
     ("Lịch cho người dân", "Tệp lịch để lưu (ICS, "),
-    ("Lịch hạn báo cáo, cho cơ quan, đơn vị", "Tệp lịch để lưu (ICS, "),
-    ("Năm", "Năm 2026"),
+    ("Lịch hạn báo cáo (cho cơ quan, đơn vị)", "Tệp lịch để lưu (ICS, "),
 ]
-"""The rows of the page's former summary table, copied from the golden page before the reordering."""
+"""The rows of the page's former summary table, copied from the golden page before the reordering (the signer
+as a sentence says it since, and the year row gone: the trail above the title links the year)."""
 
 
 def _make_real_site(folder: Path) -> None:
@@ -116,8 +116,28 @@ def test_every_plan_page_shows_each_fact_once_in_its_place(built_site: Path) -> 
         table = info.find_next("table")
         assert isinstance(table, Tag)
         labels = [_words(tr.find_all("td")[0]) for tr in table.find_all("tr") if tr.find_all("td")]
-        assert labels == ["Số, ký hiệu", "Ngày ký", "Địa danh", "Người ký", "Năm"], page
+        assert labels == ["Số, ký hiệu", "Ngày ký", "Địa danh", "Người ký"], page  # the year is the trail's first step
         assert info.find_next(class_="plan-end") is not None and info.find_previous(class_="plan-end") is None, page
+
+
+def test_the_signer_is_named_once_under_thong_tin_van_ban_and_in_the_signature_as_printed(built_site: Path) -> None:
+    """Not at a glance nor at the end of the text: in the `Người ký` row as a sentence says it, and in the
+    document's own signature block, line by line."""
+    for page, plan in _shipped_plans().items():
+        if plan.signer is None or not isinstance(plan.signer.name, str):
+            continue
+        soup = _soup(built_site, page)
+        article = soup.find("article")
+        info = soup.find("h2", id="thong-tin-van-ban")
+        assert isinstance(article, Tag) and isinstance(info, Tag), page
+        before = "".join(str(node) for node in info.find_all_previous(string=True))
+        assert plan.signer.name not in before, page
+        row = _rows(soup)["Người ký"]
+        assert row.startswith(f"{plan.signer.name}, "), row
+        assert not [word for word in row.replace(",", " ").split() if len(word) > 1 and word.isupper()], row  # no capitals, no KT.
+        signature = soup.select_one(".plan-signature")
+        assert signature is not None and signature.get_text(" ").count(plan.signer.name) == 1, page
+        assert _words(article).count(plan.signer.name) == 2, page
 
 
 def _number(heading: Tag) -> str | None:
@@ -165,6 +185,20 @@ def _first_screen(browser: Browser, site: Path) -> dict[str, int]:
             heights[page] = tab.evaluate("document.documentElement.scrollHeight")
     context.close()
     return heights
+
+
+def test_no_blank_band_under_the_title_or_a_heading_on_a_phone(browser: Browser, served_site: str) -> None:
+    """The subject sits under the title (not Material's 1.25em below it), and no heading keeps a line for its hidden
+    permalink sign (`Tổ chức các hoạt động chuyên môn¶` took two lines for one)."""
+    tab = browser.new_context(viewport=SCREEN, locale="vi-VN").new_page()
+    tab.goto(served_site + "2026/ke-hoach/ubnd-xa-binh-thanh/")
+    gap = tab.evaluate("""() => document.querySelector('.plan-subject').getBoundingClientRect().top
+                                 - document.querySelector('article h1').getBoundingClientRect().bottom""")
+    heading = tab.locator("article h3", has_text="Tổ chức các hoạt động chuyên môn")
+    lines = heading.evaluate("h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)")
+    tab.context.close()
+    assert gap <= 16, gap
+    assert round(lines) == 1, lines
 
 
 @pytest.mark.parametrize("which", ["shipped", "real"])

@@ -723,13 +723,14 @@ class Plan(Record):
 
     @property
     def distinction(self) -> str:
-        """`số 12/KH-UBND, ngày 16/4/2026`, or the subject, where the issuer has another plan that year; else empty."""
+        """`số 12/KH-UBND, ngày 16/4/2026`, or `về` and the subject, where the issuer has another plan that year; else
+        empty."""
         return self._identity.distinction
 
     def named(self, name: str) -> str:
-        """`name` as lists print it: `UBND xã Bình Thành (số 69/KH-UBND, ngày 25/3/2026)` where the issuer has
-        two plans that year, `name` alone otherwise."""
-        return f"{name} ({self.distinction})" if self.distinction else name
+        """`name` as lists print it: `UBND xã Bình Thành (Thái Nguyên), số 69/KH-UBND, ngày 25/3/2026` where the
+        issuer has two plans that year (after a comma, as `name` may end in a bracket), `name` alone otherwise."""
+        return plain("phrase.plan_named", name=name, distinction=self.distinction) if self.distinction else name
 
     @property
     def short_label(self) -> str:

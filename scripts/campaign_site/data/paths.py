@@ -30,6 +30,15 @@ def year_plans(year: int) -> str:
     return f"{year}/ke-hoach/index.md"
 
 
+BY_PROVINCE = "theo-tinh-thanh-pho"
+"""The anchor of the year's plan listing's table of provinces."""
+
+
+def year_provinces(year: int) -> str:
+    """Link target of the table of provinces on the year's plan listing."""
+    return f"{year_plans(year)}#{BY_PROVINCE}"
+
+
 def plan_list(year: int) -> str:
     """Every plan of the year as JSON for the listing's name filter."""
     return f"{year}/ke-hoach/danh-sach.json"

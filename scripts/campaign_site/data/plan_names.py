@@ -1,6 +1,7 @@
 """Plans of one issuer in one year told apart: wherever a plan is listed by its issuer's name, a second
 plan of that issuer that year would read the same, so both are named with their number and date when
-the records hold them, else with their subject."""
+the records hold them, else with their subject: `UBND xã Bình Thành (Thái Nguyên), số 69/KH-UBND, ngày
+25/3/2026`, `…, về treo băng rôn` (`Plan.named`)."""
 
 from __future__ import annotations
 
@@ -35,5 +36,5 @@ def tell_apart(plans: Sequence[Plan]) -> list[Plan]:
         for i, held in zip(namesakes, written, strict=True):
             subject = plans[i].document.subject
             subject = subject if isinstance(subject, str) else ""  # a subject may be not known
-            words[i] = held if held and written.count(held) == 1 else subject or held
+            words[i] = held if held and written.count(held) == 1 else plain("phrase.plan_about", subject=subject) if subject else held
     return [plan.identified(replace(plan.identity, distinction=told)) if told else plan for plan, told in zip(plans, words, strict=True)]

@@ -142,6 +142,11 @@ def units_choose_text(kinds: Sequence[str]) -> str | None:
     return plain("wording.units_choose", kinds=", ".join(PHRASE_KINDS_PLURAL[k] for k in kinds))
 
 
+def and_joined(items: Sequence[str]) -> str:
+    """`a, b và c`: items as a sentence lists them."""
+    return _AND.join(filter(None, (", ".join(items[:-1]), *items[-1:])))
+
+
 def places_text(province_count: int, central: bool) -> str:
     """Where a year's plans come from: `ở 3 tỉnh, thành phố`, `ở trung ương và 3 tỉnh, thành phố`, `ở trung ương`."""
     provinces = plain("wording.places.provinces", count=province_count) if province_count else ""

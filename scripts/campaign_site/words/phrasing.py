@@ -7,7 +7,7 @@ The fixed words they use (kinds, levels, deadline rules, what "not stated" and "
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Literal, overload
 
@@ -16,13 +16,13 @@ from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import vn_dates
 from campaign_site.data.activities import Post
 from campaign_site.data.model import Observance, Phrase, Plan, PlanDocument, ReportDeadline, Signer, Window
-from campaign_site.data.unknowns import NOT_KNOWN, NotKnown
+from campaign_site.data.unknowns import NOT_KNOWN
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.wording import (
     DEADLINE_RULES,
-    FROM_SUMMARY,
     INFERRED,
     absent,
+    and_joined,
     capitalised,
     inferred_text,
 )
@@ -132,10 +132,28 @@ def issuer_name(plan: Plan) -> str:
 
 def listed_name(plan: Plan) -> str:
     """The issuer's name starting a row of a list: `issuer_name`, capitalised where the record has no name
-    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year, and marked when the
-    record was made from a news summary."""
-    name = plan.named(capitalised(issuer_name(plan)))
-    return f"{name} ({FROM_SUMMARY})" if plan.from_summary else name
+    (`Một cơ quan ở Lạng Sơn`), told apart from the issuer's other plans of the year."""
+    return plan.named(capitalised(issuer_name(plan)))
+
+
+def documents_count(plans: Sequence[Plan]) -> str:
+    """`5 kế hoạch và 2 công văn`: the plans counted by the type each document gives, most first; `7 văn bản`
+    where a record does not hold its type."""
+    kinds: dict[str, int] = {}
+    for plan in plans:
+        kind = plan.document.type
+        if not isinstance(kind, str):
+            return plain("phrase.plan_documents", count=len(plans))
+        kind = f"{kind[:1].lower()}{kind[1:]}"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    counted = sorted(kinds.items(), key=lambda item: -item[1])
+    return and_joined([plain("phrase.plan_count", count=count, kind=kind) for kind, count in counted])
+
+
+def issuers_count(plans: Sequence[Plan], central: bool = False) -> str:
+    """`1 cơ quan`, `3 cơ quan`; `2 cơ quan trung ương` (`central`): how many issuers the plans have."""
+    count = len({(p.issuer.label, p.issuer.province) for p in plans})
+    return plain("phrase.plan_issuers_central", count=count) if central else plain("phrase.plan_issuers", count=count)
 
 
 def plan_window(plan: Plan) -> Markdown:
@@ -193,18 +211,6 @@ def dateline(place: object, signed: object) -> str:
 def signer_name(signer: Signer) -> str:
     """The signer's name as printed, or that the copy does not print it, or that it is not known."""
     return signer.name if isinstance(signer.name, str) else absent("signer_name", signer.name is NOT_KNOWN)
-
-
-def signer_text(signer: Signer | NotKnown | None) -> str:
-    """`TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Nguyễn Văn A` on one line; the printed lines without
-    a name say so (`KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC; văn bản không ghi tên người ký`); or why there is no block."""
-    if signer is None or isinstance(signer, NotKnown):
-        return absent("signer", signer is NOT_KNOWN)
-    role = ", ".join(signer.roles)
-    if isinstance(signer.name, str):
-        return f"{role} {signer.name}" if role else signer.name
-    name = signer_name(signer)
-    return f"{role}; {name[0].lower()}{name[1:]}" if role else name
 
 
 def days_text(start: date, last: date) -> Markdown:

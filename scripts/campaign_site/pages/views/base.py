@@ -14,6 +14,7 @@ from campaign_site.data import citations, html_policy, paths
 from campaign_site.data.activities import Post
 from campaign_site.data.model import LegalDocument, Observance, Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
+from campaign_site.data.wording import FROM_SUMMARY
 from campaign_site.stages.collect import Collected, ShareImage
 from campaign_site.stages.news.posts import AtomLink
 from campaign_site.words.phrasing import document_name, listed_name, plan_deadlines, plan_window, post_when
@@ -81,10 +82,16 @@ def listed_plans(campaign: Campaign, page: str) -> list[PlanRow]:
     return plan_rows(page, campaign.plans) if campaign.lists_plans else []
 
 
+def plan_link(page: str, plan: Plan) -> Markdown:
+    """The plan's listed name linked to its page, and after the link, not in it, that its record was made from a news
+    summary: `[Bộ Khoa học và Công nghệ](…) (theo bản tin tóm tắt)`."""
+    linked = link(page, paths.plan_page(plan), listed_name(plan))
+    return Markdown(f"{linked} ({escape(FROM_SUMMARY)})") if plan.from_summary else linked
+
+
 def plan_rows(page: str, plans: Sequence[Plan]) -> list[PlanRow]:
     """`plans` as rows of a table."""
-    return [PlanRow(link(page, paths.plan_page(p), listed_name(p)), document_name(p.document), plan_window(p), plan_deadlines(p))
-            for p in plans]
+    return [PlanRow(plan_link(page, p), document_name(p.document), plan_window(p), plan_deadlines(p)) for p in plans]
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,7 @@ def basis_lines(data: SiteData, plan: Plan, page: str) -> list[BasisLine]:
 
 def chains(data: SiteData, campaign: Campaign, page: str) -> list[PlanChain]:
     """Each plan of the year with its chain, where the year's pages name every plan (`Campaign.lists_plans`)."""
-    return [PlanChain(link(page, paths.plan_page(p), listed_name(p)), document_name(p.document), basis_lines(data, p, page))
+    return [PlanChain(plan_link(page, p), document_name(p.document), basis_lines(data, p, page))
             for p in campaign.plans] if campaign.lists_plans else []
 
 
@@ -163,19 +170,6 @@ class ProvinceLink:
 def province_links(campaign: Campaign) -> list[ProvinceLink]:
     """Each province's page of the year's plans, in the order of `Campaign.provinces`."""
     return [ProvinceLink(paths.province_page(campaign.year, g.slug), g.name, len(g.plans)) for g in campaign.provinces]
-
-
-@dataclass(frozen=True)
-class ProvinceRow:
-    """A province's plans of a year: its page linked under its name, and how many plans it has."""
-
-    link: Markdown
-    count: int
-
-
-def province_rows(campaign: Campaign, page: str) -> list[ProvinceRow]:
-    return [ProvinceRow(link(page, paths.province_page(campaign.year, group.slug), group.name), len(group.plans))
-            for group in campaign.provinces]
 
 
 LATEST_POSTS = 3

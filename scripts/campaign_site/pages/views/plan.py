@@ -31,7 +31,6 @@ from campaign_site.pages.views.base import (
     View,
     basis_lines,
     campaign_observance,
-    link,
     post_list,
 )
 from campaign_site.pages.views.where import Crumb, here, plan_trail
@@ -48,10 +47,10 @@ from campaign_site.words.phrasing import (
     plan_window,
     signed_date_text,
     signer_name,
-    signer_text,
     span_text,
     window_sentence,
 )
+from campaign_site.words.signer import signer_text
 from campaign_site.words.sources import original_url, source_note
 
 
@@ -74,11 +73,10 @@ def origin_view(origin: Origin | None, files: Mapping[str, Download]) -> OriginV
 
 @dataclass(frozen=True)
 class PlanSection:
-    """A titled list of the plan's text (context, purposes, requirements), or why the record lacks it."""
+    """A titled list of the plan's text (context, purposes, requirements)."""
 
     heading: str
     items: list[str]
-    missing: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,7 +163,6 @@ class PlanView(View):
     """The plan's citizens' calendar, if it has one (only a calendar with events is written and offered)."""
     staff_feed: str | None
     """The same path, if the plan also has an agencies' calendar of report deadlines."""
-    year_link: Markdown
     basis_lead: Markdown
     basis: list[BasisLine]
     sections: list[PlanSection]
@@ -192,6 +189,9 @@ class PlanView(View):
     recipients_absent: str
     origin: OriginView | None
     posts: PostList
+    unknown: list[str]
+    """`Chưa có thông tin về …` for each part of the text the record does not know, in the document's order, said
+    together once instead of a heading over each: the parts shown are those the record holds."""
     missing: dict[str, str]
     """For each part of the plan (`legal_basis`, `phrases`, `content`, `forms`, `responsibilities`, `addressees`,
     and the text sections): `Chưa có thông tin về …` when the record lacks it and must say so, else empty. A part
@@ -202,6 +202,9 @@ class PlanView(View):
 SECTIONS = {"context": plain("page.plan.context_heading"), "purposes": plain("page.plan.purposes_heading"),
             "requirements": plain("page.plan.requirements_heading")}
 """The plan's text sections, by field, under their headings."""
+
+TEXT_PARTS = ("legal_basis", *SECTIONS, "phrases", "content", "forms", "responsibilities")
+"""The parts of the plan's text in the document's order, as `missing_parts` names them."""
 
 NUMBERED_PARTS = ("purposes", "requirements", "phrases", "content", "forms", "window", "responsibilities")
 """The parts of a plan's text that the ministry's template numbers (1. Mục đích … 7. Tổ chức thực hiện), in
@@ -270,6 +273,12 @@ def _glance(ctx: SiteContext, plan: Plan, linked: Fact | None, peak: Fact | None
     ]
 
 
+def _names(plan: Plan) -> list[str]:
+    """The issuer's name as the record spells it, which the signature's printed capitals take (`ỦY BAN NHÂN DÂN` is
+    `Ủy ban nhân dân`); not its parent, which records keep in the header's capitals."""
+    return [plan.issuer.name] if isinstance(plan.issuer.name, str) else []
+
+
 def _facts(plan: Plan) -> list[Fact]:
     """The rows of the `Thông tin văn bản` table: number, date, place and signer."""
     doc = plan.document
@@ -279,7 +288,7 @@ def _facts(plan: Plan) -> list[Fact]:
         Fact(plain("page.plan.fact_date"), absent("date", True) if plan.not_known(doc.date) else signed_date_text(doc)),
         Fact(plain("page.plan.fact_place"), inferred_text(plan.issuer.placed(plan.place), plan.is_inferred("place")) if isinstance(plan.place, str)
              else absent("place", plan.not_known(plan.place))),
-        Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer)),
+        Fact(plain("page.plan.fact_signer"), absent("signer", True) if plan.not_known(plan.signer) else signer_text(plan.signer, _names(plan))),
     ]
 
 
@@ -304,14 +313,14 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
     feed = paths.plan_feed(plan)
     see_source = plain("page.plan.see_source")
     source_link = Markdown(f"[{escape(see_source)}](#nguon)")
-    sections = [name for name in SECTIONS if getattr(plan, name) or missing[name]]
+    sections = [name for name in SECTIONS if held(getattr(plan, name))]
     phrases = [PlanPhrases(PHRASE_KINDS[kind], [_phrase_line(known[i]) for i in held(ids)]) for kind, ids in phrases_by_kind(plan) if ids]
     shown = [*sections,
-             *(["phrases"] if phrases or plan.units_choose or missing["phrases"] else []),
-             *(["content"] if held(plan.content) or missing["content"] else []),
-             *(["forms"] if held(plan.forms) or missing["forms"] else []),
+             *(["phrases"] if phrases or plan.units_choose else []),
+             *(["content"] if held(plan.content) else []),
+             *(["forms"] if held(plan.forms) else []),
              *(["window"] if window else []),
-             *(["responsibilities"] if held(plan.responsibilities) or missing["responsibilities"] else [])]
+             *(["responsibilities"] if held(plan.responsibilities) else [])]
     phrases_heading = plain("page.plan.phrases_heading_messages") if plan.messages or "message" in missing_phrase_kinds(plan) \
         else plain("page.plan.phrases_heading")
     headings = _headings(plan, shown, {**SECTIONS, "phrases": phrases_heading, "content": plain("page.plan.content_heading"),
@@ -337,10 +346,9 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         headings=headings,
         citizens_feed=feed if feed in ctx.feeds else None,
         staff_feed=feed if paths.staff_feed(feed) in ctx.feeds else None,
-        year_link=link(page, paths.year_page(year), plain("page.plan.year_link", year=year)),
         basis_lead=say("page.plan.basis_lead", kind=doc.kind),
         basis=basis_lines(ctx.data, plan, page),
-        sections=[PlanSection(headings[name], held(getattr(plan, name)), missing[name]) for name in sections],
+        sections=[PlanSection(headings[name], held(getattr(plan, name))) for name in sections],
         units_choose=units_choose_text(plan.units_choose),
         phrases=phrases,
         content=[ContentSection(section.heading, section.items) for section in held(plan.content)],
@@ -358,5 +366,6 @@ def plan_view(ctx: SiteContext, plan: Plan) -> PlanView:
         recipients_absent=absent("recipients", plan.not_known(plan.recipients)),
         origin=origin_view(plan.origin, ctx.origin_files),
         posts=post_list(campaign.posts_of(plan), LISTED_POSTS),
+        unknown=[missing[part] for part in TEXT_PARTS if missing[part]],
         missing=missing,
     )
