@@ -43,7 +43,7 @@ PAGE_TYPES: dict[str, Screen] = {
 
     # A province: its plans with their windows, the provincial documents they implement, the next date, then posts
     # and the other provinces.
-    "province": Screen("2026/dia-phuong/thai-nguyen/", 1_300, "article tbody tr"),
+    "province": Screen("2026/dia-phuong/thai-nguyen/", 1_420, "article tbody tr"),
 
     # The year's calendar: the next date and the coming ones, then the months, the past ones, the feeds.
     "year calendar": Screen("2026/lich/", 3_520, "section.next-date"),
