@@ -24,18 +24,15 @@ from campaign_site.stages.calendar.event_text import next_text
 from campaign_site.stages.calendar.events import Event
 from campaign_site.words import summaries
 from campaign_site.words.phrasing import time
-from campaign_site.words.sources import cited_by
 
 
 @dataclass(frozen=True)
 class HomeDay:
-    """An observance day of the featured year: its day and name, linking to its page, and its themes."""
+    """An observance day of the featured year, linking to its page (its themes, who set it, the plans)."""
 
     page: str
     name: Markdown
-    """`<time>21/4</time> · Ngày Sáng tạo…`, shown in bold."""
-    theme: Markdown | None
-    """`Chủ đề năm 2026 theo 4 kế hoạch trên trang: “…” và 1 chủ đề khác.`; None when the day has no theme."""
+    """`<time>21/4</time> · Ngày Sáng tạo…`."""
 
 
 @dataclass(frozen=True)
@@ -81,27 +78,11 @@ def kicker(year: int, span: Markdown | None, events: list[Event], today: date) -
     return say("page.home.kicker_span", year=year, span=span) if span else say("page.year.title", year=year)
 
 
-def theme_sentence(year: int, source: str, themes: list[str]) -> Markdown | None:
-    """Every theme of a day of the year, quoted, after where they come from (`sources.cited_by`); none hidden
-    behind a count. None when the day has none."""
-    if not themes:
-        return None
-    quoted = Markdown("; ".join(say("phrase.quoted", text=theme) for theme in themes))
-    if len(themes) > 1:
-        return say("page.home.day_themes", year=year, source=source, theme=quoted)
-    return say("page.home.day_theme", year=year, source=source, theme=quoted)
-
-
 def _days(featured: Campaign) -> list[HomeDay]:
     by_id = {o.id: year_obs for o, year_obs in featured.observances}
-    days = []
-    for day, observance in featured.observance_days():
-        themes = by_id[observance.id].themes
-        source = cited_by(featured.plans_citing(themes[0].id)) if themes else ""
-        name = Markdown(f"{time(day, observance.label)} · {escape(observance.name)}")
-        page = day_page(ObservanceDay(featured, observance, by_id[observance.id]))
-        days.append(HomeDay(page, name, theme_sentence(featured.year, source, [t.text for t in themes])))
-    return days
+    return [HomeDay(day_page(ObservanceDay(featured, observance, by_id[observance.id])),
+                    Markdown(f"{time(day, observance.label)} · {escape(observance.name)}"))
+            for day, observance in featured.observance_days()]
 
 
 def home_view(ctx: SiteContext, _: None) -> HomeView:
