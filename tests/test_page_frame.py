@@ -235,3 +235,15 @@ def test_table_cells_on_a_wide_screen_are_not_a_word_or_two_wide(tab: Page, serv
     assert [c for c, r in zip(cells, ratios, strict=True) if r < 2] == []
     assert not ratios or sum(ratios) / len(ratios) >= 3.5, cells
     assert tab.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+
+
+@pytest.mark.parametrize("tab", [PHONE], indirect=True)
+def test_the_footer_names_the_previous_and_next_page_in_full_on_a_phone_and_the_home_has_no_pager(tab: Page, served_site: str) -> None:
+    tab.goto(served_site + PAGES["year calendar"])
+    for side in ("prev", "next"):
+        title = tab.locator(f".md-footer__link--{side} .md-footer__title .md-ellipsis")
+        assert title.is_visible(), side
+        assert not title.evaluate("e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1"), side
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    tab.goto(served_site)
+    assert not tab.locator(".md-footer__link").first.is_visible()
