@@ -176,11 +176,13 @@ def test_the_sidebar_marks_where_the_reader_is_and_names_the_site_nowhere(tab: P
 
 
 @pytest.mark.parametrize("tab", [PHONE], indirect=True)
-def test_the_phone_s_drawer_opens_at_the_reader_s_year_and_names_the_site_once(tab: Page, served_site: str) -> None:
+def test_the_phone_s_drawer_opens_at_the_reader_s_year_and_names_the_site_once_whole(tab: Page, served_site: str) -> None:
     tab.goto(served_site + PAGES["plan"])
     tab.locator("label.md-header__button[for='__drawer']").click()
     tab.wait_for_timeout(400)
     assert sidebar_text(tab).count(SITE_NAME) <= 1
+    heading = tab.locator(".md-nav--primary > .md-nav__title")
+    assert not heading.evaluate("e => e.scrollWidth > e.clientWidth + 1"), "the drawer cuts the site's name"
     assert tab.locator(".md-sidebar--primary").get_by_role("link", name="Kế hoạch năm 2026").is_visible()
 
 
