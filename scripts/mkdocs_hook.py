@@ -80,9 +80,11 @@ class CampaignSite:
         return markdown + self.build.appended.get(page.file.src_uri, "")
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        """The footer's "Báo sai sót" link, naming this page (its title is escaped once by now: read it back)."""
-        if self.build.contact and page.title and page.canonical_url:
-            page.meta["report_url"] = self.build.contact.report_url(Markup(page.title).unescape(), page.canonical_url)
+        """The footer's "Báo sai sót" link, naming this page (its title is escaped once by now: read it back;
+        the home's is the site's name, not its words in the navigation)."""
+        title = config.site_name if page.is_homepage else page.title
+        if self.build.contact and title and page.canonical_url:
+            page.meta["report_url"] = self.build.contact.report_url(Markup(title).unescape(), page.canonical_url)
         listed = {p.url: p for p in nav.pages}
         if page.url not in listed and (place := nav_place(page.url, listed)):  # a plan, a province: mark where it stands
             self.place = listed[place]
