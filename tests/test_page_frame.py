@@ -20,6 +20,7 @@ from project_copy import copy_project
 
 from campaign_site.data import vn_dates
 from campaign_site.data.domain import ALL_EVENT_KINDS
+from campaign_site.pages.nav import nearest
 from campaign_site.pages.views.home import kicker
 from campaign_site.site_build import SiteBuild, build_site
 from campaign_site.stages.calendar.event_text import next_text
@@ -138,6 +139,18 @@ def tab(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context.close()
 
 
+LISTED = ["", "lich/", "2026/", "2026/ke-hoach/", "2026/lich/", "2026/hoat-dong/", "2025/", "can-cu-phap-ly/", "gioi-thieu/"]
+
+
+@pytest.mark.parametrize(("url", "place"), [
+    ("2026/ke-hoach/ubnd-xa-binh-thanh/", "2026/ke-hoach/"), ("2026/dia-phuong/thai-nguyen/", "2026/"),
+    ("2026/ngay-sang-tao/", "2026/"), ("2026/hoat-dong/ngay-hoi/", "2026/hoat-dong/"), ("2026/hoat-dong/trang-2/", "2026/hoat-dong/"),
+    ("2025/ke-hoach/so-khcn-thanh-hoa/", "2025/"), ("404.html", None), ("2026/ke-hoach/", "2026/"),
+])
+def test_a_page_left_out_of_the_navigation_stands_under_the_nearest_page_in_it(url: str, place: str | None) -> None:
+    assert nearest(url, LISTED) == place
+
+
 @pytest.mark.parametrize("tab", [PHONE], indirect=True)
 @pytest.mark.parametrize("kind", ["home", "plan"])
 def test_the_header_names_the_site_whole_on_a_phone_beside_the_search_button(tab: Page, served_site: str, kind: str) -> None:
@@ -230,12 +243,18 @@ WORDS_A_LINE = """() => [...document.querySelectorAll('.md-content table:not([cl
 @pytest.mark.parametrize("kind", ["year", "plan list", "legal basis", "province", "plan"])
 def test_table_cells_on_a_wide_screen_are_not_a_word_or_two_wide(tab: Page, served_site: str, kind: str) -> None:
     """Cells of eight words or more: at least two words a line each, three and a half on average (the
-    registry's seven columns had 1.9 and 2.9 beside the sidebar)."""
+    registry's seven columns had 1.9 and 2.9 beside the sidebar); and no table narrower than the column."""
     tab.goto(served_site + PAGES[kind])
     cells = tab.evaluate(WORDS_A_LINE)
     ratios = [c["words"] / max(c["lines"], 1) for c in cells]
     assert [c for c, r in zip(cells, ratios, strict=True) if r < 2] == []
     assert not ratios or sum(ratios) / len(ratios) >= 3.5, cells
+    narrow = tab.evaluate("""() => [...document.querySelectorAll('.md-content table:not([class])')]
+        .filter(t => { const box = getComputedStyle(t.parentElement);
+          const column = t.closest('.md-typeset__scrollwrap').clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+          return t.checkVisibility() && t.getBoundingClientRect().width < column - 2; })
+        .map(t => t.innerText.slice(0, 30))""")
+    assert narrow == [], "a table narrower than the text column"
     assert tab.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
 
 
