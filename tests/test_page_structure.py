@@ -1,7 +1,7 @@
 """What a reader sees, not only that text is there: no Markdown or template syntax left in any page,
 every table the renderers write is a real table, every page type fits a 360 px phone and a
 1280 px screen without sideways scrolling or tiny text, and the home page's first screen on a phone
-holds the theme, the next day and the three things a reader can do."""
+holds the next day, the province picker and the two other things a reader can do."""
 
 from __future__ import annotations
 
