@@ -23,6 +23,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.core.content_names import content_name
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
+from campaign_site.pages.nav import nearest as nav_place
 from campaign_site.pages.renderer import error_page
 from campaign_site.site_build import SiteBuild, build_site
 
@@ -34,6 +35,7 @@ class CampaignSite:
 
     def __init__(self) -> None:
         self.command, self.build = "build", SiteBuild(())
+        self.place: Page | None = None
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command
@@ -78,12 +80,23 @@ class CampaignSite:
         return markdown + self.build.appended.get(page.file.src_uri, "")
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-        """The footer's "Báo sai sót" link, naming this page (its title is escaped once by now: read it back)."""
-        if self.build.contact and page.title and page.canonical_url:
-            page.meta["report_url"] = self.build.contact.report_url(Markup(page.title).unescape(), page.canonical_url)
+        """The footer's "Báo sai sót" link, naming this page (its title is escaped once by now: read it back;
+        the home's is the site's name, not its words in the navigation)."""
+        title = config.site_name if page.is_homepage else page.title
+        if self.build.contact and title and page.canonical_url:
+            page.meta["report_url"] = self.build.contact.report_url(Markup(title).unescape(), page.canonical_url)
+        listed = {p.url: p for p in nav.pages}
+        if page.url not in listed and (place := nav_place(page.url, listed)):  # a plan, a province: mark where it stands
+            self.place = listed[place]
+            self.place.active = True  # Material then opens its year's section and marks it
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.place:
+            self.place.active, self.place = False, None
+        return output
 
 
 _site = CampaignSite()
 on_startup, on_config, on_files, on_page_markdown = _site.on_startup, _site.on_config, _site.on_files, _site.on_page_markdown
-on_page_context = _site.on_page_context
+on_page_context, on_post_page = _site.on_page_context, _site.on_post_page

@@ -169,7 +169,7 @@ def test_the_post_is_on_every_page_it_belongs_to(files: dict[str, str | bytes], 
     news = text(files, "2026/hoat-dong/index.md")
     assert news.index(SLUG) < news.index("hoat-dong-10.md") and "hoat-dong-1.md" not in news
     assert "hoat-dong-1.md" in text(files, "2026/hoat-dong/trang-2.md")
-    assert "2026/hoat-dong/index.md" in built.nav[[i for i, e in enumerate(built.nav) if isinstance(e, dict)][0]]["Năm 2026"]
+    assert "2026/hoat-dong/index.md" in next(e["Năm 2026"] for e in built.nav if isinstance(e, dict) and "Năm 2026" in e)
     assert {"2026/hoat-dong/trang-2.md", f"2026/hoat-dong/{SLUG}.md"} <= built.not_in_nav
     assert f"2026/hoat-dong/{SLUG}.md" in built.replaced and "2026/hoat-dong/IMG_20260421_093512.jpg" in built.replaced
 

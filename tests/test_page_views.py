@@ -78,7 +78,7 @@ def test_the_walk_finds_a_record(renderer: SiteRenderer) -> None:
 CHANGED = [
     ("year", "page.year.stated_in", "Nêu tại: [", "ĐỔI nêu: {plans}."),
     ("year", "page.year.observance_owner", "Ngày kỷ niệm do", "ĐỔI người lập {owner}."),
-    ("home", "page.home.day_theme", "Chủ đề năm 2026 (chưa có", "ĐỔI chủ đề {year} {source}: {theme}."),
+    ("home", "page.home.province_prompt", "— Chọn tỉnh, thành phố —", "ĐỔI chọn"),
     ("home", "page.home.kicker_span", "Năm 2026 ·", "ĐỔI năm {year} — {span}"),
     ("calendar", "page.calendar.mark", 'sr-only">Ngày kỷ niệm: ', "ĐỔI {kind} / {title}."),
     ("calendar", "page.calendar.month", "Tháng 4 năm 2026", "ĐỔI {month}-{year}"),
@@ -125,22 +125,6 @@ def test_a_days_windows_are_said_in_one_sentence(windows: list[str], others: lis
     assert all(escape(e.title) in m.said for e, m in zip(events[len(windows):], day.marks, strict=True))
     assert day.today is False and day.iso == "2026-04-21"
 
-
-
-@settings(max_examples=60, deadline=None)
-@given(themes=st.lists(TEXT, max_size=4), year=st.integers(2000, 2100))
-def test_a_home_day_names_every_theme_quoted(themes: list[str], year: int) -> None:
-    """Nothing when the day has no theme; else the year and every theme, escaped inside the catalogue's quotes,
-    none hidden behind a count."""
-    sentence = home_views.theme_sentence(year, "theo 2 kế hoạch trên trang", themes)
-    if not themes:
-        assert sentence is None
-        return
-    assert sentence is not None
-    lead = "Các chủ đề" if len(themes) > 1 else "Chủ đề"
-    quoted = "; ".join(catalogue.say("phrase.quoted", text=theme) for theme in themes)
-    assert sentence == f"{lead} năm {year} theo 2 kế hoạch trên trang: {quoted}."
-    assert "chủ đề khác" not in sentence
 
 
 @pytest.mark.parametrize(("text", "words"), [

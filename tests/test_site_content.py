@@ -154,7 +154,7 @@ def hero(site: Path) -> tuple[str, str]:
 def test_home_leads_with_the_latest_campaign_after_the_last_one(built_site: Path) -> None:
     kicker, art = hero(built_site)
     # built on today's date: the 2026 campaign, with its span, or said to have ended once its last day has passed
-    assert kicker.startswith(("Năm 2026 ·", "Các hoạt động hưởng ứng năm 2026 đã kết thúc"))
+    assert kicker.startswith(("Năm 2026 ·", "Đợt hưởng ứng năm 2026 đã kết thúc"))
     assert "Đổi mới sáng tạo - Hành động đột phá, lan tỏa kết quả" in art
     assert "Năm 2025" in page_text(built_site, "")
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from campaign_site.core.catalogue import plain
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths
 from campaign_site.data.activities import Post
@@ -48,9 +49,11 @@ class Search:
 @dataclass(frozen=True)
 class Nav(Generic[Subject]):
     """A page's entry in the navigation: at the top level, or, when `year` is given, in the section of
-    the year it names. Titles come from the pages themselves, so data text is never a raw label."""
+    the year it names. Titles come from the pages themselves, so data text is never a raw label, except
+    `title`: fixed words for a page whose own title is the site's name, which the navigation shows already."""
 
     year: Callable[[Subject], int] | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,8 @@ def _featured_boost(featured: float, other: float) -> Callable[[SiteContext, Cam
 TOP: Nav[Any] = Nav()
 IN_YEAR: Nav[Campaign] = Nav(lambda c: c.year)
 
-HOME = PageType("home", "home.md.j2", _single, lambda _: paths.HOME, home_view, lambda _: "campaigns/site.yaml", TOP,
-                hide_toc=True)
+HOME = PageType("home", "home.md.j2", _single, lambda _: paths.HOME, home_view, lambda _: "campaigns/site.yaml",
+                Nav(title=plain("page.home.nav_title")), hide_toc=True)
 CALENDAR = PageType("calendar", "calendar.md.j2", _single, lambda _: paths.CALENDAR, calendar_view, lambda _: "campaigns/", TOP)
 YEAR = PageType("year", "year.md.j2", _years, lambda c: paths.year_page(c.year), year_view, lambda c: c.source, IN_YEAR,
                 _featured_boost(2, 1.5))

@@ -89,14 +89,15 @@ def window_sentence(coverage: WindowCoverage, whose: str) -> Markdown | None:
 
 
 def years_item(coverage: WindowCoverage) -> Markdown:
-    """A year in the home page's list of years, after its name: `5 kế hoạch, từ ngày … đến hết ngày …`."""
+    """A year in the home page's list of years, after its name: `5 kế hoạch, từ ngày … đến hết ngày …`; when not
+    every plan states a window, the kicker's short span and how many plans it is from."""
     if not coverage.total:
         return Markdown(plain("page.home.year_no_plans"))
     if coverage.complete and coverage.span:
         return Markdown(plain("page.home.year_plans_span", total=coverage.total, span=_span(coverage, coverage.span)))
     if coverage.total == 1:
         return Markdown(plain("page.home.year_plan_absent", why=_one(coverage)))
-    return Markdown(plain("page.home.year_plans_partial", total=coverage.total, partial=_partial(coverage, "")))
+    return Markdown(plain("page.home.year_plans_partial", total=coverage.total, partial=kicker(coverage) or _partial(coverage, "")))
 
 
 def kicker(coverage: WindowCoverage) -> Markdown | None:

@@ -1,4 +1,5 @@
-"""The home page: the featured year, its days and themes, the countdown, the province picker."""
+"""The home page: the next date on the calendar and the province picker first, then the featured year's
+banner, days and themes."""
 
 from __future__ import annotations
 
@@ -15,26 +16,23 @@ from campaign_site.pages.views.base import (
     ProvinceLink,
     SiteContext,
     View,
-    observance_about,
     post_list,
     province_links,
 )
+from campaign_site.pages.views.day import ObservanceDay, day_page
 from campaign_site.stages.calendar.event_text import next_text
 from campaign_site.stages.calendar.events import Event
 from campaign_site.words import summaries
 from campaign_site.words.phrasing import time
-from campaign_site.words.sources import cited_by
 
 
 @dataclass(frozen=True)
 class HomeDay:
-    """An observance day of the featured year: its day and name, who set it, and its first theme."""
+    """An observance day of the featured year, linking to its page (its themes, who set it, the plans)."""
 
+    page: str
     name: Markdown
-    """`<time>21/4</time> · Ngày Sáng tạo…`, shown in bold."""
-    about: Markdown
-    theme: Markdown | None
-    """`Chủ đề năm 2026 theo 4 kế hoạch trên trang: “…” và 1 chủ đề khác.`; None when the day has no theme."""
+    """`<time>21/4</time> · Ngày Sáng tạo…`."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class YearSummary:
 @dataclass(frozen=True, kw_only=True)
 class HomeView(View):
     kicker: Markdown
-    """The featured year and its span (`summaries.kicker`), or that its campaign is over."""
+    """The featured year and its span (`summaries.kicker`), or that nothing of it is left on the calendar."""
     hero_image: str | None
     hero_alt: str
     hero_theme: Markdown | None
@@ -69,36 +67,22 @@ class HomeView(View):
     posts: PostList
 
 
-def _kicker(featured: Campaign, today: date) -> Markdown:
-    """`Các hoạt động hưởng ứng năm 2026 đã kết thúc (ngày cuối: 18/5/2026)` once the featured campaign's last day has
-    passed (the "next date" panel under it then names what comes next); else the year and its span if any."""
-    last = featured.last_day()
-    if last < today:
-        return say("page.home.ended", year=featured.year, last=time(last))
-    span = summaries.kicker(summaries.window_coverage(featured.plans))
-    return say("page.home.kicker_span", year=featured.year, span=span) if span else say("page.year.title", year=featured.year)
-
-
-def theme_sentence(year: int, source: str, themes: list[str]) -> Markdown | None:
-    """Every theme of a day of the year, quoted, after where they come from (`sources.cited_by`); none hidden
-    behind a count. None when the day has none."""
-    if not themes:
-        return None
-    quoted = Markdown("; ".join(say("phrase.quoted", text=theme) for theme in themes))
-    if len(themes) > 1:
-        return say("page.home.day_themes", year=year, source=source, theme=quoted)
-    return say("page.home.day_theme", year=year, source=source, theme=quoted)
+def kicker(year: int, span: Markdown | None, events: list[Event], today: date) -> Markdown:
+    """`Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối trên lịch: 05/6/2026)` once every event of the year's
+    calendar (`events`: observance days, windows, report deadlines, activities) is over, naming the
+    calendar's last day of the year; else the year and its span (`summaries.kicker`) if any. The "next
+    date" panel under it names what comes next, from the same calendar."""
+    last = max((e.last for e in events), default=None)
+    if last is not None and last < today:
+        return say("page.home.ended", year=year, last=time(last))
+    return say("page.home.kicker_span", year=year, span=span) if span else say("page.year.title", year=year)
 
 
 def _days(featured: Campaign) -> list[HomeDay]:
     by_id = {o.id: year_obs for o, year_obs in featured.observances}
-    days = []
-    for day, observance in featured.observance_days():
-        themes = by_id[observance.id].themes
-        source = cited_by(featured.plans_citing(themes[0].id)) if themes else ""
-        name = Markdown(f"{time(day, observance.label)} · {escape(observance.name)}")
-        days.append(HomeDay(name, observance_about(observance), theme_sentence(featured.year, source, [t.text for t in themes])))
-    return days
+    return [HomeDay(day_page(ObservanceDay(featured, observance, by_id[observance.id])),
+                    Markdown(f"{time(day, observance.label)} · {escape(observance.name)}"))
+            for day, observance in featured.observance_days()]
 
 
 def home_view(ctx: SiteContext, _: None) -> HomeView:
@@ -112,7 +96,7 @@ def home_view(ctx: SiteContext, _: None) -> HomeView:
         title=data.settings.site.title,
         description=data.settings.site.description,
         share=share,
-        kicker=_kicker(featured, ctx.today),
+        kicker=kicker(year, summaries.kicker(summaries.window_coverage(featured.plans)), ctx.events[year], ctx.today),
         hero_image=share.path if share else None,
         hero_alt=plain("page.home.hero_alt", year=year, theme=plain("phrase.quoted", text=themes[0].phrase.text))
         if share and themes else "",
