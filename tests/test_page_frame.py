@@ -67,7 +67,7 @@ def test_the_home_names_the_calendar_s_first_date_ahead(raw: list[tuple[str, dat
     ahead = [e for e in events if e.kind in ("observance", "deadline") and e.start >= today]
     if ahead:
         first = min(ahead, key=lambda e: e.start)
-        assert text.startswith(f"{first.title}: {vn_dates.short(first.start)} ")
+        assert text.startswith(f"{first.headline}: {vn_dates.short(first.start)} ")
     elif any(e.kind in ("observance", "deadline") for e in events):
         assert text.startswith("Mọi ngày trên trang này đều đã qua")
     else:

@@ -14,10 +14,10 @@ from campaign_site.words.phrasing import days_text
 def next_text(events: list[Event], today: date) -> str:
     """The "next date" panel's text for a given day, also the text shown without JavaScript."""
     if first := next_event(events, today):
-        return plain("event.next", title=first.title, day=vn_dates.short(first.start), today=vn_dates.short(today))
+        return plain("event.next", title=first.headline, day=vn_dates.short(first.start), today=vn_dates.short(today))
     if dated := next_dates(events):
         last = dated[-1]
-        return plain("event.all_past", title=last.title, day=vn_dates.short(last.start))
+        return plain("event.all_past", title=last.headline, day=vn_dates.short(last.start))
     return plain("event.none")
 
 

@@ -41,6 +41,11 @@ class Event:
     plan: Plan | None = field(default=None, compare=False)
 
     @property
+    def headline(self) -> str:
+        """The event named without its days, for the "next date" panel, which gives the day beside it."""
+        return plain("event.deadline_headline", who=self.who) if self.kind == "deadline" else self.title
+
+    @property
     def end(self) -> date:
         """RFC 5545 DTEND of an all-day event: the day after the last day."""
         return self.last + timedelta(days=1)
