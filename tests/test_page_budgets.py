@@ -50,8 +50,8 @@ PAGE_TYPES: dict[str, Screen] = {
     # All calendars.
     "calendar": Screen("lich/", 6_400, "h1"),
 
-    # Banners: the files to print.
-    "banners": Screen("2026/bang-ron/", 6_800, "h1"),
+    # Banners: the first text and its PDF for each print size; the print details after every text.
+    "banners": Screen("2026/bang-ron/", 6_200, ".banner__print"),
 
     # An observance day: its date and the plans that name it.
     "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_700, "h1"),

@@ -40,6 +40,7 @@ class BannerItem:
     preview_height: int
     preview_alt: str
     pdfs: list[Download]
+    """One PDF per print size, each named for its size alone (`Băng rôn ngang 0,8 × 5 m: PDF`)."""
     svgs: list[SizeFile]
     texts: list[Download]
     preview: Download
@@ -56,9 +57,9 @@ class BannerGroup:
 @dataclass(frozen=True, kw_only=True)
 class BannersView(View):
     intro: Markdown
-    """Where the texts are copied from, and to copy rather than retype them."""
+    """Where the texts are copied from, to copy rather than retype them, and where the print details are."""
     print_note: Markdown
-    """What the PDF files are: colours, case, margins, font."""
+    """For the print shop, after the texts: colours, case, margins, font."""
     archive: Download | None
     """Every file of the year in one ZIP, when the year has banners."""
     archive_label: str
@@ -87,7 +88,7 @@ def _item(campaign: Campaign, banner: Banner, number: int | None) -> BannerItem:
         cited=plan_links(paths.year_banners(campaign.year), cited, "title"), cited_note=phrase_source_note(cited),
         preview_sources=banner.preview_sources, preview_height=banner.preview_height,
         preview_alt=plain("page.banners.preview_alt", size=preview_size),
-        pdfs=[pdf for _, _, pdf in banner.artwork], svgs=[SizeFile(_size(size), svg) for size, svg, _ in banner.artwork],
+        pdfs=[Download(plain("page.banners.pdf", size=size.name), pdf.path, pdf.size) for size, _, pdf in banner.artwork], svgs=[SizeFile(_size(size), svg) for size, svg, _ in banner.artwork],
         texts=banner.texts, preview=banner.preview,
         preview_label=plain("page.banners.preview", width=banner.preview_width, height=banner.preview_height),
         share=banner.share,
