@@ -71,6 +71,26 @@ def test_citations_are_full_first_then_short(built_site: Path) -> None:
     assert "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ về sửa đổi" in text
 
 
+def test_the_page_opens_with_the_national_documents_and_its_chains_cite_them_short(built_site: Path) -> None:
+    """First what the legal basis is and the documents at the top of every chain (Party, Government, ministries,
+    highest first), each linked to its row; the chains after the registry cite by type and number only, since
+    the registry above cites every document in full."""
+    soup = soup_of(built_site, "can-cu-phap-ly")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in soup.article.find_all("h2")]
+    assert headings[:2] == ["Văn bản của trung ương", "Danh mục văn bản"]
+    main = soup.select(".legal-main li a")
+    assert [a.get_text() for a in main] == [
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ",
+        "Công văn số 743/BKHCN-ĐMST ngày 10/4/2025 của Bộ Khoa học và Công nghệ",
+        "Công văn số 440/SHTT-NĐHT ngày 30/01/2026 của Cục Sở hữu trí tuệ",
+        "Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ"]
+    for a in main:
+        assert soup.find("tr", id=a["href"].split("#", 1)[1]) is not None
+    chains_heading = next(h for h in soup.article.find_all("h2") if h.get_text().startswith("Chuỗi văn bản"))
+    chains = chains_heading.find_all_next("a", href=re.compile("#van-ban-"))
+    assert chains and all(" ngày " not in a.get_text() and " của " not in a.get_text() for a in chains if "số" in a.get_text())
+
+
 def test_json_ld_describes_each_document(built_site: Path) -> None:
     html = (built_site / "can-cu-phap-ly/index.html").read_text(encoding="utf-8")
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)

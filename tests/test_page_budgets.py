@@ -56,11 +56,11 @@ PAGE_TYPES: dict[str, Screen] = {
     # An observance day: its date and the plans that name it.
     "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_700, "h1"),
 
-    # Legal basis.
-    "legal basis": Screen("can-cu-phap-ly/", 8_600, "h1"),
+    # Legal basis: what it is and the national documents at the top of every chain; the registry, then each plan's chain.
+    "legal basis": Screen("can-cu-phap-ly/", 7_100, ".legal-main"),
 
-    # Open data.
-    "open data": Screen("du-lieu-mo/", 3_200, "h1"),
+    # Open data: what there is, its licence and each year's files; the JSON fields for programmers last.
+    "open data": Screen("du-lieu-mo/", 3_100, "article a[href$='.json']"),
 
     # About.
     "about": Screen("gioi-thieu/", 1_950, "h1"),

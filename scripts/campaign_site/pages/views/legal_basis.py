@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import citations, paths
+from campaign_site.data.domain import ALL_DOCUMENT_LEVELS, ISSUER_LEVEL_OF
 from campaign_site.data.model import LegalDocument
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.unknowns import NOT_KNOWN
@@ -74,6 +75,10 @@ class YearChains:
 @dataclass(frozen=True, kw_only=True)
 class LegalBasisView(View):
     intro: Markdown
+    """What the legal basis is: the chain of documents a plan implements."""
+    main: list[Markdown]
+    """The national documents (Party, Government, ministries), highest first, each linked to its row."""
+    registry_lead: Markdown
     levels: list[LevelChoice]
     rows: list[RegistryRow]
     years: list[YearChains]
@@ -116,6 +121,14 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) 
     return rows
 
 
+def main_documents(data: SiteData, page: str) -> list[Markdown]:
+    """The documents at the top of every chain, from the Party down, oldest first within a level: each cited
+    with its number, date and issuer (no summary), linked to its row of the registry."""
+    national = [d for d in sorted(data.documents.values(), key=lambda d: d.sort_key) if ISSUER_LEVEL_OF[d.level] == "national"]
+    national.sort(key=lambda d: ALL_DOCUMENT_LEVELS.index(d.level))
+    return [link(page, paths.document_anchor(d.id), citations.full(d, summary=False)) for d in national]
+
+
 def year_chains(data: SiteData, year: int, page: str) -> YearChains:
     """The year's plans with their chains; where the year's pages do not name every plan, a note that sends
     the reader to each plan's page."""
@@ -131,7 +144,9 @@ def legal_basis_view(ctx: SiteContext, _: None) -> LegalBasisView:
     return LegalBasisView(
         title=plain("page.legal.title"),
         description=plain("page.legal.description", count=len(rows)),
-        intro=say("page.legal.intro", count=len(rows)),
+        intro=say("page.legal.intro"),
+        main=main_documents(ctx.data, page),
+        registry_lead=say("page.legal.registry_lead", count=len(rows)),
         levels=[LevelChoice(value, label) for value, label in ISSUER_LEVELS.items()],
         rows=rows,
         years=[year_chains(ctx.data, year, page) for year in ctx.data.years()],
