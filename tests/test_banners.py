@@ -587,7 +587,7 @@ def test_each_text_offers_one_pdf_per_size_and_folds_the_other_files(built_site:
         assert "|" not in more.get_text()  # the table inside is Markdown rendered, not pipes
         rows = more.select("table tbody tr")
         assert [r.find("a")["href"] for r in rows] == [f"{stem}-{size.id}.svg" for size in STYLE.sizes]
-        assert [r.find("td").get_text() for r in rows] == [f"{s.name} ({s.width_mm} × {s.height_mm} mm)" for s in STYLE.sizes]
+        assert [r.find("td").get_text() for r in rows] == [f"{s.name} (rộng {s.width_mm} mm, cao {s.height_mm} mm)" for s in STYLE.sizes]
         others = {a["href"] for a in more.select("ul a[download]")}
         assert others == {f"{stem}.txt", f"{stem}-chu-hoa.txt", f"{stem}.png", f"{stem}-chia-se.png"}
         assert "chữ đã chuyển thành hình vẽ, máy in không cần cài phông" in more.get_text()
@@ -644,6 +644,19 @@ def test_one_text_fits_two_phone_screens_and_its_preview_comes_in_the_phone_size
     slot, shown = image.evaluate("i => [i.naturalWidth, i.getBoundingClientRect().width]")
     assert slot == pytest.approx(shown, rel=0.03)
     assert image.evaluate("i => i.getBoundingClientRect().height") == pytest.approx(box_before, abs=0.5)
+
+
+def test_every_preview_appears_once_scrolled_to(served_site: str, page: Page) -> None:
+    """The previews load lazily: each one, scrolled into view as a reader does, is a real picture (a full-page
+    screenshot taken without scrolling shows them blank)."""
+    page.goto(f"{served_site}2026/bang-ron/")
+    previews = page.locator(".banner__preview")
+    assert previews.count() == 7
+    for index in range(previews.count()):
+        preview = previews.nth(index)
+        preview.scroll_into_view_if_needed()
+        preview.evaluate("i => new Promise(done => i.complete ? done() : i.addEventListener('load', done))")
+        assert preview.evaluate("i => i.naturalWidth > 0 && i.currentSrc.endsWith('-800.png')"), index
 
 
 def test_copy_button_works_from_the_keyboard_and_is_announced(served_site: str, page: Page) -> None:
