@@ -17,8 +17,8 @@ from campaign_site.core.catalogue import label
 from campaign_site.data.domain import ABBREVIATIONS, EXPLAINED_ABBREVIATIONS
 from campaign_site.pages.abbreviations import explain
 
-UNREAD = ("script", "style", "code", "pre", "button", "select", "option", "textarea", "svg")
-LAST = ("h1", "h2", "h3", "h4", "h5", "h6", "nav")
+UNREAD = ("script", "style", "code", "pre", "button", "select", "option", "textarea", "svg", "nav")
+LAST = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def uses(text: str, short: str) -> int:

@@ -51,19 +51,19 @@ PAGE_TYPES: dict[str, Screen] = {
     "calendar": Screen("lich/", 6_400, "h1"),
 
     # Banners: the first text and its PDF for each print size; the print details after every text.
-    "banners": Screen("2026/bang-ron/", 6_200, ".banner__print"),
+    "banners": Screen("2026/bang-ron/", 5_950, ".banner__print"),
 
     # An observance day: its date and the plans that name it.
     "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_700, "h1"),
 
     # Legal basis: what it is and the national documents at the top of every chain; the registry, then each plan's chain.
-    "legal basis": Screen("can-cu-phap-ly/", 7_100, ".legal-main"),
+    "legal basis": Screen("can-cu-phap-ly/", 7_000, ".legal-main"),
 
     # Open data: what there is, its licence and each year's files; the JSON fields for programmers last.
-    "open data": Screen("du-lieu-mo/", 3_100, "article a[href$='.json']"),
+    "open data": Screen("du-lieu-mo/", 1_850, "article a[href$='.json']"),
 
-    # About.
-    "about": Screen("gioi-thieu/", 1_950, "h1"),
+    # About: what the site is and where its contact is; where its content comes from, open data, contact.
+    "about": Screen("gioi-thieu/", 2_050, "article h1 + p"),
 }
 
 

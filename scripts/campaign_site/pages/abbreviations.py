@@ -6,8 +6,8 @@ form from the catalogue (`abbr.UBND`), and the stylesheet writes that long form 
 shows it too. The words themselves never change: a document's text stays as it was printed.
 
 Not explained: a part of a number and symbol (`4059/UBND-KGVX` is a code, and the document's type and
-issuer are written beside it), and text in code, scripts, form controls or another `<abbr>`. A heading or
-the trail of links a page opens with is explained only when the abbreviation appears nowhere else.
+issuer are written beside it), and text in code, scripts, form controls, the trail of links a page opens with or another `<abbr>`. A
+heading is explained only when the abbreviation appears nowhere else.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ CLASS = "explained"
 _PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 NEVER = frozenset({"script", "style", "code", "pre", "kbd", "samp", "abbr", "textarea", "select", "option", "button",
-                   "svg", "title"})
-"""Elements whose text is never explained: code, scripts, form controls, and what is already an abbreviation."""
-LAST_RESORT = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "nav"})
-"""Headings and the page's trail: explained there only when the abbreviation is used nowhere else."""
+                   "svg", "title", "nav"})
+"""Elements whose text is never explained: code, scripts, form controls, the trail of links a page opens with (its
+names are the page's own, in full below), and what is already an abbreviation."""
+LAST_RESORT = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+"""Headings: explained there only when the abbreviation is used nowhere else."""
 
 
 @cache

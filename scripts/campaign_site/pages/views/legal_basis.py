@@ -33,7 +33,7 @@ class RegistryRow:
     """The document's type in words (`Công văn`)."""
     issuer: str
     level: str
-    """The issuer's level in words (`Bộ, ngành trung ương`)."""
+    """The issuer's level in words (`Cấp ban hành: Bộ, ngành trung ương`)."""
     level_rank: int
     """Its place in the legal chain, from the Party down: the level column sorts by it."""
     number: str
@@ -88,7 +88,7 @@ class LegalBasisView(View):
 def _cited(page: str, data: SiteData, doc: LegalDocument) -> Markdown:
     """The plans of every year citing `doc`, then the documents implementing it, linked and joined by `; `."""
     plans = [p for year in sorted(data.campaigns) for p in data.campaigns[year].plans if doc.id in p.cited_documents]
-    documents = [link(page, paths.document_anchor(d.id), citations.short(d)) for d in data.documents.values() if doc.id in d.basis]
+    documents = [link(page, paths.document_anchor(d.id), citations.full(d, summary=False)) for d in data.documents.values() if doc.id in d.basis]
     return Markdown("; ".join(filter(None, [plan_links(page, plans, "short_year"), *documents])))
 
 
@@ -105,7 +105,7 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) 
             doc.level,
             doc.type_text,
             doc.issuer,
-            ISSUER_LEVELS[doc.level],
+            plain("page.legal.level", level=ISSUER_LEVELS[doc.level]),
             list(ISSUER_LEVELS).index(doc.level),
             doc.number_symbol if isinstance(doc.number_symbol, str) else absent("number", doc.number_symbol is NOT_KNOWN),
             time(doc.date.iso(), doc.date.short()) if isinstance(doc.date, PartialDate) else absent("issued", doc.date is NOT_KNOWN),
