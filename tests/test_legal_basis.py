@@ -80,10 +80,9 @@ def test_the_page_opens_with_the_national_documents_and_its_chains_cite_them_sho
     assert headings[:2] == ["Văn bản của trung ương", "Danh mục văn bản"]
     main = soup.select(".legal-main li a")
     assert [a.get_text() for a in main] == [
-        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ",
-        "Công văn số 743/BKHCN-ĐMST ngày 10/4/2025 của Bộ Khoa học và Công nghệ",
-        "Công văn số 440/SHTT-NĐHT ngày 30/01/2026 của Cục Sở hữu trí tuệ",
-        "Công văn số 2341/BKHCN-ĐMST ngày 16/4/2026 của Bộ Khoa học và Công nghệ"]
+        "Nghị quyết số 57-NQ/TW của Bộ Chính trị", "Nghị quyết số 71/NQ-CP của Chính phủ",
+        "Công văn số 743/BKHCN-ĐMST của Bộ Khoa học và Công nghệ", "Công văn số 440/SHTT-NĐHT của Cục Sở hữu trí tuệ",
+        "Công văn số 2341/BKHCN-ĐMST của Bộ Khoa học và Công nghệ"]
     for a in main:
         assert soup.find("tr", id=a["href"].split("#", 1)[1]) is not None
     chains_heading = next(h for h in soup.article.find_all("h2") if h.get_text().startswith("Chuỗi văn bản"))

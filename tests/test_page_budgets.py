@@ -57,7 +57,7 @@ PAGE_TYPES: dict[str, Screen] = {
     "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_700, "h1"),
 
     # Legal basis: what it is and the national documents at the top of every chain; the registry, then each plan's chain.
-    "legal basis": Screen("can-cu-phap-ly/", 7_000, ".legal-main"),
+    "legal basis": Screen("can-cu-phap-ly/", 6_900, ".legal-main"),
 
     # Open data: what there is, its licence and each year's files; the JSON fields for programmers last.
     "open data": Screen("du-lieu-mo/", 1_850, "article a[href$='.json']"),

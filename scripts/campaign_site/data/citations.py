@@ -25,3 +25,10 @@ def short(doc: LegalDocument) -> str:
     if isinstance(doc.number_symbol, str):
         return sentences(doc.kind, plain("source.number", number=doc.number_symbol))
     return plain("source.of", what=doc.kind, issuer=doc.issuer)
+
+
+def named(doc: LegalDocument) -> str:
+    """A list of documents: `Nghị quyết số 57-NQ/TW của Bộ Chính trị`, its type, number and issuer."""
+    if isinstance(doc.number_symbol, str):
+        return plain("source.of", what=short(doc), issuer=doc.issuer)
+    return short(doc)

@@ -122,11 +122,11 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) 
 
 
 def main_documents(data: SiteData, page: str) -> list[Markdown]:
-    """The documents at the top of every chain, from the Party down, oldest first within a level: each cited
-    with its number, date and issuer (no summary), linked to its row of the registry."""
+    """The documents at the top of every chain, from the Party down, oldest first within a level: each named
+    by its type, number and issuer (`citations.named`), linked to its row of the registry."""
     national = [d for d in sorted(data.documents.values(), key=lambda d: d.sort_key) if ISSUER_LEVEL_OF[d.level] == "national"]
     national.sort(key=lambda d: ALL_DOCUMENT_LEVELS.index(d.level))
-    return [link(page, paths.document_anchor(d.id), citations.full(d, summary=False)) for d in national]
+    return [link(page, paths.document_anchor(d.id), citations.named(d)) for d in national]
 
 
 def year_chains(data: SiteData, year: int, page: str) -> YearChains:
