@@ -37,6 +37,9 @@ class RegistryRow:
     level_rank: int
     """Its place in the legal chain, from the Party down: the level column sorts by it."""
     number: str
+    """The number and symbol, or why there is none."""
+    has_number: bool
+    """Whether `number` is the document's number and symbol (printed bold and never split)."""
     issued: str
     """The date of issue as a `<time>`, or why there is none."""
     issued_sort: str
@@ -108,6 +111,7 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) 
             plain("page.legal.level", level=ISSUER_LEVELS[doc.level]),
             list(ISSUER_LEVELS).index(doc.level),
             doc.number_symbol if isinstance(doc.number_symbol, str) else absent("number", doc.number_symbol is NOT_KNOWN),
+            isinstance(doc.number_symbol, str),
             time(doc.date.iso(), doc.date.short()) if isinstance(doc.date, PartialDate) else absent("issued", doc.date is NOT_KNOWN),
             doc.date.iso() if isinstance(doc.date, PartialDate) else "",
             doc.summary if isinstance(doc.summary, str) else absent("summary", doc.summary is NOT_KNOWN),
