@@ -27,7 +27,9 @@ def uses(text: str, short: str) -> int:
 
 
 def _read_strings(article: Tag) -> list[NavigableString]:
-    return [s for s in article.find_all(string=True) if not any(p.name in UNREAD for p in s.parents)]
+    """The article's text a sighted reader reads: not code or controls, nor what only a screen reader reads."""
+    return [s for s in article.find_all(string=True)
+            if not any(p.name in UNREAD or "sr-only" in (p.get("class") or []) for p in s.parents)]
 
 
 def test_every_abbreviation_on_every_page_is_explained_once_at_its_first_use(built_site: Path) -> None:
@@ -57,6 +59,12 @@ def test_the_long_form_is_written_after_the_abbreviation_on_a_phone(served_site:
     abbr = page.locator("article abbr.explained", has_text="UBND").first
     assert abbr.evaluate("a => getComputedStyle(a, '::after').content") == '" (Ủy ban nhân dân)"'
     assert abbr.is_visible()
+
+
+def test_text_only_a_screen_reader_reads_is_passed_over() -> None:
+    content = '<td><time>16</time><span class="sr-only">Sở KH&amp;CN Thanh Hóa.</span></td><br><p>Sở KH&amp;CN Lai Châu</p>'
+    assert explain(content) == ('<td><time>16</time><span class="sr-only">Sở KH&amp;CN Thanh Hóa.</span></td><br>'
+                                '<p>Sở <abbr class="explained" title="Khoa học và Công nghệ">KH&amp;CN</abbr> Lai Châu</p>')
 
 
 def test_numbers_and_symbols_code_and_longer_abbreviations_are_left_alone() -> None:

@@ -6,8 +6,8 @@ form from the catalogue (`abbr.UBND`), and the stylesheet writes that long form 
 shows it too. The words themselves never change: a document's text stays as it was printed.
 
 Not explained: a part of a number and symbol (`4059/UBND-KGVX` is a code, and the document's type and
-issuer are written beside it), and text in code, scripts, form controls, the trail of links a page opens with or another `<abbr>`. A
-heading is explained only when the abbreviation appears nowhere else.
+issuer are written beside it), and text in code, scripts, form controls, the trail of links a page opens with, text only a screen reader
+reads (`sr-only`) or another `<abbr>`. A heading is explained only when the abbreviation appears nowhere else.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ NEVER = frozenset({"script", "style", "code", "pre", "kbd", "samp", "abbr", "tex
 names are the page's own, in full below), and what is already an abbreviation."""
 LAST_RESORT = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 """Headings: explained there only when the abbreviation is used nowhere else."""
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+"""Elements that have no end tag."""
+_HIDDEN = re.compile(r"""\bclass=["'][^"']*\bsr-only\b""")
 
 
 @cache
@@ -40,16 +43,24 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _places(parts: list[str]) -> list[tuple[int, bool]]:
-    """Each text part that may be explained (an odd index of `parts` is a tag) and whether it is a last resort."""
-    inside = {name: 0 for name in NEVER | LAST_RESORT}
+    """Each text part that may be explained (an odd index of `parts` is a tag) and whether it is a last resort:
+    the open elements are followed on a stack, and text only a screen reader reads (`sr-only`) is passed over,
+    as the reader who sees the page would miss its long form there."""
+    open_elements: list[tuple[str, bool]] = []
     places = []
     for index, part in enumerate(parts):
         if index % 2:
             tag = _TAG.match(part)
-            if tag and tag[2].lower() in inside and not part.endswith("/>"):
-                inside[tag[2].lower()] += -1 if tag[1] else 1
-        elif part and not any(inside[name] > 0 for name in NEVER):
-            places.append((index, any(inside[name] > 0 for name in LAST_RESORT)))
+            if not tag:
+                continue  # a comment
+            name = tag[2].lower()
+            if tag[1]:
+                while open_elements and open_elements.pop()[0] != name:
+                    pass
+            elif name not in VOID and not part.endswith("/>"):
+                open_elements.append((name, name in NEVER or _HIDDEN.search(part) is not None))
+        elif part and not any(never for _, never in open_elements):
+            places.append((index, any(name in LAST_RESORT for name, _ in open_elements)))
     return places
 
 
