@@ -167,10 +167,14 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def page_text(site: Path, url_path: str) -> str:
-    """The article text of a built page, whitespace collapsed."""
+    """The article text of a built page, whitespace collapsed; an explained abbreviation (`<abbr>`) is read
+    as the word it wraps, joined to the text around it as written."""
     html = (site / url_path / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").find("article")
     assert article is not None, f"no article in {url_path}"
+    for abbr in article.select("abbr.explained"):
+        abbr.unwrap()
+    article.smooth()
     return re.sub(r"\s+", " ", article.get_text(" ")).strip()
 
 

@@ -548,6 +548,27 @@ def test_banners_page_gives_each_text_its_count_source_and_downloads(built_site:
     assert nav.find("a", href="bang-ron/")
 
 
+def test_the_texts_and_their_pdfs_come_first_and_the_print_details_after_them(built_site: Path) -> None:
+    """The reader asks "which file for which size?": each text's PDFs follow the text at once (before the
+    preview, counts and sources); the print details (margins, font, its licence, the ZIP) come after every
+    text, in their own part."""
+    article = BeautifulSoup((banner_dir(built_site, 2026) / "index.html").read_text(encoding="utf-8"), "html.parser").article
+    h1 = article.find("h1")
+    intro = h1.find_next_sibling("p").get_text()
+    assert "lề" not in intro and "phông" not in intro and "License" not in intro
+    assert h1.find_next_sibling("h2").get_text(strip=True).startswith("21/4")
+    for block in article.select("div.banner"):
+        parts = [c for c in block.children if getattr(c, "name", None)]
+        assert "banner__text" in parts[0]["class"] and "banner__print" in parts[1]["class"]
+        stem = parts[0]["id"].removeprefix("noi-dung-")
+        assert [a["href"] for a in parts[1].find_all("a")] == [f"{stem}-{s.id}.pdf" for s in STYLE.sizes]
+    printing = article.find_all("h2")[-1]
+    assert printing.get_text(strip=True).rstrip("¶") == "Thông tin cho nhà in"
+    assert not printing.find_next_siblings("div", class_="banner")
+    details = " ".join(p.get_text(" ") for p in printing.find_next_siblings("p"))
+    assert "lề 8%" in details and "SIL Open Font License" in details and "ZIP" in details
+
+
 def test_each_text_offers_one_pdf_per_size_and_folds_the_other_files(built_site: Path) -> None:
     """For the print shop: one PDF per print size, named for what it is; the rest behind "Tệp khác",
     whose Markdown is rendered (a real table, real links), closed until opened."""
@@ -562,11 +583,11 @@ def test_each_text_offers_one_pdf_per_size_and_folds_the_other_files(built_site:
         assert [a["href"] for a in primary] == [f"{stem}-{size.id}.pdf" for size in STYLE.sizes]
         for a, size in zip(primary, STYLE.sizes, strict=True):
             size_text = human_size((folder / a["href"]).stat().st_size)
-            assert a.get_text() == f"PDF để gửi cơ sở in: {size.name}, {size_text}"
+            assert a.get_text() == f"{size.name}: PDF, {size_text}"
         assert "|" not in more.get_text()  # the table inside is Markdown rendered, not pipes
         rows = more.select("table tbody tr")
         assert [r.find("a")["href"] for r in rows] == [f"{stem}-{size.id}.svg" for size in STYLE.sizes]
-        assert [r.find("td").get_text() for r in rows] == [f"{s.name} ({s.width_mm} × {s.height_mm} mm)" for s in STYLE.sizes]
+        assert [r.find("td").get_text() for r in rows] == [f"{s.name} (rộng {s.width_mm} mm, cao {s.height_mm} mm)" for s in STYLE.sizes]
         others = {a["href"] for a in more.select("ul a[download]")}
         assert others == {f"{stem}.txt", f"{stem}-chu-hoa.txt", f"{stem}.png", f"{stem}-chia-se.png"}
         assert "chữ đã chuyển thành hình vẽ, máy in không cần cài phông" in more.get_text()
@@ -596,9 +617,9 @@ def test_colours_without_a_vietnamese_name_are_left_out_rather_than_printed_as_c
     data = dataclasses.replace(data, settings=data.settings.model_copy(update={"banners": style}))
     renderer = SiteRenderer(collect(data, date(2025, 4, 1), banner_cache=BannerCache(tmp_path / "cache")))
     page = renderer.page("banners", data.campaigns[2025]).content
-    intro = page.split("\n# ", 1)[1].split("\n## ", 1)[0]
+    printing = page.split("\n## Thông tin cho nhà in\n", 1)[1]
     assert "003366" not in page and "FFFFFF" not in page.upper()
-    assert "nền" not in intro and "chữ in hoa" in intro
+    assert "nền" not in printing and "chữ in hoa" in printing
 
 
 def test_one_text_fits_two_phone_screens_and_its_preview_comes_in_the_phone_size(served_site: str, page: Page) -> None:
@@ -623,6 +644,19 @@ def test_one_text_fits_two_phone_screens_and_its_preview_comes_in_the_phone_size
     slot, shown = image.evaluate("i => [i.naturalWidth, i.getBoundingClientRect().width]")
     assert slot == pytest.approx(shown, rel=0.03)
     assert image.evaluate("i => i.getBoundingClientRect().height") == pytest.approx(box_before, abs=0.5)
+
+
+def test_every_preview_appears_once_scrolled_to(served_site: str, page: Page) -> None:
+    """The previews load lazily: each one, scrolled into view as a reader does, is a real picture (a full-page
+    screenshot taken without scrolling shows them blank)."""
+    page.goto(f"{served_site}2026/bang-ron/")
+    previews = page.locator(".banner__preview")
+    assert previews.count() == 7
+    for index in range(previews.count()):
+        preview = previews.nth(index)
+        preview.scroll_into_view_if_needed()
+        preview.evaluate("i => new Promise(done => i.complete ? done() : i.addEventListener('load', done))")
+        assert preview.evaluate("i => i.naturalWidth > 0 && i.currentSrc.endsWith('-800.png')"), index
 
 
 def test_copy_button_works_from_the_keyboard_and_is_announced(served_site: str, page: Page) -> None:

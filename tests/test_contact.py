@@ -127,6 +127,8 @@ def test_the_json_and_the_open_data_page_state_the_licence(contact_site: Path, i
         assert link is not None and link["href"] == url and link.get_text() == name
         assert link.parent is not None
         assert link.parent.get_text(" ", strip=True) == f"Dữ liệu mở của trang được phát hành theo giấy phép {name} ."
+        terms = "Ai cũng được sao chép, chia sẻ, chỉnh sửa và dùng lại dữ liệu, kể cả để kinh doanh, miễn là ghi rõ nguồn."
+        assert (terms in article.get_text()) == (name == "CC BY 4.0")  # said only of the licence it describes
 
 
 def test_without_a_phone_no_page_shows_one_and_the_report_link_opens_the_issue_form(issue_site: Path) -> None:

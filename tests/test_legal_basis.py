@@ -41,7 +41,7 @@ def test_registry_lists_all_ten_documents_with_number_date_and_issuer(built_site
 def test_registry_rows_name_the_plans_and_documents_citing_them(built_site: Path) -> None:
     soup = soup_of(built_site, "can-cu-phap-ly")
     row = soup.find(id="van-ban-nq-57-tw-2024")
-    cited_by = row.find_all("td")[5].get_text(" ")
+    cited_by = row.find_all("td")[5].get_text()
     for name in ("Sở KH&CN Thanh Hóa (2025)", "UBND phường Trần Hưng Đạo (2026)", "Nghị quyết số 71/NQ-CP", "Kế hoạch số 69/KH-UBND"):
         assert name in cited_by
 
@@ -69,6 +69,25 @@ def test_citations_are_full_first_then_short(built_site: Path) -> None:
     text = page_text(built_site, "2026/ke-hoach/ubnd-phuong-tran-hung-dao")
     assert text.count("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị") == 1
     assert "Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ về sửa đổi" in text
+
+
+def test_the_page_opens_with_the_national_documents_and_its_chains_cite_them_short(built_site: Path) -> None:
+    """First what the legal basis is and the documents at the top of every chain (Party, Government, ministries,
+    highest first), each linked to its row; the chains after the registry cite by type and number only, since
+    the registry above cites every document in full."""
+    soup = soup_of(built_site, "can-cu-phap-ly")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in soup.article.find_all("h2")]
+    assert headings[:2] == ["Văn bản của trung ương", "Danh mục văn bản"]
+    main = soup.select(".legal-main li a")
+    assert [a.get_text() for a in main] == [
+        "Nghị quyết số 57-NQ/TW của Bộ Chính trị", "Nghị quyết số 71/NQ-CP của Chính phủ",
+        "Công văn số 743/BKHCN-ĐMST của Bộ Khoa học và Công nghệ", "Công văn số 440/SHTT-NĐHT của Cục Sở hữu trí tuệ",
+        "Công văn số 2341/BKHCN-ĐMST của Bộ Khoa học và Công nghệ"]
+    for a in main:
+        assert soup.find("tr", id=a["href"].split("#", 1)[1]) is not None
+    chains_heading = next(h for h in soup.article.find_all("h2") if h.get_text().startswith("Chuỗi văn bản"))
+    chains = chains_heading.find_all_next("a", href=re.compile("#van-ban-"))
+    assert chains and all(" ngày " not in a.get_text() and " của " not in a.get_text() for a in chains if "số" in a.get_text())
 
 
 def test_json_ld_describes_each_document(built_site: Path) -> None:

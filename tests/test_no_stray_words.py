@@ -36,6 +36,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/data/checks.py::_PROVINCE_PREFIX": "recognises `tỉnh`, `thành phố` before a province name staff typed",
     "campaign_site/pages/views/plan.py::_subject_line": "a dispatch (`Công văn`) is recognised by the kind word the document prints",
     "campaign_site/data/domain.py::ABBREVIATIONS": "agency names and the short forms documents and the site print",
+    "campaign_site/data/domain.py::EXPLAINED_ABBREVIATIONS": "abbreviations as documents print them, found in a page's text",
     "campaign_site/words/search_text.py::FORMS": "`thành phố` and the `TP` readers type for it",
     "campaign_site/data/placeholders.py::MARKER": "the marker the importer writes and the checks find in files",
     "campaign_site/data/placeholders.py::REVIEW_MARKER": "the marker the importer writes and the checks find in files",

@@ -76,7 +76,7 @@ def texts(built: SiteBuild) -> dict[str, str]:
 
 _PARTIAL = re.compile(r"(?:ngày (\d{1,2})/(\d{1,2})/(\d{4})|tháng (\d{1,2})/(\d{4})|năm (\d{4}))")
 _ABSENT = "không có"
-_NONE = ("Văn bản không ghi", "Chưa có thông tin")
+_NONE = ("Văn bản không nêu", "Chưa có thông tin")
 """How pages begin what a record does not hold."""
 
 
@@ -174,7 +174,7 @@ def test_the_check_finds_a_page_that_disagrees(built: SiteBuild) -> None:
     citing = "2026/ke-hoach/so-khcn-lang-son.md"
     cited = files[citing].replace("số 2341/BKHCN-ĐMST ngày 16/4/2026", "số 2341/BKHCN-ĐMST ngày 17/4/2026")
     assert disagreements(stated_facts(files | {citing: cited})) == {"2341/BKHCN-ĐMST": {"date": {"2026-04-16", "2026-04-17"}}}
-    unsigned = re.sub(r"^\| Người ký \| .* \|$", "| Người ký | Văn bản không ghi người ký |", files[citing], flags=re.MULTILINE)
+    unsigned = re.sub(r"^\| Người ký \| .* \|$", "| Người ký | Văn bản không nêu người ký |", files[citing], flags=re.MULTILINE)
     assert set(disagreements(stated_facts(files | {citing: unsigned}))) == {"plan:so-khcn-lang-son"}
 
 

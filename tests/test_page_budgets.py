@@ -51,20 +51,20 @@ PAGE_TYPES: dict[str, Screen] = {
     # All calendars: the same order.
     "calendar": Screen("lich/", 4_500, "section.cal-coming"),
 
-    # Banners: the files to print.
-    "banners": Screen("2026/bang-ron/", 6_800, "h1"),
+    # Banners: the first text and its PDF for each print size; the print details after every text.
+    "banners": Screen("2026/bang-ron/", 5_950, ".banner__print"),
 
     # An observance day: its date and whether it has passed, the plans that name it, then its phrases.
     "day": Screen("2026/ngay-khoa-hoc-cong-nghe/", 1_400, "h2", "Kế hoạch nêu ngày này"),
 
-    # Legal basis.
-    "legal basis": Screen("can-cu-phap-ly/", 8_600, "h1"),
+    # Legal basis: what it is and the national documents at the top of every chain; the registry, then each plan's chain.
+    "legal basis": Screen("can-cu-phap-ly/", 6_900, ".legal-main"),
 
-    # Open data.
-    "open data": Screen("du-lieu-mo/", 3_200, "h1"),
+    # Open data: what there is, its licence and each year's files; the JSON fields for programmers last.
+    "open data": Screen("du-lieu-mo/", 1_850, "article a[href$='.json']"),
 
-    # About.
-    "about": Screen("gioi-thieu/", 1_950, "h1"),
+    # About: what the site is and where its contact is; where its content comes from, open data, contact.
+    "about": Screen("gioi-thieu/", 2_050, "article h1 + p"),
 }
 
 

@@ -104,7 +104,7 @@ SIGNATURES: list[tuple[str, str, list[str]]] = [
      ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "Chưa có thông tin về tên người ký."]),
     ("ubnd-xa-binh-thanh",  # a published copy with the authority line alone
      "signer:\n  authority: TM. ỦY BAN NHÂN DÂN\n",
-     ["TM. ỦY BAN NHÂN DÂN", "Văn bản không ghi tên người ký."]),
+     ["TM. ỦY BAN NHÂN DÂN", "Văn bản không nêu tên người ký."]),
     ("so-khcn-thanh-hoa",
      "signer:\n  authority: TUQ. CHỦ TỊCH UBND TỈNH\n  title: GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ\n  name: Trần Duy Bình\n",
      ["TUQ. CHỦ TỊCH UBND TỈNH", "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Trần Duy Bình"]),
@@ -115,7 +115,7 @@ SAID = {
     "ubnd-phuong-tran-hung-dao": "Phạm Thị Ly, Phó Chủ tịch, ký thay Chủ tịch, thay mặt Ủy ban nhân dân",
     "so-khcn-lang-son": "Đỗ Thu Hạnh, Phó Giám đốc, ký thay Giám đốc",
     "so-khcn-lai-chau": "Chánh Văn phòng, thừa lệnh Giám đốc; chưa có thông tin về tên người ký",
-    "ubnd-xa-binh-thanh": "Thay mặt Ủy ban nhân dân; văn bản không ghi tên người ký",
+    "ubnd-xa-binh-thanh": "Thay mặt Ủy ban nhân dân; văn bản không nêu tên người ký",
     "so-khcn-thanh-hoa": "Trần Duy Bình, Giám đốc Sở Khoa học và Công nghệ, thừa ủy quyền Chủ tịch UBND tỉnh",
 }
 """Each block of SIGNATURES as the `Người ký` row says it: the name, the title, then each delegation in words."""
@@ -145,7 +145,7 @@ def test_each_printed_form_of_signature_is_shown_line_by_line(signature_site: Pa
     assert shown == lines
     article = soup.find("article")
     assert isinstance(article, Tag)
-    assert "không ghi người ký" not in article.get_text(), "a signer block exists: never 'no signer'"
+    assert "không nêu người ký" not in article.get_text(), "a signer block exists: never 'no signer'"
     row = next(tr for tr in article.select("tr") if tr.find("td") and tr.find("td").get_text(strip=True) == "Người ký")
     assert row.find_all("td")[1].get_text(" ", strip=True) == SAID[plan_id]
     # The year's open data keeps the printed lines apart, as a list.
@@ -167,7 +167,7 @@ MODEL_TABLE: list[tuple[dict[str, Any], list[str], str]] = [
     ({"authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "title": "PHÓ CHỦ TỊCH", "name": "Âu Văn Đước"},
      ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Âu Văn Đước"),
     ({"title": "Q. GIÁM ĐỐC", "name": "Nguyễn Văn An"}, ["Q. GIÁM ĐỐC"], "Nguyễn Văn An"),
-    ({"authority": "TM. ỦY BAN NHÂN DÂN"}, ["TM. ỦY BAN NHÂN DÂN"], "Văn bản không ghi tên người ký"),
+    ({"authority": "TM. ỦY BAN NHÂN DÂN"}, ["TM. ỦY BAN NHÂN DÂN"], "Văn bản không nêu tên người ký"),
     ({"title": "PHÓ GIÁM ĐỐC", "name": "chưa rõ"}, ["PHÓ GIÁM ĐỐC"], "Chưa có thông tin về tên người ký"),
     ({"title": "GIÁM ĐỐC", "name": "Trần Duy Bình"}, ["GIÁM ĐỐC"], "Trần Duy Bình"),
 ]
@@ -212,7 +212,7 @@ def test_the_signer_is_said_name_first_then_title_then_each_delegation_outwards_
         assert not authority and title is None and name is None
         return
     text = signer_text(signer)
-    assert "không ghi người ký" not in text and "Chưa có thông tin về người ký" not in text
+    assert "không nêu người ký" not in text and "Chưa có thông tin về người ký" not in text
     assert not re.search(r"\b(?:KT|TM|TL|TUQ|Q)\.", text), text
     lines = [*([signer.title] if signer.title else []), *reversed(signer.authority)]
     expected = [w for line in lines for w in _said_words(line)]

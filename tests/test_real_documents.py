@@ -93,7 +93,7 @@ def test_a_national_body_has_no_province_and_is_listed_as_central(built: SiteBui
 
 def test_what_the_ministry_dispatch_does_not_state_or_nobody_knows_is_said_so(built: SiteBuild) -> None:
     page = text(built, MINISTRY)
-    for sentence in ("Văn bản không nêu thời gian thực hiện", "Văn bản không nêu hạn báo cáo", "Văn bản không ghi địa danh",
+    for sentence in ("Văn bản không nêu thời gian thực hiện", "Văn bản không nêu hạn báo cáo", "Văn bản không nêu địa danh",
                      "Chưa có thông tin về người ký", "Chưa có thông tin về nơi nhận"):
         assert sentence in page, sentence
     assert "**Thông điệp**" in page and "vì cuộc sống của mỗi người dân" in page
@@ -153,7 +153,7 @@ def test_registry_entries_with_partial_dates_unknown_summaries_and_original_file
     assert "12/HD-BKHCN, SHTT" in row and "Văn bản gốc: PDF, 1 KB" in row
     assert any(f.path == "van-ban/bo-khcn-huong-dan-2025.pdf" for f in built.files)
     unknown = page.split('<tr id="van-ban-qd-khong-ro-ngay"', 1)[1].split("</tr>", 1)[0]
-    assert "Chưa có thông tin về số, ký hiệu" in unknown and "Văn bản không ghi ngày ban hành" in unknown
+    assert "Chưa có thông tin về số, ký hiệu" in unknown and "Văn bản không nêu ngày ban hành" in unknown
     plan = text(built, MINISTRY)
     assert "Quyết định của Thủ tướng Chính phủ phê duyệt Chương trình" in plan  # cited without inventing a number
 

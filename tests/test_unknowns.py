@@ -121,7 +121,7 @@ def test_no_output_prints_not_known_as_text_or_a_python_word(built: SiteBuild) -
 def test_a_plan_without_issuer_type_and_subject_has_a_title_that_invents_nothing(built: SiteBuild) -> None:
     page = text(built, ANONYMOUS)
     assert page.split("\n# ", 1)[1].startswith("Văn bản của một cơ quan ở Lạng Sơn\n")
-    assert "**Văn bản (văn bản không ghi trích yếu)**" in page
+    assert "**Văn bản (văn bản không nêu trích yếu)**" in page
     assert "- **Cơ quan ban hành:** Chưa có thông tin về cơ quan ban hành\n" in page
     assert 'title: "Một cơ quan ở Lạng Sơn: Văn bản năm 2026"' in page
     listing = text(built, "2026/ke-hoach/index.md") + text(built, "2026/dia-phuong/lang-son.md")
@@ -268,7 +268,7 @@ def test_a_post_says_when_it_was_held_only_as_far_as_it_knows(helds: list[str | 
     for held, post in zip(helds, posts, strict=True):
         shown = str(post_when(post))
         if held is None or held == NOT_KNOWN_SPELLING:
-            assert shown == ("Chưa có thông tin về ngày tổ chức" if held else "Bài viết không ghi ngày tổ chức")
+            assert shown == ("Chưa có thông tin về ngày tổ chức" if held else "Bài viết không nêu ngày tổ chức")
             assert post.start is None
         elif held.count("/") == 2:
             day, month, _ = held.split("/")

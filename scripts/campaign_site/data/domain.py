@@ -58,3 +58,7 @@ ABBREVIATIONS = {
     "Tài nguyên và Môi trường": "TN&MT", "Lao động - Thương binh và Xã hội": "LĐTB&XH",
 }
 """Long forms of agency names and the short forms the site writes (`Sở KH&CN Lạng Sơn`, `UBND xã Bình Thành`)."""
+EXPLAINED_ABBREVIATIONS: tuple[str, ...] = (*dict.fromkeys(ABBREVIATIONS.values()), "KHCN", "ĐMST", "CĐS", "SHTT", "MTTQ", "UBMTTQ")
+"""Abbreviations a reader may not know, which every page explains where it first uses them (`pages/abbreviations`):
+the site's own short forms, and those the documents print in their text. Their long forms are the catalogue's
+`abbr` labels (`label("abbr", "UBND")`)."""

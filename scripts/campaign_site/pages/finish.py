@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from campaign_site.data import html_policy
-from campaign_site.pages import stacked_tables, theme_html
+from campaign_site.pages import abbreviations, stacked_tables, theme_html
 
 TEXT_META = ("description", "subtitle", "author")
 """Front-matter values Material prints into the page as they are: escaped here once."""
@@ -36,10 +36,10 @@ def page_text_meta(meta: MutableMapping[str, Any], title: str | None) -> None:
 
 
 def content_html(html: str, staff_page: bool) -> str:
-    """A page's content, input cleaned by the HTML policy and tables labelled for phones: a staff page
-    (`staff_page`) is input through and through; a generated page's input is its staff regions."""
+    """A page's content, input cleaned by the HTML policy, tables labelled for phones and abbreviations explained:
+    a staff page (`staff_page`) is input through and through; a generated page's input is its staff regions."""
     cleaned = html_policy.clean(html) if staff_page else html_policy.clean_regions(html)
-    return stacked_tables.label_cells(cleaned)
+    return abbreviations.explain(stacked_tables.label_cells(cleaned))
 
 
 def page_html(html: str, root: str, scripts: dict[str, str], warn: Callable[[str], None]) -> str:

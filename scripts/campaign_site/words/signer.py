@@ -92,7 +92,7 @@ def _role(line: str, names: Sequence[str]) -> str:
 def signer_text(signer: Signer | NotKnown | None, names: Sequence[str] = ()) -> str:
     """The signer as a sentence says it: `Âu Văn Đước, Phó Chủ tịch, ký thay Chủ tịch, thay mặt Ủy ban nhân dân`
     (`names`: the issuer's names, whose spelling the printed lines take); a block without a name says so
-    (`Phó Giám đốc, ký thay Giám đốc; văn bản không ghi tên người ký`); or why there is no block."""
+    (`Phó Giám đốc, ký thay Giám đốc; văn bản không nêu tên người ký`); or why there is no block."""
     if signer is None or isinstance(signer, NotKnown):
         return absent("signer", signer is NOT_KNOWN)
     roles = [_role(line, names) for line in ([signer.title] if signer.title else []) + list(reversed(signer.authority))]

@@ -13,6 +13,7 @@ from campaign_site.data.site_data import Campaign
 from campaign_site.data.wording import PHRASE_KINDS
 from campaign_site.pages.views.base import SiteContext, View, plan_links
 from campaign_site.stages.banners.artwork import Banner, Download
+from campaign_site.words.phrasing import time
 from campaign_site.words.sources import phrase_source_note, phrases_origin
 
 
@@ -40,6 +41,7 @@ class BannerItem:
     preview_height: int
     preview_alt: str
     pdfs: list[Download]
+    """One PDF per print size, each named for its size alone (`Băng rôn ngang 0,8 × 5 m: PDF`)."""
     svgs: list[SizeFile]
     texts: list[Download]
     preview: Download
@@ -55,10 +57,12 @@ class BannerGroup:
 
 @dataclass(frozen=True, kw_only=True)
 class BannersView(View):
+    ended: Markdown | None
+    """That the year's activities are over (its last day), once they are: a print shop must not take them for this year's."""
     intro: Markdown
-    """Where the texts are copied from, and to copy rather than retype them."""
+    """Where the texts are copied from, to copy rather than retype them, and where the print details are."""
     print_note: Markdown
-    """What the PDF files are: colours, case, margins, font."""
+    """For the print shop, after the texts: colours, case, margins, font."""
     archive: Download | None
     """Every file of the year in one ZIP, when the year has banners."""
     archive_label: str
@@ -84,10 +88,10 @@ def _item(campaign: Campaign, banner: Banner, number: int | None) -> BannerItem:
     return BannerItem(
         id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number) if number else banner.kind, text=text,
         counts=say("page.banners.counts", characters=len(text), words=word_count(text)),
-        cited=plan_links(paths.year_banners(campaign.year), cited, "title"), cited_note=phrase_source_note(cited),
+        cited=plan_links(paths.year_banners(campaign.year), cited, "short"), cited_note=phrase_source_note(cited),
         preview_sources=banner.preview_sources, preview_height=banner.preview_height,
         preview_alt=plain("page.banners.preview_alt", size=preview_size),
-        pdfs=[pdf for _, _, pdf in banner.artwork], svgs=[SizeFile(_size(size), svg) for size, svg, _ in banner.artwork],
+        pdfs=[Download(plain("page.banners.pdf", size=size.name), pdf.path, pdf.size) for size, _, pdf in banner.artwork], svgs=[SizeFile(_size(size), svg) for size, svg, _ in banner.artwork],
         texts=banner.texts, preview=banner.preview,
         preview_label=plain("page.banners.preview", width=banner.preview_width, height=banner.preview_height),
         share=banner.share,
@@ -121,6 +125,7 @@ def banners_view(ctx: SiteContext, campaign: Campaign) -> BannersView:
         title=plain("page.banners.title", year=year),
         description=plain("page.banners.description", kinds=kinds, year=year),
         kinds=kinds,
+        ended=say("page.banners.ended", year=year, last=time(campaign.last_day())) if campaign.last_day() < ctx.today else None,
         intro=say("page.banners.intro", origin=origin),
         print_note=say("page.banners.print", traits=Markdown("".join(f"{escape(t)}, " for t in traits)),
                        margin=style.margin_percent, font=BANNER_FONT_LABEL),

@@ -120,16 +120,17 @@ class ProvinceCount:
     count: int
 
 
-def basis_lines(data: SiteData, plan: Plan, page: str) -> list[BasisLine]:
+def basis_lines(data: SiteData, plan: Plan, page: str, in_full: bool = True) -> list[BasisLine]:
     """The plan's legal basis as a tree on page `page`: each cited document, then what it implements, and so on.
 
-    Within one tree a document is cited in full at its first mention and by type and number after.
+    Within one tree a document is cited in full at its first mention and by type and number after; by type
+    and number only when not `in_full` (a page that cites every document in full elsewhere).
     """
     cited: set[str] = set()
     lines: list[BasisLine] = []
 
     def cite(doc: LegalDocument, depth: int) -> None:
-        text = citations.short(doc) if doc.id in cited else citations.full(doc)
+        text = citations.short(doc) if doc.id in cited or not in_full else citations.full(doc)
         lines.append(BasisLine(depth, link(page, paths.document_anchor(doc.id), text)))
         cited.add(doc.id)
 
@@ -149,8 +150,9 @@ def basis_lines(data: SiteData, plan: Plan, page: str) -> list[BasisLine]:
 
 
 def chains(data: SiteData, campaign: Campaign, page: str) -> list[PlanChain]:
-    """Each plan of the year with its chain, where the year's pages name every plan (`Campaign.lists_plans`)."""
-    return [PlanChain(plan_link(page, p), document_name(p.document), basis_lines(data, p, page))
+    """Each plan of the year with its chain, where the year's pages name every plan (`Campaign.lists_plans`);
+    each document by type and number, linked to its row of the legal-basis page, which cites it in full."""
+    return [PlanChain(plan_link(page, p), document_name(p.document), basis_lines(data, p, page, in_full=False))
             for p in campaign.plans] if campaign.lists_plans else []
 
 

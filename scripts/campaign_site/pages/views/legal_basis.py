@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import citations, paths
+from campaign_site.data.domain import ALL_DOCUMENT_LEVELS, ISSUER_LEVEL_OF
 from campaign_site.data.model import LegalDocument
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.unknowns import NOT_KNOWN
@@ -32,10 +33,13 @@ class RegistryRow:
     """The document's type in words (`Công văn`)."""
     issuer: str
     level: str
-    """The issuer's level in words (`Bộ, ngành trung ương`)."""
+    """The issuer's level in words (`Cấp ban hành: Bộ, ngành trung ương`)."""
     level_rank: int
     """Its place in the legal chain, from the Party down: the level column sorts by it."""
     number: str
+    """The number and symbol, or why there is none."""
+    has_number: bool
+    """Whether `number` is the document's number and symbol (printed bold and never split)."""
     issued: str
     """The date of issue as a `<time>`, or why there is none."""
     issued_sort: str
@@ -74,6 +78,10 @@ class YearChains:
 @dataclass(frozen=True, kw_only=True)
 class LegalBasisView(View):
     intro: Markdown
+    """What the legal basis is: the chain of documents a plan implements."""
+    main: list[Markdown]
+    """The national documents (Party, Government, ministries), highest first, each linked to its row."""
+    registry_lead: Markdown
     levels: list[LevelChoice]
     rows: list[RegistryRow]
     years: list[YearChains]
@@ -83,7 +91,7 @@ class LegalBasisView(View):
 def _cited(page: str, data: SiteData, doc: LegalDocument) -> Markdown:
     """The plans of every year citing `doc`, then the documents implementing it, linked and joined by `; `."""
     plans = [p for year in sorted(data.campaigns) for p in data.campaigns[year].plans if doc.id in p.cited_documents]
-    documents = [link(page, paths.document_anchor(d.id), citations.short(d)) for d in data.documents.values() if doc.id in d.basis]
+    documents = [link(page, paths.document_anchor(d.id), citations.full(d, summary=False)) for d in data.documents.values() if doc.id in d.basis]
     return Markdown("; ".join(filter(None, [plan_links(page, plans, "short_year"), *documents])))
 
 
@@ -100,9 +108,10 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) 
             doc.level,
             doc.type_text,
             doc.issuer,
-            ISSUER_LEVELS[doc.level],
+            plain("page.legal.level", level=ISSUER_LEVELS[doc.level]),
             list(ISSUER_LEVELS).index(doc.level),
             doc.number_symbol if isinstance(doc.number_symbol, str) else absent("number", doc.number_symbol is NOT_KNOWN),
+            isinstance(doc.number_symbol, str),
             time(doc.date.iso(), doc.date.short()) if isinstance(doc.date, PartialDate) else absent("issued", doc.date is NOT_KNOWN),
             doc.date.iso() if isinstance(doc.date, PartialDate) else "",
             doc.summary if isinstance(doc.summary, str) else absent("summary", doc.summary is NOT_KNOWN),
@@ -114,6 +123,14 @@ def registry_rows(data: SiteData, originals: Mapping[str, Download], page: str) 
             None if original or url or source else say("page.legal.no_original"),
         ))
     return rows
+
+
+def main_documents(data: SiteData, page: str) -> list[Markdown]:
+    """The documents at the top of every chain, from the Party down, oldest first within a level: each named
+    by its type, number and issuer (`citations.named`), linked to its row of the registry."""
+    national = [d for d in sorted(data.documents.values(), key=lambda d: d.sort_key) if ISSUER_LEVEL_OF[d.level] == "national"]
+    national.sort(key=lambda d: ALL_DOCUMENT_LEVELS.index(d.level))
+    return [link(page, paths.document_anchor(d.id), citations.named(d)) for d in national]
 
 
 def year_chains(data: SiteData, year: int, page: str) -> YearChains:
@@ -131,7 +148,9 @@ def legal_basis_view(ctx: SiteContext, _: None) -> LegalBasisView:
     return LegalBasisView(
         title=plain("page.legal.title"),
         description=plain("page.legal.description", count=len(rows)),
-        intro=say("page.legal.intro", count=len(rows)),
+        intro=say("page.legal.intro"),
+        main=main_documents(ctx.data, page),
+        registry_lead=say("page.legal.registry_lead", count=len(rows)),
         levels=[LevelChoice(value, label) for value, label in ISSUER_LEVELS.items()],
         rows=rows,
         years=[year_chains(ctx.data, year, page) for year in ctx.data.years()],

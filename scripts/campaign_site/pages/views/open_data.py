@@ -39,6 +39,8 @@ class OpenDataView(View):
     """What each part of the JSON file holds, a list item each."""
     license: Markdown
     """The sentence naming the open data's licence, linked to its text."""
+    license_terms: Markdown | None
+    """What the licence lets anyone do, in plain words, when it is the default one (CC BY 4.0)."""
 
 
 def _code(name: str) -> Markdown:
@@ -78,4 +80,5 @@ def open_data_view(ctx: SiteContext, _: None) -> OpenDataView:
         staff_all_feed=ctx.feeds.get(paths.staff_feed(paths.ALL_FEED)),
         json_fields=_json_fields(),
         license=_license(ctx.data.settings.site.license),
+        license_terms=say("page.open_data.license_terms") if ctx.data.settings.site.license == License() else None,
     )
