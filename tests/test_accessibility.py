@@ -1,5 +1,6 @@
-"""Accessibility in Chromium: axe-core finds no WCAG 2.1 A/AA violation on any kind of page, in
-the light and the dark palette, and the keyboard reaches the content first."""
+"""Accessibility in Chromium: axe-core finds no WCAG 2.1 A/AA violation on any kind of page (the news
+list and a post on a copy with posts, `test_page_budgets.news_site`), in the light and the dark palette,
+and the keyboard reaches the content first."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO
 from playwright.sync_api import Browser, Page
+from sample_posts import SLUG
+from test_page_budgets import news_site  # noqa: F401 (a fixture)
 
 AXE = REPO / "tests/js/node_modules/axe-core/axe.min.js"
 PAGES = [
@@ -24,8 +27,10 @@ PAGES = [
     "2026/lich/",
     "can-cu-phap-ly/",
     "gioi-thieu/",
+    "du-lieu-mo/",
     "404.html",
 ]
+NEWS_PAGES = ["2026/hoat-dong/", f"2026/hoat-dong/{SLUG}/"]
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -39,9 +44,9 @@ def palette_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[P
     context.close()
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_wcag_violation(served_site: str, palette_page: Page, path: str) -> None:
-    palette_page.goto(served_site + path)
+@pytest.mark.parametrize("path", PAGES + NEWS_PAGES)
+def test_axe_finds_no_wcag_violation(request: pytest.FixtureRequest, palette_page: Page, path: str) -> None:
+    palette_page.goto(request.getfixturevalue("news_site" if path in NEWS_PAGES else "served_site") + path)
     assert palette_page.get_attribute("body", "data-md-color-scheme") == palette_page.palette  # type: ignore[attr-defined]
     palette_page.add_script_tag(path=str(AXE))
     result = palette_page.evaluate(
