@@ -77,7 +77,7 @@ PAGE_TYPES: dict[str, Screen] = {
     "news list": Screen("2026/hoat-dong/", 3_400, ".post-card__meta", news=True),
 
     # A post: what happened, when, where, the opening lines, then the photo.
-    "post": Screen(f"2026/hoat-dong/{SLUG}/", 1_650, ".post-photo img", news=True),
+    "post": Screen(f"2026/hoat-dong/{SLUG}/", 1_690, ".post-photo img", news=True),
 }
 
 
