@@ -85,6 +85,7 @@ EXEMPT: dict[str, str] = {
     "synthetic_campaigns.py": "generates made-up campaigns for tests and benchmarks",
     "fuzz_inputs.py": "generates broken inputs for the fuzz tests",
     "hostile_files.py": "generates hostile import files for tests",
+    "sample_posts.py": "writes made-up activity posts for tests and the Lighthouse benchmark",
     "bench_deploy.py": "benchmark: edits a page to time a deploy",
     "bench_import.py": "benchmark: prints its timings for developers",
     "bench_scale.py": "benchmark: writes made-up campaigns",

@@ -3,15 +3,21 @@
 One row per page type: a page of that type on the shipped site, the most it may measure at 360 px, and the
 line that answers the reader's question, which must end inside the first 360 × 740 screen. The staff guide
 (`HUONG-DAN-BIEN-TAP.md`, "Trang web hiển thị gì") says the same order in words. At 1280 px no page is
-wider than the window. Plan pages are measured on more documents in `test_plan_first_screen.py`.
+wider than the window. Plan pages are measured on more documents in `test_plan_first_screen.py`. The shipped
+data has no news: the news rows are measured on a copy of the project with eleven sample posts (`news_site`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+from conftest import copy_project, run_build, shared_build
+from local_server import serve
 from playwright.sync_api import Browser, Page
+from sample_posts import SLUG, add_posts
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -26,6 +32,8 @@ class Screen:
     answer: str
     """A CSS selector, optionally narrowed by `has_text`."""
     has_text: str = ""
+    news: bool = False
+    """Measured on the copy with posts (`news_site`) rather than the shipped site."""
 
 
 PAGE_TYPES: dict[str, Screen] = {
@@ -65,7 +73,32 @@ PAGE_TYPES: dict[str, Screen] = {
 
     # About: what the site is and where its contact is; where its content comes from, open data, contact.
     "about": Screen("gioi-thieu/", 2_050, "article h1 + p"),
+
+    # News list: each post's date, place and first lines, newest first.
+    "news list": Screen("2026/hoat-dong/", 3_400, ".post-card__meta", news=True),
+
+    # A post: what happened, when, where, the opening lines, then the photo.
+    "post": Screen(f"2026/hoat-dong/{SLUG}/", 1_690, ".post-photo img", news=True),
 }
+
+
+def _build_news_site(folder: Path) -> None:
+    project = copy_project(folder / "project")
+    add_posts(project, 10)
+    result = run_build(project / "mkdocs.yml", folder / "site")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def news_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the project with eleven posts (a full first news page), built once as staff build it, served."""
+    with serve(shared_build(tmp_path_factory, "news-posts", _build_news_site) / "site") as url:
+        yield url
+
+
+def _site(request: pytest.FixtureRequest, screen: Screen) -> str:
+    """The served site a row is measured on."""
+    return str(request.getfixturevalue("news_site" if screen.news else "served_site"))
 
 
 def _open(browser: Browser, viewport: dict[str, int], url: str) -> Page:
@@ -75,9 +108,10 @@ def _open(browser: Browser, viewport: dict[str, int], url: str) -> Page:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_each_page_type_answers_in_the_first_screen_within_its_budget(browser: Browser, served_site: str, kind: str) -> None:
+def test_each_page_type_answers_in_the_first_screen_within_its_budget(browser: Browser, request: pytest.FixtureRequest,
+                                                                      kind: str) -> None:
     screen = PAGE_TYPES[kind]
-    tab = _open(browser, PHONE, served_site + screen.path)
+    tab = _open(browser, PHONE, _site(request, screen) + screen.path)
     answer = tab.locator(screen.answer, has_text=screen.has_text or None).first
     box = answer.bounding_box()
     assert box is not None and box["y"] + box["height"] <= PHONE["height"], f"{kind}: the answer ends at {box}"
@@ -90,8 +124,8 @@ def test_each_page_type_answers_in_the_first_screen_within_its_budget(browser: B
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_no_page_type_is_wider_than_a_desktop_window(browser: Browser, served_site: str, kind: str) -> None:
-    tab = _open(browser, DESKTOP, served_site + PAGE_TYPES[kind].path)
+def test_no_page_type_is_wider_than_a_desktop_window(browser: Browser, request: pytest.FixtureRequest, kind: str) -> None:
+    tab = _open(browser, DESKTOP, _site(request, PAGE_TYPES[kind]) + PAGE_TYPES[kind].path)
     width = tab.evaluate("document.documentElement.scrollWidth")
     tab.context.close()
     assert width <= DESKTOP["width"], f"{kind} is {width} px wide at 1280 px"

@@ -83,7 +83,7 @@ CHANGED = [
     ("calendar", "page.calendar.mark", 'sr-only">Ngày kỷ niệm: ', "ĐỔI {kind} / {title}."),
     ("calendar", "page.calendar.month", "Tháng 4 năm 2026", "ĐỔI {month}-{year}"),
     ("banners", "page.banners.counts", "ký tự (kể cả dấu cách)", "ĐỔI {characters} chữ, {words} từ."),
-    ("news", "page.news.card_meta", "Nhà văn hóa tỉnh Lai Châu ·", "ĐỔI {unit} tại {place} lúc {when}"),
+    ("news", "page.news.card_meta", "· Nhà văn hóa tỉnh Lai Châu", "ĐỔI {place} lúc {when}"),
     ("post", "page.post.organiser", "Đơn vị tổ chức:", "ĐỔI tổ chức: {unit}"),
     ("open_data", "page.open_data.json_dates", "như trên lịch", "ĐỔI {dates} là các ngày."),
 ]

@@ -29,6 +29,10 @@ M = TypeVar("M", bound=BaseModel)
 
 _FENCE = re.compile(r"^-{3}[ \t]*$")
 _FENCE_END = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+_ONE_PARAGRAPH = re.compile(r"<p>(?:(?!</?p>).)*</p>", re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_FENCE_OPENING = re.compile(r"^[ \t]*(?:`{3}|~{3})", re.MULTILINE)
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
 class SearchSettings(Record):
@@ -62,6 +66,17 @@ def body(text: str) -> str:
     lines = text.split("\n")
     end = front_matter_end(lines)
     return "\n".join(lines[end + 1:]) if end else text
+
+
+def lead_paragraph(text: str) -> tuple[str, str]:
+    """A staff text's first paragraph and the rest, when it opens with a paragraph; else `("", text)`.
+    The paragraph ends at its first blank line and must render as one paragraph and nothing else (a
+    list, quote, heading, code, table or HTML block, or a paragraph a heading interrupts, stays whole), and
+    it opens no fence (whose code may go on past a blank line)."""
+    block, *rest = _BLANK_LINE.split(_LEADING_BLANK_LINES.sub("", text), maxsplit=1)
+    if _FENCE_OPENING.search(block) or not _ONE_PARAGRAPH.fullmatch(html_policy.render(block).strip()):
+        return "", text
+    return block, _LEADING_BLANK_LINES.sub("", "".join(rest))
 
 
 @dataclass(frozen=True)

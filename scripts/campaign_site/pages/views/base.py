@@ -233,8 +233,9 @@ class LinkItem:
 
 
 def atom_items(feeds: list[AtomLink]) -> list[LinkItem]:
-    """Links to Atom feeds, each named with its size (`Hoạt động năm 2026, 3 KB`)."""
-    return [LinkItem(f.path, plain("page.news.feed", label=f.label, size=f.size)) for f in feeds]
+    """Links to Atom feeds, each named by what it follows (`Năm 2026`): a reader's app subscribes to it,
+    nobody downloads it, so its size is not said."""
+    return [LinkItem(f.path, f.label) for f in feeds]
 
 
 def feed_links(ctx: SiteContext, year: int) -> list[AtomLink]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
-from campaign_site.data import paths
+from campaign_site.data import paths, staff_markdown
 from campaign_site.data.activities import Post
 from campaign_site.data.site_data import Campaign
 from campaign_site.pages.views.base import (
@@ -27,7 +27,7 @@ from campaign_site.words.phrasing import observance_line, post_when
 
 @dataclass(frozen=True)
 class PostCard:
-    """A post on a news page: its page and title, its first photo, when, where and by whom, its summary."""
+    """A post on a news page: its page and title, its first photo, when and where, its summary."""
 
     page: str
     title: str
@@ -73,7 +73,7 @@ def news_pages(campaign: Campaign) -> int:
 def _card(published: PublishedPost, first: str) -> PostCard:
     post = published.post
     return PostCard(post.page, post.title, published.photos[0] if published.photos else None, post.page == first,
-                    say("page.news.card_meta", when=post_when(post), place=post.place_text, unit=post.front.unit),
+                    say("page.news.card_meta", when=post_when(post), place=post.place_text),
                     published.summary)
 
 
@@ -109,9 +109,12 @@ class PostView(View):
     """Year, province, the plan the activity carries out: the first line of the page."""
     when_where: Markdown
     organiser: Markdown
+    opening: Markdown
+    """The text's first paragraph, under the title: what happened, before the photo."""
     lead: PublishedPhoto | None
-    """The first photo, shown under the title; the others follow the text."""
+    """The first photo, after the opening; the others follow the text."""
     body: Markdown
+    """The rest of the text."""
     more_photos: list[PublishedPhoto]
     plan_page: str
     plan_title: str
@@ -125,6 +128,7 @@ class PostView(View):
 def post_view(ctx: SiteContext, post: Post) -> PostView:
     published = ctx.posts[post.page]
     atom = feed_links(ctx, post.year)
+    opening, rest = staff_markdown.lead_paragraph(post.body)
     days = [observance_line(campaign_observance(ctx.data, post.year, o), post.year) for o in post.front.observances]
     return PostView(
         title=post.title, description=published.summary or plain("page.post.description", unit=post.front.unit),
@@ -132,7 +136,8 @@ def post_view(ctx: SiteContext, post: Post) -> PostView:
         where=plan_trail(ctx.data.campaigns[post.year], post.plan),
         when_where=say("page.post.when_where", when=post_when(post), place=post.place_text),
         organiser=say("page.post.organiser", unit=post.front.unit),
-        lead=published.photos[0] if published.photos else None, body=staff_text(post.body),
+        opening=staff_text(opening) if opening else Markdown(""),
+        lead=published.photos[0] if published.photos else None, body=staff_text(rest) if rest.strip() else Markdown(""),
         more_photos=list(published.photos[1:]),
         plan_page=paths.plan_page(post.plan), plan_title=post.plan.title,
         observances=Markdown("; ".join(days)),

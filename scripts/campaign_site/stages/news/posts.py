@@ -17,7 +17,6 @@ from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import html_policy, paths
 from campaign_site.data.activities import Post
 from campaign_site.data.site_data import SiteData
-from campaign_site.data.wording import human_size
 from campaign_site.stages.news import atom
 from campaign_site.stages.news.photos import PhotoMaker, PublishedPhoto
 from campaign_site.words.phrasing import post_when
@@ -46,7 +45,6 @@ class AtomLink:
 
     label: str
     path: str
-    size: str
 
 
 @dataclass(frozen=True)
@@ -128,5 +126,5 @@ def news_stage(data: SiteData, maker: PhotoMaker, stamp: datetime) -> News:
         source = "docs/" if key is None else f"docs/{key}/{paths.NEWS_DIR}/"
         files.append(GeneratedFile(path, content, source))
         label = plain("feed.all_years_label") if key is None else plain("feed.year_label", year=key)
-        feeds[key] = AtomLink(label, path, human_size(len(content)))
+        feeds[key] = AtomLink(label, path)
     return News(tuple(files), posts, feeds)
