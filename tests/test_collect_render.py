@@ -196,15 +196,17 @@ def test_a_feed_link_is_one_add_to_calendar_panel_without_address_or_size_outsid
 @given(titles=st.lists(st.text(max_size=40), min_size=1, max_size=6))
 def test_the_next_date_items_read_back_as_json_whatever_the_titles(site: SiteRenderer, titles: list[str]) -> None:
     """The items site.js reads: each observance day and report deadline with its day, its title (hidden
-    characters dropped) and its address from the page, as JSON that no title can end early or break."""
-    retitled = [dataclasses.replace(e, title=titles[n % len(titles)]) for n, e in enumerate(site.collected.events[2026])]
+    characters dropped; a deadline as whose it is, its day beside it) and its address from the page, as JSON that
+    no title can end early or break."""
+    retitled = [dataclasses.replace(e, title=titles[n % len(titles)], who=titles[-n % len(titles)])
+                for n, e in enumerate(site.collected.events[2026])]
     text = fragment(site, "lich/index.md", '<script type="application/json">{{ next_items(events) }}</script>',
                     events=retitled)
     scripts = BeautifulSoup(text, "html.parser").find_all("script")
     assert len(scripts) == 1 and "<" not in (scripts[0].string or "")
     items = json.loads(scripts[0].string or "")
     shown = [e for e in retitled if e.kind in ("observance", "deadline")]
-    assert shown and [(i["date"], i["title"]) for i in items] == [(e.start.isoformat(), visible_text(e.title, multiline=True)) for e in shown]
+    assert shown and [(i["date"], i["title"]) for i in items] == [(e.start.isoformat(), visible_text(e.headline, multiline=True)) for e in shown]
     here = "https://doimoisangtao.example/lich/"
     assert [urljoin(here, i["url"]) for i in items] == [paths.page_url("https://doimoisangtao.example/", e.page) for e in shown]
 

@@ -24,7 +24,7 @@ def test_generated_project_builds_without_our_hooks(tmp_path: Path) -> None:
     for path in ("index.md", "2026/ke-hoach/so-khcn-lai-chau.md", "lich/2026.ics", "2026.json", "2026/bang-ron/bang-ron-2026.zip"):
         assert (folder / "docs" / path).is_file(), path
     nav = yaml.safe_load(config.split("# Filled in by scripts/dev generate.", 1)[1])["nav"]
-    assert nav[0] == "index.md" and {"Năm 2026": ["2026/index.md", "2026/ke-hoach/index.md", "2026/lich.md", "2026/bang-ron.md"]} in nav
+    assert nav[0] == {"Trang chủ": "index.md"} and {"Năm 2026": ["2026/index.md", "2026/ke-hoach/index.md", "2026/lich.md", "2026/bang-ron.md"]} in nav
 
     site = tmp_path / "site"
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site)],
