@@ -16,6 +16,15 @@ def formers_text(unit: Unit) -> str:
     return _joined([called(unit.kind_of(f), f) for f in unit.former])
 
 
+def province_title(name: str, year: int) -> str:
+    """A province page's title (its tab and its search entry): with the provinces it merged on 1/7/2025, so that
+    site search, which weighs titles most, finds it by a former name; the page's heading stays short."""
+    if (unit := arrangement().unit(name)) and unit.merged:
+        others = [former for former in unit.former if former != unit.name]
+        return plain("page.province.title_formers", province=name, formers=_joined(others), year=year)
+    return plain("page.province.title", province=name, year=year)
+
+
 def _joined(items: list[str]) -> str:
     return plain("phrase.former_and", items=", ".join(items[:-1]), last=items[-1]) if len(items) > 1 else items[0]
 

@@ -24,7 +24,7 @@ from campaign_site.pages.views.where import Crumb, here, province_trail
 from campaign_site.stages.calendar.event_text import next_text
 from campaign_site.stages.calendar.events import Event
 from campaign_site.words.phrasing import documents_count, issuers_count
-from campaign_site.words.provinces import province_history
+from campaign_site.words.provinces import province_history, province_title
 from campaign_site.words.search_text import typed
 from campaign_site.words.summaries import window_coverage, window_sentence
 
@@ -87,6 +87,8 @@ def plans_view(ctx: SiteContext, campaign: Campaign) -> PlansView:
 class ProvinceView(View):
     where: list[Crumb]
     """Year, province: the first line of the page."""
+    heading: str
+    """The page's heading: the province and the year; its title also names the provinces it merged."""
     intro: Markdown
     """How many documents of which types, from how many issuers."""
     history: Markdown | None
@@ -146,7 +148,8 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
     events = _province_events(ctx, year, plan_ids)
     coverage = window_coverage(group.plans)
     return ProvinceView(
-        title=plain("page.province.title_central", year=year) if group.central else plain("page.province.title", province=group.name, year=year),
+        title=plain("page.province.title_central", year=year) if group.central else province_title(group.name, year),
+        heading=plain("page.province.title_central", year=year) if group.central else plain("page.province.title", province=group.name, year=year),
         description=intro,
         share=ctx.share(year),
         where=here(province_trail(campaign, group)),
