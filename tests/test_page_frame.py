@@ -79,8 +79,11 @@ def test_the_kicker_says_a_year_is_over_only_when_its_whole_calendar_is(raw: lis
     events = calendar(raw)
     said = kicker(2026, None, events, today)
     if events and all(e.last < today for e in events):
-        last = max(e.last for e in events)
-        assert said == f'Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối trên lịch: <time datetime="{last.isoformat()}">{vn_dates.short(last)}</time>)'
+        final = max(events, key=lambda e: e.last)
+        what = {"deadline": f"hạn báo cáo của {final.who}", "window": f"hết thời gian thực hiện kế hoạch của {final.who}"}.get(
+            final.kind, final.title)
+        assert said == (f'Đợt hưởng ứng năm 2026 đã kết thúc; ngày cuối cùng trên lịch là '
+                        f'<time datetime="{final.last.isoformat()}">{vn_dates.short(final.last)}</time>: {what}')
     else:
         assert said == "Năm 2026"
 
@@ -110,7 +113,7 @@ def test_a_report_due_after_the_last_activity_is_what_the_home_names_next(late_d
     assert named.startswith("Hạn báo cáo") and ": 09/6/2026 (tính đến ngày 25/5/2026)." in named
     assert named == calendar_page.select_one("[data-next-date-text]").get_text()
     page, _ = home(late_deadline, date(2026, 6, 10))
-    assert page.select_one(".hero__kicker").get_text() == "Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối trên lịch: 09/6/2026)"
+    assert page.select_one(".hero__kicker").get_text() == "Đợt hưởng ứng năm 2026 đã kết thúc; ngày cuối cùng trên lịch là 09/6/2026: hạn báo cáo của Sở KH&CN Lai Châu"
     assert page.select_one("[data-next-date-text]").get_text().startswith("Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027")
 
 

@@ -68,13 +68,16 @@ class HomeView(View):
 
 
 def kicker(year: int, span: Markdown | None, events: list[Event], today: date) -> Markdown:
-    """`Đợt hưởng ứng năm 2026 đã kết thúc (ngày cuối trên lịch: 05/6/2026)` once every event of the year's
-    calendar (`events`: observance days, windows, report deadlines, activities) is over, naming the
-    calendar's last day of the year; else the year and its span (`summaries.kicker`) if any. The "next
-    date" panel under it names what comes next, from the same calendar."""
-    last = max((e.last for e in events), default=None)
-    if last is not None and last < today:
-        return say("page.home.ended", year=year, last=time(last))
+    """`Đợt hưởng ứng năm 2026 đã kết thúc; ngày cuối cùng trên lịch là 05/6/2026: hạn báo cáo của UBND tỉnh
+    Tuyên Quang` once every event of the year's calendar (`events`: observance days, windows, report deadlines,
+    activities) is over, naming the calendar's last day of the year and what falls on it, so that a report
+    due after the activities is not taken for the end of the activities; else the year and its span
+    (`summaries.kicker`) if any. The "next date" panel under it names what comes next, from the same calendar."""
+    if events and all(e.last < today for e in events):
+        final = max(events, key=lambda e: e.last)
+        what = (plain("page.home.ended_deadline", who=final.who) if final.kind == "deadline"
+                else plain("page.home.ended_window", who=final.who) if final.kind == "window" else final.title)
+        return say("page.home.ended", year=year, last=time(final.last), what=what)
     return say("page.home.kicker_span", year=year, span=span) if span else say("page.year.title", year=year)
 
 
