@@ -1,5 +1,5 @@
 """The year's list of plans and each province's page say what they hold as a person counts it (issue 27):
-`5 công văn và 2 kế hoạch … của 7 cơ quan`, central bodies in a group of their own (not a province), and
+`5 công văn và 2 kế hoạch … do 7 cơ quan ban hành`, central bodies in a group of their own (not a province), and
 every link's words say where it goes; a province's page gives its plans with their windows first, then the
 next date, then the rest."""
 
@@ -42,10 +42,10 @@ def _intro(article: Tag) -> str:
 
 def test_the_list_counts_documents_by_type_and_issuers(built_site: Path, real_site: Path) -> None:
     assert _intro(_article(built_site, "2026/ke-hoach")).startswith(
-        "Năm 2026 có 3 công văn và 1 kế hoạch hưởng ứng của 4 cơ quan ở 4 tỉnh, thành phố. Mỗi văn bản có trang riêng")
+        "Năm 2026 có 3 công văn và 1 kế hoạch hưởng ứng ở 4 tỉnh, thành phố, do 4 cơ quan ban hành. Mỗi văn bản có trang riêng")
     assert _intro(_article(real_site, "2026/ke-hoach")).startswith(
-        "Năm 2026 có 5 công văn và 2 kế hoạch hưởng ứng của 7 cơ quan ở trung ương và 5 tỉnh, thành phố.")
-    assert _intro(_article(built_site, "2025/ke-hoach")).startswith("Năm 2025 có 1 kế hoạch hưởng ứng của 1 cơ quan ở 1 tỉnh")
+        "Năm 2026 có 5 công văn và 2 kế hoạch hưởng ứng ở trung ương và 5 tỉnh, thành phố, do 7 cơ quan ban hành.")
+    assert _intro(_article(built_site, "2025/ke-hoach")).startswith("Năm 2025 có 1 kế hoạch hưởng ứng ở 1 tỉnh, thành phố, do 1 cơ quan ban hành.")
 
 
 def test_central_bodies_are_a_group_of_their_own_not_a_province(real_site: Path) -> None:
@@ -79,7 +79,7 @@ def test_a_province_page_gives_its_plans_then_the_next_date_then_the_rest(built_
     order = article.find_all(["table", "ul", "section", "p"])
     table = article.find("table")
     assert isinstance(table, Tag) and "Thời gian thực hiện" in _words(table) and "18/4/2026" in _words(table)
-    basis = next(h for h in article.find_all("h2") if _words(h) == "Văn bản cấp tỉnh, cấp xã mà các kế hoạch trên căn cứ")
+    basis = next(h for h in article.find_all("h2") if _words(h) == "Văn bản cấp tỉnh, cấp xã làm căn cứ cho kế hoạch trên")
     listed = basis.find_next("ul")
     assert isinstance(listed, Tag)
     assert [" ".join(li.get_text("").split()) for li in listed.find_all("li")] == [

@@ -121,7 +121,7 @@ def test_a_plan_without_a_window_makes_no_event_and_does_not_widen_the_year(buil
 
 def test_the_summary_plan_says_where_it_comes_from_and_what_is_not_known(built: SiteBuild) -> None:
     page = text(built, SUMMARY)
-    assert page.count("trang này được lập từ bản tin tóm tắt, không phải từ nguyên văn văn bản") == 1  # once, at the top
+    assert page.count("trang này được lập từ bản tin tóm tắt, không phải từ toàn văn của văn bản") == 1  # once, at the top
     assert "Nguồn: bản tin của Cổng Thông tin điện tử tỉnh Tuyên Quang, đọc ngày" in page
     for sentence in ("Chưa có thông tin về số, ký hiệu", "Chưa có thông tin về ngày ký", "Chưa có thông tin về địa danh",
                      "Chưa có thông tin về người ký"):

@@ -50,7 +50,7 @@ def test_year_page_links_the_legal_basis_in_one_line_and_the_chains_stay_there(b
     heading = next(h for h in page.find_all("h2") if text(h) == "Căn cứ pháp lý")
     section = heading.find_next_sibling()
     assert section is not None and section.name == "p" and section.find_next_sibling().name == "h2"
-    assert text(section) == "Các văn bản mà từng kế hoạch thực hiện có ở trang Căn cứ pháp lý ."
+    assert text(section) == "Văn bản làm căn cứ cho từng kế hoạch: xem trang Căn cứ pháp lý ."
     assert [urljoin("http://site/2026/", a["href"]) for a in section.find_all("a")] == ["http://site/can-cu-phap-ly/"]
     # Each plan of the year, with its chain, is still on the legal-basis page.
     legal = article(built_site, "can-cu-phap-ly")
