@@ -28,7 +28,7 @@ def words(tag: Tag) -> str:
 
 def kept_files(page: Tag) -> list[Tag]:
     """The feeds offered as files to keep."""
-    return [a for a in page.find_all("a", download=True) if a.get_text().startswith("Tệp lịch để lưu (ICS, ")]
+    return [a for a in page.find_all("a", download=True) if a.get_text().startswith(("Tệp lịch để lưu (ICS, ", "Tải lịch về máy để lưu lại"))]
 
 
 @pytest.mark.parametrize("day", DAYS)

@@ -38,7 +38,7 @@ class Screen:
 
 PAGE_TYPES: dict[str, Screen] = {
     # Home: the next date, then the plans near me (the picker comes after the next-date panel).
-    "home": Screen("", 1_440, ".province-pick"),
+    "home": Screen("", 1_520, ".province-pick"),
 
     # Year: its dates, then its plans.
     "year": Screen("2026/", 5_200, "h2", "Kế hoạch hưởng ứng"),

@@ -37,8 +37,8 @@ BINH_THANH_BEFORE = [
     ("Hạn báo cáo", "Các cơ quan, đơn vị, doanh nghiệp trên địa bàn xã báo cáo UBND xã chậm nhất ngày 03/5/2026; UBND xã báo "
                     "cáo Sở Khoa học và Công nghệ tỉnh Thái Nguyên chậm nhất ngày 04/5/2026 (văn bản ghi: trước ngày 05/5/2026)"),
     # Built on TODAY, when every day of the plan is over: its feeds are files to keep (test_finished.py).
-    ("Lịch cho người dân", "Tệp lịch để lưu (ICS, "),
-    ("Lịch hạn báo cáo (cho cơ quan, đơn vị)", "Tệp lịch để lưu (ICS, "),
+    ("Lịch cho người dân", "Tải lịch về máy để lưu lại"),
+    ("Lịch hạn báo cáo (cho cơ quan, đơn vị)", "Tải lịch về máy để lưu lại"),
 ]
 """The rows of the page's former summary table, copied from the golden page before the reordering (the signer
 as a sentence says it since, and the year row gone: the trail above the title links the year)."""

@@ -35,7 +35,7 @@ def test_year_page_opens_with_its_dates_then_its_plans_then_the_phrases(built_si
     assert [text(li) for li in days.find_all("li")] == [
         "21/4: Ngày Sáng tạo và Đổi mới sáng tạo thế giới", "26/4: Ngày Sở hữu trí tuệ thế giới",
         "18/5: Ngày Khoa học và Công nghệ Việt Nam"]
-    assert kept.a is not None and kept.a.has_attr("download") and text(kept).startswith("Tệp lịch để lưu")  # every day is over
+    assert kept.a is not None and kept.a.has_attr("download") and text(kept).startswith("Tải lịch về máy để lưu lại")  # every day is over
     assert [text(h) for h in page.find_all("h2")] == [
         "Kế hoạch hưởng ứng", "Chủ đề và khẩu hiệu", "Căn cứ pháp lý", "Dữ liệu mở"]
 
