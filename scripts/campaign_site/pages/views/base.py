@@ -12,12 +12,14 @@ from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import citations, html_policy, paths
 from campaign_site.data.activities import Post
-from campaign_site.data.model import LegalDocument, Observance, Plan
+from campaign_site.data.domain import phrases_by_kind
+from campaign_site.data.model import LegalDocument, Observance, Phrase, Plan, YearObservance
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
-from campaign_site.data.wording import FROM_SUMMARY
+from campaign_site.data.wording import FROM_SUMMARY, PHRASE_KINDS
 from campaign_site.stages.collect import Collected, ShareImage
 from campaign_site.stages.news.posts import AtomLink
-from campaign_site.words.phrasing import document_name, listed_name, plan_deadlines, plan_window, post_when
+from campaign_site.words.phrasing import document_name, listed_name, phrase_item, plan_deadlines, plan_window, post_when
+from campaign_site.words.sources import phrase_source_note
 
 SiteContext = Collected
 """What views draw on: the data and every stage's output, collected before any page (`stages.collect`)."""
@@ -64,6 +66,36 @@ def plan_links(page: str, plans: Sequence[Plan], names: str = "short") -> Markdo
     else:
         rest = say("page.plans.more", count=more)
     return Markdown("; ".join(shown) + "; " + rest)
+
+
+@dataclass(frozen=True)
+class CitedPhrase:
+    """A theme, slogan or message, quoted, and the plans that state it."""
+
+    text: Markdown
+    cited: Markdown
+    """Links to the plans that state it (the first few, then how many more)."""
+    cited_note: str | None
+    """That some or all of those plans are known only from a news summary, if so."""
+
+
+@dataclass(frozen=True)
+class PhraseGroup:
+    """The themes, or the slogans, or the messages, under one label."""
+
+    label: str
+    phrases: list[CitedPhrase]
+
+
+def phrase_groups(campaign: Campaign, observance: YearObservance, page: str) -> list[PhraseGroup]:
+    """An observance day's phrases of the year by kind (kinds with none left out), each quoted with links from
+    `page` to the plans that state it."""
+
+    def cited(phrase: Phrase) -> CitedPhrase:
+        plans = campaign.plans_citing(phrase.id)
+        return CitedPhrase(phrase_item(phrase), plan_links(page, plans), phrase_source_note(plans))
+
+    return [PhraseGroup(PHRASE_KINDS[kind], [cited(p) for p in phrases]) for kind, phrases in phrases_by_kind(observance) if phrases]
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,12 @@ from datetime import date
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import paths, vn_dates
-from campaign_site.data.domain import phrases_by_kind
 from campaign_site.data.model import Observance, YearObservance
 from campaign_site.data.site_data import Campaign, SiteData
-from campaign_site.data.wording import LINK_MODALITIES, PHRASE_KINDS, WEEKDAYS, link_lead
-from campaign_site.pages.views.base import ShareImage, SiteContext, View, plan_links
+from campaign_site.data.wording import LINK_MODALITIES, WEEKDAYS, link_lead
+from campaign_site.pages.views.base import PhraseGroup, ShareImage, SiteContext, View, phrase_groups, plan_links
 from campaign_site.pages.views.where import Crumb, here
-from campaign_site.words.phrasing import phrase_item, time
-from campaign_site.words.sources import phrase_source_note
+from campaign_site.words.phrasing import time
 
 
 @dataclass(frozen=True)
@@ -55,22 +53,6 @@ LINKS_LEAD = say("page.day.links_lead")
 
 
 @dataclass(frozen=True)
-class DayPhrase:
-    """A theme, slogan or message of the day, quoted, with the plans that state it."""
-
-    text: Markdown
-    cited: Markdown
-    note: str | None
-    """That some or all of those plans are known only from a news summary, if so."""
-
-
-@dataclass(frozen=True)
-class DayPhraseGroup:
-    label: str
-    phrases: list[DayPhrase]
-
-
-@dataclass(frozen=True)
 class DayPlans:
     """Plans that name the day in one way, after the words that say how."""
 
@@ -86,7 +68,7 @@ class DayView(View):
     about: list[Markdown]
     """What the day is: its English name, the name it usually has when the year's documents use another, who set it."""
     phrases_heading: Markdown
-    phrase_groups: list[DayPhraseGroup]
+    phrase_groups: list[PhraseGroup]
     cited_lead: Markdown
     no_phrases: Markdown | None
     banners_lead: Markdown
@@ -99,15 +81,6 @@ class DayView(View):
     calendar_text: str
     feed: str | None
     """The year's citizens' feed while the day is ahead of the build's day; None once it has passed."""
-
-
-def _phrase_groups(subject: ObservanceDay) -> list[DayPhraseGroup]:
-    campaign, phrases = subject.campaign, subject.phrases
-    groups = []
-    for kind, items in phrases_by_kind(phrases):
-        cited = [(p, campaign.plans_citing(p.id)) for p in items]
-        groups += [DayPhraseGroup(PHRASE_KINDS[kind], [DayPhrase(phrase_item(p), plan_links(day_page(subject), c), phrase_source_note(c)) for p, c in cited])] if items else []
-    return groups
 
 
 def _plans(subject: ObservanceDay) -> list[DayPlans]:
@@ -149,7 +122,7 @@ def day_view(ctx: SiteContext, subject: ObservanceDay) -> DayView:
     if observance.documents_name:
         about.append(say("page.day.documents_name", year=year, name=observance.documents_name))
     about.append(say("page.year.observance_owner", owner=observance.owner))
-    groups = _phrase_groups(subject)
+    groups = phrase_groups(subject.campaign, subject.phrases, day_page(subject))
     plans = _plans(subject)
     return DayView(
         title=plain("page.day.title", date=vn_dates.short(day), name=observance.name),

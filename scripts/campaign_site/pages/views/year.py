@@ -8,12 +8,11 @@ from datetime import date
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import paths
-from campaign_site.data.domain import phrases_by_kind
-from campaign_site.data.model import Phrase
 from campaign_site.data.site_data import Campaign
-from campaign_site.data.wording import PHRASE_KINDS, human_size, places_text
+from campaign_site.data.wording import human_size, places_text
 from campaign_site.pages.views.base import (
     LATEST_POSTS,
+    PhraseGroup,
     PlanRow,
     PostList,
     ProvinceLink,
@@ -21,33 +20,13 @@ from campaign_site.pages.views.base import (
     View,
     listed_plans,
     observance_about,
-    plan_links,
+    phrase_groups,
     post_list,
     province_links,
     staff_text,
 )
-from campaign_site.words.phrasing import phrase_item, time
-from campaign_site.words.sources import phrase_source_note
+from campaign_site.words.phrasing import time
 from campaign_site.words.summaries import window_coverage, window_sentence
-
-
-@dataclass(frozen=True)
-class CitedPhrase:
-    """A theme or slogan, quoted, and the plans that state it."""
-
-    text: Markdown
-    cited: Markdown
-    """Links to the plans that state it (the first few, then how many more)."""
-    cited_note: str | None
-    """That some or all of those plans are known only from a news summary, if so."""
-
-
-@dataclass(frozen=True)
-class PhraseGroup:
-    """The themes, or the slogans, under one label."""
-
-    label: str
-    phrases: list[CitedPhrase]
 
 
 @dataclass(frozen=True)
@@ -87,20 +66,13 @@ class YearView(View):
     posts: PostList
 
 
-def _cited(campaign: Campaign, phrase: Phrase) -> CitedPhrase:
-    cited = campaign.plans_citing(phrase.id)
-    return CitedPhrase(phrase_item(phrase), plan_links(paths.year_page(campaign.year), cited), phrase_source_note(cited))
-
-
 def _observance_phrases(campaign: Campaign) -> list[ObservancePhrases]:
     return [
         ObservancePhrases(
             say("page.year.observance_heading", label=obs.label, name=obs.name),
             Markdown(time(date(campaign.year, obs.month, obs.day), plain("page.year.day", label=obs.label, year=campaign.year))
                      + observance_about(obs)),
-            [PhraseGroup(PHRASE_KINDS[kind], [_cited(campaign, p) for p in phrases])
-             for kind, phrases in phrases_by_kind(year_obs)
-             if phrases],
+            phrase_groups(campaign, year_obs, paths.year_page(campaign.year)),
         )
         for obs, year_obs in campaign.observances
     ]
