@@ -68,8 +68,9 @@ def explain(content: str) -> str:
     """`content` (a page's HTML) with the first use of each abbreviation in an `<abbr>` giving its long form."""
     parts = _PARTS.split(content)
     first: dict[str, tuple[int, int]] = {}
+    places = _places(parts)
     for last_resort in (False, True):
-        for index, resort in _places(parts):
+        for index, resort in places:
             if resort == last_resort:
                 for match in _pattern().finditer(parts[index]):
                     first.setdefault(html.unescape(match[0]), (index, match.start()))
