@@ -104,7 +104,7 @@ def test_the_home_says_when_the_featured_campaign_has_ended(builds: dict[date, S
     if today != AFTER:
         assert kicker == "Năm 2026 · 15/4 – 19/5/2026" and "kết thúc" not in home.get_text()
         return
-    assert kicker == "Đợt hưởng ứng năm 2026 đã kết thúc; ngày cuối cùng trên lịch là 19/5/2026: hết thời gian thực hiện kế hoạch của UBND phường Trần Hưng Đạo (Hải Phòng)"
+    assert kicker == "Đợt hưởng ứng năm 2026 đã kết thúc; ngày cuối cùng trên lịch là 19/5/2026: hết thời gian thực hiện của UBND phường Trần Hưng Đạo (Hải Phòng)"
     assert home.select_one(".hero [data-next-date-text]").get_text().startswith("Ngày Sáng tạo và Đổi mới sáng tạo thế giới: 21/4/2027")
 
 

@@ -80,7 +80,7 @@ def test_the_kicker_says_a_year_is_over_only_when_its_whole_calendar_is(raw: lis
     said = kicker(2026, None, events, today)
     if events and all(e.last < today for e in events):
         final = max(events, key=lambda e: e.last)
-        what = {"deadline": f"hạn báo cáo của {final.who}", "window": f"hết thời gian thực hiện kế hoạch của {final.who}"}.get(
+        what = {"deadline": f"hạn báo cáo của {final.who}", "window": f"hết thời gian thực hiện của {final.who}"}.get(
             final.kind, final.title)
         assert said == (f'Đợt hưởng ứng năm 2026 đã kết thúc; ngày cuối cùng trên lịch là '
                         f'<time datetime="{final.last.isoformat()}">{vn_dates.short(final.last)}</time>: {what}')
