@@ -7,13 +7,14 @@ from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown
 from campaign_site.data import vn_dates
 from campaign_site.data.provinces import Unit, arrangement, called
+from campaign_site.data.wording import and_joined
 
 
 def formers_text(unit: Unit) -> str:
     """`các tỉnh Vĩnh Phúc, Hòa Bình và Phú Thọ`; `tỉnh Hải Dương và thành phố Hải Phòng`."""
     if all(unit.kind_of(f) == "province" for f in unit.former):
-        return plain("phrase.former_provinces", names=_joined(list(unit.former)))
-    return _joined([called(unit.kind_of(f), f) for f in unit.former])
+        return plain("phrase.former_provinces", names=and_joined(list(unit.former)))
+    return and_joined([called(unit.kind_of(f), f) for f in unit.former])
 
 
 def province_title(name: str, year: int) -> str:
@@ -21,12 +22,8 @@ def province_title(name: str, year: int) -> str:
     site search, which weighs titles most, finds it by a former name; the page's heading stays short."""
     if (unit := arrangement().unit(name)) and unit.merged:
         others = [former for former in unit.former if former != unit.name]
-        return plain("page.province.title_formers", province=name, formers=_joined(others), year=year)
+        return plain("page.province.title_formers", province=name, formers=and_joined(others), year=year)
     return plain("page.province.title", province=name, year=year)
-
-
-def _joined(items: list[str]) -> str:
-    return plain("phrase.former_and", items=", ".join(items[:-1]), last=items[-1]) if len(items) > 1 else items[0]
 
 
 def province_history(name: str) -> Markdown | None:
