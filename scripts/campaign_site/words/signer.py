@@ -20,11 +20,9 @@ from campaign_site.data.wording import absent, capitalised
 _PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
 """An abbreviation opening a printed line (`KT.`, `KT.GIÁM ĐỐC` as some copies print it)."""
 
-DELEGATIONS = {"KT": plain("phrase.signer_kt"), "TM": plain("phrase.signer_tm"), "TL": plain("phrase.signer_tl"),
-               "TUQ": plain("phrase.signer_tuq")}
-"""Each abbreviation of a delegation, in words, before the title it is signed for."""
-ACTING = plain("phrase.signer_acting")
-"""`Q.`: the title held in an acting capacity."""
+IN_WORDS = {"KT": plain("phrase.signer_kt"), "TM": plain("phrase.signer_tm"), "TL": plain("phrase.signer_tl"),
+            "TUQ": plain("phrase.signer_tuq"), "Q": plain("phrase.signer_acting")}
+"""Each abbreviation in words, before the title it is signed for (a delegation), or held in (`Q.`: acting)."""
 
 _SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]+(?:ng|nh|ch|[cmnpt])?")
 """A Vietnamese word (one syllable) written without its marks: a word of a printed line that is not one (`UBND`,
@@ -82,10 +80,7 @@ def _role(line: str, names: Sequence[str]) -> str:
         line = line[found.end():]
     title = " ".join(_spelled(line.split(), names))
     for abbreviation in reversed(delegations):
-        if abbreviation == "Q":
-            title = f"{ACTING} {title}".strip()
-        else:
-            title = f"{DELEGATIONS[abbreviation]} {title}".strip()
+        title = f"{IN_WORDS[abbreviation]} {title}".strip()
     return title
 
 
