@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import citations, paths
-from campaign_site.data.model import LegalDocument, Plan
+from campaign_site.data.model import Plan
 from campaign_site.data.site_data import Campaign, ProvincePlans, SiteData
 from campaign_site.data.wording import places_text
 from campaign_site.pages.views.base import (
@@ -125,15 +125,8 @@ def _local_basis(data: SiteData, plans: list[Plan], page: str) -> list[Markdown]
     own documents aside."""
     own = {p.document.registry for p in plans}
     cited = dict.fromkeys(d.id for p in plans for top in data.legal_basis(p) for d in (data.documents[top], *data.chain(top)))
-    return [link(page, paths.document_anchor(i), _named(data.documents[i])) for i in cited
+    return [link(page, paths.document_anchor(i), citations.named(data.documents[i])) for i in cited
             if data.documents[i].level in LOCAL_LEVELS and i not in own]
-
-
-def _named(doc: LegalDocument) -> str:
-    """`Công văn số 4059/UBND-KGVX của UBND tỉnh Thái Nguyên`: short enough for a list, whose links lead to the
-    document's full citation."""
-    short = citations.short(doc)
-    return plain("source.of", what=short, issuer=doc.issuer) if isinstance(doc.number_symbol, str) else short
 
 
 def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> ProvinceView:
