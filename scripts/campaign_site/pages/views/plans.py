@@ -136,13 +136,14 @@ def province_view(ctx: SiteContext, subject: tuple[Campaign, ProvincePlans]) -> 
     intro = plain("page.province.intro_central", year=year, documents=documents, issuers=issuers) if group.central \
         else plain("page.province.intro", year=year, province=group.name, documents=documents, issuers=issuers)
     where = say("page.province.window_central", year=year) if group.central else say("page.province.window_whose", province=group.name, year=year)
+    heading = plain("page.province.title_central", year=year) if group.central else plain("page.province.title", province=group.name, year=year)
     plan_ids = {plan.id for plan in group.plans}
     listing = link(page, paths.year_provinces(year), plain("page.province.others_link", year=year))
     events = _province_events(ctx, year, plan_ids)
     coverage = window_coverage(group.plans)
     return ProvinceView(
-        title=plain("page.province.title_central", year=year) if group.central else province_title(group.name, year),
-        heading=plain("page.province.title_central", year=year) if group.central else plain("page.province.title", province=group.name, year=year),
+        title=heading if group.central else province_title(group.name, year),
+        heading=heading,
         description=intro,
         share=ctx.share(year),
         where=here(province_trail(campaign, group)),
