@@ -135,6 +135,12 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def in_sentence(text: str) -> str:
+    """The text inside a sentence: its first letter in lower case, the rest as it is (`Văn bản không nêu …` after
+    a semicolon)."""
+    return text[:1].lower() + text[1:]
+
+
 def units_choose_text(kinds: Sequence[str]) -> str | None:
     """`Văn bản không quy định chủ đề, khẩu hiệu chung: mỗi đơn vị tự chọn.`, for the kinds a plan leaves open."""
     if not kinds:

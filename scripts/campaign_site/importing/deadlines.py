@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
-from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule
+from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates
 from campaign_site.importing.vn import capitalize, squash
 
@@ -131,7 +131,7 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
             data["peak"] = {"start": dates.short(p.start), "end": dates.short(p.end)}
             named = [m["named"] for m in _PEAK.finditer(text[max(0, p.begin - 60):p.begin])][-1]
             if named:  # the document's own name for the period, not "cao điểm"
-                data["peak"]["name"] = review(squash(named[0].lower() + named[1:]))
+                data["peak"]["name"] = review(squash(in_sentence(named)))
         else:
             notes.append(plain("import.peak_outside"))
     if len([r for r in found if r not in peaks]) > 1:

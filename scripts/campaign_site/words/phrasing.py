@@ -24,6 +24,7 @@ from campaign_site.data.wording import (
     absent,
     and_joined,
     capitalised,
+    in_sentence,
     inferred_text,
 )
 
@@ -81,7 +82,7 @@ def deadline_party(name: str) -> str:
     quan`) becomes who they are (`các cơ quan nhận văn bản`); any other name stays as the document writes it."""
     first, _, rest = name.partition(" ")
     if rest and first.casefold() == plain("phrase.deadline_honorific").casefold():
-        return plain("phrase.deadline_addressees", who=rest[:1].lower() + rest[1:])
+        return plain("phrase.deadline_addressees", who=in_sentence(rest))
     return name
 
 
@@ -144,7 +145,7 @@ def documents_count(plans: Sequence[Plan]) -> str:
         kind = plan.document.type
         if not isinstance(kind, str):
             return plain("phrase.plan_documents", count=len(plans))
-        kind = f"{kind[:1].lower()}{kind[1:]}"
+        kind = in_sentence(kind)
         kinds[kind] = kinds.get(kind, 0) + 1
     counted = sorted(kinds.items(), key=lambda item: -item[1])
     return and_joined([plain("phrase.plan_count", count=count, kind=kind) for kind, count in counted])
@@ -184,7 +185,7 @@ def document_name(document: PlanDocument) -> str:
     if document.number_symbol:
         return plain("phrase.document_numbered", kind=document.kind, number=number_text(document))
     reason = number_text(document)
-    return plain("phrase.document_unnumbered", kind=document.kind, reason=f"{reason[:1].lower()}{reason[1:]}")
+    return plain("phrase.document_unnumbered", kind=document.kind, reason=in_sentence(reason))
 
 
 def signed_date_text(document: PlanDocument) -> str:

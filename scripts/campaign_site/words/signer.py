@@ -15,7 +15,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.core.slugs import without_marks
 from campaign_site.data.model import Signer
 from campaign_site.data.unknowns import NOT_KNOWN, NotKnown
-from campaign_site.data.wording import absent, capitalised
+from campaign_site.data.wording import absent, capitalised, in_sentence
 
 _PREFIX = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*", re.IGNORECASE)
 """An abbreviation opening a printed line (`KT.`, `KT.GIÁM ĐỐC` as some copies print it)."""
@@ -95,4 +95,4 @@ def signer_text(signer: Signer | NotKnown | None, names: Sequence[str] = ()) -> 
     if isinstance(signer.name, str):
         return f"{signer.name}, {said}" if said else signer.name
     unnamed = absent("signer_name", signer.name is NOT_KNOWN)
-    return capitalised(f"{said}; {unnamed[:1].lower()}{unnamed[1:]}") if said else unnamed
+    return capitalised(f"{said}; {in_sentence(unnamed)}") if said else unnamed

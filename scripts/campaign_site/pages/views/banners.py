@@ -10,7 +10,7 @@ from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.data import paths
 from campaign_site.data.model import BannerSize
 from campaign_site.data.site_data import Campaign
-from campaign_site.data.wording import PHRASE_KINDS
+from campaign_site.data.wording import PHRASE_KINDS, in_sentence
 from campaign_site.pages.views.base import SiteContext, View, plan_links
 from campaign_site.stages.banners.artwork import Banner, Download
 from campaign_site.words.phrasing import time
@@ -84,7 +84,7 @@ def _size(size: BannerSize) -> Markdown:
 
 def _item(campaign: Campaign, banner: Banner, number: int | None) -> BannerItem:
     text, cited = banner.entry.phrase.text, campaign.plans_citing(banner.id)
-    preview_size = banner.preview_size[0].lower() + banner.preview_size[1:]
+    preview_size = in_sentence(banner.preview_size)
     return BannerItem(
         id=banner.id, name=plain("page.banners.item_name", kind=banner.kind, number=number) if number else banner.kind, text=text,
         counts=say("page.banners.counts", characters=len(text), words=word_count(text)),
