@@ -86,17 +86,21 @@ def deadline_party(name: str) -> str:
     return name
 
 
+def deadline_parties(deadline: ReportDeadline) -> dict[str, str]:
+    """Who reports, starting a sentence, and to whom (`deadline_party`): the fields `reporter` and `recipient`
+    of every sentence about a deadline."""
+    return {"reporter": capitalised(deadline_party(deadline.reporter)), "recipient": deadline_party(deadline.recipient)}
+
+
 def deadline_sentence(deadline: ReportDeadline, shown: Callable[[date], str] = vn_dates.short) -> str:
     """`Các cơ quan nhận văn bản báo cáo Sở Khoa học và Công nghệ chậm nhất ngày 09/5/2026 (văn bản ghi: trước
     ngày 10/5/2026)`, as plain text (for calendars) or with each day as `shown` writes it."""
-    return plain("phrase.deadline", reporter=capitalised(deadline_party(deadline.reporter)),
-                 recipient=deadline_party(deadline.recipient), deadline=deadline_words(deadline, shown))
+    return plain("phrase.deadline", **deadline_parties(deadline), deadline=deadline_words(deadline, shown))
 
 
 def deadline_text(deadline: ReportDeadline) -> Markdown:
     """`deadline_sentence` on a page, each day a `<time>`."""
-    return say("phrase.deadline", reporter=capitalised(deadline_party(deadline.reporter)),
-               recipient=deadline_party(deadline.recipient), deadline=Markdown(deadline_words(deadline, time)))
+    return say("phrase.deadline", **deadline_parties(deadline), deadline=Markdown(deadline_words(deadline, time)))
 
 
 def observance_line(observance: Observance, year: int) -> Markdown:

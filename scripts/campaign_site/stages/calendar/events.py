@@ -19,7 +19,7 @@ from campaign_site.data.domain import ALL_EVENT_KINDS, EventKind
 from campaign_site.data.model import Observance, Plan
 from campaign_site.data.site_data import Campaign, SiteData
 from campaign_site.data.wording import EVENT_KINDS, capitalised, inferred_text, link_lead
-from campaign_site.words.phrasing import deadline_party, deadline_sentence, deadline_words, quoted_plain, span_text
+from campaign_site.words.phrasing import deadline_parties, deadline_sentence, deadline_words, quoted_plain, span_text
 
 
 @dataclass(frozen=True)
@@ -187,8 +187,8 @@ def plan_events(data: SiteData, plan: Plan) -> list[Event]:
                 deadline.due,
                 deadline.due,
                 f"{plan.short_label}: {deadline_sentence(deadline)}",
-                sentences(plain("event.deadline_description", reporter=capitalised(deadline_party(deadline.reporter)),
-                                 recipient=deadline_party(deadline.recipient), due=deadline_words(deadline), source=source),
+                sentences(plain("event.deadline_description", **deadline_parties(deadline), due=deadline_words(deadline),
+                                 source=source),
                            note, plain("event.details", url=url)),
                 url,
                 plan.year,
