@@ -5,6 +5,7 @@ importing into a year the data does not have yet. Every document here is invente
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -235,6 +236,8 @@ def test_a_2024_document_from_a_former_province_is_imported_into_a_new_year_and_
     project = copy_project(tmp_path / "project")
     text = (Path(__file__).parent / "import_documents/ubnd-phu-tho.txt").read_text(encoding="utf-8")
     text = text.replace("2026", "2024").replace("PHÚ THỌ", "HÒA BÌNH").replace("Phú Thọ", "Hòa Bình")
+    text = re.sub(r"Căn cứ Nghị quyết số 57-NQ/TW[^\n]*", "Căn cứ Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp hành "
+                  "Trung ương về phát triển khoa học và công nghệ phục vụ sự nghiệp công nghiệp hóa, hiện đại hóa;", text)
     source = docx_from_text(text, tmp_path / "ubnd-hoa-binh.docx")
     assert not (project / "campaigns/2024").exists()
     written, _ = import_file(project, source)
@@ -242,10 +245,12 @@ def test_a_2024_document_from_a_former_province_is_imported_into_a_new_year_and_
     assert written.files[0] == target and project / "campaigns/2024/campaign.yaml" in written.files
     plan = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert plan["issuer"]["name"] == "Ủy ban nhân dân tỉnh Hòa Bình" and plan["issuer"]["province"] == "Hòa Bình"
+    assert plan["legal_basis"] == ["nq-20-tw-2012", "cv-1520-bkhcn-2024"]
     year_text = (project / "campaigns/2024/campaign.yaml").read_text(encoding="utf-8")
     assert "CẦN" not in year_text and "ngay-khoa-hoc-cong-nghe" in year_text
-    for path in written.files:  # a person has checked each marked value against the document
-        path.write_text(path.read_text(encoding="utf-8").replace(REVIEW_PREFIX, ""), encoding="utf-8")
+    for path in written.files:  # a person has checked each marked value and filled what the plan lacks
+        checked = path.read_text(encoding="utf-8").replace(REVIEW_PREFIX, "")
+        path.write_text(re.sub(r"""(["'])CẦN ĐIỀN: .*?\1""", "Sở Khoa học và Công nghệ", checked), encoding="utf-8")
     result = run_build(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "Hòa Bình" in (tmp_path / "site/2024/index.html").read_text(encoding="utf-8")

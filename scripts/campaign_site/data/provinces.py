@@ -92,7 +92,8 @@ class Arrangement:
         """Whether the unit or former unit called `name` is (or was) a centrally governed city."""
         if unit := self.unit(name):
             return unit.kind == "city"
-        return bool(part := self.merged_into(name)) and part[1].kind_of(part[0]) == "city"
+        part = self.merged_into(name)
+        return part is not None and part[1].kind_of(part[0]) == "city"
 
     def renamed_from(self, name: str) -> Renamed | None:
         """The renaming that ended the name `name`, if it is an earlier name."""

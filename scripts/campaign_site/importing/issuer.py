@@ -57,21 +57,20 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     if localities and localities[0][0] in ("tỉnh", "thành phố"):
         province = names.province(localities[0][1])
     elif not localities and level in ("province", None):
-        from_parent = [n for word, n in names.localities(parent) if word in ("tỉnh", "thành phố")] if parent else []
+        from_parent = [(w, n) for w, n in names.localities(parent) if w in ("tỉnh", "thành phố")] if parent else []
         if from_parent:
             # The superior body's cell names the province: on a list, the name is completed certainly;
             # on none, it is completed with the words as printed, and marked.
-            province = names.province(from_parent[0])
-            certain = certain and province is not None
-            province_certain = province is not None
-            written = province or title_name(from_parent[0])
-            name = f"{name} {names.called(written) if province else 'tỉnh'} {written}"
-        elif place and names.province(place):
+            word, printed = from_parent[0]
+            province = names.province(printed)
+            certain, province_certain = certain and province is not None, province is not None
+            name = f"{name} {names.called(province) if province else word} {province or title_name(printed)}"
+        elif place and (from_place := names.province(place)):
             # Decree 30: a provincial body's documents name its province as their place. The name
             # itself is then completed by the importer, and marked.
-            province, province_certain, certain = names.province(place), True, False
+            province, province_certain, certain = from_place, True, False
             notes.append(plain("import.name_with_place", name=name, place=place))
-            name = f"{name} {names.called(province)} {province}"
+            name = f"{name} {names.called(from_place)} {from_place}"
         elif level == "province":
             certain = False  # a provincial body named without its province: never the bare name, nor its id
         level = level or ("province" if province else None)
@@ -89,14 +88,14 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         out["parent"] = parent
     out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
-        written = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
+        on_no_list = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
         if province and not names.province_held(province, signed_on(header.date)):
             province_certain = False
             notes.append(plain("import.province_former", province=province, date=header.date))
         if province:
             out["province"] = province if province_certain else review(province)
-        elif written:
-            out["province"] = review(written)  # on neither list: as printed, to check
+        elif on_no_list:
+            out["province"] = review(on_no_list)  # on neither list: as printed, to check
         else:
             out["province"] = to_fill(plain("import.hint_province"))
     return out, notes

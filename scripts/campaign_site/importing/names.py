@@ -8,7 +8,6 @@ and the kinds of local agency. What is on no list is kept whole and said to be u
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from campaign_site.core.slugs import ascii_slug
