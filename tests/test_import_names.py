@@ -105,6 +105,27 @@ def test_a_province_before_or_after_the_merger_keeps_its_name_and_id(
     assert draft.plan_id == plan_id
 
 
+_ALL_PROVINCES = sorted({*arrangement().provinces_on(date(2024, 1, 1)), *arrangement().provinces_on(date(2026, 1, 1))})
+
+
+@settings(max_examples=20, deadline=None)
+@given(province=st.sampled_from(_ALL_PROVINCES), department=st.sampled_from(["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "SỞ NỘI VỤ", "SỞ Y TẾ"]),
+       year=st.sampled_from([2019, 2023, 2024, 2026]), one_cell=st.booleans())
+def test_a_department_of_any_listed_province_keeps_it_in_its_name_and_id(
+        site: SiteData, province: str, department: str, year: int, one_cell: bool) -> None:
+    """Header as one cell or under its superior body, before or after the merger: the province is never lost."""
+    word = "THÀNH PHỐ" if names.called(province) == "thành phố" else "TỈNH"
+    upper = f"{word} {province.upper()}"
+    header = [f"{department} {upper}"] if one_cell else [f"UBND {upper}", department]
+    draft = draft_of(site, dispatch(header, province, year, BASIS))
+    issuer = draft.plan["issuer"]
+    assert without_review(issuer["name"]).endswith(f"{word.lower()} {province}")
+    assert without_review(issuer["province"]) == province
+    held = province in arrangement().provinces_on(date(year, 4, 10))
+    assert issuer["province"] == province if held else issuer["province"] == REVIEW_PREFIX + province
+    assert draft.plan_id and draft.plan_id.endswith(names.slug(province))
+
+
 @pytest.mark.parametrize("header", [
     ["UBND TỈNH ĐÔNG SƠN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], ["SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH ĐÔNG SƠN"],
 ])
