@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.model import LegalDocument
@@ -167,6 +168,7 @@ def resolve(citation: Citation, registry: Mapping[str, LegalDocument], plan_year
     return _new(citation, registry, plan_year, new_ids)
 
 
+@cache
 def _number_key(number_symbol: str) -> str:
     """A number and symbol compared as Decree 30 writes it: no spaces, one kind of dash, case folded."""
     return key(number_symbol).replace(" ", "")
@@ -182,10 +184,10 @@ def _drafted(citation: Citation, new_ids: dict[str, dict]) -> Resolved | None:
     name one): a document cited again in other words (`theo hướng dẫn tại Công văn số …`) is that entry,
     completed with what the first citation lacked."""
     wanted = _number_key(citation.number_symbol)
-    for doc_id, entry in new_ids.items():
+    for doc_id in [i for i, e in new_ids.items() if _number_key(e["number_symbol"]) == wanted]:
+        entry = new_ids[doc_id]
         issuer = str(entry.get("issuer", ""))
-        if _number_key(entry["number_symbol"]) != wanted or (
-                citation.issuer and citation.issuer_certain and not is_marked(issuer) and not _same_body(issuer, citation.issuer)):
+        if citation.issuer and citation.issuer_certain and not is_marked(issuer) and not _same_body(issuer, citation.issuer):
             continue
         if citation.date and "date" not in entry:
             entry["date"] = decree_short(citation.date)

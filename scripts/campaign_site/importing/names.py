@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data.agencies import Body, central_bodies
@@ -148,11 +149,21 @@ _ANOTHER = re.compile(rf"^\s*(?:,|;|và|cùng|với)\s*(?:{_KINDS}|Chính phủ|
 """Words after a name that name another body: the document would be attributed to two."""
 
 
+@cache
+def _bodies_by_first_word() -> dict[str, list[tuple[Body, str]]]:
+    """The listed bodies (longest first) by the key of their first word, each with its name's key."""
+    out: dict[str, list[tuple[Body, str]]] = {}
+    for body in central_bodies():
+        out.setdefault(key(body.name.split()[0]), []).append((body, key(body.name)))
+    return out
+
+
 def central_body(text: str) -> tuple[Body, int] | None:
     """The longest listed central body `text` starts with, and where its name ends in `text`."""
-    for body in central_bodies():
+    first = text[:40].split(maxsplit=1)
+    for body, wanted in _bodies_by_first_word().get(key(first[0]), []) if first else []:
         size = len(body.name)
-        if key(text[:size]) == key(body.name) and not text[size:size + 1].isalnum():
+        if key(text[:size]) == wanted and not text[size:size + 1].isalnum():
             return body, size
     return None
 
