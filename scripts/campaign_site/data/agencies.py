@@ -11,7 +11,6 @@ from pathlib import Path
 
 import yaml
 
-from campaign_site.core.slugs import ascii_slug
 from campaign_site.data.domain import DocumentLevel
 
 TABLE = Path(__file__).with_name("agencies.yaml")
@@ -26,6 +25,10 @@ class Body:
     since: date | None = None
     until: date | None = None
 
+    def issued_on(self, day: date) -> bool:
+        """Whether the body issued documents on `day` (it existed then under this name)."""
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
 
 @cache
 def central_bodies() -> tuple[Body, ...]:
@@ -33,9 +36,3 @@ def central_bodies() -> tuple[Body, ...]:
     raw = yaml.safe_load(TABLE.read_text(encoding="utf-8"))["bodies"]
     bodies = (Body(b["name"], b["level"], b.get("since"), b.get("until")) for b in raw)
     return tuple(sorted(bodies, key=lambda b: len(b.name), reverse=True))
-
-
-def body_named(name: str) -> Body | None:
-    """The listed body called `name` exactly (loosely compared)."""
-    wanted = ascii_slug(name)
-    return next((b for b in central_bodies() if ascii_slug(b.name) == wanted), None)

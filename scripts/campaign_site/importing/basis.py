@@ -104,8 +104,8 @@ def citations(text: str) -> list[Citation]:
             begin = pos + i.end()
             end = _issuer_end(text, begin)
             if (listed := names.central_body(text[begin:])) and begin + listed[1] > end:
-                end = begin + listed[1]  # a listed name read through its own `về` (`Ban Chỉ đạo Trung ương về …`)
-            issuer, issuer_certain = names.agency(squash(text[begin:end]))
+                end = _issuer_end(text, begin + listed[1])  # a listed name read through its own `về`
+            issuer, issuer_certain = names.agency(squash(text[begin:end]), when)
             issuer = issuer or None
             pos = end
         summary = None

@@ -168,15 +168,16 @@ def central_body(text: str) -> tuple[Body, int] | None:
     return None
 
 
-def agency(text: str) -> tuple[str, bool]:
+def agency(text: str, on: date | None = None) -> tuple[str, bool]:
     """The body a citation's issuer words name, and whether a reference list pins it: a listed central body
     (`Bộ Khoa học và Công nghệ đề nghị các bộ, …` → `Bộ Khoa học và Công nghệ`), or a kind of local agency
     with its field and a listed province (`Sở Khoa học và Công nghệ tỉnh Hòa Bình`) or its commune. Words
-    that name a second body, or a name on no list, give the words whole and uncertain."""
+    that name a second body, or a name on no list, give the words whole and uncertain; a listed body that
+    did not exist `on` the document's date (`Bộ Thông tin và Truyền thông` in 2026) is uncertain too."""
     text = text.strip(" ,;")
     if listed := central_body(text):
         rest = text[listed[1]:]
-        return (text, False) if _ANOTHER.match(rest) else (text[:listed[1]], True)
+        return (text, False) if _ANOTHER.match(rest) else (text[:listed[1]], on is None or listed[0].issued_on(on))
     local = re.match(rf"^(?:{_KINDS})(?:\s+(?:{'|'.join(map(re.escape, sorted(_FIELDS, key=len, reverse=True)))}))?\s+"
                      r"(?P<word>tỉnh|thành phố|xã|phường|đặc khu)\s+(?P<rest>.+)$", text)
     if local:
