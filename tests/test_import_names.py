@@ -203,6 +203,17 @@ def test_the_lists_hold_the_ministries_before_and_after_march_2025() -> None:
     assert {on[n].level for n in ("Bộ Chính trị", "Ban Bí thư", "Chính phủ", "Bộ Y tế")} == {"party", "government", "ministry"}
 
 
+@pytest.mark.parametrize(("upper", "name"), [
+    ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("BỘ THÔNG TIN VÀ TRUYỀN THÔNG", "Bộ Thông tin và Truyền thông"),
+    ("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"),
+    ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Ngân hàng Nhà nước Việt Nam"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+])
+def test_a_header_cell_naming_a_listed_body_is_written_as_the_list_writes_it(upper: str, name: str) -> None:
+    assert names.case_name(upper, "Văn bản không nhắc lại tên cơ quan.") == (name, True)
+
+
 @settings(max_examples=60, deadline=None)
 @given(body=st.sampled_from(central_bodies()),
        tail=st.sampled_from(["đề nghị các bộ, cơ quan ngang bộ", "gửi các địa phương", "yêu cầu các tỉnh, thành phố",

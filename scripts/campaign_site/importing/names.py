@@ -111,8 +111,8 @@ def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
 
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
-    whether that is certain. The body's own spelling wins; then known kinds of agency, fields and
-    localities; anything else is written as a sentence and flagged."""
+    whether that is certain. The body's own spelling wins; then the list of central bodies; then known kinds
+    of agency, fields and localities; anything else is written as a sentence and flagged."""
     wanted = key(upper)
     size = len(upper.strip())
     for m in re.finditer(r"(?<!\w)\w", body):
@@ -120,6 +120,8 @@ def case_name(upper: str, body: str) -> tuple[str, bool]:
         if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
             return segment, True
     rest = upper.strip()
+    if (listed := central_body(rest)) and listed[1] == len(rest):
+        return listed[0].name, True
     out: list[str] = []
     certain = True
     org = _cased(rest, _ORGS)
