@@ -18,7 +18,6 @@ from conftest import REPO, copy_project, replace_in
 from import_samples import docx_from_text, pdf_from_text
 from PIL import Image
 
-from campaign_site.authoring.scaffold import ScaffoldError
 from campaign_site.core.problems import DataError
 from campaign_site.data.loader import load_site
 from campaign_site.data.placeholders import REVIEW_PREFIX
@@ -120,10 +119,12 @@ def test_files_that_are_not_dispatches_or_cannot_be_read_write_nothing(name: str
     assert fingerprint(project / "campaigns") == before
 
 
-def test_a_year_without_data_is_refused_with_the_command_that_makes_it(tmp_path: Path) -> None:
+def test_a_year_without_data_is_started_with_the_days_the_document_names(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    with pytest.raises(ScaffoldError, match="new-year 2024"):
-        import_file(project, SEEDS / "000_02631c3e3aa1d618.txt", year=2024, plan_id="so-khcn-lang-son-2024")
+    written, _ = import_file(project, SEEDS / "000_02631c3e3aa1d618.txt", year=2024, plan_id="so-khcn-lang-son-2024")
+    year = yaml.safe_load((project / "campaigns/2024/campaign.yaml").read_text(encoding="utf-8"))
+    assert [o["observance"] for o in year["observances"]] == ["ngay-sang-tao", "ngay-so-huu-tri-tue"]
+    assert project / "campaigns/2024/campaign.yaml" in written.files and not (project / "docs/2024").exists()
 
 
 def test_a_dispatch_not_among_the_shipped_ones_is_read_without_inventing(tmp_path: Path) -> None:

@@ -74,6 +74,14 @@ def campaign_text(year: int, observances: list[Observance]) -> str:
     return "".join(lines)
 
 
+def imported_campaign_text(year: int, observances: list[str], source_name: str) -> str:
+    """campaign.yaml for a year an imported document starts: the days it names and nothing to fill (its
+    themes and slogans are added by the import, as the document quotes them)."""
+    lines = [schema_comment("campaign", 1), "# " + plain("import.year_started", year=year, source=source_name) + "\n",
+             "observances:\n"]
+    return "".join(lines + [f"  - observance: {observance}\n" for observance in observances])
+
+
 def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     """A plan file for `year`. Who issues and signs it, and its units, are carried over from `plan` when
     given, marked to check; every other value is to fill."""

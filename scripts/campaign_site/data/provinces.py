@@ -40,6 +40,15 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Renamed:
+    """A province's earlier name (`Thừa Thiên Huế`), which documents used until `until`."""
+
+    name: str
+    now: str
+    until: date
+
+
+@dataclass(frozen=True)
 class Arrangement:
     """Resolution 202/2025/QH15 of the National Assembly and the units it sets."""
 
@@ -51,6 +60,7 @@ class Arrangement:
     """The day the merged units' governments began work: documents signed before it name the former units."""
     sources: tuple[str, ...]
     units: tuple[Unit, ...]
+    renamed: tuple[Renamed, ...] = ()
 
     def unit(self, name: str) -> Unit | None:
         """The unit called `name` since the resolution."""
@@ -62,6 +72,32 @@ class Arrangement:
         if self.unit(name):
             return None
         return _formers(self).get(ascii_slug(name))
+
+    def provinces_on(self, day: date) -> tuple[str, ...]:
+        """The provinces and cities on `day`: the 63 former ones before `merged_from`, the 34 units from it."""
+        if day >= self.merged_from:
+            return tuple(u.name for u in self.units)
+        earlier = {r.now: r.name for r in self.renamed if day <= r.until}
+        return tuple(earlier.get(f, f) for u in self.units for f in u.former)
+
+    def known(self, name: str) -> str | None:
+        """`name` as the table writes it, when it is on either list (`Hoà Bình` → `Hòa Bình`)."""
+        if unit := self.unit(name):
+            return unit.name
+        if part := self.merged_into(name):
+            return part[0]
+        return found.name if (found := self.renamed_from(name)) else None
+
+    def is_city(self, name: str) -> bool:
+        """Whether the unit or former unit called `name` is (or was) a centrally governed city."""
+        if unit := self.unit(name):
+            return unit.kind == "city"
+        part = self.merged_into(name)
+        return part is not None and part[1].kind_of(part[0]) == "city"
+
+    def renamed_from(self, name: str) -> Renamed | None:
+        """The renaming that ended the name `name`, if it is an earlier name."""
+        return next((r for r in self.renamed if ascii_slug(r.name) == ascii_slug(name)), None)
 
     def other_names(self, name: str) -> tuple[str, ...]:
         """The names a reader may know the place of `name` by: a merged unit's former provinces but itself
@@ -90,6 +126,7 @@ def arrangement() -> Arrangement:
         number_symbol=act["number_symbol"], issuer=act["issuer"], adopted=act["adopted"], in_force=act["in_force"],
         merged_from=act["merged_from"], sources=tuple(act["sources"]),
         units=tuple(Unit(u["name"], u["kind"], tuple(u["former"])) for u in raw["units"]),
+        renamed=tuple(Renamed(r["name"], r["now"], r["until"]) for r in raw.get("renamed", [])),
     )
 
 

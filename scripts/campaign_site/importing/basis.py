@@ -7,10 +7,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.model import LegalDocument
-from campaign_site.data.placeholders import to_fill
+from campaign_site.data.placeholders import is_marked, review, to_fill
 from campaign_site.data.vn_dates import PartialDate
 from campaign_site.data.vn_dates import short as decree_short
 from campaign_site.importing import dates, names
@@ -48,6 +49,8 @@ class Citation:
     start: int
     end: int
     nested: list[Citation] = field(default_factory=list)
+    issuer_certain: bool = True
+    """Whether a reference list pins the issuer (`names.agency`); otherwise `issuer` is the words whole."""
 
 
 def _summary_end(text: str, start: int) -> int:
@@ -96,11 +99,14 @@ def citations(text: str) -> list[Citation]:
         if d := _DATE_AFTER.match(text[pos:]):
             when, _ = dates.parse(re.sub(r"^\s*ngày\s+", "", d["d"]))
             pos += d.end()
-        issuer = None
+        issuer, issuer_certain = None, True
         if i := _ISSUER_AFTER.match(text[pos:]):
             begin = pos + i.end()
             end = _issuer_end(text, begin)
-            issuer = squash(text[begin:end]) or None
+            if (listed := names.central_body(text[begin:])) and begin + listed[1] > end:
+                end = _issuer_end(text, begin + listed[1])  # a listed name read through its own `về`
+            issuer, issuer_certain = names.agency(squash(text[begin:end]), when)
+            issuer = issuer or None
             pos = end
         summary = None
         if s := re.match(r"\s*,?\s*(?P<s>(?:về|V/v|v/v)\b)", text[pos:]):
@@ -109,7 +115,7 @@ def citations(text: str) -> list[Citation]:
             summary = squash(text[begin:end]).rstrip(" ,") or None
             pos = end
         found.append(Citation(capitalize(m["type"].lower()) if m["type"][0].islower() else m["type"], ns, when, issuer,
-                              summary, m.start(), pos))
+                              summary, m.start(), pos, issuer_certain=issuer_certain))
     outer: list[Citation] = []
     for c in found:
         parent = next((o for o in outer if o.start < c.start < o.end), None)
@@ -142,8 +148,8 @@ def resolve(citation: Citation, registry: Mapping[str, LegalDocument], plan_year
             new_ids: dict[str, dict]) -> Resolved:
     """The registry's id for a citation (same number and symbol; same date when both are known), or
     a new entry described from the citation."""
-    wanted = key(citation.number_symbol).replace(" ", "")
-    same = [d for d in registry.values() if isinstance(d.number_symbol, str) and key(d.number_symbol).replace(" ", "") == wanted]
+    wanted = _number_key(citation.number_symbol)
+    same = [d for d in registry.values() if isinstance(d.number_symbol, str) and _number_key(d.number_symbol) == wanted]
     if citation.date and same:
         dated = [d for d in same if isinstance(d.date, PartialDate) and d.date.day and
                  (d.date.year, d.date.month, d.date.day) == (citation.date.year, citation.date.month, citation.date.day)]
@@ -151,11 +157,47 @@ def resolve(citation: Citation, registry: Mapping[str, LegalDocument], plan_year
             same = dated
         elif not any(isinstance(d.date, PartialDate) and d.date.year == citation.date.year for d in same):
             same = []
+    if len(same) > 1 and citation.issuer and citation.issuer_certain:
+        same = [d for d in same if _same_body(d.issuer, citation.issuer)] or same
     if len(same) == 1:
         return Resolved(same[0].id, True)
     if len(same) > 1:
         return Resolved(same[0].id, False, note=plain("import.same_number", count=len(same), number=citation.number_symbol, ids=', '.join(d.id for d in same), id=same[0].id))
+    if drafted := _drafted(citation, new_ids):
+        return drafted
     return _new(citation, registry, plan_year, new_ids)
+
+
+@cache
+def _number_key(number_symbol: str) -> str:
+    """A number and symbol compared as Decree 30 writes it: no spaces, one kind of dash, case folded."""
+    return key(number_symbol).replace(" ", "")
+
+
+def _same_body(one: str, other: str) -> bool:
+    """Whether two names are the same body's (`UBND tỉnh Lai Châu`, `Ủy ban nhân dân tỉnh Lai Châu`)."""
+    return key(names.short_name(one, None)[0]) == key(names.short_name(other, None)[0])
+
+
+def _drafted(citation: Citation, new_ids: dict[str, dict]) -> Resolved | None:
+    """The entry this draft already describes for the same number and symbol (and the same issuer when both
+    name one): a document cited again in other words (`theo hướng dẫn tại Công văn số …`) is that entry,
+    completed with what the first citation lacked."""
+    wanted = _number_key(citation.number_symbol)
+    for doc_id in [i for i, e in new_ids.items() if _number_key(e["number_symbol"]) == wanted]:
+        entry = new_ids[doc_id]
+        issuer = str(entry.get("issuer", ""))
+        if citation.issuer and citation.issuer_certain and not is_marked(issuer) and not _same_body(issuer, citation.issuer):
+            continue
+        if citation.date and "date" not in entry:
+            entry["date"] = decree_short(citation.date)
+        if citation.issuer and citation.issuer_certain and is_marked(issuer):
+            entry["issuer"], entry["level"] = citation.issuer, names.document_level(citation.issuer) or entry["level"]
+        if citation.summary and "summary" not in entry:
+            entry["summary"] = citation.summary
+        certain = "date" in entry and not is_marked(entry["issuer"]) and not is_marked(entry["level"])
+        return Resolved(doc_id, certain)
+    return None
 
 
 def _new(citation: Citation, registry: Mapping[str, LegalDocument], plan_year: int | None,
@@ -170,12 +212,12 @@ def _new(citation: Citation, registry: Mapping[str, LegalDocument], plan_year: i
             locality = names.province(place) or place if word in ("tỉnh", "thành phố") else place
     year = citation.date.year if citation.date else None
     doc_id = names.document_id(doc_type, citation.number_symbol, locality, year or plan_year)
-    certain = bool(citation.date and citation.issuer and level)
+    certain = bool(citation.date and citation.issuer and citation.issuer_certain and level)
     entry: dict = {"id": doc_id, "type": doc_type, "number_symbol": citation.number_symbol}
     if citation.date:
         entry["date"] = decree_short(citation.date)
     if citation.issuer:
-        entry["issuer"] = citation.issuer
+        entry["issuer"] = citation.issuer if citation.issuer_certain else review(citation.issuer)
     else:
         entry["issuer"] = to_fill(plain("staff.new_issuer"))
     entry["level"] = level if level else to_fill(plain("staff.new_document_level"))

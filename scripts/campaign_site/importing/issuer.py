@@ -5,12 +5,26 @@ province."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
+from campaign_site.data.vn_dates import parse_partial_date
 from campaign_site.importing import names
 from campaign_site.importing.header import Header
+from campaign_site.importing.vn import title_name
+
+
+def signed_on(written: str | None) -> date | None:
+    """The first day a signing date as the header prints it (`16/4/2026`, `4/2026`, `2026`) can be."""
+    if not written:
+        return None
+    try:
+        when = parse_partial_date(written)
+    except ValueError:
+        return None
+    return date(when.year, when.month or 1, when.day or 1)
 
 
 def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -> tuple[dict, list[str]]:
@@ -43,17 +57,23 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     if localities and localities[0][0] in ("tỉnh", "thành phố"):
         province = names.province(localities[0][1])
     elif not localities and level in ("province", None):
-        from_parent = names.provinces_named(parent) if parent else []
+        from_parent = [(w, n) for w, n in names.localities(parent) if w in ("tỉnh", "thành phố")] if parent else []
         if from_parent:
-            province, province_certain = from_parent[0], True
-        elif place and names.province(place):
+            # The superior body's cell names the province: on a list, the name is completed certainly;
+            # on none, it is completed with the words as printed, and marked.
+            word, printed = from_parent[0]
+            province = names.province(printed)
+            certain, province_certain = certain and province is not None, province is not None
+            name = f"{name} {names.called(province) if province else word} {province or title_name(printed)}"
+        elif place and (from_place := names.province(place)):
             # Decree 30: a provincial body's documents name its province as their place. The name
             # itself is then completed by the importer, and marked.
-            province, province_certain, certain = names.province(place), True, False
+            province, province_certain, certain = from_place, True, False
             notes.append(plain("import.name_with_place", name=name, place=place))
-        if province:
-            name = f"{name} {'thành phố' if province in names.CITIES else 'tỉnh'} {province}"
-            level = level or "province"
+            name = f"{name} {names.called(from_place)} {from_place}"
+        elif level == "province":
+            certain = False  # a provincial body named without its province: never the bare name, nor its id
+        level = level or ("province" if province else None)
     level = names.level(name) or level
     if level == "commune" and province is None:
         named = names.provinces_named(cited_text)
@@ -62,12 +82,20 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             notes.append(plain("import.province_guessed", name=name, province=province))
     short, _ = names.short_name(name, level)
     out: dict[str, Any] = {"name": name if certain else review(name), "short_name": short if certain else review(short)}
+    if level == "province" and not province and not names.localities(name):
+        out["short_name"] = to_fill(plain("import.hint_short_name"))
     if parent:
         out["parent"] = parent
     out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
+        on_no_list = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
+        if province and not names.province_held(province, signed_on(header.date)):
+            province_certain = False
+            notes.append(plain("import.province_former", province=province, date=header.date))
         if province:
             out["province"] = province if province_certain else review(province)
+        elif on_no_list:
+            out["province"] = review(on_no_list)  # on neither list: as printed, to check
         else:
             out["province"] = to_fill(plain("import.hint_province"))
     return out, notes

@@ -1,19 +1,21 @@
 """Names of agencies and places: provinces, the case of a name printed in capitals, short names, the
-level of an issuer, and ids built the way the shipped data builds them."""
+level of an issuer, and ids built the way the shipped data builds them.
+
+A name is taken from a reference list, never from the words a sentence happens to put after it: the
+provinces before and after the 2025 merger (`data.provinces`), the central bodies (`data.agencies`),
+and the kinds of local agency. What is on no list is kept whole and said to be uncertain."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
+from functools import cache
 
 from campaign_site.core.slugs import ascii_slug
+from campaign_site.data.agencies import Body, central_bodies
 from campaign_site.data.domain import ABBREVIATIONS
 from campaign_site.data.provinces import arrangement
-from campaign_site.importing.vn import key, plain, title_name
-
-PROVINCES = tuple(unit.name for unit in arrangement().units)
-"""The 34 provinces and centrally governed cities since 12/6/2025, as the data writes them."""
-CITIES = frozenset(unit.name for unit in arrangement().units if unit.kind == "city")
-_BY_PLAIN = {plain(p): p for p in PROVINCES}
+from campaign_site.importing.vn import key, title_name
 
 # Kinds of agency, as running text writes them (the key is the folded form).
 _ORGS = [
@@ -28,8 +30,8 @@ _FIELDS = [
     "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Giao thông vận tải",
     "Lao động - Thương binh và Xã hội", "Sở hữu trí tuệ", "Quốc phòng", "Công an", "Ngoại giao",
 ]
-LOCALITY = re.compile(r"\b(?P<word>tỉnh|thành phố|TP\.|xã|phường|đặc khu)\s+(?P<name>[^\W\d_][\w ]*?)(?=$|[,;.()]|\s+(?:về|và|theo|để|trước|chậm|đề|ngày)\b)",
-                      re.IGNORECASE)
+LOCALITY = re.compile(r"\b(?P<word>tỉnh|thành phố|TP\.|xã|phường|đặc khu)\s+(?P<name>[^\W\d_](?:[\w ]| - )*?)"
+                      r"(?=$|[,;.()]|\s+(?:về|và|theo|để|trước|chậm|đề|ngày)\b)", re.IGNORECASE)
 _NATIONAL = re.compile(
     r"^(?:Bộ|Cục|Tổng cục|Vụ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội|Ban Chấp hành Trung ương|Ban Bí thư|"
     r"Ban Tuyên giáo|Ban Tuyên giáo và Dân vận Trung ương|Viện Hàn lâm|Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam)\b",
@@ -38,9 +40,20 @@ _NATIONAL = re.compile(
 
 
 def province(name: str) -> str | None:
-    """The province or city a name is (`Thanh Hoá`, `tỉnh Lạng Sơn`, `TP. Hồ Chí Minh`), as the data writes it."""
+    """The province or city a name is (`Thanh Hoá`, `tỉnh Hòa Bình`, `TP. Hồ Chí Minh`), on the list before
+    the 2025 merger or after it, as the data writes it."""
     bare = re.sub(r"^(?:tỉnh|thành phố|tp\.?)\s+", "", name.strip(), flags=re.IGNORECASE)
-    return _BY_PLAIN.get(plain(bare))
+    return arrangement().known(bare)
+
+
+def province_held(name: str, signed: date | None) -> bool:
+    """Whether the province `name` was one on the day a document was `signed` (unknown day: either list)."""
+    return signed is None or name in arrangement().provinces_on(signed)
+
+
+def called(province_name: str) -> str:
+    """`thành phố` or `tỉnh`, as a name puts it before `province_name`."""
+    return "thành phố" if arrangement().is_city(province_name) else "tỉnh"
 
 
 def localities(text: str) -> list[tuple[str, str]]:
@@ -48,7 +61,11 @@ def localities(text: str) -> list[tuple[str, str]]:
     found = []
     for m in LOCALITY.finditer(text):
         word = m["word"].lower().replace("tp.", "thành phố")
-        words = m["name"].split()
+        listed = _listed_province(text[m.start("name"):]) if word in ("tỉnh", "thành phố") else None
+        if listed:
+            found.append((word, listed))
+            continue
+        words = m["name"].replace(" - ", " ").split()
         # A place name is a few capitalised syllables: stop at the first small word.
         name_words = []
         for w in words:
@@ -58,6 +75,19 @@ def localities(text: str) -> list[tuple[str, str]]:
         if name_words:
             found.append((word, " ".join(name_words)))
     return found
+
+
+def _listed_province(text: str) -> str | None:
+    """The longest listed province `text` starts with (`Bà Rịa - Vũng Tàu và …` → `Bà Rịa - Vũng Tàu`); None
+    when the capitalised words go on past every listed name (`Hà Giang Mới` is not `Hà Giang`)."""
+    words = text.split()
+    for size in range(min(6, len(words)), 0, -1):
+        last, following = words[size - 1], words[size] if size < len(words) else ""
+        if not re.search(r"[,;.()]$", last) and (following[:1].isupper() or following == "-"):
+            continue  # the name goes on
+        if found := arrangement().known(" ".join(words[:size]).rstrip(",;.()")):
+            return found
+    return None
 
 
 def provinces_named(text: str) -> list[str]:
@@ -81,8 +111,8 @@ def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
 
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
-    whether that is certain. The body's own spelling wins; then known kinds of agency, fields and
-    localities; anything else is written as a sentence and flagged."""
+    whether that is certain. The body's own spelling wins; then the list of central bodies; then known kinds
+    of agency, fields and localities; anything else is written as a sentence and flagged."""
     wanted = key(upper)
     size = len(upper.strip())
     for m in re.finditer(r"(?<!\w)\w", body):
@@ -90,6 +120,8 @@ def case_name(upper: str, body: str) -> tuple[str, bool]:
         if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
             return segment, True
     rest = upper.strip()
+    if (listed := central_body(rest)) and listed[1] == len(rest):
+        return listed[0].name, True
     out: list[str] = []
     certain = True
     org = _cased(rest, _ORGS)
@@ -104,17 +136,68 @@ def case_name(upper: str, body: str) -> tuple[str, bool]:
         located = re.match(r"^(TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU)\s+(.+)$", rest, re.IGNORECASE)
         if located:
             place = located[2]
-            known = province(place) if located[1].lower() in ("tỉnh", "thành phố") else None
+            provincial = located[1].lower() in ("tỉnh", "thành phố")
+            known = province(place) if provincial else None
             out.append(f"{located[1].lower()} {known or title_name(place)}")
+            certain = certain and (known is not None or not provincial)  # a province on neither list: marked
         else:
             out.append(rest.lower() if out else rest.capitalize())
             certain = False
     return " ".join(out), certain and bool(org)
 
 
+_KINDS = "|".join(re.escape(k) for k in sorted(_ORGS, key=len, reverse=True))
+_ANOTHER = re.compile(rf"^\s*(?:,|;|và|cùng|với)\s*(?:{_KINDS}|Chính phủ|Thủ tướng|Quốc hội|Ngân hàng|Thanh tra)\b")
+"""Words after a name that name another body: the document would be attributed to two."""
+
+
+@cache
+def _bodies_by_first_word() -> dict[str, list[tuple[Body, str]]]:
+    """The listed bodies (longest first) by the key of their first word, each with its name's key."""
+    out: dict[str, list[tuple[Body, str]]] = {}
+    for body in central_bodies():
+        out.setdefault(key(body.name.split()[0]), []).append((body, key(body.name)))
+    return out
+
+
+def central_body(text: str) -> tuple[Body, int] | None:
+    """The longest listed central body `text` starts with, and where its name ends in `text`."""
+    first = text[:40].split(maxsplit=1)
+    for body, wanted in _bodies_by_first_word().get(key(first[0]), []) if first else []:
+        size = len(body.name)
+        if key(text[:size]) == wanted and not text[size:size + 1].isalnum():
+            return body, size
+    return None
+
+
+def agency(text: str, on: date | None = None) -> tuple[str, bool]:
+    """The body a citation's issuer words name, and whether a reference list pins it: a listed central body
+    (`Bộ Khoa học và Công nghệ đề nghị các bộ, …` → `Bộ Khoa học và Công nghệ`), or a kind of local agency
+    with its field and a listed province (`Sở Khoa học và Công nghệ tỉnh Hòa Bình`) or its commune. Words
+    that name a second body, or a name on no list, give the words whole and uncertain; a listed body that
+    did not exist `on` the document's date (`Bộ Thông tin và Truyền thông` in 2026) is uncertain too."""
+    text = text.strip(" ,;")
+    if listed := central_body(text):
+        rest = text[listed[1]:]
+        return (text, False) if _ANOTHER.match(rest) else (text[:listed[1]], on is None or listed[0].issued_on(on))
+    local = re.match(rf"^(?:{_KINDS})(?:\s+(?:{'|'.join(map(re.escape, sorted(_FIELDS, key=len, reverse=True)))}))?\s+"
+                     r"(?P<word>tỉnh|thành phố|xã|phường|đặc khu)\s+(?P<rest>.+)$", text)
+    if local:
+        begin = local.start("rest")
+        if local["word"] in ("tỉnh", "thành phố"):
+            place = _listed_province(local["rest"])
+            end = begin + len(place) if place and key(text[begin:begin + len(place)]) == key(place) else None
+        else:
+            name = re.match(r"[^\W\d_]\w*(?:(?:\s+| - )[^\W\d_a-zđ]\w*)*", local["rest"])
+            end = begin + name.end() if name else None
+        if end is not None and not _ANOTHER.match(text[end:]):
+            return text[:end], not text[end:].strip(" ,;") or not text[end:].strip()[:1].isupper()
+    return text, False
+
+
 def level(name: str) -> str | None:
     """national, province or commune for a plan's issuer; None when the name does not tell."""
-    if _NATIONAL.match(name):
+    if _NATIONAL.match(name) or central_body(name):
         return "national"
     for word, place in localities(name):
         if word in ("xã", "phường", "đặc khu"):
@@ -128,6 +211,8 @@ def level(name: str) -> str | None:
 
 def document_level(issuer: str) -> str | None:
     """party, government, ministry, province or commune for a cited document's issuer."""
+    if listed := central_body(issuer):
+        return listed[0].level
     if re.search(r"\b(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương Đảng)\b", issuer):
         return "party"
     if re.match(r"^(?:Chính phủ|Thủ tướng)", issuer):

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from campaign_site.authoring.scaffold import ScaffoldError, schema_comment
+from campaign_site.authoring.scaffold import ScaffoldError, imported_campaign_text, schema_comment
 from campaign_site.core.catalogue import plain
 from campaign_site.data.domain import PHRASE_LISTS
-from campaign_site.data.placeholders import MARKER, REVIEW_MARKER
+from campaign_site.data.placeholders import MARKER, REVIEW_MARKER, without_review
 
 
 @dataclass(frozen=True)
@@ -92,23 +92,30 @@ def _last_content(lines: list[str], start: int, end: int) -> int:
 
 def write_draft(repo: Path, year: int, plan_id: str, plan: Mapping[str, Any], documents: Sequence[Mapping[str, Any]],
                 phrases: Sequence[tuple[str, str, Mapping[str, Any]]], source_name: str) -> Written:
-    """Write the draft; refuses (ScaffoldError) rather than overwrite a plan or write into a year that does not exist."""
+    """Write the draft; refuses (ScaffoldError) rather than overwrite a plan. A year the data does not have yet
+    is started with the days the document names (`imported_campaign_text`), and nothing to fill."""
     campaigns = repo / "campaigns"
     year_file = campaigns / str(year) / "campaign.yaml"
-    if not year_file.is_file():
-        raise ScaffoldError(plain("import.no_year_yet", year=year))
     target = campaigns / str(year) / "plans" / f"{plan_id}.yaml"
     if target.exists():
         raise ScaffoldError(plain("import.plan_exists", path=target.relative_to(repo)))
+    report: list[str] = []
+    files: list[Path] = []
+    if not year_file.is_file():
+        days = [without_review(o) for o in plan.get("observances", [])]  # a guessed day is marked in the plan
+        year_file.parent.mkdir(parents=True, exist_ok=True)
+        year_file.write_text(imported_campaign_text(year, days, source_name), encoding="utf-8")
+        report.append(plain("import.year_written", path=year_file.relative_to(repo), year=year))
+        files.append(year_file)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(plan_text(plan, source_name), encoding="utf-8")
-    report = [plain("import.written", path=target.relative_to(repo), year=year, plan=plan_id)]
-    files = [target]
+    report.insert(0, plain("import.written", path=target.relative_to(repo), year=year, plan=plan_id))
+    files.insert(0, target)
     if added := add_documents(campaigns / "documents.yaml", documents):
         files.append(campaigns / "documents.yaml")
         report.append(plain("import.documents_added", count=len(added), ids=', '.join(added)))
     if added := add_phrases(year_file, phrases):
-        files.append(year_file)
+        files += [year_file] if year_file not in files else []
         report.append(plain("import.phrases_added", year=year, count=len(added), ids=', '.join(added)))
     return Written(files, report)
 
