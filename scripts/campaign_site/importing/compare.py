@@ -1,52 +1,115 @@
 """How close a draft is to the plan entered by hand: field by field, as dotted paths.
 
 Both plans are flattened (`issuer.name`, `content[2].items[0]`, `responsibilities[1].tasks[0].text`);
-lists are compared by position; a theme, slogan or message is compared by its text when the caller
-gives the texts of the ids (so a new phrase's made-up id matches the hand-chosen one), else by id.
-Each field of either plan is then one of:
+lists are compared by position, except the phrases and the cited documents, which are compared as sets:
+a theme, slogan or message by its text (`themes[«…»]`; ids are turned into texts when the caller gives
+them, so a new phrase's made-up id matches the hand-chosen one), a document of `legal_basis` or
+`references` by its number/symbol (`legal_basis[57-NQ/TW]`), then its `type`, `issuer` and `date` as
+sub-fields (ids are turned into these fields when the caller gives the documents, the registry's and the
+draft's new ones; an expected plan may also write them out as `{type, number_symbol, issuer, date}`).
 
-- exact: same value (white space squashed, the first letter's case ignored, dates as dates);
-- marked: the draft marks it `CẦN KIỂM TRA` or `CẦN ĐIỀN` (whether or not the value is right);
-- missing: in the shipped plan only;
-- wrong: different, and not marked;
-- invented: in the draft only, and not marked.
+A value is marked when it carries `CẦN KIỂM TRA` or `CẦN ĐIỀN` (a cited document's id marked for review
+marks each of its sub-fields). Each field of either plan is then exactly one of:
+
+- exact: in both, the draft's value unmarked and the same (white space squashed, the first letter's case
+  ignored, dates as dates);
+- marked_right: marked, and right once the `CẦN KIỂM TRA` prefix is removed; or a `CẦN ĐIỀN` placeholder
+  where the expected plan has no value (the draft flags a gap the document really has);
+- marked_wrong: marked, in both, and not right (`CẦN KIỂM TRA` with another value, or `CẦN ĐIỀN` where
+  the expected plan has a value);
+- wrong_unmarked: in both, unmarked, and different;
+- invented_marked: `CẦN KIỂM TRA` in the draft only;
+- invented_unmarked: unmarked in the draft only;
+- missing: in the expected plan only;
+- refused: a field of the expected plan of a document the importer did not import at all (it was not
+  read as a dispatch, or reading it failed): `refused()` counts them all.
+
+Exact share = exact / fields of the expected plan. The targets are about the unmarked categories: a
+marked value is checked by staff before anything is published, an unmarked one is not.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from campaign_site.data.domain import PHRASE_LISTS
-from campaign_site.data.placeholders import REVIEW_PREFIX, is_marked
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, is_marked
 from campaign_site.data.vn_dates import parse_partial_date
 from campaign_site.importing.vn import phrase_key, squash
 
-CATEGORIES = ("exact", "marked", "missing", "wrong", "invented")
+CATEGORIES = ("exact", "marked_right", "marked_wrong", "wrong_unmarked", "invented_unmarked", "invented_marked",
+              "missing", "refused")
+CITED = ("legal_basis", "references")
+"""The lists of cited documents, compared as sets by number/symbol."""
+CITED_FIELDS = ("type", "issuer", "date")
+"""A cited document's sub-fields compared besides its number/symbol."""
+
+Row = tuple[str, str, Any, Any]
+"""(category, path, draft value, expected value) of one field."""
 
 
 @dataclass
 class Counts:
     exact: int = 0
-    marked: int = 0
-    missing: int = 0
-    wrong: int = 0
-    invented: int = 0
-    fields: int = 0
-    """Fields of the shipped plan."""
     marked_right: int = 0
-    """Marked fields whose value, once the marker is removed, is the shipped one."""
-    details: list[tuple[str, str, Any, Any]] = field(default_factory=list)
-    """(category, path, draft value, shipped value) of every field that is not exact."""
+    marked_wrong: int = 0
+    wrong_unmarked: int = 0
+    invented_unmarked: int = 0
+    invented_marked: int = 0
+    missing: int = 0
+    refused: int = 0
+    fields: int = 0
+    """Fields of the expected plan."""
+    rows: list[Row] = field(default_factory=list)
+    """Every field compared, exact ones included."""
 
     @property
     def exact_share(self) -> float:
         return self.exact / self.fields if self.fields else 1.0
 
+    @property
+    def details(self) -> list[Row]:
+        """The fields that are not exact."""
+        return [row for row in self.rows if row[0] != "exact"]
+
+    @property
+    def marked(self) -> int:
+        return self.marked_right + self.marked_wrong + self.invented_marked
+
+    @property
+    def wrong(self) -> int:
+        """Wrong and unmarked: what staff could publish without noticing."""
+        return self.wrong_unmarked
+
+    @property
+    def invented(self) -> int:
+        """Invented and unmarked."""
+        return self.invented_unmarked
+
+    def add(self, category: str, path: str, mine: Any, theirs: Any) -> None:
+        setattr(self, category, getattr(self, category) + 1)
+        self.rows.append((category, path, mine, theirs))
+
     def __add__(self, other: Counts) -> Counts:
-        summed = {n: getattr(self, n) + getattr(other, n) for n in (*CATEGORIES, "fields", "marked_right")}
-        return Counts(**summed, details=self.details + other.details)
+        summed = {n: getattr(self, n) + getattr(other, n) for n in (*CATEGORIES, "fields")}
+        return Counts(**summed, rows=self.rows + other.rows)
+
+    def by_kind(self) -> dict[str, Counts]:
+        """The counts per kind of field: the plan's top-level name (`issuer`, `window`, `themes`, …)."""
+        kinds: dict[str, Counts] = {}
+        for category, path, mine, theirs in self.rows:
+            counts = kinds.setdefault(kind_of(path), Counts())
+            counts.add(category, path, mine, theirs)
+            counts.fields += theirs is not None
+        return kinds
+
+
+def kind_of(path: str) -> str:
+    """`issuer` of `issuer.name`, `legal_basis` of `legal_basis[57-NQ/TW].date`."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
 
 
 def _date_key(value: str) -> str | None:
@@ -63,9 +126,37 @@ def _norm(value: Any) -> str:
     return text[:1].casefold() + text[1:]
 
 
-def flatten(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = None) -> dict[str, Any]:
+def _symbol_key(value: Any) -> str:
+    return re.sub(r"\s+", "", str(value)).casefold()
+
+
+def _marked_as(raw: str, value: Any) -> Any:
+    """`value` carrying the review marker of `raw` (an id written `CẦN KIỂM TRA: …`)."""
+    if raw.startswith(REVIEW_PREFIX) and isinstance(value, str) and not is_marked(value):
+        return REVIEW_PREFIX + value
+    return value
+
+
+def _cited(value: Any, documents: Mapping[str, Mapping[str, Any]], out: dict[str, Any], name: str) -> None:
+    """A cited document (an id, marked or not, or written out) as `name[number/symbol]` and its sub-fields."""
+    if isinstance(value, Mapping):
+        raw, entry = "", value
+    else:
+        raw = str(value)
+        bare = raw.removeprefix(REVIEW_PREFIX)
+        entry = documents.get(bare, {"number_symbol": bare})
+    symbol = entry.get("number_symbol") or entry.get("id") or "?"
+    base = f"{name}[{_symbol_key(symbol.removeprefix(REVIEW_PREFIX))}]"
+    out[base] = _marked_as(raw, symbol)
+    for sub in CITED_FIELDS:
+        if entry.get(sub) not in (None, ""):
+            out[f"{base}.{sub}"] = _marked_as(raw, entry[sub])
+
+
+def flatten(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = None,
+            documents: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
     """The plan's fields as dotted paths, in the shape staff may write either way normalised
-    (a content item or a task written as plain text)."""
+    (a content item or a task written as plain text, a phrase as its id or its text)."""
     texts = phrase_texts or {}
     out: dict[str, Any] = {}
 
@@ -83,11 +174,13 @@ def flatten(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = No
 
     for name, value in plan.items():
         if name in PHRASE_LISTS.values() and isinstance(value, list):
-            for i, phrase_id in enumerate(value):
-                raw = str(phrase_id)
+            for phrase in value:
+                raw = str(phrase)
                 bare = raw.removeprefix(REVIEW_PREFIX)
-                shown = f"«{phrase_key(texts[bare])}»" if bare in texts else bare
-                out[f"{name}[{i}]"] = REVIEW_PREFIX + shown if raw != bare else shown
+                out[f"{name}[«{phrase_key(texts.get(bare, bare))}»]"] = raw
+        elif name in CITED and isinstance(value, list):
+            for cited in value:
+                _cited(cited, documents or {}, out, name)
         elif name == "content" and isinstance(value, list):
             walk([{"items": [v]} if isinstance(v, str) else v for v in value], name)
         elif name == "responsibilities" and isinstance(value, list):
@@ -98,26 +191,60 @@ def flatten(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = No
     return out
 
 
-def compare(draft_plan: Mapping[str, Any], shipped_plan: Mapping[str, Any],
-            phrase_texts: Mapping[str, str] | None = None) -> Counts:
+def written_out(plan: Mapping[str, Any], phrase_texts: Mapping[str, str],
+                documents: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The plan with its phrases as their texts and its cited documents as their fields, as the corpus's
+    expected plans write them (so a draft's own ids, which may reuse a registry id, never resolve it)."""
+    out = dict(plan)
+    for name in PHRASE_LISTS.values():
+        if isinstance(plan.get(name), list):
+            out[name] = [phrase_texts.get(str(p), p) for p in plan[name]]
+    for name in CITED:
+        if isinstance(plan.get(name), list):
+            out[name] = [documents.get(str(d), d) if not isinstance(d, Mapping) else d for d in plan[name]]
+    return out
+
+
+def _same(mine: Any, theirs: Any, path: str) -> bool:
+    if kind_of(path) in PHRASE_LISTS.values():
+        return True  # a phrase's path is its text
+    return _norm(mine) == _norm(theirs)
+
+
+def compare(draft_plan: Mapping[str, Any], expected_plan: Mapping[str, Any],
+            phrase_texts: Mapping[str, str] | None = None,
+            documents: Mapping[str, Mapping[str, Any]] | None = None) -> Counts:
     """Counts of each category over the fields of both plans. `phrase_texts` maps phrase ids (the
-    year's and the draft's new ones) to their text."""
-    draft = flatten(draft_plan, phrase_texts)
-    shipped = flatten(shipped_plan, phrase_texts)
-    counts = Counts(fields=len(shipped))
-    for path in [*shipped, *(p for p in draft if p not in shipped)]:
-        mine, theirs = draft.get(path), shipped.get(path)
+    year's and the draft's new ones) to their text; `documents` maps cited documents' ids (the
+    registry's and the draft's new ones) to their fields."""
+    draft = flatten(draft_plan, phrase_texts, documents)
+    expected = flatten(expected_plan, phrase_texts, documents)
+    counts = Counts(fields=len(expected))
+    for path in [*expected, *(p for p in draft if p not in expected)]:
+        mine, theirs = draft.get(path), expected.get(path)
         if mine is None:
             category = "missing"
         elif is_marked(mine):
-            category = "marked"
-            if theirs is not None and _norm(str(mine).removeprefix(REVIEW_PREFIX)) == _norm(theirs):
-                counts.marked_right += 1
+            to_fill = str(mine).startswith(MARKER)
+            if theirs is None:
+                category = "marked_right" if to_fill else "invented_marked"
+            else:
+                right = not to_fill and _same(str(mine).removeprefix(REVIEW_PREFIX), theirs, path)
+                category = "marked_right" if right else "marked_wrong"
         elif theirs is None:
-            category = "invented"
+            category = "invented_unmarked"
         else:
-            category = "exact" if _norm(mine) == _norm(theirs) else "wrong"
-        setattr(counts, category, getattr(counts, category) + 1)
-        if category != "exact":
-            counts.details.append((category, path, mine, theirs))
+            category = "exact" if _same(mine, theirs, path) else "wrong_unmarked"
+        counts.add(category, path, mine, theirs)
+    return counts
+
+
+def refused(expected_plan: Mapping[str, Any], why: str, phrase_texts: Mapping[str, str] | None = None,
+            documents: Mapping[str, Mapping[str, Any]] | None = None) -> Counts:
+    """Every field of the expected plan counted as refused (`why` standing as the draft's value): the
+    document was not imported."""
+    expected = flatten(expected_plan, phrase_texts, documents)
+    counts = Counts(fields=len(expected))
+    for path, theirs in expected.items():
+        counts.add("refused", path, why, theirs)
     return counts
