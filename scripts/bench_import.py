@@ -45,7 +45,7 @@ from campaign_site.data.loader import load_site
 from campaign_site.data.model import Plan
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.vn_dates import PartialDate
-from campaign_site.importing.compare import CATEGORIES, Counts, compare, refused, written_out
+from campaign_site.importing.compare import CATEGORIES, CITED, Counts, compare, refused, written_out
 from campaign_site.importing.extract import Draft, document_year, extract
 from campaign_site.importing.importer import is_dispatch
 from campaign_site.importing.readers import read_text
@@ -74,7 +74,7 @@ CONVERTED = {"pdf LibreOffice": "docx table", "pdf LibreOffice text box": "docx 
 """The PDF formats LibreOffice makes, and the Word format each is made from."""
 CORPUS_PHRASES = ("themes", "slogans", "messages")
 """Lists an expected.yaml writes as texts (the writers do not know the registry's ids): left out of its
-check against the plan schema, with `legal_basis` (written out as documents) and `year`."""
+check against the plan schema, with `legal_basis` and `references` (written out as documents) and `year`."""
 
 
 def pdf_like(text: str, seed: int = 2026, width: int = 90) -> str:
@@ -198,10 +198,11 @@ def plan_problems(expected: Mapping[str, Any]) -> list[str]:
     for name in CORPUS_PHRASES:
         if not all(isinstance(p, str) for p in expected.get(name) or []):
             problems.append(f"{name}: not a list of texts")
-    for cited in expected.get("legal_basis") or []:
-        if not isinstance(cited, dict) or not cited.get("number_symbol"):
-            problems.append(f"legal_basis: {cited!r} is not {{type, number_symbol, issuer, date}}")
-    plan = {k: v for k, v in expected.items() if k not in ("year", "legal_basis", *CORPUS_PHRASES)}
+    for name in CITED:
+        for cited in expected.get(name) or []:
+            if not isinstance(cited, dict) or not cited.get("number_symbol"):
+                problems.append(f"{name}: {cited!r} is not {{type, number_symbol, issuer, date}}")
+    plan = {k: v for k, v in expected.items() if k not in ("year", *CITED, *CORPUS_PHRASES)}
     try:
         Plan.model_validate(plan)
     except ValidationError as exc:

@@ -299,7 +299,7 @@ def pdf_from_text(text: str, target: Path) -> Path:
     pdf.add_page()
     for block in paragraphs(text):
         # A line break in the text (a subject, a signature on several lines) is a line break on paper too.
-        pdf.multi_cell(0, 6, block, markdown=True, align="J", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, block.replace("\t", "    "), markdown=True, align="J", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
     pdf.output(str(target))
     return target

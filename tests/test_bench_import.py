@@ -181,3 +181,21 @@ def test_a_broken_expected_yaml_is_said_and_the_document_still_listed(tmp_path: 
     [sample] = corpus_samples(tmp_path, "gathered")
     assert sample.problems[0].startswith("expected.yaml unreadable")
     assert sample.problems[1] == "about.yaml unreadable: [Errno 2] No such file or directory: " + repr(str(folder / "about.yaml"))
+
+
+def test_lists_are_aligned_by_content_so_one_item_missed_is_one_field_missing() -> None:
+    expected = {"recipients": ["Như trên", "Bộ Khoa học và Công nghệ (b/c)", "Các sở, ngành", "Lưu: VT"],
+                "report_deadlines": [{"date": "3/6/2022", "reporter": "UBND các huyện"},
+                                     {"date": "10/6/2022", "reporter": "Sở Khoa học và Công nghệ"}],
+                "content": ["Tuyên truyền chủ đề năm.", "Treo băng rôn."],
+                "signer": {"authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "title": "PHÓ CHỦ TỊCH"}}
+    draft = {"recipients": ["Bộ Khoa học và Công nghệ (b/c)", "Các sở, ngành", "Lưu: VT", "Hồ sơ"],
+             "report_deadlines": [{"date": "2022-06-10", "reporter": "Sở Khoa học và Công nghệ"},
+                                  {"date": "2022-06-03", "reporter": "UBND các huyện"}],
+             "content": [{"heading": "Nội dung", "items": ["Tuyên truyền chủ đề năm.", "Treo băng rôn."]}],
+             "signer": {"authority": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH"}}
+    counts = compare(draft, expected)
+    # "Như trên" and "Hồ sơ" pair in place (one wrong), not four shifted recipients.
+    assert ("wrong_unmarked", "recipients[0]", "Hồ sơ", "Như trên") in counts.rows
+    assert (counts.exact, counts.wrong_unmarked, counts.missing, counts.invented_unmarked) == (12, 1, 0, 0)
+    assert counts.fields == 13

@@ -1,12 +1,17 @@
 """How close a draft is to the plan entered by hand: field by field, as dotted paths.
 
-Both plans are flattened (`issuer.name`, `content[2].items[0]`, `responsibilities[1].tasks[0].text`);
-lists are compared by position, except the phrases and the cited documents, which are compared as sets:
-a theme, slogan or message by its text (`themes[«…»]`; ids are turned into texts when the caller gives
-them, so a new phrase's made-up id matches the hand-chosen one), a document of `legal_basis` or
-`references` by its number/symbol (`legal_basis[57-NQ/TW]`), then its `type`, `issuer` and `date` as
-sub-fields (ids are turned into these fields when the caller gives the documents, the registry's and the
-draft's new ones; an expected plan may also write them out as `{type, number_symbol, issuer, date}`).
+Both plans are brought to one shape (`normal`) and their fields paired as dotted paths (`issuer.name`,
+`content.items[2]`, `responsibilities[1].tasks[0].text`). Lists are aligned by content, not position
+(one item missed does not make every later one wrong): equal elements pair up whatever their order (a
+record by its unit, date, heading or text), then the others in the order they come; an element of the
+draft paired with none is `[+i]`. Content is compared as its items, and its headings only when the expected plan has
+sections. The phrases and the cited documents are sets: a theme, slogan or message keyed by its text
+(`themes[«…»]`; ids are turned into texts when the caller gives them, so a new phrase's made-up id
+matches the hand-chosen one), a document of `legal_basis` or `references` by its number/symbol
+(`legal_basis[57-nq/tw]`), then its `type`, `issuer` and `date` as sub-fields (ids are turned into these
+fields when the caller gives the documents, the registry's and the draft's new ones; an expected plan may
+also write them out as `{type, number_symbol, issuer, date}`). A text on one side and a list on the other
+(signature lines, closing paragraphs) are compared line by line.
 
 A value is marked when it carries `CẦN KIỂM TRA` or `CẦN ĐIỀN` (a cited document's id marked for review
 marks each of its sub-fields). Each field of either plan is then exactly one of:
@@ -31,7 +36,7 @@ marked value is checked by staff before anything is published, an unmarked one i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,58 +142,116 @@ def _marked_as(raw: str, value: Any) -> Any:
     return value
 
 
-def _cited(value: Any, documents: Mapping[str, Mapping[str, Any]], out: dict[str, Any], name: str) -> None:
-    """A cited document (an id, marked or not, or written out) as `name[number/symbol]` and its sub-fields."""
+def _cited(value: Any, documents: Mapping[str, Mapping[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """A cited document (an id, marked or not, or written out) as (`[number/symbol]`, its fields)."""
     if isinstance(value, Mapping):
         raw, entry = "", value
     else:
         raw = str(value)
         bare = raw.removeprefix(REVIEW_PREFIX)
         entry = documents.get(bare, {"number_symbol": bare})
-    symbol = entry.get("number_symbol") or entry.get("id") or "?"
-    base = f"{name}[{_symbol_key(symbol.removeprefix(REVIEW_PREFIX))}]"
-    out[base] = _marked_as(raw, symbol)
-    for sub in CITED_FIELDS:
-        if entry.get(sub) not in (None, ""):
-            out[f"{base}.{sub}"] = _marked_as(raw, entry[sub])
+    symbol = str(entry.get("number_symbol") or entry.get("id") or "?")
+    fields = {"": _marked_as(raw, symbol)}
+    fields.update({sub: _marked_as(raw, entry[sub]) for sub in CITED_FIELDS if entry.get(sub) not in (None, "")})
+    return f"[{_symbol_key(symbol.removeprefix(REVIEW_PREFIX))}]", fields
+
+
+def normal(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = None,
+           documents: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
+    """The plan in one shape whichever way staff wrote it: phrases and cited documents keyed by their text
+    and number/symbol (`[«…»]`, `[57-nq/tw]`), content as its items (and its headings, when it has
+    sections), each task as `{text, …}`."""
+    texts = phrase_texts or {}
+    out: dict[str, Any] = {}
+    for name, value in plan.items():
+        if name in PHRASE_LISTS.values() and isinstance(value, list):
+            out[name] = {f"[«{phrase_key(texts.get(str(p).removeprefix(REVIEW_PREFIX), str(p).removeprefix(REVIEW_PREFIX)))}»]": str(p)
+                         for p in value}
+        elif name in CITED and isinstance(value, list):
+            out[name] = dict(_cited(cited, documents or {}) for cited in value)
+        elif name == "content" and isinstance(value, list):
+            sections = [v for v in value if isinstance(v, Mapping)]
+            out[name] = {"items": [item for v in value for item in ([v] if isinstance(v, str) else v.get("items") or [])],
+                         "headings": [v["heading"] for v in sections if v.get("heading")]}
+        elif name == "responsibilities" and isinstance(value, list):
+            out[name] = [{**r, "tasks": [{"text": t} if isinstance(t, str) else t for t in r.get("tasks") or []]}
+                         if isinstance(r, Mapping) else r for r in value]
+        else:
+            out[name] = value
+    return out
+
+
+def _leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    if value is None or value == [] or value == {} or value == "":
+        return
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _leaves(v, _child(path, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _leaves(v, f"{path}[{i}]")
+    else:
+        yield path, value
+
+
+def _child(path: str, key: str) -> str:
+    if not key:
+        return path
+    return f"{path}{key}" if key.startswith("[") or not path else f"{path}.{key}"
 
 
 def flatten(plan: Mapping[str, Any], phrase_texts: Mapping[str, str] | None = None,
             documents: Mapping[str, Mapping[str, Any]] | None = None) -> dict[str, Any]:
-    """The plan's fields as dotted paths, in the shape staff may write either way normalised
-    (a content item or a task written as plain text, a phrase as its id or its text)."""
-    texts = phrase_texts or {}
-    out: dict[str, Any] = {}
+    """The plan's fields as dotted paths (`issuer.name`, `content.items[2]`, `legal_basis[57-nq/tw].date`)."""
+    return dict(_leaves(normal(plan, phrase_texts, documents), ""))
 
-    def walk(value: Any, path: str) -> None:
-        if value is None or value == [] or value == {}:
-            return
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, f"{path}.{k}" if path else str(k))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, f"{path}[{i}]")
-        else:
-            out[path] = value
 
-    for name, value in plan.items():
-        if name in PHRASE_LISTS.values() and isinstance(value, list):
-            for phrase in value:
-                raw = str(phrase)
-                bare = raw.removeprefix(REVIEW_PREFIX)
-                out[f"{name}[«{phrase_key(texts.get(bare, bare))}»]"] = raw
-        elif name in CITED and isinstance(value, list):
-            for cited in value:
-                _cited(cited, documents or {}, out, name)
-        elif name == "content" and isinstance(value, list):
-            walk([{"items": [v]} if isinstance(v, str) else v for v in value], name)
-        elif name == "responsibilities" and isinstance(value, list):
-            walk([{**r, "tasks": [{"text": t} if isinstance(t, str) else t for t in r.get("tasks", [])]}
-                  if isinstance(r, dict) else r for r in value], name)
-        else:
-            walk(value, name)
-    return out
+_IDENTITY = ("unit", "date", "heading", "text", "name")
+"""The field that tells the elements of a list of records apart when they are aligned."""
+
+
+def _match_key(value: Any) -> str:
+    if isinstance(value, Mapping):
+        value = next((value[k] for k in _IDENTITY if value.get(k)), "")
+    text = str(value).removeprefix(REVIEW_PREFIX)
+    return "" if MARKER in text else _norm(text).rstrip(" ;.,:")
+
+
+def _aligned(mine: list, theirs: list) -> Iterator[tuple[int | None, int | None]]:
+    """Pairs of (draft index, expected index): elements with the same key paired whatever their order,
+    then the others paired in the order they come, the rest alone."""
+    by_key: dict[str, list[int]] = {}
+    for i, value in enumerate(mine):
+        if key := _match_key(value):
+            by_key.setdefault(key, []).append(i)
+    paired: dict[int, int] = {}
+    for j, value in enumerate(theirs):
+        if (key := _match_key(value)) and by_key.get(key):
+            paired[j] = by_key[key].pop(0)
+    rest_mine = iter(i for i in range(len(mine)) if i not in paired.values())
+    for j in range(len(theirs)):
+        yield (paired[j] if j in paired else next(rest_mine, None)), j
+    for i in rest_mine:
+        yield i, None
+
+
+def _pairs(mine: Any, theirs: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
+    """(path, draft value, expected value) of every field of either, lists aligned by content."""
+    if isinstance(mine, list) != isinstance(theirs, list) and mine not in (None, "") and theirs not in (None, ""):
+        # One side writes as a list (signature lines, closing paragraphs) what the other writes as one text.
+        mine, theirs = ([l for l in str(v).split("\n") if l.strip()] if not isinstance(v, list) else v for v in (mine, theirs))
+    if isinstance(mine, Mapping) and isinstance(theirs, Mapping):
+        for key in [*theirs, *(k for k in mine if k not in theirs)]:
+            yield from _pairs(mine.get(key), theirs.get(key), _child(path, str(key)))
+    elif isinstance(mine, list) and isinstance(theirs, list):
+        for i, j in _aligned(mine, theirs):
+            yield from _pairs(mine[i] if i is not None else None, theirs[j] if j is not None else None,
+                              f"{path}[{j}]" if j is not None else f"{path}[+{i}]")
+    elif isinstance(mine, (Mapping, list)) or isinstance(theirs, (Mapping, list)):  # shapes that do not meet
+        yield from ((p, None, v) for p, v in _leaves(theirs, path))
+        yield from ((p if p not in dict(_leaves(theirs, path)) else f"{p}+", v, None) for p, v in _leaves(mine, path))
+    elif mine not in (None, "") or theirs not in (None, ""):
+        yield path, (None if mine == "" else mine), (None if theirs == "" else theirs)
 
 
 def written_out(plan: Mapping[str, Any], phrase_texts: Mapping[str, str],
@@ -217,11 +280,12 @@ def compare(draft_plan: Mapping[str, Any], expected_plan: Mapping[str, Any],
     """Counts of each category over the fields of both plans. `phrase_texts` maps phrase ids (the
     year's and the draft's new ones) to their text; `documents` maps cited documents' ids (the
     registry's and the draft's new ones) to their fields."""
-    draft = flatten(draft_plan, phrase_texts, documents)
-    expected = flatten(expected_plan, phrase_texts, documents)
-    counts = Counts(fields=len(expected))
-    for path in [*expected, *(p for p in draft if p not in expected)]:
-        mine, theirs = draft.get(path), expected.get(path)
+    draft, expected = normal(draft_plan, phrase_texts, documents), normal(expected_plan, phrase_texts, documents)
+    if isinstance(draft.get("content"), dict) and not (expected.get("content") or {}).get("headings"):
+        draft["content"]["headings"] = []  # headings are layout when the expected plan lists only items
+    counts = Counts()
+    for path, mine, theirs in _pairs(draft, expected, ""):
+        counts.fields += theirs is not None
         if mine is None:
             category = "missing"
         elif is_marked(mine):
