@@ -237,9 +237,9 @@ def _aligned(mine: list, theirs: list) -> Iterator[tuple[int | None, int | None]
 
 def _pairs(mine: Any, theirs: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
     """(path, draft value, expected value) of every field of either, lists aligned by content."""
-    if isinstance(mine, list) != isinstance(theirs, list) and mine not in (None, "") and theirs not in (None, ""):
+    if {type(mine), type(theirs)} == {list, str}:
         # One side writes as a list (signature lines, closing paragraphs) what the other writes as one text.
-        mine, theirs = ([l for l in str(v).split("\n") if l.strip()] if not isinstance(v, list) else v for v in (mine, theirs))
+        mine, theirs = (v if isinstance(v, list) else [line for line in v.split("\n") if line.strip()] for v in (mine, theirs))
     if isinstance(mine, Mapping) and isinstance(theirs, Mapping):
         for key in [*theirs, *(k for k in mine if k not in theirs)]:
             yield from _pairs(mine.get(key), theirs.get(key), _child(path, str(key)))
