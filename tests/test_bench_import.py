@@ -77,11 +77,14 @@ def test_each_field_is_counted_in_the_category_compare_defines() -> None:
 
 def test_a_cited_document_is_matched_by_its_number_symbol_not_its_place_in_the_list() -> None:
     expected = {"legal_basis": [{"number_symbol": "57-NQ/TW", "issuer": "Bộ Chính trị"},
-                                {"number_symbol": "71/NQ-CP", "issuer": "Chính phủ"}]}
+                                {"number_symbol": "71/NQ-CP", "issuer": "Chính phủ"},
+                                {"type": "Luật", "title": "Luật Tổ chức chính quyền địa phương"},
+                                {"type": "Hướng dẫn", "issuer": "Sở Khoa học và Công nghệ tỉnh Bình Định"}]}
     documents = {"a": {"number_symbol": "71/NQ-CP", "issuer": "Chính phủ"},
                  "b": {"number_symbol": "57-NQ/TW", "issuer": "Bộ Chính trị, Chính phủ"}}
     counts = compare({"legal_basis": ["a", "b"]}, expected, {}, documents)
-    assert (counts.exact, counts.wrong_unmarked, counts.fields) == (3, 1, 4)
+    # The two cited without a number are told apart by what their citation gives, and both missed.
+    assert (counts.exact, counts.wrong_unmarked, counts.missing, counts.fields) == (3, 1, 5, 9)
     assert ("wrong_unmarked", "legal_basis[57-nq/tw].issuer", "Bộ Chính trị, Chính phủ", "Bộ Chính trị") in counts.rows
 
 
@@ -199,3 +202,15 @@ def test_lists_are_aligned_by_content_so_one_item_missed_is_one_field_missing() 
     assert ("wrong_unmarked", "recipients[0]", "Hồ sơ", "Như trên") in counts.rows
     assert (counts.exact, counts.wrong_unmarked, counts.missing, counts.invented_unmarked) == (12, 1, 0, 0)
     assert counts.fields == 13
+
+
+def test_without_libreoffice_the_bench_says_so_and_leaves_its_pdfs_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bench_import
+
+    fixture = next(p for p in sorted((CORPUS / "gathered").glob("*")) if is_fixture(p))
+    shutil.copytree(fixture, tmp_path / "gathered" / fixture.name)
+    monkeypatch.setattr(bench_import, "libreoffice_pdfs", lambda files, folder: None)
+    lines: list[str] = []
+    run(tmp_path, tmp_path, ("gathered",), ("txt", "pdf LibreOffice"), False, lines.append, fixtures=True)
+    assert lines[0] == "LibreOffice (soffice) is not installed: the pdf LibreOffice formats are left out."
+    assert "| | txt |" in lines

@@ -150,7 +150,8 @@ def _cited(value: Any, documents: Mapping[str, Mapping[str, Any]]) -> tuple[str,
         raw = str(value)
         bare = raw.removeprefix(REVIEW_PREFIX)
         entry = documents.get(bare, {"number_symbol": bare})
-    symbol = str(entry.get("number_symbol") or entry.get("id") or "?")
+    # A document cited without a number (a law by its name) is known by what the citation gives.
+    symbol = str(entry.get("number_symbol") or " ".join(str(entry.get(k) or "") for k in ("type", "title", "issuer", "date")))
     fields = {"": _marked_as(raw, symbol)}
     fields.update({sub: _marked_as(raw, entry[sub]) for sub in CITED_FIELDS if entry.get(sub) not in (None, "")})
     return f"[{_symbol_key(symbol.removeprefix(REVIEW_PREFIX))}]", fields
