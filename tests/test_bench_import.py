@@ -21,6 +21,8 @@ from bench_import import (
     plan_problems,
     run,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campaign_site.importing.compare import Counts, compare, flatten, refused, written_out
 
@@ -214,3 +216,27 @@ def test_without_libreoffice_the_bench_says_so_and_leaves_its_pdfs_out(tmp_path:
     run(tmp_path, tmp_path, ("gathered",), ("txt", "pdf LibreOffice"), False, lines.append, fixtures=True)
     assert lines[0] == "LibreOffice (soffice) is not installed: the pdf LibreOffice formats are left out."
     assert "| | txt |" in lines
+
+
+_TEXTS = st.text(alphabet="abcdeđơư ", min_size=1, max_size=12).map(str.strip).filter(bool)
+_PLANS = st.fixed_dictionaries({
+    "issuer": st.fixed_dictionaries({"name": _TEXTS}),
+    "recipients": st.lists(_TEXTS, min_size=1, max_size=5, unique_by=str.casefold),
+    "report_deadlines": st.lists(st.fixed_dictionaries({"date": st.sampled_from(["10/5/2026", "3/6/2022"]),
+                                                         "reporter": _TEXTS}), min_size=1, max_size=3,
+                                 unique_by=lambda d: (d["date"], d["reporter"].casefold())),
+})
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PLANS, st.sampled_from(["recipients", "report_deadlines"]), st.data())
+def test_a_plan_against_itself_is_exact_and_one_element_dropped_is_only_its_fields_missing(
+        plan: dict, name: str, data: st.DataObject) -> None:
+    same = compare(plan, plan)
+    assert same.exact == same.fields == len(flatten(plan)) and not same.details
+    dropped = data.draw(st.integers(0, len(plan[name]) - 1))
+    shuffled = data.draw(st.permutations([v for i, v in enumerate(plan[name]) if i != dropped]))
+    counts = compare({**plan, name: shuffled}, plan)
+    lost = len(list(flatten({name: [plan[name][dropped]]})))
+    assert (counts.missing, counts.exact, counts.fields) == (lost, same.fields - lost, same.fields)
+    assert counts.wrong_unmarked == counts.invented_unmarked == 0

@@ -211,24 +211,33 @@ _IDENTITY = ("unit", "date", "heading", "text", "name")
 """The field that tells the elements of a list of records apart when they are aligned."""
 
 
-def _match_key(value: Any) -> str:
-    if isinstance(value, Mapping):
-        value = next((value[k] for k in _IDENTITY if value.get(k)), "")
+def _key(value: Any) -> str:
     text = str(value).removeprefix(REVIEW_PREFIX)
     return "" if MARKER in text else _norm(text).rstrip(" ;.,:")
 
 
+def _whole_key(value: Any) -> str:
+    """Every field of an element, for pairing equal elements first."""
+    return "|".join(f"{path}={_key(v)}" for path, v in _leaves(value, "")) if isinstance(value, (Mapping, list)) else _key(value)
+
+
+def _identity_key(value: Any) -> str:
+    """The field that tells a record apart (its unit, date, heading, text or name), or a text itself."""
+    return _key(next((value[k] for k in _IDENTITY if value.get(k)), "")) if isinstance(value, Mapping) else _key(value)
+
+
 def _aligned(mine: list, theirs: list) -> Iterator[tuple[int | None, int | None]]:
-    """Pairs of (draft index, expected index): elements with the same key paired whatever their order,
-    then the others paired in the order they come, the rest alone."""
-    by_key: dict[str, list[int]] = {}
-    for i, value in enumerate(mine):
-        if key := _match_key(value):
-            by_key.setdefault(key, []).append(i)
+    """Pairs of (draft index, expected index): equal elements paired whatever their order, then records
+    with the same unit, date, heading or text, then the others in the order they come; the rest alone."""
     paired: dict[int, int] = {}
-    for j, value in enumerate(theirs):
-        if (key := _match_key(value)) and by_key.get(key):
-            paired[j] = by_key[key].pop(0)
+    for key_of in (_whole_key, _identity_key):
+        by_key: dict[str, list[int]] = {}
+        for i, value in enumerate(mine):
+            if i not in paired.values() and (key := key_of(value)):
+                by_key.setdefault(key, []).append(i)
+        for j, value in enumerate(theirs):
+            if j not in paired and (key := key_of(value)) and by_key.get(key):
+                paired[j] = by_key[key].pop(0)
     rest_mine = iter(i for i in range(len(mine)) if i not in paired.values())
     for j in range(len(theirs)):
         yield (paired[j] if j in paired else next(rest_mine, None)), j
