@@ -58,6 +58,8 @@ Row = tuple[str, str, Any, Any]
 
 @dataclass
 class Counts:
+    """How many fields fell in each category, over one comparison or the sum of several."""
+
     exact: int = 0
     marked_right: int = 0
     marked_wrong: int = 0
