@@ -1,6 +1,7 @@
 """How well the importer reads dispatches: each draft compared, field by field, with the plan entered by hand.
 
-    .venv/bin/python scripts/bench_import.py [--details] [--split NAME]… [--format NAME]… [--seeds DIR] [--corpus DIR]
+    .venv/bin/python scripts/bench_import.py [--details] [--split NAME]… [--format NAME]… [--document NAME]…
+        [--seeds DIR] [--corpus DIR]
 
 Splits: `seeds`, the five documents the importer was written against (`../shared/seeds/*.txt`, against the
 shipped plans in `campaigns/`); `gathered` and `held_out`, the documents under `tests/import_corpus/<split>/`
@@ -402,12 +403,12 @@ def report_split(bench: Bench, split: str, samples: list[Sample], details: bool,
 
 
 def run(seeds: Path, corpus: Path, splits: tuple[str, ...], formats: tuple[str, ...], details: bool,
-        out: Callable[[str], None] = print, fixtures: bool = False) -> int:
+        out: Callable[[str], None] = print, fixtures: bool = False, documents: tuple[str, ...] = ()) -> int:
     """Print the tables of each split; 1 when a target is missed. `fixtures`: score the documents written
-    for the bench's own test too."""
+    for the bench's own test too; `documents`: only those whose name holds one of these."""
     site = load_site(REPO / "campaigns")
-    samples = {split: seed_samples(seeds) if split == "seeds" else corpus_samples(corpus, split, fixtures)
-               for split in splits}
+    samples = {split: [s for s in (seed_samples(seeds) if split == "seeds" else corpus_samples(corpus, split, fixtures))
+                       if not documents or any(d in s.name for d in documents)] for split in splits}
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         bench = Bench(site, Path(folder), formats)
         bench.prepare([s for split in splits for s in samples[split]])
@@ -425,8 +426,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of the splits gathered/ and held_out/")
     parser.add_argument("--split", action="append", choices=SPLITS, help="only this split (repeatable)")
     parser.add_argument("--format", action="append", choices=FORMATS, help="only this format (repeatable)")
+    parser.add_argument("--document", action="append", help="only documents whose name holds this (repeatable)")
     args = parser.parse_args(argv)
-    return run(args.seeds, args.corpus, tuple(args.split or SPLITS), tuple(args.format or FORMATS), args.details)
+    return run(args.seeds, args.corpus, tuple(args.split or SPLITS), tuple(args.format or FORMATS), args.details,
+               documents=tuple(args.document or ()))
 
 
 if __name__ == "__main__":

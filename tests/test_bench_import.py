@@ -240,3 +240,12 @@ def test_a_plan_against_itself_is_exact_and_one_element_dropped_is_only_its_fiel
     lost = len(list(flatten({name: [plan[name][dropped]]})))
     assert (counts.missing, counts.exact, counts.fields) == (lost, same.fields - lost, same.fields)
     assert counts.wrong_unmarked == counts.invented_unmarked == 0
+
+
+def test_the_bench_scores_only_the_documents_asked_for(tmp_path: Path) -> None:
+    fixture = next(p for p in sorted((CORPUS / "gathered").glob("*")) if is_fixture(p))
+    for name in ("a-one", "b-two"):
+        shutil.copytree(fixture, tmp_path / "gathered" / name)
+    lines: list[str] = []
+    run(tmp_path, tmp_path, ("gathered",), ("txt",), False, lines.append, fixtures=True, documents=("b-",))
+    assert "## gathered: 1 document" in lines[0] and any(line.startswith("- b-two: txt") for line in lines)
