@@ -1,12 +1,12 @@
 """Dates as documents write them: `16/4/2026`, `01/04/2025`, `ngày 18 tháng 4 năm 2026`, ranges such as
-`từ ngày 15/4/2026 đến hết ngày 26/4/2026` or `từ ngày 15 - 25/5/2025`, and the signing date with
-its blanks (`ngày   tháng 4 năm 2026`)."""
+`từ ngày 15/4/2026 đến hết ngày 26/4/2026` or `từ ngày 15 - 25/5/2025`, a whole month (`trong tháng 4`),
+and the signing date with its blanks (`ngày   tháng 4 năm 2026`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _D = r"\d{1,2}"
 _Y = r"\d{4}"
@@ -19,6 +19,8 @@ RANGE = re.compile(
     rf"\btừ\s+(?:ngày\s+)?(?P<a>{DAY})\s*(?:đến(?:\s+hết)?(?:\s+ngày)?|[-–—])\s*(?:ngày\s+)?(?P<b>{DAY})(?!\s*[/.-]?\d)",
     re.IGNORECASE,
 )
+MONTH = re.compile(rf"\btrong\s+tháng\s+(?P<m>{_D})(?:\s*(?:/|,?\s*năm)\s*(?P<y>{_Y}))?(?![\d/])", re.IGNORECASE)
+"""A whole month as a span of days: `trong tháng 4`, `trong tháng 4/2026`, `trong tháng 4 năm 2026`."""
 SIGNED = re.compile(r"ngày\s*(?P<d>[\d.…_ ]*?)\s*tháng\s*(?P<m>[\d.…_ ]*?)\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
 
 
@@ -84,6 +86,24 @@ def ranges(text: str, default_year: int | None) -> list[Range]:
         if start and end and start <= end:
             found.append(Range(start, end, m.start(), m.end(), b.year is None))
     return found
+
+
+def months(text: str, default_year: int | None) -> list[Range]:
+    """Every `trong tháng 4` in `text`, as the span from its first day to its last."""
+    found = []
+    for m in MONTH.finditer(text):
+        year = int(m["y"]) if m["y"] else default_year
+        month = int(m["m"])
+        if year is None or not 1 <= month <= 12:
+            continue
+        following = date(year + month // 12, month % 12 + 1, 1)
+        found.append(Range(date(year, month, 1), following - timedelta(days=1), m.start(), m.end(), m["y"] is None))
+    return found
+
+
+def spans(text: str) -> bool:
+    """Whether `text` gives a span of days (`từ … đến …`, `trong tháng 4`)."""
+    return bool(RANGE.search(text) or MONTH.search(text))
 
 
 def short(d: date) -> str:

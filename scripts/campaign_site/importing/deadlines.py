@@ -11,6 +11,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates
+from campaign_site.importing.text import sentences
 from campaign_site.importing.vn import capitalize, squash
 
 _THEN = r"(?:\s+là)?(?:\s+vào)?\s+ngày"
@@ -44,11 +45,6 @@ def _rule(words: str) -> DeadlineRule:
     """The model's rule for a wording RULE found (`chậm nhất là ngày` → `chậm nhất ngày`), which pages print."""
     written = squash(words).lower()
     return next(rule for rule, printed in DEADLINE_RULES.items() if written.startswith(printed.removesuffix(" ngày")))
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph (a stop followed by a capital letter)."""
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])", text) if s.strip()]
 
 
 def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
@@ -102,12 +98,15 @@ _PEAK = re.compile(r"cao\s+điểm|(?P<named>(?:thời\s+gian|tuần)[^,.;:()]{0
 """A period inside the window: `cao điểm`, or one the document names itself (`thời gian tổ chức các hoạt động chính`)."""
 
 
+_OWN_CLAUSE = re.compile(r"\s*[.;]")
+
+
 def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     """The window of a `Thời gian` section: its first range, a peak (`cao điểm`) inside it, and the rest
     of the sentence as a note. Notes for staff come second."""
     notes: list[str] = []
     text = " ".join(texts)
-    found = dates.ranges(text, year)
+    found = dates.ranges(text, year) or dates.months(text, year)
     if not found:
         return None, notes
     peaks = [r for r in found if _PEAK.search(text[max(0, r.begin - 60):r.begin])]
@@ -117,8 +116,10 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     data: dict = {"start": dates.short(main.start), "end": dates.short(main.end)}
     if main.inferred_year:
         data = {k: review(v) for k, v in data.items()}
-        notes.append(plain("import.window_no_year"))
-    rest = text[main.finish:].strip()
+        notes.append(plain("import.window_no_year", text=squash(text[main.begin:main.finish]), year=main.start.year))
+    # What follows the span is a note only as a clause of its own (`…; có thể kết nối …`), never the end of
+    # the span's own sentence (`… đến ngày 26/4 trên địa bàn.`).
+    rest = text[main.finish:].strip() if _OWN_CLAUSE.match(text, main.finish) else ""
     rest = re.sub(r"^[\s.;,:)]+", "", rest)
     for peak in peaks:
         rest = rest.replace(text[peak.begin:peak.finish], "")

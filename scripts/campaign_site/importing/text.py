@@ -71,6 +71,11 @@ def ends_sentence(text: str) -> bool:
     return stripped.endswith(_TERMINAL) and not stripped.endswith("…") or text.rstrip().endswith("./.")
 
 
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (a stop followed by a capital letter)."""
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])", text) if s.strip()]
+
+
 @dataclass
 class _Line:
     text: str
