@@ -4,6 +4,12 @@
 Headings are numbered (`I.`, `1.`, `1.1.`, `a)`, `*`), in capitals or in bold, short and without a
 final stop (or a label ending in `:` with its text after it). Under `Nội dung` a deeper heading opens a
 subsection; under `Tổ chức thực hiện` it names a unit, as does a bullet `- Unit: task`.
+
+Only a heading that names one subject pins what is under it. Under a heading naming several
+(`Chủ đề và thời gian tổ chức`, `Nội dung, hình thức`, `Thời gian, địa điểm`) each sentence goes where
+what it says puts it (a date range to the window, a quoted phrase to the phrases, the rest to the first
+list the heading names), and everything reached that way is marked for checking with its words. A
+deeper heading naming one subject pins again.
 """
 
 from __future__ import annotations
@@ -13,11 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from campaign_site.data.model import Observance
-from campaign_site.data.placeholders import review
-from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, quotes
+from campaign_site.data.placeholders import REVIEW_PREFIX, review
+from campaign_site.importing import dates
+from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, phrase_like, quotes
 from campaign_site.importing.phrases import inner as quoted_text
-from campaign_site.importing.text import Para, ends_sentence
-from campaign_site.importing.vn import key
+from campaign_site.importing.text import Para, ends_sentence, sentences
+from campaign_site.importing.vn import capitalize, key
 
 _KINDS = [
     ("window", ("thời gian",)),
@@ -30,13 +37,23 @@ _KINDS = [
     ("budget", ("kinh phí",)),
     ("content", ("nội dung", "hoạt động", "nhiệm vụ")),
 ]
+_LISTS = ("aims", "purposes", "requirements", "content", "forms", "responsibilities", "reports", "budget")
+"""Sections whose items are a list of texts: where the rest of a section naming several subjects goes."""
+_OTHER_SUBJECTS = ("địa điểm", "đối tượng", "phạm vi", "quy mô", "thành phần")
+"""Subjects a heading may name beside a plan field's (`Thời gian, địa điểm`): none is read, but each makes
+the heading name more than one thing."""
+_COORDINATED = re.compile(r"\s*(?:[,;&]|\bvà\b|\bhoặc\b)\s*")
 _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
 _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
+_TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
+               r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải")
+"""What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
 _UNIT_ACTOR = re.compile(
     r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b[^,;:.]{2,80}?)\s+"
-    r"(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện)\b"
+    rf"(?:{_TASK_VERBS})\b"
 )
+_LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
 
 
 def classify(title: str) -> str | None:
@@ -46,6 +63,20 @@ def classify(title: str) -> str | None:
         return "aims"
     hits = [(folded.find(w), kind) for kind, words in _KINDS for w in words if w in folded]
     return min(hits)[1] if hits else None
+
+
+def subjects(title: str) -> list[str]:
+    """What a heading names, in order: the field each coordinated part names (`Chủ đề và thời gian tổ chức`
+    → phrases, window; `Nội dung, hình thức` → content, forms). Themes, slogans and messages are one
+    subject, `Mục đích, yêu cầu` is one; a part naming no subject (`các cơ quan, đơn vị`) adds none."""
+    if classify(title) == "aims":
+        return ["aims"]
+    out: list[str] = []
+    for part in _COORDINATED.split(key(title)):
+        subject = classify(part) or ("other" if part.startswith(_OTHER_SUBJECTS) else None)
+        if subject and subject not in out:
+            out.append(subject)
+    return out
 
 
 def heading(p: Para) -> tuple[str, str] | None:
@@ -85,6 +116,9 @@ class Sections:
     window: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     phrases: list[Candidate] = field(default_factory=list)
+    window_read: list[str] = field(default_factory=list)
+    """Sentences with a date range that no heading of one subject pins (under `Chủ đề và thời gian`, under a
+    theme heading): the window, if any, is read from them and marked."""
     reports: list[str] = field(default_factory=list)
     other: list[tuple[str, list[str]]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
@@ -104,11 +138,14 @@ class _Walker:
         """Depth of the first heading under the section (a unit, a subsection): deeper ones are items."""
         self.phrase_kind: str | None = None
         self.phrase_observance: str | None = None
+        self.mixed: list[str] = []
+        """The subjects of the section's heading when it names several (see `split`)."""
 
-    def switch(self, kind: str, p: Para, title: str) -> None:
+    def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.out.found.add(kind)
-        self.phrase_kind = kind_of(title) if kind == "phrases" else None
+        self.mixed = named or []
+        self.out.found.add("mixed" if self.mixed else kind)
+        self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
         if kind in ("budget", "other"):
             self.out.other.append((title, []))
@@ -122,8 +159,16 @@ class _Walker:
         return self.out
 
     def place_heading(self, p: Para, title: str, rest: str) -> bool:
-        kind = classify(title)
+        named = subjects(title)
+        kind = "mixed" if len(named) > 1 else classify(title)
         deeper = self.kind is not None and depth(p) > self.depth
+        if self.mixed and p.kind == "plain" and not (p.bold or p.caps):
+            return False  # `Thời gian: …` under `Chủ đề và thời gian`: what the mixed heading holds, not a new section
+        if kind == "mixed":
+            self.switch(next((s for s in named if s in _LISTS), "other"), p, title, named)
+            if rest:
+                self.item(p, rest)
+            return True
         if deeper and self.sub_depth is not None and depth(p) > self.sub_depth and kind is None:
             return False  # under a unit or a subsection: an item
         if deeper and self.kind in ("content", "responsibilities"):
@@ -156,6 +201,38 @@ class _Walker:
         return True
 
     def item(self, p: Para, text: str) -> None:
+        if self.mixed:
+            self.split(p, text)
+        else:
+            self.place(p, text)
+
+    def split(self, p: Para, text: str) -> None:
+        """An item under a heading naming several subjects: a sentence with a date range to the window read, a
+        quoted phrase to the phrases, the rest to the section's list; every value reached so, marked."""
+        text = text.removeprefix(REVIEW_PREFIX)
+        rest: list[str] = []
+        for sentence in sentences(text):
+            if "window" in self.mixed and dates.spans(sentence):
+                self.out.window_read.append(sentence)
+            elif "phrases" in self.mixed and (found := quotes(sentence)):
+                label = kind_of(sentence[:found[0].start()])
+                named = observance_mentions(sentence, self.observances)
+                self.out.phrases += [Candidate(quoted_text(q), label or self.phrase_kind, named[0] if named else None,
+                                               True, certain=False, source=sentence) for q in found]
+            else:
+                rest.append(sentence)
+        if not rest:
+            return
+        left = text if len(rest) == len(sentences(text)) else " ".join(rest)
+        if self.kind == "other" and "phrases" in self.mixed and phrase_like(left):
+            self.out.phrases.append(Candidate(left.strip().rstrip(".;,").strip(), self.phrase_kind, self.phrase_observance,
+                                              True, certain=False, source=left))
+        elif self.kind == "responsibilities":
+            self.task(p, left)  # a unit's task by its unit's label or heading
+        else:
+            self.place(p, review(left))
+
+    def place(self, p: Para, text: str) -> None:
         kind = self.kind
         if kind is None:
             self.out.intro.append(p)
@@ -198,8 +275,13 @@ class _Walker:
         if named and (not ends_sentence(text) or text.rstrip().endswith(":")) and len(text.split()) <= 16:
             self.phrase_observance = named[0]  # `- Ngày Sáng tạo … (21/4)` over the `+` items that follow
             return
+        if dates.spans(text):
+            self.out.window_read.append(text)  # a sentence giving dates is never a phrase
+            return
         if text.strip() and len(text.split()) <= 40:
-            self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True))
+            # A short line under a heading of its kind is that phrase; a whole sentence may be one, to check.
+            self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True,
+                                              certain=phrase_like(text), source=text))
 
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
@@ -210,13 +292,23 @@ class _Walker:
             return
         if (current is None or current.from_label) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= 15 and m["u"][:1].isupper():
-            units.append(Unit(m["u"].strip(), tasks=[{"text": m["t"].strip()}], from_label=True))
+            name = m["u"].strip()
+            units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
             return
         if current is None:
             m = _UNIT_ACTOR.match(text)
             current = Unit(m["u"].strip() if m else "", certain=False)
             units.append(current)
-        current.tasks.append({"text": text})
+        current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
+
+
+def _without_name(unit: str, task: str) -> str:
+    """A unit's task without the unit's name repeated as its subject (`Sở Y tế: Sở Y tế chủ trì …` → `Chủ trì
+    …`): only when a verb follows the name, so `Trung tâm Văn hóa tỉnh phối hợp …` keeps its words."""
+    if not unit or not key(task).startswith(key(unit) + " "):
+        return task
+    after = task[len(unit):].lstrip()
+    return capitalize(after) if _LEADING_VERB.match(after) else task
 
 
 def walk(paras: list[Para], observances: Mapping[str, Observance]) -> Sections:
