@@ -1,7 +1,9 @@
 """The end of a document: the closing sentence (`Trên đây là …`, or the paragraph ending `./.`), `Nơi nhận`
 and the signature (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name, each line kept), in
 whichever order the reader gives them. The closing never stays in the last task: a closing run into the
-paragraph before it is split off (`split_closing`), and a closing written as a list item is still one."""
+paragraph before it is split off (`split_closing`), a closing written as a list item is still one, and the
+issuer's closing words before it (`Trong quá trình thực hiện, nếu có vướng mắc …`, `Đề nghị các đơn vị …`)
+belong to it. A signature that prints who signs but no name asks for the name (`CẦN ĐIỀN`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.document_end import CLOSING_START, END_MARK
+from campaign_site.data.placeholders import to_fill
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
 from campaign_site.importing.text import ACTOR_OPENING, Para
@@ -20,6 +23,12 @@ ON_BEHALF = re.compile(r"^(?:KT|TM|TL|TUQ|PP)\s*\.", re.IGNORECASE)
 """A line signed on behalf of someone (`KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `TL.`, `TUQ.`): an authority
 line. `Q. GIÁM ĐỐC` (acting director) is a title."""
 _CLOSING_INSIDE = re.compile(r"(?<=[.;!?])\s+(?=Trên đây\b)")
+_ISSUER_WORDS = re.compile(
+    r"^(?:Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện)|(?:Kính )?(?:Đề nghị|Yêu cầu) (?:các|Thủ trưởng|Lãnh đạo|"
+    r"Chủ tịch|Giám đốc|Trưởng)|Nhận được (?:Công văn|Kế hoạch|văn bản) này)\b"
+)
+"""How an issuer's closing paragraphs open (Decree 30 documents end with them): plain paragraphs of these words
+just before the closing, or ending the body, are the closing's, never the last unit's task."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
 
 
@@ -75,15 +84,15 @@ def tail_start(paras: list[Para], begin: int) -> int:
 
 
 def closing_start(paras: list[Para], begin: int, end: int) -> int:
-    """Index of the closing paragraph: the last `Trên đây …` (also when written as a list item), else the
-    last one ending in `./.`."""
-    for i in range(end - 1, begin - 1, -1):
-        if CLOSING_START.match(paras[i].text) and paras[i].kind in ("plain", "bullet"):
-            return i
-    for i in range(end - 1, begin - 1, -1):
-        if _is_closing(paras[i]):
-            return i
-    return end
+    """Index of the closing: the last `Trên đây …` (also when written as a list item), else the last
+    paragraph ending in `./.`, with the issuer's closing words just before it."""
+    at = next((i for i in range(end - 1, begin - 1, -1)
+               if CLOSING_START.match(paras[i].text) and paras[i].kind in ("plain", "bullet")), None)
+    if at is None:
+        at = next((i for i in range(end - 1, begin - 1, -1) if _is_closing(paras[i])), end)
+    while at - 1 >= begin and paras[at - 1].kind == "plain" and _ISSUER_WORDS.match(paras[at - 1].text):
+        at -= 1
+    return at
 
 
 def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
@@ -115,7 +124,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     if titles:
         ending.signer = _signer(titles, name)
         if name is None:
-            ending.notes.append(plain("import.no_signer_name", unknown=NOT_KNOWN_SPELLING))
+            ending.notes.append(plain("import.no_signer_name", printed=" / ".join(titles), unknown=NOT_KNOWN_SPELLING))
     return ending
 
 
@@ -128,5 +137,5 @@ def _signer(lines: list[str], name: str | None) -> dict:
         signer["authority"] = authority[0] if len(authority) == 1 else authority
     if title:
         signer["title"] = title
-    signer["name"] = name or NOT_KNOWN_SPELLING
+    signer["name"] = name or to_fill(plain("import.hint_signer_name"))
     return signer
