@@ -1,0 +1,388 @@
+"""Precision by construction in the body of a document: a value is written unmarked only when the
+document's structure pins it (a heading naming one subject, a quoted phrase under it); what a weaker
+rule reads (a heading naming two subjects, a whole sentence under a theme heading, a date without its
+year, a signature without a name) is marked for checking with the words it came from, and what is
+not a unit's task (the repeated name of the unit, the issuer's closing words) is not written as one.
+
+Each behaviour is tried on invented, real-shaped documents from a ministry, a department, a district
+before the 2025 merger and a commune after it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from campaign_site.data.loader import load_site
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_review
+from campaign_site.data.site_data import SiteData
+from campaign_site.data.wording import DAY_BEFORE_RULES
+from campaign_site.importing.extract import Draft, extract
+
+
+@functools.cache
+def shipped() -> SiteData:
+    return load_site(REPO / "campaigns")
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return shipped()
+
+
+@dataclass(frozen=True)
+class Issuer:
+    lines: str
+    place: str
+    year: int
+    number: str
+    who: str
+    """How the body names the issuer as the subject of its sentences."""
+
+
+ISSUERS = [
+    Issuer("ỦY BAN NHÂN DÂN\nHUYỆN KỲ SƠN", "Kỳ Sơn", 2024, "45/KH-UBND", "Ủy ban nhân dân huyện"),
+    Issuer("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Nghệ An", 2026, "812/KH-SKHCN", "Sở Khoa học và Công nghệ"),
+    Issuer("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Hà Nội", 2025, "1021/KH-BKHCN", "Bộ Khoa học và Công nghệ"),
+    Issuer("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP", "Tân Lập", 2026, "38/KH-UBND", "Ủy ban nhân dân xã"),
+]
+ISSUER_IDS = ["district-2024", "department-2026", "ministry-2025", "commune-2026"]
+
+ENDING = """\
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn Hùng
+"""
+
+
+def document(issuer: Issuer, body: str, ending: str = ENDING) -> str:
+    """A plan with a Decree 30 header, an opening citing its basis, `body` and `ending`."""
+    y = issuer.year
+    return f"""\
+{issuer.lines}
+
+Số: {issuer.number}
+
+{issuer.place}, ngày 05 tháng 4 năm {y}
+
+KẾ HOẠCH
+Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm {y}
+
+Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/{y} của Ủy ban nhân dân tỉnh về công tác tuyên truyền năm {y}, {issuer.who} xây dựng Kế hoạch như sau:
+
+I. MỤC ĐÍCH
+
+Nâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.
+
+{body}
+
+{ending}"""
+
+
+def draft_of(site: SiteData, text: str, year: int) -> Draft:
+    phrases = site.campaigns[year].phrases() if year in site.campaigns else {}
+    return extract(text, site.documents, site.observances, phrases, year)
+
+
+def phrase_texts(site: SiteData, draft: Draft) -> dict[str, str]:
+    """Phrase id (unmarked) → its text, from the registry and the draft's new phrases."""
+    texts = {pid: e.phrase.text for c in site.campaigns.values() for pid, e in c.phrases().items()}
+    texts.update({p["id"]: p["text"] for _, _, p in draft.new_phrases})
+    return texts
+
+
+def phrase_ids(draft: Draft) -> list[str]:
+    return [i for name in ("themes", "slogans", "messages") for i in draft.plan.get(name, [])]
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def marked(value: str) -> bool:
+    return value.startswith(REVIEW_PREFIX)
+
+
+# --- 1. a heading naming two subjects ---------------------------------------------------------------
+
+THEME = "Đổi mới sáng tạo vì cộng đồng"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC", "II. Thời gian và chủ đề hưởng ứng",
+                                   "II. CHỦ ĐỀ, THỜI GIAN THỰC HIỆN"])
+def test_a_heading_naming_a_theme_and_a_time_decides_neither(site: SiteData, issuer: Issuer, title: str) -> None:
+    """The issue's case: the window sentence under `Chủ đề và thời gian tổ chức` became a theme and the
+    window was lost. Each sentence goes where what it says puts it, marked, with its words in a note."""
+    y = issuer.year
+    window_sentence = f"Các hoạt động hưởng ứng được tổ chức từ ngày 15/4/{y} đến hết ngày 26/4/{y} trên địa bàn."
+    body = f"{title}\n\n{window_sentence}\n\nChủ đề năm {y}: “{THEME}”."
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}15/4/{y}", "end": f"{REVIEW_PREFIX}26/4/{y}"}
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in phrase_ids(draft)] == [THEME]
+    assert all(marked(i) for i in phrase_ids(draft))
+    assert any(window_sentence[:40] in note for note in draft.notes)
+    assert any(THEME in note for note in draft.notes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_heading_naming_one_subject_pins_its_values(site: SiteData, issuer: Issuer) -> None:
+    """The same words under headings of one subject each: nothing to check."""
+    y = issuer.year
+    body = (f"II. CHỦ ĐỀ\n\n“{THEME}”.\n\nIII. THỜI GIAN THỰC HIỆN\n\n"
+            f"Từ ngày 15/4/{y} đến hết ngày 26/4/{y}.")
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+    texts = phrase_texts(site, draft)
+    assert [texts[i] for i in draft.plan["themes"]] == [THEME]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_subheadings_of_one_subject_under_a_mixed_heading_pin_their_values(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    body = (f"II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC\n\n1. Chủ đề\n\n“{THEME}”.\n\n2. Thời gian tổ chức\n\n"
+            f"Từ ngày 15/4/{y} đến ngày 26/4/{y}.")
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+    assert [phrase_texts(site, draft)[i] for i in draft.plan["themes"]] == [THEME]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", "II. Hình thức và nội dung hoạt động"])
+def test_items_under_content_and_forms_together_are_marked(site: SiteData, issuer: Issuer, title: str) -> None:
+    body = f"{title}\n\n- Treo băng rôn, khẩu hiệu tại trụ sở.\n\n- Tuyên truyền về vai trò của sở hữu trí tuệ."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    items = strings(draft.plan.get("content", [])) + strings(draft.plan.get("forms", []))
+    assert sorted(without_review(i) for i in items) == ["Treo băng rôn, khẩu hiệu tại trụ sở.",
+                                                          "Tuyên truyền về vai trò của sở hữu trí tuệ."]
+    assert all(marked(i) for i in items)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_time_and_place_heading_marks_the_window(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    body = f"II. THỜI GIAN, ĐỊA ĐIỂM\n\nTừ ngày 18/4/{y} đến ngày 25/4/{y} tại Hội trường {issuer.place}."
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"]["start"] == f"{REVIEW_PREFIX}18/4/{y}"
+    assert draft.plan["window"]["end"] == f"{REVIEW_PREFIX}25/4/{y}"
+
+
+# --- 2. a theme is a phrase, not a sentence ------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_sentence_under_a_theme_heading_is_not_an_unmarked_theme(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    window_sentence = f"Các hoạt động được tổ chức từ ngày 16/4/{y} đến ngày 21/4/{y}."
+    long_sentence = ("Các cơ quan, đơn vị căn cứ tình hình thực tế lựa chọn chủ đề phù hợp, bảo đảm thiết thực, "
+                     "hiệu quả, gắn với nhiệm vụ chính trị của đơn vị.")
+    body = f"II. CHỦ ĐỀ\n\n{window_sentence}\n\n{long_sentence}\n\nSáng tạo vì cuộc sống tốt đẹp hơn"
+    draft = draft_of(site, document(issuer, body), y)
+
+    texts = phrase_texts(site, draft)
+    themes = {texts[without_review(i)]: i for i in draft.plan["themes"]}
+    assert not any("16/4" in t for t in themes)  # never a window sentence as a theme
+    assert marked(themes[long_sentence.rstrip(".")])
+    assert not marked(themes["Sáng tạo vì cuộc sống tốt đẹp hơn"])  # a short line under its own heading
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}16/4/{y}", "end": f"{REVIEW_PREFIX}21/4/{y}"}
+
+
+# --- the property: nothing unmarked from under a heading naming two subjects --------------------------
+
+_SUBJECT_WORDS = {
+    "window": ["thời gian", "thời gian tổ chức", "thời gian thực hiện"],
+    "phrases": ["chủ đề", "khẩu hiệu", "thông điệp", "chủ đề, khẩu hiệu"],
+    "content": ["nội dung", "nội dung tuyên truyền", "hoạt động hưởng ứng"],
+    "forms": ["hình thức", "hình thức tổ chức"],
+    "place": ["địa điểm"],
+}
+_UNDER = [
+    "Các hoạt động diễn ra từ ngày 14/4/2026 đến ngày 24/4/2026.",
+    "Từ ngày 10 - 20/4/2026, cao điểm từ ngày 15/4 đến 18/4/2026.",
+    "Chủ đề: “Sáng tạo vì cộng đồng bền vững”.",
+    "- Khẩu hiệu: “Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026”",
+    "“Đổi mới để phát triển”",
+    "- Treo băng rôn tại trụ sở và nơi công cộng.",
+    "Tổ chức tọa đàm về đổi mới sáng tạo trong trường học.",
+]
+
+
+@st.composite
+def mixed_headings(draw: st.DrawFn) -> str:
+    first, second = draw(st.lists(st.sampled_from(sorted(_SUBJECT_WORDS)), min_size=2, max_size=2, unique=True))
+    words = [draw(st.sampled_from(_SUBJECT_WORDS[first])), draw(st.sampled_from(_SUBJECT_WORDS[second]))]
+    title = draw(st.sampled_from([", ", " và "])).join(words)
+    title = title.upper() if draw(st.booleans()) else title[:1].upper() + title[1:]
+    return draw(st.sampled_from(["II. ", "2. ", "b) "])) + title if draw(st.booleans()) else f"**{title}**"
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=mixed_headings(), under=st.lists(st.sampled_from(_UNDER), min_size=1, max_size=4, unique=True))
+def test_no_unmarked_value_comes_from_under_a_heading_naming_two_subjects(title: str, under: list[str]) -> None:
+    site, issuer = shipped(), ISSUERS[3]
+    body = title + "\n\n" + "\n\n".join(under) + "\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác thôn: Treo băng rôn."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert all(marked(v) for v in strings(draft.plan.get("window", {})))
+    known = site.campaigns[issuer.year].phrases()
+    assert all(marked(i) or i in known for i in phrase_ids(draft))  # a phrase of the year is itself wherever printed
+    for name in ("content", "forms", "purposes", "requirements", "context"):
+        for item in strings(draft.plan.get(name, [])):
+            assert marked(item) or not any(without_review(item) in u for u in under), (name, item)
+
+
+# --- 3. a window or a deadline without its year --------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Từ ngày 15-21/4.", "15/4", "21/4"),
+    ("Từ ngày 15/4 đến ngày 21/4.", "15/4", "21/4"),
+    ("Từ 15/4 - 21/4 hằng năm", "15/4", "21/4"),
+    ("Từ ngày 15 đến ngày 21 tháng 4.", "15/4", "21/4"),
+    ("Trong tháng 4.", "1/4", "30/4"),
+    ("Các hoạt động được triển khai trong tháng 4, tập trung vào tuần lễ 21/4.", "1/4", "30/4"),
+])
+def test_a_window_without_a_year_takes_the_documents_year_marked(site: SiteData, issuer: Issuer, written: str,
+                                                                 start: str, end: str) -> None:
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\n{written}"), y)
+
+    window = draft.plan["window"]
+    assert (window["start"], window["end"]) == (f"{REVIEW_PREFIX}{start}/{y}", f"{REVIEW_PREFIX}{end}/{y}")
+    assert any(str(y) in note and "năm" in note for note in draft.notes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_window_with_its_year_is_not_marked(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\nTrong tháng 4/{y}."), y)
+
+    assert draft.plan["window"] == {"start": f"1/4/{y}", "end": f"30/4/{y}"}
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("written", "date", "rule", "inferred"), [
+    ("trước ngày 10/5", "10/5", "before", True),
+    ("trước ngày 10/5/{y}", "10/5", "before", False),
+    ("chậm nhất ngày 10/5", "10/5", "no_later_than", True),
+    ("trước 10/5/{y}", "10/5", "before", False),
+])
+def test_a_deadline_keeps_its_wording_and_marks_a_year_it_lacks(site: SiteData, issuer: Issuer, written: str, date: str,
+                                                               rule: str, inferred: bool) -> None:
+    """`Trước ngày 10/5` is stored as the date written with the rule `before` (due the day before, as
+    the model says), never as a claim that 10/5 is the last day."""
+    y = issuer.year
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Tổng hợp, báo cáo kết quả về {issuer.who} "
+            f"{written.format(y=y)}.")
+    draft = draft_of(site, document(issuer, body), y)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["date"] == (REVIEW_PREFIX if inferred else "") + f"{date}/{y}"
+    assert deadline["rule"] == rule
+    assert (rule in DAY_BEFORE_RULES) == written.startswith("trước")
+
+
+# --- 4. fragments -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("unit_line", "unit", "task"), [
+    ("1. Phòng Văn hóa và Thông tin: Phòng Văn hóa và Thông tin chủ trì tuyên truyền trên hệ thống truyền thanh.",
+     "Phòng Văn hóa và Thông tin", "Chủ trì tuyên truyền trên hệ thống truyền thanh."),
+    ("- Sở Y tế: Sở Y tế chủ trì, phối hợp với các đơn vị treo băng rôn.",
+     "Sở Y tế", "Chủ trì, phối hợp với các đơn vị treo băng rôn."),
+    ("1. Công an xã\n\nCông an xã bảo đảm an ninh, trật tự tại các điểm tổ chức hoạt động.",
+     "Công an xã", "Bảo đảm an ninh, trật tự tại các điểm tổ chức hoạt động."),
+    ("1. Trung tâm Văn hóa: Trung tâm Văn hóa tỉnh phối hợp treo băng rôn.",
+     "Trung tâm Văn hóa", "Trung tâm Văn hóa tỉnh phối hợp treo băng rôn."),
+])
+def test_a_task_does_not_repeat_its_units_name(site: SiteData, issuer: Issuer, unit_line: str, unit: str, task: str) -> None:
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n{unit_line}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    (responsibility,) = draft.plan["responsibilities"]
+    assert (responsibility["unit"], responsibility["tasks"]) == (unit, [task])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("closing", [
+    ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Văn phòng để tổng hợp, báo cáo.",
+     "Trên đây là Kế hoạch hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm nay./."],
+    ["Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện."],
+    ["Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện./."],
+    ["Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về cơ quan thường trực để được hướng dẫn.",
+     "Đề nghị các đơn vị nghiêm túc thực hiện."],
+])
+def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str]) -> None:
+    body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
+            "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + "\n\n".join(closing))
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
+    assert strings(draft.plan["closing"]) == closing
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("opening", [
+    "Nhằm nâng cao nhận thức về đổi mới sáng tạo, {who} xây dựng Kế hoạch như sau:",
+    "Để hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, cụ thể như sau:",
+    "Nhằm lan tỏa tinh thần đổi mới sáng tạo trong cán bộ, Nhân dân, như sau:",
+])
+def test_no_item_dangles_on_as_follows(site: SiteData, issuer: Issuer, opening: str) -> None:
+    """`… như sau:` introduces the sections: no list item ends on it with nothing after."""
+    y = issuer.year
+    text = document(issuer, "II. NỘI DUNG\n\n- Tuyên truyền trên hệ thống truyền thanh.").replace(
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.\n\n",
+        opening.format(who=issuer.who) + "\n\n")
+    draft = draft_of(site, text, y)
+
+    for name in ("context", "purposes", "content"):
+        for item in strings(draft.plan.get(name, [])):
+            assert not without_review(item).rstrip().endswith(("sau:", "sau", ":")), (name, item)
+
+
+# --- 5. the signature -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("block", "authority", "title"), [
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH", "TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH"),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+])
+def test_a_printed_signature_without_a_name_asks_for_the_name(site: SiteData, issuer: Issuer, block: str,
+                                                              authority: str | list[str], title: str) -> None:
+    """The document prints who signs (the authority, the title): the draft says so, and asks for the name
+    instead of saying the document names nobody."""
+    ending = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{block}\n"
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn.", ending), issuer.year)
+
+    signer = draft.plan["signer"]
+    assert (signer["authority"], signer["title"]) == (authority, title)
+    assert signer["name"].startswith(MARKER)
+    assert any(title in note for note in draft.notes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_printed_name_is_read(site: SiteData, issuer: Issuer) -> None:
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn."), issuer.year)
+
+    assert draft.plan["signer"] == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hùng"}
