@@ -359,6 +359,23 @@ def test_no_item_dangles_on_as_follows(site: SiteData, issuer: Issuer, opening: 
             assert not without_review(item).rstrip().endswith(("sau:", "sau", ":")), (name, item)
 
 
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("opening", "context"), [
+    ("Để hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, {who} ban hành Kế hoạch tổ chức các hoạt động như sau:",
+     "Để hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, {who} ban hành Kế hoạch tổ chức các hoạt động."),
+    ("Nhằm lan tỏa tinh thần đổi mới sáng tạo trong Nhân dân, {who} xây dựng Kế hoạch, cụ thể như sau:",
+     "Nhằm lan tỏa tinh thần đổi mới sáng tạo trong Nhân dân, {who} xây dựng Kế hoạch."),
+])
+def test_an_opening_purpose_beside_a_purposes_section_is_kept_whole(site: SiteData, issuer: Issuer, opening: str,
+                                                                    context: str) -> None:
+    """The purposes are listed in their section: the opening sentence is context, whole, not its first clause."""
+    text = document(issuer, "II. NỘI DUNG\n\n- Tuyên truyền trên hệ thống truyền thanh.").replace(
+        "xây dựng Kế hoạch như sau:\n\n", "xây dựng Kế hoạch như sau:\n\n" + opening.format(who=issuer.who) + "\n\n")
+    draft = draft_of(site, text, issuer.year)
+
+    assert draft.plan["context"] == [context.format(who=issuer.who)]
+
+
 # --- 5. the signature -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)

@@ -163,13 +163,11 @@ class _Extraction:
                 continue
             actor = next((m for m in basis.ACTOR.finditer(text) if m.start("actor") > 0), None)
             first_actor = next(iter(basis.ACTOR.finditer(text)), None)
-            if _PURPOSE_OPENING.match(text):
+            if _PURPOSE_OPENING.match(text) and self.sections.purposes:
+                self.context.append(_whole(text))  # the purposes are listed below: the sentence, not a cut clause
+            elif _PURPOSE_OPENING.match(text):
                 purpose = text[:actor.start()] if actor else text
-                purpose = capitalize(purpose.strip().rstrip(" ,;"))
-                if self.sections.purposes:
-                    self.context.append(purpose)
-                else:
-                    self.intro_purposes.append(purpose)
+                self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
             elif first_actor and first_actor.start("actor") == 0:
                 continue  # `Sở … trân trọng đề nghị …, cụ thể như sau:` introduces the sections
             elif para.kind != "plain" or not self.sections.found:
@@ -394,6 +392,12 @@ class _Extraction:
                      for t in unit.tasks]
             out.append({"unit": name, "tasks": tasks})
         return out
+
+
+def _whole(text: str) -> str:
+    """An opening sentence as a sentence of its own: capitalised, ending with a stop."""
+    text = capitalize(squash(text).rstrip(" ,;"))
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _marked(value: Any) -> Any:
