@@ -30,6 +30,10 @@ _ISSUER_WORDS = re.compile(
 """How an issuer's closing paragraphs open (Decree 30 documents end with them): plain paragraphs of these words
 just before the closing, or ending the body, are the closing's, never the last unit's task."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
+_INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.)")
+_DEPUTY = re.compile(r"^(?P<on>KT\s*\.\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
+"""`KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` on one line: a deputy signs for the head (Decree 30), so the title after
+`KT. <head>` is `PHÓ <head>` (`THỨ TRƯỞNG` for a minister)."""
 
 
 @dataclass
@@ -114,7 +118,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             continue
         collecting = False
         if p.caps:
-            titles.append(squash(p.full))
+            titles += _printed_lines(squash(p.full))
         elif _is_name(p.text) and titles:
             name = squash(p.text)
         elif p.text.startswith("(") and p.text.endswith(")"):
@@ -126,6 +130,16 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
         if name is None:
             ending.notes.append(plain("import.no_signer_name", printed=" / ".join(titles), unknown=NOT_KNOWN_SPELLING))
     return ending
+
+
+def _printed_lines(text: str) -> list[str]:
+    """The signature's printed lines in a line a reader ran together (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH`): a new line before each `KT.`, `TM.`, `TL.`, `TUQ.`, and the deputy's title after `KT. <head>`."""
+    out: list[str] = []
+    for part in _INNER_ON_BEHALF.split(text):
+        deputy = _DEPUTY.match(part)
+        out += [deputy["on"], deputy["title"]] if deputy else [part]
+    return out
 
 
 def _signer(lines: list[str], name: str | None) -> dict:
