@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from bench_import import pdf_like
 from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,22 +123,24 @@ def marked(value: str) -> bool:
 THEME = "Đổi mới sáng tạo vì cộng đồng"
 
 
+@pytest.mark.parametrize("reading", ["txt", "pdf"])
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 @pytest.mark.parametrize("title", ["II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC", "II. Thời gian và chủ đề hưởng ứng",
                                    "II. CHỦ ĐỀ, THỜI GIAN THỰC HIỆN"])
-def test_a_heading_naming_a_theme_and_a_time_decides_neither(site: SiteData, issuer: Issuer, title: str) -> None:
+def test_a_heading_naming_a_theme_and_a_time_decides_neither(site: SiteData, issuer: Issuer, title: str, reading: str) -> None:
     """The issue's case: the window sentence under `Chủ đề và thời gian tổ chức` became a theme and the
     window was lost. Each sentence goes where what it says puts it, marked, with its words in a note."""
     y = issuer.year
     window_sentence = f"Các hoạt động hưởng ứng được tổ chức từ ngày 15/4/{y} đến hết ngày 26/4/{y} trên địa bàn."
     body = f"{title}\n\n{window_sentence}\n\nChủ đề năm {y}: “{THEME}”."
-    draft = draft_of(site, document(issuer, body), y)
+    text = document(issuer, body)
+    draft = draft_of(site, pdf_like(text) if reading == "pdf" else text, y)
 
     assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}15/4/{y}", "end": f"{REVIEW_PREFIX}26/4/{y}"}
     texts = phrase_texts(site, draft)
     assert [texts[without_review(i)] for i in phrase_ids(draft)] == [THEME]
     assert all(marked(i) for i in phrase_ids(draft))
-    assert any(window_sentence[:40] in note for note in draft.notes)
+    assert any(window_sentence[:20] in note for note in draft.notes)
     assert any(THEME in note for note in draft.notes)
 
 
@@ -163,6 +166,16 @@ def test_subheadings_of_one_subject_under_a_mixed_heading_pin_their_values(site:
 
     assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
     assert [phrase_texts(site, draft)[i] for i in draft.plan["themes"]] == [THEME]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_content_and_forms_subheadings_under_a_mixed_heading_pin_their_items(site: SiteData, issuer: Issuer) -> None:
+    body = ("II. NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN\n\n1. Nội dung\n\n- Tuyên truyền về vai trò của đổi mới sáng tạo.\n\n"
+            "2. Hình thức\n\n- Treo băng rôn tại trụ sở.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert (draft.plan["content"], draft.plan["forms"]) == (["Tuyên truyền về vai trò của đổi mới sáng tạo."],
+                                                            ["Treo băng rôn tại trụ sở."])
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
@@ -331,10 +344,13 @@ def test_a_task_does_not_repeat_its_units_name(site: SiteData, issuer: Issuer, u
     ["Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về cơ quan thường trực để được hướng dẫn.",
      "Đề nghị các đơn vị nghiêm túc thực hiện."],
 ])
-def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str]) -> None:
+@pytest.mark.parametrize("reading", ["txt", "pdf"])
+def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str],
+                                                               reading: str) -> None:
     body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
             "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + "\n\n".join(closing))
-    draft = draft_of(site, document(issuer, body), issuer.year)
+    text = document(issuer, body)
+    draft = draft_of(site, pdf_like(text) if reading == "pdf" else text, issuer.year)
 
     assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
     assert strings(draft.plan["closing"]) == closing

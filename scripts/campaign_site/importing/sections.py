@@ -164,8 +164,12 @@ class _Walker:
         deeper = self.kind is not None and depth(p) > self.depth
         if self.mixed and p.kind == "plain" and not (p.bold or p.caps):
             return False  # `Thời gian: …` under `Chủ đề và thời gian`: what the mixed heading holds, not a new section
-        if kind == "mixed":
-            self.switch(next((s for s in named if s in _LISTS), "other"), p, title, named)
+        if kind == "mixed" or self.mixed and deeper and kind in self.mixed:
+            # A heading naming several subjects opens a section of its own; a deeper one naming one of them pins it.
+            if kind == "mixed":
+                self.switch(next((s for s in named if s in _LISTS), "other"), p, title, named)
+            else:
+                self.switch(kind, p, title)
             if rest:
                 self.item(p, rest)
             return True
