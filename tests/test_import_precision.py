@@ -336,6 +336,28 @@ def test_a_task_does_not_repeat_its_units_name(site: SiteData, issuer: Issuer, u
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("paragraph", "actor"), [
+    ("Các đơn vị báo cáo kết quả về {who} trước ngày 30/4/{y}.", "Các đơn vị"),
+    ("UBND các xã, phường tổ chức treo băng rôn tại trụ sở và báo cáo kết quả trước ngày 30/4/{y}.", "UBND các xã, phường"),
+    ("Phòng Tài chính - Kế hoạch bảo đảm kinh phí; tổng hợp, báo cáo kết quả chậm nhất ngày 30/4/{y}.",
+     "Phòng Tài chính - Kế hoạch"),
+])
+def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(site: SiteData, issuer: Issuer,
+                                                                              paragraph: str, actor: str) -> None:
+    """`2. Trung tâm Văn hóa: …` then a paragraph whose subject is another body: that body's words, not the
+    centre's task, and the centre does not become who reports."""
+    y = issuer.year
+    body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
+            "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + paragraph.format(who=issuer.who, y=y))
+    draft = draft_of(site, document(issuer, body), y)
+
+    units = {r["unit"]: r["tasks"] for r in draft.plan["responsibilities"]}
+    assert units["Trung tâm Văn hóa"] == ["Phối hợp treo băng rôn."]
+    assert units[REVIEW_PREFIX + actor] == [paragraph.format(who=issuer.who, y=y)]
+    assert all(d["reporter"] != "Trung tâm Văn hóa" for d in draft.plan["report_deadlines"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 @pytest.mark.parametrize("closing", [
     ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Văn phòng để tổng hợp, báo cáo.",
      "Trên đây là Kế hoạch hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm nay./."],

@@ -50,7 +50,8 @@ _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển kh
                r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
 _UNIT_ACTOR = re.compile(
-    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b[^,;:.]{2,80}?)\s+"
+    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b[^,;:.]{2,80}?"
+    r"(?:,\s[^\W\d_A-ZĐ][^,;:.\s]*(?:\s[^,;:.\s]+){0,2}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
 )
 _LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
@@ -299,9 +300,11 @@ class _Walker:
             name = m["u"].strip()
             units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
             return
-        if current is None:
-            m = _UNIT_ACTOR.match(text)
-            current = Unit(m["u"].strip() if m else "", certain=False)
+        actor = _UNIT_ACTOR.match(text)
+        if current is None or current.from_label and actor and key(actor["u"]) != key(current.name):
+            # No unit yet, or after `Unit: task` items a paragraph with another body as its subject: that
+            # body's words (its name marked), not the last unit's task.
+            current = Unit(actor["u"].strip() if actor else "", certain=False)
             units.append(current)
         current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
 
