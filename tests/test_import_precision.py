@@ -219,6 +219,37 @@ def test_a_sentence_under_a_theme_heading_is_not_an_unmarked_theme(site: SiteDat
     assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}16/4/{y}", "end": f"{REVIEW_PREFIX}21/4/{y}"}
 
 
+_WORDS = ["đơn vị", "tổ chức", "tuyên truyền", "cán bộ", "Nhân dân", "đổi mới", "sáng tạo", "hiệu quả", "thiết thực",
+          "trên địa bàn", "các hoạt động", "hưởng ứng", "nâng cao", "nhận thức", "phong trào", "thi đua"]
+
+
+@st.composite
+def sentences_not_phrases(draw: st.DrawFn) -> str:
+    """A whole sentence: clauses ended by a stop, more than 25 words, or a span of days."""
+    clause = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=6).map(" ".join)
+    shape = draw(st.sampled_from(["clauses", "long", "dates"]))
+    if shape == "clauses":
+        text = ", ".join(draw(st.lists(clause, min_size=2, max_size=4))) + "."
+    elif shape == "long":
+        text = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=14, max_size=19)))
+    else:
+        day = draw(st.integers(1, 20))
+        text = f"{draw(clause)} từ ngày {day}/4/2026 đến ngày {day + draw(st.integers(1, 8))}/4/2026"
+    return text[:1].upper() + text[1:]
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentence=sentences_not_phrases(), heading=st.sampled_from(["II. CHỦ ĐỀ", "II. KHẨU HIỆU", "2. Thông điệp"]))
+def test_no_whole_sentence_is_an_unmarked_phrase(sentence: str, heading: str) -> None:
+    site, issuer = shipped(), ISSUERS[1]
+    draft = draft_of(site, document(issuer, f"{heading}\n\n{sentence}"), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    for phrase_id in phrase_ids(draft):
+        assert marked(phrase_id) or texts[phrase_id] not in sentence, (phrase_id, sentence)
+    assert "từ ngày" not in " ".join(texts[without_review(i)] for i in phrase_ids(draft))
+
+
 # --- the property: nothing unmarked from under a heading naming two subjects --------------------------
 
 _SUBJECT_WORDS = {
@@ -282,6 +313,32 @@ def test_a_window_without_a_year_takes_the_documents_year_marked(site: SiteData,
     window = draft.plan["window"]
     assert (window["start"], window["end"]) == (f"{REVIEW_PREFIX}{start}/{y}", f"{REVIEW_PREFIX}{end}/{y}")
     assert any(str(y) in note and "năm" in note for note in draft.notes)
+
+
+@st.composite
+def yearless_spans(draw: st.DrawFn) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """A span written without its year, and its first and last (day, month)."""
+    month = draw(st.integers(3, 10))
+    first = draw(st.integers(1, 20))
+    last = draw(st.integers(first + 1, 28))
+    forms = [f"Từ ngày {first}-{last}/{month}", f"Từ ngày {first:02d} - {last:02d}/{month:02d}",
+             f"Từ {first}/{month} đến {last}/{month}", f"Từ ngày {first}/{month} đến hết ngày {last}/{month}",
+             f"Từ ngày {first} đến ngày {last} tháng {month}"]
+    if last <= 10:  # across the end of the month
+        return (f"Từ ngày {first + 18}/{month} đến ngày {last}/{month + 1}", (first + 18, month), (last, month + 1))
+    return draw(st.sampled_from(forms)) + draw(st.sampled_from([".", " trên địa bàn.", ""])), (first, month), (last, month)
+
+
+@settings(max_examples=80, deadline=None)
+@given(span=yearless_spans(), issuer=st.sampled_from(ISSUERS))
+def test_every_span_without_a_year_is_read_in_the_documents_year_and_marked(
+        span: tuple[str, tuple[int, int], tuple[int, int]], issuer: Issuer) -> None:
+    written, (d1, m1), (d2, m2) = span
+    y = issuer.year
+    draft = draft_of(shipped(), document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\n{written}"), y)
+
+    window = draft.plan["window"]
+    assert (window["start"], window["end"]) == (f"{REVIEW_PREFIX}{d1}/{m1}/{y}", f"{REVIEW_PREFIX}{d2}/{m2}/{y}")
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
