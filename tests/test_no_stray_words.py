@@ -61,6 +61,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/deadlines.py": "patterns of deadlines, reporters and recipients",
     "campaign_site/importing/extract.py::_BASIS_OPENING": "openings of a basis paragraph",
     "campaign_site/importing/extract.py::_PURPOSE_OPENING": "openings of a purpose paragraph",
+    "campaign_site/importing/extract.py::_AS_FOLLOWS": "the `như sau:` an opening ends on",
     "campaign_site/importing/extract.py::_BASIS_START": "the `Căn cứ` a basis paragraph starts with",
     "campaign_site/importing/extract.py::_TIME_WORDS": "the `thời gian` a sentence about the window has",
     "campaign_site/importing/extract.py::_LINKING": "words linking activities to another day",
@@ -78,6 +79,8 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/readers.py::legacy_encoding": "the letters of Unicode Vietnamese",
     "campaign_site/importing/signature.py::RECIPIENTS": "the `Nơi nhận` label",
     "campaign_site/importing/signature.py::_CLOSING_INSIDE": "the `Trên đây` a closing starts with",
+    "campaign_site/importing/signature.py::_ISSUER_WORDS": "openings of an issuer's closing paragraphs",
+    "campaign_site/importing/signature.py::_DEPUTY": "the deputy's title after `KT.` (`PHÓ`, `THỨ TRƯỞNG`)",
     # The theme's own table of words: Material's language partial, read by the theme templates with `lang.t`.
     "overrides/partials/language.html": "Material's language mechanism: the words of the theme templates",
     # Test data and benchmarks: made-up documents and campaigns, not words the site says.
