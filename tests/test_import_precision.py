@@ -250,6 +250,17 @@ def test_no_whole_sentence_is_an_unmarked_phrase(sentence: str, heading: str) ->
     assert "từ ngày" not in " ".join(texts[without_review(i)] for i in phrase_ids(draft))
 
 
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("intro", ["Các chủ đề, khẩu hiệu tuyên truyền năm nay như sau:", "Cụ thể:",
+                                   "Tuyên truyền các khẩu hiệu sau đây:"])
+def test_a_line_introducing_the_phrases_is_not_one(site: SiteData, issuer: Issuer, intro: str) -> None:
+    body = f"II. CHỦ ĐỀ, KHẨU HIỆU\n\n{intro}\n\n- “{THEME}”"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in phrase_ids(draft)] == [THEME]
+
+
 # --- the property: nothing unmarked from under a heading naming two subjects --------------------------
 
 _SUBJECT_WORDS = {

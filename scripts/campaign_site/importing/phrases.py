@@ -99,10 +99,11 @@ _CLAUSES = re.compile(r"[,;]\s|[.;!?]\s+\S")
 
 
 def phrase_like(text: str) -> bool:
-    """Whether an unquoted line reads as a theme or slogan rather than a sentence: at most 25 words, and
-    not clauses ended by a stop (`Các đơn vị căn cứ …, lựa chọn …, bảo đảm ….`)."""
+    """Whether an unquoted line reads as a theme or slogan rather than a sentence: at most 25 words, not
+    clauses ended by a stop (`Các đơn vị căn cứ …, lựa chọn …, bảo đảm ….`), not introducing a list (`…:`)."""
     stripped = text.strip()
-    return len(stripped.split()) <= 25 and not (stripped.endswith((".", ";")) and _CLAUSES.search(stripped))
+    return len(stripped.split()) <= 25 and not stripped.endswith(":") \
+        and not (stripped.endswith((".", ";")) and _CLAUSES.search(stripped))
 
 
 @dataclass

@@ -283,6 +283,8 @@ class _Walker:
         if dates.spans(text):
             self.out.window_read.append(text)  # a sentence giving dates is never a phrase
             return
+        if text.rstrip().endswith(":"):
+            return  # `Các chủ đề, khẩu hiệu như sau:` introduces the phrases
         if text.strip() and len(text.split()) <= 40:
             # A short line under a heading of its kind is that phrase; a whole sentence may be one, to check.
             self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True,
