@@ -482,6 +482,22 @@ def test_an_opening_purpose_beside_a_purposes_section_is_kept_whole(site: SiteDa
     assert draft.plan["context"] == [context.format(who=issuer.who)]
 
 
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("section", "last"), [
+    ("II. NỘI DUNG", "- Tổ chức các hoạt động hưởng ứng, cụ thể như sau:"),
+    ("II. HÌNH THỨC", "- Treo băng rôn tại các địa điểm sau:"),
+    ("II. YÊU CẦU", "Các hoạt động phải bảo đảm các yêu cầu sau đây:"),
+])
+def test_an_item_ending_on_a_colon_with_nothing_after_is_not_written(site: SiteData, issuer: Issuer, section: str,
+                                                                      last: str) -> None:
+    body = f"{section}\n\n- Tuyên truyền trên hệ thống truyền thanh.\n\n{last}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác thôn: Treo băng rôn."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    items = [i for name in ("content", "forms", "requirements") for i in strings(draft.plan.get(name, []))]
+    assert items == ["Tuyên truyền trên hệ thống truyền thanh."]
+    assert any(last.lstrip("- ") in note for note in draft.notes)
+
+
 # --- 5. the signature -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)

@@ -125,6 +125,8 @@ class _Extraction:
             plan["recipients"] = self.ending.recipients
         if self.ending.signer:
             plan["signer"] = self.ending.signer
+        for text in self.sections.dangling:
+            self.notes.append(plain("import.dangling", text=squash(without_review(text))))
         for title, items in self.sections.other:
             if items:
                 self.notes.append(plain("import.unknown_section", title=title, count=len(items)))

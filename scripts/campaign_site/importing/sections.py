@@ -126,6 +126,8 @@ class Sections:
     """Items under `Mục đích, yêu cầu` itself, not under either."""
     found: set[str] = field(default_factory=set)
     """Kinds of section the document has."""
+    dangling: list[str] = field(default_factory=list)
+    """Last items of a list that end on `:` with nothing after them (`… cụ thể như sau:`): left out."""
 
 
 class _Walker:
@@ -157,7 +159,16 @@ class _Walker:
             if found and self.place_heading(p, *found):
                 continue
             self.item(p, review(p.text) if p.doubtful else p.text)
+        self.drop_dangling()
         return self.out
+
+    def drop_dangling(self) -> None:
+        """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""
+        lists = [self.out.purposes, self.out.requirements, self.out.forms, *(s["items"] for s in self.out.content)]
+        for items in lists:
+            while items and items[-1].removeprefix(REVIEW_PREFIX).rstrip().endswith(":"):
+                self.out.dangling.insert(0, items.pop())
+        self.out.content = [s for s in self.out.content if s["items"]]
 
     def place_heading(self, p: Para, title: str, rest: str) -> bool:
         named = subjects(title)
