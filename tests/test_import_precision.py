@@ -305,6 +305,65 @@ def test_no_unmarked_value_comes_from_under_a_heading_naming_two_subjects(title:
             assert marked(item) or not any(without_review(item) in u for u in under), (name, item)
 
 
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("intro", "items", "kind"), [
+    ("- Treo băng rôn tại trụ sở với một trong các khẩu hiệu sau:", ["“Sáng tạo vì cộng đồng”", "“Đổi mới để phát triển”"], "slogans"),
+    ("2. Treo băng rôn, pa-nô tại trụ sở. Khẩu hiệu tham khảo:", ["Sáng tạo vì cộng đồng!", "Đổi mới để phát triển!"], "slogans"),
+    ("- Tuyên truyền các thông điệp sau:", ["“Sáng tạo vì cộng đồng”", "“Đổi mới để phát triển”"], "messages"),
+])
+def test_phrases_listed_after_an_item_naming_their_kind_are_marked_phrases(site: SiteData, issuer: Issuer, intro: str,
+                                                                          items: list[str], kind: str) -> None:
+    """An item of the forms or content ending `… các khẩu hiệu sau:` and the phrases listed under it: phrases
+    of that kind, marked (no heading of their one kind pins them), no longer items of the list."""
+    listed = "\n".join(("+ " if intro.startswith("-") else "- ") + i for i in items)
+    following = "- " if intro.startswith("-") else "3. "  # the next item at the introducing item's level
+    body = f"II. HÌNH THỨC\n\n{intro}\n{listed}\n\n{following}Đăng tin trên trang thông tin điện tử."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan[kind]] == [i.strip("“”") for i in items]
+    assert all(marked(i) for i in draft.plan[kind])
+    assert len(draft.plan["forms"]) == 2
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "kind", "text"), [
+    ("- Tuyên truyền về chủ đề năm nay và thông điệp “Sở hữu trí tuệ - nền tảng của đổi mới sáng tạo”;", "messages",
+     "Sở hữu trí tuệ - nền tảng của đổi mới sáng tạo"),
+    ("- Thông điệp: Khoa học, công nghệ và đổi mới sáng tạo là động lực phát triển nhanh.", "messages",
+     "Khoa học, công nghệ và đổi mới sáng tạo là động lực phát triển nhanh"),
+    ("- Khẩu hiệu: Khoa học và công nghệ - động lực phát triển quê hương!", "slogans",
+     "Khoa học và công nghệ - động lực phát triển quê hương!"),
+])
+def test_a_phrase_in_the_content_takes_the_kind_that_introduces_it_marked(site: SiteData, issuer: Issuer, item: str,
+                                                                         kind: str, text: str) -> None:
+    body = f"II. NỘI DUNG\n\n- Tuyên truyền về vai trò của đổi mới sáng tạo.\n\n{item}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan[kind]] == [text]
+    assert all(marked(i) for i in draft.plan[kind])
+
+
+PARTY = Issuer("TỈNH ỦY QUẢNG NAM", "Quảng Nam", 2025, "241-KH/TU", "Ban Thường vụ Tỉnh ủy")
+
+
+@pytest.mark.parametrize("numbering", [("I- ", "1- ", "2- "), ("I. ", "1. ", "2. ")])
+def test_a_party_plans_dash_numbering_gives_its_sections(site: SiteData, numbering: tuple[str, str, str]) -> None:
+    """Party documents number `I-`, `1-`: the same sections as `I.`, `1.`."""
+    roman, one, two = numbering
+    body = (f"{roman}NỘI DUNG, HÌNH THỨC\n{one}Nội dung\n- Lịch sử, ý nghĩa Ngày Khoa học và Công nghệ Việt Nam.\n"
+            f"{two}Hình thức\n- Treo băng rôn tại trụ sở.\n\n{roman.replace('I', 'III')}THỜI GIAN\n"
+            "Thực hiện từ tháng 4 đến hết tháng 5/2025; cao điểm từ ngày 10/5 đến ngày 20/5/2025.")
+    text = document(PARTY, body).replace("I. MỤC ĐÍCH", f"{roman}MỤC ĐÍCH")
+    draft = draft_of(site, text, 2025)
+
+    assert draft.plan["content"] == ["Lịch sử, ý nghĩa Ngày Khoa học và Công nghệ Việt Nam."]
+    assert draft.plan["forms"] == ["Treo băng rôn tại trụ sở."]
+    assert draft.plan["window"] == {"start": "1/4/2025", "end": "31/5/2025",
+                                    "peak": {"start": "10/5/2025", "end": "20/5/2025"}}
+
+
 # --- 3. a window or a deadline without its year --------------------------------------------------------
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
@@ -315,6 +374,7 @@ def test_no_unmarked_value_comes_from_under_a_heading_naming_two_subjects(title:
     ("Từ ngày 15 đến ngày 21 tháng 4.", "15/4", "21/4"),
     ("Trong tháng 4.", "1/4", "30/4"),
     ("Các hoạt động được triển khai trong tháng 4, tập trung vào tuần lễ 21/4.", "1/4", "30/4"),
+    ("Từ tháng 4 đến hết tháng 5.", "1/4", "31/5"),
 ])
 def test_a_window_without_a_year_takes_the_documents_year_marked(site: SiteData, issuer: Issuer, written: str,
                                                                  start: str, end: str) -> None:

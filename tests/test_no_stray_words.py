@@ -70,6 +70,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/issuer.py::issuer": "the locality words a parsed name starts with, and its province added",
     "campaign_site/importing/phrases.py::KINDS": "phrase kinds as documents name them (the `phrase_kind` labels of the loading part)",
     "campaign_site/importing/phrases.py::KIND_WORDS": "pattern of the phrase kinds",
+    "campaign_site/importing/phrases.py::_INTRODUCED": "pattern of the phrase kind just before a quoted phrase",
     "campaign_site/importing/phrases.py::slogan_like": "the `chào mừng` a slogan starts with",
     "campaign_site/importing/readers.py::MOTTO": "the national motto a header starts with",
     "campaign_site/importing/readers.py::_TCVN3_MARKS": "letters of the old TCVN3 encoding",

@@ -19,8 +19,15 @@ RANGE = re.compile(
     rf"\btừ\s+(?:ngày\s+)?(?P<a>{DAY})\s*(?:đến(?:\s+hết)?(?:\s+ngày)?|[-–—])\s*(?:ngày\s+)?(?P<b>{DAY})(?!\s*[/.-]?\d)",
     re.IGNORECASE,
 )
-MONTH = re.compile(rf"\btrong\s+tháng\s+(?P<m>{_D})(?:\s*(?:/|,?\s*năm)\s*(?P<y>{_Y}))?(?![\d/])", re.IGNORECASE)
-"""A whole month as a span of days: `trong tháng 4`, `trong tháng 4/2026`, `trong tháng 4 năm 2026`."""
+
+
+def _month(m: str, y: str) -> str:
+    return rf"tháng\s+(?P<{m}>{_D})(?:\s*(?:/|,?\s*năm)\s*(?P<{y}>{_Y}))?(?![\d/])"
+
+
+MONTH = re.compile(rf"\b(?:trong\s+|từ\s+{_month('m0', 'y0')}\s*(?:đến(?:\s+hết)?|[-–—])\s*){_month('m', 'y')}",
+                   re.IGNORECASE)
+"""Whole months as a span of days: `trong tháng 4`, `trong tháng 4/2026`, `từ tháng 4 đến hết tháng 5/2025`."""
 SIGNED = re.compile(r"ngày\s*(?P<d>[\d.…_ ]*?)\s*tháng\s*(?P<m>[\d.…_ ]*?)\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
 
 
@@ -89,15 +96,18 @@ def ranges(text: str, default_year: int | None) -> list[Range]:
 
 
 def months(text: str, default_year: int | None) -> list[Range]:
-    """Every `trong tháng 4` in `text`, as the span from its first day to its last."""
+    """Every `trong tháng 4` or `từ tháng 4 đến tháng 5` in `text`, from the first month's first day to the
+    last month's last day."""
     found = []
     for m in MONTH.finditer(text):
         year = int(m["y"]) if m["y"] else default_year
-        month = int(m["m"])
-        if year is None or not 1 <= month <= 12:
+        first_year = int(m["y0"]) if m["y0"] else year
+        month, first = int(m["m"]), int(m["m0"] or m["m"])
+        if year is None or first_year is None or not (1 <= month <= 12 and 1 <= first <= 12):
             continue
-        following = date(year + month // 12, month % 12 + 1, 1)
-        found.append(Range(date(year, month, 1), following - timedelta(days=1), m.start(), m.end(), m["y"] is None))
+        start, following = date(first_year, first, 1), date(year + month // 12, month % 12 + 1, 1)
+        if start < following:
+            found.append(Range(start, following - timedelta(days=1), m.start(), m.end(), m["y"] is None))
     return found
 
 

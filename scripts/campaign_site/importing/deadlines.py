@@ -106,7 +106,7 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     of the sentence as a note. Notes for staff come second."""
     notes: list[str] = []
     text = " ".join(texts)
-    found = dates.ranges(text, year) or dates.months(text, year)
+    found = sorted(dates.ranges(text, year) + dates.months(text, year), key=lambda r: r.begin)
     if not found:
         return None, notes
     peaks = [r for r in found if _PEAK.search(text[max(0, r.begin - 60):r.begin])]

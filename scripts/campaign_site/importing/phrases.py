@@ -25,6 +25,8 @@ KINDS = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông �
 KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)
 QUOTED = re.compile(r"“([^“”]{3,400})”|\"([^\"]{3,400})\"")
 _CLAUSE_END = re.compile(r"[;.]\s")
+_INTRODUCED = re.compile(r"(?:chủ đề|khẩu hiệu|thông điệp)(?:\s+năm\s+\d{4})?\s*(?:là|:)?\s*$", re.IGNORECASE)
+"""The kind word just before a quoted phrase, which names it."""
 SIMILAR = 0.9
 """Texts this close to a phrase of the year are that phrase misprinted (`Sản sàng` for `Sẵn sàng`)."""
 
@@ -134,6 +136,8 @@ def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Ca
         if not words:
             continue
         kinds = {k for k, w in KINDS.items() if any(key(x) == w for x in words)}
+        if introducing := _INTRODUCED.search(clause):  # `… chủ đề năm nay và thông điệp “…”`: the word before it
+            kinds = {k for k in [kind_of(introducing[0])] if k}
         kind = kinds.pop() if len(kinds) == 1 else None
         named = observance_mentions(clause, observances)
         out.append(Candidate(inner(m), kind, named[-1] if named else None, False, certain=False,

@@ -88,11 +88,17 @@ def heading(p: Para) -> tuple[str, str] | None:
         return m["t"].strip(), m["r"].strip()  # `Thời gian thực hiện: từ ngày …` without a number
     if not (p.kind in ("roman", "number", "letter") or p.marker == "*" or p.bold or p.caps):
         return None
-    if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]):
+    if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]) and _title_like(m["t"]):
         return m["t"].strip(), m["r"].strip()
     if not ends_sentence(text) and len(text.split()) <= 16:
         return text.strip(), ""
     return None
+
+
+def _title_like(text: str) -> bool:
+    """A heading's title is short and one phrase: `2. Treo băng rôn tại trụ sở. Khẩu hiệu tham khảo:` is an item
+    introducing a list, not a heading."""
+    return len(text.split()) <= 16 and not re.search(r"[.;!?]\s", text)
 
 
 def depth(p: Para) -> int:
@@ -142,6 +148,10 @@ class _Walker:
         self.phrase_kind: str | None = None
         self.phrase_observance: str | None = None
         self.mixed: list[str] = []
+        self.introduced: tuple[str, Para, str] | None = None
+        """(kind, item, its text) of a list item ending `… các khẩu hiệu sau:`, over the items listed under it."""
+        self.introducing: set[str] = set()
+        """Texts of items that introduced phrases: ending on `:` they are not fragments."""
         """The subjects of the section's heading when it names several (see `split`)."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
@@ -166,7 +176,7 @@ class _Walker:
         """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""
         lists = [self.out.purposes, self.out.requirements, self.out.forms, *(s["items"] for s in self.out.content)]
         for items in lists:
-            while items and items[-1].removeprefix(REVIEW_PREFIX).rstrip().endswith(":"):
+            while items and items[-1].removeprefix(REVIEW_PREFIX).rstrip().endswith(":") and items[-1] not in self.introducing:
                 self.out.dangling.insert(0, items.pop())
         self.out.content = [s for s in self.out.content if s["items"]]
 
@@ -249,6 +259,8 @@ class _Walker:
             self.place(p, review(left))
 
     def place(self, p: Para, text: str) -> None:
+        if self.kind in ("purposes", "requirements", "forms", "content") and self.listed(p, text):
+            return
         kind = self.kind
         if kind is None:
             self.out.intro.append(p)
@@ -275,6 +287,30 @@ class _Walker:
             self.task(p, text)
         else:
             self.out.other[-1][1].append(text)
+
+    def listed(self, p: Para, text: str) -> bool:
+        """Phrases written as items of another list: `Thông điệp: …` (a label naming one kind) and the items
+        listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
+        pins them), and not kept as items."""
+        words = text.removeprefix(REVIEW_PREFIX)
+        if (intro := self.introduced) and p.kind != "plain" and _below(p, intro[1]):
+            found = quotes(words)
+            whole = len(found) == 1 and not words.replace(found[0][0], "").strip(" .;,!")
+            if whole or intro[0] != "theme" and phrase_like(words):
+                self.introducing.add(intro[2])
+                self.out.phrases.append(Candidate(quoted_text(found[0]) if whole else words.strip().rstrip(".;,").strip(),
+                                                  intro[0], None, True, certain=False, source=f"{intro[2]} {words}"))
+                return True
+        self.introduced = None
+        if words.rstrip().endswith(":") and (kind := kind_of(sentences(words)[-1])):
+            self.introduced = (kind, p, text)
+        elif (m := _LABEL.match(words)) and (kind := kind_of(m["t"])) and len(m["t"].split()) <= 4 \
+                and m["r"] and len(m["r"].split()) <= 40:
+            found = quotes(m["r"])
+            texts = [quoted_text(q) for q in found] or [m["r"].strip().rstrip(".;,").strip()]
+            self.out.phrases += [Candidate(t, kind, None, True, certain=False, source=words) for t in texts]
+            return True
+        return False
 
     def phrase(self, p: Para, text: str) -> None:
         observance = self.phrase_observance
@@ -320,6 +356,11 @@ class _Walker:
             current = Unit(actor["u"].strip() if actor else "", certain=False)
             units.append(current)
         current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
+
+
+def _below(p: Para, above: Para) -> bool:
+    """Whether `p` is an item listed under `above`: deeper numbering, another kind of marker, or another bullet."""
+    return depth(p) > depth(above) or p.kind != above.kind or p.kind == "bullet" and p.marker != above.marker
 
 
 def _without_name(unit: str, task: str) -> str:

@@ -19,8 +19,9 @@ from campaign_site.importing.vn import is_caps, is_lower_start, nfc, squash
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _HEADING_HASHES = re.compile(r"^#{1,6}\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-ROMAN = re.compile(r"^(?P<m>[IVXL]{1,5}[.)])\s+(?P<t>\S.*)$")
-NUMBER = re.compile(r"^(?P<m>\d{1,2}\.(?:\d{1,2}\.?)*)\s*(?P<t>[^\W\d_].*)$")
+ROMAN = re.compile(r"^(?P<m>[IVXL]{1,5}[.)-])\s+(?P<t>\S.*)$")
+NUMBER = re.compile(r"^(?P<m>\d{1,2}\.(?:\d{1,2}\.?)*|\d{1,2}-(?=\s))\s*(?P<t>[^\W\d_].*)$")
+"""`1.`, `1.1.`, and `1-` as Party documents number (`57-NQ/TW` at a line's start is not: no space)."""
 LETTER = re.compile(r"^(?P<m>[a-zđ]\))\s*(?P<t>\S.*)$")
 BULLET = re.compile(r"^(?P<m>[-+*–—•●○▪■◦➢✓])\s+(?P<t>\S.*)$")
 LABEL = re.compile(
