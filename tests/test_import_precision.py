@@ -586,6 +586,47 @@ def test_a_printed_signature_without_a_name_asks_for_the_name(site: SiteData, is
     assert any(title in note for note in draft.notes)
 
 
+def _two_columns(left: list[str], right: list[str], gap: str) -> str:
+    """`Nơi nhận` on the left and the signature on the right, as a PDF's text or a copy of a table gives them."""
+    rows = [f"{a}{gap}{b}" if b else a for a, b in zip(left, right + [""] * len(left), strict=False)]
+    return "\n".join(rows) + "".join(f"\n{gap}{b}" for b in right[len(left):]) + "\n"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("gap", [" " * 40, "\t"], ids=["spaces", "tab"])
+@pytest.mark.parametrize(("right", "expected"), [
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn Hùng"],
+     {"authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hùng"}),
+    (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "", "", "Nguyễn Đức Tâm"],
+     {"authority": "T/M BAN THƯỜNG VỤ", "title": "PHÓ BÍ THƯ THƯỜNG TRỰC", "name": "Nguyễn Đức Tâm"}),
+    (["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"],
+     {"authority": "K/T TRƯỞNG BAN", "title": "PHÓ TRƯỞNG BAN", "name": "CẦN ĐIỀN: họ tên người ký"}),
+])
+def test_a_signature_printed_beside_the_recipients_is_read(site: SiteData, issuer: Issuer, gap: str, right: list[str],
+                                                           expected: dict) -> None:
+    ending = _two_columns(["Nơi nhận:", "- Như trên;", "- Sở Khoa học và Công nghệ (b/c);", "- Lưu: VT."], right, gap)
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn.", ending), issuer.year)
+
+    assert draft.plan["signer"] == expected
+    assert draft.plan["recipients"] == ["Như trên", "Sở Khoa học và Công nghệ (b/c)", "Lưu: VT"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("block", "expected"), [
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(đã ký)\n\nQuách Thị Lan",
+     {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Quách Thị Lan"}),
+    ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ KHOA HỌC, CÔNG NGHỆ VÀ MÔI TRƯỜNG\n\nPhạm Quốc Hưng",
+     {"authority": "TL. BỘ TRƯỞNG", "title": "VỤ TRƯỞNG VỤ KHOA HỌC, CÔNG NGHỆ VÀ MÔI TRƯỜNG", "name": "Phạm Quốc Hưng"}),
+])
+def test_a_signature_title_is_read_whole(site: SiteData, issuer: Issuer, block: str, expected: dict) -> None:
+    """A title printed over two lines is one title (every line that is not signed on someone's behalf is
+    the signer's own); `(đã ký)` under it is not part of it."""
+    ending = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{block}\n"
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn.", ending), issuer.year)
+
+    assert draft.plan["signer"] == expected
+
+
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_a_printed_name_is_read(site: SiteData, issuer: Issuer) -> None:
     draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn."), issuer.year)

@@ -19,9 +19,9 @@ from campaign_site.importing.text import ACTOR_OPENING, Para
 from campaign_site.importing.vn import squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
-ON_BEHALF = re.compile(r"^(?:KT|TM|TL|TUQ|PP)\s*\.", re.IGNORECASE)
-"""A line signed on behalf of someone (`KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `TL.`, `TUQ.`): an authority
-line. `Q. GIÁM ĐỐC` (acting director) is a title."""
+ON_BEHALF = re.compile(r"^(?:(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)", re.IGNORECASE)
+"""A line signed on behalf of someone (`KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `TL.`, `TUQ.`; `K/T`, `T/M`, `T/L`
+in Party documents): an authority line. `Q. GIÁM ĐỐC` (acting director) is a title."""
 _CLOSING_INSIDE = re.compile(r"(?<=[.;!?])\s+(?=Trên đây\b)")
 _ISSUER_WORDS = re.compile(
     r"^(?:Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện)|(?:Kính )?(?:Đề nghị|Yêu cầu) (?:các|Thủ trưởng|Lãnh đạo|"
@@ -30,8 +30,8 @@ _ISSUER_WORDS = re.compile(
 """How an issuer's closing paragraphs open (Decree 30 documents end with them): plain paragraphs of these words
 just before the closing, or ending the body, are the closing's, never the last unit's task."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
-_INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.)")
-_DEPUTY = re.compile(r"^(?P<on>KT\s*\.\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
+_INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)")
+_DEPUTY = re.compile(r"^(?P<on>(?:KT\s*\.|K/T)\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
 """`KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` on one line: a deputy signs for the head (Decree 30), so the title after
 `KT. <head>` is `PHÓ <head>` (`THỨ TRƯỞNG` for a minister)."""
 
@@ -143,9 +143,15 @@ def _printed_lines(text: str) -> list[str]:
 
 
 def _signer(lines: list[str], name: str | None) -> dict:
-    """The signature block, each printed line kept: the lines signed on behalf of someone (and any line above
-    the title) as `authority` (one line as text, several as a list), the last other line as `title`."""
-    authority, title = (lines, None) if ON_BEHALF.match(lines[-1]) else (lines[:-1], lines[-1])
+    """The signature block, each printed line kept: the lines signed on behalf of someone as `authority` (one
+    line as text, several as a list), the lines after them as the `title` (a title printed over two lines,
+    `VỤ TRƯỞNG` / `VỤ KHOA HỌC …`, is one); with no such line, the last line is the title."""
+    last = max((i for i, line in enumerate(lines) if ON_BEHALF.match(line)), default=None)
+    title: str | None
+    if last is None:
+        authority, title = lines[:-1], lines[-1]
+    else:
+        authority, title = lines[:last + 1], " ".join(lines[last + 1:]) or None
     signer: dict = {}
     if authority:
         signer["authority"] = authority[0] if len(authority) == 1 else authority
