@@ -481,7 +481,9 @@ def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(si
 
     units = {r["unit"]: r["tasks"] for r in draft.plan["responsibilities"]}
     assert units["Trung tâm Văn hóa"] == ["Phối hợp treo băng rôn."]
-    assert units[REVIEW_PREFIX + actor] == [paragraph.format(who=issuer.who, y=y)]
+    written = paragraph.format(who=issuer.who, y=y)
+    # The body's words (its name marked), or, a request for reports ending the body, the issuer's closing words.
+    assert units.get(REVIEW_PREFIX + actor) == [written] or draft.plan.get("closing") == written
     assert all(d["reporter"] != "Trung tâm Văn hóa" for d in draft.plan["report_deadlines"])
 
 
@@ -493,6 +495,11 @@ def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(si
     ["Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện./."],
     ["Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về cơ quan thường trực để được hướng dẫn.",
      "Đề nghị các đơn vị nghiêm túc thực hiện."],
+    # A request for reports after the numbered parts, before the closing: the issuer's words too.
+    ["Kết quả thực hiện đề nghị gửi về Văn phòng (qua bộ phận tổng hợp) trước ngày 10/5 để tổng hợp, báo cáo.",
+     "Trân trọng./."],
+    ["Báo cáo kết quả gửi về Văn phòng trước ngày 05/5 để tổng hợp.",
+     "Trong quá trình thực hiện, nếu có vướng mắc xin liên hệ Văn phòng để được hướng dẫn.", "Trân trọng./."],
 ])
 @pytest.mark.parametrize("reading", ["txt", "pdf"])
 def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str],

@@ -81,6 +81,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/signature.py::RECIPIENTS": "the `Nơi nhận` label",
     "campaign_site/importing/signature.py::_CLOSING_INSIDE": "the `Trên đây` a closing starts with",
     "campaign_site/importing/signature.py::_ISSUER_WORDS": "openings of an issuer's closing paragraphs",
+    "campaign_site/importing/signature.py::_REPORT_REQUEST": "pattern of a request for reports (`gửi về …`)",
     "campaign_site/importing/signature.py::_DEPUTY": "the deputy's title after `KT.` (`PHÓ`, `THỨ TRƯỞNG`)",
     # The theme's own table of words: Material's language partial, read by the theme templates with `lang.t`.
     "overrides/partials/language.html": "Material's language mechanism: the words of the theme templates",

@@ -15,7 +15,7 @@ from campaign_site.data.document_end import CLOSING_START, END_MARK
 from campaign_site.data.placeholders import to_fill
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
-from campaign_site.importing.text import ACTOR_OPENING, Para
+from campaign_site.importing.text import ACTOR_OPENING, Para, ends_sentence
 from campaign_site.importing.vn import squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
@@ -29,6 +29,8 @@ _ISSUER_WORDS = re.compile(
 )
 """How an issuer's closing paragraphs open (Decree 30 documents end with them): plain paragraphs of these words
 just before the closing, or ending the body, are the closing's, never the last unit's task."""
+_REPORT_REQUEST = re.compile(r"\b(?:gửi|báo cáo)\b[^.;]{0,80}?\svề\s[^;]*?\d{1,2}\s*/\s*\d{1,2}")
+"""`… gửi về … 10/5`, `… báo cáo kết quả về … trước ngày 05/5`: a request for reports with its date."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
 _INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)")
 _DEPUTY = re.compile(r"^(?P<on>(?:KT\s*\.|K/T)\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
@@ -94,9 +96,18 @@ def closing_start(paras: list[Para], begin: int, end: int) -> int:
                if CLOSING_START.match(paras[i].text) and paras[i].kind in ("plain", "bullet")), None)
     if at is None:
         at = next((i for i in range(end - 1, begin - 1, -1) if _is_closing(paras[i])), end)
-    while at - 1 >= begin and paras[at - 1].kind == "plain" and _ISSUER_WORDS.match(paras[at - 1].text):
+    while at - 1 >= begin and paras[at - 1].kind == "plain" and (
+            _ISSUER_WORDS.match(paras[at - 1].text) or _asks_for_reports(paras, at - 1, begin)):
         at -= 1
     return at
+
+
+def _asks_for_reports(paras: list[Para], i: int, begin: int) -> bool:
+    """A plain paragraph asking for reports (`Kết quả thực hiện đề nghị gửi về Sở … trước ngày …`) just after
+    the last item of a numbered or bulleted list: outside the list, the issuer's words."""
+    before = paras[i - 1] if i - 1 >= begin else None
+    return bool(_REPORT_REQUEST.search(paras[i].text)) and before is not None and before.kind != "plain" \
+        and ends_sentence(before.text)
 
 
 def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
