@@ -442,6 +442,23 @@ def test_a_deadline_keeps_its_wording_and_marks_a_year_it_lacks(site: SiteData, 
     assert (rule in DAY_BEFORE_RULES) == written.startswith("trước")
 
 
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    ("Kết quả thực hiện đề nghị gửi về Văn phòng trước ngày 10/5/{y} để tổng hợp, báo cáo.", None),
+    ("Đề nghị gửi báo cáo về Văn phòng trước ngày 10/5/{y}.", None),
+    ("Đề nghị các cơ quan, đơn vị báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "các cơ quan, đơn vị"),
+    ("Đề nghị Quý cơ quan tổng hợp, báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "Quý cơ quan"),
+])
+def test_who_reports_is_a_name_the_sentence_gives_or_asked_for(site: SiteData, issuer: Issuer, sentence: str,
+                                                               reporter: str | None) -> None:
+    """`đề nghị gửi về …` names nobody: the reporter is asked for, never the words after `đề nghị`."""
+    body = f"II. NỘI DUNG\n\n- Treo băng rôn.\n\n- {sentence.format(y=issuer.year)}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["reporter"] == reporter if reporter else deadline["reporter"].startswith(MARKER)
+
+
 # --- 4. fragments -----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)

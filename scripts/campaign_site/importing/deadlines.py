@@ -24,7 +24,9 @@ _ALSO_ACTIVITIES: frozenset[DeadlineRule] = frozenset({"until", "within"})
 in the same clause."""
 _VERBS = (r"quan tâm|tổ chức|báo cáo|gửi|triển khai|thực hiện|chủ động|phối hợp|tổng hợp|khẩn trương|nghiêm túc|"
           r"căn cứ|xây dựng|rà soát|kịp thời")
-_REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>.+?)\s+(?={_VERBS})", re.IGNORECASE)
+_REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>(?!{_VERBS})(?:các|quý|[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9]).+?)\s+(?={_VERBS})",
+                        re.IGNORECASE)
+"""`đề nghị các cơ quan, đơn vị báo cáo …`: who is asked, a name (`đề nghị gửi về …` names nobody)."""
 _ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
 _RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?P<to>[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9][^;]*?)"
                         r"(?=\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|qua|bằng)\b|\s*\(|[,;.]|\*|$)")
