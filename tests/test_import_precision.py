@@ -413,6 +413,20 @@ def test_every_span_without_a_year_is_read_in_the_documents_year_and_marked(
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "start", "end"), [
+    ("3. Các hoạt động được tổ chức trong tháng 4/{y}, bảo đảm thiết thực, tiết kiệm.", "1/4", "30/4"),
+    ("1. Đồng ý chủ trương tổ chức các hoạt động. Các hoạt động tổ chức trong tháng 5 năm {y}, bảo đảm hiệu quả.", "1/5", "31/5"),
+    ("- Các hoạt động hưởng ứng diễn ra từ ngày 15/4/{y} đến ngày 26/4/{y}.", "15/4", "26/4"),
+])
+def test_a_window_in_a_sentence_saying_when_the_activities_are_held_is_read_marked(
+        site: SiteData, issuer: Issuer, item: str, start: str, end: str) -> None:
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. NỘI DUNG\n\n{item.format(y=y)}"), y)
+
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}{start}/{y}", "end": f"{REVIEW_PREFIX}{end}/{y}"}
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_a_window_with_its_year_is_not_marked(site: SiteData, issuer: Issuer) -> None:
     y = issuer.year
     draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\nTrong tháng 4/{y}."), y)
@@ -448,6 +462,10 @@ def test_a_deadline_keeps_its_wording_and_marks_a_year_it_lacks(site: SiteData, 
     ("Đề nghị gửi báo cáo về Văn phòng trước ngày 10/5/{y}.", None),
     ("Đề nghị các cơ quan, đơn vị báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "các cơ quan, đơn vị"),
     ("Đề nghị Quý cơ quan tổng hợp, báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "Quý cơ quan"),
+    # The sentence's subject may be who reports, or may not: read, marked.
+    ("Các đơn vị gửi báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", REVIEW_PREFIX + "Các đơn vị"),
+    ("UBND các phường, xã gửi kết quả thực hiện về Văn phòng, hạn cuối ngày 10/5/{y} để tổng hợp.",
+     REVIEW_PREFIX + "UBND các phường, xã"),
 ])
 def test_who_reports_is_a_name_the_sentence_gives_or_asked_for(site: SiteData, issuer: Issuer, sentence: str,
                                                                reporter: str | None) -> None:

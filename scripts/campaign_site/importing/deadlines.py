@@ -11,6 +11,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates
+from campaign_site.importing.sections import UNIT_ACTOR
 from campaign_site.importing.text import sentences
 from campaign_site.importing.vn import capitalize, squash
 
@@ -71,6 +72,8 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
                 reporter = requested["who"]
             elif unit:
                 reporter = unit
+            elif subject := UNIT_ACTOR.match(sentence):
+                reporter = review(subject["u"])  # the sentence's subject, which may or may not be who reports
             recipient_match = _RECIPIENT.search(sentence)
             recipient = squash(recipient_match["to"]) if recipient_match else None
             note_match = _PURPOSE.search(sentence, recipient_match.end() if recipient_match else m.end())

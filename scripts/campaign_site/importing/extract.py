@@ -23,7 +23,7 @@ from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import LegalDocument, Observance
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
-from campaign_site.importing.text import Para, paragraphs
+from campaign_site.importing.text import Para, paragraphs, sentences
 from campaign_site.importing.vn import capitalize, squash
 
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
@@ -31,7 +31,8 @@ _AS_FOLLOWS = re.compile(r"[\s,;]*(?:(?:cụ thể|chi tiết)\s+)?(?:như sau|s
 """`…, cụ thể như sau:` ending an opening paragraph: it introduces the sections, which are not in its text."""
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
 _BASIS_START = re.compile(r"^Căn cứ\b")
-_TIME_WORDS = re.compile(r"thời gian", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"thời gian|hoạt động[^.;]{0,40}?(?:tổ chức|diễn ra|triển khai)\s+(?:trong|từ)", re.IGNORECASE)
+"""A sentence saying when things happen: `thời gian …`, `các hoạt động (được) tổ chức trong tháng 4`."""
 _LINKING = re.compile(r"kết nối|hướng tới|hướng đến|gắn với|phối hợp với các hoạt động", re.IGNORECASE)
 _LINK_MODALITIES = (("may", re.compile(r"\bcó thể\b", re.IGNORECASE)),
                     ("encouraged", re.compile(r"\bkhuyến khích\b", re.IGNORECASE)),
@@ -351,7 +352,7 @@ class _Extraction:
             if window is None:
                 self.notes.append(plain("import.window_unreadable"))
             return window
-        read = self.sections.window_read or [t for t in self._body_texts() if _TIME_WORDS.search(t)]
+        read = self.sections.window_read or [s for t in self._body_texts() for s in sentences(t) if _TIME_WORDS.search(s)]
         for text in read:
             window, notes = deadlines.window([text], self.year)
             if window:

@@ -47,10 +47,11 @@ _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
 _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
 _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
-               r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải")
+               r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
-_UNIT_ACTOR = re.compile(
-    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b[^,;:.]{2,80}?"
+UNIT_ACTOR = re.compile(
+    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b"
+    rf"(?!\s+(?:{_TASK_VERBS})\b)[^,;:.]{{2,80}}?"
     r"(?:,\s[^\W\d_A-ZĐ][^,;:.\s]*(?:\s[^,;:.\s]+){0,2}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
 )
@@ -349,7 +350,7 @@ class _Walker:
             name = m["u"].strip()
             units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
             return
-        actor = _UNIT_ACTOR.match(text)
+        actor = UNIT_ACTOR.match(text)
         if current is None or current.from_label and actor and key(actor["u"]) != key(current.name):
             # No unit yet, or after `Unit: task` items a paragraph with another body as its subject: that
             # body's words (its name marked), not the last unit's task.
