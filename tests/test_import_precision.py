@@ -327,6 +327,21 @@ def test_phrases_listed_after_an_item_naming_their_kind_are_marked_phrases(site:
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_phrases_listed_in_a_dispatch_without_sections_are_marked_phrases(site: SiteData, issuer: Issuer) -> None:
+    """A dispatch of numbered requests with no section headings: the same list of slogans."""
+    text = document(issuer, "").replace(
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.",
+        "1. Tuyên truyền về ý nghĩa của ngày kỷ niệm.\n\n2. Treo băng rôn tại trụ sở với một trong các khẩu hiệu sau:\n"
+        "- \"Sáng tạo vì cộng đồng\"\n- \"Đổi mới để phát triển quê hương, đất nước\"\n\n3. Đăng tin trên trang thông tin điện tử.")
+    draft = draft_of(site, text, issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan["slogans"]] == [
+        "Sáng tạo vì cộng đồng", "Đổi mới để phát triển quê hương, đất nước"]
+    assert all(marked(i) for i in draft.plan["slogans"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 @pytest.mark.parametrize(("item", "kind", "text"), [
     ("- Tuyên truyền về chủ đề năm nay và thông điệp “Sở hữu trí tuệ - nền tảng của đổi mới sáng tạo”;", "messages",
      "Sở hữu trí tuệ - nền tảng của đổi mới sáng tạo"),

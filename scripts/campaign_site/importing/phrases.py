@@ -104,7 +104,8 @@ def phrase_like(text: str) -> bool:
     """Whether an unquoted line reads as a theme or slogan rather than a sentence: at most 25 words, not
     clauses ended by a stop (`Các đơn vị căn cứ …, lựa chọn …, bảo đảm ….`), not introducing a list (`…:`)."""
     stripped = text.strip()
-    return len(stripped.split()) <= 25 and not stripped.endswith(":") \
+    words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # `-` between parts is no word
+    return len(words) <= 25 and not stripped.endswith(":") \
         and not (stripped.endswith((".", ";")) and _CLAUSES.search(stripped))
 
 

@@ -97,9 +97,11 @@ def heading(p: Para) -> tuple[str, str] | None:
 
 
 def _title_like(text: str) -> bool:
-    """A heading's title is short and one phrase: `2. Treo băng rôn tại trụ sở. Khẩu hiệu tham khảo:` is an item
-    introducing a list, not a heading."""
-    return len(text.split()) <= 16 and not re.search(r"[.;!?]\s", text)
+    """A heading's title is short, one phrase, and names its subject first (`Chủ đề và khẩu hiệu`, `Tuyên truyền
+    chủ đề năm 2026`): `2. Treo băng rôn tại trụ sở với các khẩu hiệu sau:` is an item introducing a list."""
+    folded = key(text)
+    at = [len(folded[:folded.find(w)].split()) for _, words in _KINDS for w in words if w in folded]
+    return len(text.split()) <= 16 and not re.search(r"[.;!?]\s", text) and (not at or min(at) <= 2)
 
 
 def depth(p: Para) -> int:
@@ -260,7 +262,7 @@ class _Walker:
             self.place(p, review(left))
 
     def place(self, p: Para, text: str) -> None:
-        if self.kind in ("purposes", "requirements", "forms", "content") and self.listed(p, text):
+        if self.kind in (None, "purposes", "requirements", "forms", "content") and self.listed(p, text):
             return
         kind = self.kind
         if kind is None:
