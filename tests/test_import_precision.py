@@ -375,7 +375,7 @@ def test_a_party_plans_dash_numbering_gives_its_sections(site: SiteData, numberi
 
     assert draft.plan["content"] == ["Lịch sử, ý nghĩa Ngày Khoa học và Công nghệ Việt Nam."]
     assert draft.plan["forms"] == ["Treo băng rôn tại trụ sở."]
-    assert draft.plan["window"] == {"start": "1/4/2025", "end": "31/5/2025",
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}1/4/2025", "end": f"{REVIEW_PREFIX}31/5/2025",
                                     "peak": {"start": "10/5/2025", "end": "20/5/2025"}}
 
 
@@ -444,9 +444,24 @@ def test_a_window_in_a_sentence_saying_when_the_activities_are_held_is_read_mark
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_a_window_with_its_year_is_not_marked(site: SiteData, issuer: Issuer) -> None:
     y = issuer.year
-    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\nTrong tháng 4/{y}."), y)
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\nTừ ngày 15/4/{y} đến hết ngày 26/4/{y}."), y)
 
-    assert draft.plan["window"] == {"start": f"1/4/{y}", "end": f"30/4/{y}"}
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Trong tháng 4/{y}.", "1/4", "30/4"), ("Trong tháng 5 năm {y}.", "1/5", "31/5"),
+    ("Từ tháng 4 đến hết tháng 5/{y}.", "1/4", "31/5"),
+])
+def test_a_window_of_whole_months_is_marked_as_the_days_are_not_written(site: SiteData, issuer: Issuer, written: str,
+                                                                       start: str, end: str) -> None:
+    """The window holds days; `trong tháng 4` gives the month's first and last, which the document does not write."""
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\n{written.format(y=y)}"), y)
+
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}{start}/{y}", "end": f"{REVIEW_PREFIX}{end}/{y}"}
+    assert any("tháng" in note and written.format(y=y).rstrip(".")[1:] in note for note in draft.notes)
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)

@@ -75,6 +75,8 @@ class Range:
     """Where the range starts in the text searched."""
     finish: int
     inferred_year: bool
+    whole_months: bool = False
+    """Written as months (`trong tháng 4`): its first and last days are not written."""
 
 
 def ranges(text: str, default_year: int | None) -> list[Range]:
@@ -107,7 +109,7 @@ def months(text: str, default_year: int | None) -> list[Range]:
             continue
         start, following = date(first_year, first, 1), date(year + month // 12, month % 12 + 1, 1)
         if start < following:
-            found.append(Range(start, following - timedelta(days=1), m.start(), m.end(), m["y"] is None))
+            found.append(Range(start, following - timedelta(days=1), m.start(), m.end(), m["y"] is None, True))
     return found
 
 

@@ -119,9 +119,13 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     if main is None:
         return None, notes
     data: dict = {"start": dates.short(main.start), "end": dates.short(main.end)}
-    if main.inferred_year:
+    if main.inferred_year or main.whole_months:
         data = {k: review(v) for k, v in data.items()}
-        notes.append(plain("import.window_no_year", text=squash(text[main.begin:main.finish]), year=main.start.year))
+        written = squash(text[main.begin:main.finish])
+        if main.inferred_year:
+            notes.append(plain("import.window_no_year", text=written, year=main.start.year))
+        if main.whole_months:
+            notes.append(plain("import.window_months", text=written))
     # What follows the span is a note only as a clause of its own (`…; có thể kết nối …`), never the end of
     # the span's own sentence (`… đến ngày 26/4 trên địa bàn.`).
     rest = text[main.finish:].strip() if _OWN_CLAUSE.match(text, main.finish) else ""
