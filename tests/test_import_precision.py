@@ -529,6 +529,22 @@ def test_a_task_does_not_repeat_its_units_name(site: SiteData, issuer: Issuer, u
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_numbered_unit_label_beside_unit_headings_is_a_unit_of_its_own(site: SiteData, issuer: Issuer) -> None:
+    """`1. Sở A` with its tasks below, then `2. Sở B: task` at the same level: Sở B's task, not Sở A's."""
+    body = ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n- Chủ trì triển khai Kế hoạch.\n- Tổng hợp kết quả.\n"
+            "2. Sở Văn hóa, Thể thao và Du lịch: hướng dẫn treo băng rôn, khẩu hiệu.\n3. Sở Tài chính: bố trí kinh phí.\n"
+            "4. Ủy ban nhân dân các xã, phường\n- Tuyên truyền trên hệ thống truyền thanh.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        ("Sở Khoa học và Công nghệ", ["Chủ trì triển khai Kế hoạch.", "Tổng hợp kết quả."]),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["hướng dẫn treo băng rôn, khẩu hiệu."]),
+        ("Sở Tài chính", ["bố trí kinh phí."]),
+        ("Ủy ban nhân dân các xã, phường", ["Tuyên truyền trên hệ thống truyền thanh."]),
+    ]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 @pytest.mark.parametrize(("paragraph", "actor"), [
     ("Các đơn vị báo cáo kết quả về {who} trước ngày 30/4/{y}.", "Các đơn vị"),
     ("UBND các xã, phường tổ chức treo băng rôn tại trụ sở và báo cáo kết quả trước ngày 30/4/{y}.", "UBND các xã, phường"),

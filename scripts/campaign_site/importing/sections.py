@@ -347,7 +347,8 @@ class _Walker:
             last = current.tasks[-1]
             last["performers"] = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
             return
-        if (current is None or current.from_label) and (m := _UNIT_LABEL.match(text)) \
+        sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
+        if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= 15 and m["u"][:1].isupper():
             name = m["u"].strip()
             units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
