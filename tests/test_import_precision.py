@@ -261,6 +261,19 @@ def test_a_line_introducing_the_phrases_is_not_one(site: SiteData, issuer: Issue
     assert [texts[without_review(i)] for i in phrase_ids(draft)] == [THEME]
 
 
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("width", [60, 75, 90])
+def test_a_numbered_phrase_wrapped_in_a_pdf_stays_one_phrase(site: SiteData, issuer: Issuer, width: int) -> None:
+    """A PDF wraps `3. Toàn dân … Nghị quyết số 57-NQ/TW của` / `Bộ Chính trị!`: one slogan, never two."""
+    slogans = ["Toàn Đảng, toàn dân, toàn quân quyết tâm thực hiện thắng lợi Nghị quyết số 57-NQ/TW của Bộ Chính trị!",
+               "Đẩy mạnh ứng dụng khoa học, công nghệ vì sự phát triển nhanh và bền vững của quê hương, đất nước!"]
+    body = "IV. KHẨU HIỆU TUYÊN TRUYỀN\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(slogans, 1))
+    draft = draft_of(site, pdf_like(document(issuer, body), width=width), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan["slogans"]] == slogans
+
+
 # --- the property: nothing unmarked from under a heading naming two subjects --------------------------
 
 _SUBJECT_WORDS = {

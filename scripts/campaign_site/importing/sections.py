@@ -23,7 +23,7 @@ from campaign_site.data.placeholders import REVIEW_PREFIX, review
 from campaign_site.importing import dates
 from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, phrase_like, quotes
 from campaign_site.importing.phrases import inner as quoted_text
-from campaign_site.importing.text import Para, ends_sentence, sentences
+from campaign_site.importing.text import Para, ends_phrase, ends_sentence, sentences
 from campaign_site.importing.vn import capitalize, key
 
 _KINDS = [
@@ -153,6 +153,8 @@ class _Walker:
         self.mixed: list[str] = []
         self.introduced: tuple[str, Para, str] | None = None
         """(kind, item, its text) of a list item ending `… các khẩu hiệu sau:`, over the items listed under it."""
+        self.last_phrase_at = -2
+        """Index of the paragraph the last unquoted phrase was read from."""
         self.introducing: set[str] = set()
         """Texts of items that introduced phrases: ending on `:` they are not fragments."""
         """The subjects of the section's heading when it names several (see `split`)."""
@@ -335,10 +337,18 @@ class _Walker:
             return
         if text.rstrip().endswith(":"):
             return  # `Các chủ đề, khẩu hiệu như sau:` introduces the phrases
+        last = self.out.phrases[-1] if self.out.phrases else None
+        if p.kind == "plain" and last is not None and last.source and p.index == self.last_phrase_at + 1 \
+                and not ends_phrase(last.source):
+            # `3. Toàn dân … Nghị quyết số 57-NQ/TW của` then `Bộ Chính trị!`: a wrapped line, read as one, to check.
+            last.text, last.source, last.certain = f"{last.text} {text.strip().rstrip('.;,').strip()}", f"{last.source} {text}", False
+            self.last_phrase_at = p.index
+            return
         if text.strip() and len(text.split()) <= 40:
             # A short line under a heading of its kind is that phrase; a whole sentence may be one, to check.
             self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True,
                                               certain=phrase_like(text), source=text))
+            self.last_phrase_at = p.index
 
     def task(self, p: Para, text: str) -> None:
         units = self.out.units

@@ -77,6 +77,11 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])", text) if s.strip()]
 
 
+def ends_phrase(text: str) -> bool:
+    """Whether a line ends as a phrase or sentence does (a stop, `!`, `?`, a closing quote), not cut by a wrap."""
+    return ends_sentence(text) or text.rstrip(" *").endswith(("!", "?", "”", '"', "’", ")"))
+
+
 @dataclass
 class _Line:
     text: str
