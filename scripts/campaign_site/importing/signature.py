@@ -29,7 +29,7 @@ _ISSUER_WORDS = re.compile(
 )
 """How an issuer's closing paragraphs open (Decree 30 documents end with them): plain paragraphs of these words
 just before the closing, or ending the body, are the closing's, never the last unit's task."""
-_REPORT_REQUEST = re.compile(r"\b(?:gửi|báo cáo)\b[^.;]{0,80}?\svề\s[^;]*?\d{1,2}\s*/\s*\d{1,2}")
+_REPORT_REQUEST = re.compile(r"\b(?:gửi|báo cáo)\b[^.;]{0,80}?\svề\s[^;]{0,200}?\d{1,2}\s*/\s*\d{1,2}")
 """`… gửi về … 10/5`, `… báo cáo kết quả về … trước ngày 05/5`: a request for reports with its date."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
 _INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)")
