@@ -503,6 +503,7 @@ def test_a_deadline_keeps_its_wording_and_marks_a_year_it_lacks(site: SiteData, 
 @pytest.mark.parametrize(("sentence", "reporter"), [
     ("Kết quả thực hiện đề nghị gửi về Văn phòng trước ngày 10/5/{y} để tổng hợp, báo cáo.", None),
     ("Đề nghị gửi báo cáo về Văn phòng trước ngày 10/5/{y}.", None),
+    ("Báo cáo kết quả (kèm ảnh) gửi về Văn phòng trước ngày 10/5/{y}.", None),
     ("Đề nghị các cơ quan, đơn vị báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "các cơ quan, đơn vị"),
     ("Đề nghị Quý cơ quan tổng hợp, báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "Quý cơ quan"),
     # The sentence's subject may be who reports, or may not: read, marked.

@@ -50,7 +50,7 @@ _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển kh
                r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
 UNIT_ACTOR = re.compile(
-    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b"
+    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các|Đề nghị)\b"
     rf"(?!\s+(?:{_TASK_VERBS})\b)[^,;:.]{{2,80}}?"
     r"(?:,\s[^\W\d_A-ZĐ][^,;:.\s]*(?:\s[^,;:.\s]+){0,2}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
