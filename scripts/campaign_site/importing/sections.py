@@ -151,13 +151,13 @@ class _Walker:
         self.phrase_kind: str | None = None
         self.phrase_observance: str | None = None
         self.mixed: list[str] = []
+        """The subjects of the section's heading when it names several (see `split`)."""
         self.introduced: tuple[str, Para, str] | None = None
         """(kind, item, its text) of a list item ending `… các khẩu hiệu sau:`, over the items listed under it."""
         self.last_phrase_at = -2
         """Index of the paragraph the last unquoted phrase was read from."""
         self.introducing: set[str] = set()
         """Texts of items that introduced phrases: ending on `:` they are not fragments."""
-        """The subjects of the section's heading when it names several (see `split`)."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
