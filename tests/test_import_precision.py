@@ -559,6 +559,22 @@ def test_a_numbered_unit_label_beside_unit_headings_is_a_unit_of_its_own(site: S
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_tasks_each_naming_their_body_first_are_each_that_bodys(site: SiteData, issuer: Issuer) -> None:
+    """`- Ủy ban nhân dân các huyện chỉ đạo …` / `- Các trường … tổ chức …`: no unit heading, each line names its
+    body as its subject: one unit each, the names read from sentences, marked."""
+    lines = ["Ủy ban nhân dân các huyện, thành phố chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở.",
+             "Các trường Cao đẳng, Trung học phổ thông tổ chức cho học sinh tìm hiểu về sở hữu trí tuệ.",
+             "Các trường Cao đẳng, Trung học phổ thông tổ chức cho sinh viên đăng ký sáng chế."]
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(f"- {line}" for line in lines)
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        (REVIEW_PREFIX + "Ủy ban nhân dân các huyện, thành phố", lines[:1]),
+        (REVIEW_PREFIX + "Các trường Cao đẳng, Trung học phổ thông", lines[1:]),
+    ]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 @pytest.mark.parametrize(("paragraph", "actor"), [
     ("Các đơn vị báo cáo kết quả về {who} trước ngày 30/4/{y}.", "Các đơn vị"),
     ("UBND các xã, phường tổ chức treo băng rôn tại trụ sở và báo cáo kết quả trước ngày 30/4/{y}.", "UBND các xã, phường"),

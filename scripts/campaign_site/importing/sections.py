@@ -52,7 +52,7 @@ _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển kh
 UNIT_ACTOR = re.compile(
     r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các|Đề nghị)\b"
     rf"(?!\s+(?:{_TASK_VERBS})\b)[^,;:.]{{2,80}}?"
-    r"(?:,\s[^\W\d_A-ZĐ][^,;:.\s]*(?:\s[^,;:.\s]+){0,2}?){0,2})\s+"
+    r"(?:,\s[^\W\d_][^,;:.\s]*(?:\s[^,;:.\s]+){0,4}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
 )
 _LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
@@ -364,9 +364,9 @@ class _Walker:
             units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
             return
         actor = UNIT_ACTOR.match(text)
-        if current is None or current.from_label and actor and key(actor["u"]) != key(current.name):
-            # No unit yet, or after `Unit: task` items a paragraph with another body as its subject: that
-            # body's words (its name marked), not the last unit's task.
+        if current is None or (current.from_label or not current.certain) and actor and key(actor["u"]) != key(current.name):
+            # No unit yet, or after `Unit: task` items or tasks read by their subject a paragraph with another
+            # body as its subject: that body's words (its name marked), not the last unit's task.
             current = Unit(actor["u"].strip() if actor else "", certain=False)
             units.append(current)
         current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
