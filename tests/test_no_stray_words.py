@@ -61,6 +61,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/deadlines.py": "patterns of deadlines, reporters and recipients",
     "campaign_site/importing/extract.py::_BASIS_OPENING": "openings of a basis paragraph",
     "campaign_site/importing/extract.py::_PURPOSE_OPENING": "openings of a purpose paragraph",
+    "campaign_site/importing/extract.py::_AS_FOLLOWS": "the `như sau:` an opening ends on",
     "campaign_site/importing/extract.py::_BASIS_START": "the `Căn cứ` a basis paragraph starts with",
     "campaign_site/importing/extract.py::_TIME_WORDS": "the `thời gian` a sentence about the window has",
     "campaign_site/importing/extract.py::_LINKING": "words linking activities to another day",
@@ -69,6 +70,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/issuer.py::issuer": "the locality words a parsed name starts with, and its province added",
     "campaign_site/importing/phrases.py::KINDS": "phrase kinds as documents name them (the `phrase_kind` labels of the loading part)",
     "campaign_site/importing/phrases.py::KIND_WORDS": "pattern of the phrase kinds",
+    "campaign_site/importing/phrases.py::_INTRODUCED": "pattern of the phrase kind just before a quoted phrase",
     "campaign_site/importing/phrases.py::slogan_like": "the `chào mừng` a slogan starts with",
     "campaign_site/importing/readers.py::MOTTO": "the national motto a header starts with",
     "campaign_site/importing/readers.py::_TCVN3_MARKS": "letters of the old TCVN3 encoding",
@@ -78,6 +80,9 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/readers.py::legacy_encoding": "the letters of Unicode Vietnamese",
     "campaign_site/importing/signature.py::RECIPIENTS": "the `Nơi nhận` label",
     "campaign_site/importing/signature.py::_CLOSING_INSIDE": "the `Trên đây` a closing starts with",
+    "campaign_site/importing/signature.py::_ISSUER_WORDS": "openings of an issuer's closing paragraphs",
+    "campaign_site/importing/signature.py::_REPORT_REQUEST": "pattern of a request for reports (`gửi về …`)",
+    "campaign_site/importing/signature.py::_DEPUTY": "the deputy's title after `KT.` (`PHÓ`, `THỨ TRƯỞNG`)",
     # The theme's own table of words: Material's language partial, read by the theme templates with `lang.t`.
     "overrides/partials/language.html": "Material's language mechanism: the words of the theme templates",
     # Test data and benchmarks: made-up documents and campaigns, not words the site says.

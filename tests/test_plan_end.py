@@ -320,8 +320,9 @@ SIGNATURE_FORMS: list[tuple[str, dict[str, Any]]] = [
     ("TUQ. CHỦ TỊCH\nGIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nNguyễn Văn An",
      {"authority": "TUQ. CHỦ TỊCH", "title": "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", "name": "Nguyễn Văn An"}),
     ("Q. CHỦ TỊCH\n\nNguyễn Văn An", {"title": "Q. CHỦ TỊCH", "name": "Nguyễn Văn An"}),
-    ("TM. ỦY BAN NHÂN DÂN", {"authority": "TM. ỦY BAN NHÂN DÂN", "name": "chưa rõ"}),
-    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "chưa rõ"}),
+    # Who signs is printed, the name is not: asked for, never said to be absent.
+    ("TM. ỦY BAN NHÂN DÂN", {"authority": "TM. ỦY BAN NHÂN DÂN", "name": "CẦN ĐIỀN: họ tên người ký"}),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "CẦN ĐIỀN: họ tên người ký"}),
 ]
 PHU_THO_SIGNATURE = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An"
 

@@ -1,12 +1,12 @@
 """Dates as documents write them: `16/4/2026`, `01/04/2025`, `ngày 18 tháng 4 năm 2026`, ranges such as
-`từ ngày 15/4/2026 đến hết ngày 26/4/2026` or `từ ngày 15 - 25/5/2025`, and the signing date with
-its blanks (`ngày   tháng 4 năm 2026`)."""
+`từ ngày 15/4/2026 đến hết ngày 26/4/2026` or `từ ngày 15 - 25/5/2025`, a whole month (`trong tháng 4`),
+and the signing date with its blanks (`ngày   tháng 4 năm 2026`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _D = r"\d{1,2}"
 _Y = r"\d{4}"
@@ -19,6 +19,15 @@ RANGE = re.compile(
     rf"\btừ\s+(?:ngày\s+)?(?P<a>{DAY})\s*(?:đến(?:\s+hết)?(?:\s+ngày)?|[-–—])\s*(?:ngày\s+)?(?P<b>{DAY})(?!\s*[/.-]?\d)",
     re.IGNORECASE,
 )
+
+
+def _month(m: str, y: str) -> str:
+    return rf"tháng\s+(?P<{m}>{_D})(?:\s*(?:/|,?\s*năm)\s*(?P<{y}>{_Y}))?(?![\d/])"
+
+
+MONTH = re.compile(rf"\b(?:trong\s+|từ\s+{_month('m0', 'y0')}\s*(?:đến(?:\s+hết)?|[-–—])\s*){_month('m', 'y')}",
+                   re.IGNORECASE)
+"""Whole months as a span of days: `trong tháng 4`, `trong tháng 4/2026`, `từ tháng 4 đến hết tháng 5/2025`."""
 SIGNED = re.compile(r"ngày\s*(?P<d>[\d.…_ ]*?)\s*tháng\s*(?P<m>[\d.…_ ]*?)\s*năm\s*(?P<y>\d{4})", re.IGNORECASE)
 
 
@@ -66,6 +75,8 @@ class Range:
     """Where the range starts in the text searched."""
     finish: int
     inferred_year: bool
+    whole_months: bool = False
+    """Written as months (`trong tháng 4`): its first and last days are not written."""
 
 
 def ranges(text: str, default_year: int | None) -> list[Range]:
@@ -84,6 +95,27 @@ def ranges(text: str, default_year: int | None) -> list[Range]:
         if start and end and start <= end:
             found.append(Range(start, end, m.start(), m.end(), b.year is None))
     return found
+
+
+def months(text: str, default_year: int | None) -> list[Range]:
+    """Every `trong tháng 4` or `từ tháng 4 đến tháng 5` in `text`, from the first month's first day to the
+    last month's last day."""
+    found = []
+    for m in MONTH.finditer(text):
+        year = int(m["y"]) if m["y"] else default_year
+        first_year = int(m["y0"]) if m["y0"] else year
+        month, first = int(m["m"]), int(m["m0"] or m["m"])
+        if year is None or first_year is None or not (1 <= month <= 12 and 1 <= first <= 12):
+            continue
+        start, following = date(first_year, first, 1), date(year + month // 12, month % 12 + 1, 1)
+        if start < following:
+            found.append(Range(start, following - timedelta(days=1), m.start(), m.end(), m["y"] is None, True))
+    return found
+
+
+def spans(text: str) -> bool:
+    """Whether `text` gives a span of days (`từ … đến …`, `trong tháng 4`)."""
+    return bool(RANGE.search(text) or MONTH.search(text))
 
 
 def short(d: date) -> str:

@@ -11,6 +11,8 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates
+from campaign_site.importing.sections import UNIT_ACTOR
+from campaign_site.importing.text import sentences
 from campaign_site.importing.vn import capitalize, squash
 
 _THEN = r"(?:\s+là)?(?:\s+vào)?\s+ngày"
@@ -23,7 +25,9 @@ _ALSO_ACTIVITIES: frozenset[DeadlineRule] = frozenset({"until", "within"})
 in the same clause."""
 _VERBS = (r"quan tâm|tổ chức|báo cáo|gửi|triển khai|thực hiện|chủ động|phối hợp|tổng hợp|khẩn trương|nghiêm túc|"
           r"căn cứ|xây dựng|rà soát|kịp thời")
-_REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>.+?)\s+(?={_VERBS})", re.IGNORECASE)
+_REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>(?!{_VERBS})(?:các|quý|[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9]).+?)\s+(?={_VERBS})",
+                        re.IGNORECASE)
+"""`đề nghị các cơ quan, đơn vị báo cáo …`: who is asked, a name (`đề nghị gửi về …` names nobody)."""
 _ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
 _RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?P<to>[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9][^;]*?)"
                         r"(?=\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|qua|bằng)\b|\s*\(|[,;.]|\*|$)")
@@ -44,11 +48,6 @@ def _rule(words: str) -> DeadlineRule:
     """The model's rule for a wording RULE found (`chậm nhất là ngày` → `chậm nhất ngày`), which pages print."""
     written = squash(words).lower()
     return next(rule for rule, printed in DEADLINE_RULES.items() if written.startswith(printed.removesuffix(" ngày")))
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a paragraph (a stop followed by a capital letter)."""
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])", text) if s.strip()]
 
 
 def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
@@ -73,6 +72,8 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
                 reporter = requested["who"]
             elif unit:
                 reporter = unit
+            elif subject := UNIT_ACTOR.match(sentence):
+                reporter = review(subject["u"])  # the sentence's subject, which may or may not be who reports
             recipient_match = _RECIPIENT.search(sentence)
             recipient = squash(recipient_match["to"]) if recipient_match else None
             note_match = _PURPOSE.search(sentence, recipient_match.end() if recipient_match else m.end())
@@ -102,12 +103,15 @@ _PEAK = re.compile(r"cao\s+điểm|(?P<named>(?:thời\s+gian|tuần)[^,.;:()]{0
 """A period inside the window: `cao điểm`, or one the document names itself (`thời gian tổ chức các hoạt động chính`)."""
 
 
+_OWN_CLAUSE = re.compile(r"\s*[.;]")
+
+
 def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     """The window of a `Thời gian` section: its first range, a peak (`cao điểm`) inside it, and the rest
     of the sentence as a note. Notes for staff come second."""
     notes: list[str] = []
     text = " ".join(texts)
-    found = dates.ranges(text, year)
+    found = sorted(dates.ranges(text, year) + dates.months(text, year), key=lambda r: r.begin)
     if not found:
         return None, notes
     peaks = [r for r in found if _PEAK.search(text[max(0, r.begin - 60):r.begin])]
@@ -115,10 +119,16 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     if main is None:
         return None, notes
     data: dict = {"start": dates.short(main.start), "end": dates.short(main.end)}
-    if main.inferred_year:
+    if main.inferred_year or main.whole_months:
         data = {k: review(v) for k, v in data.items()}
-        notes.append(plain("import.window_no_year"))
-    rest = text[main.finish:].strip()
+        written = squash(text[main.begin:main.finish])
+        if main.inferred_year:
+            notes.append(plain("import.window_no_year", text=written, year=main.start.year))
+        if main.whole_months:
+            notes.append(plain("import.window_months", text=written))
+    # What follows the span is a note only as a clause of its own (`…; có thể kết nối …`), never the end of
+    # the span's own sentence (`… đến ngày 26/4 trên địa bàn.`).
+    rest = text[main.finish:].strip() if _OWN_CLAUSE.match(text, main.finish) else ""
     rest = re.sub(r"^[\s.;,:)]+", "", rest)
     for peak in peaks:
         rest = rest.replace(text[peak.begin:peak.finish], "")

@@ -23,13 +23,16 @@ from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import LegalDocument, Observance
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
-from campaign_site.importing.text import Para, paragraphs
+from campaign_site.importing.text import Para, paragraphs, sentences
 from campaign_site.importing.vn import capitalize, squash
 
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
+_AS_FOLLOWS = re.compile(r"[\s,;]*(?:(?:cụ thể|chi tiết)\s+)?(?:như sau|sau đây)\s*:\s*$", re.IGNORECASE)
+"""`…, cụ thể như sau:` ending an opening paragraph: it introduces the sections, which are not in its text."""
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
 _BASIS_START = re.compile(r"^Căn cứ\b")
-_TIME_WORDS = re.compile(r"thời gian", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"thời gian|hoạt động[^.;]{0,40}?(?:tổ chức|diễn ra|triển khai)\s+(?:trong|từ)", re.IGNORECASE)
+"""A sentence saying when things happen: `thời gian …`, `các hoạt động (được) tổ chức trong tháng 4`."""
 _LINKING = re.compile(r"kết nối|hướng tới|hướng đến|gắn với|phối hợp với các hoạt động", re.IGNORECASE)
 _LINK_MODALITIES = (("may", re.compile(r"\bcó thể\b", re.IGNORECASE)),
                     ("encouraged", re.compile(r"\bkhuyến khích\b", re.IGNORECASE)),
@@ -123,8 +126,11 @@ class _Extraction:
             plan["recipients"] = self.ending.recipients
         if self.ending.signer:
             plan["signer"] = self.ending.signer
+        for text in self.sections.dangling:
+            self.notes.append(plain("import.dangling", text=squash(without_review(text))))
         for title, items in self.sections.other:
-            self.notes.append(plain("import.unknown_section", title=title, count=len(items)))
+            if items:
+                self.notes.append(plain("import.unknown_section", title=title, count=len(items)))
         ordered = {k: plan[k] for k in _PLAN_ORDER if k in plan and plan[k] not in ([], None, {})}
         short = who.get("short_name", "")
         plan_id = names.slug(without_review(short)) if short and MARKER not in short else None
@@ -141,7 +147,7 @@ class _Extraction:
         self.intro_purposes: list[str] = []
         self.legal_basis: list[str] = []
         first = basis_at[0] if basis_at else len(intro)
-        self.context = [p.text for p in intro[:first] if not self._uncited_basis(p)]
+        self.context = [t for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
         after: list[tuple[str, Para]] = []
         for i, p in enumerate(intro[first:], start=first):
             if self._uncited_basis(p):
@@ -155,18 +161,16 @@ class _Extraction:
                 after.append((p.text, p))
         self.intro_items: list[str] = []
         for text, para in after:
-            text = re.sub(r"^[\s,.;:]+", "", text)
+            text = _AS_FOLLOWS.sub("", re.sub(r"^[\s,.;:]+", "", text))
             if not text:
                 continue
             actor = next((m for m in basis.ACTOR.finditer(text) if m.start("actor") > 0), None)
             first_actor = next(iter(basis.ACTOR.finditer(text)), None)
-            if _PURPOSE_OPENING.match(text):
+            if _PURPOSE_OPENING.match(text) and self.sections.purposes:
+                self.context.append(_whole(text))  # the purposes are listed below: the sentence, not a cut clause
+            elif _PURPOSE_OPENING.match(text):
                 purpose = text[:actor.start()] if actor else text
-                purpose = capitalize(purpose.strip().rstrip(" ,;"))
-                if self.sections.purposes:
-                    self.context.append(purpose)
-                else:
-                    self.intro_purposes.append(purpose)
+                self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
             elif first_actor and first_actor.start("actor") == 0:
                 continue  # `Sở … trân trọng đề nghị …, cụ thể như sau:` introduces the sections
             elif para.kind != "plain" or not self.sections.found:
@@ -340,19 +344,22 @@ class _Extraction:
         return [item for item in out if item]
 
     def _window(self) -> dict | None:
+        """The window a `Thời gian` section pins; else the first read from a sentence (one with a date range
+        under a heading naming several subjects or a phrase heading, else one speaking of `thời gian`), marked."""
         window, notes = deadlines.window(self.sections.window, self.year)
         self.notes += notes
-        if window is None and "window" not in self.sections.found:
-            for text in self._body_texts():
-                if _TIME_WORDS.search(text):
-                    window, _ = deadlines.window([text], self.year)
-                    if window:
-                        window = {k: review(v) if isinstance(v, str) else v for k, v in window.items()}
-                        self.notes.append(plain("import.window_from_sentence"))
-                        break
-        elif window is None:
-            self.notes.append(plain("import.window_unreadable"))
-        return window
+        if window is not None or "window" in self.sections.found:
+            if window is None:
+                self.notes.append(plain("import.window_unreadable"))
+            return window
+        read = self.sections.window_read or [s for t in self._body_texts() for s in sentences(t) if _TIME_WORDS.search(s)]
+        for text in read:
+            window, notes = deadlines.window([text], self.year)
+            if window:
+                self.notes += notes
+                self.notes.append(plain("import.window_from_sentence", text=squash(text)))
+                return _marked(window)
+        return None
 
     def _deadlines(self) -> list[dict]:
         """Report deadlines wherever the body sets them: a unit's task (the unit reports), the closing, a
@@ -388,3 +395,16 @@ class _Extraction:
                      for t in unit.tasks]
             out.append({"unit": name, "tasks": tasks})
         return out
+
+
+def _whole(text: str) -> str:
+    """An opening sentence as a sentence of its own: capitalised, ending with a stop."""
+    text = capitalize(squash(text).rstrip(" ,;"))
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _marked(value: Any) -> Any:
+    """Every text of a value read by a weak rule, marked for checking."""
+    if isinstance(value, dict):
+        return {k: _marked(v) for k, v in value.items()}
+    return review(value) if isinstance(value, str) else value

@@ -1,6 +1,8 @@
 """Themes, slogans and messages: quoted in a `Chủ đề và khẩu hiệu` section, or quoted in running text
 after the words `chủ đề`, `khẩu hiệu`, `thông điệp`; matched to the year's phrases by their text, or
-added as new phrases of the year. Which observance a phrase belongs to comes from its label
+added as new phrases of the year. A new phrase is written unmarked only when the document's structure
+pins it (quoted, or a short line, under a heading of its one kind); one read from running text, from a
+whole sentence or from under a heading naming several subjects is marked, its words in a note. Which observance a phrase belongs to comes from its label
 (`Ngày Sở hữu trí tuệ thế giới (26/4): “…”`), its own words, or the sentence around it."""
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from campaign_site.core.slugs import ascii_slug
 from campaign_site.data.domain import ALL_PHRASE_KINDS
 from campaign_site.data.model import Observance
 from campaign_site.data.placeholders import review
-from campaign_site.importing.vn import key, phrase_key
+from campaign_site.importing.vn import key, phrase_key, squash
 
 KINDS = {"theme": "chủ đề", "slogan": "khẩu hiệu", "message": "thông điệp"}
 KIND_WORDS = re.compile(r"chủ đề|khẩu hiệu|thông điệp", re.IGNORECASE)
 QUOTED = re.compile(r"“([^“”]{3,400})”|\"([^\"]{3,400})\"")
 _CLAUSE_END = re.compile(r"[;.]\s")
+_INTRODUCED = re.compile(r"(?:chủ đề|khẩu hiệu|thông điệp)(?:\s+năm\s+\d{4})?\s*(?:là|:)?\s*$", re.IGNORECASE)
+"""The kind word just before a quoted phrase, which names it."""
 SIMILAR = 0.9
 """Texts this close to a phrase of the year are that phrase misprinted (`Sản sàng` for `Sẵn sàng`)."""
 
@@ -87,6 +91,22 @@ class Candidate:
     kind: str | None
     observance: str | None
     from_section: bool
+    certain: bool = True
+    """Pinned by the document's structure (a quoted phrase or a short line under a heading of one kind)."""
+    source: str | None = None
+    """The words it was read from, quoted in the note when it is not certain."""
+
+
+_CLAUSES = re.compile(r"[,;]\s|[.;!?]\s+\S")
+
+
+def phrase_like(text: str) -> bool:
+    """Whether an unquoted line reads as a theme or slogan rather than a sentence: at most 25 words, not
+    clauses ended by a stop (`Các đơn vị căn cứ …, lựa chọn …, bảo đảm ….`), not introducing a list (`…:`)."""
+    stripped = text.strip()
+    words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # `-` between parts is no word
+    return len(words) <= 25 and not stripped.endswith(":") \
+        and not (stripped.endswith((".", ";")) and _CLAUSES.search(stripped))
 
 
 @dataclass
@@ -117,9 +137,12 @@ def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Ca
         if not words:
             continue
         kinds = {k for k, w in KINDS.items() if any(key(x) == w for x in words)}
+        if introducing := _INTRODUCED.search(clause):  # `… chủ đề năm nay và thông điệp “…”`: the word before it
+            kinds = {k for k in [kind_of(introducing[0])] if k}
         kind = kinds.pop() if len(kinds) == 1 else None
         named = observance_mentions(clause, observances)
-        out.append(Candidate(inner(m), kind, named[-1] if named else None, False))
+        out.append(Candidate(inner(m), kind, named[-1] if named else None, False, certain=False,
+                             source=text[max(start, at - 400):m.end()]))
     return out
 
 
@@ -137,12 +160,14 @@ def resolve(candidates: list[Candidate], known: list[Known], observances: Mappin
             continue
         if ck in new_keys:
             continue
-        if ck in by_key:
+        if ck in by_key:  # a phrase of the year, wherever it is printed: the registry says what it is
             hit = by_key[ck]
             if hit.id not in taken:
                 taken.add(hit.id)
                 result.ids[hit.kind].append(hit.id)
             continue
+        if not cand.certain:
+            result.notes.append(plain("import.phrase_from_sentence", text=cand.text, source=squash(cand.source or cand.text)))
         close = _closest(ck, [*by_key, *new_keys])
         if close is not None:
             close_id = by_key[close].id if close in by_key else new_keys[close]
@@ -155,7 +180,7 @@ def resolve(candidates: list[Candidate], known: list[Known], observances: Mappin
         if cand.kind is None:
             kind, kind_certain = ("slogan" if slogan_like(cand.text) else "theme"), False
         else:
-            kind, kind_certain = cand.kind, True
+            kind, kind_certain = cand.kind, cand.certain
         observance = cand.observance or next(iter(observance_mentions(cand.text, observances)), None)
         if observance is None:
             observance = plan_observances[0] if plan_observances else next(iter(observances), "")
@@ -166,7 +191,7 @@ def resolve(candidates: list[Candidate], known: list[Known], observances: Mappin
         taken.add(phrase_id)
         result.new.append((observance, kind, {"id": phrase_id, "text": cand.text}))
         result.ids[kind].append(phrase_id if kind_certain else review(phrase_id))
-        if not kind_certain:
+        if cand.kind is None:
             result.notes.append(plain("import.phrase_kind_guessed", text=cand.text, kind=KINDS[kind]))
     return result
 

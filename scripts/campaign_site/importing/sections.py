@@ -4,6 +4,12 @@
 Headings are numbered (`I.`, `1.`, `1.1.`, `a)`, `*`), in capitals or in bold, short and without a
 final stop (or a label ending in `:` with its text after it). Under `Nội dung` a deeper heading opens a
 subsection; under `Tổ chức thực hiện` it names a unit, as does a bullet `- Unit: task`.
+
+Only a heading that names one subject pins what is under it. Under a heading naming several
+(`Chủ đề và thời gian tổ chức`, `Nội dung, hình thức`, `Thời gian, địa điểm`) each sentence goes where
+what it says puts it (a date range to the window, a quoted phrase to the phrases, the rest to the first
+list the heading names), and everything reached that way is marked for checking with its words. A
+deeper heading naming one subject pins again.
 """
 
 from __future__ import annotations
@@ -13,11 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from campaign_site.data.model import Observance
-from campaign_site.data.placeholders import review
-from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, quotes
+from campaign_site.data.placeholders import REVIEW_PREFIX, review
+from campaign_site.importing import dates
+from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, phrase_like, quotes
 from campaign_site.importing.phrases import inner as quoted_text
-from campaign_site.importing.text import Para, ends_sentence
-from campaign_site.importing.vn import key
+from campaign_site.importing.text import Para, ends_phrase, ends_sentence, sentences
+from campaign_site.importing.vn import capitalize, key
 
 _KINDS = [
     ("window", ("thời gian",)),
@@ -30,13 +37,25 @@ _KINDS = [
     ("budget", ("kinh phí",)),
     ("content", ("nội dung", "hoạt động", "nhiệm vụ")),
 ]
+_LISTS = ("aims", "purposes", "requirements", "content", "forms", "responsibilities", "reports", "budget")
+"""Sections whose items are a list of texts: where the rest of a section naming several subjects goes."""
+_OTHER_SUBJECTS = ("địa điểm", "đối tượng", "phạm vi", "quy mô", "thành phần")
+"""Subjects a heading may name beside a plan field's (`Thời gian, địa điểm`): none is read, but each makes
+the heading name more than one thing."""
+_COORDINATED = re.compile(r"\s*(?:[,;&]|\bvà\b|\bhoặc\b)\s*")
 _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
 _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
-_UNIT_ACTOR = re.compile(
-    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo|Các|Đề nghị)\b[^,;:.]{2,80}?)\s+"
-    r"(?:chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện)\b"
+_TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
+               r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
+"""What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
+UNIT_ACTOR = re.compile(
+    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các|Đề nghị)\b"
+    rf"(?!\s+(?:{_TASK_VERBS})\b)[^,;:.]{{2,80}}?"
+    r"(?:,\s[^\W\d_][^,;:.\s]*(?:\s[^,;:.\s]+){0,4}?){0,2})\s+"
+    rf"(?:{_TASK_VERBS})\b"
 )
+_LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
 
 
 def classify(title: str) -> str | None:
@@ -48,6 +67,20 @@ def classify(title: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+def subjects(title: str) -> list[str]:
+    """What a heading names, in order: the field each coordinated part names (`Chủ đề và thời gian tổ chức`
+    → phrases, window; `Nội dung, hình thức` → content, forms). Themes, slogans and messages are one
+    subject, `Mục đích, yêu cầu` is one; a part naming no subject (`các cơ quan, đơn vị`) adds none."""
+    if classify(title) == "aims":
+        return ["aims"]
+    out: list[str] = []
+    for part in _COORDINATED.split(key(title)):
+        subject = classify(part) or ("other" if part.startswith(_OTHER_SUBJECTS) else None)
+        if subject and subject not in out:
+            out.append(subject)
+    return out
+
+
 def heading(p: Para) -> tuple[str, str] | None:
     """(title, text after `:`) when the paragraph is a heading."""
     text = p.text
@@ -56,11 +89,19 @@ def heading(p: Para) -> tuple[str, str] | None:
         return m["t"].strip(), m["r"].strip()  # `Thời gian thực hiện: từ ngày …` without a number
     if not (p.kind in ("roman", "number", "letter") or p.marker == "*" or p.bold or p.caps):
         return None
-    if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]):
+    if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]) and _title_like(m["t"]):
         return m["t"].strip(), m["r"].strip()
     if not ends_sentence(text) and len(text.split()) <= 16:
         return text.strip(), ""
     return None
+
+
+def _title_like(text: str) -> bool:
+    """A heading's title is short, one phrase, and names its subject first (`Chủ đề và khẩu hiệu`, `Tuyên truyền
+    chủ đề năm 2026`): `2. Treo băng rôn tại trụ sở với các khẩu hiệu sau:` is an item introducing a list."""
+    folded = key(text)
+    at = [len(folded[:folded.find(w)].split()) for _, words in _KINDS for w in words if w in folded]
+    return len(text.split()) <= 16 and not re.search(r"[.;!?]\s", text) and (not at or min(at) <= 2)
 
 
 def depth(p: Para) -> int:
@@ -85,12 +126,17 @@ class Sections:
     window: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     phrases: list[Candidate] = field(default_factory=list)
+    window_read: list[str] = field(default_factory=list)
+    """Sentences with a date range that no heading of one subject pins (under `Chủ đề và thời gian`, under a
+    theme heading): the window, if any, is read from them and marked."""
     reports: list[str] = field(default_factory=list)
     other: list[tuple[str, list[str]]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     """Items under `Mục đích, yêu cầu` itself, not under either."""
     found: set[str] = field(default_factory=set)
     """Kinds of section the document has."""
+    dangling: list[str] = field(default_factory=list)
+    """Last items of a list that end on `:` with nothing after them (`… cụ thể như sau:`): left out."""
 
 
 class _Walker:
@@ -104,11 +150,20 @@ class _Walker:
         """Depth of the first heading under the section (a unit, a subsection): deeper ones are items."""
         self.phrase_kind: str | None = None
         self.phrase_observance: str | None = None
+        self.mixed: list[str] = []
+        """The subjects of the section's heading when it names several (see `split`)."""
+        self.introduced: tuple[str, Para, str] | None = None
+        """(kind, item, its text) of a list item ending `… các khẩu hiệu sau:`, over the items listed under it."""
+        self.last_phrase_at = -2
+        """Index of the paragraph the last unquoted phrase was read from."""
+        self.introducing: set[str] = set()
+        """Texts of items that introduced phrases: ending on `:` they are not fragments."""
 
-    def switch(self, kind: str, p: Para, title: str) -> None:
+    def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.out.found.add(kind)
-        self.phrase_kind = kind_of(title) if kind == "phrases" else None
+        self.mixed = named or []
+        self.out.found.add("mixed" if self.mixed else kind)
+        self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
         if kind in ("budget", "other"):
             self.out.other.append((title, []))
@@ -119,11 +174,32 @@ class _Walker:
             if found and self.place_heading(p, *found):
                 continue
             self.item(p, review(p.text) if p.doubtful else p.text)
+        self.drop_dangling()
         return self.out
 
+    def drop_dangling(self) -> None:
+        """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""
+        lists = [self.out.purposes, self.out.requirements, self.out.forms, *(s["items"] for s in self.out.content)]
+        for items in lists:
+            while items and items[-1].removeprefix(REVIEW_PREFIX).rstrip().endswith(":") and items[-1] not in self.introducing:
+                self.out.dangling.insert(0, items.pop())
+        self.out.content = [s for s in self.out.content if s["items"]]
+
     def place_heading(self, p: Para, title: str, rest: str) -> bool:
-        kind = classify(title)
+        named = subjects(title)
+        kind = "mixed" if len(named) > 1 else classify(title)
         deeper = self.kind is not None and depth(p) > self.depth
+        if self.mixed and p.kind == "plain" and not (p.bold or p.caps):
+            return False  # `Thời gian: …` under `Chủ đề và thời gian`: what the mixed heading holds, not a new section
+        if kind == "mixed" or self.mixed and deeper and kind in self.mixed:
+            # A heading naming several subjects opens a section of its own; a deeper one naming one of them pins it.
+            if kind == "mixed":
+                self.switch(next((s for s in named if s in _LISTS), "other"), p, title, named)
+            else:
+                self.switch(kind, p, title)
+            if rest:
+                self.item(p, rest)
+            return True
         if deeper and self.sub_depth is not None and depth(p) > self.sub_depth and kind is None:
             return False  # under a unit or a subsection: an item
         if deeper and self.kind in ("content", "responsibilities"):
@@ -156,6 +232,40 @@ class _Walker:
         return True
 
     def item(self, p: Para, text: str) -> None:
+        if self.mixed:
+            self.split(p, text)
+        else:
+            self.place(p, text)
+
+    def split(self, p: Para, text: str) -> None:
+        """An item under a heading naming several subjects: a sentence with a date range to the window read, a
+        quoted phrase to the phrases, the rest to the section's list; every value reached so, marked."""
+        text = text.removeprefix(REVIEW_PREFIX)
+        rest: list[str] = []
+        for sentence in sentences(text):
+            if "window" in self.mixed and dates.spans(sentence):
+                self.out.window_read.append(sentence)
+            elif "phrases" in self.mixed and (found := quotes(sentence)):
+                label = kind_of(sentence[:found[0].start()])
+                named = observance_mentions(sentence, self.observances)
+                self.out.phrases += [Candidate(quoted_text(q), label or self.phrase_kind, named[0] if named else None,
+                                               True, certain=False, source=sentence) for q in found]
+            else:
+                rest.append(sentence)
+        if not rest:
+            return
+        left = text if len(rest) == len(sentences(text)) else " ".join(rest)
+        if self.kind == "other" and "phrases" in self.mixed and phrase_like(left):
+            self.out.phrases.append(Candidate(left.strip().rstrip(".;,").strip(), self.phrase_kind, self.phrase_observance,
+                                              True, certain=False, source=left))
+        elif self.kind == "responsibilities":
+            self.task(p, left)  # a unit's task by its unit's label or heading
+        else:
+            self.place(p, review(left))
+
+    def place(self, p: Para, text: str) -> None:
+        if self.kind in (None, "purposes", "requirements", "forms", "content") and self.listed(p, text):
+            return
         kind = self.kind
         if kind is None:
             self.out.intro.append(p)
@@ -183,6 +293,30 @@ class _Walker:
         else:
             self.out.other[-1][1].append(text)
 
+    def listed(self, p: Para, text: str) -> bool:
+        """Phrases written as items of another list: `Thông điệp: …` (a label naming one kind) and the items
+        listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
+        pins them), and not kept as items."""
+        words = text.removeprefix(REVIEW_PREFIX)
+        if (intro := self.introduced) and p.kind != "plain" and _below(p, intro[1]):
+            found = quotes(words)
+            whole = len(found) == 1 and not words.replace(found[0][0], "").strip(" .;,!")
+            if whole or intro[0] != "theme" and phrase_like(words):
+                self.introducing.add(intro[2])
+                self.out.phrases.append(Candidate(quoted_text(found[0]) if whole else words.strip().rstrip(".;,").strip(),
+                                                  intro[0], None, True, certain=False, source=f"{intro[2]} {words}"))
+                return True
+        self.introduced = None
+        if words.rstrip().endswith(":") and (kind := kind_of(sentences(words)[-1])):
+            self.introduced = (kind, p, text)
+        elif (m := _LABEL.match(words)) and (kind := kind_of(m["t"])) and len(m["t"].split()) <= 4 \
+                and m["r"] and len(m["r"].split()) <= 40:
+            found = quotes(m["r"])
+            texts = [quoted_text(q) for q in found] or [m["r"].strip().rstrip(".;,").strip()]
+            self.out.phrases += [Candidate(t, kind, None, True, certain=False, source=words) for t in texts]
+            return True
+        return False
+
     def phrase(self, p: Para, text: str) -> None:
         observance = self.phrase_observance
         if (m := _LABEL.match(text)) and (named := observance_mentions(m["t"], self.observances)):
@@ -198,8 +332,23 @@ class _Walker:
         if named and (not ends_sentence(text) or text.rstrip().endswith(":")) and len(text.split()) <= 16:
             self.phrase_observance = named[0]  # `- Ngày Sáng tạo … (21/4)` over the `+` items that follow
             return
+        if dates.spans(text):
+            self.out.window_read.append(text)  # a sentence giving dates is never a phrase
+            return
+        if text.rstrip().endswith(":"):
+            return  # `Các chủ đề, khẩu hiệu như sau:` introduces the phrases
+        last = self.out.phrases[-1] if self.out.phrases else None
+        if p.kind == "plain" and last is not None and last.source and p.index == self.last_phrase_at + 1 \
+                and not ends_phrase(last.source):
+            # `3. Toàn dân … Nghị quyết số 57-NQ/TW của` then `Bộ Chính trị!`: a wrapped line, read as one, to check.
+            last.text, last.source, last.certain = f"{last.text} {text.strip().rstrip('.;,').strip()}", f"{last.source} {text}", False
+            self.last_phrase_at = p.index
+            return
         if text.strip() and len(text.split()) <= 40:
-            self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True))
+            # A short line under a heading of its kind is that phrase; a whole sentence may be one, to check.
+            self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True,
+                                              certain=phrase_like(text), source=text))
+            self.last_phrase_at = p.index
 
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
@@ -208,15 +357,33 @@ class _Walker:
             last = current.tasks[-1]
             last["performers"] = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
             return
-        if (current is None or current.from_label) and (m := _UNIT_LABEL.match(text)) \
+        sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
+        if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= 15 and m["u"][:1].isupper():
-            units.append(Unit(m["u"].strip(), tasks=[{"text": m["t"].strip()}], from_label=True))
+            name = m["u"].strip()
+            units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
             return
-        if current is None:
-            m = _UNIT_ACTOR.match(text)
-            current = Unit(m["u"].strip() if m else "", certain=False)
+        actor = UNIT_ACTOR.match(text)
+        if current is None or (current.from_label or not current.certain) and actor and key(actor["u"]) != key(current.name):
+            # No unit yet, or after `Unit: task` items or tasks read by their subject a paragraph with another
+            # body as its subject: that body's words (its name marked), not the last unit's task.
+            current = Unit(actor["u"].strip() if actor else "", certain=False)
             units.append(current)
-        current.tasks.append({"text": text})
+        current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
+
+
+def _below(p: Para, above: Para) -> bool:
+    """Whether `p` is an item listed under `above`: deeper numbering, another kind of marker, or another bullet."""
+    return depth(p) > depth(above) or p.kind != above.kind or p.kind == "bullet" and p.marker != above.marker
+
+
+def _without_name(unit: str, task: str) -> str:
+    """A unit's task without the unit's name repeated as its subject (`Sở Y tế: Sở Y tế chủ trì …` → `Chủ trì
+    …`): only when a verb follows the name, so `Trung tâm Văn hóa tỉnh phối hợp …` keeps its words."""
+    if not unit or not key(task).startswith(key(unit) + " "):
+        return task
+    after = task[len(unit):].lstrip()
+    return capitalize(after) if _LEADING_VERB.match(after) else task
 
 
 def walk(paras: list[Para], observances: Mapping[str, Observance]) -> Sections:

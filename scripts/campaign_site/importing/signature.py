@@ -1,7 +1,9 @@
 """The end of a document: the closing sentence (`Trên đây là …`, or the paragraph ending `./.`), `Nơi nhận`
 and the signature (`TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH` / name, each line kept), in
 whichever order the reader gives them. The closing never stays in the last task: a closing run into the
-paragraph before it is split off (`split_closing`), and a closing written as a list item is still one."""
+paragraph before it is split off (`split_closing`), a closing written as a list item is still one, and the
+issuer's closing words before it (`Trong quá trình thực hiện, nếu có vướng mắc …`, `Đề nghị các đơn vị …`)
+belong to it. A signature that prints who signs but no name asks for the name (`CẦN ĐIỀN`)."""
 
 from __future__ import annotations
 
@@ -10,17 +12,30 @@ from dataclasses import dataclass, field, replace
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.document_end import CLOSING_START, END_MARK
+from campaign_site.data.placeholders import to_fill
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
-from campaign_site.importing.text import ACTOR_OPENING, Para
+from campaign_site.importing.text import ACTOR_OPENING, Para, ends_sentence
 from campaign_site.importing.vn import squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
-ON_BEHALF = re.compile(r"^(?:KT|TM|TL|TUQ|PP)\s*\.", re.IGNORECASE)
-"""A line signed on behalf of someone (`KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `TL.`, `TUQ.`): an authority
-line. `Q. GIÁM ĐỐC` (acting director) is a title."""
+ON_BEHALF = re.compile(r"^(?:(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)", re.IGNORECASE)
+"""A line signed on behalf of someone (`KT. GIÁM ĐỐC`, `TM. ỦY BAN NHÂN DÂN`, `TL.`, `TUQ.`; `K/T`, `T/M`, `T/L`
+in Party documents): an authority line. `Q. GIÁM ĐỐC` (acting director) is a title."""
 _CLOSING_INSIDE = re.compile(r"(?<=[.;!?])\s+(?=Trên đây\b)")
+_ISSUER_WORDS = re.compile(
+    r"^(?:Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện)|(?:Kính )?(?:Đề nghị|Yêu cầu) (?:các|Thủ trưởng|Lãnh đạo|"
+    r"Chủ tịch|Giám đốc|Trưởng)|Nhận được (?:Công văn|Kế hoạch|văn bản) này)\b"
+)
+"""How an issuer's closing paragraphs open (Decree 30 documents end with them): plain paragraphs of these words
+just before the closing, or ending the body, are the closing's, never the last unit's task."""
+_REPORT_REQUEST = re.compile(r"\b(?:gửi|báo cáo)\b[^.;]{0,80}?\svề\s[^;]{0,200}?\d{1,2}\s*/\s*\d{1,2}")
+"""`… gửi về … 10/5`, `… báo cáo kết quả về … trước ngày 05/5`: a request for reports with its date."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
+_INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)")
+_DEPUTY = re.compile(r"^(?P<on>(?:KT\s*\.|K/T)\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
+"""`KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` on one line: a deputy signs for the head (Decree 30), so the title after
+`KT. <head>` is `PHÓ <head>` (`THỨ TRƯỞNG` for a minister)."""
 
 
 @dataclass
@@ -75,15 +90,24 @@ def tail_start(paras: list[Para], begin: int) -> int:
 
 
 def closing_start(paras: list[Para], begin: int, end: int) -> int:
-    """Index of the closing paragraph: the last `Trên đây …` (also when written as a list item), else the
-    last one ending in `./.`."""
-    for i in range(end - 1, begin - 1, -1):
-        if CLOSING_START.match(paras[i].text) and paras[i].kind in ("plain", "bullet"):
-            return i
-    for i in range(end - 1, begin - 1, -1):
-        if _is_closing(paras[i]):
-            return i
-    return end
+    """Index of the closing: the last `Trên đây …` (also when written as a list item), else the last
+    paragraph ending in `./.`, with the issuer's closing words just before it."""
+    at = next((i for i in range(end - 1, begin - 1, -1)
+               if CLOSING_START.match(paras[i].text) and paras[i].kind in ("plain", "bullet")), None)
+    if at is None:
+        at = next((i for i in range(end - 1, begin - 1, -1) if _is_closing(paras[i])), end)
+    while at - 1 >= begin and paras[at - 1].kind == "plain" and (
+            _ISSUER_WORDS.match(paras[at - 1].text) or _asks_for_reports(paras, at - 1, begin)):
+        at -= 1
+    return at
+
+
+def _asks_for_reports(paras: list[Para], i: int, begin: int) -> bool:
+    """A plain paragraph asking for reports (`Kết quả thực hiện đề nghị gửi về Sở … trước ngày …`) just after
+    the last item of a numbered or bulleted list: outside the list, the issuer's words."""
+    before = paras[i - 1] if i - 1 >= begin else None
+    return bool(_REPORT_REQUEST.search(paras[i].text)) and before is not None and before.kind != "plain" \
+        and ends_sentence(before.text)
 
 
 def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
@@ -105,7 +129,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             continue
         collecting = False
         if p.caps:
-            titles.append(squash(p.full))
+            titles += _printed_lines(squash(p.full))
         elif _is_name(p.text) and titles:
             name = squash(p.text)
         elif p.text.startswith("(") and p.text.endswith(")"):
@@ -115,18 +139,34 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     if titles:
         ending.signer = _signer(titles, name)
         if name is None:
-            ending.notes.append(plain("import.no_signer_name", unknown=NOT_KNOWN_SPELLING))
+            ending.notes.append(plain("import.no_signer_name", printed=" / ".join(titles), unknown=NOT_KNOWN_SPELLING))
     return ending
 
 
+def _printed_lines(text: str) -> list[str]:
+    """The signature's printed lines in a line a reader ran together (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH`): a new line before each `KT.`, `TM.`, `TL.`, `TUQ.`, and the deputy's title after `KT. <head>`."""
+    out: list[str] = []
+    for part in _INNER_ON_BEHALF.split(text):
+        deputy = _DEPUTY.match(part)
+        out += [deputy["on"], deputy["title"]] if deputy else [part]
+    return out
+
+
 def _signer(lines: list[str], name: str | None) -> dict:
-    """The signature block, each printed line kept: the lines signed on behalf of someone (and any line above
-    the title) as `authority` (one line as text, several as a list), the last other line as `title`."""
-    authority, title = (lines, None) if ON_BEHALF.match(lines[-1]) else (lines[:-1], lines[-1])
+    """The signature block, each printed line kept: the lines signed on behalf of someone as `authority` (one
+    line as text, several as a list), the lines after them as the `title` (a title printed over two lines,
+    `VỤ TRƯỞNG` / `VỤ KHOA HỌC …`, is one); with no such line, the last line is the title."""
+    last = max((i for i, line in enumerate(lines) if ON_BEHALF.match(line)), default=None)
+    title: str | None
+    if last is None:
+        authority, title = lines[:-1], lines[-1]
+    else:
+        authority, title = lines[:last + 1], " ".join(lines[last + 1:]) or None
     signer: dict = {}
     if authority:
         signer["authority"] = authority[0] if len(authority) == 1 else authority
     if title:
         signer["title"] = title
-    signer["name"] = name or NOT_KNOWN_SPELLING
+    signer["name"] = name or to_fill(plain("import.hint_signer_name"))
     return signer

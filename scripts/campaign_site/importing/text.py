@@ -19,8 +19,9 @@ from campaign_site.importing.vn import is_caps, is_lower_start, nfc, squash
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _HEADING_HASHES = re.compile(r"^#{1,6}\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-ROMAN = re.compile(r"^(?P<m>[IVXL]{1,5}[.)])\s+(?P<t>\S.*)$")
-NUMBER = re.compile(r"^(?P<m>\d{1,2}\.(?:\d{1,2}\.?)*)\s*(?P<t>[^\W\d_].*)$")
+ROMAN = re.compile(r"^(?P<m>[IVXL]{1,5}[.)-])\s+(?P<t>\S.*)$")
+NUMBER = re.compile(r"^(?P<m>\d{1,2}\.(?:\d{1,2}\.?)*|\d{1,2}-(?=\s))\s*(?P<t>[^\W\d_].*)$")
+"""`1.`, `1.1.`, and `1-` as Party documents number (`57-NQ/TW` at a line's start is not: no space)."""
 LETTER = re.compile(r"^(?P<m>[a-zđ]\))\s*(?P<t>\S.*)$")
 BULLET = re.compile(r"^(?P<m>[-+*–—•●○▪■◦➢✓])\s+(?P<t>\S.*)$")
 LABEL = re.compile(
@@ -71,6 +72,16 @@ def ends_sentence(text: str) -> bool:
     return stripped.endswith(_TERMINAL) and not stripped.endswith("…") or text.rstrip().endswith("./.")
 
 
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph (a stop followed by a capital letter)."""
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])", text) if s.strip()]
+
+
+def ends_phrase(text: str) -> bool:
+    """Whether a line ends as a phrase or sentence does (a stop, `!`, `?`, a closing quote), not cut by a wrap."""
+    return ends_sentence(text) or text.rstrip(" *").endswith(("!", "?", "”", '"', "’", ")"))
+
+
 @dataclass
 class _Line:
     text: str
@@ -79,22 +90,38 @@ class _Line:
 
 
 _BODY_START = re.compile(r"^[\s*#]*(?:Kính gửi|Thực hiện|Căn cứ)\b")
-_COLUMN_GAP = re.compile(r"\S\s{4,}\S")
+_COLUMN_GAP = re.compile(r"\S(?:\s{4,}|\t)\s*\S")
+_COLUMN_SPLIT = re.compile(r"(?<=\S)(?:\s{4,}|\s*\t\s*)(?=\S)")
+_TAIL_START = re.compile(r"^[\s*#]*Nơi nhận\b")
+_INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
+_ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
 
 
 def _columns(lines: list[str]) -> list[str]:
-    """Header lines that a PDF reader ran together from two columns (issuer on the left, the national
-    motto or the place and date on the right), split where a wide gap separates them. Only before the
-    body starts; a gap left for a number or a day still to be written is not a column."""
+    """Lines that a PDF reader or a copied table ran together from two columns, split where a wide gap or a
+    tab separates them. In the header (issuer on the left, the national motto or the place and date on
+    the right) the pieces follow each other; a gap left for a number or a day still to be written is not
+    a column. From `Nơi nhận` on (the recipients on the left, the signature on the right) the right
+    column, and the lines indented into it (the signer's name), come after the left one."""
     out: list[str] = []
-    in_header = True
+    right: list[str] = []
+    in_header, in_tail = True, False
     for line in lines:
         in_header = in_header and not _BODY_START.match(line)
+        in_tail = in_tail or bool(_TAIL_START.match(line))
+        if in_tail:
+            pieces = _COLUMN_SPLIT.split(line.strip(), maxsplit=1)
+            if len(pieces) == 1 and _INDENTED.match(line):
+                right.append(line.strip())
+            else:
+                out.append(pieces[0])
+                right += pieces[1:]
+            continue
         if not in_header or not _COLUMN_GAP.search(line):
             out.append(line)
             continue
-        pieces = re.split(r"(?<=\S)\s{4,}(?=\S)", line.strip())
+        pieces = _COLUMN_SPLIT.split(line.strip())
         merged = [pieces[0]]
         for piece in pieces[1:]:
             if _NO_SPLIT_BEFORE.search(merged[-1]):
@@ -102,7 +129,7 @@ def _columns(lines: list[str]) -> list[str]:
             else:
                 merged.append(piece)
         out += merged
-    return out
+    return out + ([""] + right if right else [])
 
 
 def clean_lines(text: str) -> list[_Line]:
@@ -265,6 +292,8 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         return True
     if not ended and (current.opens_quote() or current.end(1) in ("-", ",", "–")):
         return False  # a quotation or a list of names goes on
+    if current.caps and _ASIDE.match(text):
+        return True  # `(đã ký)` under a signature's title
     if is_caps(text) != current.caps or line.bold != current.bold and (line.bold or current.bold):
         return not is_lower_start(text)
     if current.caps and is_caps(text):

@@ -1,0 +1,752 @@
+"""Precision by construction in the body of a document: a value is written unmarked only when the
+document's structure pins it (a heading naming one subject, a quoted phrase under it); what a weaker
+rule reads (a heading naming two subjects, a whole sentence under a theme heading, a date without its
+year, a signature without a name) is marked for checking with the words it came from, and what is
+not a unit's task (the repeated name of the unit, the issuer's closing words) is not written as one.
+
+Each behaviour is tried on invented, real-shaped documents from a ministry, a department, a district
+before the 2025 merger and a commune after it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from bench_import import pdf_like
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from campaign_site.data.loader import load_site
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_review
+from campaign_site.data.site_data import SiteData
+from campaign_site.data.wording import DAY_BEFORE_RULES
+from campaign_site.importing.extract import Draft, extract
+
+
+@functools.cache
+def shipped() -> SiteData:
+    return load_site(REPO / "campaigns")
+
+
+@pytest.fixture(scope="module")
+def site() -> SiteData:
+    return shipped()
+
+
+@dataclass(frozen=True)
+class Issuer:
+    lines: str
+    place: str
+    year: int
+    number: str
+    who: str
+    """How the body names the issuer as the subject of its sentences."""
+
+
+ISSUERS = [
+    Issuer("ỦY BAN NHÂN DÂN\nHUYỆN KỲ SƠN", "Kỳ Sơn", 2024, "45/KH-UBND", "Ủy ban nhân dân huyện"),
+    Issuer("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Nghệ An", 2026, "812/KH-SKHCN", "Sở Khoa học và Công nghệ"),
+    Issuer("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Hà Nội", 2025, "1021/KH-BKHCN", "Bộ Khoa học và Công nghệ"),
+    Issuer("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP", "Tân Lập", 2026, "38/KH-UBND", "Ủy ban nhân dân xã"),
+]
+ISSUER_IDS = ["district-2024", "department-2026", "ministry-2025", "commune-2026"]
+
+ENDING = """\
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn Hùng
+"""
+
+
+def document(issuer: Issuer, body: str, ending: str = ENDING) -> str:
+    """A plan with a Decree 30 header, an opening citing its basis, `body` and `ending`."""
+    y = issuer.year
+    return f"""\
+{issuer.lines}
+
+Số: {issuer.number}
+
+{issuer.place}, ngày 05 tháng 4 năm {y}
+
+KẾ HOẠCH
+Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm {y}
+
+Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/{y} của Ủy ban nhân dân tỉnh về công tác tuyên truyền năm {y}, {issuer.who} xây dựng Kế hoạch như sau:
+
+I. MỤC ĐÍCH
+
+Nâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.
+
+{body}
+
+{ending}"""
+
+
+def draft_of(site: SiteData, text: str, year: int) -> Draft:
+    phrases = site.campaigns[year].phrases() if year in site.campaigns else {}
+    return extract(text, site.documents, site.observances, phrases, year)
+
+
+def phrase_texts(site: SiteData, draft: Draft) -> dict[str, str]:
+    """Phrase id (unmarked) → its text, from the registry and the draft's new phrases."""
+    texts = {pid: e.phrase.text for c in site.campaigns.values() for pid, e in c.phrases().items()}
+    texts.update({p["id"]: p["text"] for _, _, p in draft.new_phrases})
+    return texts
+
+
+def phrase_ids(draft: Draft) -> list[str]:
+    return [i for name in ("themes", "slogans", "messages") for i in draft.plan.get(name, [])]
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def marked(value: str) -> bool:
+    return value.startswith(REVIEW_PREFIX)
+
+
+# --- 1. a heading naming two subjects ---------------------------------------------------------------
+
+THEME = "Đổi mới sáng tạo vì cộng đồng"
+
+
+@pytest.mark.parametrize("reading", ["txt", "pdf"])
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC", "II. Thời gian và chủ đề hưởng ứng",
+                                   "II. CHỦ ĐỀ, THỜI GIAN THỰC HIỆN"])
+def test_a_heading_naming_a_theme_and_a_time_decides_neither(site: SiteData, issuer: Issuer, title: str, reading: str) -> None:
+    """The issue's case: the window sentence under `Chủ đề và thời gian tổ chức` became a theme and the
+    window was lost. Each sentence goes where what it says puts it, marked, with its words in a note."""
+    y = issuer.year
+    window_sentence = f"Các hoạt động hưởng ứng được tổ chức từ ngày 15/4/{y} đến hết ngày 26/4/{y} trên địa bàn."
+    body = f"{title}\n\n{window_sentence}\n\nChủ đề năm {y}: “{THEME}”."
+    text = document(issuer, body)
+    draft = draft_of(site, pdf_like(text) if reading == "pdf" else text, y)
+
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}15/4/{y}", "end": f"{REVIEW_PREFIX}26/4/{y}"}
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in phrase_ids(draft)] == [THEME]
+    assert all(marked(i) for i in phrase_ids(draft))
+    assert any(window_sentence[:20] in note for note in draft.notes)
+    assert any(THEME in note for note in draft.notes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_heading_naming_one_subject_pins_its_values(site: SiteData, issuer: Issuer) -> None:
+    """The same words under headings of one subject each: nothing to check."""
+    y = issuer.year
+    body = (f"II. CHỦ ĐỀ\n\n“{THEME}”.\n\nIII. THỜI GIAN THỰC HIỆN\n\n"
+            f"Từ ngày 15/4/{y} đến hết ngày 26/4/{y}.")
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+    texts = phrase_texts(site, draft)
+    assert [texts[i] for i in draft.plan["themes"]] == [THEME]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_subheadings_of_one_subject_under_a_mixed_heading_pin_their_values(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    body = (f"II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC\n\n1. Chủ đề\n\n“{THEME}”.\n\n2. Thời gian tổ chức\n\n"
+            f"Từ ngày 15/4/{y} đến ngày 26/4/{y}.")
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+    assert [phrase_texts(site, draft)[i] for i in draft.plan["themes"]] == [THEME]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_content_and_forms_subheadings_under_a_mixed_heading_pin_their_items(site: SiteData, issuer: Issuer) -> None:
+    body = ("II. NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN\n\n1. Nội dung\n\n- Tuyên truyền về vai trò của đổi mới sáng tạo.\n\n"
+            "2. Hình thức\n\n- Treo băng rôn tại trụ sở.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert (draft.plan["content"], draft.plan["forms"]) == (["Tuyên truyền về vai trò của đổi mới sáng tạo."],
+                                                            ["Treo băng rôn tại trụ sở."])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", "II. Hình thức và nội dung hoạt động"])
+def test_items_under_content_and_forms_together_are_marked(site: SiteData, issuer: Issuer, title: str) -> None:
+    body = f"{title}\n\n- Treo băng rôn, khẩu hiệu tại trụ sở.\n\n- Tuyên truyền về vai trò của sở hữu trí tuệ."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    items = strings(draft.plan.get("content", [])) + strings(draft.plan.get("forms", []))
+    assert sorted(without_review(i) for i in items) == ["Treo băng rôn, khẩu hiệu tại trụ sở.",
+                                                          "Tuyên truyền về vai trò của sở hữu trí tuệ."]
+    assert all(marked(i) for i in items)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_time_and_place_heading_marks_the_window(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    body = f"II. THỜI GIAN, ĐỊA ĐIỂM\n\nTừ ngày 18/4/{y} đến ngày 25/4/{y} tại Hội trường {issuer.place}."
+    draft = draft_of(site, document(issuer, body), y)
+
+    assert draft.plan["window"]["start"] == f"{REVIEW_PREFIX}18/4/{y}"
+    assert draft.plan["window"]["end"] == f"{REVIEW_PREFIX}25/4/{y}"
+
+
+# --- 2. a theme is a phrase, not a sentence ------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_sentence_under_a_theme_heading_is_not_an_unmarked_theme(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    window_sentence = f"Các hoạt động được tổ chức từ ngày 16/4/{y} đến ngày 21/4/{y}."
+    long_sentence = ("Các cơ quan, đơn vị căn cứ tình hình thực tế lựa chọn chủ đề phù hợp, bảo đảm thiết thực, "
+                     "hiệu quả, gắn với nhiệm vụ chính trị của đơn vị.")
+    body = f"II. CHỦ ĐỀ\n\n{window_sentence}\n\n{long_sentence}\n\nSáng tạo vì cuộc sống tốt đẹp hơn"
+    draft = draft_of(site, document(issuer, body), y)
+
+    texts = phrase_texts(site, draft)
+    themes = {texts[without_review(i)]: i for i in draft.plan["themes"]}
+    assert not any("16/4" in t for t in themes)  # never a window sentence as a theme
+    assert marked(themes[long_sentence.rstrip(".")])
+    assert not marked(themes["Sáng tạo vì cuộc sống tốt đẹp hơn"])  # a short line under its own heading
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}16/4/{y}", "end": f"{REVIEW_PREFIX}21/4/{y}"}
+
+
+_WORDS = ["đơn vị", "tổ chức", "tuyên truyền", "cán bộ", "Nhân dân", "đổi mới", "sáng tạo", "hiệu quả", "thiết thực",
+          "trên địa bàn", "các hoạt động", "hưởng ứng", "nâng cao", "nhận thức", "phong trào", "thi đua"]
+
+
+@st.composite
+def sentences_not_phrases(draw: st.DrawFn) -> str:
+    """A whole sentence: clauses ended by a stop, more than 25 words, or a span of days."""
+    clause = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=6).map(" ".join)
+    shape = draw(st.sampled_from(["clauses", "long", "dates"]))
+    if shape == "clauses":
+        text = ", ".join(draw(st.lists(clause, min_size=2, max_size=4))) + "."
+    elif shape == "long":
+        text = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=14, max_size=19)))
+    else:
+        day = draw(st.integers(1, 20))
+        text = f"{draw(clause)} từ ngày {day}/4/2026 đến ngày {day + draw(st.integers(1, 8))}/4/2026"
+    return text[:1].upper() + text[1:]
+
+
+@settings(max_examples=60, deadline=None)
+@given(sentence=sentences_not_phrases(), heading=st.sampled_from(["II. CHỦ ĐỀ", "II. KHẨU HIỆU", "2. Thông điệp"]))
+def test_no_whole_sentence_is_an_unmarked_phrase(sentence: str, heading: str) -> None:
+    site, issuer = shipped(), ISSUERS[1]
+    draft = draft_of(site, document(issuer, f"{heading}\n\n{sentence}"), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    for phrase_id in phrase_ids(draft):
+        assert marked(phrase_id) or texts[phrase_id] not in sentence, (phrase_id, sentence)
+    assert "từ ngày" not in " ".join(texts[without_review(i)] for i in phrase_ids(draft))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("intro", ["Các chủ đề, khẩu hiệu tuyên truyền năm nay như sau:", "Cụ thể:",
+                                   "Tuyên truyền các khẩu hiệu sau đây:"])
+def test_a_line_introducing_the_phrases_is_not_one(site: SiteData, issuer: Issuer, intro: str) -> None:
+    body = f"II. CHỦ ĐỀ, KHẨU HIỆU\n\n{intro}\n\n- “{THEME}”"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in phrase_ids(draft)] == [THEME]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("width", [60, 75, 90])
+def test_a_numbered_phrase_wrapped_in_a_pdf_stays_one_phrase(site: SiteData, issuer: Issuer, width: int) -> None:
+    """A PDF wraps `3. Toàn dân … Nghị quyết số 57-NQ/TW của` / `Bộ Chính trị!`: one slogan, never two."""
+    slogans = ["Toàn Đảng, toàn dân, toàn quân quyết tâm thực hiện thắng lợi Nghị quyết số 57-NQ/TW của Bộ Chính trị!",
+               "Đẩy mạnh ứng dụng khoa học, công nghệ vì sự phát triển nhanh và bền vững của quê hương, đất nước!"]
+    body = "IV. KHẨU HIỆU TUYÊN TRUYỀN\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(slogans, 1))
+    draft = draft_of(site, pdf_like(document(issuer, body), width=width), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan["slogans"]] == slogans
+
+
+# --- the property: nothing unmarked from under a heading naming two subjects --------------------------
+
+_SUBJECT_WORDS = {
+    "window": ["thời gian", "thời gian tổ chức", "thời gian thực hiện"],
+    "phrases": ["chủ đề", "khẩu hiệu", "thông điệp", "chủ đề, khẩu hiệu"],
+    "content": ["nội dung", "nội dung tuyên truyền", "hoạt động hưởng ứng"],
+    "forms": ["hình thức", "hình thức tổ chức"],
+    "place": ["địa điểm"],
+}
+_UNDER = [
+    "Các hoạt động diễn ra từ ngày 14/4/2026 đến ngày 24/4/2026.",
+    "Từ ngày 10 - 20/4/2026, cao điểm từ ngày 15/4 đến 18/4/2026.",
+    "Chủ đề: “Sáng tạo vì cộng đồng bền vững”.",
+    "- Khẩu hiệu: “Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026”",
+    "“Đổi mới để phát triển”",
+    "- Treo băng rôn tại trụ sở và nơi công cộng.",
+    "Tổ chức tọa đàm về đổi mới sáng tạo trong trường học.",
+]
+
+
+@st.composite
+def mixed_headings(draw: st.DrawFn) -> str:
+    first, second = draw(st.lists(st.sampled_from(sorted(_SUBJECT_WORDS)), min_size=2, max_size=2, unique=True))
+    words = [draw(st.sampled_from(_SUBJECT_WORDS[first])), draw(st.sampled_from(_SUBJECT_WORDS[second]))]
+    title = draw(st.sampled_from([", ", " và "])).join(words)
+    title = title.upper() if draw(st.booleans()) else title[:1].upper() + title[1:]
+    return draw(st.sampled_from(["II. ", "2. ", "b) "])) + title if draw(st.booleans()) else f"**{title}**"
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=mixed_headings(), under=st.lists(st.sampled_from(_UNDER), min_size=1, max_size=4, unique=True))
+def test_no_unmarked_value_comes_from_under_a_heading_naming_two_subjects(title: str, under: list[str]) -> None:
+    site, issuer = shipped(), ISSUERS[3]
+    body = title + "\n\n" + "\n\n".join(under) + "\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác thôn: Treo băng rôn."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert all(marked(v) for v in strings(draft.plan.get("window", {})))
+    known = site.campaigns[issuer.year].phrases()
+    assert all(marked(i) or i in known for i in phrase_ids(draft))  # a phrase of the year is itself wherever printed
+    for name in ("content", "forms", "purposes", "requirements", "context"):
+        for item in strings(draft.plan.get(name, [])):
+            assert marked(item) or not any(without_review(item) in u for u in under), (name, item)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("intro", "items", "kind"), [
+    ("- Treo băng rôn tại trụ sở với một trong các khẩu hiệu sau:", ["“Sáng tạo vì cộng đồng”", "“Đổi mới để phát triển”"], "slogans"),
+    ("2. Treo băng rôn, pa-nô tại trụ sở. Khẩu hiệu tham khảo:", ["Sáng tạo vì cộng đồng!", "Đổi mới để phát triển!"], "slogans"),
+    ("- Tuyên truyền các thông điệp sau:", ["“Sáng tạo vì cộng đồng”", "“Đổi mới để phát triển”"], "messages"),
+])
+def test_phrases_listed_after_an_item_naming_their_kind_are_marked_phrases(site: SiteData, issuer: Issuer, intro: str,
+                                                                          items: list[str], kind: str) -> None:
+    """An item of the forms or content ending `… các khẩu hiệu sau:` and the phrases listed under it: phrases
+    of that kind, marked (no heading of their one kind pins them), no longer items of the list."""
+    listed = "\n".join(("+ " if intro.startswith("-") else "- ") + i for i in items)
+    following = "- " if intro.startswith("-") else "3. "  # the next item at the introducing item's level
+    body = f"II. HÌNH THỨC\n\n{intro}\n{listed}\n\n{following}Đăng tin trên trang thông tin điện tử."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan[kind]] == [i.strip("“”") for i in items]
+    assert all(marked(i) for i in draft.plan[kind])
+    assert len(draft.plan["forms"]) == 2
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_phrases_listed_in_a_dispatch_without_sections_are_marked_phrases(site: SiteData, issuer: Issuer) -> None:
+    """A dispatch of numbered requests with no section headings: the same list of slogans."""
+    text = document(issuer, "").replace(
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.",
+        "1. Tuyên truyền về ý nghĩa của ngày kỷ niệm.\n\n2. Treo băng rôn tại trụ sở với một trong các khẩu hiệu sau:\n"
+        "- \"Sáng tạo vì cộng đồng\"\n- \"Đổi mới để phát triển quê hương, đất nước\"\n\n3. Đăng tin trên trang thông tin điện tử.")
+    draft = draft_of(site, text, issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan["slogans"]] == [
+        "Sáng tạo vì cộng đồng", "Đổi mới để phát triển quê hương, đất nước"]
+    assert all(marked(i) for i in draft.plan["slogans"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "kind", "text"), [
+    ("- Tuyên truyền về chủ đề năm nay và thông điệp “Sở hữu trí tuệ - nền tảng của đổi mới sáng tạo”;", "messages",
+     "Sở hữu trí tuệ - nền tảng của đổi mới sáng tạo"),
+    ("- Thông điệp: Khoa học, công nghệ và đổi mới sáng tạo là động lực phát triển nhanh.", "messages",
+     "Khoa học, công nghệ và đổi mới sáng tạo là động lực phát triển nhanh"),
+    ("- Khẩu hiệu: Khoa học và công nghệ - động lực phát triển quê hương!", "slogans",
+     "Khoa học và công nghệ - động lực phát triển quê hương!"),
+])
+def test_a_phrase_in_the_content_takes_the_kind_that_introduces_it_marked(site: SiteData, issuer: Issuer, item: str,
+                                                                         kind: str, text: str) -> None:
+    body = f"II. NỘI DUNG\n\n- Tuyên truyền về vai trò của đổi mới sáng tạo.\n\n{item}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan[kind]] == [text]
+    assert all(marked(i) for i in draft.plan[kind])
+
+
+PARTY = Issuer("TỈNH ỦY QUẢNG NAM", "Quảng Nam", 2025, "241-KH/TU", "Ban Thường vụ Tỉnh ủy")
+
+
+@pytest.mark.parametrize("numbering", [("I- ", "1- ", "2- "), ("I. ", "1. ", "2. ")])
+def test_a_party_plans_dash_numbering_gives_its_sections(site: SiteData, numbering: tuple[str, str, str]) -> None:
+    """Party documents number `I-`, `1-`: the same sections as `I.`, `1.`."""
+    roman, one, two = numbering
+    body = (f"{roman}NỘI DUNG, HÌNH THỨC\n{one}Nội dung\n- Lịch sử, ý nghĩa Ngày Khoa học và Công nghệ Việt Nam.\n"
+            f"{two}Hình thức\n- Treo băng rôn tại trụ sở.\n\n{roman.replace('I', 'III')}THỜI GIAN\n"
+            "Thực hiện từ tháng 4 đến hết tháng 5/2025; cao điểm từ ngày 10/5 đến ngày 20/5/2025.")
+    text = document(PARTY, body).replace("I. MỤC ĐÍCH", f"{roman}MỤC ĐÍCH")
+    draft = draft_of(site, text, 2025)
+
+    assert draft.plan["content"] == ["Lịch sử, ý nghĩa Ngày Khoa học và Công nghệ Việt Nam."]
+    assert draft.plan["forms"] == ["Treo băng rôn tại trụ sở."]
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}1/4/2025", "end": f"{REVIEW_PREFIX}31/5/2025",
+                                    "peak": {"start": "10/5/2025", "end": "20/5/2025"}}
+
+
+# --- 3. a window or a deadline without its year --------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Từ ngày 15-21/4.", "15/4", "21/4"),
+    ("Từ ngày 15/4 đến ngày 21/4.", "15/4", "21/4"),
+    ("Từ 15/4 - 21/4 hằng năm", "15/4", "21/4"),
+    ("Từ ngày 15 đến ngày 21 tháng 4.", "15/4", "21/4"),
+    ("Trong tháng 4.", "1/4", "30/4"),
+    ("Các hoạt động được triển khai trong tháng 4, tập trung vào tuần lễ 21/4.", "1/4", "30/4"),
+    ("Từ tháng 4 đến hết tháng 5.", "1/4", "31/5"),
+])
+def test_a_window_without_a_year_takes_the_documents_year_marked(site: SiteData, issuer: Issuer, written: str,
+                                                                 start: str, end: str) -> None:
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\n{written}"), y)
+
+    window = draft.plan["window"]
+    assert (window["start"], window["end"]) == (f"{REVIEW_PREFIX}{start}/{y}", f"{REVIEW_PREFIX}{end}/{y}")
+    assert any(str(y) in note and "năm" in note for note in draft.notes)
+
+
+@st.composite
+def yearless_spans(draw: st.DrawFn) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """A span written without its year, and its first and last (day, month)."""
+    month = draw(st.integers(3, 10))
+    first = draw(st.integers(1, 20))
+    last = draw(st.integers(first + 1, 28))
+    forms = [f"Từ ngày {first}-{last}/{month}", f"Từ ngày {first:02d} - {last:02d}/{month:02d}",
+             f"Từ {first}/{month} đến {last}/{month}", f"Từ ngày {first}/{month} đến hết ngày {last}/{month}",
+             f"Từ ngày {first} đến ngày {last} tháng {month}"]
+    if last <= 10:  # across the end of the month
+        return (f"Từ ngày {first + 18}/{month} đến ngày {last}/{month + 1}", (first + 18, month), (last, month + 1))
+    return draw(st.sampled_from(forms)) + draw(st.sampled_from([".", " trên địa bàn.", ""])), (first, month), (last, month)
+
+
+@settings(max_examples=80, deadline=None)
+@given(span=yearless_spans(), issuer=st.sampled_from(ISSUERS))
+def test_every_span_without_a_year_is_read_in_the_documents_year_and_marked(
+        span: tuple[str, tuple[int, int], tuple[int, int]], issuer: Issuer) -> None:
+    written, (d1, m1), (d2, m2) = span
+    y = issuer.year
+    draft = draft_of(shipped(), document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\n{written}"), y)
+
+    window = draft.plan["window"]
+    assert (window["start"], window["end"]) == (f"{REVIEW_PREFIX}{d1}/{m1}/{y}", f"{REVIEW_PREFIX}{d2}/{m2}/{y}")
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "start", "end"), [
+    ("3. Các hoạt động được tổ chức trong tháng 4/{y}, bảo đảm thiết thực, tiết kiệm.", "1/4", "30/4"),
+    ("1. Đồng ý chủ trương tổ chức các hoạt động. Các hoạt động tổ chức trong tháng 5 năm {y}, bảo đảm hiệu quả.", "1/5", "31/5"),
+    ("- Các hoạt động hưởng ứng diễn ra từ ngày 15/4/{y} đến ngày 26/4/{y}.", "15/4", "26/4"),
+])
+def test_a_window_in_a_sentence_saying_when_the_activities_are_held_is_read_marked(
+        site: SiteData, issuer: Issuer, item: str, start: str, end: str) -> None:
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. NỘI DUNG\n\n{item.format(y=y)}"), y)
+
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}{start}/{y}", "end": f"{REVIEW_PREFIX}{end}/{y}"}
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_window_with_its_year_is_not_marked(site: SiteData, issuer: Issuer) -> None:
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\nTừ ngày 15/4/{y} đến hết ngày 26/4/{y}."), y)
+
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("Trong tháng 4/{y}.", "1/4", "30/4"), ("Trong tháng 5 năm {y}.", "1/5", "31/5"),
+    ("Từ tháng 4 đến hết tháng 5/{y}.", "1/4", "31/5"),
+])
+def test_a_window_of_whole_months_is_marked_as_the_days_are_not_written(site: SiteData, issuer: Issuer, written: str,
+                                                                       start: str, end: str) -> None:
+    """The window holds days; `trong tháng 4` gives the month's first and last, which the document does not write."""
+    y = issuer.year
+    draft = draft_of(site, document(issuer, f"II. THỜI GIAN THỰC HIỆN\n\n{written.format(y=y)}"), y)
+
+    assert draft.plan["window"] == {"start": f"{REVIEW_PREFIX}{start}/{y}", "end": f"{REVIEW_PREFIX}{end}/{y}"}
+    assert any("tháng" in note and written.format(y=y).rstrip(".")[1:] in note for note in draft.notes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("written", "date", "rule", "inferred"), [
+    ("trước ngày 10/5", "10/5", "before", True),
+    ("trước ngày 10/5/{y}", "10/5", "before", False),
+    ("chậm nhất ngày 10/5", "10/5", "no_later_than", True),
+    ("trước 10/5/{y}", "10/5", "before", False),
+])
+def test_a_deadline_keeps_its_wording_and_marks_a_year_it_lacks(site: SiteData, issuer: Issuer, written: str, date: str,
+                                                               rule: str, inferred: bool) -> None:
+    """`Trước ngày 10/5` is stored as the date written with the rule `before` (due the day before, as
+    the model says), never as a claim that 10/5 is the last day."""
+    y = issuer.year
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Tổng hợp, báo cáo kết quả về {issuer.who} "
+            f"{written.format(y=y)}.")
+    draft = draft_of(site, document(issuer, body), y)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["date"] == (REVIEW_PREFIX if inferred else "") + f"{date}/{y}"
+    assert deadline["rule"] == rule
+    assert (rule in DAY_BEFORE_RULES) == written.startswith("trước")
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("sentence", "reporter"), [
+    ("Kết quả thực hiện đề nghị gửi về Văn phòng trước ngày 10/5/{y} để tổng hợp, báo cáo.", None),
+    ("Đề nghị gửi báo cáo về Văn phòng trước ngày 10/5/{y}.", None),
+    ("Báo cáo kết quả (kèm ảnh) gửi về Văn phòng trước ngày 10/5/{y}.", None),
+    ("Đề nghị các cơ quan, đơn vị báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "các cơ quan, đơn vị"),
+    ("Đề nghị Quý cơ quan tổng hợp, báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "Quý cơ quan"),
+    # The sentence's subject may be who reports, or may not: read, marked.
+    ("Các đơn vị gửi báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", REVIEW_PREFIX + "Các đơn vị"),
+    ("UBND các phường, xã gửi kết quả thực hiện về Văn phòng, hạn cuối ngày 10/5/{y} để tổng hợp.",
+     REVIEW_PREFIX + "UBND các phường, xã"),
+])
+def test_who_reports_is_a_name_the_sentence_gives_or_asked_for(site: SiteData, issuer: Issuer, sentence: str,
+                                                               reporter: str | None) -> None:
+    """`đề nghị gửi về …` names nobody: the reporter is asked for, never the words after `đề nghị`."""
+    body = f"II. NỘI DUNG\n\n- Treo băng rôn.\n\n- {sentence.format(y=issuer.year)}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["reporter"] == reporter if reporter else deadline["reporter"].startswith(MARKER)
+
+
+# --- 4. fragments -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("unit_line", "unit", "task"), [
+    ("1. Phòng Văn hóa và Thông tin: Phòng Văn hóa và Thông tin chủ trì tuyên truyền trên hệ thống truyền thanh.",
+     "Phòng Văn hóa và Thông tin", "Chủ trì tuyên truyền trên hệ thống truyền thanh."),
+    ("- Sở Y tế: Sở Y tế chủ trì, phối hợp với các đơn vị treo băng rôn.",
+     "Sở Y tế", "Chủ trì, phối hợp với các đơn vị treo băng rôn."),
+    ("1. Công an xã\n\nCông an xã bảo đảm an ninh, trật tự tại các điểm tổ chức hoạt động.",
+     "Công an xã", "Bảo đảm an ninh, trật tự tại các điểm tổ chức hoạt động."),
+    ("1. Trung tâm Văn hóa: Trung tâm Văn hóa tỉnh phối hợp treo băng rôn.",
+     "Trung tâm Văn hóa", "Trung tâm Văn hóa tỉnh phối hợp treo băng rôn."),
+])
+def test_a_task_does_not_repeat_its_units_name(site: SiteData, issuer: Issuer, unit_line: str, unit: str, task: str) -> None:
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n{unit_line}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    (responsibility,) = draft.plan["responsibilities"]
+    assert (responsibility["unit"], responsibility["tasks"]) == (unit, [task])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_numbered_unit_label_beside_unit_headings_is_a_unit_of_its_own(site: SiteData, issuer: Issuer) -> None:
+    """`1. Sở A` with its tasks below, then `2. Sở B: task` at the same level: Sở B's task, not Sở A's."""
+    body = ("II. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n- Chủ trì triển khai Kế hoạch.\n- Tổng hợp kết quả.\n"
+            "2. Sở Văn hóa, Thể thao và Du lịch: hướng dẫn treo băng rôn, khẩu hiệu.\n3. Sở Tài chính: bố trí kinh phí.\n"
+            "4. Ủy ban nhân dân các xã, phường\n- Tuyên truyền trên hệ thống truyền thanh.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        ("Sở Khoa học và Công nghệ", ["Chủ trì triển khai Kế hoạch.", "Tổng hợp kết quả."]),
+        ("Sở Văn hóa, Thể thao và Du lịch", ["hướng dẫn treo băng rôn, khẩu hiệu."]),
+        ("Sở Tài chính", ["bố trí kinh phí."]),
+        ("Ủy ban nhân dân các xã, phường", ["Tuyên truyền trên hệ thống truyền thanh."]),
+    ]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_tasks_each_naming_their_body_first_are_each_that_bodys(site: SiteData, issuer: Issuer) -> None:
+    """`- Ủy ban nhân dân các huyện chỉ đạo …` / `- Các trường … tổ chức …`: no unit heading, each line names its
+    body as its subject: one unit each, the names read from sentences, marked."""
+    lines = ["Ủy ban nhân dân các huyện, thành phố chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở.",
+             "Các trường Cao đẳng, Trung học phổ thông tổ chức cho học sinh tìm hiểu về sở hữu trí tuệ.",
+             "Các trường Cao đẳng, Trung học phổ thông tổ chức cho sinh viên đăng ký sáng chế."]
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(f"- {line}" for line in lines)
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        (REVIEW_PREFIX + "Ủy ban nhân dân các huyện, thành phố", lines[:1]),
+        (REVIEW_PREFIX + "Các trường Cao đẳng, Trung học phổ thông", lines[1:]),
+    ]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("paragraph", "actor"), [
+    ("Các đơn vị báo cáo kết quả về {who} trước ngày 30/4/{y}.", "Các đơn vị"),
+    ("UBND các xã, phường tổ chức treo băng rôn tại trụ sở và báo cáo kết quả trước ngày 30/4/{y}.", "UBND các xã, phường"),
+    ("Phòng Tài chính - Kế hoạch bảo đảm kinh phí; tổng hợp, báo cáo kết quả chậm nhất ngày 30/4/{y}.",
+     "Phòng Tài chính - Kế hoạch"),
+])
+def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(site: SiteData, issuer: Issuer,
+                                                                              paragraph: str, actor: str) -> None:
+    """`2. Trung tâm Văn hóa: …` then a paragraph whose subject is another body: that body's words, not the
+    centre's task, and the centre does not become who reports."""
+    y = issuer.year
+    body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
+            "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + paragraph.format(who=issuer.who, y=y))
+    draft = draft_of(site, document(issuer, body), y)
+
+    units = {r["unit"]: r["tasks"] for r in draft.plan["responsibilities"]}
+    assert units["Trung tâm Văn hóa"] == ["Phối hợp treo băng rôn."]
+    written = paragraph.format(who=issuer.who, y=y)
+    # The body's words (its name marked), or, a request for reports ending the body, the issuer's closing words.
+    assert units.get(REVIEW_PREFIX + actor) == [written] or draft.plan.get("closing") == written
+    assert all(d["reporter"] != "Trung tâm Văn hóa" for d in draft.plan["report_deadlines"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("closing", [
+    ["Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Văn phòng để tổng hợp, báo cáo.",
+     "Trên đây là Kế hoạch hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm nay./."],
+    ["Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện."],
+    ["Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện./."],
+    ["Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về cơ quan thường trực để được hướng dẫn.",
+     "Đề nghị các đơn vị nghiêm túc thực hiện."],
+    # A request for reports after the numbered parts, before the closing: the issuer's words too.
+    ["Kết quả thực hiện đề nghị gửi về Văn phòng (qua bộ phận tổng hợp) trước ngày 10/5 để tổng hợp, báo cáo.",
+     "Trân trọng./."],
+    ["Báo cáo kết quả gửi về Văn phòng trước ngày 05/5 để tổng hợp.",
+     "Trong quá trình thực hiện, nếu có vướng mắc xin liên hệ Văn phòng để được hướng dẫn.", "Trân trọng./."],
+])
+@pytest.mark.parametrize("reading", ["txt", "pdf"])
+def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str],
+                                                               reading: str) -> None:
+    body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
+            "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + "\n\n".join(closing))
+    text = document(issuer, body)
+    draft = draft_of(site, pdf_like(text) if reading == "pdf" else text, issuer.year)
+
+    assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
+    assert strings(draft.plan["closing"]) == closing
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("opening", [
+    "Nhằm nâng cao nhận thức về đổi mới sáng tạo, {who} xây dựng Kế hoạch như sau:",
+    "Để hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, cụ thể như sau:",
+    "Nhằm lan tỏa tinh thần đổi mới sáng tạo trong cán bộ, Nhân dân, như sau:",
+])
+def test_no_item_dangles_on_as_follows(site: SiteData, issuer: Issuer, opening: str) -> None:
+    """`… như sau:` introduces the sections: no list item ends on it with nothing after."""
+    y = issuer.year
+    text = document(issuer, "II. NỘI DUNG\n\n- Tuyên truyền trên hệ thống truyền thanh.").replace(
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.\n\n",
+        opening.format(who=issuer.who) + "\n\n")
+    draft = draft_of(site, text, y)
+
+    for name in ("context", "purposes", "content"):
+        for item in strings(draft.plan.get(name, [])):
+            assert not without_review(item).rstrip().endswith(("sau:", "sau", ":")), (name, item)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("opening", "context"), [
+    ("Để hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, {who} ban hành Kế hoạch tổ chức các hoạt động như sau:",
+     "Để hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, {who} ban hành Kế hoạch tổ chức các hoạt động."),
+    ("Nhằm lan tỏa tinh thần đổi mới sáng tạo trong Nhân dân, {who} xây dựng Kế hoạch, cụ thể như sau:",
+     "Nhằm lan tỏa tinh thần đổi mới sáng tạo trong Nhân dân, {who} xây dựng Kế hoạch."),
+])
+def test_an_opening_purpose_beside_a_purposes_section_is_kept_whole(site: SiteData, issuer: Issuer, opening: str,
+                                                                    context: str) -> None:
+    """The purposes are listed in their section: the opening sentence is context, whole, not its first clause."""
+    text = document(issuer, "II. NỘI DUNG\n\n- Tuyên truyền trên hệ thống truyền thanh.").replace(
+        "xây dựng Kế hoạch như sau:\n\n", "xây dựng Kế hoạch như sau:\n\n" + opening.format(who=issuer.who) + "\n\n")
+    draft = draft_of(site, text, issuer.year)
+
+    assert draft.plan["context"] == [context.format(who=issuer.who)]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("section", "last"), [
+    ("II. NỘI DUNG", "- Tổ chức các hoạt động hưởng ứng, cụ thể như sau:"),
+    ("II. HÌNH THỨC", "- Treo băng rôn tại các địa điểm sau:"),
+    ("II. YÊU CẦU", "Các hoạt động phải bảo đảm các yêu cầu sau đây:"),
+])
+def test_an_item_ending_on_a_colon_with_nothing_after_is_not_written(site: SiteData, issuer: Issuer, section: str,
+                                                                      last: str) -> None:
+    body = f"{section}\n\n- Tuyên truyền trên hệ thống truyền thanh.\n\n{last}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác thôn: Treo băng rôn."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    items = [i for name in ("content", "forms", "requirements") for i in strings(draft.plan.get(name, []))]
+    assert items == ["Tuyên truyền trên hệ thống truyền thanh."]
+    assert any(last.lstrip("- ") in note for note in draft.notes)
+
+
+# --- 5. the signature -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("block", "authority", "title"), [
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH", "TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH"),
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    # A reader that ran the block's lines together: each printed line is still its own.
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    ("KT. BỘ TRƯỞNG THỨ TRƯỞNG", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+    ("KT. CỤC TRƯỞNG PHÓ CỤC TRƯỞNG", "KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"),
+])
+def test_a_printed_signature_without_a_name_asks_for_the_name(site: SiteData, issuer: Issuer, block: str,
+                                                              authority: str | list[str], title: str) -> None:
+    """The document prints who signs (the authority, the title): the draft says so, and asks for the name
+    instead of saying the document names nobody."""
+    ending = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n{block}\n"
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn.", ending), issuer.year)
+
+    signer = draft.plan["signer"]
+    assert (signer["authority"], signer["title"]) == (authority, title)
+    assert signer["name"].startswith(MARKER)
+    assert any(title in note for note in draft.notes)
+
+
+def _two_columns(left: list[str], right: list[str], gap: str) -> str:
+    """`Nơi nhận` on the left and the signature on the right, as a PDF's text or a copy of a table gives them."""
+    rows = [f"{a}{gap}{b}" if b else a for a, b in zip(left, right + [""] * len(left), strict=False)]
+    return "\n".join(rows) + "".join(f"\n{gap}{b}" for b in right[len(left):]) + "\n"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("gap", [" " * 40, "\t"], ids=["spaces", "tab"])
+@pytest.mark.parametrize(("right", "expected"), [
+    (["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn Hùng"],
+     {"authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hùng"}),
+    (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "", "", "Nguyễn Đức Tâm"],
+     {"authority": "T/M BAN THƯỜNG VỤ", "title": "PHÓ BÍ THƯ THƯỜNG TRỰC", "name": "Nguyễn Đức Tâm"}),
+    (["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"],
+     {"authority": "K/T TRƯỞNG BAN", "title": "PHÓ TRƯỞNG BAN", "name": "CẦN ĐIỀN: họ tên người ký"}),
+])
+def test_a_signature_printed_beside_the_recipients_is_read(site: SiteData, issuer: Issuer, gap: str, right: list[str],
+                                                           expected: dict) -> None:
+    ending = _two_columns(["Nơi nhận:", "- Như trên;", "- Sở Khoa học và Công nghệ (b/c);", "- Lưu: VT."], right, gap)
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn.", ending), issuer.year)
+
+    assert draft.plan["signer"] == expected
+    assert draft.plan["recipients"] == ["Như trên", "Sở Khoa học và Công nghệ (b/c)", "Lưu: VT"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("block", "expected"), [
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(đã ký)\n\nQuách Thị Lan",
+     {"authority": "KT. GIÁM ĐỐC", "title": "PHÓ GIÁM ĐỐC", "name": "Quách Thị Lan"}),
+    ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ KHOA HỌC, CÔNG NGHỆ VÀ MÔI TRƯỜNG\n\nPhạm Quốc Hưng",
+     {"authority": "TL. BỘ TRƯỞNG", "title": "VỤ TRƯỞNG VỤ KHOA HỌC, CÔNG NGHỆ VÀ MÔI TRƯỜNG", "name": "Phạm Quốc Hưng"}),
+])
+def test_a_signature_title_is_read_whole(site: SiteData, issuer: Issuer, block: str, expected: dict) -> None:
+    """A title printed over two lines is one title (every line that is not signed on someone's behalf is
+    the signer's own); `(đã ký)` under it is not part of it."""
+    ending = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{block}\n"
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn.", ending), issuer.year)
+
+    assert draft.plan["signer"] == expected
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_printed_name_is_read(site: SiteData, issuer: Issuer) -> None:
+    draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn."), issuer.year)
+
+    assert draft.plan["signer"] == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hùng"}
