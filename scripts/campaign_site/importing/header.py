@@ -2,7 +2,9 @@
 place and date, type and subject (`V/v …`, or a title under `KẾ HOẠCH`), then `Kính gửi`.
 
 Any part may be missing (drafts copied from the body start at `Số:`) or come in another order (a
-PDF reads the two header columns in turn); the header ends where the body starts.
+PDF reads the two header columns in turn); the header ends where the body starts. The number line is
+read in every form offices print it (`number_line`); an urgency or secrecy stamp (`KHẨN`, `MẬT`) is a
+mark of the form, never a part of the header or a heading.
 """
 
 from __future__ import annotations
@@ -12,11 +14,19 @@ from dataclasses import dataclass, field
 
 from campaign_site.importing import dates
 from campaign_site.importing.text import Para
-from campaign_site.importing.vn import is_caps, squash
+from campaign_site.importing.vn import UPPER, is_caps, squash
 
-MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*-\s*tự\s+do\s*-\s*hạnh\s+phúc",
+MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc",
                    re.IGNORECASE)
-NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<n>[\d.…_ ]*?)\s*/\s*(?P<s>[^\s,;]+)(?P<rest>.*)$")
+NUMBER = re.compile(r"^(?i:số)\b\s*[:.]?\s*(?P<n>[\d.…_ ]*?)\s*(?P<sep>[/-])\s*(?P<after>.*)$")
+"""`Số: 12/KH-UBND` (Decree 30), `Số 01-KH/BCĐTW` (the Party's number, type and issuer), `Số:   /KH-UBND` (no number yet)."""
+_NUMBER_ALONE = re.compile(r"^(?i:số)\s*[:.]?[\d.…_ ]*$")
+_GROUP = re.compile(rf"[{UPPER}0-9](?:[\w&.]*[^\W_])?")
+"""A unit code of a symbol: a capital or a digit first (`KH`, `QLCN&TĐC`, `CNg`, `2024`)."""
+_JOINER = re.compile(r"\s*[-/&,–]\s*|\s+")
+STAMP = re.compile(r"^(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT)"
+                   r"(?:\s*[,;/-]?\s*(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT))*$", re.IGNORECASE)
+"""An urgency or secrecy stamp of Decree 30 on a line of its own (a text box or a line of the header)."""
 SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*[:.]?\s*(?P<s>.+)$", re.IGNORECASE)
 TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "CÔNG VĂN": "Công văn", "THÔNG BÁO": "Thông báo", "QUYẾT ĐỊNH": "Quyết định",
@@ -25,7 +35,7 @@ TYPES = {
 }
 TYPE_IN_SYMBOL = {"KH": "Kế hoạch", "TB": "Thông báo", "QĐ": "Quyết định", "CTr": "Chương trình", "CTR": "Chương trình",
                   "HD": "Hướng dẫn", "BC": "Báo cáo", "CT": "Chỉ thị", "NQ": "Nghị quyết", "CĐ": "Công điện"}
-_SEPARATOR = re.compile(r"^[-_=.…\s]+$")
+_SEPARATOR = re.compile(r"^[-–—_=.…\s]+$")
 _AGENCY_WITHOUT_PLACE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG ỦY|ĐẢNG UỶ|SỞ)$")
 _PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
 BODY_START = re.compile(r"^(?:Kính gửi|Thực hiện|Căn cứ|Triển khai|Theo)\b")
@@ -48,6 +58,32 @@ class Header:
     """Index of the first paragraph of the body."""
 
 
+def number_line(text: str) -> tuple[int | None, str, str] | None:
+    """(number, symbol, what follows on the line) of a number line, the symbol as printed: unit codes
+    joined by `-`, `/`, `&` or a comma (`KHCN-QLCKH, CNg`), or by a space when the next code is in
+    capitals; the place and date that may follow on the same line are left to the rest."""
+    m = NUMBER.match(text)
+    if not m or not (first := _GROUP.match(m["after"])):
+        return None
+    after = m["after"]
+    end, spaced_from = first.end(), None
+    while (joiner := _JOINER.match(after, end)) and (group := _GROUP.match(after, joiner.end())):
+        if sum(c.isupper() or c.isdigit() for c in group[0]) < min(2, len(group[0])):
+            break  # `Hà`: a word of the place; a code has two capitals at least (`CNg`, `CTr`)
+        if not joiner[0].strip():
+            if len(group[0]) < 2 or not is_caps(group[0]) or STAMP.match(group[0]) or after.startswith("/v", group.end()):
+                break
+            spaced_from = spaced_from if spaced_from is not None else end
+        end = group.end()
+    if spaced_from is not None and end < len(after) and not after[end].isspace():
+        end = spaced_from  # `UBND-VX HUẾ, ngày …`: the last words begin the place, not the symbol
+    number = m["n"].strip(" ._…")
+    symbol = squash(after[:end])
+    if m["sep"] == "-" and "/" not in symbol:
+        return None
+    return (int(number) if number.isdigit() and int(number) > 0 else None), symbol, after[end:].strip()
+
+
 def _merge_agencies(lines: list[str]) -> list[str]:
     """Capital lines as agency names: `ỦY BAN NHÂN DÂN` / `XÃ BÌNH THÀNH` is one name wrapped in two."""
     out: list[str] = []
@@ -68,16 +104,16 @@ def parse(paras: list[Para]) -> Header:
     while i < len(paras):
         para = paras[i]
         text = squash(MOTTO.sub(" ", para.full)).strip(" -")
-        if not text or _SEPARATOR.match(text):
+        if not text or _SEPARATOR.match(text) or STAMP.match(text):
             i += 1
             continue
         if BODY_START.match(text) and not expecting_title:
             break
-        if m := NUMBER.match(text):
-            number = m["n"].strip(" ._…")
-            header.number = int(number) if number.isdigit() and int(number) > 0 else None
-            header.symbol = m["s"].rstrip(".")
-            text = m["rest"].strip()
+        if _NUMBER_ALONE.match(text) and i + 1 < len(paras):
+            text = f"{text} {squash(paras[i + 1].full)}"  # `Số:` on one line, the number on the next
+            i += 1
+        if header.symbol is None and (read := number_line(text)):
+            header.number, header.symbol, text = read
             if not text:
                 i += 1
                 continue

@@ -1,0 +1,62 @@
+"""An old binary Word file (.doc, Word 97-2003) as a .docx, converted by LibreOffice when it is installed.
+
+The conversion runs `soffice --headless --convert-to docx` with a profile of its own in a temporary
+folder (so it neither waits for nor disturbs a LibreOffice staff have open) and a time limit. Without
+LibreOffice, or when it cannot convert the file, the file is refused with a Vietnamese sentence saying to
+save it as .docx in Word.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from campaign_site.core.catalogue import plain
+from campaign_site.importing.unreadable import UnreadableFile
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of a compound file: an old Word document, or an Office file locked with a password."""
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+"""The stream name Office gives a .docx it has locked with a password (inside a compound file)."""
+CONVERT_SECONDS = 30
+"""LibreOffice starts and converts a 40-page .doc in 3 to 8 s on a busy machine."""
+
+
+def is_locked_office_file(data: bytes) -> bool:
+    """Whether a compound file is a Word file locked with a password rather than an old .doc."""
+    return _ENCRYPTED in data
+
+
+@contextmanager
+def as_docx(path: Path, name: str) -> Iterator[Path]:
+    """The .docx LibreOffice makes of `path`, in a temporary folder removed afterwards."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UnreadableFile(plain("import.doc_needs_word", name=name))
+    with tempfile.TemporaryDirectory(prefix="import-doc-") as folder:
+        work = Path(folder)
+        source = work / "source.doc"
+        shutil.copyfile(path, source)
+        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                   "--convert-to", "docx", "--outdir", str(work), str(source)]
+        try:
+            converter = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError as exc:
+            raise UnreadableFile(plain("import.doc_not_converted", name=name)) from exc
+        try:
+            converter.wait(timeout=CONVERT_SECONDS)
+        except subprocess.TimeoutExpired as exc:
+            os.killpg(converter.pid, signal.SIGKILL)  # LibreOffice's own processes, started in this session only
+            converter.wait()
+            raise UnreadableFile(plain("import.doc_not_converted", name=name)) from exc
+        converted = work / "source.docx"
+        if not converted.is_file() or converted.stat().st_size == 0:
+            raise UnreadableFile(plain("import.doc_not_converted", name=name))
+        yield converted
