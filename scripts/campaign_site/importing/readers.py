@@ -23,9 +23,9 @@ from campaign_site.importing.header import STAMP
 from campaign_site.importing.unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".txt")
-MOTTO = re.compile(r"^[\s*]*(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC)?[\s*]*$",
-                   re.IGNORECASE)
-"""The national motto of the header: never data."""
+MOTTO = re.compile(r"^[\s*]*(?:(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC)?"
+                   r"|ĐẢNG CỘNG SẢN VIỆT NAM)[\s*]*$", re.IGNORECASE)
+"""The national motto of the header (the Party's name on a Party document): never data."""
 _LEGACY_FONTS = re.compile(rb'w:(?:ascii|hAnsi)="(\.Vn|VNI-|VN-)', re.IGNORECASE)
 # Letters TCVN3 (ABC) and VNI put where Vietnamese letters belong, read as Windows-1252.
 _TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊËÌÎÏ®§ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãäåæçèéêëìíîïñòóôõö÷øùúûüýþ")
