@@ -430,7 +430,7 @@ def test_an_old_binary_word_file_is_converted_and_read_as_its_docx(old_word_file
 
 def test_without_libreoffice_an_old_word_file_is_refused_with_how_to_save_it_as_docx(tmp_path: Path,
                                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "cong-van.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
+    (tmp_path / "cong-van.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512) + "WordDocument".encode("utf-16-le"))
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(UnreadableFile, match=r"`cong-van.doc` là tệp Word cũ .*Lưu thành > Tài liệu Word \(.docx\)"):
         read_text(tmp_path / "cong-van.doc")

@@ -1,7 +1,8 @@
 """An old binary Word file (.doc, Word 97-2003) as a .docx, converted by LibreOffice when it is installed.
 
 The conversion runs `soffice --headless --convert-to docx` with a profile of its own in a temporary
-folder (so it neither waits for nor disturbs a LibreOffice staff have open) and a time limit. Without
+folder (so it neither waits for nor disturbs a LibreOffice staff have open), a time limit, and Word 97's
+import filter named (without it LibreOffice reads bytes it cannot parse as a text file). Without
 LibreOffice, or when it cannot convert the file, the file is refused with a Vietnamese sentence saying to
 save it as .docx in Word.
 """
@@ -28,9 +29,18 @@ CONVERT_SECONDS = 30
 """LibreOffice starts and converts a 40-page .doc in 3 to 8 s on a busy machine."""
 
 
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+"""The stream that holds the text of a Word 97-2003 document."""
+
+
 def is_locked_office_file(data: bytes) -> bool:
     """Whether a compound file is a Word file locked with a password rather than an old .doc."""
     return _ENCRYPTED in data
+
+
+def is_old_word(data: bytes) -> bool:
+    """Whether a compound file holds a Word 97-2003 document (and not, say, an Excel sheet or broken bytes)."""
+    return _WORD_STREAM in data
 
 
 @contextmanager
@@ -43,7 +53,7 @@ def as_docx(path: Path, name: str) -> Iterator[Path]:
         work = Path(folder)
         source = work / "source.doc"
         shutil.copyfile(path, source)
-        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--infilter=MS Word 97",
                    "--convert-to", "docx", "--outdir", str(work), str(source)]
         try:
             converter = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -88,6 +88,8 @@ def _kind(path: Path, suffix: str, name: str) -> str:
     if data.startswith(old_word.OLE_MAGIC) and suffix in (".doc", ".docx"):
         if old_word.is_locked_office_file(data):
             raise UnreadableFile(plain("import.password", name=name))
+        if not old_word.is_old_word(data):
+            raise UnreadableFile(plain("import.broken_file", name=name, kind=suffix))
         return ".doc"
     if suffix == ".doc" and data.startswith(b"PK"):
         return ".docx"
