@@ -19,7 +19,6 @@ from campaign_site.importing.readers import UnreadableFile
 from campaign_site.importing.sandbox import read_bounded
 from campaign_site.importing.write import Written, write_draft
 
-
 _HEADER_PARTS = 2
 """Parts of a Decree 30 header that make a text an administrative document: any two of its number and
 symbol, its date, its place, its type, its subject, its issuing body, its addressees, the list of recipients
