@@ -449,3 +449,43 @@ def test_a_word_file_locked_with_a_password_is_refused_as_such(tmp_path: Path) -
 ])
 def test_a_plan_prints_its_number_and_symbol_in_the_form_it_was_read(number: int | None, symbol: str, printed: str) -> None:
     assert PlanDocument(number=number, symbol=symbol).number_symbol == printed
+
+
+LAYOUTS = ("one-row table", "two-row table", "tabbed paragraphs")
+
+
+def laid_out(heading: Heading, layout: str, folder: Path) -> DocxDocument:
+    document = {"one-row table": lambda: as_table(heading, folder), "two-row table": lambda: as_table(heading, folder, rows=2),
+                "tabbed paragraphs": lambda: as_tabbed_paragraphs(heading)}[layout]()
+    body(document, heading)
+    return document
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDF LibreOffice makes of each header in each layout (a stamp in a text box on the one-row tables),
+    converted in one run."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed: it makes the PDF files")
+    folder = tmp_path_factory.mktemp("pdf")
+    sources = []
+    for i, heading in enumerate(HEADINGS):
+        for j, layout in enumerate(LAYOUTS):
+            document = laid_out(heading, layout, folder)
+            if layout == "one-row table":
+                text_box(document.tables[0].cell(0, 0).paragraphs[-1], "KHẨN")
+            document.save(str(folder / f"{i}-{j}.docx"))
+            sources.append(str(folder / f"{i}-{j}.docx"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to", "pdf",
+                    "--outdir", str(folder), *sources], capture_output=True, timeout=300, check=True)
+    return folder
+
+
+@pytest.mark.parametrize("layout", range(len(LAYOUTS)), ids=lambda j: LAYOUTS[j])
+@pytest.mark.parametrize("heading", range(len(HEADINGS)), ids=lambda i: HEADINGS[i].symbol)
+def test_the_pdf_libreoffice_makes_of_each_layout_reads_the_same_header(heading: int, layout: int, libreoffice_pdfs: Path) -> None:
+    """Its columns come one after the other or side by side on a line, the motto and the date wrapped in a
+    narrow cell, a stamp's text box anywhere on the page."""
+    text = read_text(libreoffice_pdfs / f"{heading}-{layout}.pdf")
+    assert found(header.parse(paragraphs(text))) == expected(HEADINGS[heading])
+    assert "KHẨN" not in text

@@ -23,9 +23,11 @@ from campaign_site.importing.header import STAMP
 from campaign_site.importing.unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".txt")
-MOTTO = re.compile(r"^[\s*]*(?:(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM)?[\s*]*(?:ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC)?"
-                   r"|ĐẢNG CỘNG SẢN VIỆT NAM)[\s*]*$", re.IGNORECASE)
-"""The national motto of the header (the Party's name on a Party document): never data."""
+MOTTO = re.compile(r"(?:^|(?<= {4}))[ *]*(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM(?:[\s*]+(?=ĐỘC))?|"
+                   r"ĐỘC\s+LẬP\s*[-–—]\s*TỰ\s+DO\s*[-–—]\s*HẠNH\s+PHÚC|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)+[ *]*(?=$| {4})",
+                   re.IGNORECASE | re.MULTILINE)
+"""The national motto of the header (the Party's name on a Party document), never data: a cell of the header
+on its own, even wrapped over two lines or beside the other column (after a `COLUMN_GAP`)."""
 _LEGACY_FONTS = re.compile(rb'w:(?:ascii|hAnsi)="(\.Vn|VNI-|VN-)', re.IGNORECASE)
 # Letters TCVN3 (ABC) and VNI put where Vietnamese letters belong, read as Windows-1252.
 _TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊËÌÎÏ®§ÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßãäåæçèéêëìíîïñòóôõö÷øùúûüýþ")
@@ -154,8 +156,8 @@ def tidy(text: str) -> str:
     texts as a column gap; the motto and stamps (`KHẨN`, `MẬT`) dropped; at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", re.sub(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]", " ", text))
-    lines = [_TAB_BETWEEN.sub(COLUMN_GAP, _TAB_AFTER_MARKER.sub(r"\1 ", line)).rstrip() for line in text.split("\n")
-             if not (line.strip(" *\t") and (MOTTO.match(line) or STAMP.match(line.strip(" *\t"))))]
+    lines = [_TAB_BETWEEN.sub(COLUMN_GAP, _TAB_AFTER_MARKER.sub(r"\1 ", line)) for line in text.split("\n")]
+    lines = [line.rstrip() for line in MOTTO.sub("", "\n".join(lines)).split("\n") if not STAMP.match(line.strip(" *\t"))]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
@@ -299,7 +301,8 @@ _LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
 
 def _page_paragraphs(page: object) -> list[str]:
     """Lines of a page joined into paragraphs: a new one where the gap between lines is larger than
-    usual or a line starts a numbered or bulleted item; bold words as `**…**`; page numbers dropped."""
+    usual, a line starts a numbered or bulleted item, or the text goes back up the page (the next column
+    of a header table, a text box); bold words as `**…**`; page numbers dropped."""
     words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=True)  # type: ignore[attr-defined]
     lines: list[list[dict]] = []
     for word in words:
@@ -318,7 +321,8 @@ def _page_paragraphs(page: object) -> list[str]:
         text = _line_text(line)
         if re.fullmatch(r"\d{1,3}", text):
             continue  # a page number
-        new = previous is None or line[0]["top"] - previous[0]["top"] > usual * 1.4 or bool(_LIST_START.match(text))
+        step = line[0]["top"] - previous[0]["top"] if previous else 0
+        new = previous is None or step > usual * 1.4 or step < -1 or bool(_LIST_START.match(text))
         if new or not paragraphs:
             paragraphs.append([text])
         else:
@@ -328,12 +332,14 @@ def _page_paragraphs(page: object) -> list[str]:
 
 
 def _line_text(line: list[dict]) -> str:
-    """A line's words, bold runs as `**…**`; words that touch (a comma after a bold quote) stay together."""
+    """A line's words, bold runs as `**…**`; words that touch (a comma after a bold quote) stay together;
+    words two letter-heights apart or more are in two columns of a header (`COLUMN_GAP` between them)."""
     text = ""
     bold = False
     for i, word in enumerate(line):
         word_bold = "Bold" in word.get("fontname", "")
-        gap = "" if i == 0 or word["x0"] - line[i - 1]["x1"] < 1 else " "
+        space = word["x0"] - line[i - 1]["x1"] if i else 0
+        gap = "" if i == 0 or space < 1 else COLUMN_GAP if space > 2 * (word["bottom"] - word["top"]) else " "
         if word_bold != bold:
             text += "**" + gap if bold else gap + "**"
             bold = word_bold
