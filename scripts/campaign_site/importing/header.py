@@ -115,7 +115,7 @@ def parse(paras: list[Para]) -> Header:
             i += 1
         if header.symbol is None and (read := number_line(text)):
             header.number, header.symbol, text = read
-            if not text:
+            if not text or STAMP.match(text):
                 i += 1
                 continue
         if (signed := dates.signed(text)) and re.match(r"^[^\W\d_][^,]{0,60},\s*ngày", text):
