@@ -431,6 +431,21 @@ def test_an_old_binary_word_file_is_converted_and_read_as_its_docx(old_word_file
     assert found(header.parse(paragraphs(read_text(tmp_path / "that-ra-la-docx.doc")))) == expected(HEADINGS[1])
 
 
+def rich_text(lines: list[str]) -> bytes:
+    """The lines as Word saves Rich Text: each letter beyond ASCII written as `\\uN?`."""
+    escaped = ["".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in line) for line in lines]
+    return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0 " + "".join(f"{{\\pard {line}\\par}}" for line in escaped)
+            + "}").encode("ascii")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_doc_file_in_rich_text_is_converted_too(tmp_path: Path) -> None:
+    heading = HEADINGS[0]
+    (tmp_path / "cong-van.doc").write_bytes(rich_text([*heading.agencies, heading.number_line, heading.place_date, *heading.title,
+                                                       *heading.addressees, BODY]))
+    assert found(header.parse(paragraphs(read_text(tmp_path / "cong-van.doc")))) == expected(heading)
+
+
 def test_without_libreoffice_an_old_word_file_is_refused_with_how_to_save_it_as_docx(tmp_path: Path,
                                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "cong-van.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512) + "WordDocument".encode("utf-16-le"))

@@ -2,7 +2,8 @@
 
 The conversion runs `soffice --headless --convert-to docx` with a profile of its own in a temporary
 folder (so it neither waits for nor disturbs a LibreOffice staff have open), a time limit, and Word 97's
-import filter named (without it LibreOffice reads bytes it cannot parse as a text file). Without
+import filter named (without it LibreOffice reads bytes it cannot parse as a text file). A `.doc` that is
+Rich Text (as Word also saves it) goes the same way. Without
 LibreOffice, or when it cannot convert the file, the file is refused with a Vietnamese sentence saying to
 save it as .docx in Word.
 """
@@ -38,22 +39,27 @@ def is_locked_office_file(data: bytes) -> bool:
     return _ENCRYPTED in data
 
 
-def is_old_word(data: bytes) -> bool:
-    """Whether a compound file holds a Word 97-2003 document (and not, say, an Excel sheet or broken bytes)."""
-    return _WORD_STREAM in data
+def import_filter(data: bytes) -> str | None:
+    """LibreOffice's import filter for an old Word file's bytes: Word 97-2003 (a compound file holding Word's
+    text stream, not, say, an Excel sheet), or the Rich Text Format Word also saves as .doc; None otherwise."""
+    if data.startswith(OLE_MAGIC) and _WORD_STREAM in data:
+        return "MS Word 97"
+    return "Rich Text Format" if data.startswith(b"{\\rtf") else None
 
 
 @contextmanager
 def as_docx(path: Path, name: str) -> Iterator[Path]:
-    """The .docx LibreOffice makes of `path`, in a temporary folder removed afterwards."""
+    """The .docx LibreOffice makes of `path` (bytes `import_filter` knows), in a temporary folder removed afterwards."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise UnreadableFile(plain("import.doc_needs_word", name=name))
+    with path.open("rb") as file:
+        kind = import_filter(file.read(1 << 20))
     with tempfile.TemporaryDirectory(prefix="import-doc-") as folder:
         work = Path(folder)
         source = work / "source.doc"
         shutil.copyfile(path, source)
-        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--infilter=MS Word 97",
+        command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}", f"--infilter={kind}",
                    "--convert-to", "docx", "--outdir", str(work), str(source)]
         try:
             converter = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -85,18 +85,19 @@ def read_text(path: Path, name: str | None = None) -> str:
 
 def _kind(path: Path, suffix: str, name: str) -> str:
     """Which reader the file's bytes need: a .doc that is really a .docx is read as one, a .docx that is
-    really an old .doc is converted; a locked Word file or a text file renamed is refused."""
+    really an old .doc (or a .doc in Rich Text) is converted; a locked Word file, a text file renamed or
+    an old Office file without Word's text is refused."""
     data = path.read_bytes()
-    if data.startswith(old_word.OLE_MAGIC) and suffix in (".doc", ".docx"):
-        if old_word.is_locked_office_file(data):
-            raise UnreadableFile(plain("import.password", name=name))
-        if not old_word.is_old_word(data):
-            raise UnreadableFile(plain("import.broken_file", name=name, kind=suffix))
+    if suffix in (".doc", ".docx") and data.startswith(old_word.OLE_MAGIC) and old_word.is_locked_office_file(data):
+        raise UnreadableFile(plain("import.password", name=name))
+    if suffix in (".doc", ".docx") and old_word.import_filter(data):
         return ".doc"
     if suffix == ".doc" and data.startswith(b"PK"):
         return ".docx"
     if suffix != ".txt" and _is_plain_text(data[:4096]):
         raise UnreadableFile(plain("import.text_renamed", name=name))
+    if data.startswith(old_word.OLE_MAGIC) or suffix == ".doc":
+        raise UnreadableFile(plain("import.broken_file", name=name, kind=suffix))
     return suffix
 
 
@@ -108,7 +109,7 @@ def _is_plain_text(head: bytes) -> bool:
         if exc.start < len(head) - 3:  # not merely a letter cut at the end of the bytes read
             return False
         text = head[:exc.start].decode("utf-8")
-    return not text.startswith("%PDF") and not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
+    return "%PDF-" not in text[:1024] and not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
 
 
 def _broken(name: str, suffix: str, exc: BaseException) -> str:
