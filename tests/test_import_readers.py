@@ -507,3 +507,30 @@ def test_the_pdf_libreoffice_makes_of_each_layout_reads_the_same_header(heading:
     text = read_text(libreoffice_pdfs / f"{heading}-{layout}.pdf")
     assert found(header.parse(paragraphs(text))) == expected(HEADINGS[heading])
     assert "KHẨN" not in text
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each source document as a Word file (header table, automatic numbering and bullets) and the PDF
+    LibreOffice makes of it, converted in one run."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed: it makes the PDF files")
+    folder = tmp_path_factory.mktemp("seeds")
+    sources = [str(docx_from_text(seed.read_text(encoding="utf-8"), folder / f"{seed.name[:3]}.docx")) for seed in SEEDS]
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to", "pdf",
+                    "--outdir", str(folder), *sources], capture_output=True, timeout=300, check=True)
+    return folder
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
+def test_the_pdf_libreoffice_makes_reads_as_its_word_file_paragraph_by_paragraph(seed: Path, seed_pdfs: Path) -> None:
+    """Word's bullets are drawn from a symbol font (a private-use character) and a dash a full line pushes to
+    the next line is no bullet: each paragraph, its kind and its words as the Word file gives them."""
+    def read(path: Path) -> list[tuple[str, str]]:
+        return [(p.kind, p.text.replace("*", "")) for p in paragraphs(read_text(path))]
+
+    assert read(seed_pdfs / f"{seed.name[:3]}.pdf") == read(seed_pdfs / f"{seed.name[:3]}.docx")
+
+
+def test_a_bullet_from_a_symbol_font_in_copied_text_is_a_dash() -> None:
+    assert tidy("Kính gửi:\n\uf0b7 Các sở, ban, ngành;\n**\uf0a7 UBND các xã.**\n") == "Kính gửi:\n- Các sở, ban, ngành;\n**- UBND các xã.**\n"

@@ -145,6 +145,9 @@ def _legacy_font(document_xml: bytes) -> str | None:
 
 
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_BULLET_GLYPH = re.compile(r"^([* \t]*)[\uf000-\uf0ff][ \t]*", re.MULTILINE)
+"""A bullet drawn from a symbol font (Symbol's , Wingdings' ): a private-use character where a PDF or
+a text copied from one has Word's automatic bullet."""
 _TAB_AFTER_MARKER = re.compile(r"^(\s*(?:[\dIVXLCivxlc]+(?:\.\d+)*[.)]?|[a-zđ][.)]|[-+*•●▪–]))\t+")
 _TAB_BETWEEN = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=\S)")
 COLUMN_GAP = "    "
@@ -156,7 +159,7 @@ def tidy(text: str) -> str:
     """NFC; non-breaking and other odd spaces as spaces, invisible characters dropped, a tab between two
     texts as a column gap; the motto and stamps (`KHẨN`, `MẬT`) dropped; at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", re.sub(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]", " ", text))
+    text = _BULLET_GLYPH.sub(r"\1- ", _INVISIBLE.sub("", re.sub(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]", " ", text)))
     lines = [_TAB_BETWEEN.sub(COLUMN_GAP, _TAB_AFTER_MARKER.sub(r"\1 ", line)) for line in text.split("\n")]
     lines = [line.rstrip() for line in MOTTO.sub("", "\n".join(lines)).split("\n") if not STAMP.match(line.strip(" *\t"))]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
@@ -298,6 +301,7 @@ def _pdf(path: Path, name: str) -> str:
 
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
+_TERMINAL = (".", ";", ":", "!", "?")
 
 
 def _page_paragraphs(page: object) -> list[str]:
@@ -316,6 +320,7 @@ def _page_paragraphs(page: object) -> list[str]:
     tops = [line[0]["top"] for line in lines]
     gaps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
     usual = sorted(gaps)[len(gaps) // 10] if gaps else 0  # the spacing of lines inside a paragraph
+    right = max(word["x1"] for word in words)  # the right margin full lines reach
     paragraphs: list[list[str]] = []
     previous: list[dict] | None = None
     for line in lines:
@@ -323,7 +328,9 @@ def _page_paragraphs(page: object) -> list[str]:
         if re.fullmatch(r"\d{1,3}", text):
             continue  # a page number
         step = line[0]["top"] - previous[0]["top"] if previous else 0
-        new = previous is None or step > usual * 1.4 or step < -1 or bool(_LIST_START.match(text))
+        new = previous is None or step > usual * 1.4 or step < -1 or bool(_LIST_START.match(text)) and not (
+            previous[-1]["x1"] > right - 2 * (previous[-1]["bottom"] - previous[-1]["top"])
+            and not paragraphs[-1][-1].rstrip(" *”\"’)").endswith(_TERMINAL))  # a dash a full line pushed down
         if new or not paragraphs:
             paragraphs.append([text])
         else:
@@ -347,7 +354,7 @@ def _line_text(line: list[dict]) -> str:
         else:
             text += gap
         text += word["text"]
-    return text + ("**" if bold else "")
+    return _BULLET_GLYPH.sub(r"\1- ", text + ("**" if bold else ""))
 
 
 def _join_lines(lines: list[str]) -> str:
