@@ -359,14 +359,26 @@ def test_a_text_box_that_is_not_a_stamp_is_read_once(words: str, tmp_path: Path)
     assert read_text(tmp_path / "a.docx").count(words) == 1
 
 
-def test_tracked_changes_read_as_the_document_prints_once_accepted(tmp_path: Path) -> None:
+def with_changes(target: Path) -> Path:
+    """A Word file of two paragraphs, each with text deleted, inserted and moved away."""
     document = Document()
     tracked(document.add_paragraph(), "Thời gian thực hiện: từ ngày ", "10/4", "15/4", " và ngày 30/4/2026", " đến hết ngày 26/4/2026.")
     tracked(document.add_paragraph(), "Báo cáo kết quả về Sở ", "Văn hóa, Thể thao", "Khoa học và Công nghệ", "gấp ",
             " trước ngày 15/5/2026.")
-    document.save(str(tmp_path / "a.docx"))
-    assert read_text(tmp_path / "a.docx") == ("Thời gian thực hiện: từ ngày 15/4 đến hết ngày 26/4/2026.\n\n"
-                                              "Báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15/5/2026.\n")
+    document.save(str(target))
+    return target
+
+
+ACCEPTED = "Thời gian thực hiện: từ ngày 15/4 đến hết ngày 26/4/2026.\n\nBáo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 15/5/2026.\n"
+
+
+def test_tracked_changes_read_as_the_document_prints_once_accepted(tmp_path: Path) -> None:
+    assert read_text(with_changes(tmp_path / "a.docx")) == ACCEPTED
+
+
+def test_a_pdf_showing_tracked_changes_reads_as_accepted(libreoffice_pdfs: Path) -> None:
+    """Deleted and moved-away words struck through are not read; inserted ones, underlined, are."""
+    assert " ".join(read_text(libreoffice_pdfs / "tracked.pdf").split()) == " ".join(ACCEPTED.split())
 
 
 @pytest.mark.parametrize("gap", ["\t", "\t\t\t", " " * 12, "\u00a0" * 8, "\u00a0\t"])
@@ -482,7 +494,7 @@ def laid_out(heading: Heading, layout: str, folder: Path) -> DocxDocument:
 @pytest.fixture(scope="module")
 def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF LibreOffice makes of each header in each layout (a stamp in a text box on the one-row tables),
-    converted in one run."""
+    and of the tracked changes below (shown: deleted text struck through), converted in one run."""
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed: it makes the PDF files")
     folder = tmp_path_factory.mktemp("pdf")
@@ -494,6 +506,8 @@ def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 text_box(document.tables[0].cell(0, 0).paragraphs[-1], "KHẨN")
             document.save(str(folder / f"{i}-{j}.docx"))
             sources.append(str(folder / f"{i}-{j}.docx"))
+    with_changes(folder / "tracked.docx")
+    sources.append(str(folder / "tracked.docx"))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to", "pdf",
                     "--outdir", str(folder), *sources], capture_output=True, timeout=300, check=True)
     return folder

@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text, human_size
@@ -295,8 +296,32 @@ def _pdf(path: Path, name: str) -> str:
                 plain("import.scanned", name=name)
             )
         for page in pdf.pages:
-            paragraphs += _page_paragraphs(page)
+            paragraphs += _page_paragraphs(*_without_struck_out(page))
     return "\n\n".join(paragraphs)
+
+
+def _without_struck_out(page: Any) -> tuple[Any, list[dict]]:
+    """The page without the letters a line strikes through, and those letters: text a PDF shows as deleted
+    (tracked changes printed with their markup), not text the document says. An underline runs below the
+    letters, a table's border beside them: neither is a strike."""
+    strikes: dict[int, list[tuple[float, float, float]]] = {}
+    for edge in [*page.lines, *page.rects]:
+        if edge["bottom"] - edge["top"] < 1.5 and edge["x1"] - edge["x0"] > 2:
+            y = (edge["top"] + edge["bottom"]) / 2
+            strikes.setdefault(int(y), []).append((edge["x0"], edge["x1"], y))
+    struck: list[dict] = []
+
+    def kept(thing: dict) -> bool:
+        if thing.get("object_type") != "char":
+            return True
+        top, bottom, middle = thing["top"], thing["bottom"], (thing["x0"] + thing["x1"]) / 2
+        low, high = top + 0.3 * (bottom - top), bottom - 0.1 * (bottom - top)
+        if any(x0 <= middle <= x1 and low <= y <= high for row in range(int(low), int(high) + 1) for x0, x1, y in strikes.get(row, ())):
+            struck.append(thing)
+            return False
+        return True
+
+    return (page.filter(kept), struck) if strikes else (page, struck)
 
 
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
@@ -304,10 +329,11 @@ _LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
 _TERMINAL = (".", ";", ":", "!", "?")
 
 
-def _page_paragraphs(page: object) -> list[str]:
+def _page_paragraphs(page: object, struck: list[dict]) -> list[str]:
     """Lines of a page joined into paragraphs: a new one where the gap between lines is larger than
     usual, a line starts a numbered or bulleted item, or the text goes back up the page (the next column
-    of a header table, a text box); bold words as `**…**`; page numbers dropped."""
+    of a header table, a text box); bold words as `**…**`; page numbers dropped. Where `struck` letters were
+    taken out, the words beside them are as close as the text without them."""
     words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=True)  # type: ignore[attr-defined]
     lines: list[list[dict]] = []
     for word in words:
@@ -324,7 +350,7 @@ def _page_paragraphs(page: object) -> list[str]:
     paragraphs: list[list[str]] = []
     previous: list[dict] | None = None
     for line in lines:
-        text = _line_text(line)
+        text = _line_text(line, [c for c in struck if abs(c["top"] - line[0]["top"]) < 2])
         if re.fullmatch(r"\d{1,3}", text):
             continue  # a page number
         step = line[0]["top"] - previous[0]["top"] if previous else 0
@@ -339,14 +365,16 @@ def _page_paragraphs(page: object) -> list[str]:
     return [_join_lines(p) for p in paragraphs]
 
 
-def _line_text(line: list[dict]) -> str:
+def _line_text(line: list[dict], struck: list[dict]) -> str:
     """A line's words, bold runs as `**…**`; words that touch (a comma after a bold quote) stay together;
-    words two letter-heights apart or more are in two columns of a header (`COLUMN_GAP` between them)."""
+    words two letter-heights apart or more are in two columns of a header (`COLUMN_GAP` between them). The
+    width of `struck` letters between two words does not count."""
     text = ""
     bold = False
     for i, word in enumerate(line):
         word_bold = "Bold" in word.get("fontname", "")
         space = word["x0"] - line[i - 1]["x1"] if i else 0
+        space -= sum(c["x1"] - c["x0"] for c in struck if line[i - 1]["x1"] - 0.5 <= c["x0"] and c["x1"] <= word["x0"] + 0.5) if i else 0
         gap = "" if i == 0 or space < 1 else COLUMN_GAP if space > 2 * (word["bottom"] - word["top"]) else " "
         if word_bold != bold:
             text += "**" + gap if bold else gap + "**"
