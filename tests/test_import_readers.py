@@ -243,6 +243,10 @@ HEADINGS = [
             ("KẾ HOẠCH", "Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm 2026"), (),
             ("ỦY BAN NHÂN DÂN XÃ HỒNG PHONG",), None, "KH-UBND", "Hồng Phong", "4/2026", "Kế hoạch",
             "Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm 2026"),
+    Heading(("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",), "Số: 1375/BVHTTDL-VP", "Hà Nội, ngày 21 tháng 4 năm 2023",
+            ("V/v tuyên truyền Ngày Sở hữu trí tuệ thế giới 26/4/2023",), ("Kính gửi: Các cơ quan, đơn vị thuộc Bộ",),
+            ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH",), 1375, "BVHTTDL-VP", "Hà Nội", "21/4/2023", "Công văn",
+            "tuyên truyền Ngày Sở hữu trí tuệ thế giới 26/4/2023"),
     Heading(("ĐẢNG BỘ TỈNH NINH BÌNH", "BAN TUYÊN GIÁO VÀ DÂN VẬN"), "Số 05-HD/BTGDVTU", "Ninh Bình, ngày 14 tháng 4 năm 2026",
             ("HƯỚNG DẪN", "Tuyên truyền Ngày Khoa học và Công nghệ Việt Nam năm 2026"), (),
             ("ĐẢNG BỘ TỈNH NINH BÌNH", "BAN TUYÊN GIÁO VÀ DÂN VẬN"), 5, "HD/BTGDVTU", "Ninh Bình", "14/4/2026", "Hướng dẫn", "Tuyên truyền Ngày Khoa học và Công nghệ Việt Nam năm 2026"),
@@ -379,6 +383,18 @@ def test_tracked_changes_read_as_the_document_prints_once_accepted(tmp_path: Pat
 def test_a_pdf_showing_tracked_changes_reads_as_accepted(libreoffice_pdfs: Path) -> None:
     """Deleted and moved-away words struck through are not read; inserted ones, underlined, are."""
     assert " ".join(read_text(libreoffice_pdfs / "tracked.pdf").split()) == " ".join(ACCEPTED.split())
+
+
+@pytest.mark.parametrize(("lines", "names"), [
+    (["BỘ VĂN HÓA, THỂ THAO VÀ DU", "LỊCH"], ["BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"]),
+    (["UBND TỈNH QUẢNG NINH", "SỞ KHOA HỌC VÀ CÔNG", "NGHỆ"], ["UBND TỈNH QUẢNG NINH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]),
+    (["BỘ KHOA HỌC VÀ", "CÔNG NGHỆ"], ["BỘ KHOA HỌC VÀ CÔNG NGHỆ"]),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG BA ĐÌNH"], ["ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH"]),
+    (["TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO"], ["TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO"]),
+])
+def test_a_name_wrapped_in_a_narrow_cell_is_one_name(lines: list[str], names: list[str]) -> None:
+    """A PDF keeps the wraps of a narrow header cell: a lone word cannot be a body's name."""
+    assert read_header("\n".join([*lines, "Số: 12/KH-UBND", "V/v hưởng ứng"]) + "\n").agencies == names
 
 
 @pytest.mark.parametrize("gap", ["\t", "\t\t\t", " " * 12, "\u00a0" * 8, "\u00a0\t"])

@@ -86,11 +86,12 @@ def number_line(text: str) -> tuple[int | None, str, str] | None:
 
 
 def _merge_agencies(lines: list[str]) -> list[str]:
-    """Capital lines as agency names: `ỦY BAN NHÂN DÂN` / `XÃ BÌNH THÀNH` is one name wrapped in two."""
+    """Capital lines as agency names: `ỦY BAN NHÂN DÂN` / `XÃ BÌNH THÀNH` is one name wrapped in two, and so is a
+    name a narrow cell wrapped before its last word (`… VÀ DU` / `LỊCH`): a lone word is no body's name."""
     out: list[str] = []
     for line in lines:
         if out and (_AGENCY_WITHOUT_PLACE.search(out[-1]) and _PLACE_START.match(line)
-                    or out[-1].endswith((" VÀ", ",", "-")) or line.startswith(("VÀ ", "- "))):
+                    or out[-1].endswith((" VÀ", ",", "-")) or line.startswith(("VÀ ", "- ")) or " " not in line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
