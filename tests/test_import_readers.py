@@ -564,3 +564,14 @@ def test_the_pdf_libreoffice_makes_reads_as_its_word_file_paragraph_by_paragraph
 
 def test_a_bullet_from_a_symbol_font_in_copied_text_is_a_dash() -> None:
     assert tidy("Kính gửi:\n\uf0b7 Các sở, ban, ngành;\n**\uf0a7 UBND các xã.**\n") == "Kính gửi:\n- Các sở, ban, ngành;\n**- UBND các xã.**\n"
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Kính gửi: Các sở, ban, ngành    KHẨN", "Kính gửi: Các sở, ban, ngành"),
+    ("HỎA TỐC    Số: 12/UBND-VX", "Số: 12/UBND-VX"),
+    ("Số: 12/UBND-VX\t**THƯỢNG KHẨN**", "Số: 12/UBND-VX"),
+    ("Các đơn vị khẩn trương báo cáo kết quả.", "Các đơn vị khẩn trương báo cáo kết quả."),
+    ("Bảo vệ bí mật nhà nước: MẬT", "Bảo vệ bí mật nhà nước: MẬT"),
+])
+def test_a_stamp_beside_other_text_across_a_column_gap_is_dropped(line: str, kept: str) -> None:
+    assert tidy(line) == kept + "\n"

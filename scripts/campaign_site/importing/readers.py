@@ -20,7 +20,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text, human_size
 from campaign_site.importing import old_word
 from campaign_site.importing.containers import check_archive
-from campaign_site.importing.header import STAMP
+from campaign_site.importing.header import STAMP, STAMPS
 from campaign_site.importing.unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".txt")
@@ -156,13 +156,20 @@ COLUMN_GAP = "    "
 separates the two columns of a header typed without a table: written as the gap `text` splits header lines at."""
 
 
+_STAMP_CELL = re.compile(rf"(?:^|(?<= {{4}}))[ *]*{STAMPS}[ *]*(?=$| {{4}})", re.MULTILINE)
+"""A stamp (in capitals, as stamps are printed) beside other text on a line, apart from it by a column gap: a
+text box a PDF puts on that line."""
+
+
 def tidy(text: str) -> str:
     """NFC; non-breaking and other odd spaces as spaces, invisible characters dropped, a tab between two
-    texts as a column gap; the motto and stamps (`KHẨN`, `MẬT`) dropped; at most one blank line in a row."""
+    texts as a column gap; the motto and stamps (`KHẨN`, `MẬT`) dropped, on their own line or beside other
+    text after a column gap; at most one blank line in a row."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _BULLET_GLYPH.sub(r"\1- ", _INVISIBLE.sub("", re.sub(r"[\u00a0\u2007\u202f\u2009\u200a\u3000]", " ", text)))
     lines = [_TAB_BETWEEN.sub(COLUMN_GAP, _TAB_AFTER_MARKER.sub(r"\1 ", line)) for line in text.split("\n")]
-    lines = [line.rstrip() for line in MOTTO.sub("", "\n".join(lines)).split("\n") if not STAMP.match(line.strip(" *\t"))]
+    lines = [line.rstrip() for line in _STAMP_CELL.sub("", MOTTO.sub("", "\n".join(lines))).split("\n")
+             if not STAMP.match(line.strip(" *\t"))]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
