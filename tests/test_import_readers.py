@@ -24,6 +24,7 @@ from odf.text import List, ListItem, P
 from PIL import Image
 
 from campaign_site.data.model import PlanDocument
+from campaign_site.data.placeholders import REVIEW_PREFIX
 from campaign_site.importing import header
 from campaign_site.importing.readers import UnreadableFile, read_text, tidy
 from campaign_site.importing.text import paragraphs
@@ -575,3 +576,29 @@ def test_a_bullet_from_a_symbol_font_in_copied_text_is_a_dash() -> None:
 ])
 def test_a_stamp_beside_other_text_across_a_column_gap_is_dropped(line: str, kept: str) -> None:
     assert tidy(line) == kept + "\n"
+
+
+@pytest.mark.parametrize(("lines", "subject", "place", "date"), [
+    (["V/v hưởng ứng Ngày Sáng tạo năm 2026 Bình Thành, ngày tháng 4 năm 2026"], "hưởng ứng Ngày Sáng tạo năm 2026",
+     "Bình Thành", "4/2026"),
+    (["V/v tuyên truyền Ngày Khoa học và Công nghệ Việt Nam (18/5) Hà Nội, ngày 10 tháng 5 năm 2024"],
+     "tuyên truyền Ngày Khoa học và Công nghệ Việt Nam (18/5)", "Hà Nội", "10/5/2024"),
+    (["KẾ HOẠCH", "Tổ chức tuyên truyền Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm 2025 Thanh Hóa, ngày 16 tháng 4 năm 2025"],
+     "Tổ chức tuyên truyền Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm 2025", "Thanh Hóa", "16/4/2025"),
+])
+def test_a_place_and_date_a_pdf_ran_into_the_subject_are_taken_out_and_the_place_marked(
+        lines: list[str], subject: str, place: str, date: str) -> None:
+    """A header typed with tabs, its subject wrapped beside the place and date: the PDF may run them together.
+    The date is pinned by `ngày … năm`; where the place begins is not, so it is written for checking."""
+    read = read_header("\n".join(["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 12/SKHCN-VP", *lines, "Kính gửi: Các đơn vị"]) + "\n")
+    assert (read.subject, read.place, read.date) == (subject, REVIEW_PREFIX + place, date)
+    assert read.addressees == ["Các đơn vị"]
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Hà Nội, ngày 10 tháng 4 năm 2025", "Hà Nội"), ("TP. Hồ Chí Minh, ngày 9 tháng 5 năm 2023", "TP. Hồ Chí Minh"),
+    ("Thành phố Hồ Chí Minh, ngày 9 tháng 5 năm 2023", "Thành phố Hồ Chí Minh"), ("Phường 5, ngày 2 tháng 4 năm 2024", "Phường 5"),
+])
+def test_a_place_and_date_line_after_the_title_is_read_as_one(line: str, place: str) -> None:
+    read = read_header(f"ỦY BAN NHÂN DÂN\n\nSố: 7/KH-UBND\n\nKẾ HOẠCH\n\n{line}\n\nHưởng ứng Ngày Sáng tạo\n")
+    assert (read.place, read.subject) == (place, "Hưởng ứng Ngày Sáng tạo")

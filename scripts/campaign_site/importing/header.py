@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from campaign_site.data.placeholders import review
 from campaign_site.importing import dates
 from campaign_site.importing.text import Para
 from campaign_site.importing.vn import UPPER, is_caps, squash
@@ -59,6 +60,33 @@ class Header:
     addressees: list[str] = field(default_factory=list)
     end: int = 0
     """Index of the first paragraph of the body."""
+
+
+_DATED = re.compile(r",\s*ngày\b")
+_PLACE = re.compile(r"^[^\W\d_](?!.*\d{4})[^,/]{0,60}$")
+"""The place of a place and date line: a name (`Phường 5` has a number, not a year, and no `/`)."""
+_PLACE_WORD = re.compile(rf"^(?:[{UPPER}][^\s,]*|phố|xã|phường)$")
+"""A word of a place's name: capitalised (`Bình`, `TP.`), or the small words of `Thành phố`, `Thị xã`."""
+
+
+def _place_and_date(text: str, subject: bool) -> tuple[str, str] | None:
+    """(text before the place, the place) of a place and date line (`Lạng Sơn, ngày …`). After a subject
+    (`V/v …`, a title) a PDF may have run the place and date into it: the place is then the capitalised words
+    before `, ngày`, written for checking since where it begins is not certain."""
+    m = _DATED.search(text)
+    if m is None:
+        return None
+    before = text[:m.start()].strip()
+    words = before.split()
+    at = len(words)
+    while at > 0 and _PLACE_WORD.match(words[at - 1]):
+        at -= 1
+    titled = bool(SUBJECT.match(before))
+    if not (subject or titled) or at == 0 or not titled and len(words) <= 4 and _PLACE.match(before):
+        return ("", before) if _PLACE.match(before) else None
+    if at == len(words):
+        return None
+    return " ".join(words[:at]), review(" ".join(words[at:]))
 
 
 def number_line(text: str) -> tuple[int | None, str, str] | None:
@@ -121,9 +149,15 @@ def parse(paras: list[Para]) -> Header:
             if not text or STAMP.match(text):
                 i += 1
                 continue
-        if (signed := dates.signed(text)) and re.match(r"^[^\W\d_][^,]{0,60},\s*ngày", text):
-            header.place = text.split(",", 1)[0].strip()
+        if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title)):
             header.date, header.year = signed
+            text, header.place = dated
+            if not text:
+                i += 1
+                continue
+            expecting_title = False
+            header.subject = SUBJECT.sub(r"\g<s>", text)  # the subject a PDF ran into the place and date
+            header.type = header.type or "Công văn"
             i += 1
             continue
         if m := SUBJECT.match(text):
