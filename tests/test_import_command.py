@@ -332,3 +332,16 @@ def test_an_old_word_file_without_libreoffice_is_refused_with_how_to_save_it(sha
     path = tmp_path / "cong-van-cu.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024) + "WordDocument".encode("utf-16-le") + bytes(1024))
     refused(shared_project, path, "Word cũ", "Lưu thành", ".docx", search_path=str(tmp_path / "khong-co-libreoffice"))
+
+
+NEWS = """Hà Nội, ngày 21 tháng 4 năm 2026
+
+Sáng nay, nhiều trường học tổ chức các hoạt động chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới. \
+Học sinh trưng bày sản phẩm sáng tạo và giao lưu với các nhà khoa học trẻ.
+"""
+"""A news item: a place and date line, and nothing else a dispatch has."""
+
+
+def test_a_news_item_with_only_a_place_and_date_is_not_a_dispatch(shared_project: Path, tmp_path: Path) -> None:
+    (tmp_path / "tin-tuc.txt").write_text(NEWS, encoding="utf-8")
+    refused(shared_project, tmp_path / "tin-tuc.txt", "không nhận ra")

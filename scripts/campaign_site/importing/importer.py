@@ -21,8 +21,8 @@ from campaign_site.importing.write import Written, write_draft
 
 _HEADER_PARTS = 2
 """Parts of a Decree 30 header that make a text an administrative document: any two of its number and
-symbol, its date, its place, its type, its subject, its issuing body, its addressees, the list of recipients
-and the signature at its end."""
+symbol, its place and date line, its type, its subject, its issuing body, its addressees, the list of
+recipients and the signature at its end."""
 
 
 def is_dispatch(draft: Draft) -> bool:
@@ -32,7 +32,7 @@ def is_dispatch(draft: Draft) -> bool:
     plan = draft.plan
     document, issuer = plan.get("document", {}), plan.get("issuer", {})
     kind, name = _read(document.get("type")), _read(issuer.get("name"))
-    parts = [document.get("symbol"), document.get("date"), plan.get("place"), kind, _read(document.get("subject")), name,
+    parts = [document.get("symbol"), document.get("date") or plan.get("place"), kind, _read(document.get("subject")), name,
              plan.get("addressees"), plan.get("recipients"), plan.get("signer")]
     return sum(map(bool, parts)) >= _HEADER_PARTS or (kind or name) and bool(plan.get("observances"))
 
