@@ -345,3 +345,17 @@ Học sinh trưng bày sản phẩm sáng tạo và giao lưu với các nhà kh
 def test_a_news_item_with_only_a_place_and_date_is_not_a_dispatch(shared_project: Path, tmp_path: Path) -> None:
     (tmp_path / "tin-tuc.txt").write_text(NEWS, encoding="utf-8")
     refused(shared_project, tmp_path / "tin-tuc.txt", "không nhận ra")
+
+
+def test_an_old_word_file_is_imported_through_libreoffice_within_the_reader_limits(tmp_path: Path) -> None:
+    """The conversion runs inside the reader's child process, under its processor-time and memory limits."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice is not installed: it makes and converts the .doc file")
+    source = docx_from_text(QUANG_BINH_2024, tmp_path / "cong-van.docx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=120, check=True)
+    project = copy_project(tmp_path / "project")
+    result = campaign_command(project, "import", str(tmp_path / "cong-van.doc"), "--year", "2026", "--id", "so-khcn-quang-binh")
+    assert result.returncode == 0, result.stderr
+    plan = plan_of(project, 2026, "so-khcn-quang-binh")
+    assert (plan["document"]["number"], plan["document"]["symbol"], plan["place"]) == (123, "SKHCN-QLCKH, CNg", "Quảng Bình")
