@@ -141,8 +141,8 @@ def parse(paras: list[Para]) -> Header:
             continue
         if BODY_START.match(text) and not expecting_title:
             break
-        if _NUMBER_ALONE.match(text) and i + 1 < len(paras):
-            text = f"{text} {squash(paras[i + 1].full)}"  # `Số:` on one line, the number on the next
+        if _NUMBER_ALONE.match(text) and i + 1 < len(paras) and number_line(joined := f"{text} {squash(paras[i + 1].full)}"):
+            text = joined  # `Số:` on one line, the number on the next
             i += 1
         if header.symbol is None and (read := number_line(text)):
             header.number, header.symbol, text = read
