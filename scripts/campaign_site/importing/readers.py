@@ -1,9 +1,12 @@
-"""Read a dispatch file (.docx, .pdf with a text layer, .odt, .txt) into the plain text the extractor reads.
+"""Read a dispatch file (.docx, .doc through LibreOffice, .pdf with a text layer, .odt, .txt) into the plain
+text the extractor reads.
 
 The text has the shape of the shipped source documents: paragraphs separated by blank lines, list
-numbering written out (`1.`, `a)`, `-`), bold as `**…**` and italic as `*…*`, NFC. What cannot be read
-faithfully is refused with a Vietnamese message (`UnreadableFile`), never guessed: a scanned PDF, a
-legacy TCVN3/VNI encoding, an empty file.
+numbering written out (`1.`, `a)`, `-`), bold as `**…**` and italic as `*…*`, NFC; the document as it
+prints (each Word text box once, tracked changes accepted, struck-out PDF text left out), the two columns
+of a header apart (`COLUMN_GAP`), the motto and stamps left out. What cannot be read faithfully is refused
+with a Vietnamese message (`UnreadableFile`) naming the file, never guessed: a scanned PDF, a legacy
+TCVN3/VNI encoding (named), an empty, broken or locked file, a text file renamed.
 """
 
 from __future__ import annotations
@@ -227,7 +230,7 @@ def _as_printed(document_xml: bytes) -> bytes:
     from lxml import etree
 
     root = etree.fromstring(document_xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    for element in [e for e in root.iter(*_NOT_PRINTED)]:
+    for element in list(root.iter(*_NOT_PRINTED)):
         element.getparent().remove(element)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
