@@ -548,19 +548,46 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("LibreOffice is not installed: it makes the PDF files")
     folder = tmp_path_factory.mktemp("seeds")
     sources = [str(docx_from_text(seed.read_text(encoding="utf-8"), folder / f"{seed.name[:3]}.docx")) for seed in SEEDS]
+    sources.append(str(signed_in_a_table(SEEDS[0].read_text(encoding="utf-8"), folder / "ky-trong-bang.docx")))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--convert-to", "pdf",
                     "--outdir", str(folder), *sources], capture_output=True, timeout=300, check=True)
     return folder
+
+
+def signed_in_a_table(text: str, target: Path) -> Path:
+    """The Word file of `text` with its recipients and signature side by side in a two-column table, as offices
+    lay them out (for the first source document the table falls across a page break)."""
+    body, ending = text.split("Nơi nhận:")
+    document = Document(str(docx_from_text(body, target)))
+    blocks = [b.strip() for b in ending.split("\n\n") if b.strip()]
+    table = document.add_table(rows=1, cols=2)
+    left = ["Nơi nhận:", *[line for b in blocks if b.startswith("-") for line in b.split("\n")]]
+    right = [line.replace("*", "") for b in blocks if not b.startswith("-") for line in b.split("\n")]
+    for cell, lines in ((table.cell(0, 0), left), (table.cell(0, 1), right)):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    document.save(str(target))
+    return target
+
+
+def read_paragraphs(path: Path) -> list[tuple[str, str]]:
+    return [(p.kind, p.text.replace("*", "")) for p in paragraphs(read_text(path))]
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_the_pdf_libreoffice_makes_reads_as_its_word_file_paragraph_by_paragraph(seed: Path, seed_pdfs: Path) -> None:
     """Word's bullets are drawn from a symbol font (a private-use character) and a dash a full line pushes to
     the next line is no bullet: each paragraph, its kind and its words as the Word file gives them."""
-    def read(path: Path) -> list[tuple[str, str]]:
-        return [(p.kind, p.text.replace("*", "")) for p in paragraphs(read_text(path))]
+    assert read_paragraphs(seed_pdfs / f"{seed.name[:3]}.pdf") == read_paragraphs(seed_pdfs / f"{seed.name[:3]}.docx")
 
-    assert read(seed_pdfs / f"{seed.name[:3]}.pdf") == read(seed_pdfs / f"{seed.name[:3]}.docx")
+
+def test_a_recipients_and_signature_table_a_page_break_cuts_reads_column_by_column(seed_pdfs: Path) -> None:
+    """The row's first lines (`Nơi nhận:` beside `KT. GIÁM ĐỐC`) end one page, their lists begin the next."""
+    read = read_paragraphs(seed_pdfs / "ky-trong-bang.pdf")
+    assert read == read_paragraphs(seed_pdfs / "ky-trong-bang.docx")
+    assert [text for _, text in read[-7:]] == ["Nơi nhận:", "Như trên;", "Lãnh đạo Sở;", "Lưu: VT, QLCN&TĐC.",
+                                               "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Đỗ Thu Hạnh"]
 
 
 def test_a_bullet_from_a_symbol_font_in_copied_text_is_a_dash() -> None:

@@ -305,9 +305,53 @@ def _pdf(path: Path, name: str) -> str:
             raise UnreadableFile(
                 plain("import.scanned", name=name)
             )
-        for page in pdf.pages:
-            paragraphs += _page_paragraphs(*_without_struck_out(page))
+        pages = [(_page_lines(kept), struck) for kept, struck in map(_without_struck_out, pdf.pages)]
+    for (lines, _), (following, _) in zip(pages, pages[1:], strict=False):
+        _carry_row(lines, following)
+    for lines, struck in pages:
+        paragraphs += _page_paragraphs(lines, struck)
     return "\n\n".join(paragraphs)
+
+
+def _page_lines(page: Any) -> list[list[dict]]:
+    """The page's words in the order they were written, grouped in lines; page numbers dropped."""
+    words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=True)
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [line for line in lines if not (len(line) == 1 and re.fullmatch(r"\d{1,3}", line[0]["text"]))]
+
+
+def _cells(line: list[dict]) -> list[list[dict]]:
+    """A line's words in the columns a wide gap separates (see `_line_text`)."""
+    cells = [[line[0]]]
+    for before, word in zip(line, line[1:], strict=False):
+        if word["x0"] - before["x1"] > 2 * (word["bottom"] - word["top"]):
+            cells.append([])
+        cells[-1].append(word)
+    return cells
+
+
+def _carry_row(lines: list[list[dict]], following: list[list[dict]]) -> None:
+    """A two-column row a page break cut (`Nơi nhận:` beside `KT. GIÁM ĐỐC`, their lists on the next page):
+    the next page goes on with the left column, then back up with the right one. The row's two cells are
+    moved to the head of their columns there, so each column reads in one piece."""
+    if not lines or not following or len(cells := _cells(lines[-1])) != 2:
+        return
+    up = next((i for i in range(1, len(following)) if following[i][0]["top"] < following[i - 1][0]["top"] - 1), None)
+    if up is None or following[up][0]["x0"] <= cells[0][-1]["x1"] or following[0][0]["x0"] >= cells[1][0]["x0"]:
+        return
+    lines.pop()
+
+    def placed(words: list[dict], above: list[dict]) -> list[dict]:
+        height = above[0]["bottom"] - above[0]["top"]
+        return [w | {"top": above[0]["top"] - 1.5 * height, "bottom": above[0]["top"] - 0.5 * height} for w in words]
+
+    following.insert(up, placed(cells[1], following[up]))
+    following.insert(0, placed(cells[0], following[0]))
 
 
 def _without_struck_out(page: Any) -> tuple[Any, list[dict]]:
@@ -339,30 +383,21 @@ _LIST_START = re.compile(r"^(?:\d+\.|[IVX]+\.|[a-zđ]\)|[-+•])\s")
 _TERMINAL = (".", ";", ":", "!", "?")
 
 
-def _page_paragraphs(page: object, struck: list[dict]) -> list[str]:
+def _page_paragraphs(lines: list[list[dict]], struck: list[dict]) -> list[str]:
     """Lines of a page joined into paragraphs: a new one where the gap between lines is larger than
     usual, a line starts a numbered or bulleted item, or the text goes back up the page (the next column
-    of a header table, a text box); bold words as `**…**`; page numbers dropped. Where `struck` letters were
-    taken out, the words beside them are as close as the text without them."""
-    words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False, use_text_flow=True)  # type: ignore[attr-defined]
-    lines: list[list[dict]] = []
-    for word in words:
-        if lines and abs(word["top"] - lines[-1][-1]["top"]) < 2:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
+    of a header table, a text box); bold words as `**…**`. Where `struck` letters were taken out, the
+    words beside them are as close as the text without them."""
     if not lines:
         return []
     tops = [line[0]["top"] for line in lines]
     gaps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
     usual = sorted(gaps)[len(gaps) // 10] if gaps else 0  # the spacing of lines inside a paragraph
-    right = max(word["x1"] for word in words)  # the right margin full lines reach
+    right = max(line[-1]["x1"] for line in lines)  # the right margin full lines reach
     paragraphs: list[list[str]] = []
     previous: list[dict] | None = None
     for line in lines:
         text = _line_text(line, [c for c in struck if abs(c["top"] - line[0]["top"]) < 2])
-        if re.fullmatch(r"\d{1,3}", text):
-            continue  # a page number
         step = line[0]["top"] - previous[0]["top"] if previous else 0
         new = previous is None or step > usual * 1.4 or step < -1 or bool(_LIST_START.match(text)) and not (
             previous[-1]["x1"] > right - 2 * (previous[-1]["bottom"] - previous[-1]["top"])
