@@ -5,7 +5,7 @@
     python scripts/campaign.py add-document <mã>        add a legal document to fill in
     python scripts/campaign.py schema                   regenerate campaigns/_schema/*.json
     python scripts/campaign.py add-activity 2027 <mã>   add a post about an activity held under a plan
-    python scripts/campaign.py import FILE [--year 2026] [--id <mã>]   a dispatch (.docx .pdf .odt .txt) to a draft plan
+    python scripts/campaign.py import FILE [--year 2026] [--id <mã>]   a dispatch (.docx .doc .pdf .odt .txt) to a draft plan
 
 New files contain `CẦN ĐIỀN: ...` placeholders and `CẦN KIỂM TRA: ...` values carried over to check;
 validation fails until every one is filled or checked.

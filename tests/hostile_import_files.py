@@ -1,6 +1,7 @@
 """Hostile files for the importer and the photo check, built small in a test's folder: PDFs written as raw
 bytes (a reference loop, a stream bomb, truncated, encrypted, not a PDF at all), Word and OpenDocument
-zips written with `zipfile` (a zip bomb, billion laughs, an external entity, deep nesting, broken XML),
+zips written with `zipfile` (a zip bomb, billion laughs, an external entity, deep nesting, broken XML, text
+renamed), old Word files that are not or no longer readable,
 and PNGs whose header promises far more pixels than the file holds."""
 
 from __future__ import annotations
@@ -185,6 +186,11 @@ def png_header_only(width: int, height: int, bit_depth: int = 1, colour: int = 0
             + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an old Word (or Excel) file: `bang-tinh-cu.doc` has no Word text in it, `word-cu-hong.doc`
+names Word's text stream but holds nothing LibreOffice can read."""
+
+
 IMPORTER_FILES: dict[str, Callable[[], bytes]] = {
     "van-ban-chu.pdf": lambda: "Đây là văn bản thường, không phải PDF.".encode(),
     "cut.pdf": lambda: text_pdf(3)[:300],
@@ -199,6 +205,9 @@ IMPORTER_FILES: dict[str, Callable[[], bytes]] = {
     "bom-zip.docx": zip_bomb_docx,
     "nhieu-doan.docx": many_paragraphs_docx,
     "cut.odt": lambda: plain_odt()[:200],
+    "van-ban-chu.docx": lambda: "Số: 12/KH-UBND\n\nKẾ HOẠCH hưởng ứng Ngày Sáng tạo\n".encode(),
+    "bang-tinh-cu.doc": lambda: OLE_MAGIC + bytes(range(256)) * 8,
+    "word-cu-hong.doc": lambda: OLE_MAGIC + bytes(range(256)) * 8 + "WordDocument".encode("utf-16-le") + bytes(512),
     "long-nhau.odt": nested_odt,
 }
 """Every hostile importer file, by the name a test gives it."""

@@ -46,6 +46,10 @@ WHAT_IS_WRONG = {
     "bang-long-nhau.docx": f"lồng nhau quá {100} tầng",
     "nhieu-doan.docx": "quá nhiều đoạn",
     "xml-hong.docx": "không phải XML đọc được",
+    "van-ban-chu.docx": "tệp chữ thường được đổi tên",
+    "van-ban-chu.pdf": "tệp chữ thường được đổi tên",
+    "bang-tinh-cu.doc": "bị hỏng",
+    "word-cu-hong.doc": "LibreOffice không chuyển được",
 }
 """What the sentence says is wrong with the file, for the files a bound stops."""
 

@@ -77,6 +77,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/readers.py::_VNI_MARKS": "letters of the old VNI encoding",
     "campaign_site/importing/readers.py::_LIST_START": "list markers (`a)`, `đ)`)",
     "campaign_site/importing/readers.py::_NUMBERING": "list numbering (`a)`, `đ)`)",
+    "campaign_site/importing/readers.py::_TAB_AFTER_MARKER": "list numbering (`a)`, `đ)`) before a tab",
     "campaign_site/importing/readers.py::legacy_encoding": "the letters of Unicode Vietnamese",
     "campaign_site/importing/signature.py::RECIPIENTS": "the `Nơi nhận` label",
     "campaign_site/importing/signature.py::_CLOSING_INSIDE": "the `Trên đây` a closing starts with",

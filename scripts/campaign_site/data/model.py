@@ -438,6 +438,8 @@ class Issuer(Record):
 _REGISTRY_FACTS = ("type", "number", "symbol", "date", "subject")
 """What a plan's document takes from the registry when it is a document of the registry."""
 _NUMBER_AND_SYMBOL = re.compile(r"^(\d+)\s*[-/\s]\s*(.*)$")
+_PARTY_SYMBOL = re.compile(r"^[^\W\d_][^/]*/")
+"""A Party document's type and issuer (`KH/BCĐTW` of `01-KH/BCĐTW`), joined to its number by `-`."""
 _SUBJECT_LEAD = re.compile(r"^về việc\s+", re.IGNORECASE)
 """The `về việc` a registry's summary starts with, left out of a plan's subject."""
 
@@ -525,7 +527,8 @@ class PlanDocument(Record):
             return self._printed
         if isinstance(self.number, NotKnown) or not isinstance(self.symbol, str):
             return str(self.number) if isinstance(self.number, int) else ""
-        return f"{self.number if isinstance(self.number, int) else '…'}/{self.symbol}"
+        joiner = "-" if _PARTY_SYMBOL.match(self.symbol) else "/"
+        return f"{self.number if isinstance(self.number, int) else '…'}{joiner}{self.symbol}"
 
 
 class Section(Record):

@@ -43,9 +43,9 @@ class _Counted:
         return data
 
 
-def check_archive(path: Path) -> None:
-    """Raise `UnreadableFile` (in Vietnamese, naming the file) when the archive is broken or beyond the bounds."""
-    name = path.name
+def check_archive(path: Path, name: str) -> None:
+    """Raise `UnreadableFile` (in Vietnamese, naming the file as staff gave it: `name`) when the archive is
+    broken or beyond the bounds."""
     too_big = UnreadableFile(plain("import.too_big_unpacked", name=name, part_mb=MAX_PART_BYTES // 2**20, total_mb=MAX_TOTAL_BYTES // 2**20))
     try:
         with zipfile.ZipFile(path) as archive:

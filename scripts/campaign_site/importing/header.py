@@ -2,7 +2,9 @@
 place and date, type and subject (`V/v …`, or a title under `KẾ HOẠCH`), then `Kính gửi`.
 
 Any part may be missing (drafts copied from the body start at `Số:`) or come in another order (a
-PDF reads the two header columns in turn); the header ends where the body starts.
+PDF reads the two header columns in turn); the header ends where the body starts. The number line is
+read in every form offices print it (`number_line`); an urgency or secrecy stamp (`KHẨN`, `MẬT`) is a
+mark of the form, never a part of the header or a heading.
 """
 
 from __future__ import annotations
@@ -10,13 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from campaign_site.data.placeholders import review
 from campaign_site.importing import dates
 from campaign_site.importing.text import Para
-from campaign_site.importing.vn import is_caps, squash
+from campaign_site.importing.vn import UPPER, is_caps, squash
 
-MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*-\s*tự\s+do\s*-\s*hạnh\s+phúc",
+MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc"
+                   r"|^\s*đảng\s+cộng\s+sản\s+việt\s+nam\s*$",
                    re.IGNORECASE)
-NUMBER = re.compile(r"^Số\s*[:.]?\s*(?P<n>[\d.…_ ]*?)\s*/\s*(?P<s>[^\s,;]+)(?P<rest>.*)$")
+NUMBER = re.compile(r"^(?i:số)\b\s*[:.]?\s*(?P<n>[\d.…_ ]*?)\s*(?P<sep>[/-])\s*(?P<after>.*)$")
+"""`Số: 12/KH-UBND` (Decree 30), `Số 01-KH/BCĐTW` (the Party's number, type and issuer), `Số:   /KH-UBND` (no number yet)."""
+_NUMBER_ALONE = re.compile(r"^(?i:số)\s*[:.]?[\d.…_ ]*$")
+_GROUP = re.compile(rf"[{UPPER}0-9](?:[\w&.]*[^\W_])?")
+"""A unit code of a symbol: a capital or a digit first (`KH`, `QLCN&TĐC`, `CNg`, `2024`)."""
+_JOINER = re.compile(r"\s*[-/&,–]\s*|\s+")
+STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT)"
+          r"(?:\s*[,;/-]?\s*(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT))*")
+"""The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
+STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
+"""A stamp on a line of its own (a text box or a line of the header)."""
 SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*[:.]?\s*(?P<s>.+)$", re.IGNORECASE)
 TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "CÔNG VĂN": "Công văn", "THÔNG BÁO": "Thông báo", "QUYẾT ĐỊNH": "Quyết định",
@@ -25,7 +39,7 @@ TYPES = {
 }
 TYPE_IN_SYMBOL = {"KH": "Kế hoạch", "TB": "Thông báo", "QĐ": "Quyết định", "CTr": "Chương trình", "CTR": "Chương trình",
                   "HD": "Hướng dẫn", "BC": "Báo cáo", "CT": "Chỉ thị", "NQ": "Nghị quyết", "CĐ": "Công điện"}
-_SEPARATOR = re.compile(r"^[-_=.…\s]+$")
+_SEPARATOR = re.compile(r"^[-–—_=.…\s]+$")
 _AGENCY_WITHOUT_PLACE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG ỦY|ĐẢNG UỶ|SỞ)$")
 _PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
 BODY_START = re.compile(r"^(?:Kính gửi|Thực hiện|Căn cứ|Triển khai|Theo)\b")
@@ -48,12 +62,66 @@ class Header:
     """Index of the first paragraph of the body."""
 
 
+_DATED = re.compile(r",\s*ngày\b")
+_PLACE = re.compile(r"^[^\W\d_](?!.*\d{4})[^,/]{0,60}$")
+"""The place of a place and date line: a name (`Phường 5` has a number, not a year, and no `/`)."""
+_PLACE_WORD = re.compile(rf"^(?:[{UPPER}][^\s,]*|phố|xã|phường)$")
+"""A word of a place's name: capitalised (`Bình`, `TP.`), or the small words of `Thành phố`, `Thị xã`."""
+
+
+def _place_and_date(text: str, subject: bool) -> tuple[str, str] | None:
+    """(text before the place, the place) of a place and date line (`Lạng Sơn, ngày …`). After a subject
+    (`V/v …`, a title) a PDF may have run the place and date into it: the place is then the capitalised words
+    before `, ngày`, written for checking since where it begins is not certain."""
+    m = _DATED.search(text)
+    if m is None:
+        return None
+    before = text[:m.start()].strip()
+    words = before.split()
+    at = len(words)
+    while at > 0 and _PLACE_WORD.match(words[at - 1]):
+        at -= 1
+    titled = bool(SUBJECT.match(before))
+    if not (subject or titled) or at == 0 or not titled and len(words) <= 4 and _PLACE.match(before):
+        return ("", before) if _PLACE.match(before) else None
+    if at == len(words):
+        return None
+    return " ".join(words[:at]), review(" ".join(words[at:]))
+
+
+def number_line(text: str) -> tuple[int | None, str, str] | None:
+    """(number, symbol, what follows on the line) of a number line, the symbol as printed: unit codes
+    joined by `-`, `/`, `&` or a comma (`KHCN-QLCKH, CNg`), or by a space when the next code is in
+    capitals; the place and date that may follow on the same line are left to the rest."""
+    m = NUMBER.match(text)
+    if not m or not (first := _GROUP.match(m["after"])):
+        return None
+    after = m["after"]
+    end, spaced_from = first.end(), None
+    while (joiner := _JOINER.match(after, end)) and (group := _GROUP.match(after, joiner.end())):
+        if sum(c.isupper() or c.isdigit() for c in group[0]) < min(2, len(group[0])):
+            break  # `Hà`: a word of the place; a code has two capitals at least (`CNg`, `CTr`)
+        if not joiner[0].strip():
+            if len(group[0]) < 2 or not is_caps(group[0]) or STAMP.match(group[0]) or after.startswith("/v", group.end()):
+                break
+            spaced_from = spaced_from if spaced_from is not None else end
+        end = group.end()
+    if spaced_from is not None and end < len(after) and not after[end].isspace():
+        end = spaced_from  # `UBND-VX HUẾ, ngày …`: the last words begin the place, not the symbol
+    number = m["n"].strip(" ._…")
+    symbol = squash(after[:end])
+    if m["sep"] == "-" and "/" not in symbol:
+        return None
+    return (int(number) if number.isdigit() and int(number) > 0 else None), symbol, after[end:].strip()
+
+
 def _merge_agencies(lines: list[str]) -> list[str]:
-    """Capital lines as agency names: `ỦY BAN NHÂN DÂN` / `XÃ BÌNH THÀNH` is one name wrapped in two."""
+    """Capital lines as agency names: `ỦY BAN NHÂN DÂN` / `XÃ BÌNH THÀNH` is one name wrapped in two, and so is a
+    name a narrow cell wrapped before its last word (`… VÀ DU` / `LỊCH`): a lone word is no body's name."""
     out: list[str] = []
     for line in lines:
         if out and (_AGENCY_WITHOUT_PLACE.search(out[-1]) and _PLACE_START.match(line)
-                    or out[-1].endswith((" VÀ", ",", "-")) or line.startswith(("VÀ ", "- "))):
+                    or out[-1].endswith((" VÀ", ",", "-")) or line.startswith(("VÀ ", "- ")) or " " not in line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -68,22 +136,28 @@ def parse(paras: list[Para]) -> Header:
     while i < len(paras):
         para = paras[i]
         text = squash(MOTTO.sub(" ", para.full)).strip(" -")
-        if not text or _SEPARATOR.match(text):
+        if not text or _SEPARATOR.match(text) or STAMP.match(text):
             i += 1
             continue
         if BODY_START.match(text) and not expecting_title:
             break
-        if m := NUMBER.match(text):
-            number = m["n"].strip(" ._…")
-            header.number = int(number) if number.isdigit() and int(number) > 0 else None
-            header.symbol = m["s"].rstrip(".")
-            text = m["rest"].strip()
+        if _NUMBER_ALONE.match(text) and i + 1 < len(paras) and number_line(joined := f"{text} {squash(paras[i + 1].full)}"):
+            text = joined  # `Số:` on one line, the number on the next
+            i += 1
+        if header.symbol is None and (read := number_line(text)):
+            header.number, header.symbol, text = read
+            if not text or STAMP.match(text):
+                i += 1
+                continue
+        if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title)):
+            header.date, header.year = signed
+            text, header.place = dated
             if not text:
                 i += 1
                 continue
-        if (signed := dates.signed(text)) and re.match(r"^[^\W\d_][^,]{0,60},\s*ngày", text):
-            header.place = text.split(",", 1)[0].strip()
-            header.date, header.year = signed
+            expecting_title = False
+            header.subject = SUBJECT.sub(r"\g<s>", text)  # the subject a PDF ran into the place and date
+            header.type = header.type or "Công văn"
             i += 1
             continue
         if m := SUBJECT.match(text):
