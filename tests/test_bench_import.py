@@ -77,6 +77,14 @@ def test_each_field_is_counted_in_the_category_compare_defines() -> None:
     assert len(counts.rows) == sum(COUNTED[c] for c in COUNTED if c != "fields")
 
 
+def test_a_derived_short_name_is_scored_only_when_the_expected_plan_gives_one() -> None:
+    issuer = {"name": "Sở Khoa học và Công nghệ tỉnh Hà Giang", "level": "province"}
+    draft = {"issuer": {**issuer, "short_name": "Sở KH&CN Hà Giang"}}
+    assert (compare(draft, {"issuer": issuer}).fields, compare(draft, {"issuer": issuer}).invented) == (2, 0)
+    wrong = compare(draft, {"issuer": {**issuer, "short_name": "Sở KHCN Hà Giang"}})
+    assert (wrong.fields, wrong.wrong) == (3, 1)
+
+
 def test_a_cited_document_is_matched_by_its_number_symbol_not_its_place_in_the_list() -> None:
     expected = {"legal_basis": [{"number_symbol": "57-NQ/TW", "issuer": "Bộ Chính trị"},
                                 {"number_symbol": "71/NQ-CP", "issuer": "Chính phủ"},
