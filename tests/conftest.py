@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 from local_server import free_port, serve
 from nginx_host import Nginx, deploy, nginx
 from playwright.sync_api import Browser, Page, Route, sync_playwright
@@ -34,6 +35,13 @@ SEEDS = REPO.parent / "shared" / "seeds"
 TODAY = "2026-11-22"
 BUILDER = os.environ.get("SITE_BUILDER", "mkdocs")
 """The generator that builds sites in tests: `mkdocs`, or `properdocs` (the maintained MkDocs 1.x fork)."""
+
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
+"""Hypothesis with its usual number of examples but no time limit per example: on two cores shared by
+four workers (and, on a development machine, by other people), a first example that waits for the
+processor took 260 ms against the 200 ms default and failed a property that holds. Processor time is
+bounded where it is the point (`tests/child_usage.py`)."""
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
