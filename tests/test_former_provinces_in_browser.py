@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import run_build
+from conftest import run_build, shared_build
 from local_server import serve
 from playwright.sync_api import Page, expect
 from project_copy import copy_project
@@ -29,9 +29,8 @@ PHU_THO = "2026/dia-phuong/phu-tho/"
 HOA_BINH = "2025/dia-phuong/hoa-binh/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("former") / "project")
+def _build_former(folder: Path) -> None:
+    root = copy_project(folder / "project")
     plans = root / "campaigns" / "2026" / "plans"
     ward = (plans / "ubnd-phuong-tran-hung-dao.yaml").read_text(encoding="utf-8")
     (plans / "ubnd-phuong-viet-tri.yaml").write_text(
@@ -45,7 +44,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                                encoding="utf-8")
     result = run_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
-    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once for all workers (read only)."""
+    return shared_build(tmp_path_factory, "former-provinces", _build_former) / "project" / "site"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bench_import import pdf_like
 from bs4 import BeautifulSoup, Tag
-from conftest import REPO, SEEDS, copy_project, replace_in, run_build
+from conftest import REPO, SEEDS, copy_project, replace_in, run_build, shared_build
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -125,16 +125,19 @@ def _with_signer(text: str, block: str) -> str:
     return re.sub(r"^signer:\n(?:  .*\n)+", block, text, count=1, flags=re.MULTILINE)
 
 
-@pytest.fixture(scope="module")
-def signature_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project with one printed form of signature per plan, built."""
-    root = copy_project(tmp_path_factory.mktemp("signatures") / "project")
+def _build_signatures(folder: Path) -> None:
+    root = copy_project(folder / "project")
     for plan_id, block, _ in SIGNATURES:
         path = next((root / "campaigns").glob(f"*/plans/{plan_id}.yaml"))
         path.write_text(_with_signer(path.read_text(encoding="utf-8"), block), encoding="utf-8")
     result = run_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
-    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def signature_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project with one printed form of signature per plan, built once for all workers (read only)."""
+    return shared_build(tmp_path_factory, "signatures", _build_signatures) / "project" / "site"
 
 
 @pytest.mark.parametrize(("plan_id", "block", "lines"), SIGNATURES, ids=[s[0] for s in SIGNATURES])

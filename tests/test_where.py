@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import run_build
+from conftest import run_build, shared_build
 from hypothesis import given
 from hypothesis import strategies as st
 from project_copy import copy_project
@@ -38,9 +38,8 @@ Phường treo băng rôn hưởng ứng Ngày Sáng tạo và Đổi mới sán
 """
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("where") / "project")
+def _build_where(folder: Path) -> None:
+    root = copy_project(folder / "project")
     plans = root / "campaigns" / "2026" / "plans"
     ward = (plans / f"{WARD}.yaml").read_text(encoding="utf-8")
     assert "  province: Hải Phòng\n" in ward
@@ -50,7 +49,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (posts / "treo-bang-ron.md").write_text(POST, encoding="utf-8")
     result = run_build(root / "mkdocs.yml", root / "site")
     assert result.returncode == 0, result.stderr
-    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once for all workers (read only)."""
+    return shared_build(tmp_path_factory, "where", _build_where) / "project" / "site"
 
 
 def html(site: Path, page: str) -> BeautifulSoup:
