@@ -121,11 +121,15 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     collecting = False
     for p in paras[tail_at:]:
         if m := RECIPIENTS.match(p.full):
-            recipients = [m["rest"]] if m["rest"].strip() else []
+            beside = squash(m["rest"])
+            titles += [beside] if ON_BEHALF.match(beside) else []
+            recipients = [beside] if beside and not ON_BEHALF.match(beside) else []
             collecting = True
             continue
         if collecting and p.kind == "bullet":
-            recipients.append(p.text)  # type: ignore[union-attr]
+            item, title = _title_beside(squash(p.text))
+            recipients.append(item)  # type: ignore[union-attr]
+            titles += [title] if title else []
             continue
         collecting = False
         if p.caps:
@@ -141,6 +145,19 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
         if name is None:
             ending.notes.append(plain("import.no_signer_name", printed=" / ".join(titles), unknown=NOT_KNOWN_SPELLING))
     return ending
+
+
+_TITLE_BESIDE = re.compile(
+    r"^(?P<item>.*[;,.])\s+(?P<title>(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|(?:VỤ|CỤC|BỘ|THỨ|VIỆN|HIỆU)"
+    r"\s+TRƯỞNG|TRƯỞNG\s+(?:BAN|PHÒNG))(?:\s+[^\W\d_a-zđ]+)*)$")
+"""A recipient and, after its `;`, a signature title run into the same line (`Như trên; PHÓ GIÁM ĐỐC`)."""
+
+
+def _title_beside(text: str) -> tuple[str, str | None]:
+    """A recipients' line as (the recipient, the signature title a reader ran into it, if any): the two columns of
+    the end of a document side by side, their gap lost."""
+    m = _TITLE_BESIDE.match(text)
+    return (m["item"], m["title"]) if m else (text, None)
 
 
 def _printed_lines(text: str) -> list[str]:
