@@ -896,3 +896,12 @@ Kính gửi: Các cơ quan, đơn vị.
 
 {ENDING}"""
     assert draft_of(site, text, issuer.year).plan["document"]["subject"] == f"hưởng ứng Ngày Chuyển đổi số quốc gia năm {issuer.year}"
+
+
+@pytest.mark.parametrize("cells", ["ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nXÃ TÂN LẬP",
+                                   "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM",
+                                   "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nĐỘC LẬP - TỰ DO\n- HẠNH PHÚC"])
+def test_a_motto_a_narrow_box_wrapped_is_no_part_of_the_issuer(site: SiteData, cells: str) -> None:
+    issuer = draft_of(site, document(Issuer(cells, "Tân Lập", 2026, "38/KH-UBND", "Ủy ban nhân dân xã"),
+                                     "II. NỘI DUNG\n\nTuyên truyền."), 2026).plan["issuer"]
+    assert without_review(issuer["name"]) == "Ủy ban nhân dân xã Tân Lập"

@@ -20,6 +20,9 @@ from campaign_site.importing.vn import UPPER, is_caps, squash
 MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc"
                    r"|^\s*đảng\s+cộng\s+sản\s+việt\s+nam\s*$",
                    re.IGNORECASE)
+_MOTTO_PIECE = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]?\s*TỰ\s+DO)\b"
+                          r"|^(?:VIỆT\s+NAM|[-–—]?\s*HẠNH\s+PHÚC)$", re.IGNORECASE)
+"""A piece of the motto a narrow cell or box wrapped (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): no body's name."""
 NUMBER = re.compile(r"^(?i:số)\b\s*[:.]?\s*(?P<n>[\d.…_ ]*?)\s*(?P<sep>[/-])\s*(?P<after>.*)$")
 """`Số: 12/KH-UBND` (Decree 30), `Số 01-KH/BCĐTW` (the Party's number, type and issuer), `Số:   /KH-UBND` (no number yet)."""
 _NUMBER_ALONE = re.compile(r"^(?i:số)\s*[:.]?[\d.…_ ]*$")
@@ -128,7 +131,7 @@ def number_line(text: str) -> tuple[int | None, str, str] | None:
 def wrapped(above: str, line: str) -> bool:
     """Whether a header cell's capital `line` goes on with the name on the line `above` (a narrow cell wrapped
     it: `SỞ KHOA HỌC VÀ CÔNG` / `NGHỆ`, `SỞ VĂN HÓA, THỂ` / `THAO VÀ DU LỊCH`): a lone word, or words that begin no body's or place's name."""
-    return (is_caps(above) and is_caps(line) and not STAMP.match(line) and not MOTTO.search(line)
+    return (is_caps(above) and is_caps(line) and not STAMP.match(line) and not MOTTO.search(line) and not _MOTTO_PIECE.match(line)
             and (above.endswith((" VÀ", ",", "-")) or " " not in line or not _NAME_START.match(line)))
 
 
@@ -152,7 +155,7 @@ def parse(paras: list[Para]) -> Header:
     while i < len(paras):
         para = paras[i]
         text = squash(MOTTO.sub(" ", para.full)).strip(" -")
-        if not text or _SEPARATOR.match(text) or STAMP.match(text):
+        if not text or _SEPARATOR.match(text) or STAMP.match(text) or _MOTTO_PIECE.match(text):
             i += 1
             continue
         if BODY_START.match(text) and not expecting_title:

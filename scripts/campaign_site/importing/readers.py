@@ -328,18 +328,20 @@ def _page_lines(page: Any) -> list[list[dict]]:
 
 def _boxes_above_first(lines: list[list[dict]]) -> list[list[dict]]:
     """The lines with each box the page draws after its text but places above all of it (a text box holding the
-    issuer's name in the header) moved to the head of the page, where it is read: the lines that begin a run going
-    back up the page, as far as they lie above the page's first line."""
-    if not lines:
+    issuer's name in the header) moved to the head of the page, where it is read. A box is a run of lines the text
+    goes back up the page to, or jumps down over blank space to (more than three lines' height)."""
+    runs: list[list[list[dict]]] = []
+    for line in lines:
+        if runs:
+            step, height = line[0]["top"] - runs[-1][-1][0]["top"], line[0]["bottom"] - line[0]["top"]
+        if not runs or step < -1 or step > 3 * height:
+            runs.append([])
+        runs[-1].append(line)
+    if len(runs) < 2:
         return lines
-    first = lines[0][0]["top"]
-    head: list[list[dict]] = []
-    rest: list[list[dict]] = [lines[0]]
-    moving = False
-    for before, line in zip(lines, lines[1:], strict=False):
-        moving = (moving or line[0]["top"] < before[0]["top"] - 1) and line[0]["bottom"] < first
-        (head if moving else rest).append(line)
-    return head + rest
+    first = runs[0][0][0]["top"]
+    above = [i for i, run in enumerate(runs) if i and max(line[0]["bottom"] for line in run) < first]
+    return [line for i in above + [i for i in range(len(runs)) if i not in above] for line in runs[i]]
 
 
 def _cells(line: list[dict]) -> list[list[dict]]:
