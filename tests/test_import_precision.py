@@ -905,3 +905,13 @@ def test_a_motto_a_narrow_box_wrapped_is_no_part_of_the_issuer(site: SiteData, c
     issuer = draft_of(site, document(Issuer(cells, "Tân Lập", 2026, "38/KH-UBND", "Ủy ban nhân dân xã"),
                                      "II. NỘI DUNG\n\nTuyên truyền."), 2026).plan["issuer"]
     assert without_review(issuer["name"]) == "Ủy ban nhân dân xã Tân Lập"
+
+
+@pytest.mark.parametrize(("cells", "place"), [("ỦY BAN NHÂN DÂN", "Tân Lập"), ("UBND", "Hòa Bình"),
+                                              ("HỘI ĐỒNG NHÂN DÂN", "Bình An"), ("ĐẢNG ỦY", "Minh Xuân")])
+def test_a_kind_of_body_without_its_place_is_never_an_unmarked_issuer(site: SiteData, cells: str, place: str) -> None:
+    """A header cell that lost its second line (a box too small, a cut page) names a kind of body, not a body."""
+    issuer = draft_of(site, document(Issuer(cells, place, 2026, "38/KH-UBND", "Cơ quan"), "II. NỘI DUNG\n\nTuyên truyền."),
+                      2026).plan["issuer"]
+    assert marked(issuer["name"]) or MARKER in issuer["name"]
+    assert "short_name" not in issuer or marked(issuer["short_name"]) or MARKER in issuer["short_name"]

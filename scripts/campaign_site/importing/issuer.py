@@ -83,6 +83,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             certain = False  # a provincial body named without its province: never the bare name, nor its id
         level = level or ("province" if province else None)
     level = names.level(name) or level
+    certain = certain and not names.bare_kind(name)  # a cell that lost its place's line names no body
     if level == "commune" and province is None:
         named = names.provinces_named(cited_text)
         if named:

@@ -204,6 +204,12 @@ def agency(text: str, on: date | None = None) -> tuple[str, bool]:
     return text, False
 
 
+def bare_kind(name: str) -> bool:
+    """Whether `name` is only a kind of body (`Ủy ban nhân dân`, `UBND`, `Đảng ủy`): the body's place is missing."""
+    cased = _cased(name.upper(), _ORGS)
+    return cased is not None and not cased[1]
+
+
 def level(name: str) -> str | None:
     """national, province or commune for a plan's issuer; None when the name does not tell."""
     for word, place in localities(name):
