@@ -915,3 +915,17 @@ def test_a_kind_of_body_without_its_place_is_never_an_unmarked_issuer(site: Site
                       2026).plan["issuer"]
     assert marked(issuer["name"]) or MARKER in issuer["name"]
     assert "short_name" not in issuer or marked(issuer["short_name"]) or MARKER in issuer["short_name"]
+
+
+@pytest.mark.parametrize(("ending", "title", "name"), [
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTrịnh Văn Nam\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trịnh Văn Nam"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT, QLKH.\nLò Thị Mai Anh\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lò Thị Mai Anh"),
+    ("Nơi nhận:\n- Các đảng ủy trực thuộc;\n- Lưu Văn phòng.\nHà Văn Tú\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ", "BÍ THƯ", "Hà Văn Tú"),
+])
+@pytest.mark.parametrize("issuer", ISSUERS[1:], ids=ISSUER_IDS[1:])
+def test_a_name_read_before_its_signature_lines_is_the_signers(site: SiteData, issuer: Issuer, ending: str, title: str,
+                                                               name: str) -> None:
+    """Text copied from a PDF gives the recipients' column first, the signer's name at its foot, then the
+    signature's column: the name after the recipients is the signer's, whichever column comes first."""
+    signer = draft_of(site, document(issuer, "II. NỘI DUNG\n\nTuyên truyền.", ending), issuer.year).plan["signer"]
+    assert (signer["title"], signer["name"]) == (title, name)

@@ -131,11 +131,11 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             recipients.append(item)  # type: ignore[union-attr]
             titles += [title] if title else []
             continue
-        collecting = False
+        after_recipients, collecting = collecting, False
         if p.caps:
             titles += _printed_lines(squash(p.full))
-        elif _is_name(p.text) and titles:
-            name = squash(p.text)
+        elif _is_name(p.text) and (titles or after_recipients and name is None):
+            name = squash(p.text)  # under the titles, or at the foot of the recipients' column read first
         elif p.text.startswith("(") and p.text.endswith(")"):
             continue  # (Đã ký), (ký, đóng dấu)
     if recipients is not None:
