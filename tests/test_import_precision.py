@@ -929,3 +929,28 @@ def test_a_name_read_before_its_signature_lines_is_the_signers(site: SiteData, i
     signature's column: the name after the recipients is the signer's, whichever column comes first."""
     signer = draft_of(site, document(issuer, "II. NỘI DUNG\n\nTuyên truyền.", ending), issuer.year).plan["signer"]
     assert (signer["title"], signer["name"]) == (title, name)
+
+
+@pytest.mark.parametrize(("line", "kind", "subject"), [
+    ("Hà Tĩnh, ngày 12 tháng 3 năm 2024    KẾ HOẠCH Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2024", "Kế hoạch",
+     "Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2024"),
+    ("Cần Thơ, ngày 02 tháng 10 năm 2026    HƯỚNG DẪN tuyên truyền Ngày Chuyển đổi số quốc gia năm 2026", "Hướng dẫn",
+     "tuyên truyền Ngày Chuyển đổi số quốc gia năm 2026"),
+    ("Tân Lập, ngày 15 tháng 4 năm 2025    THÔNG BÁO Lịch tổ chức Ngày hội khoa học", "Thông báo",
+     "Lịch tổ chức Ngày hội khoa học"),
+])
+def test_a_type_and_title_run_onto_the_place_and_date_line_are_read(site: SiteData, line: str, kind: str, subject: str) -> None:
+    """Text copied from a PDF runs the type and the title onto the place-and-date line, after a column gap."""
+    text = f"""ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 38/UBND-VP
+{line}
+Căn cứ Kế hoạch số 12/KH-UBND ngày 02/3/2024 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã thực hiện như sau:
+
+I. NỘI DUNG
+
+Tuyên truyền.
+
+{ENDING}"""
+    document_ = draft_of(site, text, 2024).plan["document"]
+    assert (document_["type"], document_["subject"]) == (kind, subject)

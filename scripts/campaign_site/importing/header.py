@@ -46,6 +46,9 @@ _SEPARATOR = re.compile(r"^[-–—_=.…\s]+$")
 _RULE_AFTER = re.compile(r"\s*(?:[-–—_=]{3,}|\*)$")
 """The short rule printed under a subject or a title (`-----`, `____`, the Party's `*`), read onto its line."""
 _TYPED_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_{UPPER}].*)$")
+_TYPE_THEN_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_]\w*[^\W\d_{UPPER}].*)$")
+"""A type and its title a copied text ran onto the place-and-date line after it (`…năm 2025    KẾ HOẠCH Tổ chức …`):
+the title's first word is not in capitals."""
 """A type and, in small letters after it, the title (`KẾ HOẠCH` / `tuyên truyền …` / `-----`, as Party documents print
 them): one paragraph when the lines were read as one."""
 _AGENCY_WITHOUT_PLACE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG ỦY|ĐẢNG UỶ|SỞ)$")
@@ -171,6 +174,9 @@ def parse(paras: list[Para]) -> Header:
         if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title)):
             header.date, header.year = signed
             text, header.place = dated
+            after = dates.SIGNED.search(para.full)
+            if after and (typed := _TYPE_THEN_TITLE.match(squash(para.full[after.end():]))) and header.subject is None:
+                header.type, header.subject = TYPES[typed["type"]], _RULE_AFTER.sub("", typed["title"])
             if not text:
                 i += 1
                 continue
