@@ -954,3 +954,22 @@ Tuyên truyền.
 {ENDING}"""
     document_ = draft_of(site, text, 2024).plan["document"]
     assert (document_["type"], document_["subject"]) == (kind, subject)
+
+
+DEPARTMENTS = ["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+               "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+               "SỞ DÂN TỘC VÀ TÔN GIÁO", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "CỤC THÔNG TIN KHOA HỌC VÀ CÔNG NGHỆ QUỐC GIA"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=st.sampled_from(DEPARTMENTS), data=st.data())
+def test_a_name_wrapped_anywhere_in_a_header_cell_is_read_whole(name: str, data: st.DataObject) -> None:
+    """Wherever a narrow cell wraps a body's name (after its second word or later), the header reads one name
+    under the superior body, never two bodies."""
+    from campaign_site.importing import header
+    from campaign_site.importing.text import paragraphs
+
+    words = name.split()
+    at = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
+    cell = f"UBND TỈNH NGHỆ AN\n{' '.join(words[:at])}\n{' '.join(words[at:])}\nSố: 12/KH-SKHCN\n"
+    assert header.parse(paragraphs(cell)).agencies == ["UBND TỈNH NGHỆ AN", name]

@@ -157,7 +157,9 @@ def parse(paras: list[Para]) -> Header:
     i = 0
     while i < len(paras):
         para = paras[i]
-        text = squash(MOTTO.sub(" ", para.full)).strip(" -")
+        text = squash(MOTTO.sub(" ", para.full)).strip()
+        # A name in capitals keeps the dash a narrow cell wrapped it at (`SỞ LAO ĐỘNG -` / `- THƯƠNG BINH …`).
+        text = _RULE_AFTER.sub("", text) if is_caps(text) else text.strip(" -")
         if not text or _SEPARATOR.match(text) or STAMP.match(text) or _MOTTO_PIECE.match(text):
             i += 1
             continue
