@@ -868,10 +868,12 @@ def test_a_day_the_registry_does_not_hold_is_named_in_its_to_fill_marker(site: S
      "TL. BỘ TRƯỞNG", "CỤC TRƯỞNG CỤC THÔNG TIN", ["Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, TT"]),
     ("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Thường trực Tỉnh ủy, PHÓ BÍ THƯ\n- Lưu Văn phòng, VP UBND.\nPhạm Thị Lan",
      "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", ["Thường trực Tỉnh ủy", "Lưu Văn phòng, VP UBND"]),
+    ("Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ (b/c); KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\n\nPhạm Thị Lan",
+     ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", ["Sở Nội vụ (b/c)", "Lưu: VT"]),
 ])
 @pytest.mark.parametrize("issuer", ISSUERS[:2], ids=ISSUER_IDS[:2])
 def test_a_signature_beside_the_recipients_on_the_same_lines_is_the_signers(site: SiteData, issuer: Issuer, ending: str,
-                                                                            authority: str, title: str,
+                                                                            authority: str | list[str], title: str,
                                                                             recipients: list[str]) -> None:
     """A reader that lost the gap between the two columns (a tab a PDF prints as a space) runs the signature's lines
     into the recipients': a line signed on behalf after `Nơi nhận:`, a title after an item's `;` are the signer's."""

@@ -148,9 +148,9 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
 
 
 _TITLE_BESIDE = re.compile(
-    r"^(?P<item>.*[;,.])\s+(?P<title>(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|(?:VỤ|CỤC|BỘ|THỨ|VIỆN|HIỆU)"
+    r"^(?P<item>.*?[;,.])\s+(?P<title>(?:(?:KT|TM|TL|TUQ|PP)\s*\.\s*|(?:K/T|T/M|T/L)\s+)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|(?:VỤ|CỤC|BỘ|THỨ|VIỆN|HIỆU)"
     r"\s+TRƯỞNG|TRƯỞNG\s+(?:BAN|PHÒNG))(?:\s+[^\W\d_a-zđ]+)*)$")
-"""A recipient and, after its `;`, a signature title run into the same line (`Như trên; PHÓ GIÁM ĐỐC`)."""
+"""A recipient and, after its `;`, a signature line run into the same line (`Như trên; PHÓ GIÁM ĐỐC`, `…; KT. CHỦ TỊCH`)."""
 
 
 def _title_beside(text: str) -> tuple[str, str | None]:
