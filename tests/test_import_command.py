@@ -142,8 +142,7 @@ def test_a_dispatch_not_among_the_shipped_ones_is_read_without_inventing(tmp_pat
     written, _ = import_file(project, source)
     plan = yaml.safe_load(written.files[0].read_text(encoding="utf-8"))
     assert written.files[0].name == "ubnd-tinh-phu-tho.yaml"
-    assert plan["issuer"] == {"name": "Ủy ban nhân dân tỉnh Phú Thọ", "short_name": "UBND tỉnh Phú Thọ", "level": "province",
-                              "province": "Phú Thọ"}
+    assert plan["issuer"] == {"name": "Ủy ban nhân dân tỉnh Phú Thọ", "level": "province", "province": "Phú Thọ"}
     assert plan["document"]["number"] == 1234 and plan["document"]["symbol"] == "KH-UBND"
     assert str(plan["document"]["date"]) == "8/5/2026" and plan["place"] == "Phú Thọ"
     assert plan["legal_basis"] == ["nq-57-tw-2024", "cv-1520-bkhcn-2026"]

@@ -750,3 +750,228 @@ def test_a_printed_name_is_read(site: SiteData, issuer: Issuer) -> None:
     draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn."), issuer.year)
 
     assert draft.plan["signer"] == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hùng"}
+
+
+# --- header: the issuer's cells ---------------------------------------------------------------------
+
+PARTY_ENDING = """\
+Nơi nhận:
+- Như trên;
+- Lưu Văn phòng.
+
+{authority}
+{title}
+
+Lê Văn Thành
+"""
+
+
+@pytest.mark.parametrize(("cells", "number", "name", "parent", "province", "year"), [
+    ("TỈNH ỦY HÀ TĨNH    ĐẢNG CỘNG SẢN VIỆT NAM\n*", "Số 118-KH/TU", "Tỉnh ủy Hà Tĩnh", None, "Hà Tĩnh", 2024),
+    ("THÀNH ỦY CẦN THƠ    ĐẢNG CỘNG SẢN VIỆT NAM\n*", "Số 75-KH/TU", "Thành ủy Cần Thơ", None, "Cần Thơ", 2026),
+    ("TỈNH ỦY BẮC GIANG    ĐẢNG CỘNG SẢN VIỆT NAM\nBAN TUYÊN GIÁO\n*", "Số 31-HD/BTGTU",
+     "Ban Tuyên giáo Tỉnh ủy Bắc Giang", "TỈNH ỦY BẮC GIANG", "Bắc Giang", 2023),
+    ("TỈNH ỦY ĐỒNG NAI\nBAN TUYÊN GIÁO VÀ DÂN VẬN", "Số 12-HD/BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy Đồng Nai",
+     "TỈNH ỦY ĐỒNG NAI", "Đồng Nai", 2026),
+])
+def test_a_party_header_names_its_committee_and_province(site: SiteData, cells: str, number: str, name: str,
+                                                         parent: str | None, province: str, year: int) -> None:
+    """A Party header (`TỈNH ỦY …`, `*`, `Số 118-KH/TU`) gives the committee, or the committee's body named with it,
+    at the provincial level: never `tỉnh Ủy …`, never a central body for a provincial `Ban Tuyên giáo`."""
+    text = document(Issuer(cells, province, year, "", ""), "II. NỘI DUNG\n\nTuyên truyền về đổi mới sáng tạo.",
+                    PARTY_ENDING.format(authority="T/M BAN THƯỜNG VỤ", title="PHÓ BÍ THƯ"))
+    text = text.replace("Số: \n", f"{number}\n")
+    issuer = draft_of(site, text, year).plan["issuer"]
+    assert (issuer["name"], issuer.get("parent"), issuer["level"], issuer["province"]) == (name, parent, "province", province)
+
+
+@pytest.mark.parametrize("cells", ["BỘ KHOA HỌC VÀ CÔNG NGHỆ\nCỤC SỞ HỮU TRÍ TUỆ", "UBND TỈNH NINH BÌNH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                                   "TỈNH ỦY LÀO CAI\nBAN TUYÊN GIÁO VÀ DÂN VẬN"])
+def test_the_superior_body_is_written_as_the_header_prints_it(site: SiteData, cells: str) -> None:
+    """The superior body's cell is kept as printed (`parent`, as the shipped plans hold it)."""
+    issuer = draft_of(site, document(Issuer(cells, "Hà Nội", 2024, "12/KH-X", "Cơ quan"), "II. NỘI DUNG\n\nTuyên truyền."),
+                      2024).plan["issuer"]
+    assert issuer["parent"] == cells.split("\n")[0]
+
+
+@pytest.mark.parametrize(("cells", "place", "level", "province"), [
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ NAM ĐỊNH", "Nam Định", "commune", "Nam Định"),
+    ("UBND THÀNH PHỐ VINH", "Vinh", "commune", None),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG", "Đà Nẵng", "province", "Đà Nẵng"),
+])
+def test_a_city_of_a_province_is_not_a_province(site: SiteData, cells: str, place: str, level: str, province: str | None) -> None:
+    """`thành phố Nam Định` is a city of a province (the site's local level), `thành phố Đà Nẵng` a province-level
+    city: only a city on the province lists is one."""
+    issuer = draft_of(site, document(Issuer(cells, place, 2021, "45/KH-UBND", "Ủy ban nhân dân thành phố"),
+                                     "II. NỘI DUNG\n\nTuyên truyền."), 2021).plan["issuer"]
+    assert issuer["level"] == level
+    if province:
+        assert without_review(issuer["province"]) == province
+
+
+@pytest.mark.parametrize("cells", ["UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP",
+                                   "BỘ Y TẾ"])
+def test_a_short_name_the_document_does_not_print_is_not_written(site: SiteData, cells: str) -> None:
+    """`Sở KH&CN Nghệ An` is the importer's abbreviation, not the document's: staff write a short name."""
+    issuer = draft_of(site, document(Issuer(cells, "Nghệ An", 2026, "12/KH-X", "Cơ quan"), "II. NỘI DUNG\n\nTuyên truyền."),
+                      2026).plan["issuer"]
+    assert "short_name" not in issuer
+
+
+def test_a_short_name_the_document_prints_is_written(site: SiteData) -> None:
+    text = document(Issuer("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Nghệ An", 2026, "12/KH-SKHCN",
+                           "Sở KH&CN Nghệ An"), "II. NỘI DUNG\n\nTuyên truyền.")
+    assert draft_of(site, text, 2026).plan["issuer"]["short_name"] == "Sở KH&CN Nghệ An"
+
+
+@pytest.mark.parametrize(("title", "kind", "subject"), [
+    ("KẾ HOẠCH\ntuyên truyền kỷ niệm Ngày Khoa học và Công nghệ Việt Nam\n(18/5/2024)\n-----", "Kế hoạch",
+     "tuyên truyền kỷ niệm Ngày Khoa học và Công nghệ Việt Nam (18/5/2024)"),
+    ("HƯỚNG DẪN\ntổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2024\n*", "Hướng dẫn",
+     "tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2024"),
+    ("CHƯƠNG TRÌNH\nhành động thực hiện Nghị quyết số 57-NQ/TW\n---", "Chương trình",
+     "hành động thực hiện Nghị quyết số 57-NQ/TW"),
+])
+def test_a_title_in_small_letters_under_the_type_is_the_subject(site: SiteData, title: str, kind: str, subject: str) -> None:
+    """Party documents write their title in small letters under the type (`KẾ HOẠCH` / `tuyên truyền …`) and a
+    rule below: the type and the subject, not a paragraph of context."""
+    text = document(Issuer("TỈNH ỦY HÀ TĨNH", "Hà Tĩnh", 2024, "118-KH/TU", "Ban Thường vụ Tỉnh ủy"), "II. NỘI DUNG\n\nTuyên truyền.")
+    text = text.replace("KẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm 2024", title)
+    plan = draft_of(site, text, 2024).plan
+    assert (plan["document"]["type"], plan["document"]["subject"]) == (kind, subject)
+    assert not any(kind.upper() in c for c in strings(plan.get("context", [])))
+
+
+@pytest.mark.parametrize(("subject", "days"), [
+    ("Hưởng ứng Ngày hội Đổi mới sáng tạo quốc gia năm 2025", ["Ngày hội Đổi mới sáng tạo quốc gia"]),
+    ("Tổ chức Ngày Chuyển đổi số quốc gia (10/10) năm 2024 trên địa bàn xã", ["Ngày Chuyển đổi số quốc gia (10/10)"]),
+    ("Hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam năm 2026", ["Ngày Sách và Văn hóa đọc Việt Nam"]),
+    ("Hưởng ứng Ngày Đổi mới sáng tạo Việt Nam (01/10) và Ngày Chuyển đổi số quốc gia (10/10) năm 2025",
+     ["Ngày Đổi mới sáng tạo Việt Nam (01/10)", "Ngày Chuyển đổi số quốc gia (10/10)"]),
+])
+@pytest.mark.parametrize("issuer", ISSUERS[1:3], ids=ISSUER_IDS[1:3])
+def test_a_day_the_registry_does_not_hold_is_named_in_its_to_fill_marker(site: SiteData, issuer: Issuer, subject: str,
+                                                                          days: list[str]) -> None:
+    """A subject naming a day observances.yaml lacks: its `observances` say which day to add, in the subject's words."""
+    text = document(issuer, "II. NỘI DUNG\n\nTuyên truyền.").replace(
+        f"Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm {issuer.year}", subject)
+    observances = draft_of(site, text, issuer.year).plan["observances"]
+    assert len(observances) == len(days)
+    for marker, day in zip(observances, days, strict=True):
+        assert marker.startswith(MARKER) and day in marker
+
+
+@pytest.mark.parametrize(("ending", "authority", "title", "recipients"), [
+    ("Nơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Lưu: VT, VP.\nPhạm Thị Lan", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+     ["Như trên", "Lưu: VT, VP"]),
+    ("Nơi nhận: TL. BỘ TRƯỞNG\n- Như trên; CỤC TRƯỞNG CỤC THÔNG TIN\n- Bộ trưởng (để b/c);\n- Lưu: VT, TT.\nPhạm Thị Lan",
+     "TL. BỘ TRƯỞNG", "CỤC TRƯỞNG CỤC THÔNG TIN", ["Như trên", "Bộ trưởng (để b/c)", "Lưu: VT, TT"]),
+    ("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Thường trực Tỉnh ủy, PHÓ BÍ THƯ\n- Lưu Văn phòng, VP UBND.\nPhạm Thị Lan",
+     "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", ["Thường trực Tỉnh ủy", "Lưu Văn phòng, VP UBND"]),
+    ("Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Sở Nội vụ (b/c); KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\n\nPhạm Thị Lan",
+     ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH", ["Sở Nội vụ (b/c)", "Lưu: VT"]),
+])
+@pytest.mark.parametrize("issuer", ISSUERS[:2], ids=ISSUER_IDS[:2])
+def test_a_signature_beside_the_recipients_on_the_same_lines_is_the_signers(site: SiteData, issuer: Issuer, ending: str,
+                                                                            authority: str | list[str], title: str,
+                                                                            recipients: list[str]) -> None:
+    """A reader that lost the gap between the two columns (a tab a PDF prints as a space) runs the signature's lines
+    into the recipients': a line signed on behalf after `Nơi nhận:`, a title after an item's `;` are the signer's."""
+    plan = draft_of(site, document(issuer, "II. NỘI DUNG\n\nTuyên truyền.", ending), issuer.year).plan
+    assert plan["recipients"] == recipients
+    assert (plan["signer"]["authority"], plan["signer"]["title"], plan["signer"]["name"]) == (authority, title, "Phạm Thị Lan")
+
+
+@pytest.mark.parametrize("rule", ["______________________", "-----------", "————"])
+@pytest.mark.parametrize("issuer", ISSUERS[1:3], ids=ISSUER_IDS[1:3])
+def test_the_rule_under_a_subject_is_no_part_of_it(site: SiteData, issuer: Issuer, rule: str) -> None:
+    """The short rule printed under `V/v …` (a PDF reads it onto the subject's line) is not in the subject."""
+    text = f"""{issuer.lines}
+Số: {issuer.number.replace("KH", "CV")}
+V/v hưởng ứng Ngày Chuyển đổi số quốc gia năm {issuer.year} {rule}
+
+{issuer.place}, ngày 02 tháng 10 năm {issuer.year}
+
+Kính gửi: Các cơ quan, đơn vị.
+
+Đề nghị các cơ quan, đơn vị tổ chức tuyên truyền./.
+
+{ENDING}"""
+    assert draft_of(site, text, issuer.year).plan["document"]["subject"] == f"hưởng ứng Ngày Chuyển đổi số quốc gia năm {issuer.year}"
+
+
+@pytest.mark.parametrize("cells", ["ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nXÃ TÂN LẬP",
+                                   "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM",
+                                   "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nĐỘC LẬP - TỰ DO\n- HẠNH PHÚC"])
+def test_a_motto_a_narrow_box_wrapped_is_no_part_of_the_issuer(site: SiteData, cells: str) -> None:
+    issuer = draft_of(site, document(Issuer(cells, "Tân Lập", 2026, "38/KH-UBND", "Ủy ban nhân dân xã"),
+                                     "II. NỘI DUNG\n\nTuyên truyền."), 2026).plan["issuer"]
+    assert without_review(issuer["name"]) == "Ủy ban nhân dân xã Tân Lập"
+
+
+@pytest.mark.parametrize(("cells", "place"), [("ỦY BAN NHÂN DÂN", "Tân Lập"), ("UBND", "Hòa Bình"),
+                                              ("HỘI ĐỒNG NHÂN DÂN", "Bình An"), ("ĐẢNG ỦY", "Minh Xuân")])
+def test_a_kind_of_body_without_its_place_is_never_an_unmarked_issuer(site: SiteData, cells: str, place: str) -> None:
+    """A header cell that lost its second line (a box too small, a cut page) names a kind of body, not a body."""
+    issuer = draft_of(site, document(Issuer(cells, place, 2026, "38/KH-UBND", "Cơ quan"), "II. NỘI DUNG\n\nTuyên truyền."),
+                      2026).plan["issuer"]
+    assert marked(issuer["name"]) or MARKER in issuer["name"]
+    assert "short_name" not in issuer or marked(issuer["short_name"]) or MARKER in issuer["short_name"]
+
+
+@pytest.mark.parametrize(("ending", "title", "name"), [
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTrịnh Văn Nam\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trịnh Văn Nam"),
+    ("Nơi nhận:\n- Như trên;\n- Lưu: VT, QLKH.\nLò Thị Mai Anh\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lò Thị Mai Anh"),
+    ("Nơi nhận:\n- Các đảng ủy trực thuộc;\n- Lưu Văn phòng.\nHà Văn Tú\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ", "BÍ THƯ", "Hà Văn Tú"),
+])
+@pytest.mark.parametrize("issuer", ISSUERS[1:], ids=ISSUER_IDS[1:])
+def test_a_name_read_before_its_signature_lines_is_the_signers(site: SiteData, issuer: Issuer, ending: str, title: str,
+                                                               name: str) -> None:
+    """Text copied from a PDF gives the recipients' column first, the signer's name at its foot, then the
+    signature's column: the name after the recipients is the signer's, whichever column comes first."""
+    signer = draft_of(site, document(issuer, "II. NỘI DUNG\n\nTuyên truyền.", ending), issuer.year).plan["signer"]
+    assert (signer["title"], signer["name"]) == (title, name)
+
+
+@pytest.mark.parametrize(("line", "kind", "subject"), [
+    ("Hà Tĩnh, ngày 12 tháng 3 năm 2024    KẾ HOẠCH Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2024", "Kế hoạch",
+     "Tổ chức Ngày Sách và Văn hóa đọc Việt Nam năm 2024"),
+    ("Cần Thơ, ngày 02 tháng 10 năm 2026    HƯỚNG DẪN tuyên truyền Ngày Chuyển đổi số quốc gia năm 2026", "Hướng dẫn",
+     "tuyên truyền Ngày Chuyển đổi số quốc gia năm 2026"),
+    ("Tân Lập, ngày 15 tháng 4 năm 2025    THÔNG BÁO Lịch tổ chức Ngày hội khoa học", "Thông báo",
+     "Lịch tổ chức Ngày hội khoa học"),
+])
+def test_a_type_and_title_run_onto_the_place_and_date_line_are_read(site: SiteData, line: str, kind: str, subject: str) -> None:
+    """Text copied from a PDF runs the type and the title onto the place-and-date line, after a column gap."""
+    text = f"""ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 38/UBND-VP
+{line}
+Căn cứ Kế hoạch số 12/KH-UBND ngày 02/3/2024 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân xã thực hiện như sau:
+
+I. NỘI DUNG
+
+Tuyên truyền.
+
+{ENDING}"""
+    document_ = draft_of(site, text, 2024).plan["document"]
+    assert (document_["type"], document_["subject"]) == (kind, subject)
+
+
+DEPARTMENTS = ["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+               "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+               "SỞ DÂN TỘC VÀ TÔN GIÁO", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "CỤC THÔNG TIN KHOA HỌC VÀ CÔNG NGHỆ QUỐC GIA"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=st.sampled_from(DEPARTMENTS), data=st.data())
+def test_a_name_wrapped_anywhere_in_a_header_cell_is_read_whole(name: str, data: st.DataObject) -> None:
+    """Wherever a narrow cell wraps a body's name (after its second word or later), the header reads one name
+    under the superior body, never two bodies."""
+    from campaign_site.importing import header
+    from campaign_site.importing.text import paragraphs
+
+    words = name.split()
+    at = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
+    cell = f"UBND TỈNH NGHỆ AN\n{' '.join(words[:at])}\n{' '.join(words[at:])}\nSố: 12/KH-SKHCN\n"
+    assert header.parse(paragraphs(cell)).agencies == ["UBND TỈNH NGHỆ AN", name]

@@ -629,3 +629,79 @@ def test_a_place_and_date_a_pdf_ran_into_the_subject_are_taken_out_and_the_place
 def test_a_place_and_date_line_after_the_title_is_read_as_one(line: str, place: str) -> None:
     read = read_header(f"ỦY BAN NHÂN DÂN\n\nSố: 7/KH-UBND\n\nKẾ HOẠCH\n\n{line}\n\nHưởng ứng Ngày Sáng tạo\n")
     assert (read.place, read.subject) == (place, "Hưởng ứng Ngày Sáng tạo")
+
+
+def header_cell_pdf(cells: list[str], target: Path) -> Path:
+    """A PDF whose header cell is as wide as its first name, each of `cells` a centred paragraph in bold that wraps in it
+    as a narrow Word cell does, then a number line and a sentence of the body."""
+    from fpdf import FPDF
+    from import_samples import FONTS
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSerif.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", size=12)
+    width = pdf.get_string_width(cells[0]) + 6
+    for cell in cells:
+        pdf.multi_cell(width, 6, cell, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=12)
+    pdf.multi_cell(width, 6, "Số: 15/KH-UBND", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(8)
+    pdf.multi_cell(0, 6, "Thực hiện Kế hoạch của cấp trên, cơ quan xây dựng Kế hoạch như sau:", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(target))
+    return target
+
+
+@pytest.mark.parametrize("cells", [
+    ["UBND TỈNH THANH HÓA", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"],
+    ["UBND TỈNH NGHỆ AN", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"],
+    ["BỘ KHOA HỌC VÀ CÔNG NGHỆ", "CỤC THÔNG TIN KHOA HỌC VÀ CÔNG NGHỆ QUỐC GIA"],
+    ["TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN"],
+    ["UBND THÀNH PHỐ HUẾ", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"],
+])
+def test_a_body_name_a_narrow_header_cell_wraps_reads_as_one_paragraph(cells: list[str], tmp_path: Path) -> None:
+    """A narrow cell wraps a body's name (`SỞ KHOA HỌC VÀ CÔNG` / `NGHỆ`): each name of the cell is one paragraph, as
+    the Word file gives it; the names of the cell stay apart."""
+    pdf = header_cell_pdf(cells, tmp_path / "header.pdf")
+    read = [text for _, text in read_paragraphs(pdf)]
+    assert read[:len(cells) + 1] == [*cells, "Số: 15/KH-UBND"]
+    assert any(len(line.split("\n")) > 1 for line in read_text(pdf).split("\n\n")[:1])  # the cell did wrap a name
+
+
+def boxed_header_pdf(box: list[str], number: str, target: Path) -> Path:
+    """A PDF that draws its text first and then, above it at the head of the page, a text box with the issuer's
+    lines: the order LibreOffice writes a header text box in."""
+    from fpdf import FPDF
+    from import_samples import FONTS
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSerif.ttf"))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=12)
+    pdf.set_y(45)
+    pdf.multi_cell(80, 6, number, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(8)
+    for line in ("Thực hiện Kế hoạch của cấp trên, cơ quan xây dựng Kế hoạch như sau:", "I. MỤC ĐÍCH",
+                 "Nâng cao nhận thức của cán bộ và Nhân dân."):
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.set_xy(20, 15)
+    for line in box:
+        pdf.cell(80, 6, line, align="C", new_x="LEFT", new_y="NEXT")
+    pdf.output(str(target))
+    return target
+
+
+@pytest.mark.parametrize(("box", "number", "issuer"), [
+    (["UBND TỈNH QUẢNG TRỊ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"], "Số: 88/KH-SKHCN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH"], "Số: 14/KH-UBND", "ỦY BAN NHÂN DÂN PHƯỜNG HÒA BÌNH"),
+    (["BỘ Y TẾ"], "Số: 1201/BYT-KHTC", "BỘ Y TẾ"),
+])
+def test_a_header_text_box_drawn_after_the_text_is_read_first(box: list[str], number: str, issuer: str, tmp_path: Path) -> None:
+    """A text box above the page's text, drawn after it, is read where it is printed: before the number line,
+    and the issuer it holds is the draft's."""
+    pdf = boxed_header_pdf(box, number, tmp_path / "box.pdf")
+    read = [text for _, text in read_paragraphs(pdf)]
+    assert read[:len(box) + 1] == [*box, number]
+    assert header.parse(paragraphs(read_text(pdf))).agencies[-1] == issuer

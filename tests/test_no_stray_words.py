@@ -84,6 +84,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/signature.py::_ISSUER_WORDS": "openings of an issuer's closing paragraphs",
     "campaign_site/importing/signature.py::_REPORT_REQUEST": "pattern of a request for reports (`gửi về …`)",
     "campaign_site/importing/signature.py::_DEPUTY": "the deputy's title after `KT.` (`PHÓ`, `THỨ TRƯỞNG`)",
+    "campaign_site/importing/signature.py::_TITLE_BESIDE": "pattern of a signature title run into a recipients' line",
     # The theme's own table of words: Material's language partial, read by the theme templates with `lang.t`.
     "overrides/partials/language.html": "Material's language mechanism: the words of the theme templates",
     # Test data and benchmarks: made-up documents and campaigns, not words the site says.

@@ -132,7 +132,7 @@ class _Extraction:
             if items:
                 self.notes.append(plain("import.unknown_section", title=title, count=len(items)))
         ordered = {k: plan[k] for k in _PLAN_ORDER if k in plan and plan[k] not in ([], None, {})}
-        short = who.get("short_name", "")
+        short = issuer.id_name(who)
         plan_id = names.slug(without_review(short)) if short and MARKER not in short else None
         return Draft(ordered, self.year, plan_id or None, list(self.new_documents.values()), found.new,
                      self.notes + found.notes)
@@ -276,7 +276,10 @@ class _Extraction:
         """The observances of the subject, the days the body links the activities to, and how it words that link."""
         subject = self.header.subject or ""
         found = phrases.observance_mentions(subject, self.observances)
-        if not found:
+        if not found and (days := header.named_days(subject)):
+            found = [to_fill(plain("import.observance_not_listed", day=day)) for day in days]  # a day to add first
+            self.notes.append(plain("import.observance_to_add", days=", ".join(days)))
+        elif not found:
             counts: dict[str, int] = {}
             for text in self._body_texts():
                 for obs in phrases.observance_mentions(text, self.observances):

@@ -20,6 +20,9 @@ from campaign_site.importing.vn import UPPER, is_caps, squash
 MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc"
                    r"|^\s*đảng\s+cộng\s+sản\s+việt\s+nam\s*$",
                    re.IGNORECASE)
+_MOTTO_PIECE = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]?\s*TỰ\s+DO)\b"
+                          r"|^(?:VIỆT\s+NAM|[-–—]?\s*HẠNH\s+PHÚC)$", re.IGNORECASE)
+"""A piece of the motto a narrow cell or box wrapped (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): no body's name."""
 NUMBER = re.compile(r"^(?i:số)\b\s*[:.]?\s*(?P<n>[\d.…_ ]*?)\s*(?P<sep>[/-])\s*(?P<after>.*)$")
 """`Số: 12/KH-UBND` (Decree 30), `Số 01-KH/BCĐTW` (the Party's number, type and issuer), `Số:   /KH-UBND` (no number yet)."""
 _NUMBER_ALONE = re.compile(r"^(?i:số)\s*[:.]?[\d.…_ ]*$")
@@ -40,9 +43,22 @@ TYPES = {
 TYPE_IN_SYMBOL = {"KH": "Kế hoạch", "TB": "Thông báo", "QĐ": "Quyết định", "CTr": "Chương trình", "CTR": "Chương trình",
                   "HD": "Hướng dẫn", "BC": "Báo cáo", "CT": "Chỉ thị", "NQ": "Nghị quyết", "CĐ": "Công điện"}
 _SEPARATOR = re.compile(r"^[-–—_=.…\s]+$")
+_RULE_AFTER = re.compile(r"\s*(?:[-–—_=]{3,}|\*)$")
+"""The short rule printed under a subject or a title (`-----`, `____`, the Party's `*`), read onto its line."""
+_TYPED_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_{UPPER}].*)$")
+_TYPE_THEN_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_]\w*[^\W\d_{UPPER}].*)$")
+"""A type and its title a copied text ran onto the place-and-date line after it (`…năm 2025    KẾ HOẠCH Tổ chức …`):
+the title's first word is not in capitals."""
+"""A type and, in small letters after it, the title (`KẾ HOẠCH` / `tuyên truyền …` / `-----`, as Party documents print
+them): one paragraph when the lines were read as one."""
 _AGENCY_WITHOUT_PLACE = re.compile(r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|ĐẢNG ỦY|ĐẢNG UỶ|SỞ)$")
 _PLACE_START = re.compile(r"^(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\b")
 BODY_START = re.compile(r"^(?:Kính gửi|Thực hiện|Căn cứ|Triển khai|Theo)\b")
+_NAME_START = re.compile(
+    r"^(?:(?:Ủy|Uỷ) BAN|UBND|HĐND|HỘI|SỞ|BỘ|CỤC|TỔNG|VỤ|CHI|BAN|PHÒNG|TRUNG TÂM|VĂN PHÒNG|ĐÀI|BÁO|VIỆN|HỌC VIỆN|TRƯỜNG|ĐẠI HỌC"
+    r"|BỆNH VIỆN|ĐẢNG|ĐOÀN|LIÊN|MẶT TRẬN|CÔNG AN|CÔNG TY|NGÂN HÀNG|THANH TRA|KHO BẠC|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BCH"
+    r"|TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|XÃ|PHƯỜNG|ĐẶC KHU|TP\.)(?=\s|$)", re.IGNORECASE)
+"""The first word of a body's or a place's name in a header cell (`SỞ …`, `TỈNH ỦY …`, `THÀNH PHỐ …`)."""
 
 
 @dataclass
@@ -115,13 +131,19 @@ def number_line(text: str) -> tuple[int | None, str, str] | None:
     return (int(number) if number.isdigit() and int(number) > 0 else None), symbol, after[end:].strip()
 
 
+def wrapped(above: str, line: str) -> bool:
+    """Whether a header cell's capital `line` goes on with the name on the line `above` (a narrow cell wrapped
+    it: `SỞ KHOA HỌC VÀ CÔNG` / `NGHỆ`, `SỞ VĂN HÓA, THỂ` / `THAO VÀ DU LỊCH`): a lone word, or words that begin no body's or place's name."""
+    return (is_caps(above) and is_caps(line) and not STAMP.match(line) and not MOTTO.search(line) and not _MOTTO_PIECE.match(line)
+            and (above.endswith((" VÀ", ",", "-")) or " " not in line or not _NAME_START.match(line)))
+
+
 def _merge_agencies(lines: list[str]) -> list[str]:
     """Capital lines as agency names: `ỦY BAN NHÂN DÂN` / `XÃ BÌNH THÀNH` is one name wrapped in two, and so is a
-    name a narrow cell wrapped before its last word (`… VÀ DU` / `LỊCH`): a lone word is no body's name."""
+    name a narrow cell wrapped (`wrapped`)."""
     out: list[str] = []
     for line in lines:
-        if out and (_AGENCY_WITHOUT_PLACE.search(out[-1]) and _PLACE_START.match(line)
-                    or out[-1].endswith((" VÀ", ",", "-")) or line.startswith(("VÀ ", "- ")) or " " not in line):
+        if out and (_AGENCY_WITHOUT_PLACE.search(out[-1]) and _PLACE_START.match(line) or wrapped(out[-1], line)):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -135,8 +157,10 @@ def parse(paras: list[Para]) -> Header:
     i = 0
     while i < len(paras):
         para = paras[i]
-        text = squash(MOTTO.sub(" ", para.full)).strip(" -")
-        if not text or _SEPARATOR.match(text) or STAMP.match(text):
+        text = squash(MOTTO.sub(" ", para.full)).strip()
+        # A name in capitals keeps the dash a narrow cell wrapped it at (`SỞ LAO ĐỘNG -` / `- THƯƠNG BINH …`).
+        text = _RULE_AFTER.sub("", text) if is_caps(text) else text.strip(" -")
+        if not text or _SEPARATOR.match(text) or STAMP.match(text) or _MOTTO_PIECE.match(text):
             i += 1
             continue
         if BODY_START.match(text) and not expecting_title:
@@ -152,17 +176,24 @@ def parse(paras: list[Para]) -> Header:
         if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title)):
             header.date, header.year = signed
             text, header.place = dated
+            after = dates.SIGNED.search(para.full)
+            if after and (typed := _TYPE_THEN_TITLE.match(squash(para.full[after.end():]))) and header.subject is None:
+                header.type, header.subject = TYPES[typed["type"]], _RULE_AFTER.sub("", typed["title"])
             if not text:
                 i += 1
                 continue
             expecting_title = False
-            header.subject = SUBJECT.sub(r"\g<s>", text)  # the subject a PDF ran into the place and date
+            header.subject = _RULE_AFTER.sub("", SUBJECT.sub(r"\g<s>", text))  # the subject a PDF ran into the place and date
             header.type = header.type or "Công văn"
             i += 1
             continue
         if m := SUBJECT.match(text):
-            header.subject = m["s"].strip()
+            header.subject = _RULE_AFTER.sub("", m["s"].strip())
             header.type = header.type or "Công văn"
+            i += 1
+            continue
+        if (typed := _TYPED_TITLE.match(text)) and header.subject is None:
+            header.type, header.subject = TYPES[typed["type"]], _RULE_AFTER.sub("", typed["title"])
             i += 1
             continue
         if text.upper() in TYPES and is_caps(text):
@@ -171,7 +202,7 @@ def parse(paras: list[Para]) -> Header:
             i += 1
             continue
         if expecting_title:
-            header.subject = text
+            header.subject = _RULE_AFTER.sub("", text)
             expecting_title = False
             i += 1
             continue
@@ -189,6 +220,17 @@ def parse(paras: list[Para]) -> Header:
         header.type, header.type_certain = "Công văn", False
     _addressees(paras, header)
     return header
+
+
+_NAMED_DAY = re.compile(
+    rf"\bNgày\s+(?:hội\s+)?[{UPPER}].*?(?=\s+(?:năm|trên|tại|của|gắn|và\s+Ngày)\b|\s*[(,;]|$)(?:\s*\(\d{{1,2}}/\d{{1,2}}\))?")
+"""A day a subject names (`Ngày hội Đổi mới sáng tạo quốc gia`, `Ngày Chuyển đổi số quốc gia (10/10)`): `Ngày`, a
+capital, up to the year, the place or the next day, with the date in brackets that follows it."""
+
+
+def named_days(subject: str) -> list[str]:
+    """The days the subject names, as it writes them, each once."""
+    return list(dict.fromkeys(squash(m[0]) for m in _NAMED_DAY.finditer(subject)))
 
 
 def _addressees(paras: list[Para], header: Header) -> None:

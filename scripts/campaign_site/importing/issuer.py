@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from campaign_site.core.catalogue import plain
-from campaign_site.data.placeholders import review, to_fill
+from campaign_site.data.placeholders import review, to_fill, without_review
 from campaign_site.data.vn_dates import parse_partial_date
 from campaign_site.importing import names
 from campaign_site.importing.header import Header
@@ -34,6 +34,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     notes: list[str] = []
     agencies, place = header.agencies, header.place
     parent = agencies[-2] if len(agencies) >= 2 else None
+    parent_name, parent_certain = names.case_name(parent, body_text) if parent else (None, True)
     if agencies:
         name, certain = names.case_name(agencies[-1], body_text)
         if not certain:
@@ -56,9 +57,16 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     localities = names.localities(name)
     if localities and localities[0][0] in ("tỉnh", "thành phố"):
         province = names.province(localities[0][1])
+        # A city of a province (`thành phố Nam Định`) is mostly in the province of its name: not always.
+        province_certain = province_certain and level != "commune"
     elif not localities and level in ("province", None):
         from_parent = [(w, n) for w, n in names.localities(parent) if w in ("tỉnh", "thành phố")] if parent else []
-        if from_parent:
+        if parent_name and names.PARTY_COMMITTEE.match(parent_name) and from_parent:
+            # A Party committee's body is named with its committee (`Ban Tuyên giáo và Dân vận Tỉnh ủy Lạng Sơn`).
+            province = names.province(from_parent[0][1])
+            certain, province_certain = certain and parent_certain, province is not None
+            name = f"{name} {parent_name}"
+        elif from_parent:
             # The superior body's cell names the province: on a list, the name is completed certainly;
             # on none, it is completed with the words as printed, and marked.
             word, printed = from_parent[0]
@@ -75,17 +83,20 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             certain = False  # a provincial body named without its province: never the bare name, nor its id
         level = level or ("province" if province else None)
     level = names.level(name) or level
+    certain = certain and not names.bare_kind(name)  # a cell that lost its place's line names no body
     if level == "commune" and province is None:
         named = names.provinces_named(cited_text)
         if named:
             province, province_certain = named[0], False
             notes.append(plain("import.province_guessed", name=name, province=province))
+    out: dict[str, Any] = {"name": name if certain else review(name)}
     short, _ = names.short_name(name, level)
-    out: dict[str, Any] = {"name": name if certain else review(name), "short_name": short if certain else review(short)}
     if level == "province" and not province and not names.localities(name):
         out["short_name"] = to_fill(plain("import.hint_short_name"))
+    elif short != name and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", body_text):
+        out["short_name"] = short if certain else review(short)  # the document writes it so itself
     if parent:
-        out["parent"] = parent
+        out["parent"] = parent  # as the header prints it
     out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
         on_no_list = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
@@ -99,3 +110,13 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         else:
             out["province"] = to_fill(plain("import.hint_province"))
     return out, notes
+
+
+def id_name(found: dict) -> str:
+    """The issuer's short name for the plan's id: the one the document writes, else the abbreviation of its name
+    (`Sở KH&CN Nghệ An`), marked as the name is."""
+    if short := found.get("short_name"):
+        return short
+    name = found.get("name", "")
+    short, _ = names.short_name(without_review(name), found.get("level"))
+    return short if name == without_review(name) else review(short)

@@ -29,12 +29,13 @@ _FIELDS = [
     "Tư pháp", "Xây dựng", "Công Thương", "Y tế", "Nông nghiệp và Môi trường", "Ngoại vụ", "Dân tộc và Tôn giáo",
     "Thông tin và Truyền thông", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Giao thông vận tải",
     "Lao động - Thương binh và Xã hội", "Sở hữu trí tuệ", "Quốc phòng", "Công an", "Ngoại giao",
+    "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Kiểm tra", "Nội chính", "Thường vụ",
 ]
-LOCALITY = re.compile(r"\b(?P<word>tỉnh|thành phố|TP\.|xã|phường|đặc khu)\s+(?P<name>[^\W\d_](?:[\w ]| - )*?)"
+LOCALITY = re.compile(r"\b(?P<word>tỉnh|thành phố|TP\.|xã|phường|đặc khu|thành(?=\s+(?:ủy|uỷ)\s))(?:\s+(?:ủy|uỷ)(?=\s))?\s+(?P<name>[^\W\d_](?:[\w ]| - )*?)"
                       r"(?=$|[,;.()]|\s+(?:về|và|theo|để|trước|chậm|đề|ngày)\b)", re.IGNORECASE)
 _NATIONAL = re.compile(
     r"^(?:Bộ|Cục|Tổng cục|Vụ|Chính phủ|Thủ tướng|Văn phòng Chính phủ|Quốc hội|Ban Chấp hành Trung ương|Ban Bí thư|"
-    r"Ban Tuyên giáo|Ban Tuyên giáo và Dân vận Trung ương|Viện Hàn lâm|Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam)\b",
+    r"Ban Tuyên giáo Trung ương|Ban Tuyên giáo và Dân vận Trung ương|Viện Hàn lâm|Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam)\b",
     re.IGNORECASE,
 )
 
@@ -60,7 +61,7 @@ def localities(text: str) -> list[tuple[str, str]]:
     """(`tỉnh`/`thành phố`/`xã`/`phường`/`đặc khu`, name) of every place named with its kind in `text`."""
     found = []
     for m in LOCALITY.finditer(text):
-        word = m["word"].lower().replace("tp.", "thành phố")
+        word = "thành phố" if m["word"].lower() in ("tp.", "thành") else m["word"].lower()
         listed = _listed_province(text[m.start("name"):]) if word in ("tỉnh", "thành phố") else None
         if listed:
             found.append((word, listed))
@@ -75,6 +76,10 @@ def localities(text: str) -> list[tuple[str, str]]:
         if name_words:
             found.append((word, " ".join(name_words)))
     return found
+
+
+PARTY_COMMITTEE = re.compile(r"^(?P<kind>TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)\s+(?P<place>\S.*)$", re.IGNORECASE)
+"""A Party committee named by its place (`TỈNH ỦY QUẢNG NAM`, `Thành ủy Cần Thơ`, `HUYỆN ỦY KỲ SƠN`)."""
 
 
 def _listed_province(text: str) -> str | None:
@@ -122,6 +127,10 @@ def case_name(upper: str, body: str) -> tuple[str, bool]:
     rest = upper.strip()
     if (listed := central_body(rest)) and listed[1] == len(rest):
         return listed[0].name, True
+    if party := PARTY_COMMITTEE.match(rest):
+        provincial = party["kind"].upper() in ("TỈNH", "THÀNH")
+        known = province(party["place"]) if provincial else None
+        return f"{party['kind'].capitalize()} ủy {known or title_name(party['place'])}", known is not None or not provincial
     out: list[str] = []
     certain = True
     org = _cased(rest, _ORGS)
@@ -195,15 +204,23 @@ def agency(text: str, on: date | None = None) -> tuple[str, bool]:
     return text, False
 
 
+def bare_kind(name: str) -> bool:
+    """Whether `name` is only a kind of body (`Ủy ban nhân dân`, `UBND`, `Đảng ủy`): the body's place is missing."""
+    cased = _cased(name.upper(), _ORGS)
+    return cased is not None and not cased[1]
+
+
 def level(name: str) -> str | None:
     """national, province or commune for a plan's issuer; None when the name does not tell."""
-    if _NATIONAL.match(name) or central_body(name):
-        return "national"
     for word, place in localities(name):
         if word in ("xã", "phường", "đặc khu"):
             return "commune"
-        if province(place):
+        if (found := province(place)) and (word == "tỉnh" or arrangement().is_city(found)):
             return "province"
+        if word == "thành phố":
+            return "commune"  # a city of a province (`thành phố Nam Định`, `thành phố Vinh`): the local level
+    if _NATIONAL.match(name) or central_body(name):
+        return "national"
     if re.match(r"^(?:Sở|Ban Quản lý|Báo|Đài Phát thanh|Liên hiệp các Hội)\b", name):
         return "province"
     return None

@@ -23,7 +23,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text, human_size
 from campaign_site.importing import old_word
 from campaign_site.importing.containers import check_archive
-from campaign_site.importing.header import STAMP, STAMPS
+from campaign_site.importing.header import STAMP, STAMPS, number_line, wrapped
 from campaign_site.importing.unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".txt")
@@ -322,7 +322,26 @@ def _page_lines(page: Any) -> list[list[dict]]:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [line for line in lines if not (len(line) == 1 and re.fullmatch(r"\d{1,3}", line[0]["text"]))]
+    lines = [line for line in lines if not (len(line) == 1 and re.fullmatch(r"\d{1,3}", line[0]["text"]))]
+    return _boxes_above_first(lines)
+
+
+def _boxes_above_first(lines: list[list[dict]]) -> list[list[dict]]:
+    """The lines with each box the page draws after its text but places above all of it (a text box holding the
+    issuer's name in the header) moved to the head of the page, where it is read. A box is a run of lines the text
+    goes back up the page to, or jumps down over blank space to (more than three lines' height)."""
+    runs: list[list[list[dict]]] = []
+    for line in lines:
+        if runs:
+            step, height = line[0]["top"] - runs[-1][-1][0]["top"], line[0]["bottom"] - line[0]["top"]
+        if not runs or step < -1 or step > 3 * height:
+            runs.append([])
+        runs[-1].append(line)
+    if len(runs) < 2:
+        return lines
+    first = runs[0][0][0]["top"]
+    above = [i for i, run in enumerate(runs) if i and max(line[0]["bottom"] for line in run) < first]
+    return [line for i in above + [i for i in range(len(runs)) if i not in above] for line in runs[i]]
 
 
 def _cells(line: list[dict]) -> list[list[dict]]:
@@ -407,7 +426,23 @@ def _page_paragraphs(lines: list[list[dict]], struck: list[dict]) -> list[str]:
         else:
             paragraphs[-1].append(text)
         previous = line
-    return [_join_lines(p) for p in paragraphs]
+    return [_join_lines(_names_unwrapped(p)) for p in paragraphs]
+
+
+def _names_unwrapped(lines: list[str]) -> list[str]:
+    """The lines of a header cell (capitals above a number line) with each name a narrow cell wrapped on one line
+    again (`SỞ KHOA HỌC VÀ CÔNG` / `NGHỆ`), as the Word file holds it; any other paragraph as it is."""
+    plain_lines = [line.replace("*", "").strip() for line in lines]
+    if not any(number_line(line) for line in plain_lines[1:]):
+        return lines
+    out, plain_out = lines[:1], plain_lines[:1]
+    for line, plain_line in zip(lines[1:], plain_lines[1:], strict=True):
+        if wrapped(plain_out[-1], plain_line):
+            out[-1], plain_out[-1] = f"{out[-1]} {line}".replace("** **", " "), f"{plain_out[-1]} {plain_line}"
+        else:
+            out.append(line)
+            plain_out.append(plain_line)
+    return out
 
 
 def _line_text(line: list[dict], struck: list[dict]) -> str:

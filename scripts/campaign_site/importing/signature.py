@@ -121,17 +121,21 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     collecting = False
     for p in paras[tail_at:]:
         if m := RECIPIENTS.match(p.full):
-            recipients = [m["rest"]] if m["rest"].strip() else []
+            beside = squash(m["rest"])
+            titles += [beside] if ON_BEHALF.match(beside) else []
+            recipients = [beside] if beside and not ON_BEHALF.match(beside) else []
             collecting = True
             continue
         if collecting and p.kind == "bullet":
-            recipients.append(p.text)  # type: ignore[union-attr]
+            item, title = _title_beside(squash(p.text))
+            recipients.append(item)  # type: ignore[union-attr]
+            titles += [title] if title else []
             continue
-        collecting = False
+        after_recipients, collecting = collecting, False
         if p.caps:
             titles += _printed_lines(squash(p.full))
-        elif _is_name(p.text) and titles:
-            name = squash(p.text)
+        elif _is_name(p.text) and (titles or after_recipients and name is None):
+            name = squash(p.text)  # under the titles, or at the foot of the recipients' column read first
         elif p.text.startswith("(") and p.text.endswith(")"):
             continue  # (Đã ký), (ký, đóng dấu)
     if recipients is not None:
@@ -141,6 +145,19 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
         if name is None:
             ending.notes.append(plain("import.no_signer_name", printed=" / ".join(titles), unknown=NOT_KNOWN_SPELLING))
     return ending
+
+
+_TITLE_BESIDE = re.compile(
+    r"^(?P<item>.*?[;,.])\s+(?P<title>(?:(?:KT|TM|TL|TUQ|PP)\s*\.\s*|(?:K/T|T/M|T/L)\s+)?(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|CHỦ NHIỆM|CHÁNH VĂN PHÒNG|(?:VỤ|CỤC|BỘ|THỨ|VIỆN|HIỆU)"
+    r"\s+TRƯỞNG|TRƯỞNG\s+(?:BAN|PHÒNG))(?:\s+[^\W\d_a-zđ]+)*)$")
+"""A recipient and, after its `;`, a signature line run into the same line (`Như trên; PHÓ GIÁM ĐỐC`, `…; KT. CHỦ TỊCH`)."""
+
+
+def _title_beside(text: str) -> tuple[str, str | None]:
+    """A recipients' line as (the recipient, the signature title a reader ran into it, if any): the two columns of
+    the end of a document side by side, their gap lost."""
+    m = _TITLE_BESIDE.match(text)
+    return (m["item"], m["title"]) if m else (text, None)
 
 
 def _printed_lines(text: str) -> list[str]:

@@ -102,7 +102,7 @@ def write_draft(repo: Path, year: int, plan_id: str, plan: Mapping[str, Any], do
     report: list[str] = []
     files: list[Path] = []
     if not year_file.is_file():
-        days = [without_review(o) for o in plan.get("observances", [])]  # a guessed day is marked in the plan
+        days = [without_review(o) for o in plan.get("observances", []) if not o.startswith(MARKER)]  # a guessed day is marked in the plan
         year_file.parent.mkdir(parents=True, exist_ok=True)
         year_file.write_text(imported_campaign_text(year, days, source_name), encoding="utf-8")
         report.append(plain("import.year_written", path=year_file.relative_to(repo), year=year))
