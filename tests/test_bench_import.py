@@ -85,6 +85,16 @@ def test_a_derived_short_name_is_scored_only_when_the_expected_plan_gives_one() 
     assert (wrong.fields, wrong.wrong) == (3, 1)
 
 
+def test_lines_printed_in_capitals_match_whatever_the_case_and_other_fields_do_not() -> None:
+    printed = {"issuer": {"parent": "UBND TỈNH VĨNH PHÚC", "name": "SỞ GIÁO DỤC VÀ ĐÀO TẠO"},
+               "signer": {"authority": "KT. GIÁM ĐỐC", "name": "Nguyễn Văn An"}}
+    entered = {"issuer": {"parent": "UBND tỉnh Vĩnh Phúc", "name": "Sở Giáo dục và Đào tạo"},
+               "signer": {"authority": "KT. Giám đốc", "name": "Nguyễn Văn An"}}
+    counts = compare(printed, entered)
+    assert (counts.exact, counts.wrong) == (3, 1)
+    assert [path for category, path, _, _ in counts.rows if category == "wrong_unmarked"] == ["issuer.name"]
+
+
 def test_a_cited_document_is_matched_by_its_number_symbol_not_its_place_in_the_list() -> None:
     expected = {"legal_basis": [{"number_symbol": "57-NQ/TW", "issuer": "Bộ Chính trị"},
                                 {"number_symbol": "71/NQ-CP", "issuer": "Chính phủ"},

@@ -30,7 +30,8 @@ marks each of its sub-fields). Each field of either plan is then exactly one of:
   read as a dispatch, or reading it failed): `refused()` counts them all.
 
 `issuer.short_name` is a display name the importer derives from the full name by the abbreviation table
-(`Sở KH&CN Tuyên Quang`), not a fact the document states: it is scored only when the expected plan gives one.
+(`Sở KH&CN Tuyên Quang`), not a fact the document states: it is scored only when the expected plan gives one. The issuer's parent body and the signature's lines, printed in capitals,
+are compared whatever the letters' case (`UBND TỈNH VĨNH PHÚC` = `UBND tỉnh Vĩnh Phúc`).
 
 Exact share = exact / fields of the expected plan. The targets are about the unmarked categories: a
 marked value is checked by staff before anything is published, an unmarked one is not.
@@ -287,9 +288,15 @@ _DERIVED = "issuer.short_name"
 """The field the importer derives rather than reads (see the module's docstring)."""
 
 
+_CAPITALS = ("issuer.parent", "signer.")
+"""Lines a header or a signature prints in capitals, which staff may enter in either case."""
+
+
 def _same(mine: Any, theirs: Any, path: str) -> bool:
     if kind_of(path) in PHRASE_LISTS.values():
         return True  # a phrase's path is its text
+    if path.startswith(_CAPITALS):
+        return _norm(mine).casefold() == _norm(theirs).casefold()
     return _norm(mine) == _norm(theirs)
 
 
