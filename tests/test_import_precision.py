@@ -750,3 +750,91 @@ def test_a_printed_name_is_read(site: SiteData, issuer: Issuer) -> None:
     draft = draft_of(site, document(issuer, "II. NỘI DUNG\n\n- Treo băng rôn."), issuer.year)
 
     assert draft.plan["signer"] == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Nguyễn Văn Hùng"}
+
+
+# --- 5. whom a report goes to, and what a window's note is ---------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    # A name, with the office it goes through in brackets or after `qua`, up to the deadline's words: pinned.
+    ("Các đơn vị gửi báo cáo kết quả về Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành) trước ngày 10/5/{y} "
+     "để tổng hợp.", "Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành)"),
+    ("Đề nghị các cơ quan báo cáo kết quả về Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình) chậm nhất ngày 10/5/{y}.",
+     "Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình)"),
+    ("Kết quả thực hiện gửi về Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện trước ngày 10/5/{y}.",
+     "Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện"),
+    ("Báo cáo kết quả gửi về Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn) "
+     "chậm nhất ngày 10/5/{y} để tổng hợp.", "Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn)"),
+    ("Đề nghị các đơn vị gửi báo cáo về Trung tâm Văn hóa tỉnh trước ngày 10/5/{y}.", "Trung tâm Văn hóa tỉnh"),
+    # Words that are not a name between the recipient and the date: the whole span, marked.
+    ("Báo cáo kết quả gửi về Phòng Giáo dục, địa chỉ thư điện tử: pgd@example.gov.vn, hạn cuối ngày 10/5/{y}.",
+     REVIEW_PREFIX + "Phòng Giáo dục, địa chỉ thư điện tử: pgd@example.gov.vn"),
+    ("Các thôn gửi báo cáo về Ủy ban nhân dân xã, kèm hình ảnh hoạt động, trước ngày 10/5/{y}.",
+     REVIEW_PREFIX + "Ủy ban nhân dân xã, kèm hình ảnh hoạt động"),
+])
+def test_a_report_goes_to_the_whole_name_the_sentence_gives(site: SiteData, issuer: Issuer, sentence: str,
+                                                            recipient: str) -> None:
+    """The recipient is what `về` names up to the deadline's words, with the office a report goes through,
+    never a name cut at its first comma or bracket; words that are no name make it marked."""
+    body = f"II. NỘI DUNG\n\n- Treo băng rôn.\n\n- {sentence.format(y=issuer.year)}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["recipient"] == recipient
+
+
+@given(name=st.sampled_from(["Sở Nội vụ", "Ủy ban nhân dân phường", "Bộ", "Văn phòng Tỉnh ủy"]),
+       words=st.lists(st.sampled_from(["kèm", "ảnh", "văn bản", "địa chỉ", "thư", "hoặc", "điện tử"]),
+                      min_size=1, max_size=5))
+@settings(max_examples=40, deadline=None)
+def test_a_recipient_followed_by_words_that_are_no_name_is_never_unmarked(name: str, words: list[str]) -> None:
+    """Whatever lower-case words (not the deadline's or the purpose's) come after the name, the recipient is marked."""
+    issuer = ISSUERS[1]
+    sentence = f"Các đơn vị gửi báo cáo về {name}, {' '.join(words)} trước ngày 10/5/{issuer.year}."
+    draft = draft_of(shipped(), document(issuer, f"II. NỘI DUNG\n\n- Treo băng rôn.\n\n- {sentence}"), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert marked(deadline["recipient"]) and without_review(deadline["recipient"]).startswith(name)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("section", "note"), [
+    # A clause of the span's own sentence is its note; a clause holding the peak is the peak, no note.
+    ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; trong đó cao điểm từ ngày 19/4 đến ngày 21/4/{y}.", None),
+    ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; các hoạt động chính tổ chức trong tuần từ ngày 19/4 đến "
+     "ngày 23/4/{y}.", None),
+    ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4.",
+     "Có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4."),
+    # Another paragraph or another numbered item is not the window's note, unmarked.
+    ("3. Thời gian: từ ngày 15/4 đến ngày 30/4/{y}.\n\n4. Đề nghị Ủy ban nhân dân các xã chỉ đạo các thôn treo băng rôn.",
+     None),
+    ("Thời gian thực hiện: từ ngày 15/4 đến hết ngày 30/4/{y}.\n\nTài liệu tuyên truyền được đăng tải trên Cổng thông "
+     "tin điện tử của Sở; các đơn vị có thể sử dụng.", None),
+    ("III. THỜI GIAN\n\nTrong tháng 4/{y}. Khuyến khích các đơn vị kết nối các hoạt động với Ngày Khoa học và Công "
+     "nghệ Việt Nam 18/5.", None),
+])
+def test_a_windows_note_is_a_clause_of_its_own_sentence(site: SiteData, issuer: Issuer, section: str,
+                                                        note: str | None) -> None:
+    """What follows a window in its own sentence after `;` is its note; another sentence or paragraph is
+    kept out of it unless marked, and a clause holding the peak adds no note."""
+    draft = draft_of(site, document(issuer, section.format(y=issuer.year)), issuer.year)
+
+    got = draft.plan["window"].get("note")
+    if note is None:
+        assert got is None or marked(got)
+    else:
+        assert got == note
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("peak", ["trong đó cao điểm từ ngày 19/4 đến ngày 21/4/{y}",
+                                  "các hoạt động chính tổ chức trong tuần từ ngày 19/4 đến ngày 21/4/{y}",
+                                  "tuần cao điểm từ ngày 19 - 21/4/{y}"])
+def test_a_peak_inside_the_window_is_read(site: SiteData, issuer: Issuer, peak: str) -> None:
+    y = issuer.year
+    section = f"III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; {peak.format(y=y)}."
+    draft = draft_of(site, document(issuer, section), y)
+
+    window = draft.plan["window"]
+    assert (window["start"], window["end"]) == (f"15/4/{y}", f"30/4/{y}")
+    assert (without_review(window["peak"]["start"]), without_review(window["peak"]["end"])) == (f"19/4/{y}", f"21/4/{y}")
