@@ -24,6 +24,7 @@ from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_revie
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.wording import DAY_BEFORE_RULES
 from campaign_site.importing.extract import Draft, extract
+from campaign_site.importing.vn import squash
 
 
 @functools.cache
@@ -606,11 +607,6 @@ def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(si
     ["Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện./."],
     ["Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về cơ quan thường trực để được hướng dẫn.",
      "Đề nghị các đơn vị nghiêm túc thực hiện."],
-    # A request for reports after the numbered parts, before the closing: the issuer's words too.
-    ["Kết quả thực hiện đề nghị gửi về Văn phòng (qua bộ phận tổng hợp) trước ngày 10/5 để tổng hợp, báo cáo.",
-     "Trân trọng./."],
-    ["Báo cáo kết quả gửi về Văn phòng trước ngày 05/5 để tổng hợp.",
-     "Trong quá trình thực hiện, nếu có vướng mắc xin liên hệ Văn phòng để được hướng dẫn.", "Trân trọng./."],
 ])
 @pytest.mark.parametrize("reading", ["txt", "pdf"])
 def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str],
@@ -622,6 +618,32 @@ def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, i
 
     assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
     assert strings(draft.plan["closing"]) == closing
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("request_", "closing", "date"), [
+    ("Kết quả thực hiện đề nghị gửi về Văn phòng (qua bộ phận tổng hợp) trước ngày 10/5/{y} để tổng hợp, báo cáo.",
+     ["Trân trọng./."], "10/5"),
+    ("Báo cáo kết quả gửi về Văn phòng trước ngày 05/5/{y} để tổng hợp.",
+     ["Trong quá trình thực hiện, nếu có vướng mắc xin liên hệ Văn phòng để được hướng dẫn.", "Trân trọng./."], "5/5"),
+    ("Các thôn, tổ dân phố gửi kết quả thực hiện về Ủy ban nhân dân (qua công chức văn hóa), hạn cuối ngày 08/5/{y}.",
+     ["Trên đây là Kế hoạch hưởng ứng năm nay, đề nghị các đơn vị triển khai thực hiện./."], "8/5"),
+])
+@pytest.mark.parametrize("reading", ["txt", "pdf"])
+def test_a_request_for_reports_after_the_list_is_not_a_task_and_a_marked_part_of_the_closing(
+        site: SiteData, issuer: Issuer, request_: str, closing: list[str], date: str, reading: str) -> None:
+    """A plain paragraph asking for reports after the last numbered item: its deadline is read; it is not
+    the last unit's task; whether it opens the closing the document does not say (staff differ): marked."""
+    y = issuer.year
+    written = request_.format(y=y)
+    body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
+            "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + "\n\n".join([written, *closing]))
+    text = document(issuer, body)
+    draft = draft_of(site, pdf_like(text) if reading == "pdf" else text, y)
+
+    assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
+    assert strings(draft.plan["closing"]) == [REVIEW_PREFIX + squash(written), *closing]
+    assert [without_review(d["date"]) for d in draft.plan["report_deadlines"]] == [f"{date}/{y}"]
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
