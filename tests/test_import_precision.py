@@ -860,3 +860,81 @@ def test_a_peak_inside_the_window_is_read(site: SiteData, issuer: Issuer, peak: 
     window = draft.plan["window"]
     assert (window["start"], window["end"]) == (f"15/4/{y}", f"30/4/{y}")
     assert (without_review(window["peak"]["start"]), without_review(window["peak"]["end"])) == (f"19/4/{y}", f"21/4/{y}")
+
+
+# --- 6. the opening: what is context, what is the basis ---------------------------------------------------
+
+def dispatch(issuer: Issuer, opening: str, items: list[str]) -> str:
+    """A dispatch (`V/v …`) with no sections: an opening paragraph, then numbered items."""
+    y = issuer.year
+    numbered = "\n\n".join(f"{i}. {item}" for i, item in enumerate(items, start=1))
+    return f"""\
+{issuer.lines}
+
+Số: {issuer.number.replace("KH", "CV")}
+V/v hưởng ứng Ngày Khoa học và Công nghệ Việt Nam năm {y}
+
+{issuer.place}, ngày 05 tháng 4 năm {y}
+
+Kính gửi: Các cơ quan, đơn vị.
+
+{opening}
+
+{numbered}
+
+{ENDING}"""
+
+
+ITEMS = [
+    "Đồng ý chủ trương tổ chức các hoạt động kỷ niệm trong tháng 5, bảo đảm thiết thực, tiết kiệm.",
+    "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tổ chức hội thảo khoa học.",
+    "Các cơ quan, đơn vị căn cứ tình hình thực tế tổ chức các hoạt động hưởng ứng phù hợp.",
+]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("opening", [
+    "Nhằm lan tỏa tinh thần đổi mới sáng tạo, {who} có ý kiến như sau:",
+    "Để các hoạt động kỷ niệm được tổ chức thiết thực, {who} đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:",
+    "Năm nay là năm đầu tiên tổ chức hưởng ứng sau khi sắp xếp đơn vị hành chính, {who} thông báo như sau:",
+])
+def test_numbered_items_of_a_dispatch_without_a_basis_are_never_unmarked_context(site: SiteData, issuer: Issuer,
+                                                                                  opening: str) -> None:
+    """Without a `Thực hiện …` paragraph, the context is the plain opening only: the numbered items after it
+    are what the dispatch asks, never its context."""
+    draft = draft_of(site, dispatch(issuer, opening.format(who=issuer.who), ITEMS), issuer.year)
+
+    context = draft.plan.get("context", [])
+    assert not any(item[:30] in without_review(c) for c in context for item in ITEMS)
+    assert all(not any(item[:30] in s for item in ITEMS) or marked(s) for s in strings(draft.plan.get("content", [])))
+
+
+@given(items=st.lists(st.sampled_from(ITEMS + ["Treo băng rôn, khẩu hiệu tại trụ sở cơ quan.",
+                                               "Đài Phát thanh và Truyền hình xây dựng chuyên mục tuyên truyền."]),
+                      min_size=1, max_size=4, unique=True))
+@settings(max_examples=25, deadline=None)
+def test_no_numbered_item_is_unmarked_context(items: list[str]) -> None:
+    issuer = ISSUERS[0]
+    draft = draft_of(shipped(), dispatch(issuer, "Về việc tổ chức các hoạt động hưởng ứng, có ý kiến như sau:", items),
+                     issuer.year)
+
+    assert not any(item[:30] in c for c in draft.plan.get("context", []) if not marked(c) for item in items)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("opening", "number"), [
+    ("Xét đề nghị của Sở Y tế tại Tờ trình số 45/TTr-SYT ngày 02/4/{y}, {who} có ý kiến như sau:", "45/TTr-SYT"),
+    ("Xét đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số 12/TTr-VHXH ngày 01/4/{y} về việc tổ chức các hoạt động "
+     "hưởng ứng, {who} thống nhất như sau:", "12/TTr-VHXH"),
+    ("Xét Công văn số 318/SKHCN-QLCN ngày 28/3/{y} của Sở Khoa học và Công nghệ, {who} có ý kiến như sau:",
+     "318/SKHCN-QLCN"),
+])
+def test_a_document_considered_in_the_opening_is_the_basis(site: SiteData, issuer: Issuer, opening: str,
+                                                           number: str) -> None:
+    """`Xét đề nghị … tại Tờ trình số …` (Decree 30's opening for what a decision answers) cites the basis."""
+    y = issuer.year
+    draft = draft_of(site, dispatch(issuer, opening.format(who=issuer.who, y=y), ITEMS), y)
+
+    numbers = {d["id"]: d["number_symbol"] for d in draft.new_documents}
+    assert [numbers[without_review(i)] for i in draft.plan["legal_basis"]] == [number]
+    assert draft.plan.get("references", []) == []

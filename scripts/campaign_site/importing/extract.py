@@ -26,7 +26,8 @@ from campaign_site.importing import basis, deadlines, header, issuer, names, phr
 from campaign_site.importing.text import Para, paragraphs, sentences
 from campaign_site.importing.vn import capitalize, squash
 
-_BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
+_BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Xét)\b")
+"""How the paragraph citing the basis opens; `Xét đề nghị … tại Tờ trình số …` answers the document it names."""
 _AS_FOLLOWS = re.compile(r"[\s,;]*(?:(?:cụ thể|chi tiết)\s+)?(?:như sau|sau đây)\s*:\s*$", re.IGNORECASE)
 """`…, cụ thể như sau:` ending an opening paragraph: it introduces the sections, which are not in its text."""
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
@@ -146,7 +147,9 @@ class _Extraction:
         self.context: list[str] = []
         self.intro_purposes: list[str] = []
         self.legal_basis: list[str] = []
-        first = basis_at[0] if basis_at else len(intro)
+        # The context is the plain opening before the basis; without one, before the first numbered item (what a
+        # dispatch without sections asks is never its context).
+        first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
         self.context = [t for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
         after: list[tuple[str, Para]] = []
         for i, p in enumerate(intro[first:], start=first):
