@@ -938,3 +938,72 @@ def test_a_document_considered_in_the_opening_is_the_basis(site: SiteData, issue
     numbers = {d["id"]: d["number_symbol"] for d in draft.new_documents}
     assert [numbers[without_review(i)] for i in draft.plan["legal_basis"]] == [number]
     assert draft.plan.get("references", []) == []
+
+
+# --- 7. units and their tasks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("line", [
+    "Liên minh Hợp tác xã tỉnh giới thiệu đến các hợp tác xã về đăng ký nhãn hiệu tập thể.",
+    "Hội Nông dân huyện vận động hội viên ứng dụng tiến bộ kỹ thuật trong sản xuất.",
+    "Đoàn Thanh niên xã phát động phong trào thanh niên sáng tạo.",
+])
+def test_a_line_naming_another_body_is_not_the_task_of_the_body_read_before(site: SiteData, issuer: Issuer,
+                                                                            line: str) -> None:
+    """Tasks read by their subject (`- Ủy ban nhân dân … chỉ đạo …`), then a line whose subject is a body the rules
+    cannot name: not the first body's task; a unit of its own whose name is asked for."""
+    first = "Ủy ban nhân dân các xã, phường chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở."
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n- {first}\n- {line}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    units = draft.plan["responsibilities"]
+    assert units[0]["tasks"] == [first]
+    assert [t for u in units[1:] for t in u["tasks"]] == [line]
+    assert all(marked(u["unit"]) or u["unit"].startswith(MARKER) for u in units)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("task", ["Tăng cường tuyên truyền trên mạng xã hội.", "tổ chức treo băng rôn tại trụ sở."])
+def test_a_line_without_a_subject_stays_the_task_of_the_body_read_before(site: SiteData, issuer: Issuer, task: str) -> None:
+    first = "Ủy ban nhân dân các xã, phường chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở."
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n- {first}\n- {task}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [u["tasks"] for u in draft.plan["responsibilities"]] == [[first, task]]
+
+
+LONG_UNITS = ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
+              "Ban Chỉ huy Quân sự huyện, Công an huyện và các đơn vị lực lượng vũ trang đóng quân trên địa bàn huyện",
+              "Các cơ quan báo chí, Đài Phát thanh - Truyền hình và Cổng Thông tin điện tử của tỉnh"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("unit", LONG_UNITS)
+@pytest.mark.parametrize("numbering", ["{i}.", "{i}-"])
+def test_a_long_unit_name_numbered_beside_the_other_units_is_a_unit(site: SiteData, issuer: Issuer, unit: str,
+                                                                    numbering: str) -> None:
+    """A unit heading numbered like its siblings, without a final stop, is a unit however long its name."""
+    task = "Tuyên truyền, vận động đoàn viên, hội viên hưởng ứng các hoạt động."
+    one, two, three = (numbering.format(i=i) for i in (1, 2, 3))
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n\n{one} Phòng Văn hóa - Xã hội\n- Chủ trì tổ chức các hoạt động.\n"
+            f"{two} {unit}\n{task}\n{three} Trung tâm Văn hóa\n- Treo băng rôn.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        ("Phòng Văn hóa - Xã hội", ["Chủ trì tổ chức các hoạt động."]), (unit, [task]), ("Trung tâm Văn hóa", ["Treo băng rôn."])]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("unit", LONG_UNITS)
+@pytest.mark.parametrize("asked", ["", "Đề nghị "])
+def test_a_long_unit_label_is_a_unit_and_a_request_names_it_without_the_asking_word(
+        site: SiteData, issuer: Issuer, unit: str, asked: str) -> None:
+    """`5. Đề nghị Ủy ban Mặt trận …: tuyên truyền …` names the body asked (the request is the document's
+    modality, not the body's name)."""
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: chủ trì tổ chức các hoạt động.\n\n"
+            f"2. {asked}{unit}: tuyên truyền, vận động hội viên tích cực hưởng ứng.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    units = draft.plan["responsibilities"]
+    assert [without_review(u["unit"]) for u in units] == ["Phòng Văn hóa - Xã hội", unit]
+    assert [t.lower() for t in units[1]["tasks"]] == ["tuyên truyền, vận động hội viên tích cực hưởng ứng."]
