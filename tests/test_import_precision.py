@@ -1007,3 +1007,30 @@ def test_a_long_unit_label_is_a_unit_and_a_request_names_it_without_the_asking_w
     units = draft.plan["responsibilities"]
     assert [without_review(u["unit"]) for u in units] == ["Phòng Văn hóa - Xã hội", unit]
     assert [t.lower() for t in units[1]["tasks"]] == ["tuyên truyền, vận động hội viên tích cực hưởng ứng."]
+
+
+# --- 8. documents the body cites ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("sentence", "number", "certain"), [
+    ("Các hoạt động gắn với thực hiện Nghị quyết số 09-NQ/TU của Tỉnh ủy.", "09-NQ/TU", False),
+    ("Lồng ghép tuyên truyền Chỉ thị số 15/CT-UBND của Ủy ban nhân dân tỉnh.", "15/CT-UBND", False),
+    # Documents the registry holds, named by their number only.
+    ("Đẩy mạnh phổ biến Nghị quyết số 57-NQ/TW trong cán bộ, đảng viên.", "57-NQ/TW", False),
+    ("Lồng ghép nội dung Nghị quyết số 71/NQ-CP của Chính phủ vào các buổi sinh hoạt.", "71/NQ-CP", False),
+    ("Tiếp tục quán triệt Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về công tác tuyên truyền.",
+     "123-KL/TW", True),
+    ("Phổ biến Quyết định số 569/QĐ-TTg ngày 11/5/2022 của Thủ tướng Chính phủ về Chiến lược phát triển khoa học.",
+     "569/QĐ-TTg", True),
+])
+def test_a_document_the_body_names_without_its_date_is_a_marked_reference(site: SiteData, issuer: Issuer, sentence: str,
+                                                                          number: str, certain: bool) -> None:
+    """A document cited in full in the body (type, number, date, issuer) is a reference; one only named by its
+    number (`gắn với thực hiện Nghị quyết số …`) may be a mention staff do not list: marked."""
+    body = f"II. NỘI DUNG\n\n- Treo băng rôn tại trụ sở.\n- {sentence}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    numbers = {d["id"]: d["number_symbol"] for d in draft.new_documents}
+    numbers.update({d.id: d.number_symbol for d in site.documents.values()})
+    (ref,) = [r for r in draft.plan["references"] if numbers.get(without_review(r)) == number]
+    assert marked(ref) != certain

@@ -272,7 +272,8 @@ class _Extraction:
                     continue
                 value = self._cite(citation)
                 if without_review(value) not in implemented | {without_review(r) for r in refs}:
-                    refs.append(value)
+                    # Named by its number only (no date), a document may be a mention staff do not list: marked.
+                    refs.append(value if citation.date else review(without_review(value)))
         return refs
 
     def _observances(self) -> tuple[list[str], list[str], str | None]:
