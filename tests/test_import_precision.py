@@ -1034,3 +1034,27 @@ def test_a_document_the_body_names_without_its_date_is_a_marked_reference(site: 
     numbers.update({d.id: d.number_symbol for d in site.documents.values()})
     (ref,) = [r for r in draft.plan["references"] if numbers.get(without_review(r)) == number]
     assert marked(ref) != certain
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("opening", "context"), [
+    ("Nhằm nâng cao nhận thức của Nhân dân về sở hữu trí tuệ, {who} đề nghị các cơ quan, đơn vị thực hiện một số nội "
+     "dung sau:", "Nhằm nâng cao nhận thức của Nhân dân về sở hữu trí tuệ, {who} đề nghị các cơ quan, đơn vị thực hiện "
+     "một số nội dung sau:"),
+    ("Để các hoạt động hưởng ứng được triển khai đồng bộ, {who} đề nghị các đơn vị quan tâm thực hiện như sau:",
+     "Để các hoạt động hưởng ứng được triển khai đồng bộ, {who} đề nghị các đơn vị quan tâm thực hiện."),
+    ("Nhằm lan tỏa tinh thần đổi mới sáng tạo trong thanh niên, {who} hướng dẫn tổ chức các hoạt động như sau:",
+     "Nhằm lan tỏa tinh thần đổi mới sáng tạo trong thanh niên, {who} hướng dẫn tổ chức các hoạt động."),
+])
+def test_a_purpose_opening_a_paragraph_of_its_own_is_marked_context_and_marked_purpose(
+        site: SiteData, issuer: Issuer, opening: str, context: str) -> None:
+    """`Nhằm …, Sở … đề nghị …:` after the basis paragraph and with no purposes section: staff keep the sentence
+    as the context, or its first clause as the purpose; both are written, marked."""
+    written = opening.format(who=issuer.who)
+    text = document(issuer, "II. NỘI DUNG\n\n- Tuyên truyền trên hệ thống truyền thanh.").replace(
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.\n\n", written + "\n\n")
+    draft = draft_of(site, text, issuer.year)
+
+    assert draft.plan["context"] == [REVIEW_PREFIX + context.format(who=issuer.who)]
+    (purpose,) = draft.plan["purposes"]
+    assert marked(purpose) and written.startswith(without_review(purpose))

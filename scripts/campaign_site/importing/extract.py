@@ -151,7 +151,7 @@ class _Extraction:
         # dispatch without sections asks is never its context).
         first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
         self.context = [t for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
-        after: list[tuple[str, Para]] = []
+        after: list[tuple[str, Para, bool]] = []
         for i, p in enumerate(intro[first:], start=first):
             if self._uncited_basis(p):
                 continue
@@ -159,11 +159,11 @@ class _Extraction:
                 cited = basis.citations(p.text)
                 for citation in cited:
                     self._add_id(self.legal_basis, citation)
-                after.append((p.text[cited[-1].end:], p))
+                after.append((p.text[cited[-1].end:], p, True))
             else:
-                after.append((p.text, p))
+                after.append((p.text, p, False))
         self.intro_items: list[str] = []
-        for text, para in after:
+        for text, para, continues in after:
             text = _AS_FOLLOWS.sub("", re.sub(r"^[\s,.;:]+", "", text))
             if not text:
                 continue
@@ -171,7 +171,13 @@ class _Extraction:
             first_actor = next(iter(basis.ACTOR.finditer(text)), None)
             if _PURPOSE_OPENING.match(text) and self.sections.purposes:
                 self.context.append(_whole(text))  # the purposes are listed below: the sentence, not a cut clause
+            elif _PURPOSE_OPENING.match(text) and not continues and actor:
+                # `Nhằm …, Sở … đề nghị …:` opening a paragraph of its own, no purposes section: staff keep either the
+                # sentence as the context or its first clause as the purpose; the document does not say: both, marked.
+                self.context.append(review(_whole(text)))
+                self.intro_purposes.append(review(capitalize(text[:actor.start()].strip().rstrip(" ,;"))))
             elif _PURPOSE_OPENING.match(text):
+                # `Thực hiện …; nhằm …, Sở … đề nghị`: the purpose the basis sentence goes on to give.
                 purpose = text[:actor.start()] if actor else text
                 self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
             elif first_actor and first_actor.start("actor") == 0:
@@ -411,9 +417,10 @@ class _Extraction:
 
 
 def _whole(text: str) -> str:
-    """An opening sentence as a sentence of its own: capitalised, ending with a stop."""
+    """An opening sentence as a sentence of its own: capitalised, ending with a stop (or the colon of `… một số
+    nội dung sau:`, which introduces what follows)."""
     text = capitalize(squash(text).rstrip(" ,;"))
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def _marked(value: Any) -> Any:
