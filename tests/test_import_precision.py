@@ -341,6 +341,29 @@ def test_phrases_listed_after_an_item_naming_their_kind_are_marked_phrases(site:
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("intro", "items", "marker"), [
+    ("- Treo băng rôn tại trụ sở. Khẩu hiệu tham khảo:", ["Sáng tạo vì cộng đồng!", "Đổi mới để phát triển!"], "- "),
+    ("- Treo pa-nô, áp phích với các khẩu hiệu sau:", ["Sáng tạo hôm nay, phát triển ngày mai!",
+                                                      "Khoa học và công nghệ - nền tảng phát triển!"], "- "),
+    ("• Căng băng rôn tại nhà văn hóa các thôn với khẩu hiệu:", ["Toàn dân đổi mới sáng tạo!",
+                                                                 "Chung tay xây dựng xã thông minh!"], "• "),
+])
+def test_exclaimed_phrases_listed_at_their_introducing_items_level_are_marked_phrases(
+        site: SiteData, issuer: Issuer, intro: str, items: list[str], marker: str) -> None:
+    """A Word file's automatic numbering may print the phrases an item introduces with the item's own bullet:
+    the following items ending with `!` are still the phrases (marked); the first that does not ends them."""
+    listed = "\n".join(marker + i for i in items)
+    body = f"II. HÌNH THỨC\n\n{intro}\n{listed}\n{marker}Đăng tin trên trang thông tin điện tử."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan["slogans"]] == items
+    assert all(marked(i) for i in draft.plan["slogans"])
+    assert draft.plan["forms"][-1] == "Đăng tin trên trang thông tin điện tử."
+    assert len(draft.plan["forms"]) == 2
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_phrases_listed_in_a_dispatch_without_sections_are_marked_phrases(site: SiteData, issuer: Issuer) -> None:
     """A dispatch of numbered requests with no section headings: the same list of slogans."""
     text = document(issuer, "").replace(

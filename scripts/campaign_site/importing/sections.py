@@ -303,7 +303,7 @@ class _Walker:
         listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
         pins them), and not kept as items."""
         words = text.removeprefix(REVIEW_PREFIX)
-        if (intro := self.introduced) and p.kind != "plain" and _below(p, intro[1]):
+        if (intro := self.introduced) and p.kind != "plain" and (_below(p, intro[1]) or _exclaims(words)):
             found = quotes(words)
             whole = len(found) == 1 and not words.replace(found[0][0], "").strip(" .;,!")
             if whole or intro[0] != "theme" and phrase_like(words):
@@ -391,6 +391,12 @@ def _names_a_body(text: str) -> bool:
     words = text.split()
     return bool(words) and words[0][:1].isupper() and not _LEADING_VERB.match(text) \
         and any(w[:1].isupper() for w in words[1:4])
+
+
+def _exclaims(text: str) -> bool:
+    """A line ending with `!`: a slogan's end, how a list printed at its introducing item's level (a Word file's
+    numbering) still shows its phrases."""
+    return text.rstrip(" ”\"").endswith("!")
 
 
 def _below(p: Para, above: Para) -> bool:
