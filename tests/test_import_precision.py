@@ -1081,3 +1081,30 @@ def test_a_purpose_opening_a_paragraph_of_its_own_is_marked_context_and_marked_p
     assert draft.plan["context"] == [REVIEW_PREFIX + context.format(who=issuer.who)]
     (purpose,) = draft.plan["purposes"]
     assert marked(purpose) and written.startswith(without_review(purpose))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("heading", "under", "after"), [
+    ("4. Phân công thực hiện", "a) Văn phòng: đầu mối theo dõi, đôn đốc.\nb) Trung tâm Văn hóa: treo băng rôn.",
+     "5. Các đơn vị gửi báo cáo kết quả về Văn phòng trước ngày 05/5/{y} để tổng hợp."),
+    ("4. Trách nhiệm thực hiện", "4.1. Phòng Văn hóa: chủ trì tổ chức.\n4.2. Công an xã: bảo đảm an ninh.",
+     "5. Đề nghị các thôn thông tin đến Nhân dân qua hệ thống loa truyền thanh."),
+    ("4. Thời gian: từ ngày 15/4 đến hết ngày 30/4/{y}.", "",
+     "5. Đề nghị Ủy ban nhân dân các xã chỉ đạo các thôn treo băng rôn, khẩu hiệu."),
+])
+def test_an_item_numbered_at_its_sections_level_is_not_in_that_section(site: SiteData, issuer: Issuer, heading: str,
+                                                                       under: str, after: str) -> None:
+    """`4. Phân công thực hiện` then its units, then `5. …` a sentence: the fifth item is the dispatch's own, not
+    the last unit's task nor the window's words; it is kept, marked, and a deadline in it is read."""
+    y = issuer.year
+    items = "1. Tuyên truyền về ý nghĩa của Ngày Sở hữu trí tuệ thế giới.\n\n2. Treo băng rôn tại trụ sở."
+    text = dispatch(issuer, "Để hưởng ứng Ngày Sở hữu trí tuệ thế giới, đề nghị các đơn vị thực hiện như sau:", []).replace(
+        "\n\n\n\nNơi nhận", f"\n\n{items}\n\n{heading.format(y=y)}\n{under}\n\n{after.format(y=y)}\n\nNơi nhận")
+    draft = draft_of(site, text, y)
+
+    written = after.format(y=y).split(" ", 1)[1]
+    assert all(written not in t for u in draft.plan.get("responsibilities", []) for t in strings(u["tasks"]))
+    assert written not in draft.plan.get("window", {}).get("note", "")
+    assert REVIEW_PREFIX + written in strings(draft.plan.get("content", []))
+    if "báo cáo" in written:
+        assert [without_review(d["date"]) for d in draft.plan["report_deadlines"]] == [f"5/5/{y}"]

@@ -173,11 +173,18 @@ class _Walker:
         if kind in ("budget", "other"):
             self.out.other.append((title, []))
 
+    def close(self) -> None:
+        """Out of the section: what follows is the document's own (an item of a dispatch without sections)."""
+        self.kind, self.depth, self.subsection, self.sub_depth, self.mixed = None, -1, None, None, []
+        self.phrase_kind = self.phrase_observance = None
+
     def walk(self, paras: list[Para]) -> Sections:
         for p in paras:
             found = heading(p)
             if found and self.place_heading(p, *found):
                 continue
+            if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
+                self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's
             self.item(p, review(p.text) if p.doubtful else p.text)
         self.drop_dangling()
         return self.out
