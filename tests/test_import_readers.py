@@ -629,3 +629,25 @@ def test_a_place_and_date_a_pdf_ran_into_the_subject_are_taken_out_and_the_place
 def test_a_place_and_date_line_after_the_title_is_read_as_one(line: str, place: str) -> None:
     read = read_header(f"ỦY BAN NHÂN DÂN\n\nSố: 7/KH-UBND\n\nKẾ HOẠCH\n\n{line}\n\nHưởng ứng Ngày Sáng tạo\n")
     assert (read.place, read.subject) == (place, "Hưởng ứng Ngày Sáng tạo")
+
+
+@pytest.mark.parametrize(("lines", "paragraph"), [
+    # A line a PDF wrapped after a word that cannot end a paragraph (`và`, `của`, `các`, …) or inside brackets.
+    (["a) Trung tâm Truyền thông, Báo Nông nghiệp và", "Phát triển nông thôn: đăng tải tin, bài."],
+     "Trung tâm Truyền thông, Báo Nông nghiệp và Phát triển nông thôn: đăng tải tin, bài."),
+    (["- Giới thiệu vai trò của sở hữu trí tuệ đối với các Mục tiêu của", "Liên hợp quốc."],
+     "Giới thiệu vai trò của sở hữu trí tuệ đối với các Mục tiêu của Liên hợp quốc."),
+    (["5. Các phòng gửi báo cáo về Ủy ban nhân dân huyện (qua Phòng Văn hóa", "Thông tin) trước ngày 10/5/2024."],
+     "Các phòng gửi báo cáo về Ủy ban nhân dân huyện (qua Phòng Văn hóa Thông tin) trước ngày 10/5/2024."),
+    (["1. Đồng ý tổ chức các hoạt động kỷ niệm Ngày Khoa học và", "Công nghệ Việt Nam trong tháng 5."],
+     "Đồng ý tổ chức các hoạt động kỷ niệm Ngày Khoa học và Công nghệ Việt Nam trong tháng 5."),
+])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_line_wrapped_after_a_word_that_cannot_end_a_paragraph_goes_on(lines: list[str], paragraph: str,
+                                                                          blank: bool) -> None:
+    """A PDF's text may lose where lines were wrapped and even put a blank line there: a line ending with a
+    conjunction or preposition, or with a bracket still open, goes on with the next line whatever it starts with."""
+    text = ("\n\n" if blank else "\n").join(lines) + "\n\n6. Trân trọng cảm ơn."
+    (first, second) = paragraphs(text)
+    assert first.text == paragraph
+    assert second.text == "Trân trọng cảm ơn."
