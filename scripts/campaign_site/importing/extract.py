@@ -122,7 +122,7 @@ class _Extraction:
         plan["report_deadlines"] = self._deadlines()
         plan["responsibilities"] = self._responsibilities()
         if self.ending.closing:
-            plan["closing"] = self._closing(closing_at)
+            plan["closing"] = self._closing(self.ending.closing, closing_at)
         if self.ending.recipients:
             plan["recipients"] = self.ending.recipients
         if self.ending.signer:
@@ -395,10 +395,10 @@ class _Extraction:
             out.append(deadlines.as_data(d))
         return out
 
-    def _closing(self, at: int) -> str | list[str]:
+    def _closing(self, closing: str, at: int) -> str | list[str]:
         """The closing paragraphs; a request for reports just after the last list item and before the closing
         words, which some staff keep as the closing's first paragraph and others only as the deadline, marked."""
-        texts = [self.ending.closing, *self.ending.after_closing]
+        texts = [closing, *self.ending.after_closing]
         last = at + len(texts) - 1
         texts = [review(t) if i < last and signature.asks_for_reports(self.paras, i, self.header.end) else t
                  for i, t in enumerate(texts, start=at)]
