@@ -651,3 +651,16 @@ def test_a_line_wrapped_after_a_word_that_cannot_end_a_paragraph_goes_on(lines: 
     (first, second) = paragraphs(text)
     assert first.text == paragraph
     assert second.text == "Trân trọng cảm ơn."
+
+
+@pytest.mark.parametrize("closing", ["Trân trọng./.", "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ Văn phòng.",
+                                     "Trân trọng cảm ơn sự phối hợp của Quý cơ quan./."])
+def test_a_closing_paragraph_after_a_full_line_ending_a_sentence_is_its_own(closing: str) -> None:
+    """In wrapped text a full line runs on into the next; not when it ends a sentence and the next line opens the
+    issuer's closing words (`Trân trọng`, `Trong quá trình thực hiện`)."""
+    filler = ["Các đơn vị tổ chức tuyên truyền về ý nghĩa của ngày kỷ niệm trên hệ thống truyền thanh cơ sở",
+              "và trang thông tin điện tử của đơn vị, bảo đảm thiết thực, hiệu quả, tiết kiệm, đúng quy định"] * 7
+    last = "Kết quả thực hiện gửi về Văn phòng trước ngày 10/5/2026 để tổng hợp, báo cáo cơ quan cấp trên."
+    text = "\n".join([*filler[:-1], filler[-1] + ".", last, closing])
+    paras = paragraphs(text)
+    assert paras[-1].text == closing and paras[-2].text.endswith(last)

@@ -96,6 +96,7 @@ _TAIL_START = re.compile(r"^[\s*#]*Nơi nhận\b")
 _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
+_CLOSING_WORDS = re.compile(r"^(?:Trân trọng|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện))\b")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
 """Words that join what follows: a line ending with one was wrapped, not ended."""
 
@@ -300,6 +301,8 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         if kind in ("bullet", "number", "letter") and wrapped_on:
             return False
         return True
+    if ended and _CLOSING_WORDS.match(text):
+        return True  # `… để tổng hợp.` / `Trân trọng./.`: the issuer's closing words open a paragraph of their own
     if not ended and current.goes_on():
         return False  # a quotation, a bracket, a list of names or a joining word goes on
     if current.caps and _ASIDE.match(text):
