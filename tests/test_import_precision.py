@@ -24,6 +24,7 @@ from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_revie
 from campaign_site.data.site_data import SiteData
 from campaign_site.data.wording import DAY_BEFORE_RULES
 from campaign_site.importing.extract import Draft, extract
+from campaign_site.importing.vn import squash
 
 
 @functools.cache
@@ -340,6 +341,29 @@ def test_phrases_listed_after_an_item_naming_their_kind_are_marked_phrases(site:
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("intro", "items", "marker"), [
+    ("- Treo băng rôn tại trụ sở. Khẩu hiệu tham khảo:", ["Sáng tạo vì cộng đồng!", "Đổi mới để phát triển!"], "- "),
+    ("- Treo pa-nô, áp phích với các khẩu hiệu sau:", ["Sáng tạo hôm nay, phát triển ngày mai!",
+                                                      "Khoa học và công nghệ - nền tảng phát triển!"], "- "),
+    ("• Căng băng rôn tại nhà văn hóa các thôn với khẩu hiệu:", ["Toàn dân đổi mới sáng tạo!",
+                                                                 "Chung tay xây dựng xã thông minh!"], "• "),
+])
+def test_exclaimed_phrases_listed_at_their_introducing_items_level_are_marked_phrases(
+        site: SiteData, issuer: Issuer, intro: str, items: list[str], marker: str) -> None:
+    """A Word file's automatic numbering may print the phrases an item introduces with the item's own bullet:
+    the following items ending with `!` are still the phrases (marked); the first that does not ends them."""
+    listed = "\n".join(marker + i for i in items)
+    body = f"II. HÌNH THỨC\n\n{intro}\n{listed}\n{marker}Đăng tin trên trang thông tin điện tử."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    texts = phrase_texts(site, draft)
+    assert [texts[without_review(i)] for i in draft.plan["slogans"]] == items
+    assert all(marked(i) for i in draft.plan["slogans"])
+    assert draft.plan["forms"][-1] == "Đăng tin trên trang thông tin điện tử."
+    assert len(draft.plan["forms"]) == 2
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_phrases_listed_in_a_dispatch_without_sections_are_marked_phrases(site: SiteData, issuer: Issuer) -> None:
     """A dispatch of numbered requests with no section headings: the same list of slogans."""
     text = document(issuer, "").replace(
@@ -606,11 +630,6 @@ def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(si
     ["Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện./."],
     ["Trong quá trình tổ chức thực hiện, nếu có vướng mắc, đề nghị phản ánh về cơ quan thường trực để được hướng dẫn.",
      "Đề nghị các đơn vị nghiêm túc thực hiện."],
-    # A request for reports after the numbered parts, before the closing: the issuer's words too.
-    ["Kết quả thực hiện đề nghị gửi về Văn phòng (qua bộ phận tổng hợp) trước ngày 10/5 để tổng hợp, báo cáo.",
-     "Trân trọng./."],
-    ["Báo cáo kết quả gửi về Văn phòng trước ngày 05/5 để tổng hợp.",
-     "Trong quá trình thực hiện, nếu có vướng mắc xin liên hệ Văn phòng để được hướng dẫn.", "Trân trọng./."],
 ])
 @pytest.mark.parametrize("reading", ["txt", "pdf"])
 def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, issuer: Issuer, closing: list[str],
@@ -622,6 +641,32 @@ def test_the_issuers_closing_words_are_not_the_last_units_task(site: SiteData, i
 
     assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
     assert strings(draft.plan["closing"]) == closing
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("request_", "closing", "date"), [
+    ("Kết quả thực hiện đề nghị gửi về Văn phòng (qua bộ phận tổng hợp) trước ngày 10/5/{y} để tổng hợp, báo cáo.",
+     ["Trân trọng./."], "10/5"),
+    ("Báo cáo kết quả gửi về Văn phòng trước ngày 05/5/{y} để tổng hợp.",
+     ["Trong quá trình thực hiện, nếu có vướng mắc xin liên hệ Văn phòng để được hướng dẫn.", "Trân trọng./."], "5/5"),
+    ("Các thôn, tổ dân phố gửi kết quả thực hiện về Ủy ban nhân dân (qua công chức văn hóa), hạn cuối ngày 08/5/{y}.",
+     ["Trên đây là Kế hoạch hưởng ứng năm nay, đề nghị các đơn vị triển khai thực hiện./."], "8/5"),
+])
+@pytest.mark.parametrize("reading", ["txt", "pdf"])
+def test_a_request_for_reports_after_the_list_is_not_a_task_and_a_marked_part_of_the_closing(
+        site: SiteData, issuer: Issuer, request_: str, closing: list[str], date: str, reading: str) -> None:
+    """A plain paragraph asking for reports after the last numbered item: its deadline is read; it is not
+    the last unit's task; whether it opens the closing the document does not say (staff differ): marked."""
+    y = issuer.year
+    written = request_.format(y=y)
+    body = ("II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: Chủ trì tổ chức các hoạt động.\n\n"
+            "2. Trung tâm Văn hóa: Phối hợp treo băng rôn.\n\n" + "\n\n".join([written, *closing]))
+    text = document(issuer, body)
+    draft = draft_of(site, pdf_like(text) if reading == "pdf" else text, y)
+
+    assert draft.plan["responsibilities"][-1]["tasks"] == ["Phối hợp treo băng rôn."]
+    assert strings(draft.plan["closing"]) == [REVIEW_PREFIX + squash(written), *closing]
+    assert [without_review(d["date"]) for d in draft.plan["report_deadlines"]] == [f"{date}/{y}"]
 
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
@@ -975,3 +1020,316 @@ def test_a_name_wrapped_anywhere_in_a_header_cell_is_read_whole(name: str, data:
     at = data.draw(st.integers(min_value=2, max_value=len(words) - 1))
     cell = f"UBND TỈNH NGHỆ AN\n{' '.join(words[:at])}\n{' '.join(words[at:])}\nSố: 12/KH-SKHCN\n"
     assert header.parse(paragraphs(cell)).agencies == ["UBND TỈNH NGHỆ AN", name]
+
+
+# --- 5. whom a report goes to, and what a window's note is ---------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    # A name, with the office it goes through in brackets or after `qua`, up to the deadline's words: pinned.
+    ("Các đơn vị gửi báo cáo kết quả về Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành) trước ngày 10/5/{y} "
+     "để tổng hợp.", "Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành)"),
+    ("Đề nghị các cơ quan báo cáo kết quả về Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình) chậm nhất ngày 10/5/{y}.",
+     "Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình)"),
+    ("Kết quả thực hiện gửi về Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện trước ngày 10/5/{y}.",
+     "Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện"),
+    ("Báo cáo kết quả gửi về Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn) "
+     "chậm nhất ngày 10/5/{y} để tổng hợp.", "Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn)"),
+    ("Đề nghị các đơn vị gửi báo cáo về Trung tâm Văn hóa tỉnh trước ngày 10/5/{y}.", "Trung tâm Văn hóa tỉnh"),
+    # Words that are not a name between the recipient and the date: the whole span, marked.
+    ("Báo cáo kết quả gửi về Phòng Giáo dục, địa chỉ thư điện tử: pgd@example.gov.vn, hạn cuối ngày 10/5/{y}.",
+     REVIEW_PREFIX + "Phòng Giáo dục, địa chỉ thư điện tử: pgd@example.gov.vn"),
+    ("Các thôn gửi báo cáo về Ủy ban nhân dân xã, kèm hình ảnh hoạt động, trước ngày 10/5/{y}.",
+     REVIEW_PREFIX + "Ủy ban nhân dân xã, kèm hình ảnh hoạt động"),
+])
+def test_a_report_goes_to_the_whole_name_the_sentence_gives(site: SiteData, issuer: Issuer, sentence: str,
+                                                            recipient: str) -> None:
+    """The recipient is what `về` names up to the deadline's words, with the office a report goes through,
+    never a name cut at its first comma or bracket; words that are no name make it marked."""
+    body = f"II. NỘI DUNG\n\n- Treo băng rôn.\n\n- {sentence.format(y=issuer.year)}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["recipient"] == recipient
+
+
+@given(name=st.sampled_from(["Sở Nội vụ", "Ủy ban nhân dân phường", "Bộ", "Văn phòng Tỉnh ủy"]),
+       words=st.lists(st.sampled_from(["kèm", "ảnh", "văn bản", "địa chỉ", "thư", "hoặc", "điện tử"]),
+                      min_size=1, max_size=5))
+@settings(max_examples=40, deadline=None)
+def test_a_recipient_followed_by_words_that_are_no_name_is_never_unmarked(name: str, words: list[str]) -> None:
+    """Whatever lower-case words (not the deadline's or the purpose's) come after the name, the recipient is marked."""
+    issuer = ISSUERS[1]
+    sentence = f"Các đơn vị gửi báo cáo về {name}, {' '.join(words)} trước ngày 10/5/{issuer.year}."
+    draft = draft_of(shipped(), document(issuer, f"II. NỘI DUNG\n\n- Treo băng rôn.\n\n- {sentence}"), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert marked(deadline["recipient"]) and without_review(deadline["recipient"]).startswith(name)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("section", "note"), [
+    # A clause of the span's own sentence is its note; a clause holding the peak is the peak, no note.
+    ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; trong đó cao điểm từ ngày 19/4 đến ngày 21/4/{y}.", None),
+    ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; các hoạt động chính tổ chức trong tuần từ ngày 19/4 đến "
+     "ngày 23/4/{y}.", None),
+    ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4.",
+     "Có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4."),
+    # Another paragraph or another numbered item is not the window's note, unmarked.
+    ("3. Thời gian: từ ngày 15/4 đến ngày 30/4/{y}.\n\n4. Đề nghị Ủy ban nhân dân các xã chỉ đạo các thôn treo băng rôn.",
+     None),
+    ("Thời gian thực hiện: từ ngày 15/4 đến hết ngày 30/4/{y}.\n\nTài liệu tuyên truyền được đăng tải trên Cổng thông "
+     "tin điện tử của Sở; các đơn vị có thể sử dụng.", None),
+    ("III. THỜI GIAN\n\nTrong tháng 4/{y}. Khuyến khích các đơn vị kết nối các hoạt động với Ngày Khoa học và Công "
+     "nghệ Việt Nam 18/5.", None),
+])
+def test_a_windows_note_is_a_clause_of_its_own_sentence(site: SiteData, issuer: Issuer, section: str,
+                                                        note: str | None) -> None:
+    """What follows a window in its own sentence after `;` is its note; another sentence or paragraph is
+    kept out of it unless marked, and a clause holding the peak adds no note."""
+    draft = draft_of(site, document(issuer, section.format(y=issuer.year)), issuer.year)
+
+    got = draft.plan["window"].get("note")
+    if note is None:
+        assert got is None or marked(got)
+    else:
+        assert got == note
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("peak", ["trong đó cao điểm từ ngày 19/4 đến ngày 21/4/{y}",
+                                  "các hoạt động chính tổ chức trong tuần từ ngày 19/4 đến ngày 21/4/{y}",
+                                  "tuần cao điểm từ ngày 19 - 21/4/{y}"])
+def test_a_peak_inside_the_window_is_read(site: SiteData, issuer: Issuer, peak: str) -> None:
+    y = issuer.year
+    section = f"III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; {peak.format(y=y)}."
+    draft = draft_of(site, document(issuer, section), y)
+
+    window = draft.plan["window"]
+    assert (window["start"], window["end"]) == (f"15/4/{y}", f"30/4/{y}")
+    assert (without_review(window["peak"]["start"]), without_review(window["peak"]["end"])) == (f"19/4/{y}", f"21/4/{y}")
+
+
+# --- 6. the opening: what is context, what is the basis ---------------------------------------------------
+
+def dispatch(issuer: Issuer, opening: str, items: list[str]) -> str:
+    """A dispatch (`V/v …`) with no sections: an opening paragraph, then numbered items."""
+    y = issuer.year
+    numbered = "\n\n".join(f"{i}. {item}" for i, item in enumerate(items, start=1))
+    return f"""\
+{issuer.lines}
+
+Số: {issuer.number.replace("KH", "CV")}
+V/v hưởng ứng Ngày Khoa học và Công nghệ Việt Nam năm {y}
+
+{issuer.place}, ngày 05 tháng 4 năm {y}
+
+Kính gửi: Các cơ quan, đơn vị.
+
+{opening}
+
+{numbered}
+
+{ENDING}"""
+
+
+ITEMS = [
+    "Đồng ý chủ trương tổ chức các hoạt động kỷ niệm trong tháng 5, bảo đảm thiết thực, tiết kiệm.",
+    "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tổ chức hội thảo khoa học.",
+    "Các cơ quan, đơn vị căn cứ tình hình thực tế tổ chức các hoạt động hưởng ứng phù hợp.",
+]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("opening", [
+    "Nhằm lan tỏa tinh thần đổi mới sáng tạo, {who} có ý kiến như sau:",
+    "Để các hoạt động kỷ niệm được tổ chức thiết thực, {who} đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:",
+    "Năm nay là năm đầu tiên tổ chức hưởng ứng sau khi sắp xếp đơn vị hành chính, {who} thông báo như sau:",
+])
+def test_numbered_items_of_a_dispatch_without_a_basis_are_never_unmarked_context(site: SiteData, issuer: Issuer,
+                                                                                  opening: str) -> None:
+    """Without a `Thực hiện …` paragraph, the context is the plain opening only: the numbered items after it
+    are what the dispatch asks, never its context."""
+    draft = draft_of(site, dispatch(issuer, opening.format(who=issuer.who), ITEMS), issuer.year)
+
+    context = draft.plan.get("context", [])
+    assert not any(item[:30] in without_review(c) for c in context for item in ITEMS)
+    assert all(not any(item[:30] in s for item in ITEMS) or marked(s) for s in strings(draft.plan.get("content", [])))
+
+
+@given(items=st.lists(st.sampled_from(ITEMS + ["Treo băng rôn, khẩu hiệu tại trụ sở cơ quan.",
+                                               "Đài Phát thanh và Truyền hình xây dựng chuyên mục tuyên truyền."]),
+                      min_size=1, max_size=4, unique=True))
+@settings(max_examples=25, deadline=None)
+def test_no_numbered_item_is_unmarked_context(items: list[str]) -> None:
+    issuer = ISSUERS[0]
+    draft = draft_of(shipped(), dispatch(issuer, "Về việc tổ chức các hoạt động hưởng ứng, có ý kiến như sau:", items),
+                     issuer.year)
+
+    assert not any(item[:30] in c for c in draft.plan.get("context", []) if not marked(c) for item in items)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("opening", "number"), [
+    ("Xét đề nghị của Sở Y tế tại Tờ trình số 45/TTr-SYT ngày 02/4/{y}, {who} có ý kiến như sau:", "45/TTr-SYT"),
+    ("Xét đề nghị của Phòng Văn hóa - Xã hội tại Tờ trình số 12/TTr-VHXH ngày 01/4/{y} về việc tổ chức các hoạt động "
+     "hưởng ứng, {who} thống nhất như sau:", "12/TTr-VHXH"),
+    ("Xét Công văn số 318/SKHCN-QLCN ngày 28/3/{y} của Sở Khoa học và Công nghệ, {who} có ý kiến như sau:",
+     "318/SKHCN-QLCN"),
+])
+def test_a_document_considered_in_the_opening_is_the_basis(site: SiteData, issuer: Issuer, opening: str,
+                                                           number: str) -> None:
+    """`Xét đề nghị … tại Tờ trình số …` (Decree 30's opening for what a decision answers) cites the basis."""
+    y = issuer.year
+    draft = draft_of(site, dispatch(issuer, opening.format(who=issuer.who, y=y), ITEMS), y)
+
+    numbers = {d["id"]: d["number_symbol"] for d in draft.new_documents}
+    assert [numbers[without_review(i)] for i in draft.plan["legal_basis"]] == [number]
+    assert draft.plan.get("references", []) == []
+
+
+# --- 7. units and their tasks -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("line", [
+    "Liên minh Hợp tác xã tỉnh giới thiệu đến các hợp tác xã về đăng ký nhãn hiệu tập thể.",
+    "Hội Nông dân huyện vận động hội viên ứng dụng tiến bộ kỹ thuật trong sản xuất.",
+    "Đoàn Thanh niên xã phát động phong trào thanh niên sáng tạo.",
+])
+def test_a_line_naming_another_body_is_not_the_task_of_the_body_read_before(site: SiteData, issuer: Issuer,
+                                                                            line: str) -> None:
+    """Tasks read by their subject (`- Ủy ban nhân dân … chỉ đạo …`), then a line whose subject is a body the rules
+    cannot name: not the first body's task; a unit of its own whose name is asked for."""
+    first = "Ủy ban nhân dân các xã, phường chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở."
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n- {first}\n- {line}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    units = draft.plan["responsibilities"]
+    assert units[0]["tasks"] == [first]
+    assert [t for u in units[1:] for t in u["tasks"]] == [line]
+    assert all(marked(u["unit"]) or u["unit"].startswith(MARKER) for u in units)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("task", ["Tăng cường tuyên truyền trên mạng xã hội.", "tổ chức treo băng rôn tại trụ sở."])
+def test_a_line_without_a_subject_stays_the_task_of_the_body_read_before(site: SiteData, issuer: Issuer, task: str) -> None:
+    first = "Ủy ban nhân dân các xã, phường chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở."
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n- {first}\n- {task}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [u["tasks"] for u in draft.plan["responsibilities"]] == [[first, task]]
+
+
+LONG_UNITS = ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
+              "Ban Chỉ huy Quân sự huyện, Công an huyện và các đơn vị lực lượng vũ trang đóng quân trên địa bàn huyện",
+              "Các cơ quan báo chí, Đài Phát thanh - Truyền hình và Cổng Thông tin điện tử của tỉnh"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("unit", LONG_UNITS)
+@pytest.mark.parametrize("numbering", ["{i}.", "{i}-"])
+def test_a_long_unit_name_numbered_beside_the_other_units_is_a_unit(site: SiteData, issuer: Issuer, unit: str,
+                                                                    numbering: str) -> None:
+    """A unit heading numbered like its siblings, without a final stop, is a unit however long its name."""
+    task = "Tuyên truyền, vận động đoàn viên, hội viên hưởng ứng các hoạt động."
+    one, two, three = (numbering.format(i=i) for i in (1, 2, 3))
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n\n{one} Phòng Văn hóa - Xã hội\n- Chủ trì tổ chức các hoạt động.\n"
+            f"{two} {unit}\n{task}\n{three} Trung tâm Văn hóa\n- Treo băng rôn.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        ("Phòng Văn hóa - Xã hội", ["Chủ trì tổ chức các hoạt động."]), (unit, [task]), ("Trung tâm Văn hóa", ["Treo băng rôn."])]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("unit", LONG_UNITS)
+@pytest.mark.parametrize("asked", ["", "Đề nghị "])
+def test_a_long_unit_label_is_a_unit_and_a_request_names_it_without_the_asking_word(
+        site: SiteData, issuer: Issuer, unit: str, asked: str) -> None:
+    """`5. Đề nghị Ủy ban Mặt trận …: tuyên truyền …` names the body asked (the request is the document's
+    modality, not the body's name)."""
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Văn hóa - Xã hội: chủ trì tổ chức các hoạt động.\n\n"
+            f"2. {asked}{unit}: tuyên truyền, vận động hội viên tích cực hưởng ứng.")
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    units = draft.plan["responsibilities"]
+    assert [without_review(u["unit"]) for u in units] == ["Phòng Văn hóa - Xã hội", unit]
+    assert [t.lower() for t in units[1]["tasks"]] == ["tuyên truyền, vận động hội viên tích cực hưởng ứng."]
+
+
+# --- 8. documents the body cites ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("sentence", "number", "certain"), [
+    ("Các hoạt động gắn với thực hiện Nghị quyết số 09-NQ/TU của Tỉnh ủy.", "09-NQ/TU", False),
+    ("Lồng ghép tuyên truyền Chỉ thị số 15/CT-UBND của Ủy ban nhân dân tỉnh.", "15/CT-UBND", False),
+    # Documents the registry holds, named by their number only.
+    ("Đẩy mạnh phổ biến Nghị quyết số 57-NQ/TW trong cán bộ, đảng viên.", "57-NQ/TW", False),
+    ("Lồng ghép nội dung Nghị quyết số 71/NQ-CP của Chính phủ vào các buổi sinh hoạt.", "71/NQ-CP", False),
+    ("Tiếp tục quán triệt Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương về công tác tuyên truyền.",
+     "123-KL/TW", True),
+    ("Phổ biến Quyết định số 569/QĐ-TTg ngày 11/5/2022 của Thủ tướng Chính phủ về Chiến lược phát triển khoa học.",
+     "569/QĐ-TTg", True),
+])
+def test_a_document_the_body_names_without_its_date_is_a_marked_reference(site: SiteData, issuer: Issuer, sentence: str,
+                                                                          number: str, certain: bool) -> None:
+    """A document cited in full in the body (type, number, date, issuer) is a reference; one only named by its
+    number (`gắn với thực hiện Nghị quyết số …`) may be a mention staff do not list: marked."""
+    body = f"II. NỘI DUNG\n\n- Treo băng rôn tại trụ sở.\n- {sentence}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    numbers = {d["id"]: d["number_symbol"] for d in draft.new_documents}
+    numbers.update({d.id: d.number_symbol for d in site.documents.values()})
+    (ref,) = [r for r in draft.plan["references"] if numbers.get(without_review(r)) == number]
+    assert marked(ref) != certain
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("opening", "context"), [
+    ("Nhằm nâng cao nhận thức của Nhân dân về sở hữu trí tuệ, {who} đề nghị các cơ quan, đơn vị thực hiện một số nội "
+     "dung sau:", "Nhằm nâng cao nhận thức của Nhân dân về sở hữu trí tuệ, {who} đề nghị các cơ quan, đơn vị thực hiện "
+     "một số nội dung sau:"),
+    ("Để các hoạt động hưởng ứng được triển khai đồng bộ, {who} đề nghị các đơn vị quan tâm thực hiện như sau:",
+     "Để các hoạt động hưởng ứng được triển khai đồng bộ, {who} đề nghị các đơn vị quan tâm thực hiện."),
+    ("Nhằm lan tỏa tinh thần đổi mới sáng tạo trong thanh niên, {who} hướng dẫn tổ chức các hoạt động như sau:",
+     "Nhằm lan tỏa tinh thần đổi mới sáng tạo trong thanh niên, {who} hướng dẫn tổ chức các hoạt động."),
+])
+def test_a_purpose_opening_a_paragraph_of_its_own_is_marked_context_and_marked_purpose(
+        site: SiteData, issuer: Issuer, opening: str, context: str) -> None:
+    """`Nhằm …, Sở … đề nghị …:` after the basis paragraph and with no purposes section: staff keep the sentence
+    as the context, or its first clause as the purpose; both are written, marked."""
+    written = opening.format(who=issuer.who)
+    text = document(issuer, "II. NỘI DUNG\n\n- Tuyên truyền trên hệ thống truyền thanh.").replace(
+        "I. MỤC ĐÍCH\n\nNâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.\n\n", written + "\n\n")
+    draft = draft_of(site, text, issuer.year)
+
+    assert draft.plan["context"] == [REVIEW_PREFIX + context.format(who=issuer.who)]
+    (purpose,) = draft.plan["purposes"]
+    assert marked(purpose) and written.startswith(without_review(purpose))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("heading", "under", "after"), [
+    ("4. Phân công thực hiện", "a) Văn phòng: đầu mối theo dõi, đôn đốc.\nb) Trung tâm Văn hóa: treo băng rôn.",
+     "5. Các đơn vị gửi báo cáo kết quả về Văn phòng trước ngày 05/5/{y} để tổng hợp."),
+    ("4. Trách nhiệm thực hiện", "4.1. Phòng Văn hóa: chủ trì tổ chức.\n4.2. Công an xã: bảo đảm an ninh.",
+     "5. Đề nghị các thôn thông tin đến Nhân dân qua hệ thống loa truyền thanh."),
+    ("4. Thời gian: từ ngày 15/4 đến hết ngày 30/4/{y}.", "",
+     "5. Đề nghị Ủy ban nhân dân các xã chỉ đạo các thôn treo băng rôn, khẩu hiệu."),
+])
+def test_an_item_numbered_at_its_sections_level_is_not_in_that_section(site: SiteData, issuer: Issuer, heading: str,
+                                                                       under: str, after: str) -> None:
+    """`4. Phân công thực hiện` then its units, then `5. …` a sentence: the fifth item is the dispatch's own, not
+    the last unit's task nor the window's words; it is kept, marked, and a deadline in it is read."""
+    y = issuer.year
+    items = "1. Tuyên truyền về ý nghĩa của Ngày Sở hữu trí tuệ thế giới.\n\n2. Treo băng rôn tại trụ sở."
+    text = dispatch(issuer, "Để hưởng ứng Ngày Sở hữu trí tuệ thế giới, đề nghị các đơn vị thực hiện như sau:", []).replace(
+        "\n\n\n\nNơi nhận", f"\n\n{items}\n\n{heading.format(y=y)}\n{under}\n\n{after.format(y=y)}\n\nNơi nhận")
+    draft = draft_of(site, text, y)
+
+    written = after.format(y=y).split(" ", 1)[1]
+    assert all(written not in t for u in draft.plan.get("responsibilities", []) for t in strings(u["tasks"]))
+    assert written not in draft.plan.get("window", {}).get("note", "")
+    assert REVIEW_PREFIX + written in strings(draft.plan.get("content", []))
+    if "báo cáo" in written:
+        assert [without_review(d["date"]) for d in draft.plan["report_deadlines"]] == [f"5/5/{y}"]

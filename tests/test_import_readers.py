@@ -705,3 +705,38 @@ def test_a_header_text_box_drawn_after_the_text_is_read_first(box: list[str], nu
     read = [text for _, text in read_paragraphs(pdf)]
     assert read[:len(box) + 1] == [*box, number]
     assert header.parse(paragraphs(read_text(pdf))).agencies[-1] == issuer
+
+
+@pytest.mark.parametrize(("lines", "paragraph"), [
+    # A line a PDF wrapped after a word that cannot end a paragraph (`và`, `của`, `các`, …) or inside brackets.
+    (["a) Trung tâm Truyền thông, Báo Nông nghiệp và", "Phát triển nông thôn: đăng tải tin, bài."],
+     "Trung tâm Truyền thông, Báo Nông nghiệp và Phát triển nông thôn: đăng tải tin, bài."),
+    (["- Giới thiệu vai trò của sở hữu trí tuệ đối với các Mục tiêu của", "Liên hợp quốc."],
+     "Giới thiệu vai trò của sở hữu trí tuệ đối với các Mục tiêu của Liên hợp quốc."),
+    (["5. Các phòng gửi báo cáo về Ủy ban nhân dân huyện (qua Phòng Văn hóa", "Thông tin) trước ngày 10/5/2024."],
+     "Các phòng gửi báo cáo về Ủy ban nhân dân huyện (qua Phòng Văn hóa Thông tin) trước ngày 10/5/2024."),
+    (["1. Đồng ý tổ chức các hoạt động kỷ niệm Ngày Khoa học và", "Công nghệ Việt Nam trong tháng 5."],
+     "Đồng ý tổ chức các hoạt động kỷ niệm Ngày Khoa học và Công nghệ Việt Nam trong tháng 5."),
+])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_line_wrapped_after_a_word_that_cannot_end_a_paragraph_goes_on(lines: list[str], paragraph: str,
+                                                                          blank: bool) -> None:
+    """A PDF's text may lose where lines were wrapped and even put a blank line there: a line ending with a
+    conjunction or preposition, or with a bracket still open, goes on with the next line whatever it starts with."""
+    text = ("\n\n" if blank else "\n").join(lines) + "\n\n6. Trân trọng cảm ơn."
+    (first, second) = paragraphs(text)
+    assert first.text == paragraph
+    assert second.text == "Trân trọng cảm ơn."
+
+
+@pytest.mark.parametrize("closing", ["Trân trọng./.", "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị liên hệ Văn phòng.",
+                                     "Trân trọng cảm ơn sự phối hợp của Quý cơ quan./."])
+def test_a_closing_paragraph_after_a_full_line_ending_a_sentence_is_its_own(closing: str) -> None:
+    """In wrapped text a full line runs on into the next; not when it ends a sentence and the next line opens the
+    issuer's closing words (`Trân trọng`, `Trong quá trình thực hiện`)."""
+    filler = ["Các đơn vị tổ chức tuyên truyền về ý nghĩa của ngày kỷ niệm trên hệ thống truyền thanh cơ sở",
+              "và trang thông tin điện tử của đơn vị, bảo đảm thiết thực, hiệu quả, tiết kiệm, đúng quy định"] * 7
+    last = "Kết quả thực hiện gửi về Văn phòng trước ngày 10/5/2026 để tổng hợp, báo cáo cơ quan cấp trên."
+    text = "\n".join([*filler[:-1], filler[-1] + ".", last, closing])
+    paras = paragraphs(text)
+    assert paras[-1].text == closing and paras[-2].text.endswith(last)

@@ -29,8 +29,11 @@ _REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>(?!{_VERBS})(?:các|quý|[
                         re.IGNORECASE)
 """`đề nghị các cơ quan, đơn vị báo cáo …`: who is asked, a name (`đề nghị gửi về …` names nobody)."""
 _ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
-_RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?P<to>[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9][^;]*?)"
-                        r"(?=\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|qua|bằng)\b|\s*\(|[,;.]|\*|$)")
+_RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])")
+"""Where the recipient's name starts: after `về` in a clause that reports or sends."""
+_RECIPIENT_END = re.compile(r",?\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|bằng)\b|[.;](?:\s|$)|\*|$")
+"""What ends it, outside brackets: the deadline's or the purpose's words, the clause's end."""
+_VIA = re.compile(r"\s+qua\s+")
 _PURPOSE = re.compile(r"\s(?P<note>để\s+[^;]+?)(?=\s*(?:\./\.|[.;]\s|[.;]?$))")
 
 
@@ -74,9 +77,8 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
                 reporter = unit
             elif subject := UNIT_ACTOR.match(sentence):
                 reporter = review(subject["u"])  # the sentence's subject, which may or may not be who reports
-            recipient_match = _RECIPIENT.search(sentence)
-            recipient = squash(recipient_match["to"]) if recipient_match else None
-            note_match = _PURPOSE.search(sentence, recipient_match.end() if recipient_match else m.end())
+            recipient, after = _recipient(sentence)
+            note_match = _PURPOSE.search(sentence, after or m.end())
             note = squash(note_match["note"]).rstrip(" ./") if note_match else None
             out.append(Deadline(
                 dates.short(when), rule,
@@ -85,6 +87,27 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
                 note, certain,
             ))
     return out
+
+
+def _recipient(sentence: str) -> tuple[str | None, int | None]:
+    """Whom the report goes to and where its name ends: what `về` names up to the deadline's words, with
+    the office it goes through (`Sở … (qua Phòng …)`, `Ủy ban … qua Văn phòng …`). A name, its parts after
+    commas capitalised (`Sở Văn hóa, Thể thao và Du lịch`), is pinned; other words in the span (`…, kèm
+    ảnh`, `…, địa chỉ thư điện tử: …`) make the whole span marked."""
+    start = _RECIPIENT.search(sentence)
+    if not start:
+        return None, None
+    rest = sentence[start.end():]
+    end = next(e for e in _RECIPIENT_END.finditer(rest)
+               if rest.count("(", 0, e.start()) <= rest.count(")", 0, e.start()) or e.start() == len(rest))
+    span = squash(rest[:end.start()]).rstrip(" ,;")
+    if not span:
+        return None, None
+    outside = re.sub(r"\([^()]*\)", "", span)
+    named = "(" not in outside and ")" not in outside and all(
+        part and not re.search(r"[:@;]", part) and all(piece.strip()[:1].isupper() for piece in part.split(","))
+        for part in _VIA.split(outside.strip()))
+    return span if named else review(span), start.end() + end.start()
 
 
 def as_data(deadline: Deadline) -> dict:
@@ -99,18 +122,21 @@ def as_data(deadline: Deadline) -> dict:
     return data
 
 
-_PEAK = re.compile(r"cao\s+điểm|(?P<named>(?:thời\s+gian|tuần)[^,.;:()]{0,40}?hoạt\s+động\s+chính)", re.IGNORECASE)
-"""A period inside the window: `cao điểm`, or one the document names itself (`thời gian tổ chức các hoạt động chính`)."""
+_PEAK = re.compile(r"cao\s+điểm|(?P<named>(?:thời\s+gian|tuần)[^,.;:()]{0,40}?hoạt\s+động\s+chính)|hoạt\s+động\s+chính",
+                   re.IGNORECASE)
+"""A period inside the window: `cao điểm`, one the document names itself (`thời gian tổ chức các hoạt động chính`),
+or the days of the main activities (`các hoạt động chính tổ chức trong tuần từ …`)."""
 
 
-_OWN_CLAUSE = re.compile(r"\s*[.;]")
+_OWN_CLAUSE = re.compile(r"\s*;")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9]|\s*$)|\n")
 
 
 def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     """The window of a `Thời gian` section: its first range, a peak (`cao điểm`) inside it, and the rest
     of the sentence as a note. Notes for staff come second."""
     notes: list[str] = []
-    text = " ".join(texts)
+    text = "\n".join(texts)
     found = sorted(dates.ranges(text, year) + dates.months(text, year), key=lambda r: r.begin)
     if not found:
         return None, notes
@@ -126,15 +152,8 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
             notes.append(plain("import.window_no_year", text=written, year=main.start.year))
         if main.whole_months:
             notes.append(plain("import.window_months", text=written))
-    # What follows the span is a note only as a clause of its own (`…; có thể kết nối …`), never the end of
-    # the span's own sentence (`… đến ngày 26/4 trên địa bàn.`).
-    rest = text[main.finish:].strip() if _OWN_CLAUSE.match(text, main.finish) else ""
-    rest = re.sub(r"^[\s.;,:)]+", "", rest)
-    for peak in peaks:
-        rest = rest.replace(text[peak.begin:peak.finish], "")
-    rest = squash(rest).strip(" ;,.")
-    if rest and len(rest.split()) >= 3 and not _PEAK.match(rest):
-        data["note"] = capitalize(rest) + "."
+    if note := _note(text, main, found):
+        data["note"] = note
     if peaks:
         p = peaks[0]
         if main.start <= p.start and p.end <= main.end:
@@ -147,3 +166,20 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     if len([r for r in found if r not in peaks]) > 1:
         notes.append(plain("import.many_spans"))
     return data, notes
+
+
+def _note(text: str, main: dates.Range, found: list[dates.Range]) -> str | None:
+    """What the window's own sentence adds after `;` (`…; có thể kết nối …`): never the end of the span's
+    clause (`… đến ngày 26/4 trên địa bàn.`), another sentence or paragraph, or a clause holding another
+    span (the peak)."""
+    if not _OWN_CLAUSE.match(text, main.finish):
+        return None
+    end = m.start() if (m := _SENTENCE_END.search(text, main.finish)) else len(text)
+    clauses = []
+    at = text.index(";", main.finish) + 1
+    for clause in text[at:end].split(";"):
+        begin, at = at, at + len(clause) + 1
+        if not any(begin <= r.begin < at for r in found):
+            clauses.append(squash(clause).strip(" ,."))
+    rest = "; ".join(c for c in clauses if c)
+    return capitalize(rest) + "." if rest and len(rest.split()) >= 3 and not _PEAK.match(rest) else None

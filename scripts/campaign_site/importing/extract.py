@@ -26,7 +26,8 @@ from campaign_site.importing import basis, deadlines, header, issuer, names, phr
 from campaign_site.importing.text import Para, paragraphs, sentences
 from campaign_site.importing.vn import capitalize, squash
 
-_BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo)\b")
+_BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Xét)\b")
+"""How the paragraph citing the basis opens; `Xét đề nghị … tại Tờ trình số …` answers the document it names."""
 _AS_FOLLOWS = re.compile(r"[\s,;]*(?:(?:cụ thể|chi tiết)\s+)?(?:như sau|sau đây)\s*:\s*$", re.IGNORECASE)
 """`…, cụ thể như sau:` ending an opening paragraph: it introduces the sections, which are not in its text."""
 _PURPOSE_OPENING = re.compile(r"^(?:nhằm|hưởng ứng|để|với mục đích|mục đích)\b", re.IGNORECASE)
@@ -121,7 +122,7 @@ class _Extraction:
         plan["report_deadlines"] = self._deadlines()
         plan["responsibilities"] = self._responsibilities()
         if self.ending.closing:
-            plan["closing"] = [self.ending.closing, *self.ending.after_closing] if self.ending.after_closing else self.ending.closing
+            plan["closing"] = self._closing(self.ending.closing, closing_at)
         if self.ending.recipients:
             plan["recipients"] = self.ending.recipients
         if self.ending.signer:
@@ -146,9 +147,11 @@ class _Extraction:
         self.context: list[str] = []
         self.intro_purposes: list[str] = []
         self.legal_basis: list[str] = []
-        first = basis_at[0] if basis_at else len(intro)
+        # The context is the plain opening before the basis; without one, before the first numbered item (what a
+        # dispatch without sections asks is never its context).
+        first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
         self.context = [t for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
-        after: list[tuple[str, Para]] = []
+        after: list[tuple[str, Para, bool]] = []
         for i, p in enumerate(intro[first:], start=first):
             if self._uncited_basis(p):
                 continue
@@ -156,11 +159,11 @@ class _Extraction:
                 cited = basis.citations(p.text)
                 for citation in cited:
                     self._add_id(self.legal_basis, citation)
-                after.append((p.text[cited[-1].end:], p))
+                after.append((p.text[cited[-1].end:], p, True))
             else:
-                after.append((p.text, p))
+                after.append((p.text, p, False))
         self.intro_items: list[str] = []
-        for text, para in after:
+        for text, para, continues in after:
             text = _AS_FOLLOWS.sub("", re.sub(r"^[\s,.;:]+", "", text))
             if not text:
                 continue
@@ -168,7 +171,13 @@ class _Extraction:
             first_actor = next(iter(basis.ACTOR.finditer(text)), None)
             if _PURPOSE_OPENING.match(text) and self.sections.purposes:
                 self.context.append(_whole(text))  # the purposes are listed below: the sentence, not a cut clause
+            elif _PURPOSE_OPENING.match(text) and not continues and actor:
+                # `Nhằm …, Sở … đề nghị …:` opening a paragraph of its own, no purposes section: staff keep either the
+                # sentence as the context or its first clause as the purpose; the document does not say: both, marked.
+                self.context.append(review(_whole(text)))
+                self.intro_purposes.append(review(capitalize(text[:actor.start()].strip().rstrip(" ,;"))))
             elif _PURPOSE_OPENING.match(text):
+                # `Thực hiện …; nhằm …, Sở … đề nghị`: the purpose the basis sentence goes on to give.
                 purpose = text[:actor.start()] if actor else text
                 self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
             elif first_actor and first_actor.start("actor") == 0:
@@ -269,7 +278,8 @@ class _Extraction:
                     continue
                 value = self._cite(citation)
                 if without_review(value) not in implemented | {without_review(r) for r in refs}:
-                    refs.append(value)
+                    # Named by its number only (no date), a document may be a mention staff do not list: marked.
+                    refs.append(value if citation.date else review(without_review(value)))
         return refs
 
     def _observances(self) -> tuple[list[str], list[str], str | None]:
@@ -388,6 +398,15 @@ class _Extraction:
             out.append(deadlines.as_data(d))
         return out
 
+    def _closing(self, closing: str, at: int) -> str | list[str]:
+        """The closing paragraphs; a request for reports just after the last list item and before the closing
+        words, which some staff keep as the closing's first paragraph and others only as the deadline, marked."""
+        texts = [closing, *self.ending.after_closing]
+        last = at + len(texts) - 1
+        texts = [review(t) if i < last and signature.asks_for_reports(self.paras, i, self.header.end) else t
+                 for i, t in enumerate(texts, start=at)]
+        return texts if len(texts) > 1 else texts[0]
+
     def _responsibilities(self) -> list[dict]:
         out = []
         for unit in self.sections.units:
@@ -401,9 +420,10 @@ class _Extraction:
 
 
 def _whole(text: str) -> str:
-    """An opening sentence as a sentence of its own: capitalised, ending with a stop."""
+    """An opening sentence as a sentence of its own: capitalised, ending with a stop (or the colon of `… một số
+    nội dung sau:`, which introduces what follows)."""
     text = capitalize(squash(text).rstrip(" ,;"))
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def _marked(value: Any) -> Any:

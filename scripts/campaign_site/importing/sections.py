@@ -56,6 +56,11 @@ UNIT_ACTOR = re.compile(
     rf"(?:{_TASK_VERBS})\b"
 )
 _LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
+_UNIT_WORDS = 25
+"""The longest unit name read from a heading or a label (`Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức
+chính trị - xã hội tỉnh` has 19 words)."""
+_ASKED = re.compile(r"^(?:Kính\s+)?[ĐđÐ]ề\s+nghị\s+(?=\S)")
+"""`Đề nghị Ủy ban Mặt trận …: …` asks a body the issuer does not direct: the body is named after the request."""
 
 
 def classify(title: str) -> str | None:
@@ -168,11 +173,18 @@ class _Walker:
         if kind in ("budget", "other"):
             self.out.other.append((title, []))
 
+    def close(self) -> None:
+        """Out of the section: what follows is the document's own (an item of a dispatch without sections)."""
+        self.kind, self.depth, self.subsection, self.sub_depth, self.mixed = None, -1, None, None, []
+        self.phrase_kind = self.phrase_observance = None
+
     def walk(self, paras: list[Para]) -> Sections:
         for p in paras:
             found = heading(p)
             if found and self.place_heading(p, *found):
                 continue
+            if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
+                self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's
             self.item(p, review(p.text) if p.doubtful else p.text)
         self.drop_dangling()
         return self.out
@@ -298,7 +310,7 @@ class _Walker:
         listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
         pins them), and not kept as items."""
         words = text.removeprefix(REVIEW_PREFIX)
-        if (intro := self.introduced) and p.kind != "plain" and _below(p, intro[1]):
+        if (intro := self.introduced) and p.kind != "plain" and (_below(p, intro[1]) or _exclaims(words)):
             found = quotes(words)
             whole = len(found) == 1 and not words.replace(found[0][0], "").strip(" .;,!")
             if whole or intro[0] != "theme" and phrase_like(words):
@@ -359,17 +371,39 @@ class _Walker:
             return
         sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
         if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
-                and len(m["u"].split()) <= 15 and m["u"][:1].isupper():
-            name = m["u"].strip()
+                and len(m["u"].split()) <= _UNIT_WORDS and m["u"][:1].isupper():
+            name = _ASKED.sub("", m["u"].strip())
             units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
             return
+        if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
+                and len(text.split()) <= _UNIT_WORDS:
+            units.append(Unit(text.strip()))  # numbered like the unit headings beside it: a unit, however long its name
+            return
         actor = UNIT_ACTOR.match(text)
-        if current is None or (current.from_label or not current.certain) and actor and key(actor["u"]) != key(current.name):
+        if current is not None and not current.certain and not actor and _names_a_body(text):
+            # After tasks read by their subject, a line whose subject is a body the rules cannot name: its own unit.
+            current = Unit("", certain=False)
+            units.append(current)
+        elif current is None or (current.from_label or not current.certain) and actor and key(actor["u"]) != key(current.name):
             # No unit yet, or after `Unit: task` items or tasks read by their subject a paragraph with another
             # body as its subject: that body's words (its name marked), not the last unit's task.
             current = Unit(actor["u"].strip() if actor else "", certain=False)
             units.append(current)
         current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether a line opens with a body's name rather than a task: not a task's verb, and a capitalised word
+    among its next words (`Hội Nông dân huyện vận động …`, `Liên minh Hợp tác xã …`, not `Lồng ghép nội dung …`)."""
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and not _LEADING_VERB.match(text) \
+        and any(w[:1].isupper() for w in words[1:4])
+
+
+def _exclaims(text: str) -> bool:
+    """A line ending with `!`: a slogan's end, how a list printed at its introducing item's level (a Word file's
+    numbering) still shows its phrases."""
+    return text.rstrip(" ”\"").endswith("!")
 
 
 def _below(p: Para, above: Para) -> bool:

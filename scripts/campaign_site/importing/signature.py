@@ -97,12 +97,12 @@ def closing_start(paras: list[Para], begin: int, end: int) -> int:
     if at is None:
         at = next((i for i in range(end - 1, begin - 1, -1) if _is_closing(paras[i])), end)
     while at - 1 >= begin and paras[at - 1].kind == "plain" and (
-            _ISSUER_WORDS.match(paras[at - 1].text) or _asks_for_reports(paras, at - 1, begin)):
+            _ISSUER_WORDS.match(paras[at - 1].text) or asks_for_reports(paras, at - 1, begin)):
         at -= 1
     return at
 
 
-def _asks_for_reports(paras: list[Para], i: int, begin: int) -> bool:
+def asks_for_reports(paras: list[Para], i: int, begin: int) -> bool:
     """A plain paragraph asking for reports (`Kết quả thực hiện đề nghị gửi về Sở … trước ngày …`) just after
     the last item of a numbered or bulleted list: outside the list, the issuer's words."""
     before = paras[i - 1] if i - 1 >= begin else None

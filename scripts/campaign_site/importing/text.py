@@ -96,6 +96,9 @@ _TAIL_START = re.compile(r"^[\s*#]*Nơi nhận\b")
 _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
+_CLOSING_WORDS = re.compile(r"^(?:Trân trọng|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện))\b")
+_JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
+"""Words that join what follows: a line ending with one was wrapped, not ended."""
 
 
 def _columns(lines: list[str]) -> list[str]:
@@ -202,6 +205,7 @@ class _Open:
         self.length = len(text)
         self.curly = text.count("“") - text.count("”")
         self.straight = text.count('"')
+        self.round = text.count("(") - text.count(")")
 
     @property
     def text(self) -> str:
@@ -225,6 +229,12 @@ class _Open:
     def opens_quote(self) -> bool:
         return self.curly > 0 or self.straight % 2 == 1
 
+    def goes_on(self) -> bool:
+        """Whether the text cannot end here: a quotation or bracket still open, a list of names (`,` `-`), or a
+        word that joins what follows (`… và` / `Công nghệ`, `… của` / `Liên hợp quốc`)."""
+        return self.opens_quote() or self.round > 0 or self.end(1) in ("-", ",", "–") \
+            or bool(_JOINING_END.search(self.end(12)))
+
     def add(self, line: str) -> None:
         drop, between = _glue(self.end(2), line)
         if drop:
@@ -233,6 +243,7 @@ class _Open:
         self.length += len(between) + len(line) - drop
         self.curly += line.count("“") - line.count("”")
         self.straight += line.count('"')
+        self.round += line.count("(") - line.count(")")
 
 
 def paragraphs(text: str) -> list[Para]:
@@ -290,8 +301,10 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         if kind in ("bullet", "number", "letter") and wrapped_on:
             return False
         return True
-    if not ended and (current.opens_quote() or current.end(1) in ("-", ",", "–")):
-        return False  # a quotation or a list of names goes on
+    if ended and _CLOSING_WORDS.match(text):
+        return True  # `… để tổng hợp.` / `Trân trọng./.`: the issuer's closing words open a paragraph of their own
+    if not ended and current.goes_on():
+        return False  # a quotation, a bracket, a list of names or a joining word goes on
     if current.caps and _ASIDE.match(text):
         return True  # `(đã ký)` under a signature's title
     if is_caps(text) != current.caps or line.bold != current.bold and (line.bold or current.bold):
