@@ -75,7 +75,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/readers.py::MOTTO": "the national motto a header starts with",
     "campaign_site/importing/readers.py::_TCVN3_MARKS": "letters of the old TCVN3 encoding",
     "campaign_site/importing/readers.py::_VNI_MARKS": "letters of the old VNI encoding",
-    "campaign_site/importing/readers.py::_LIST_START": "list markers (`a)`, `đ)`)",
+    "campaign_site/importing/pdf_text.py::_LIST_START": "list markers (`a)`, `đ)`)",
     "campaign_site/importing/readers.py::_NUMBERING": "list numbering (`a)`, `đ)`)",
     "campaign_site/importing/readers.py::_TAB_AFTER_MARKER": "list numbering (`a)`, `đ)`) before a tab",
     "campaign_site/importing/readers.py::legacy_encoding": "the letters of Unicode Vietnamese",

@@ -22,7 +22,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.importing.readers import UnreadableFile, read_text
 
 CPU_SECONDS = 8
-"""Reading a 40-page PDF takes about 2.5 s of processor time (`readers.MAX_PAGES` pages: 5 s)."""
+"""Reading a 40-page PDF takes about 2.5 s of processor time (`pdf_text.MAX_PAGES` pages: 5 s)."""
 WALL_SECONDS = 40
 """On a machine busy with other work the child may wait for the processor: it gets five times its share."""
 MEMORY_BYTES = 768 * 1024 * 1024

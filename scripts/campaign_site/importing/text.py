@@ -90,6 +90,10 @@ class _Line:
 
 
 _BODY_START = re.compile(r"^[\s*#]*(?:Kính gửi|Thực hiện|Căn cứ)\b")
+COLUMN_GAP = "    "
+"""What the readers write between the two columns of a header line: a tab between two texts of a line (`ỦY BAN
+NHÂN DÂN<tab>CỘNG HÒA …`, `Số: 12/KH-UBND<tab>Hà Nội, ngày …`), or words a PDF sets far apart. `_COLUMN_GAP`
+splits header lines at it."""
 _COLUMN_GAP = re.compile(r"\S(?:\s{4,}|\t)\s*\S")
 _COLUMN_SPLIT = re.compile(r"(?<=\S)(?:\s{4,}|\s*\t\s*)(?=\S)")
 _TAIL_START = re.compile(r"^[\s*#]*Nơi nhận\b")
