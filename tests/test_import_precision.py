@@ -145,25 +145,20 @@ def test_a_heading_naming_a_theme_and_a_time_decides_neither(site: SiteData, iss
     assert any(THEME in note for note in draft.notes)
 
 
+ONE_SUBJECT_EACH = {
+    "headings": "II. CHỦ ĐỀ\n\n“{theme}”.\n\nIII. THỜI GIAN THỰC HIỆN\n\nTừ ngày 15/4/{y} đến hết ngày 26/4/{y}.",
+    "subheadings": ("II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC\n\n1. Chủ đề\n\n“{theme}”.\n\n2. Thời gian tổ chức\n\n"
+                    "Từ ngày 15/4/{y} đến ngày 26/4/{y}."),
+}
+"""The same words under headings (or subheadings of a mixed heading) of one subject each."""
+
+
+@pytest.mark.parametrize("layout", ONE_SUBJECT_EACH)
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
-def test_a_heading_naming_one_subject_pins_its_values(site: SiteData, issuer: Issuer) -> None:
-    """The same words under headings of one subject each: nothing to check."""
+def test_a_heading_naming_one_subject_pins_its_values(site: SiteData, issuer: Issuer, layout: str) -> None:
+    """Under headings of one subject each, even below a mixed one: nothing to check."""
     y = issuer.year
-    body = (f"II. CHỦ ĐỀ\n\n“{THEME}”.\n\nIII. THỜI GIAN THỰC HIỆN\n\n"
-            f"Từ ngày 15/4/{y} đến hết ngày 26/4/{y}.")
-    draft = draft_of(site, document(issuer, body), y)
-
-    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
-    texts = phrase_texts(site, draft)
-    assert [texts[i] for i in draft.plan["themes"]] == [THEME]
-
-
-@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
-def test_subheadings_of_one_subject_under_a_mixed_heading_pin_their_values(site: SiteData, issuer: Issuer) -> None:
-    y = issuer.year
-    body = (f"II. CHỦ ĐỀ VÀ THỜI GIAN TỔ CHỨC\n\n1. Chủ đề\n\n“{THEME}”.\n\n2. Thời gian tổ chức\n\n"
-            f"Từ ngày 15/4/{y} đến ngày 26/4/{y}.")
-    draft = draft_of(site, document(issuer, body), y)
+    draft = draft_of(site, document(issuer, ONE_SUBJECT_EACH[layout].format(theme=THEME, y=y)), y)
 
     assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
     assert [phrase_texts(site, draft)[i] for i in draft.plan["themes"]] == [THEME]
