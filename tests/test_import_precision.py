@@ -1328,3 +1328,65 @@ def test_an_item_numbered_at_its_sections_level_is_not_in_that_section(site: Sit
     assert REVIEW_PREFIX + written in strings(draft.plan.get("content", []))
     if "báo cáo" in written:
         assert [without_review(d["date"]) for d in draft.plan["report_deadlines"]] == [f"5/5/{y}"]
+
+
+# --- 6. lists under a heading naming two of them ------------------------------------------------------
+
+AIMS_TITLES = ["II. MỤC ĐÍCH, YÊU CẦU", "II- Mục đích và yêu cầu", "**II. Mục đích, yêu cầu**"]
+AIM = "Khơi dậy tinh thần sáng tạo trong đoàn viên, thanh niên và học sinh trên địa bàn."
+MANNER = "Các hoạt động phải bảo đảm an toàn, tiết kiệm, tránh phô trương, hình thức."
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", AIMS_TITLES)
+@pytest.mark.parametrize("marker", ["- ", "1. ", "+ "])
+def test_items_under_purposes_and_requirements_together_are_each_placed_marked(site: SiteData, issuer: Issuer, title: str,
+                                                                               marker: str) -> None:
+    """`Mục đích, yêu cầu` without subheadings pins neither list: an item saying how the work is done (`phải`,
+    `bảo đảm`, `tiết kiệm`, `tránh`) and any after it are requirements, the ones before purposes, all marked."""
+    numbered = marker == "1. "
+    first, second = (f"{marker}{AIM}", f"{'2. ' if numbered else marker}{MANNER}")
+    body = f"{title}\n\n{first}\n\n{second}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác phòng: Treo băng rôn."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["purposes"][1:] == [f"{REVIEW_PREFIX}{AIM}"]
+    assert draft.plan["requirements"] == [f"{REVIEW_PREFIX}{MANNER}"]
+    assert any("Mục đích, yêu cầu" in note for note in draft.notes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", AIMS_TITLES)
+def test_purposes_and_requirements_subheadings_pin_their_items(site: SiteData, issuer: Issuer, title: str) -> None:
+    body = f"{title}\n\n1. Mục đích\n\n- {AIM}\n\n2. Yêu cầu\n\n- {MANNER}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert (draft.plan["purposes"][1:], draft.plan["requirements"]) == ([AIM], [MANNER])
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.sampled_from(AIMS_TITLES), under=st.lists(st.sampled_from([AIM, MANNER, *_UNDER[5:]]), min_size=1,
+                                                           max_size=3, unique=True))
+def test_no_unmarked_purpose_or_requirement_comes_from_under_purposes_and_requirements_together(
+        title: str, under: list[str]) -> None:
+    site, issuer = shipped(), ISSUERS[1]
+    body = title + "\n\n" + "\n\n".join(f"- {u.removeprefix('- ')}" for u in under)
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert all(marked(i) for i in draft.plan.get("purposes", [])[1:] + draft.plan.get("requirements", []))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", "II- Nội dung và hình thức hưởng ứng",
+                                   "**2. Nội dung, hình thức tổ chức**"])
+def test_an_activity_under_content_and_forms_together_is_a_marked_form(site: SiteData, issuer: Issuer, title: str) -> None:
+    """Under `Nội dung, hình thức` an item opening on what is done (`Treo`, `Tổ chức`, `Phát động`, `Đăng tải`) is
+    a form, one naming what is told (`Lịch sử, ý nghĩa …`) content: both marked, neither pinned."""
+    activities = ["Treo băng rôn, pa-nô tại trụ sở và các tuyến phố chính.",
+                  "Tổ chức tọa đàm “Sáng tạo trong trường học” tại hội trường.",
+                  "Đăng tải tin, bài trên trang thông tin điện tử của đơn vị."]
+    told = "Lịch sử, ý nghĩa của Ngày Sáng tạo và Đổi mới sáng tạo thế giới."
+    body = f"{title}\n\n- {told}\n\n" + "\n\n".join(f"- {a}" for a in activities)
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["forms"] == [f"{REVIEW_PREFIX}{a}" for a in activities]
+    assert draft.plan["content"] == [f"{REVIEW_PREFIX}{told}"]

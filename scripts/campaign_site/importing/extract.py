@@ -258,7 +258,7 @@ class _Extraction:
 
     def _body_texts(self) -> list[str]:
         s = self.sections
-        texts = [*s.purposes, *s.requirements, *s.forms, *s.window, *s.reports, *s.unplaced, *self.context]
+        texts = [*s.purposes, *s.requirements, *s.forms, *s.window, *s.reports, *self.context]
         texts += [item for section in s.content for item in section["items"]]
         texts += [t["text"] for unit in s.units for t in unit.tasks]
         texts += [item for _, items in s.other for item in items]
@@ -352,7 +352,7 @@ class _Extraction:
                 out.append({"items": section["items"]})
             else:
                 out += section["items"]
-        if self.sections.unplaced:
+        if self.sections.aims_unsplit:
             self.notes.append(plain("import.purpose_mixed"))
         return [item for item in out if item]
 

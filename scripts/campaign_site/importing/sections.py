@@ -8,8 +8,10 @@ subsection; under `Tổ chức thực hiện` it names a unit, as does a bullet 
 Only a heading that names one subject pins what is under it. Under a heading naming several
 (`Chủ đề và thời gian tổ chức`, `Nội dung, hình thức`, `Thời gian, địa điểm`) each sentence goes where
 what it says puts it (a date range to the window, a quoted phrase to the phrases, the rest to the first
-list the heading names), and everything reached that way is marked for checking with its words. A
-deeper heading naming one subject pins again.
+list the heading names, an activity under `Nội dung, hình thức` to the forms), and everything reached
+that way is marked for checking with its words. A deeper heading naming one subject pins again. Under
+`Mục đích, yêu cầu` without subheadings the items are purposes until one says how the work is done (a
+requirement, as are those after it), all marked.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ _LISTS = ("aims", "purposes", "requirements", "content", "forms", "responsibilit
 _OTHER_SUBJECTS = ("địa điểm", "đối tượng", "phạm vi", "quy mô", "thành phần")
 """Subjects a heading may name beside a plan field's (`Thời gian, địa điểm`): none is read, but each makes
 the heading name more than one thing."""
+_MANNER = re.compile(r"\b(?:phải|bảo đảm|đảm bảo|tránh|thiết thực|tiết kiệm|gọn nhẹ|tuân thủ|nghiêm túc|an toàn)\b",
+                     re.IGNORECASE)
+"""Words saying how the work is to be done: what makes an item under `Mục đích, yêu cầu` a requirement."""
+_DOING = re.compile(r"^(?:Treo|Tổ chức|Phát động|Phát|Đăng|Đăng tải|Trưng bày|Lồng ghép|Tuyên truyền (?:trên|qua|trực|miệng)|"
+                    r"Gặp mặt|Tọa đàm|Hội thảo|In|Phát hành|Chiếu|Phát sóng|Mở)\b")
+"""The verbs opening an item that says what is done (`Treo băng rôn …`, `Tổ chức tọa đàm …`): under `Nội dung,
+hình thức` such an item is a form, one naming what is told (`Lịch sử, ý nghĩa …`) content."""
 _COORDINATED = re.compile(r"\s*(?:[,;&]|\bvà\b|\bhoặc\b)\s*")
 _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
@@ -136,8 +145,8 @@ class Sections:
     theme heading): the window, if any, is read from them and marked."""
     reports: list[str] = field(default_factory=list)
     other: list[tuple[str, list[str]]] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
-    """Items under `Mục đích, yêu cầu` itself, not under either."""
+    aims_unsplit: bool = False
+    """Whether items under `Mục đích, yêu cầu` itself were placed by their words (see `_MANNER`), marked."""
     found: set[str] = field(default_factory=set)
     """Kinds of section the document has."""
     dangling: list[str] = field(default_factory=list)
@@ -163,10 +172,12 @@ class _Walker:
         """Index of the paragraph the last unquoted phrase was read from."""
         self.introducing: set[str] = set()
         """Texts of items that introduced phrases: ending on `:` they are not fragments."""
+        self.manner = False
+        """Whether an item under `Mục đích, yêu cầu` has said how the work is done: it and the rest are requirements."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.mixed = named or []
+        self.mixed, self.manner = named or [], False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
@@ -272,13 +283,17 @@ class _Walker:
                                               True, certain=False, source=left))
         elif self.kind == "responsibilities":
             self.task(p, left)  # a unit's task by its unit's label or heading
+        elif self.kind == "content" and not (self.subsection or {}).get("heading") and "forms" in self.mixed and _DOING.match(left.lstrip()):
+            # directly under the mixed heading: under a deeper one naming a topic, the item is that topic's
+            self.place(p, review(left), "forms")
         else:
             self.place(p, review(left))
 
-    def place(self, p: Para, text: str) -> None:
-        if self.kind in (None, "purposes", "requirements", "forms", "content") and self.listed(p, text):
+    def place(self, p: Para, text: str, into: str | None = None) -> None:
+        """`text` into the list of the section (or of `into`)."""
+        kind = into or self.kind
+        if kind in (None, "purposes", "requirements", "forms", "content") and self.listed(p, text):
             return
-        kind = self.kind
         if kind is None:
             self.out.intro.append(p)
         elif kind == "purposes":
@@ -292,7 +307,9 @@ class _Walker:
         elif kind == "reports":
             self.out.reports.append(text)
         elif kind == "aims":
-            self.out.unplaced.append(text)
+            self.manner = self.manner or bool(_MANNER.search(text))
+            (self.out.requirements if self.manner else self.out.purposes).append(review(text))
+            self.out.aims_unsplit = True
         elif kind == "content":
             if self.subsection is None:
                 self.subsection = {"items": []}
