@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from campaign_site.data.model import Observance
 from campaign_site.data.placeholders import REVIEW_PREFIX, review
-from campaign_site.importing import dates
+from campaign_site.importing import dates, tables
 from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, phrase_like, quotes
 from campaign_site.importing.phrases import inner as quoted_text
 from campaign_site.importing.text import Para, ends_phrase, ends_sentence, sentences
@@ -119,6 +119,7 @@ class Unit:
     certain: bool = True
     tasks: list[dict] = field(default_factory=list)
     from_label: bool = False
+    from_table: bool = False
 
 
 @dataclass
@@ -163,10 +164,16 @@ class _Walker:
         """Index of the paragraph the last unquoted phrase was read from."""
         self.introducing: set[str] = set()
         """Texts of items that introduced phrases: ending on `:` they are not fragments."""
+        self.columns: list[str] | None = None
+        """What each column of the task table being read holds (see `tables`)."""
+        self.after_table = False
+        """A task table was read in this section."""
+        self.flattened = False
+        """A task table's header row with its cells run together was met in this section (`tables.flat_header`)."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.mixed = named or []
+        self.mixed, self.after_table, self.flattened = named or [], False, False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
@@ -180,7 +187,20 @@ class _Walker:
 
     def walk(self, paras: list[Para]) -> Sections:
         for p in paras:
+            if p.kind in ("table", "row"):
+                self.table_row(p)
+                continue
+            self.columns = None
+            if flat := tables.flat_header(p.text):
+                self.flattened = True  # a table without its columns: what follows in the section, marked
+                if len(flat) == len(key(p.text)):
+                    continue
             found = heading(p)
+            if (self.flattened or self.after_table) and self.kind == "responsibilities" and not found:
+                self.unpinned(p.text)
+                continue
+            if self.flattened:
+                p = replace(p, doubtful=True)
             if found and self.place_heading(p, *found):
                 continue
             if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
@@ -188,6 +208,43 @@ class _Walker:
             self.item(p, review(p.text) if p.doubtful else p.text)
         self.drop_dangling()
         return self.out
+
+    def table_row(self, p: Para) -> None:
+        """A task table's header row or one of its rows. With a lead column each row is its lead unit's task,
+        partners kept; without one, an activity of the content section. A lead cell that may name several
+        bodies is marked; a row whose cells do not match the header's columns is marked whole."""
+        if p.kind == "table":
+            self.columns = tables.roles(list(p.cells))
+            return
+        self.after_table = True
+        values = dict(zip(self.columns or [], p.cells, strict=False))
+        if self.columns is None or len(p.cells) != len(self.columns) or "lead" not in values \
+                and self.kind != "content":
+            if self.kind == "responsibilities" or "lead" in values:
+                self.unpinned(p.text)
+            else:
+                self.place(p, review(p.text))
+            return
+        if "lead" not in values:
+            self.place(p, values["task"])
+            return
+        lead = values["lead"]
+        unit = next((u for u in self.out.units if u.from_table and key(u.name) == key(lead)), None)
+        if unit is None:
+            unit = Unit(lead, certain=not tables.names_several(lead), from_table=True)
+            self.out.units.append(unit)
+        task = {"text": values["task"]}
+        if values.get("partners"):
+            # Who works with the lead is the column's, but staff keep partners in the task's words or leave
+            # them out as often as in `performers`: kept, to check.
+            task["performers"] = review(values["partners"])
+        unit.tasks.append(task)
+
+    def unpinned(self, text: str) -> None:
+        """A paragraph after a table of units (or in a table without its columns): no column pins its unit,
+        so it is a task of its own, marked, under the body it names as its subject (marked) or none."""
+        actor = UNIT_ACTOR.match(text)
+        self.out.units.append(Unit(actor["u"].strip() if actor else "", certain=False, tasks=[{"text": review(text)}]))
 
     def drop_dangling(self) -> None:
         """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""
