@@ -121,7 +121,7 @@ def _columns(lines: list[str]) -> list[str]:
     right: list[str] = []
     in_header, in_tail = True, False
     for line in lines:
-        in_header = in_header and not _BODY_START.match(line)
+        in_header = in_header and not _BODY_START.match(line) and not tables.roles(tables.cells(line))
         in_tail = in_tail or bool(_TAIL_START.match(line))
         if in_tail:
             pieces = _COLUMN_SPLIT.split(line.strip(), maxsplit=1)
