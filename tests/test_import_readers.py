@@ -17,9 +17,9 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.text.paragraph import Paragraph
+from fpdf import FPDF
 from hypothesis import given
 from hypothesis import strategies as st
-from fpdf import FPDF
 from import_samples import FONTS, docx_from_text, pdf_from_text
 from odf.opendocument import OpenDocumentText
 from odf.text import List, ListItem, P
