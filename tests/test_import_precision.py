@@ -1443,3 +1443,16 @@ def test_no_unmarked_unit_or_task_that_is_not_its_columns_cell(table: tuple[list
             assert {t for t in texts if not marked(t)} <= {r.task for r in rows if r.lead == unit["unit"]}
         for task in unit["tasks"]:
             assert isinstance(task, str) or not task.get("performers") or marked(task["performers"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_line_a_pdf_wrapped_out_of_an_activities_table_is_marked(site: SiteData, issuer: Issuer) -> None:
+    """A cell's words a PDF puts on a line of their own under the table: no column pins them, so they are marked;
+    the next heading pins its items again."""
+    table = "\n".join(["STT\tHoạt động\tThời gian\tKinh phí", f"1\t{TASK_ROWS[0].task}\tTháng 4\t5 triệu đồng",
+                       f"2\t{TASK_ROWS[1].task}\tTrước ngày 15/4\t3 triệu đồng"])
+    body = f"II. NỘI DUNG\n\n{table}\nvà các tuyến phố\n\nIII. HÌNH THỨC\n\nTuyên truyền trên loa truyền thanh."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["content"] == [TASK_ROWS[0].task, TASK_ROWS[1].task, REVIEW_PREFIX + "và các tuyến phố"]
+    assert draft.plan["forms"] == ["Tuyên truyền trên loa truyền thanh."]

@@ -183,6 +183,7 @@ class _Walker:
     def close(self) -> None:
         """Out of the section: what follows is the document's own (an item of a dispatch without sections)."""
         self.kind, self.depth, self.subsection, self.sub_depth, self.mixed = None, -1, None, None, []
+        self.after_table = self.flattened = False
         self.phrase_kind = self.phrase_observance = None
 
     def walk(self, paras: list[Para]) -> Sections:
@@ -199,9 +200,10 @@ class _Walker:
             if (self.flattened or self.after_table) and self.kind == "responsibilities" and not found:
                 self.unpinned(p.text)
                 continue
-            if self.flattened:
-                p = replace(p, doubtful=True)
+            if self.flattened or self.after_table:
+                p = replace(p, doubtful=True)  # a table's cell a PDF wrapped onto a line of its own, or a note under it
             if found and self.place_heading(p, *found):
+                self.after_table = False  # a heading pins what follows again
                 continue
             if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
                 self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's

@@ -21,7 +21,7 @@ _ROLES = (
     ("partners", ("phối hợp",)),
     ("time", ("thời gian", "thời hạn", "hoàn thành", "tiến độ")),
     ("task", ("nội dung", "công việc", "nhiệm vụ", "hoạt động")),
-    ("other", ("ghi chú", "sản phẩm", "kết quả")),
+    ("other", ("ghi chú", "sản phẩm", "kết quả", "kinh phí", "dự toán")),
 )
 """What a column holds, by the words of its heading, in the order they are tried (`Đơn vị chủ trì` names the
 lead before `Nội dung chủ trì` could name a task; `Thời gian hoàn thành` is a time). `other` columns (notes,
@@ -31,7 +31,7 @@ _NUMBERED = re.compile(r"^(?P<n>(?:\d{1,2}|[IVX]{1,4})\.?)\s+(?=\S)")
 """A row's number run into its next cell, as a reader that took the number for list numbering writes it."""
 _HEADINGS = (r"(?:s?tt|số tt)", r"(?:nội dung(?: công việc| hoạt động| nhiệm vụ)?|công việc|nhiệm vụ|hoạt động)",
              r"(?:(?:đơn vị|cơ quan) )?(?:chủ trì|phối hợp|thực hiện)",
-             r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)", r"(?:ghi chú|sản phẩm|kết quả)")
+             r"(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ)", r"(?:ghi chú|sản phẩm|kết quả|kinh phí|dự toán)")
 _FLAT = re.compile(rf"^{_HEADINGS[0]}(?:\s*\|?\s*(?:{'|'.join(_HEADINGS[1:])}))+(?=\s+\d|$)")
 """A header row whose cells a reader ran together with single spaces (`TT Nội dung công việc Đơn vị chủ trì`),
 alone or with the rows after it run into its paragraph."""
