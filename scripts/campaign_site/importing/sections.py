@@ -10,6 +10,10 @@ Only a heading that names one subject pins what is under it. Under a heading nam
 what it says puts it (a date range to the window, a quoted phrase to the phrases, the rest to the first
 list the heading names), and everything reached that way is marked for checking with its words. A
 deeper heading naming one subject pins again.
+
+A table of tasks (`tables`) pins by its columns: a row's lead cell is its unit, its task cell the task (with
+no lead column, an activity of the content); what follows the table up to the next heading no column pins,
+so it is marked.
 """
 
 from __future__ import annotations
