@@ -1456,3 +1456,18 @@ def test_a_line_a_pdf_wrapped_out_of_an_activities_table_is_marked(site: SiteDat
 
     assert draft.plan["content"] == [TASK_ROWS[0].task, TASK_ROWS[1].task, REVIEW_PREFIX + "và các tuyến phố"]
     assert draft.plan["forms"] == ["Tuyên truyền trên loa truyền thanh."]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("request_words", ["Đề nghị {who} gửi báo cáo về Văn phòng trước ngày 10/5/{y}.",
+                                           "Yêu cầu {who} báo cáo kết quả chậm nhất ngày 12/5/{y}."])
+def test_a_deadline_in_a_table_that_lost_its_columns_names_no_unmarked_reporter(site: SiteData, issuer: Issuer,
+                                                                                  request_words: str) -> None:
+    """A table a PDF ran together with the request for reports after it: who reports is read from words no rule
+    pins, so it is marked."""
+    rows = task_table(TABLE_HEADERS[0], TASK_ROWS[:3], " ").replace("\n", " ")
+    request = request_words.format(who="các đơn vị", y=issuer.year)
+    draft = draft_of(site, document(issuer, f"II. TỔ CHỨC THỰC HIỆN\n\n{rows} {request}"), issuer.year)
+
+    assert draft.plan["report_deadlines"]
+    assert all(marked(d["reporter"]) or MARKER in d["reporter"] for d in draft.plan["report_deadlines"])
