@@ -1390,3 +1390,146 @@ def test_an_activity_under_content_and_forms_together_is_a_marked_form(site: Sit
 
     assert draft.plan["forms"] == [f"{REVIEW_PREFIX}{a}" for a in activities]
     assert draft.plan["content"] == [f"{REVIEW_PREFIX}{told}"]
+
+
+# --- tables of tasks ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: str
+    lead: str
+    partners: str
+    time: str
+
+
+TASK_ROWS = [
+    TaskRow("Tổ chức hội thi sáng tạo kỹ thuật dành cho thanh thiếu niên", "Sở Khoa học và Công nghệ",
+            "Tỉnh đoàn, Sở Giáo dục và Đào tạo", "Tháng 4"),
+    TaskRow("Treo băng rôn, khẩu hiệu tại trụ sở và các tuyến đường chính", "Văn phòng", "Các phòng chuyên môn", "Trước ngày 15/4"),
+    TaskRow("Đưa tin về các hoạt động hưởng ứng trên trang thông tin điện tử", "Trung tâm Văn hóa - Thông tin và Thể thao",
+            "Đài truyền thanh", "Cả tháng 4"),
+    TaskRow("Tổng hợp kết quả, báo cáo cấp trên", "Văn phòng", "Các đơn vị liên quan", "Trước ngày 30/4"),
+    TaskRow("Vận động doanh nghiệp tham gia trưng bày sản phẩm đổi mới sáng tạo", "Phòng Kinh tế và Hội Doanh nghiệp",
+            "Các hợp tác xã", "Ngày 21/4"),
+]
+"""Invented rows: the fourth has the second's lead (one unit, two tasks), the fifth a lead cell naming two units."""
+
+
+def task_table(header: list[str], rows: list[TaskRow], gap: str = "\t") -> str:
+    cells = {"TT": None, "STT": None}
+    lines = [gap.join(header)]
+    for n, row in enumerate(rows, start=1):
+        by_heading = [str(n) if h in cells else row.task if any(w in h for w in ("Nội dung", "Công việc", "Nhiệm vụ"))
+                      else row.lead if ("chủ trì" in h or "thực hiện" in h) and "Thời" not in h
+                      else row.partners if "phối hợp" in h else row.time for h in header]
+        lines.append(gap.join(by_heading))
+    return "\n".join(lines)
+
+
+TABLE_HEADERS = [
+    ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+    ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+    ["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian thực hiện"],
+]
+
+
+@pytest.mark.parametrize("gap", ["\t", "     "], ids=["tabs", "pdf-gap"])
+@pytest.mark.parametrize("header", TABLE_HEADERS, ids=["with-time", "without-time", "lead-and-time"])
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_table_of_tasks_gives_each_lead_unit_its_tasks(site: SiteData, issuer: Issuer, header: list[str], gap: str) -> None:
+    """A header row naming the columns pins each cell: the lead cell is the unit (rows of one lead are its tasks,
+    in order), the task cell its task; partners kept, marked; a lead cell naming two bodies marked; the paragraph
+    after the table, which no column pins, marked."""
+    after = "Các đơn vị gửi báo cáo kết quả về Văn phòng trước ngày 05/5 để tổng hợp."
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n{task_table(header, TASK_ROWS, gap)}\n\n{after}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    got = draft.plan["responsibilities"]
+    tasks = [[t if isinstance(t, str) else t["text"] for t in u["tasks"]] for u in got]
+    assert [u["unit"] for u in got][:4] == ["Sở Khoa học và Công nghệ", "Văn phòng", "Trung tâm Văn hóa - Thông tin và Thể thao",
+                                            REVIEW_PREFIX + "Phòng Kinh tế và Hội Doanh nghiệp"]
+    assert tasks[:4] == [[TASK_ROWS[0].task], [TASK_ROWS[1].task, TASK_ROWS[3].task], [TASK_ROWS[2].task], [TASK_ROWS[4].task]]
+    partners = [t["performers"] for u in got[:4] for t in u["tasks"] if isinstance(t, dict)]
+    assert partners == ([REVIEW_PREFIX + r.partners for r in (TASK_ROWS[0], TASK_ROWS[1], TASK_ROWS[3], TASK_ROWS[2],
+                                                               TASK_ROWS[4])] if any("phối hợp" in h for h in header) else [])
+    assert [t for u in got[4:] for t in u["tasks"]] == [REVIEW_PREFIX + after]
+    assert all(marked(s) or MARKER in s or s in {c for r in TASK_ROWS for c in (r.task, r.lead)} for s in strings(got))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_table_of_activities_gives_the_content(site: SiteData, issuer: Issuer) -> None:
+    """Under `Nội dung`, a table naming the activity and its time but no lead unit: each activity is a content item."""
+    table = task_table(["TT", "Nội dung hoạt động", "Thời gian"], TASK_ROWS[:3])
+    draft = draft_of(site, document(issuer, f"II. NỘI DUNG HOẠT ĐỘNG\n\n{table}"), issuer.year)
+
+    assert draft.plan["content"] == [r.task for r in TASK_ROWS[:3]]
+    assert "responsibilities" not in draft.plan or not draft.plan["responsibilities"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("wrapped", [False, True], ids=["one-line", "pdf-wrapped"])
+def test_a_table_whose_columns_are_lost_gives_only_marked_tasks(site: SiteData, issuer: Issuer, wrapped: bool) -> None:
+    """A PDF that keeps no gap between cells runs a row together (`1 Treo băng rôn … Văn phòng Các phòng …`): no cell
+    is pinned, so every task is marked and no unit is written unmarked."""
+    table = task_table(TABLE_HEADERS[0], TASK_ROWS, " ")
+    text = document(issuer, f"II. TỔ CHỨC THỰC HIỆN\n\n{table}")
+    draft = draft_of(site, pdf_like(text) if wrapped else text, issuer.year)
+
+    got = strings(draft.plan["responsibilities"])
+    assert got and all(marked(s) or MARKER in s for s in got)
+
+
+@st.composite
+def tables_of_tasks(draw: st.DrawFn) -> tuple[list[str], list[TaskRow]]:
+    header = draw(st.sampled_from(TABLE_HEADERS))
+    leads = st.sampled_from(["Sở Y tế", "Phòng Văn hóa và Thông tin", "Công an xã", "Sở Tài chính, Sở Nội vụ",
+                             "Ủy ban nhân dân các xã; các thôn", "Văn phòng Bộ"])
+    row = st.builds(TaskRow, st.sampled_from([r.task for r in TASK_ROWS]), leads,
+                    st.sampled_from(["Các sở, ngành", "Đoàn Thanh niên", ""]), st.sampled_from(["Tháng 5", "Quý II"]))
+    return header, draw(st.lists(row, min_size=3, max_size=6))
+
+
+@settings(max_examples=30, deadline=None)
+@given(tables_of_tasks(), st.sampled_from(["\t", "    "]))
+def test_no_unmarked_unit_or_task_that_is_not_its_columns_cell(table: tuple[list[str], list[TaskRow]], gap: str) -> None:
+    """Whatever the rows: an unmarked unit is a row's lead cell naming one body, an unmarked task is the task cell
+    of a row with that lead."""
+    header, rows = table
+    issuer = ISSUERS[1]
+    draft = draft_of(shipped(), document(issuer, f"II. TỔ CHỨC THỰC HIỆN\n\n{task_table(header, rows, gap)}"), issuer.year)
+
+    for unit in draft.plan.get("responsibilities", []):
+        texts = [t if isinstance(t, str) else t["text"] for t in unit["tasks"]]
+        if not marked(unit["unit"]):
+            assert not any(c in unit["unit"] for c in ",;")
+            assert {t for t in texts if not marked(t)} <= {r.task for r in rows if r.lead == unit["unit"]}
+        for task in unit["tasks"]:
+            assert isinstance(task, str) or not task.get("performers") or marked(task["performers"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+def test_a_line_a_pdf_wrapped_out_of_an_activities_table_is_marked(site: SiteData, issuer: Issuer) -> None:
+    """A cell's words a PDF puts on a line of their own under the table: no column pins them, so they are marked;
+    the next heading pins its items again."""
+    table = "\n".join(["STT\tHoạt động\tThời gian\tKinh phí", f"1\t{TASK_ROWS[0].task}\tTháng 4\t5 triệu đồng",
+                       f"2\t{TASK_ROWS[1].task}\tTrước ngày 15/4\t3 triệu đồng"])
+    body = f"II. NỘI DUNG\n\n{table}\nvà các tuyến phố\n\nIII. HÌNH THỨC\n\nTuyên truyền trên loa truyền thanh."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["content"] == [TASK_ROWS[0].task, TASK_ROWS[1].task, REVIEW_PREFIX + "và các tuyến phố"]
+    assert draft.plan["forms"] == ["Tuyên truyền trên loa truyền thanh."]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("request_words", ["Đề nghị {who} gửi báo cáo về Văn phòng trước ngày 10/5/{y}.",
+                                           "Yêu cầu {who} báo cáo kết quả chậm nhất ngày 12/5/{y}."])
+def test_a_deadline_in_a_table_that_lost_its_columns_names_no_unmarked_reporter(site: SiteData, issuer: Issuer,
+                                                                                  request_words: str) -> None:
+    """A table a PDF ran together with the request for reports after it: who reports is read from words no rule
+    pins, so it is marked."""
+    rows = task_table(TABLE_HEADERS[0], TASK_ROWS[:3], " ").replace("\n", " ")
+    request = request_words.format(who="các đơn vị", y=issuer.year)
+    draft = draft_of(site, document(issuer, f"II. TỔ CHỨC THỰC HIỆN\n\n{rows} {request}"), issuer.year)
+
+    assert draft.plan["report_deadlines"]
+    assert all(marked(d["reporter"]) or MARKER in d["reporter"] for d in draft.plan["report_deadlines"])

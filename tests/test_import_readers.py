@@ -10,15 +10,17 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.text.paragraph import Paragraph
+from fpdf import FPDF
 from hypothesis import given
 from hypothesis import strategies as st
-from import_samples import docx_from_text, pdf_from_text
+from import_samples import FONTS, docx_from_text, pdf_from_text
 from odf.opendocument import OpenDocumentText
 from odf.text import List, ListItem, P
 from PIL import Image
@@ -740,3 +742,82 @@ def test_a_closing_paragraph_after_a_full_line_ending_a_sentence_is_its_own(clos
     text = "\n".join([*filler[:-1], filler[-1] + ".", last, closing])
     paras = paragraphs(text)
     assert paras[-1].text == closing and paras[-2].text.endswith(last)
+
+
+# --- tables of tasks ----------------------------------------------------------------------------------
+
+TASK_TABLES = {
+    "ministry": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+                 ["1", "Xây dựng tài liệu tuyên truyền về đổi mới sáng tạo", "Trung tâm Truyền thông", "Văn phòng Bộ", "Tháng 3"],
+                 ["2", "Tổ chức lễ phát động hưởng ứng", "Vụ Thi đua - Khen thưởng", "Cục Thông tin", "Ngày 18/5"],
+                 ["3", "Tổng hợp báo cáo kết quả", "Văn phòng Bộ", "Các đơn vị thuộc Bộ", "Trước 30/5"]],
+    "province": [["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+                 ["1", "Treo băng rôn, khẩu hiệu trên các tuyến phố chính", "Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các phường"],
+                 ["2", "Tổ chức hội thảo khoa học cấp tỉnh", "Sở Khoa học và Công nghệ", "Liên hiệp các Hội khoa học và kỹ thuật"],
+                 ["3", "Đưa tin trên báo, đài địa phương", "Báo và Đài Phát thanh - Truyền hình tỉnh", "Sở Khoa học và Công nghệ"],
+                 ["4", "Hướng dẫn doanh nghiệp đăng ký sáng chế", "Sở Khoa học và Công nghệ", "Hiệp hội Doanh nghiệp tỉnh"]],
+    "commune": [["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+                ["1", "Phát thanh tuyên truyền trên loa của xã", "Đài truyền thanh xã", "Từ 10/4 đến 21/4"],
+                ["2", "Treo khẩu hiệu tại trụ sở", "Văn phòng - Thống kê", "Trước 15/4"],
+                ["3", "Vận động Nhân dân tham gia cuộc thi ý tưởng", "Đoàn Thanh niên, Hội Phụ nữ", "Tháng 4"]],
+}
+"""Invented tables: a ministry's with a time column, a province's with a lead cell naming two bodies (`Báo và Đài …`),
+a commune's without partners and with a lead cell naming two (`Đoàn Thanh niên, Hội Phụ nữ`)."""
+
+
+def table_docx(rows: list[list[str]], target: Path) -> Path:
+    """A Word file with a section heading and the rows as a real, ruled table."""
+    document = Document()
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    document.add_paragraph("Các đơn vị báo cáo kết quả trước ngày 30/5.")
+    document.save(str(target))
+    return target
+
+
+def table_pdf(rows: list[list[str]], target: Path) -> Path:
+    """A PDF with the rows as a ruled table, as fpdf2 draws one (header cells in bold)."""
+    pdf = FPDF(format="A4")
+    for style, name in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
+        pdf.add_font("DejaVu", style, str(FONTS / name))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "II. TỔ CHỨC THỰC HIỆN")
+    with pdf.table() as table:
+        for row in rows:
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    pdf.multi_cell(0, 8, "Các đơn vị báo cáo kết quả trước ngày 30/5.")
+    pdf.output(str(target))
+    return target
+
+
+def read_rows(path: Path) -> list[tuple[str, ...]]:
+    return [p.cells for p in paragraphs(read_text(path)) if p.kind in ("table", "row")]
+
+
+@pytest.mark.parametrize("make", [table_docx, table_pdf], ids=["word", "fpdf2"])
+@pytest.mark.parametrize("issuer", list(TASK_TABLES))
+def test_a_ruled_table_of_tasks_reads_row_by_row_cell_by_cell(issuer: str, make: Any, tmp_path: Path) -> None:
+    """A Word table, and the table a PDF draws with rules, read as one line a row whose cells are the table's: the
+    text after the table stays a paragraph of its own."""
+    rows = TASK_TABLES[issuer]
+    path = make(rows, tmp_path / f"{issuer}{'.docx' if make is table_docx else '.pdf'}")
+
+    assert read_rows(path) == [tuple(row) for row in rows]
+    assert [p.text for p in paragraphs(read_text(path))][-1] == "Các đơn vị báo cáo kết quả trước ngày 30/5."
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_pdf_libreoffice_makes_of_a_word_table_of_tasks_reads_its_cells(tmp_path: Path) -> None:
+    sources = [str(table_docx(rows, tmp_path / f"{name}.docx")) for name, rows in TASK_TABLES.items()]
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *sources], capture_output=True, timeout=300, check=True)
+
+    for name, rows in TASK_TABLES.items():
+        assert read_rows(tmp_path / f"{name}.pdf") == [tuple(row) for row in rows]

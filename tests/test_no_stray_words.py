@@ -46,6 +46,7 @@ EXEMPT: dict[str, str] = {
     "campaign_site/importing/text.py": "patterns of a dispatch's paragraphs (labels, openings, place and date)",
     "campaign_site/importing/dates.py": "patterns of dates as documents write them",
     "campaign_site/importing/sections.py": "the words section titles use",
+    "campaign_site/importing/tables.py": "the words a task table's column headings and lead cells use",
     "campaign_site/importing/header.py": "patterns and document-type words of a dispatch's header",
     "campaign_site/importing/basis.py::TYPES": "document types as citations print them",
     "campaign_site/importing/basis.py::CITATION": "pattern of a citation",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from campaign_site.core.catalogue import plain
@@ -382,7 +382,10 @@ class _Extraction:
         for unit in self.sections.units:
             for task in unit.tasks:
                 tasks.add(task["text"])
-                found += deadlines.find(task["text"], unit.name if unit.certain else None, self.year)
+                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year)
+                if task["text"].startswith(REVIEW_PREFIX):  # who reports, read from words no rule pins: to check
+                    read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
+                found += read
         window = set(self.sections.window)
         for text in self._body_texts():
             if text not in tasks and text not in window:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_site.core.catalogue import plain
+from campaign_site.importing import tables
 from campaign_site.importing.header import number_line, wrapped
 from campaign_site.importing.text import COLUMN_GAP
 from campaign_site.importing.unreadable import UnreadableFile
@@ -37,12 +38,33 @@ def read_pdf(path: Path, name: str) -> str:
             raise UnreadableFile(
                 plain("import.scanned", name=name)
             )
-        pages = [(_page_lines(kept), struck) for kept, struck in map(_without_struck_out, pdf.pages)]
-    for (lines, _), (following, _) in zip(pages, pages[1:], strict=False):
+        pages = [(_page_lines(kept), struck, _task_tables(kept)) for kept, struck in map(_without_struck_out, pdf.pages)]
+    for (lines, _, _), (following, _, _) in zip(pages, pages[1:], strict=False):
         _carry_row(lines, following)
-    for lines, struck in pages:
+    for lines, struck, found in pages:
+        for top, bottom, rows in found:
+            paragraphs += _page_paragraphs([line for line in lines if _middle(line) < top], struck) + rows
+            lines = [line for line in lines if _middle(line) > bottom]
         paragraphs += _page_paragraphs(lines, struck)
     return "\n\n".join(paragraphs)
+
+
+def _middle(line: list[dict]) -> float:
+    """Half-way down a line's first word: a word's box may reach above the border of the cell it is in."""
+    return float(line[0]["top"] + line[0]["bottom"]) / 2
+
+
+def _task_tables(page: Any) -> list[tuple[float, float, list[str]]]:
+    """(top, bottom, rows) of each ruled table of the page whose first row names a task table's columns (see
+    `tables.roles`), top to bottom: each row one line, its cells apart by a tab, as a Word table reads."""
+    if not page.rects and not page.lines:
+        return []
+    found = []
+    for table in page.find_tables():
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        if len(rows) > 1 and len(rows[0]) > 2 and tables.roles(rows[0]):
+            found.append((table.bbox[1], table.bbox[3], ["\t".join(row) for row in rows]))
+    return sorted(found)
 
 
 def _page_lines(page: Any) -> list[list[dict]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text, human_size
-from campaign_site.importing import old_word
+from campaign_site.importing import old_word, tables
 from campaign_site.importing.containers import check_archive
 from campaign_site.importing.header import STAMP, STAMPS
 from campaign_site.importing.pdf_text import BULLET_GLYPH, read_pdf
@@ -212,8 +212,19 @@ def _docx(path: Path, name: str) -> str:
             for part in archive.infolist():
                 copy.writestr(part, _as_printed(body) if part.filename == "word/document.xml" else archive.read(part))
     with docx2python(printed, html=True, duplicate_merged_cells=False) as document:
-        paragraphs = [p for table in document.body for row in table for cell in row for p in _cell_paragraphs(cell)]
+        paragraphs = [p for table in document.body for p in _table_paragraphs(table)]
     return "\n\n".join(paragraphs)
+
+
+def _table_paragraphs(table: list[list[list[str]]]) -> list[str]:
+    """A body table's paragraphs, cell after cell; a task table's (its first row names its columns, see
+    `tables.roles`) one line a row, its cells apart by a tab, as a text copy of it prints."""
+    def joined(cell: list[str]) -> str:
+        return " ".join(" ".join(_cell_paragraphs(cell)).split())
+
+    if table and len(table[0]) > 2 and tables.roles([joined(cell) for cell in table[0]]):
+        return ["\t".join(joined(cell) for cell in row) for row in table]
+    return [p for row in table for cell in row for p in _cell_paragraphs(cell)]
 
 
 def _as_printed(document_xml: bytes) -> bytes:

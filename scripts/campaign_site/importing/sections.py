@@ -12,17 +12,21 @@ list the heading names, an activity under `Nội dung, hình thức` to the form
 that way is marked for checking with its words. A deeper heading naming one subject pins again. Under
 `Mục đích, yêu cầu` without subheadings the items are purposes until one says how the work is done (a
 requirement, as are those after it), all marked.
+
+A table of tasks (`tables`) pins by its columns: a row's lead cell is its unit, its task cell the task (with
+no lead column, an activity of the content); what follows the table up to the next heading no column pins,
+so it is marked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from campaign_site.data.model import Observance
 from campaign_site.data.placeholders import REVIEW_PREFIX, review
-from campaign_site.importing import dates
+from campaign_site.importing import dates, tables
 from campaign_site.importing.phrases import Candidate, kind_of, observance_mentions, phrase_like, quotes
 from campaign_site.importing.phrases import inner as quoted_text
 from campaign_site.importing.text import Para, ends_phrase, ends_sentence, sentences
@@ -128,6 +132,7 @@ class Unit:
     certain: bool = True
     tasks: list[dict] = field(default_factory=list)
     from_label: bool = False
+    from_table: bool = False
 
 
 @dataclass
@@ -174,10 +179,16 @@ class _Walker:
         """Texts of items that introduced phrases: ending on `:` they are not fragments."""
         self.manner = False
         """Whether an item under `Mục đích, yêu cầu` has said how the work is done: it and the rest are requirements."""
+        self.columns: list[str] | None = None
+        """What each column of the task table being read holds (see `tables`)."""
+        self.after_table = False
+        """A task table was read in this section."""
+        self.flattened = False
+        """A task table's header row with its cells run together was met in this section (`tables.flat_header`)."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.mixed, self.manner = named or [], False
+        self.mixed, self.manner, self.after_table, self.flattened = named or [], False, False, False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
@@ -187,18 +198,70 @@ class _Walker:
     def close(self) -> None:
         """Out of the section: what follows is the document's own (an item of a dispatch without sections)."""
         self.kind, self.depth, self.subsection, self.sub_depth, self.mixed = None, -1, None, None, []
+        self.after_table = self.flattened = False
         self.phrase_kind = self.phrase_observance = None
 
     def walk(self, paras: list[Para]) -> Sections:
         for p in paras:
+            if p.kind in ("table", "row"):
+                self.table_row(p)
+                continue
+            self.columns = None
+            if flat := tables.flat_header(p.text):
+                self.flattened = True  # a table without its columns: what follows in the section, marked
+                if len(flat) == len(key(p.text)):
+                    continue
             found = heading(p)
+            if (self.flattened or self.after_table) and self.kind == "responsibilities" and not found:
+                self.unpinned(p.text)
+                continue
+            if self.flattened or self.after_table:
+                p = replace(p, doubtful=True)  # a table's cell a PDF wrapped onto a line of its own, or a note under it
             if found and self.place_heading(p, *found):
+                self.after_table = False  # a heading pins what follows again
                 continue
             if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
                 self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's
             self.item(p, review(p.text) if p.doubtful else p.text)
         self.drop_dangling()
         return self.out
+
+    def table_row(self, p: Para) -> None:
+        """A task table's header row or one of its rows. With a lead column each row is its lead unit's task,
+        partners kept; without one, an activity of the content section. A lead cell that may name several
+        bodies is marked; a row whose cells do not match the header's columns is marked whole."""
+        if p.kind == "table":
+            self.columns = tables.roles(list(p.cells))
+            return
+        self.after_table = True
+        values = dict(zip(self.columns or [], p.cells, strict=False))
+        if self.columns is None or len(p.cells) != len(self.columns) or "lead" not in values \
+                and self.kind != "content":
+            if self.kind == "responsibilities" or "lead" in values:
+                self.unpinned(p.text)
+            else:
+                self.place(p, review(p.text))
+            return
+        if "lead" not in values:
+            self.place(p, values["task"])
+            return
+        lead = values["lead"]
+        unit = next((u for u in self.out.units if u.from_table and key(u.name) == key(lead)), None)
+        if unit is None:
+            unit = Unit(lead, certain=not tables.names_several(lead), from_table=True)
+            self.out.units.append(unit)
+        task = {"text": values["task"]}
+        if values.get("partners"):
+            # Who works with the lead is the column's, but staff keep partners in the task's words or leave
+            # them out as often as in `performers`: kept, to check.
+            task["performers"] = review(values["partners"])
+        unit.tasks.append(task)
+
+    def unpinned(self, text: str) -> None:
+        """A paragraph after a table of units (or in a table without its columns): no column pins its unit,
+        so it is a task of its own, marked, under the body it names as its subject (marked) or none."""
+        actor = UNIT_ACTOR.match(text)
+        self.out.units.append(Unit(actor["u"].strip() if actor else "", certain=False, tasks=[{"text": review(text)}]))
 
     def drop_dangling(self) -> None:
         """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from campaign_site.importing import tables
 from campaign_site.importing.vn import is_caps, is_lower_start, nfc, squash
 
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
@@ -45,13 +46,16 @@ class Para:
     text: str
     marker: str = ""
     kind: str = "plain"
-    """plain, roman (I.), number (1., 1.1.), letter (a)), bullet (-, +, *, •)."""
+    """plain, roman (I.), number (1., 1.1.), letter (a)), bullet (-, +, *, •); `table` a task table's header row,
+    `row` one of its rows (see `tables`)."""
     caps: bool = False
     bold: bool = False
     """The whole paragraph was bold in the reader's text."""
     index: int = 0
     doubtful: bool = False
     """Where it ends is uncertain (see `paragraphs`): its text is marked for checking."""
+    cells: tuple[str, ...] = ()
+    """The cells of a task table's row."""
 
     @property
     def depth(self) -> int:
@@ -87,6 +91,8 @@ class _Line:
     text: str
     bold: bool
     blank_before: bool
+    cells: tuple[str, ...] = ()
+    """A task table's header row or one of its rows (see `tables`): its cells."""
 
 
 _BODY_START = re.compile(r"^[\s*#]*(?:Kính gửi|Thực hiện|Căn cứ)\b")
@@ -115,7 +121,7 @@ def _columns(lines: list[str]) -> list[str]:
     right: list[str] = []
     in_header, in_tail = True, False
     for line in lines:
-        in_header = in_header and not _BODY_START.match(line)
+        in_header = in_header and not _BODY_START.match(line) and not tables.roles(tables.cells(line))
         in_tail = in_tail or bool(_TAIL_START.match(line))
         if in_tail:
             pieces = _COLUMN_SPLIT.split(line.strip(), maxsplit=1)
@@ -143,8 +149,21 @@ def clean_lines(text: str) -> list[_Line]:
     """The document's lines without Markdown marks, with whether each follows a blank line."""
     out: list[_Line] = []
     blank = False
+    columns: list[str] | None = None
     raw_lines = nfc(text).translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for raw in _columns(raw_lines):
+        if columns is not None and not raw.strip():
+            continue  # a Word table's rows come apart by blank lines
+        row = tables.cells(raw, columns is not None and columns[0] == "number")
+        header = tables.roles(row)
+        if header or columns and len(row) > 1:
+            # A row that has not the header's cells (one left empty, one a PDF wrapped) is still the table's:
+            # the walker reads no column of it.
+            columns = header or columns
+            out.append(_Line(" ".join(row), False, blank, tuple(row)))
+            blank = False
+            continue
+        columns = None
         line = raw.replace("\u00a0", " ").replace("\t", " ").strip()
         line = _HEADING_HASHES.sub("", line)
         line = _ESCAPED.sub(r"\1", line)
@@ -203,8 +222,8 @@ class _Open:
     """The paragraph being read, kept as pieces so that adding a line costs the line's length, not the
     paragraph's: what the rules ask of its text so far (its end, open quotes, length) is kept as it grows."""
 
-    def __init__(self, text: str, marker: str, kind: str, bold: bool, caps: bool) -> None:
-        self.pieces = [text]
+    def __init__(self, text: str, marker: str, kind: str, bold: bool, caps: bool, cells: tuple[str, ...] = ()) -> None:
+        self.pieces, self.cells = [text], cells
         self.marker, self.kind, self.bold, self.caps, self.doubtful = marker, kind, bold, caps, False
         self.length = len(text)
         self.curly = text.count("“") - text.count("”")
@@ -262,7 +281,10 @@ def paragraphs(text: str) -> list[Para]:
     for line in lines:
         found = _marker(line.text)
         current = out[-1] if out else None
-        if current is None or _starts_new(current, previous_line, line, found, width):
+        if line.cells:
+            kind = "row" if current is not None and current.kind in ("table", "row") else "table"
+            out.append(_Open(line.text, "", kind, False, False, line.cells))
+        elif current is None or current.cells or _starts_new(current, previous_line, line, found, width):
             kind, mark, body = found if found else ("plain", "", line.text)
             out.append(_Open(body, mark, kind, line.bold, is_caps(line.text)))
         else:
@@ -274,7 +296,7 @@ def paragraphs(text: str) -> list[Para]:
             current.bold = current.bold and line.bold
             current.caps = current.caps and is_caps(line.text)
         previous_line = line
-    return [Para(p.text, p.marker, p.kind, p.caps, p.bold, i, p.doubtful) for i, p in enumerate(out)]
+    return [Para(p.text, p.marker, p.kind, p.caps, p.bold, i, p.doubtful, p.cells) for i, p in enumerate(out)]
 
 
 def _full_width(line: _Line | None, following: _Line, width: int | None, share: float = 0.9) -> bool:
