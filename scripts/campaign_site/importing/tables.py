@@ -14,7 +14,8 @@ import re
 from campaign_site.importing.vn import key
 
 SPLIT = re.compile(r"(?<=\S)(?:\s{4,}|\s*\t\s*)(?=\S)")
-"""Between two cells of a row: a tab, or the wide gap a PDF or the readers leave."""
+"""Between two cells of a row, or the two columns of a header line: a tab, or the wide gap a PDF or the readers
+leave (`text.COLUMN_GAP`)."""
 _ROLES = (
     ("number", ("tt", "stt", "số tt")),
     ("lead", ("chủ trì", "đơn vị thực hiện", "cơ quan thực hiện", "đơn vị thực hiện chính")),

@@ -99,9 +99,8 @@ _BODY_START = re.compile(r"^[\s*#]*(?:Kính gửi|Thực hiện|Căn cứ)\b")
 COLUMN_GAP = "    "
 """What the readers write between the two columns of a header line: a tab between two texts of a line (`ỦY BAN
 NHÂN DÂN<tab>CỘNG HÒA …`, `Số: 12/KH-UBND<tab>Hà Nội, ngày …`), or words a PDF sets far apart. `_COLUMN_GAP`
-splits header lines at it."""
+finds it and `tables.SPLIT` (a table row's cells apart by the same gap) splits header lines at it."""
 _COLUMN_GAP = re.compile(r"\S(?:\s{4,}|\t)\s*\S")
-_COLUMN_SPLIT = re.compile(r"(?<=\S)(?:\s{4,}|\s*\t\s*)(?=\S)")
 _TAIL_START = re.compile(r"^[\s*#]*Nơi nhận\b")
 _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
@@ -124,7 +123,7 @@ def _columns(lines: list[str]) -> list[str]:
         in_header = in_header and not _BODY_START.match(line) and not tables.roles(tables.cells(line))
         in_tail = in_tail or bool(_TAIL_START.match(line))
         if in_tail:
-            pieces = _COLUMN_SPLIT.split(line.strip(), maxsplit=1)
+            pieces = tables.SPLIT.split(line.strip(), maxsplit=1)
             if len(pieces) == 1 and _INDENTED.match(line):
                 right.append(line.strip())
             else:
@@ -134,7 +133,7 @@ def _columns(lines: list[str]) -> list[str]:
         if not in_header or not _COLUMN_GAP.search(line):
             out.append(line)
             continue
-        pieces = _COLUMN_SPLIT.split(line.strip())
+        pieces = tables.SPLIT.split(line.strip())
         merged = [pieces[0]]
         for piece in pieces[1:]:
             if _NO_SPLIT_BEFORE.search(merged[-1]):
