@@ -23,8 +23,16 @@ def is_hidden(char: str) -> bool:
     return char not in ALLOWED_CONTROLS and unicodedata.category(char) in _HIDDEN_CATEGORIES
 
 
+def _all_shown(text: str) -> bool:
+    """True when `text` surely holds no hidden character: Python's "printable" excludes every category
+    `is_hidden` refuses (and a few more, such as no-break spaces, which the slow path then reads)."""
+    return text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
+
+
 def hidden_character(text: str) -> str | None:
     """The first hidden character in `text`, if any."""
+    if _all_shown(text):
+        return None
     return next((char for char in text if is_hidden(char)), None)
 
 
@@ -37,7 +45,8 @@ def visible_text(value: object, multiline: bool = False) -> str:
     """`value` as text a reader sees: NFC, hidden characters removed, and on one line unless `multiline`
     (then every line break is a plain `\\n`)."""
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(char for char in text if not is_hidden(char))
+    if not _all_shown(text):
+        text = "".join(char for char in text if not is_hidden(char))
     if multiline:
         return text
     return _SPACES.sub(" ", text)

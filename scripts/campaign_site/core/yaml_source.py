@@ -104,7 +104,7 @@ _PLAIN_TAGS = {yaml.MappingNode: "tag:yaml.org,2002:map", yaml.SequenceNode: "ta
 def explicit_tag(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
     """The `!!type` written before a value, if any: a tag that the value alone would not be given."""
     if isinstance(node, yaml.ScalarNode):
-        plain = node.style is None
+        plain = not node.style  # PyYAML's own composer writes None for a plain scalar, libyaml's ""
         implied = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
     else:
         implied = _PLAIN_TAGS[type(node)]  # type: ignore[index]  # a mapping or a sequence here

@@ -87,6 +87,8 @@ _HOSTILE_IN_TEXT = re.compile(r"(?<![a-z0-9])(javascript|vbscript|livescript|dat
 def hostile_address(text: str) -> str | None:
     """The scheme of a script or data address written anywhere in a text value (`javascript:`, `data:,`),
     however it is encoded (entities, `&colon;`, spaces, control characters, capitals); None if there is none."""
+    if ":" not in text and "&" not in text:  # no colon, and no entity that could write one
+        return None
     squeezed = "".join(c for c in html.unescape(text) if ord(c) > 0x20 and not is_hidden(c)).lower()
     match = _HOSTILE_IN_TEXT.search(squeezed)
     return match[1] if match else None
