@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 
@@ -28,33 +29,46 @@ class FileCache:
 
     def __init__(self, directory: Path | None, code: Callable[[], str]) -> None:
         self.directory = directory
-        self.code = code
+        self.code = cache(code)
         self.used: set[Path] = set()
         self.hits = 0
         self.misses = 0
 
     def get(self, inputs: object, make: Callable[[], bytes]) -> bytes:
         """The cached bytes for `inputs` (JSON-serialisable), making them with `make` if needed."""
+        content = self.peek(inputs)
+        if content is None:
+            content = make()
+            self.put(inputs, content)
+        return content
+
+    def peek(self, inputs: object) -> bytes | None:
+        """The cached bytes for `inputs`, or None (a miss, counted)."""
+        path = self._path(inputs)
+        try:
+            content = path.read_bytes() if path else None
+        except FileNotFoundError:
+            content = None
+        self.hits, self.misses = (self.hits + 1, self.misses) if content is not None else (self.hits, self.misses + 1)
+        return content
+
+    def put(self, inputs: object, content: bytes) -> None:
+        """Keep `content` as what `inputs` make (atomically: a reader never sees half a file)."""
+        path = self._path(inputs)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(content)
+        partial.replace(path)
+
+    def _path(self, inputs: object) -> Path | None:
         if self.directory is None:
-            self.misses += 1
-            return make()
+            return None
         key = hashlib.sha256(json.dumps([self.code(), inputs], ensure_ascii=False).encode()).hexdigest()
         path = self.directory / key[:2] / key
         self.used.add(path)
-        try:
-            content = path.read_bytes()
-        except FileNotFoundError:
-            pass
-        else:
-            self.hits += 1
-            return content
-        self.misses += 1
-        content = make()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{key}.{os.getpid()}.tmp")
-        partial.write_bytes(content)
-        partial.replace(path)
-        return content
+        return path
 
     def prune(self) -> int:
         """Delete the files this build did not use (not another build's partial files); returns how many."""

@@ -1,0 +1,147 @@
+"""MkDocs hook: every page's Markdown converted on every core, and kept between builds. Glue only.
+
+MkDocs converts pages one after another in one process; with thousands of plans that is most of a
+build. Once the navigation is known (`on_nav`), each page's final Markdown is read as MkDocs will read
+it; pages whose HTML is in `.cache/pages/` (same Markdown, same address, every file its links looked up
+where it was, same `mkdocs.yml` and library versions) are taken from there, the others are converted on every core
+(`campaign_site.core.parallel`). MkDocs' own loop then runs every event as usual, and a page's
+conversion gives the result made here when its Markdown is still the same, or converts it then.
+Messages the conversion logs (a broken link) are logged again each build, so `--strict` still fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from campaign_site.core.file_cache import FileCache
+from campaign_site.core.parallel import map_all
+
+_LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+
+
+class _Captured(logging.Handler):
+    """Records MkDocs' messages during one conversion, to be logged again in the main process."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _tokens(links: list[AnchorLink]) -> list[dict[str, Any]]:
+    return [{"name": a.title, "id": a.id, "level": a.level, "children": _tokens(a.children)} for a in links]
+
+
+def _target(found: File | None) -> list[str] | None:
+    """What a link to a file becomes: its address and whether it is published, or nothing."""
+    return None if found is None else [found.url, found.inclusion.name]
+
+
+def _convert(page: Page, config: MkDocsConfig, files: Files) -> bytes:
+    """Convert one page as MkDocs would; its results, its messages and the files its links looked up, as JSON."""
+    logger, captured = logging.getLogger("mkdocs"), _Captured()
+    handlers, propagate = logger.handlers, logger.propagate
+    logger.handlers, logger.propagate = [captured], False
+    config._current_page = page
+    looked_up: dict[str, File | None] = {}
+    lookup = files.get_file_from_path
+
+    def recorded(path: str) -> File | None:
+        found = looked_up[path] = lookup(path)
+        return found
+
+    files.get_file_from_path = recorded  # type: ignore[method-assign]
+    try:
+        Page.render(page, config, files)
+    finally:
+        del files.get_file_from_path
+        logger.handlers, logger.propagate = handlers, propagate
+        config._current_page = None
+    links = page.links_to_anchors
+    return json.dumps({
+        "content": page.content, "toc": _tokens(list(page.toc)), "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()), "log": captured.records,
+        "looked_up": {path: _target(found) for path, found in looked_up.items()},
+        "links": None if links is None else {f.src_uri: found for f, found in links.items()},
+    }, ensure_ascii=False).encode()
+
+
+def _still_valid(made: bytes | None, files: Files) -> bytes | None:
+    """A kept conversion, if every file its links looked up is still where it was (or still missing)."""
+    if made is None:
+        return None
+    looked_up = json.loads(made)["looked_up"]
+    return made if all(_target(files.get_file_from_path(path)) == found for path, found in looked_up.items()) else None
+
+
+class PageConversions:
+    """Converted pages of one build, by source path, with the Markdown each was converted from."""
+
+    def __init__(self) -> None:
+        self.done: dict[str, tuple[str, bytes]] = {}
+        self.cache = FileCache(None, str)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.cache = FileCache(Path(config.config_file_path).parent / ".cache" / "pages", lambda: _digest(config))
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        for page in pages:  # what MkDocs' loop will convert: the source, then every plugin's changes
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
+        found = {page.file.src_uri: _still_valid(self.cache.peek(_inputs(page)), files) for page in pages}
+        missing = [page for page in pages if found[page.file.src_uri] is None]
+        for page, made in zip(missing, map_all(lambda page: _convert(page, config, files), missing), strict=True):
+            self.cache.put(_inputs(page), made)
+            found[page.file.src_uri] = made
+        self.done = {page.file.src_uri: (page.markdown or "", found[page.file.src_uri] or b"") for page in pages}
+        return nav
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        if page.file.src_uri in self.done:
+            page.render = lambda config, files: self._restore(page, config, files)  # type: ignore[method-assign]
+        return page
+
+    def _restore(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        markdown, made = self.done[page.file.src_uri]
+        if page.markdown != markdown:  # a plugin changed it since: convert it now
+            Page.render(page, config, files)
+            return
+        result = json.loads(made)
+        page.content, page.toc = result["content"], get_toc(result["toc"])
+        page._title_from_render, page.present_anchor_ids = result["title"], set(result["anchors"])
+        if result["links"] is not None:
+            targets = {uri: files.get_file_from_path(uri) for uri in result["links"]}  # each still there: see _still_valid
+            page.links_to_anchors = {file: result["links"][uri] for uri, file in targets.items() if file is not None}
+        for name, level, message in result["log"]:
+            logging.getLogger(name).log(level, "%s", message)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.cache.prune()
+
+
+def _inputs(page: Page) -> list[str]:
+    return [page.file.src_uri, page.file.dest_uri, page.file.url, page.file.inclusion.name, page.markdown or ""]
+
+
+def _digest(config: MkDocsConfig) -> str:
+    """What every page's HTML depends on besides its Markdown and its links: the configuration, the
+    libraries and this hook."""
+    digest = hashlib.sha256(Path(config.config_file_path).read_bytes() + Path(__file__).read_bytes())
+    digest.update(" ".join(version(name) for name in _LIBRARIES).encode())
+    return digest.hexdigest()
+
+
+_conversions = PageConversions()
+on_nav, on_pre_page, on_post_build = _conversions.on_nav, _conversions.on_pre_page, _conversions.on_post_build

@@ -1,0 +1,78 @@
+"""Pages converted on every core and kept between builds (`scripts/mkdocs_render_hook.py`) are never stale.
+
+A build that reuses `.cache/pages` after edits must write exactly the files a clean build writes, and a
+broken link must fail `--strict` whether its page was converted now or reused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import REPO, replace_in, run_build
+from PIL import Image
+from project_copy import copy_banner_cache
+from sample_posts import POSTS, add_posts
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site; calendar stamps (the time of the build) left out."""
+    found = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        content = path.read_bytes()
+        if path.suffix == ".ics":
+            content = b"\n".join(line for line in content.split(b"\n") if not line.startswith(b"DTSTAMP"))
+        found[path.relative_to(site).as_posix()] = content
+    return found
+
+
+def test_a_build_reusing_converted_pages_after_edits_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
+    add_posts(copy_banner_cache(project), 1)
+    first = run_build(project / "mkdocs.yml", tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    kept = {p.name for p in (project / ".cache" / "pages").glob("*/*")}
+    assert len(kept) == len(list((tmp_path / "first").rglob("index.html")))  # every page converted once, and kept
+
+    # A slogan (year page, banners, plans citing it), a cited document's date (every plan resting on it),
+    # a plan's province (its page, both provinces' pages, the navigation), a photo (its post and the news).
+    replace_in(project / "campaigns/2026/campaign.yaml", "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4",
+               "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4 năm nay")
+    documents = project / "campaigns/documents.yaml"
+    date = next(line.split(": ", 1)[1] for line in documents.read_text(encoding="utf-8").splitlines()
+                if line.strip().startswith("date: ") and "/" in line)
+    replace_in(documents, f"date: {date}", "date: 1/1/2020")
+    plan = project / "campaigns/2026/plans/ubnd-xa-binh-thanh.yaml"
+    province = next(line for line in plan.read_text(encoding="utf-8").splitlines() if line.strip().startswith("province: "))
+    replace_in(plan, province, province.split(":")[0] + ": Cà Mau")
+    photo = next((project / POSTS).rglob("*.jpg"))
+    Image.new("RGB", (1200, 900), (20, 120, 200)).save(photo, quality=90)
+
+    warm = run_build(project / "mkdocs.yml", tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    reused = kept & {p.name for p in (project / ".cache" / "pages").glob("*/*")}
+    assert reused, "the second build converted every page again"
+    shutil.rmtree(project / ".cache" / "pages")
+    clean = run_build(project / "mkdocs.yml", tmp_path / "clean")
+    assert clean.returncode == 0, clean.stderr
+
+    warm_files, clean_files = _files(tmp_path / "warm"), _files(tmp_path / "clean")
+    assert warm_files.keys() == clean_files.keys()
+    stale = [name for name in warm_files if warm_files[name] != clean_files[name]]
+    assert not stale, f"pages that differ from a clean build: {stale[:10]}"
+    changed = [name for name in clean_files if _files(tmp_path / "first").get(name) != clean_files[name]]
+    assert len(changed) > 10  # the edits did reach many pages: the comparison means something
+
+
+def test_a_broken_link_fails_the_strict_build_each_time_even_from_kept_pages(project: Path, tmp_path: Path) -> None:
+    copy_banner_cache(project)
+    (project / "docs" / "lien-he-them.md").write_text("# Liên hệ thêm\n\nXem [trang cũ](khong-co.md).\n", encoding="utf-8")
+    for attempt in ("first", "again"):
+        run = run_build(project / "mkdocs.yml", tmp_path / attempt)
+        assert run.returncode != 0, attempt
+        assert "khong-co.md" in run.stderr, attempt
+    assert any((project / ".cache" / "pages").glob("*/*"))
+
+
+def test_the_hook_is_listed_after_the_page_hooks() -> None:
+    """It reads each page's Markdown as the other hooks leave it, so it must run after them."""
+    hooks = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("hooks:")[1].split("\n\n")[0]
+    assert hooks.index("mkdocs_hook.py") < hooks.index("mkdocs_render_hook.py")
