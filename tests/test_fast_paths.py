@@ -8,15 +8,20 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from pathlib import Path
 
+import pytest
+import synthetic_campaigns
 import yaml
 from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign_site.core import yaml_source
+from campaign_site.core import parallel, yaml_source
+from campaign_site.core.problems import DataError
 from campaign_site.core.text_safety import hidden_character, is_hidden, visible_text
 from campaign_site.data.html_policy import _HOSTILE_IN_TEXT, hostile_address
+from campaign_site.data.loader import load_site
 
 _TEXT = st.text(alphabet=st.characters(codec=None), max_size=40) | st.text(
     alphabet="aăâđêôơưáàảãạ :&;#xX3AjavscriptdDAT\n\t\r\u00a0\u200b\u2028\u202e\ufeff\x1b", max_size=40)
@@ -72,3 +77,25 @@ def _read(text: str, loader: type[yaml.SafeLoader]) -> tuple[object, object] | s
     except yaml_source.YamlSyntaxProblem as problem:
         return "refused: " + ", ".join(p.field for p in problem.problems)
     return source.data, source.positions
+
+
+def test_plans_read_on_every_core_give_the_same_data_and_problems_in_the_same_order(tmp_path: Path,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    project = synthetic_campaigns.write(tmp_path / "project", 260, history_years=1)
+    plans = sorted((project / "campaigns/2026/plans").glob("tong-hop-*.yaml"))
+    for number, plan in enumerate(plans[::40]):  # a broken date, a broken file, a hidden character
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text([text.replace("date: 4/2026", "date: 31/2/2026"), text + "  - [", text.replace("place: ", "place: \u200b")][number % 3],
+                        encoding="utf-8")
+
+    def read() -> tuple[str, ...]:
+        try:
+            load_site(project / "campaigns")
+        except DataError as error:
+            return tuple(map(str, error.problems))
+        raise AssertionError("the broken plans were not reported")
+
+    on_every_core = read()
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    assert on_every_core == read()
+    assert len(on_every_core) >= 7

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from campaign_site.core.catalogue import plain
 from campaign_site.core.file_links import not_a_file, outside
 from campaign_site.core.glyphs import GlyphCoverage, banner_coverage
+from campaign_site.core.parallel import map_all
 from campaign_site.core.problems import DataError, Problem
 from campaign_site.core.yaml_source import SourceFile, YamlSyntaxProblem, load_yaml
 from campaign_site.data import (
@@ -69,29 +70,31 @@ class _Reader:
 
     def read(self, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None]:
         """Read one file and check its shape, recording its problems; the source is kept even if invalid."""
+        source, value, problems = self.read_alone(path, model)
+        self.problems += problems
+        return source, value
+
+    def read_alone(self, path: Path, model: type[M]) -> tuple[SourceFile | None, M | None, list[Problem]]:
+        """`read`, returning the file's problems instead of recording them (so files can be read on every core)."""
         if not_a_file(path):
-            return None, None  # reported once, by rules.stray_files
+            return None, None, []  # reported once, by rules.stray_files
         if not path.is_file():
-            self.problems.append(Problem(self.display(path), 1, 1, "", plain("load.missing_file", name=path.name)))
-            return None, None
+            return None, None, [Problem(self.display(path), 1, 1, "", plain("load.missing_file", name=path.name))]
         if outside(path, self.root.parent):
-            return None, None  # reported once, by rules.stray_files
+            return None, None, []  # reported once, by rules.stray_files
         try:
             source = load_yaml(path, self.display(path))
         except YamlSyntaxProblem as exc:
-            self.problems += exc.problems
-            return None, None
-        self.problems += source.warnings + checks.html_warnings(source) + html_policy.hostile_addresses(source)
+            return None, None, exc.problems
+        problems = source.warnings + checks.html_warnings(source) + html_policy.hostile_addresses(source)
         unfilled = placeholders.in_data(source, model) + unknowns.misplaced(source, model)
         if unfilled:
             # Placeholders first: their own messages say more than the type errors they would cause.
-            self.problems += unfilled
-            return source, None
+            return source, None, problems + unfilled
         try:
-            return source, model.model_validate(source.data, context={"documents": self.documents})
+            return source, model.model_validate(source.data, context={"documents": self.documents}), problems
         except ValidationError as exc:
-            self.problems += problems_from(exc, source, model)
-            return source, None
+            return source, None, problems + problems_from(exc, source, model)
 
     def parse(self, path: Path, model: type[M]) -> ParsedFile[M] | None:
         """Read one file; None (with problems recorded) if it does not have the model's shape."""
@@ -108,14 +111,18 @@ def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | No
     reader.documents = {d.id: d for d in documents.documents} if documents else None
     observances_source, observances = reader.read(root / "observances.yaml", ObservancesFile)
     years, plans = [], []
-    for year_dir in sorted(p for p in root.iterdir() if p.is_dir() and year_folders.year_of(p.name)):
+    year_dirs = sorted(p for p in root.iterdir() if p.is_dir() and year_folders.year_of(p.name))
+    # Plans are read even when their year is not valid, so every problem shows at once; misnamed ones
+    # are reported by rules.stray_files. Thousands of plans: read on every core.
+    plan_paths = [path for year_dir in year_dirs for path in sorted((year_dir / "plans").glob("*.yaml"))
+                  if PLAN_ID.match(path.stem) and path.stem != LISTING]
+    read_plans = dict(zip(plan_paths, map_all(lambda path: reader.read_alone(path, Plan), plan_paths), strict=True))
+    for year_dir in year_dirs:
         year = int(year_dir.name)
         years.append(YearFiles(year, year_dir, reader.parse(year_dir / "campaign.yaml", CampaignFile)))
-        # Plans are read even when their year is not valid, so every problem shows at once.
-        for plan_path in sorted((year_dir / "plans").glob("*.yaml")):
-            if not PLAN_ID.match(plan_path.stem) or plan_path.stem == LISTING:
-                continue  # misnamed: reported by rules.stray_files
-            source, plan = reader.read(plan_path, Plan)
+        for plan_path in (path for path in plan_paths if path.parent.parent == year_dir):
+            source, plan, problems = read_plans[plan_path]
+            reader.problems += problems
             if source is not None and plan is not None:
                 plans.append(PlanFile(year, plan_path, source, plan))
     posts, post_problems = activities.read_posts(docs, docs_display) if docs is not None and docs.is_dir() else ([], [])
