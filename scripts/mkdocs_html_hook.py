@@ -1,4 +1,5 @@
-"""MkDocs hook: the work on each finished page (`campaign_site.pages.finish`). Glue only."""
+"""MkDocs hook: the work on each finished page (`campaign_site.pages.finish`); its content is finished where
+it is converted (`mkdocs_render_hook.py`). Glue only."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class PageHtml:
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         finish.page_text_meta(page.meta, page.title)
-        return finish.content_html(html, staff_page=page.file.generated_by is None)
+        return html  # the content itself is finished with its conversion: mkdocs_render_hook.py
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return finish.page_html(output, get_relative_url(".", page.url), self.scripts, log.warning)

@@ -1,11 +1,13 @@
-"""MkDocs hook: every page's Markdown converted on every core, and kept between builds. Glue only.
+"""MkDocs hook: every page's Markdown converted and finished (`campaign_site.pages.finish.content_html`)
+on every core, and kept between builds. Glue only.
 
 MkDocs converts pages one after another in one process; with thousands of plans that is most of a
 build. Once the navigation is known (`on_nav`), each page's final Markdown is read as MkDocs will read
 it; pages whose HTML is in `.cache/pages/` (same Markdown, same address, every file its links looked up
 where it was, same `mkdocs.yml` and library versions) are taken from there, the others are converted on every core
 (`campaign_site.core.parallel`). MkDocs' own loop then runs every event as usual, and a page's
-conversion gives the result made here when its Markdown is still the same, or converts it then.
+conversion gives the result made here when its Markdown is still the same, or converts it then; the
+page's content is then finished here too (`on_page_content`), or was already.
 Messages the conversion logs (a broken link) are logged again each build, so `--strict` still fails.
 """
 
@@ -26,6 +28,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from campaign_site.core.file_cache import FileCache
 from campaign_site.core.parallel import map_all
+from campaign_site.pages import finish
 
 _LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
@@ -66,13 +69,14 @@ def _convert(page: Page, config: MkDocsConfig, files: Files) -> bytes:
     files.get_file_from_path = recorded  # type: ignore[method-assign]
     try:
         Page.render(page, config, files)
+        finished = _finished(page, page.content or "")
     finally:
         del files.get_file_from_path
         logger.handlers, logger.propagate = handlers, propagate
         config._current_page = None
     links = page.links_to_anchors
     return json.dumps({
-        "content": page.content, "toc": _tokens(list(page.toc)), "title": page._title_from_render,
+        "content": finished, "toc": _tokens(list(page.toc)), "title": page._title_from_render,
         "anchors": sorted(page.present_anchor_ids or ()), "log": captured.records,
         "looked_up": {path: _target(found) for path, found in looked_up.items()},
         "links": None if links is None else {f.src_uri: found for f, found in links.items()},
@@ -87,11 +91,18 @@ def _still_valid(made: bytes | None, files: Files) -> bytes | None:
     return made if all(_target(files.get_file_from_path(path)) == found for path, found in looked_up.items()) else None
 
 
+def _finished(page: Page, html: str) -> str:
+    """The page's content as published: input cleaned, tables labelled, abbreviations explained."""
+    return finish.content_html(html, staff_page=page.file.generated_by is None)
+
+
 class PageConversions:
     """Converted pages of one build, by source path, with the Markdown each was converted from."""
 
     def __init__(self) -> None:
         self.done: dict[str, tuple[str, bytes]] = {}
+        self.finished: set[str] = set()
+        """Pages whose content was restored finished: `on_page_content` leaves it as it is."""
         self.cache = FileCache(None, str)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -106,6 +117,7 @@ class PageConversions:
             self.cache.put(_inputs(page), made)
             found[page.file.src_uri] = made
         self.done = {page.file.src_uri: (page.markdown or "", found[page.file.src_uri] or b"") for page in pages}
+        self.finished = set()
         return nav
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -119,6 +131,7 @@ class PageConversions:
             Page.render(page, config, files)
             return
         result = json.loads(made)
+        self.finished.add(page.file.src_uri)
         page.content, page.toc = result["content"], get_toc(result["toc"])
         page._title_from_render, page.present_anchor_ids = result["title"], set(result["anchors"])
         if result["links"] is not None:
@@ -126,6 +139,9 @@ class PageConversions:
             page.links_to_anchors = {file: result["links"][uri] for uri, file in targets.items() if file is not None}
         for name, level, message in result["log"]:
             logging.getLogger(name).log(level, "%s", message)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html if page.file.src_uri in self.finished else _finished(page, html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.cache.prune()
@@ -144,4 +160,5 @@ def _digest(config: MkDocsConfig) -> str:
 
 
 _conversions = PageConversions()
-on_nav, on_pre_page, on_post_build = _conversions.on_nav, _conversions.on_pre_page, _conversions.on_post_build
+on_nav, on_pre_page, on_page_content = _conversions.on_nav, _conversions.on_pre_page, _conversions.on_page_content
+on_post_build = _conversions.on_post_build
