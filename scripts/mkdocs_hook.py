@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from campaign_site.core.catalogue import plain
 from campaign_site.core.content_names import content_name
+from campaign_site.core.file_cache import compiled_templates
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
 from campaign_site.pages.nav import nearest as nav_place
@@ -57,6 +59,10 @@ class CampaignSite:
             config.site_description = Markup(escape(site.description))
             config.extra.update(contact=build.contact, share_image=build.share_image)
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = compiled_templates(Path(config.config_file_path).parent / ".cache" / "templates" / "theme")
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for key in ("extra_css", "extra_javascript"):  # our CSS and JS published under content-hash names
@@ -99,4 +105,4 @@ class CampaignSite:
 
 _site = CampaignSite()
 on_startup, on_config, on_files, on_page_markdown = _site.on_startup, _site.on_config, _site.on_files, _site.on_page_markdown
-on_page_context, on_post_page = _site.on_page_context, _site.on_post_page
+on_page_context, on_post_page, on_env = _site.on_page_context, _site.on_post_page, _site.on_env

@@ -76,3 +76,17 @@ def test_the_hook_is_listed_after_the_page_hooks() -> None:
     """It reads each page's Markdown as the other hooks leave it, so it must run after them."""
     hooks = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("hooks:")[1].split("\n\n")[0]
     assert hooks.index("mkdocs_hook.py") < hooks.index("mkdocs_render_hook.py")
+
+
+def test_an_edited_template_is_compiled_again(project: Path, tmp_path: Path) -> None:
+    """Compiled templates are kept in .cache/templates; an edit to the theme's or to a page's template shows."""
+    copy_banner_cache(project)
+    assert run_build(project / "mkdocs.yml", tmp_path / "first").returncode == 0
+    assert any((project / ".cache" / "templates" / "theme").iterdir()) and any((project / ".cache" / "templates" / "pages").iterdir())
+    replace_in(project / "overrides/main.html", "{% block htmltitle %}", "{% block htmltitle %}<!-- mẫu đã sửa -->")
+    year = project / "scripts/campaign_site/pages/templates/year.md.j2"
+    year.write_text(year.read_text(encoding="utf-8") + "\nĐoạn mẫu mới.\n", encoding="utf-8")
+    again = run_build(project / "mkdocs.yml", tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert "<!-- mẫu đã sửa -->" in (tmp_path / "again" / "index.html").read_text(encoding="utf-8")
+    assert "Đoạn mẫu mới." in (tmp_path / "again" / "2026" / "index.html").read_text(encoding="utf-8")

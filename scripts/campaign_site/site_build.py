@@ -121,7 +121,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
     collected = collect(data, today, texts, stamp, cache, photo_cache)
-    files = SiteRenderer(collected).render()
+    files = SiteRenderer(collected, root / ".cache" / "templates" / "pages").render()
     cache.prune()
     photo_cache.prune()
     replaced = [*intros.values(), *(p for p in pages if activities.is_post(p)), *activities.withheld(docs)]

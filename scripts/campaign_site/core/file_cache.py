@@ -1,4 +1,5 @@
-"""Made files kept between builds, so a build only makes what changed (drawn banners, resized photos).
+"""Made files kept between builds, so a build only makes what changed (drawn banners, resized photos,
+compiled templates).
 
 A file's key covers its inputs and a digest of the code that makes it (given by the caller): changing
 either makes the file anew; nothing needs a manual version.
@@ -12,6 +13,8 @@ import os
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
 
 
 def source_digest(paths: Iterable[Path]) -> str:
@@ -78,3 +81,10 @@ class FileCache:
         for path in stale:
             path.unlink(missing_ok=True)
         return len(stale)
+
+
+def compiled_templates(directory: Path) -> FileSystemBytecodeCache:
+    """Jinja templates compiled once and kept in `directory` (keyed by name and source; a new Jinja or
+    Python compiles them again): with the theme's, compiling took half a second of every build."""
+    directory.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(directory))

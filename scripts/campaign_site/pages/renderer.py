@@ -21,6 +21,7 @@ from jinja2.runtime import Context
 from campaign_site.core import parallel
 from campaign_site.core.catalogue import plain, say
 from campaign_site.core.encoders import html_attribute, json_text
+from campaign_site.core.file_cache import compiled_templates
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.core.problems import Problem
@@ -90,10 +91,12 @@ def front_matter(view: View, page_type: PageType, ctx: Collected, subject: Any) 
 class SiteRenderer:
     """Lays out every page of the site from what the stages collected; it makes no file of its own."""
 
-    def __init__(self, collected: Collected) -> None:
+    def __init__(self, collected: Collected, compiled: Path | None = None) -> None:
+        """`compiled`: a folder keeping the templates compiled between builds (none: compile them each time)."""
         self.collected = collected
         self.env = MarkdownEnvironment(
             loader=FileSystemLoader(_TEMPLATES),
+            bytecode_cache=compiled_templates(compiled) if compiled else None,
             finalize=escape,
             undefined=StrictUndefined,
             trim_blocks=True,
