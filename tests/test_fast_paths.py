@@ -13,15 +13,18 @@ from pathlib import Path
 import pytest
 import synthetic_campaigns
 import yaml
-from conftest import REPO
+from conftest import REPO, replace_in
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from campaign_site.core import parallel, yaml_source
 from campaign_site.core.problems import DataError
 from campaign_site.core.text_safety import hidden_character, is_hidden, visible_text
+from campaign_site.data import loader
 from campaign_site.data.html_policy import _HOSTILE_IN_TEXT, hostile_address
 from campaign_site.data.loader import load_site
+from campaign_site.data.model import Plan
 
 _TEXT = st.text(alphabet=st.characters(codec=None), max_size=40) | st.text(
     alphabet="aăâđêôơưáàảãạ :&;#xX3AjavscriptdDAT\n\t\r\u00a0\u200b\u2028\u202e\ufeff\x1b", max_size=40)
@@ -99,3 +102,30 @@ def test_plans_read_on_every_core_give_the_same_data_and_problems_in_the_same_or
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     assert on_every_core == read()
     assert len(on_every_core) >= 7
+
+
+def test_a_plan_read_again_in_the_same_process_shows_every_change(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve` keeps the plans it read: an edited plan is read again, and every plan when the
+    registry (which plans take facts from) changed; nothing else is."""
+    plan = project / "campaigns/2026/plans/ubnd-xa-binh-thanh.yaml"
+    read: list[str] = []
+    read_alone = loader._Reader.read_alone
+
+    def counted(self: loader._Reader, path: Path, model: type[BaseModel]) -> object:
+        read.extend([path.stem] if model is Plan else [])
+        return read_alone(self, path, model)
+
+    monkeypatch.setattr(loader._Reader, "read_alone", counted)
+
+    def place() -> str:
+        read.clear()
+        return next(p for c in load_site(project / "campaigns").campaigns.values() for p in c.plans if p.id == plan.stem).place
+
+    first = place()
+    assert plan.stem in read
+    assert place() == first and read == []
+    replace_in(plan, f"place: {first}", "place: Nơi khác")
+    assert place() == "Nơi khác" and read == [plan.stem]
+    documents = project / "campaigns/documents.yaml"
+    documents.write_text(documents.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert place() == "Nơi khác" and len(read) == len(list((project / "campaigns").glob("*/plans/*.yaml")))

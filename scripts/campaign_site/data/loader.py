@@ -16,6 +16,7 @@ Layout:
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TypeVar
 
@@ -116,7 +117,7 @@ def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | No
     # are reported by rules.stray_files. Thousands of plans: read on every core.
     plan_paths = [path for year_dir in year_dirs for path in sorted((year_dir / "plans").glob("*.yaml"))
                   if PLAN_ID.match(path.stem) and path.stem != LISTING]
-    read_plans = dict(zip(plan_paths, map_all(lambda path: reader.read_alone(path, Plan), plan_paths), strict=True))
+    read_plans = _read_plans(reader, plan_paths, documents_source is not None and (root / "documents.yaml").read_bytes())
     for year_dir in year_dirs:
         year = int(year_dir.name)
         years.append(YearFiles(year, year_dir, reader.parse(year_dir / "campaign.yaml", CampaignFile)))
@@ -135,6 +136,26 @@ def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | No
         (*reader.problems, *post_problems, *misnamed, *staff_problems(docs, docs_display)),
         rules.entries_under(root), rules.present_originals(root, rules.origins(plans, registry)), docs, docs_display,
     )
+
+
+_PlanRead = tuple[SourceFile | None, Plan | None, list[Problem]]
+_kept: dict[tuple[str, bytes, bytes], _PlanRead] = {}
+"""The plans this process read last, by path, content and registry: `mkdocs serve` reads again only the
+files that changed (and all of them when the registry, which plans take facts from, changed)."""
+
+
+def _read_plans(reader: _Reader, paths: list[Path], registry: bytes | bool) -> dict[Path, _PlanRead]:
+    """Every plan file read and checked, on every core; a file read before with the same content and
+    registry is not read again."""
+    registry_key = hashlib.sha256(registry if isinstance(registry, bytes) else b"").digest()
+    keys = {path: (f"{path}{path.is_symlink()}", hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"",
+                   registry_key) for path in paths}
+    missing = [path for path in paths if keys[path] not in _kept]
+    read = dict(zip(missing, map_all(lambda path: reader.read_alone(path, Plan), missing), strict=True))
+    found = {path: read[path] if path in read else _kept[keys[path]] for path in paths}
+    _kept.clear()
+    _kept.update({keys[path]: found[path] for path in paths})
+    return found
 
 
 def staff_problems(docs: Path | None, docs_display: str) -> list[Problem]:
