@@ -60,8 +60,15 @@ class Campaign:
     """Plans grouped by place: central bodies first as one group ("Trung ương", not a province), then
     provinces in alphabetical order; in each, province-level issuers first."""
 
+    _group_of: dict[str, ProvincePlans] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "provinces", _by_province(self.plans))
+        object.__setattr__(self, "_group_of", {plan.id: group for group in self.provinces for plan in group.plans})
+
+    def group_of(self, plan: Plan) -> ProvincePlans:
+        """The place group (province, or the central bodies) the plan is listed under."""
+        return self._group_of[plan.id]
 
     def posts_of(self, plan: Plan) -> list[Post]:
         """The posts about activities the plan's issuer held under it, newest first."""

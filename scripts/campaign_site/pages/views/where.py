@@ -31,8 +31,7 @@ def province_trail(campaign: Campaign, group: ProvincePlans) -> list[Crumb]:
 def plan_trail(campaign: Campaign, plan: Plan) -> list[Crumb]:
     """`Năm 2026 › Hải Phòng › UBND phường Trần Hưng Đạo`: the year, the plan's province, the plan (its
     issuer's short name; the province is the step before)."""
-    group = next(g for g in campaign.provinces if any(p.id == plan.id for p in g.plans))
-    return [*province_trail(campaign, group), Crumb(plan.named(plan.issuer.short_label), paths.plan_page(plan))]
+    return [*province_trail(campaign, campaign.group_of(plan)), Crumb(plan.named(plan.issuer.short_label), paths.plan_page(plan))]
 
 
 def here(trail: list[Crumb]) -> list[Crumb]:
