@@ -13,7 +13,6 @@ Messages the conversion logs (a broken link) are logged again each build, so `--
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from importlib.metadata import version
@@ -26,7 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from campaign_site.core.file_cache import FileCache
+from campaign_site.core.file_cache import FileCache, source_digest
 from campaign_site.core.parallel import map_all
 from campaign_site.pages import finish
 
@@ -153,10 +152,11 @@ def _inputs(page: Page) -> list[str]:
 
 def _digest(config: MkDocsConfig) -> str:
     """What every page's HTML depends on besides its Markdown and its links: the configuration, the
-    libraries and this hook."""
-    digest = hashlib.sha256(Path(config.config_file_path).read_bytes() + Path(__file__).read_bytes())
-    digest.update(" ".join(version(name) for name in _LIBRARIES).encode())
-    return digest.hexdigest()
+    libraries, this hook and the code that finishes a page (all of `campaign_site`, its words included)."""
+    package = Path(finish.__file__).parent.parent
+    code = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".po"})
+    libraries = " ".join(version(name) for name in _LIBRARIES)
+    return source_digest([Path(config.config_file_path), Path(__file__), *code]) + libraries
 
 
 _conversions = PageConversions()

@@ -90,3 +90,16 @@ def test_an_edited_template_is_compiled_again(project: Path, tmp_path: Path) -> 
     assert again.returncode == 0, again.stderr
     assert "<!-- mẫu đã sửa -->" in (tmp_path / "again" / "index.html").read_text(encoding="utf-8")
     assert "Đoạn mẫu mới." in (tmp_path / "again" / "2026" / "index.html").read_text(encoding="utf-8")
+
+
+def test_kept_pages_are_finished_again_when_the_finishing_words_change(project: Path, tmp_path: Path) -> None:
+    """A page's content is kept finished (abbreviations explained): a change to the words or code that
+    finish it makes every page anew."""
+    copy_banner_cache(project)
+    assert run_build(project / "mkdocs.yml", tmp_path / "first").returncode == 0
+    assert 'title="Ủy ban nhân dân"' in (tmp_path / "first" / "2026" / "index.html").read_text(encoding="utf-8")
+    replace_in(project / "scripts/campaign_site/core/locale/vi/LC_MESSAGES/campaign_site.po",
+               'msgid "abbr.UBND"\nmsgstr "Ủy ban nhân dân"', 'msgid "abbr.UBND"\nmsgstr "Ủy ban nhân dân các cấp"')
+    again = run_build(project / "mkdocs.yml", tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert 'title="Ủy ban nhân dân các cấp"' in (tmp_path / "again" / "2026" / "index.html").read_text(encoding="utf-8")
