@@ -14,7 +14,6 @@ Messages the conversion logs (a broken link) are logged again each build, so `--
 from __future__ import annotations
 
 import json
-import logging
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -26,21 +25,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from campaign_site.core.file_cache import FileCache, source_digest
-from campaign_site.core.parallel import map_all
+from campaign_site.core.parallel import kept_messages, log_again, map_all
 from campaign_site.pages import finish
 
 _LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
-
-
-class _Captured(logging.Handler):
-    """Records MkDocs' messages during one conversion, to be logged again in the main process."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def _tokens(links: list[AnchorLink]) -> list[dict[str, Any]]:
@@ -54,9 +42,6 @@ def _target(found: File | None) -> list[str] | None:
 
 def _convert(page: Page, config: MkDocsConfig, files: Files) -> bytes:
     """Convert one page as MkDocs would; its results, its messages and the files its links looked up, as JSON."""
-    logger, captured = logging.getLogger("mkdocs"), _Captured()
-    handlers, propagate = logger.handlers, logger.propagate
-    logger.handlers, logger.propagate = [captured], False
     config._current_page = page
     looked_up: dict[str, File | None] = {}
     lookup = files.get_file_from_path
@@ -67,16 +52,16 @@ def _convert(page: Page, config: MkDocsConfig, files: Files) -> bytes:
 
     files.get_file_from_path = recorded  # type: ignore[method-assign]
     try:
-        Page.render(page, config, files)
+        with kept_messages("mkdocs") as messages:
+            Page.render(page, config, files)
         finished = _finished(page, page.content or "")
     finally:
         del files.get_file_from_path
-        logger.handlers, logger.propagate = handlers, propagate
         config._current_page = None
     links = page.links_to_anchors
     return json.dumps({
         "content": finished, "toc": _tokens(list(page.toc)), "title": page._title_from_render,
-        "anchors": sorted(page.present_anchor_ids or ()), "log": captured.records,
+        "anchors": sorted(page.present_anchor_ids or ()), "log": messages,
         "looked_up": {path: _target(found) for path, found in looked_up.items()},
         "links": None if links is None else {f.src_uri: found for f, found in links.items()},
     }, ensure_ascii=False).encode()
@@ -136,8 +121,7 @@ class PageConversions:
         if result["links"] is not None:
             targets = {uri: files.get_file_from_path(uri) for uri in result["links"]}  # each still there: see _still_valid
             page.links_to_anchors = {file: result["links"][uri] for uri, file in targets.items() if file is not None}
-        for name, level, message in result["log"]:
-            logging.getLogger(name).log(level, "%s", message)
+        log_again(result["log"])
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return html if page.file.src_uri in self.finished else _finished(page, html)

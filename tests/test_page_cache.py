@@ -8,10 +8,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import REPO, replace_in, run_build
+import pytest
+import synthetic_campaigns
+from conftest import REPO, TODAY, replace_in, run_build
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from PIL import Image
 from project_copy import copy_banner_cache
 from sample_posts import POSTS, add_posts
+
+from campaign_site.core import parallel
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -103,3 +109,26 @@ def test_kept_pages_are_finished_again_when_the_finishing_words_change(project: 
     again = run_build(project / "mkdocs.yml", tmp_path / "again")
     assert again.returncode == 0, again.stderr
     assert 'title="Ủy ban nhân dân các cấp"' in (tmp_path / "again" / "2026" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_made_on_every_core_are_the_pages_made_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above `parallel.PARALLEL_FROM` pages, workers convert and lay out the pages (and YAML, feeds and page
+    Markdown): the site, its search index and the theme's script files are byte for byte the one-process site."""
+    project = copy_banner_cache(synthetic_campaigns.write(tmp_path / "project", 220, history_years=1))
+    monkeypatch.setenv("CAMPAIGN_SITE_TODAY", TODAY)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.chdir(project)
+
+    def site(name: str) -> dict[str, bytes]:
+        shutil.rmtree(project / ".cache" / "pages", ignore_errors=True)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        return _files(tmp_path / name)
+
+    assert parallel.forks(220)
+    on_every_core = site("every-core")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    one_process = site("one-process")
+    assert len(on_every_core) > 300 and on_every_core.keys() == one_process.keys()
+    assert [name for name in on_every_core if on_every_core[name] != one_process[name]] == []
