@@ -580,7 +580,8 @@ def test_a_numbered_unit_label_beside_unit_headings_is_a_unit_of_its_own(site: S
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_tasks_each_naming_their_body_first_are_each_that_bodys(site: SiteData, issuer: Issuer) -> None:
     """`- Ủy ban nhân dân các huyện chỉ đạo …` / `- Các trường … tổ chức …`: no unit heading, each line names its
-    body as its subject: one unit each, the names read from sentences, marked."""
+    body as its subject: one unit each, the names read from sentences, marked, and so are the tasks (whether the
+    subject belongs in the task's words is the staff's call)."""
     lines = ["Ủy ban nhân dân các huyện, thành phố chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở.",
              "Các trường Cao đẳng, Trung học phổ thông tổ chức cho học sinh tìm hiểu về sở hữu trí tuệ.",
              "Các trường Cao đẳng, Trung học phổ thông tổ chức cho sinh viên đăng ký sáng chế."]
@@ -588,8 +589,8 @@ def test_tasks_each_naming_their_body_first_are_each_that_bodys(site: SiteData, 
     draft = draft_of(site, document(issuer, body), issuer.year)
 
     assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
-        (REVIEW_PREFIX + "Ủy ban nhân dân các huyện, thành phố", lines[:1]),
-        (REVIEW_PREFIX + "Các trường Cao đẳng, Trung học phổ thông", lines[1:]),
+        (REVIEW_PREFIX + "Ủy ban nhân dân các huyện, thành phố", [REVIEW_PREFIX + line for line in lines[:1]]),
+        (REVIEW_PREFIX + "Các trường Cao đẳng, Trung học phổ thông", [REVIEW_PREFIX + line for line in lines[1:]]),
     ]
 
 
@@ -613,7 +614,7 @@ def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(si
     assert units["Trung tâm Văn hóa"] == ["Phối hợp treo băng rôn."]
     written = paragraph.format(who=issuer.who, y=y)
     # The body's words (its name marked), or, a request for reports ending the body, the issuer's closing words.
-    assert units.get(REVIEW_PREFIX + actor) == [written] or draft.plan.get("closing") == written
+    assert units.get(REVIEW_PREFIX + actor) == [REVIEW_PREFIX + written] or draft.plan.get("closing") == written
     assert all(d["reporter"] != "Trung tâm Văn hóa" for d in draft.plan["report_deadlines"])
 
 
@@ -1200,8 +1201,8 @@ def test_a_line_naming_another_body_is_not_the_task_of_the_body_read_before(site
     draft = draft_of(site, document(issuer, body), issuer.year)
 
     units = draft.plan["responsibilities"]
-    assert units[0]["tasks"] == [first]
-    assert [t for u in units[1:] for t in u["tasks"]] == [line]
+    assert units[0]["tasks"] == [REVIEW_PREFIX + first]
+    assert [t for u in units[1:] for t in u["tasks"]] == [REVIEW_PREFIX + line]
     assert all(marked(u["unit"]) or u["unit"].startswith(MARKER) for u in units)
 
 
@@ -1212,7 +1213,7 @@ def test_a_line_without_a_subject_stays_the_task_of_the_body_read_before(site: S
     body = f"II. TỔ CHỨC THỰC HIỆN\n\n- {first}\n- {task}"
     draft = draft_of(site, document(issuer, body), issuer.year)
 
-    assert [u["tasks"] for u in draft.plan["responsibilities"]] == [[first, task]]
+    assert [u["tasks"] for u in draft.plan["responsibilities"]] == [[REVIEW_PREFIX + first, REVIEW_PREFIX + task]]
 
 
 LONG_UNITS = ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
@@ -1533,3 +1534,99 @@ def test_a_deadline_in_a_table_that_lost_its_columns_names_no_unmarked_reporter(
 
     assert draft.plan["report_deadlines"]
     assert all(marked(d["reporter"]) or MARKER in d["reporter"] for d in draft.plan["report_deadlines"])
+
+
+# --- round 4: what a list or a signature does not pin ----------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("items", "after"), [
+    (["a) Phòng Văn hóa - Xã hội: chủ trì tổ chức các hoạt động.", "b) Trung tâm Truyền thông: đưa tin các hoạt động."],
+     "Bên cạnh đó, các trường học lồng ghép nội dung sở hữu trí tuệ vào hoạt động ngoại khóa trước ngày 20/10 hằng năm."),
+    (["1. Văn phòng: tổng hợp kết quả.", "2. Đoàn Thanh niên: phát động phong trào sáng tạo trẻ."],
+     "Ngoài ra, khuyến khích các hợp tác xã tham gia trưng bày sản phẩm."),
+    (["- Hội Nông dân: vận động hội viên ứng dụng tiến bộ kỹ thuật.", "- Hội Phụ nữ: tuyên truyền đến hội viên."],
+     "Đồng thời, các thôn, tổ dân phố thông báo trên loa truyền thanh."),
+])
+def test_a_paragraph_after_a_list_of_unit_labels_is_not_pinned_to_the_last_unit(
+        site: SiteData, issuer: Issuer, items: list[str], after: str) -> None:
+    """`a) Unit: task` items, then a paragraph with no marker: outside the list, so no unit's task for certain;
+    kept with its words, marked. The items themselves stay pinned."""
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(items) + f"\n\n{after}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    tasks = [t for r in draft.plan["responsibilities"] for t in r["tasks"]]
+    assert REVIEW_PREFIX + after in tasks or draft.plan.get("closing") == after
+    assert [r["unit"] for r in draft.plan["responsibilities"]] == [i.split(" ", 1)[1].split(":")[0] for i in items]
+    assert all(not marked(t) for t in tasks if t != REVIEW_PREFIX + after)
+
+
+UNIT_SUBJECTS = ["Sở Y tế", "Phòng Giáo dục và Đào tạo huyện", "Ủy ban nhân dân các xã, phường", "Trung tâm Văn hóa tỉnh",
+                 "Ban Quản lý khu kinh tế", "Các trường Trung học phổ thông"]
+TASK_VERBS = ["chủ trì", "phối hợp", "tuyên truyền", "tổ chức", "hướng dẫn", "theo dõi"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(UNIT_SUBJECTS), st.sampled_from(TASK_VERBS),
+                          st.sampled_from(["các hoạt động hưởng ứng.", "treo băng rôn tại trụ sở.", "báo cáo kết quả."])),
+                min_size=1, max_size=4),
+       st.sampled_from(["- ", "+ ", ""]))
+def test_no_unmarked_task_under_a_unit_read_from_a_sentence(lines: list[tuple[str, str, str]], bullet: str) -> None:
+    """Property: under `Tổ chức thực hiện` without unit headings or labels, a unit is read from a sentence's subject,
+    so it and every task given to it are marked."""
+    issuer = ISSUERS[1]
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(f"{bullet}{u} {v} {rest}" for u, v, rest in lines)
+    draft = draft_of(shipped(), document(issuer, body), issuer.year)
+
+    for r in draft.plan.get("responsibilities", []):
+        assert marked(r["unit"]) or r["unit"].startswith(MARKER)
+        assert all(marked(t if isinstance(t, str) else t["text"]) for t in r["tasks"])
+
+
+TARGET_HEADINGS = ["II. MỤC TIÊU", "II. MỤC TIÊU ĐẾN NĂM 2030", "2. Mục tiêu cụ thể"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", TARGET_HEADINGS)
+def test_items_under_targets_are_marked_purposes(site: SiteData, issuer: Issuer, title: str) -> None:
+    """A plan has no field for `Mục tiêu` (figures to reach): its items are kept as purposes, each marked; the
+    purpose under `Mục đích` stays pinned."""
+    targets = ["100% cơ quan, đơn vị treo băng rôn hưởng ứng.", "Ít nhất 05 sáng kiến được công nhận trong năm."]
+    body = f"{title}\n\n" + "\n".join(f"- {t}" for t in targets) + "\n\nIII. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["purposes"] == ["Nâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.",
+                                      *(REVIEW_PREFIX + t for t in targets)]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("aside", ["(Chi tiết tại Phụ lục kèm theo)", "(Có danh mục kèm theo).",
+                                   "(Nội dung cụ thể theo hướng dẫn của Sở Thông tin và Truyền thông)"])
+def test_a_paragraph_in_brackets_is_a_marked_note_not_an_item(site: SiteData, issuer: Issuer, aside: str) -> None:
+    body = f"II. NỘI DUNG\n\n- Tuyên truyền về vai trò của sở hữu trí tuệ.\n- Tổ chức tọa đàm về khởi nghiệp.\n\n{aside}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert strings(draft.plan["content"]) == ["Tuyên truyền về vai trò của sở hữu trí tuệ.", "Tổ chức tọa đàm về khởi nghiệp.",
+                                              REVIEW_PREFIX + aside]
+
+
+APPENDICES = ["PHỤ LỤC\nDANH MỤC CÁC HOẠT ĐỘNG HƯỞNG ỨNG\n(Kèm theo Kế hoạch số {number})",
+              "PHỤ LỤC I\nBẢNG PHÂN CÔNG NHIỆM VỤ\nSTT\tNội dung\tĐơn vị chủ trì\n1\tTreo băng rôn\tVăn phòng",
+              "PHỤ LỤC 02\nMẪU BÁO CÁO KẾT QUẢ"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("appendix", APPENDICES)
+@pytest.mark.parametrize("order", ["signature-first", "column-read-after"])
+def test_an_appendix_after_the_signature_is_no_part_of_it(site: SiteData, issuer: Issuer, appendix: str, order: str) -> None:
+    """An appendix printed after the signature (Decree 30): its title and table are not signature lines, the
+    signature is kept when a reader gives its column after the appendix, and staff are told it was not imported."""
+    signature = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Thị Hoa"
+    tail = appendix.format(number=issuer.number)
+    recipients = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+    ending = (f"{recipients}\n\n{signature}\n\n\n{tail}" if order == "signature-first"
+              else f"{recipients}\n\n\n{tail}\n\n{signature}")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["signer"] == {"authority": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Thị Hoa"}
+    assert draft.plan["recipients"] == ["Như trên", "Lưu: VT"]
+    assert any(tail.split("\n")[0] in note for note in draft.notes)

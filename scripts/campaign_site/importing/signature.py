@@ -32,6 +32,7 @@ just before the closing, or ending the body, are the closing's, never the last u
 _REPORT_REQUEST = re.compile(r"\b(?:gửi|báo cáo)\b[^.;]{0,80}?\svề\s[^;]{0,200}?\d{1,2}\s*/\s*\d{1,2}")
 """`… gửi về … 10/5`, `… báo cáo kết quả về … trước ngày 05/5`: a request for reports with its date."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
+_APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)")
 _DEPUTY = re.compile(r"^(?P<on>(?:KT\s*\.|K/T)\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
 """`KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` on one line: a deputy signs for the head (Decree 30), so the title after
@@ -51,6 +52,21 @@ class Ending:
 def _is_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 6 and not _NOT_A_NAME.search(text) and all(w[:1].isupper() for w in words)
+
+
+def _is_appendix(text: str) -> bool:
+    """The title of an appendix printed after the signature, in capitals (`PHỤ LỤC`, `PHỤ LỤC II`, `PHỤ LỤC DANH
+    MỤC …`, Decree 30): the signature ends there."""
+    text = text.strip()
+    return bool(_APPENDIX.match(text)) and text == text.upper()
+
+
+def _signature_starts(paras: list[Para], i: int) -> bool:
+    """Whether a signature's first line is at `i`: a line signed on behalf of someone, or a line in capitals
+    with a name (not in capitals) under it."""
+    p = paras[i]
+    below = paras[i + 1] if i + 1 < len(paras) else None
+    return p.caps and (bool(ON_BEHALF.match(p.full)) or below is not None and not below.caps and _is_name(below.text))
 
 
 def split_closing(paras: list[Para]) -> list[Para]:
@@ -118,8 +134,16 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     titles: list[str] = []
     name: str | None = None
     recipients: list[str] | None = None
-    collecting = False
-    for p in paras[tail_at:]:
+    collecting = appendix = False
+    tail = paras[tail_at:]
+    for i, p in enumerate(tail):
+        if _is_appendix(p.full):
+            ending.notes.append(plain("import.appendix_left_out", title=squash(p.full)))
+            appendix, collecting = True, False
+            continue
+        if appendix and not _signature_starts(tail, i):
+            continue  # the appendix's title and table; a reader may still give the signature's column after them
+        appendix = False
         if m := RECIPIENTS.match(p.full):
             beside = squash(m["rest"])
             titles += [beside] if ON_BEHALF.match(beside) else []
