@@ -1630,3 +1630,100 @@ def test_an_appendix_after_the_signature_is_no_part_of_it(site: SiteData, issuer
     assert draft.plan["signer"] == {"authority": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Thị Hoa"}
     assert draft.plan["recipients"] == ["Như trên", "Lưu: VT"]
     assert any(tail.split("\n")[0] in note for note in draft.notes)
+
+
+WRAPPED_UNITS = [
+    ("Phòng Văn hóa - Xã hội", "chủ trì, phối hợp Phòng Tài chính - Kế hoạch, Trung tâm Văn hóa - Thể thao tổ chức "
+                               "Ngày hội Sáng tạo trẻ tại Nhà Văn hóa trung tâm."),
+    ("Hội Liên hiệp Phụ nữ xã", "vận động hội viên tham gia Cuộc thi Ý tưởng khởi nghiệp và Hội thi Sáng tạo kỹ thuật "
+                                "năm nay."),
+    ("Đoàn Thanh niên xã", "phát động phong trào Thanh niên tình nguyện, hướng dẫn Câu lạc bộ Khởi nghiệp đăng ký nhãn "
+                           "hiệu Gạo Tân Phú."),
+]
+"""Invented `Unit: task` items whose tasks hold capitalised names and dashes a wrap may put first on a line."""
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """`text` with every line longer than `width` wrapped at spaces, as a PDF's text layer gives it."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False) if len(line) > width else line
+                     for line in text.split("\n"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=56, max_value=96), st.sampled_from(["{l})", "{n}.", "3.{n}."]))
+def test_a_unit_label_wrapped_at_any_width_gives_no_unmarked_wrong_unit_or_task(width: int, numbering: str) -> None:
+    """Property: `a) Unit: task` items hard-wrapped at any width (a line may open with a capitalised name or a
+    dash) give each unit and its whole task, or mark what the wrap left uncertain."""
+    issuer = ISSUERS[0]
+    items = "\n".join(f"{numbering.format(l='abc'[i], n=i + 1)} {unit}: {task}" for i, (unit, task) in enumerate(WRAPPED_UNITS))
+    text = hard_wrapped(document(issuer, f"II. TỔ CHỨC THỰC HIỆN\n\n{items}"), width)
+    draft = draft_of(shipped(), text, issuer.year)
+
+    names, tasks = {u for u, _ in WRAPPED_UNITS}, {t for _, t in WRAPPED_UNITS}
+    for r in draft.plan["responsibilities"]:
+        assert marked(r["unit"]) or r["unit"].startswith(MARKER) or r["unit"] in names
+        assert all(marked(t) or t in tasks for t in strings(r["tasks"]))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("unit", "task"), WRAPPED_UNITS)
+def test_a_numbered_unit_label_is_an_item_even_without_a_final_stop(site: SiteData, issuer: Issuer, unit: str, task: str) -> None:
+    """`b) Unit: task` with no final stop (a wrap or a typing slip) is the unit's item, not a heading naming the
+    whole line as a unit."""
+    cut = task.rstrip(".")
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\na) Văn phòng: tổng hợp kết quả.\n\nb) {unit}: {cut}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        ("Văn phòng", ["tổng hợp kết quả."]), (unit, [cut])]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("authority", "first", "rest"), [
+    ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "THƯỜNG TRỰC"),
+    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG", "TRỰC"),
+    ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"),
+])
+def test_a_signature_title_the_narrow_column_wrapped_stays_the_signatures(site: SiteData, issuer: Issuer, authority: str,
+                                                                          first: str, rest: str) -> None:
+    """A PDF's text: the signature's column beside the recipients, its title wrapped onto a line of its own with no
+    gap before it. The rest of the title is the title's, not the recipient's."""
+    gap = "      "
+    ending = (f"Nơi nhận:{gap}{authority}\n\n- Ban Dân vận Trung ương (b/c),{gap}{first}\n{rest}\n\n"
+              f"- Các đồng chí ủy viên,\n\n- Lưu: VT.{gap}Phạm Thu Hà")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["signer"] == {"authority": authority, "title": f"{first} {rest}", "name": "Phạm Thu Hà"}
+    assert draft.plan["recipients"] == ["Ban Dân vận Trung ương (b/c)", "Các đồng chí ủy viên", "Lưu: VT"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("last", "name"), [
+    ("Lưu: VT, VX.", "Trịnh Thị Lan"),
+    ("Lưu: VT, KGVX (2). HN", "Đỗ Văn Khải"),
+    ("UBND các xã, thị trấn;", "Vi Văn Sáng"),
+])
+def test_a_name_run_onto_the_last_recipient_is_the_marked_signer(site: SiteData, issuer: Issuer, last: str, name: str) -> None:
+    """A PDF whose gap between the recipients and the signature is lost: the name at the end of a recipient's line
+    is read as the signer's, and both it and the recipient are marked (either reading may be wrong)."""
+    ending = f"Nơi nhận:\n- Như trên;\n- {last} {name}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["signer"]["name"] == REVIEW_PREFIX + name
+    assert draft.plan["recipients"] == ["Như trên", REVIEW_PREFIX + last.rstrip(";.")]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["Như trên;", "Sở Nội vụ;", "UBND các phường;", "Phòng Văn hóa - Xã hội;", "Lưu: VT, VP.",
+                                 "Báo Nhân dân;", "Đài Phát thanh và Truyền hình tỉnh;", "Ban Tuyên giáo Tỉnh ủy (b/c);"]),
+                min_size=1, max_size=6))
+def test_no_recipient_without_a_name_beside_it_is_cut_or_marked(items: list[str]) -> None:
+    """Property: recipients written as organisations are never cut into a signer's name, nor marked."""
+    issuer = ISSUERS[1]
+    ending = "Nơi nhận:\n" + "\n".join(f"- {i}" for i in items) + "\n\nGIÁM ĐỐC\n\nNguyễn Văn Hùng"
+    draft = draft_of(shipped(), document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["recipients"] == [i.rstrip(";.") for i in items]
+    assert draft.plan["signer"]["name"] == "Nguyễn Văn Hùng"

@@ -113,6 +113,8 @@ def heading(p: Para) -> tuple[str, str] | None:
         return None
     if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]) and _title_like(m["t"]):
         return m["t"].strip(), m["r"].strip()
+    if m and m["r"] and not p.caps:
+        return None  # `a) Sở Y tế: chủ trì …`: a label naming no section, with its text: an item, whatever its end
     if not ends_sentence(text) and len(text.split()) <= 16:
         return text.strip(), ""
     return None
@@ -454,19 +456,24 @@ class _Walker:
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
         current = units[-1] if units else None
+        doubtful = text.startswith(REVIEW_PREFIX)  # where the paragraph ends is uncertain: whatever it gives, marked
+        text = text.removeprefix(REVIEW_PREFIX)
         if (m := _PERFORMERS.match(text)) and current and current.tasks:
             last = current.tasks[-1]
-            last["performers"] = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
+            performers = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
+            last["performers"] = review(performers) if doubtful else performers
             return
         sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
         if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= _UNIT_WORDS and m["u"][:1].isupper():
             name = _ASKED.sub("", m["u"].strip())
-            units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True, listed_as=p.kind))
+            first = _without_name(name, m["t"].strip())
+            units.append(Unit(name, not doubtful, [{"text": review(first) if doubtful else first}], from_label=True,
+                              listed_as=p.kind))
             return
         if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
                 and len(text.split()) <= _UNIT_WORDS:
-            units.append(Unit(text.strip()))  # numbered like the unit headings beside it: a unit, however long its name
+            units.append(Unit(text.strip(), not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
             return
         actor = UNIT_ACTOR.match(text)
         if current is not None and not current.certain and not actor and _names_a_body(text):
@@ -481,7 +488,7 @@ class _Walker:
         # A paragraph after a list of `Unit: task` items and outside it is not pinned to the last unit; nor is any
         # task of a unit read from a sentence's subject: the sentence, subject kept (staff keep it as often as not), marked.
         outside = current.from_label and current.listed_as != "plain" and p.kind == "plain"
-        pinned = current.certain and not outside
+        pinned = current.certain and not outside and not doubtful
         current.tasks.append({"text": _without_name(current.name, text) if pinned else review(text)})
 
 

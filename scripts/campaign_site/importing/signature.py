@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.document_end import CLOSING_START, END_MARK
-from campaign_site.data.placeholders import to_fill
+from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
 from campaign_site.importing.text import ACTOR_OPENING, Para, ends_sentence
@@ -135,6 +135,8 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     name: str | None = None
     recipients: list[str] | None = None
     collecting = appendix = False
+    beside_name: str | None = None
+    """A name a reader ran onto a recipient's line: the signer's, if no line of its own gives one."""
     tail = paras[tail_at:]
     for i, p in enumerate(tail):
         if _is_appendix(p.full):
@@ -152,8 +154,10 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             continue
         if collecting and p.kind == "bullet":
             item, title = _title_beside(squash(p.text))
-            recipients.append(item)  # type: ignore[union-attr]
+            item, person = _name_beside(item)
+            recipients.append(review(item) if person else item)  # type: ignore[union-attr]
             titles += [title] if title else []
+            beside_name = beside_name or person
             continue
         after_recipients, collecting = collecting, False
         if p.caps:
@@ -164,6 +168,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             continue  # (Đã ký), (ký, đóng dấu)
     if recipients is not None:
         ending.recipients = [c for c in (clean_item(r) for r in recipients) if c]
+    name = name or (review(beside_name) if beside_name else None)
     if titles:
         ending.signer = _signer(titles, name)
         if name is None:
@@ -182,6 +187,18 @@ def _title_beside(text: str) -> tuple[str, str | None]:
     the end of a document side by side, their gap lost."""
     m = _TITLE_BESIDE.match(text)
     return (m["item"], m["title"]) if m else (text, None)
+
+
+def _name_beside(item: str) -> tuple[str, str | None]:
+    """A recipients' line as (the recipient, a person's name a reader ran onto it after its `;`, `,`, `.` or the
+    drafter's initials, if any): `Lưu: VT, VP. Trần Văn An`, `Lưu: VT, KGVX. HT Lê Văn Bình`. A person's name is
+    two to five words, each a capital then small letters; either reading may be wrong, so the caller marks both."""
+    words = item.split()
+    for size in range(min(5, len(words) - 1), 1, -1):
+        rest, name = words[:-size], words[-size:]
+        if (rest[-1][-1] in ";,." or rest[-1].isupper()) and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in name):
+            return " ".join(rest), " ".join(name)
+    return item, None
 
 
 def _printed_lines(text: str) -> list[str]:

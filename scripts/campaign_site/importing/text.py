@@ -106,6 +106,7 @@ _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
 _CLOSING_WORDS = re.compile(r"^(?:Trân trọng|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện))\b")
+_LABEL_TEXT = re.compile(r"^[^:]{2,120}:\s*\S")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
 """Words that join what follows: a line ending with one was wrapped, not ended."""
 
@@ -119,16 +120,19 @@ def _columns(lines: list[str]) -> list[str]:
     out: list[str] = []
     right: list[str] = []
     in_header, in_tail = True, False
+    beside = False
+    """The last line of the tail had a right column's piece."""
     for line in lines:
         in_header = in_header and not _BODY_START.match(line) and not tables.roles(tables.cells(line))
         in_tail = in_tail or bool(_TAIL_START.match(line))
         if in_tail:
             pieces = tables.SPLIT.split(line.strip(), maxsplit=1)
-            if len(pieces) == 1 and _INDENTED.match(line):
-                right.append(line.strip())
+            if len(pieces) == 1 and (_INDENTED.match(line) or beside and is_caps(pieces[0])):
+                right.append(line.strip())  # the signer's name, or the rest of a title the narrow column wrapped
             else:
                 out.append(pieces[0])
                 right += pieces[1:]
+                beside = len(pieces) > 1
             continue
         if not in_header or not _COLUMN_GAP.search(line):
             out.append(line)
@@ -286,16 +290,36 @@ def paragraphs(text: str) -> list[Para]:
         elif current is None or current.cells or _starts_new(current, previous_line, line, found, width):
             kind, mark, body = found if found else ("plain", "", line.text)
             out.append(_Open(body, mark, kind, line.bold, is_caps(line.text)))
+            if current is not None and kind == "bullet" and _unended_label(current):
+                # `a) Unit: task … Phòng Kinh tế` / `- Hạ tầng …`: a dash the wrap put first, or a list under the
+                # task? The text cannot tell: both flagged.
+                current.doubtful = out[-1].doubtful = True
         else:
             if found and not (found[0] == "bullet" and (is_lower_start(found[2]) or current.opens_quote())):
                 # A full line then `- Capital …`: a dash between words pushed down by the wrap, or a new
                 # item after an item without a final stop? The text cannot tell: read as one, flagged.
+                current.doubtful = True
+            elif not found and not current.goes_on() and _is_heading_like(current) \
+                    and _wrapped_item(current, previous_line, line, width):
                 current.doubtful = True
             current.add(line.text)
             current.bold = current.bold and line.bold
             current.caps = current.caps and is_caps(line.text)
         previous_line = line
     return [Para(p.text, p.marker, p.kind, p.caps, p.bold, i, p.doubtful, p.cells) for i, p in enumerate(out)]
+
+
+def _wrapped_item(current: _Open, previous: _Line | None, line: _Line, width: int | None) -> bool:
+    """A numbered line with no final stop that the wrap filled, then a capital (`a) Sở Y tế: … Phòng Kinh tế` /
+    `Hạ tầng …`, `3. Phòng Văn hóa và Thông tin, Trung tâm Văn hóa huyện` / `Xây dựng tin …`): a wrapped item or a
+    long heading and its first line? Read as one, flagged by the caller."""
+    return current.kind in ("roman", "number", "letter") and not (current.caps or current.bold) \
+        and not is_lower_start(line.text) and _full_width(previous, line, width)
+
+
+def _unended_label(current: _Open) -> bool:
+    """Whether the paragraph is a label with its text begun after the `:` and not ended (`Sở Y tế: chủ trì …`)."""
+    return not current.ended() and bool(_LABEL_TEXT.search(current.text))
 
 
 def _full_width(line: _Line | None, following: _Line, width: int | None, share: float = 0.9) -> bool:
@@ -337,7 +361,7 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
     if current.caps and is_caps(text):
         return True  # header and signature lines in capitals stand alone
     if _is_heading_like(current):
-        return not is_lower_start(text)
+        return not is_lower_start(text) and not _wrapped_item(current, previous, line, width)
     if is_lower_start(text):
         return False
     if not ended:
