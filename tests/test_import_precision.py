@@ -1727,3 +1727,62 @@ def test_no_recipient_without_a_name_beside_it_is_cut_or_marked(items: list[str]
 
     assert draft.plan["recipients"] == [i.rstrip(";.") for i in items]
     assert draft.plan["signer"]["name"] == "Nguyễn Văn Hùng"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("addressees", ["Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương",
+                                        "Ủy ban nhân dân các xã, phường, đặc khu", "Các trường Trung học phổ thông trên địa bàn"])
+@pytest.mark.parametrize("layout", ["pasted", "pdf"])
+def test_the_addressee_line_without_a_stop_does_not_take_the_first_sentence(site: SiteData, issuer: Issuer, addressees: str,
+                                                                            layout: str) -> None:
+    """`Kính gửi: …` printed without a stop, then the body's first sentence starting with a capital: pasted with no
+    blank line, or a PDF's layout whose blank lines the reader keeps. The addressees end with their line."""
+    opening = ("Ngày Khoa học và Công nghệ Việt Nam được tổ chức hằng năm nhằm tôn vinh đội ngũ trí thức, nhà khoa học "
+               "trong cả nước. Để hưởng ứng, đề nghị các đơn vị thực hiện một số nội dung sau:")
+    text = dispatch(issuer, opening, ITEMS).replace("Kính gửi: Các cơ quan, đơn vị.", f"Kính gửi: {addressees}")
+    text = text.replace("\n\n", "\n") if layout == "pasted" else hard_wrapped(text, 84)
+    draft = draft_of(site, text, issuer.year)
+
+    assert draft.plan["addressees"] == [addressees]
+
+
+@pytest.mark.parametrize(("before", "symbol", "after"), [
+    ("Thực hiện Chương trình hành động số", "07-CTr/TU", "của Tỉnh ủy về phát triển khoa học."),
+    ("Căn cứ Kế hoạch số", "112-KH/TU", "ngày 03/3/2025 của Ban Thường vụ Huyện ủy."),
+    ("Thực hiện Hướng dẫn số", "21-HD/BTGDVTW", "của Ban Tuyên giáo và Dân vận Trung ương."),
+])
+def test_a_party_symbol_a_wrap_broke_at_its_hyphen_is_rejoined(before: str, symbol: str, after: str) -> None:
+    """`số 07-` / `CTr/TU …`: a Party document's number and symbol broken at the hyphen by a wrap read as one code,
+    whatever the case of the symbol's letters."""
+    from campaign_site.importing.text import paragraphs
+
+    number, rest = symbol.split("-", 1)
+    (para,) = paragraphs(f"{before} {number}-\n{rest} {after}")
+    assert para.text == f"{before} {symbol} {after}"
+
+
+@pytest.mark.parametrize(("cell", "symbol", "place", "year"), [
+    ("UBND TỈNH HÀ GIANG", "SKHCN-QLKH", "Hà Giang", 2024),
+    ("UBND TỈNH LÂM ĐỒNG", "KHCN-VP", "Lâm Đồng", 2026),
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "SVHTTDL-QLVH", "Quảng Ngãi", 2023),
+])
+def test_a_committee_cell_without_ubnd_in_the_symbol_is_a_marked_issuer(site: SiteData, cell: str, symbol: str, place: str,
+                                                                        year: int) -> None:
+    """Decree 30: a People's Committee signs with `UBND` in its symbol. A header whose only cell is a committee's,
+    with a department's symbol, lost the department's line (a text box, a cut cell): the issuer is marked."""
+    issuer = Issuer(cell, place, year, f"215/{symbol}", "Sở")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
+
+    assert marked(draft.plan["issuer"]["name"])
+    assert any(symbol in note for note in draft.notes)
+
+
+@pytest.mark.parametrize(("cell", "place", "year"), [("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN", "Nghệ An", 2026),
+                                                   ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN", "Bắc Kạn", 2024)])
+@pytest.mark.parametrize("symbol", ["KH-UBND", "UBND-VX", "UBND-KGVX"])
+def test_a_committee_with_ubnd_in_its_symbol_stays_unmarked(site: SiteData, cell: str, place: str, year: int,
+                                                            symbol: str) -> None:
+    issuer = Issuer(cell, place, year, f"45/{symbol}", "Ủy ban nhân dân tỉnh")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
+
+    assert not marked(draft.plan["issuer"]["name"])

@@ -106,6 +106,7 @@ _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
 _CLOSING_WORDS = re.compile(r"^(?:Trân trọng|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện))\b")
+_ADDRESSED = re.compile(r"^Kính gửi\s*:")
 _LABEL_TEXT = re.compile(r"^[^:]{2,120}:\s*\S")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
 """Words that join what follows: a line ending with one was wrapped, not ended."""
@@ -213,11 +214,12 @@ def _marker(text: str) -> tuple[str, str, str] | None:
 def _glue(end: str, b: str) -> tuple[int, str]:
     """How `b` continues a paragraph whose last two characters are `end`: how many characters to drop from
     it and what goes between. A word hyphenated at a line end is mended, a code broken at its hyphen
-    (`BKHCN-` / `ĐMST`) is rejoined, otherwise one space."""
+    (`BKHCN-` / `ĐMST`, `10-` / `CTr/TU`) is rejoined, otherwise one space."""
     if _SOFT_HYPHEN_END.search(end) and is_lower_start(b) and not end.endswith(" -"):
         return 1, ""
-    if _SYMBOL_HYPHEN_END.search(end) and b[:1].isupper() and b.split(" ", 1)[0].isupper():
-        return 0, ""
+    first = b.split(" ", 1)[0]
+    if _SYMBOL_HYPHEN_END.search(end) and b[:1].isupper() and (first.isupper() or "/" in first):
+        return 0, ""  # `BKHCN-` / `ĐMST`, `10-` / `CTr/TU`
     return 0, " "
 
 
@@ -354,6 +356,9 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         return True  # `… để tổng hợp.` / `Trân trọng./.`: the issuer's closing words open a paragraph of their own
     if not ended and current.goes_on():
         return False  # a quotation, a bracket, a list of names or a joining word goes on
+    if _ADDRESSED.match(current.text) and not is_lower_start(text) \
+            and (line.blank_before or not _full_width(previous, line, width, 0.96)):
+        return True  # `Kính gửi: …` without a stop, then the body's first sentence: the header's line ends there
     if current.caps and _ASIDE.match(text):
         return True  # `(đã ký)` under a signature's title
     if is_caps(text) != current.caps or line.bold != current.bold and (line.bold or current.bold):
