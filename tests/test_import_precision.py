@@ -1786,3 +1786,46 @@ def test_a_committee_with_ubnd_in_its_symbol_stays_unmarked(site: SiteData, cell
     draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
 
     assert not marked(draft.plan["issuer"]["name"])
+
+
+@pytest.mark.parametrize(("cells", "place", "year", "subject", "cut"), [
+    ("BỘ Y TẾ", "Hà Nội", 2021, "hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, Ngày Sở hữu trí tuệ thế giới năm 2021", 13),
+    ("UBND TỈNH THÁI BÌNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Thái Bình", 2024,
+     "tổ chức các hoạt động kỷ niệm Ngày Khoa học và Công nghệ Việt Nam năm 2024", 8),
+    ("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH", "Hòa Bình", 2026, "triển khai hưởng ứng Ngày Đổi mới sáng tạo Việt Nam năm 2026", 5),
+])
+def test_a_subject_wrapped_beside_the_place_and_date_is_whole_and_marked(site: SiteData, cells: str, place: str, year: int,
+                                                                         subject: str, cut: int) -> None:
+    """A PDF without its column gap: the `V/v` line's end, opening with a capital, wrapped onto the place and date
+    line. The subject is read whole and marked (where it ends and the place begins is not certain), the rest is not context."""
+    words = subject.split()
+    head = f"{cells}\n\nSố: 77/CV-XX\nV/v {' '.join(words[:cut])}\n{' '.join(words[cut:])} {place}, ngày 02 tháng 4 năm {year}"
+    text = f"{head}\n\nKính gửi: Các cơ quan, đơn vị.\n\nĐề nghị các đơn vị tổ chức treo băng rôn tại trụ sở.\n\n{ENDING}"
+    draft = draft_of(site, text, year)
+
+    assert draft.plan["document"]["subject"] == REVIEW_PREFIX + subject
+    assert not any(place in c for c in strings(draft.plan.get("context", [])))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["GIÁM ĐỐC", "CHỦ TỊCH", "CỤC TRƯỞNG"])
+def test_a_title_beside_the_recipients_label_is_the_signatures(site: SiteData, issuer: Issuer, title: str) -> None:
+    """`Nơi nhận: GIÁM ĐỐC` (a PDF ran the signature's first line beside the label): the title, not a recipient."""
+    ending = f"Nơi nhận: {title}\n- Như trên;\n- Lưu: VT.\n\nTrần Quốc Bảo"
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["recipients"] == ["Như trên", "Lưu: VT"]
+    assert draft.plan["signer"]["title"] == title
+
+
+@pytest.mark.parametrize(("committee", "body", "place", "year"), [
+    ("TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Lạng Sơn", 2026),
+    ("HUYỆN ỦY ĐÔNG HẢI", "BAN TUYÊN GIÁO", "Đông Hải", 2023),
+    ("THÀNH ỦY CẦN THƠ", "BAN DÂN VẬN", "Cần Thơ", 2025),
+])
+def test_the_partys_motto_run_onto_a_committees_line_is_no_part_of_it(site: SiteData, committee: str, body: str, place: str,
+                                                                     year: int) -> None:
+    issuer = Issuer(f"{committee} ĐẢNG CỘNG SẢN VIỆT NAM\n{body}", place, year, "45-HD/BTG", "Ban")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
+
+    assert draft.plan["issuer"]["parent"] == committee

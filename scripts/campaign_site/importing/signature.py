@@ -16,7 +16,7 @@ from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
 from campaign_site.importing.text import ACTOR_OPENING, Para, ends_sentence
-from campaign_site.importing.vn import squash
+from campaign_site.importing.vn import is_caps, squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
 ON_BEHALF = re.compile(r"^(?:(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)", re.IGNORECASE)
@@ -148,8 +148,10 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
         appendix = False
         if m := RECIPIENTS.match(p.full):
             beside = squash(m["rest"])
-            titles += [beside] if ON_BEHALF.match(beside) else []
-            recipients = [beside] if beside and not ON_BEHALF.match(beside) else []
+            # Beside `Nơi nhận:` the signature's first line (`KT. GIÁM ĐỐC`, `GIÁM ĐỐC`), or the first recipient.
+            signs = bool(ON_BEHALF.match(beside)) or is_caps(beside) and len(beside.split()) >= 2
+            titles += [beside] if signs else []
+            recipients = [beside] if beside and not signs else []
             collecting = True
             continue
         if collecting and p.kind == "bullet":
