@@ -1829,3 +1829,65 @@ def test_the_partys_motto_run_onto_a_committees_line_is_no_part_of_it(site: Site
     draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
 
     assert draft.plan["issuer"]["parent"] == committee
+
+
+@pytest.mark.parametrize("issuer", [i for i in ISSUERS if i.year == 2026], ids=["department-2026", "commune-2026"])
+@pytest.mark.parametrize(("printed", "phrase_id"), [
+    ("Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4!", "chao-mung-ngay-so-huu-tri-tue"),
+    ("Nhiệt liệt chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5!", "chao-mung-ngay-khcn-viet-nam"),
+    ("Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026!", "chao-mung-ngay-sang-tao-2026"),
+])
+def test_a_slogan_printed_with_an_exclamation_mark_is_the_years_phrase(site: SiteData, issuer: Issuer, printed: str,
+                                                                        phrase_id: str) -> None:
+    """A banner's slogan ends with `!`; the year's phrase is written without it: the same phrase, not a close one."""
+    body = f"II. KHẨU HIỆU TUYÊN TRUYỀN\n\n- {printed}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["slogans"] == [phrase_id]
+    assert not draft.new_phrases
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "phrase", "field"), [
+    ("Treo băng rôn tại cổng trụ sở với khẩu hiệu: Sáng tạo hôm nay - Phát triển ngày mai.",
+     "Sáng tạo hôm nay - Phát triển ngày mai", "slogans"),
+    ("Phát trên hệ thống loa truyền thanh thông điệp: Tôn trọng sáng tạo là tôn trọng tương lai",
+     "Tôn trọng sáng tạo là tôn trọng tương lai", "messages"),
+    ("Các đơn vị trang trí pa nô với khẩu hiệu: Khoa học công nghệ - Nền tảng của thịnh vượng!",
+     "Khoa học công nghệ - Nền tảng của thịnh vượng!", "slogans"),
+])
+def test_an_unquoted_phrase_ending_an_item_after_its_kind_is_read_marked(site: SiteData, issuer: Issuer, item: str,
+                                                                        phrase: str, field: str) -> None:
+    """`… với khẩu hiệu: Sáng tạo hôm nay …` at an item's end, unquoted: the words after the kind and its colon are
+    the phrase, read by a weak rule: marked, with a new phrase of its text."""
+    draft = draft_of(site, document(issuer, f"II. HÌNH THỨC\n\n- {item}"), issuer.year)
+
+    (found,) = draft.plan[field]
+    assert marked(found)
+    assert [p["text"] for _, _, p in draft.new_phrases] == [phrase]
+
+
+UNIT_HEADINGS = [
+    ("Sở Giáo dục và Đào tạo", ["Chỉ đạo các trường tổ chức cho học sinh tìm hiểu về sở hữu trí tuệ.",
+                                "Tổng hợp kết quả gửi về cơ quan thường trực."]),
+    ("Các trường đại học, cao đẳng, các tổ chức khoa học và công nghệ, doanh nghiệp trên địa bàn",
+     ["Phát động phong trào thi đua sáng tạo trong cán bộ, giảng viên.", "Tổ chức giao lưu giữa nhà khoa học và doanh nhân."]),
+    ("Đài Phát thanh và Truyền hình, Cổng Thông tin điện tử và các cơ quan báo chí của địa phương",
+     ["Mở chuyên mục tuyên truyền về đổi mới sáng tạo.", "Đưa tin các hoạt động hưởng ứng."]),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=60, max_value=100))
+def test_no_unmarked_task_lands_under_another_unit_when_headings_wrap(width: int) -> None:
+    """Property: numbered unit headings (some long) with their tasks below, hard-wrapped at any width (a long heading
+    may run into its first task): every unmarked task stays under its own unmarked unit."""
+    issuer = ISSUERS[1]
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(
+        f"{i}. {unit}\n" + "\n".join(f"- {t}" for t in tasks) for i, (unit, tasks) in enumerate(UNIT_HEADINGS, start=1))
+    draft = draft_of(shipped(), hard_wrapped(document(issuer, body), width), issuer.year)
+
+    owner = {t: unit for unit, tasks in UNIT_HEADINGS for t in tasks}
+    for r in draft.plan["responsibilities"]:
+        for t in strings(r["tasks"]):
+            assert marked(t) or owner.get(t) == r["unit"], (r["unit"], t)

@@ -476,6 +476,11 @@ class _Walker:
             units.append(Unit(text.strip(), not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
             return
         actor = UNIT_ACTOR.match(text)
+        if sibling and doubtful and p.kind in ("roman", "number", "letter"):
+            # Numbered like the unit headings, run into its next line (a heading and its first task, or a wrapped
+            # item): a unit of its own whose name is to check, so that the lines under it are not the last unit's.
+            units.append(Unit(actor["u"].strip() if actor else "", False, [{"text": review(text)}]))
+            return
         if current is not None and not current.certain and not actor and _names_a_body(text):
             # After tasks read by their subject, a line whose subject is a body the rules cannot name: its own unit.
             current = Unit("", certain=False)
