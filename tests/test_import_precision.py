@@ -1891,3 +1891,22 @@ def test_no_unmarked_task_lands_under_another_unit_when_headings_wrap(width: int
     for r in draft.plan["responsibilities"]:
         for t in strings(r["tasks"]):
             assert marked(t) or owner.get(t) == r["unit"], (r["unit"], t)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("signed", "written", "day", "expected_year"), [
+    ("ngày 24 tháng 9", "trước ngày 10/6 hằng năm", "10/6", 1),
+    ("ngày 20 tháng 12", "chậm nhất ngày 15/01", "15/1", 1),
+    ("ngày 05 tháng 4", "trước ngày 10/5", "10/5", 0),
+])
+def test_a_deadline_without_its_year_is_the_first_such_day_after_signing(site: SiteData, issuer: Issuer, signed: str,
+                                                                        written: str, day: str, expected_year: int) -> None:
+    """A report day written without its year cannot come before the document: the first such day on or after the
+    signing date, marked (the year is not written)."""
+    y = issuer.year
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng: tổng hợp, báo cáo kết quả về {issuer.who} {written}."
+    text = document(issuer, body).replace("ngày 05 tháng 4", signed, 1)
+    draft = draft_of(site, text, y)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["date"] == f"{REVIEW_PREFIX}{day}/{y + expected_year}"

@@ -379,17 +379,18 @@ class _Extraction:
         report section or any other paragraph; not the activity window."""
         found: list[deadlines.Deadline] = []
         tasks = set()
+        signed = issuer.signed_on(self.header.date)
         for unit in self.sections.units:
             for task in unit.tasks:
                 tasks.add(task["text"])
-                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year)
+                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year, signed)
                 if task["text"].startswith(REVIEW_PREFIX):  # who reports, read from words no rule pins: to check
                     read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
                 found += read
         window = set(self.sections.window)
         for text in self._body_texts():
             if text not in tasks and text not in window:
-                found += deadlines.find(text, None, self.year)
+                found += deadlines.find(text, None, self.year, signed)
         out: list[dict] = []
         seen = set()
         for d in found:
