@@ -1910,3 +1910,18 @@ def test_a_deadline_without_its_year_is_the_first_such_day_after_signing(site: S
 
     (deadline,) = draft.plan["report_deadlines"]
     assert deadline["date"] == f"{REVIEW_PREFIX}{day}/{y + expected_year}"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "unit"), [
+    ("Phòng Văn hóa - Xã hội chủ trì tổ chức tọa đàm về khởi nghiệp sáng tạo.", "Phòng Văn hóa - Xã hội"),
+    ("Trung tâm Văn hóa - Thể thao huyện phối hợp treo băng rôn trên các tuyến phố.", "Trung tâm Văn hóa - Thể thao huyện"),
+    ("Đài Truyền thanh xã tuyên truyền trên hệ thống loa vào buổi sáng.", "Đài Truyền thanh xã"),
+])
+def test_a_dispatch_item_naming_its_body_is_that_bodys_marked_task(site: SiteData, issuer: Issuer, item: str, unit: str) -> None:
+    """A dispatch without sections, an item whose subject is a body: a responsibility (name and task read from the
+    sentence, both marked), never dropped as the opening's words nor written unmarked."""
+    draft = draft_of(site, dispatch(issuer, "Để hưởng ứng, đề nghị các đơn vị thực hiện một số nội dung sau:",
+                                    ["Treo băng rôn tại trụ sở các cơ quan.", item]), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [(REVIEW_PREFIX + unit, [REVIEW_PREFIX + item])]

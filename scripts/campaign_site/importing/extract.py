@@ -180,6 +180,10 @@ class _Extraction:
                 # `Thực hiện …; nhằm …, Sở … đề nghị`: the purpose the basis sentence goes on to give.
                 purpose = text[:actor.start()] if actor else text
                 self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
+            elif para.kind != "plain" and not self.sections.found and (unit := sections.UNIT_ACTOR.match(text)):
+                # An item of a dispatch without sections whose subject is a body (`2. Trung tâm … xây dựng tin, bài …`):
+                # that body's task; the name read from the sentence and the task, marked.
+                self.sections.units.append(sections.Unit(unit["u"].strip(), False, [{"text": review(squash(text))}]))
             elif first_actor and first_actor.start("actor") == 0:
                 continue  # `Sở … trân trọng đề nghị …, cụ thể như sau:` introduces the sections
             elif para.kind != "plain" or not self.sections.found:
