@@ -1925,3 +1925,29 @@ def test_a_dispatch_item_naming_its_body_is_that_bodys_marked_task(site: SiteDat
                                     ["Treo băng rôn tại trụ sở các cơ quan.", item]), issuer.year)
 
     assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [(REVIEW_PREFIX + unit, [REVIEW_PREFIX + item])]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("basis_line", "paragraph", "mentioned"), [
+    ("Thực hiện Công văn số 311/BKHCN-VP ngày 02/3/{y} của Bộ Khoa học và Công nghệ về việc hưởng ứng các ngày kỷ niệm,",
+     "Ngày 18 tháng 5 hằng năm là Ngày Khoa học và Công nghệ Việt Nam (Quyết định số 2146/QĐ-TTg của Thủ tướng "
+     "Chính phủ). Đề nghị các đơn vị thực hiện một số nội dung sau:", "2146/QĐ-TTg"),
+    ("Căn cứ Kế hoạch số 27/KH-UBND ngày 10/3/{y} của Ủy ban nhân dân tỉnh về tuyên truyền năm {y},",
+     "Năm nay là năm đầu triển khai Chương trình số 09-CTr/TU của Tỉnh ủy. Các đơn vị thực hiện như sau:", "09-CTr/TU"),
+    ("Thực hiện Hướng dẫn số 14-HD/BTG ngày 20/2/{y} của Ban Tuyên giáo về công tác tuyên truyền,",
+     "Hưởng ứng Ngày Sở hữu trí tuệ thế giới (theo Công văn số 85/SHTT-VP của Cục Sở hữu trí tuệ), các đơn vị "
+     "thực hiện một số nội dung sau:", "85/SHTT-VP"),
+])
+def test_a_basis_ending_with_a_comma_does_not_take_the_next_paragraph(site: SiteData, issuer: Issuer, basis_line: str,
+                                                                       paragraph: str, mentioned: str) -> None:
+    """`Thực hiện Công văn số …,` then a blank line and a paragraph of its own: the basis ends at its paragraph (its
+    summary holds no words of the next one, nor the document that paragraph names as its own basis); the paragraph
+    is the context."""
+    y = issuer.year
+    text = document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.")
+    opening = text[text.index("Thực hiện Kế hoạch số 12"):text.index("\n", text.index("Thực hiện Kế hoạch số 12"))]
+    text = text.replace(opening, f"{basis_line.format(y=y)}\n\n{paragraph}")
+    draft = draft_of(site, text, y)
+
+    assert all(paragraph[:20] not in (d.get("summary") or "") and not d.get("basis") for d in draft.new_documents)
+    assert any(mentioned in without_review(c) for c in strings(draft.plan.get("context", [])))

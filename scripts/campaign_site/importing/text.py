@@ -354,7 +354,8 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         return True
     if ended and _CLOSING_WORDS.match(text):
         return True  # `… để tổng hợp.` / `Trân trọng./.`: the issuer's closing words open a paragraph of their own
-    if not ended and current.goes_on():
+    if not ended and current.goes_on() and not (line.blank_before and current.end(1) == "," and not is_lower_start(text)
+                                                and not current.opens_quote() and current.round <= 0):
         return False  # a quotation, a bracket, a list of names or a joining word goes on
     if _ADDRESSED.match(current.text) and not is_lower_start(text) \
             and (line.blank_before or not _full_width(previous, line, width, 0.96)):
