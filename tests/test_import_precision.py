@@ -1951,3 +1951,24 @@ def test_a_basis_ending_with_a_comma_does_not_take_the_next_paragraph(site: Site
 
     assert all(paragraph[:20] not in (d.get("summary") or "") and not d.get("basis") for d in draft.new_documents)
     assert any(mentioned in without_review(c) for c in strings(draft.plan.get("context", [])))
+
+
+@pytest.mark.parametrize(("sentence", "outer", "nested"), [
+    ("Thực hiện Công văn số 1207/BKHCN-VP ngày 03/4/2024 của Bộ Khoa học và Công nghệ về việc hưởng ứng Ngày Sáng tạo "
+     "và Công văn số 96/SHTT-VP ngày 11/3/2024 của Cục Sở hữu trí tuệ về việc hưởng ứng Ngày Sở hữu trí tuệ thế giới;",
+     ["1207/BKHCN-VP", "96/SHTT-VP"], []),
+    ("Căn cứ Kế hoạch số 51/KH-UBND ngày 02/02/2022 của UBND tỉnh về tuyên truyền năm 2022 và Hướng dẫn số 08-HD/BTG "
+     "ngày 15/01/2022 của Ban Tuyên giáo Tỉnh ủy về công tác tuyên truyền,",
+     ["51/KH-UBND", "08-HD/BTG"], []),
+    ("Thực hiện Kế hoạch số 140/KH-SKHCN ngày 20/3/2026 của Sở Khoa học và Công nghệ về việc thực hiện Nghị quyết số "
+     "57-NQ/TW và Nghị quyết số 71/NQ-CP trên địa bàn tỉnh,",
+     ["140/KH-SKHCN"], ["57-NQ/TW", "71/NQ-CP"]),
+])
+def test_a_second_document_cited_with_and_is_not_inside_the_first(sentence: str, outer: list[str], nested: list[str]) -> None:
+    """`… về việc hưởng ứng … và Công văn số …`: a second document the sentence cites, not one the first implements;
+    a summary that itself cites documents (`về việc thực hiện Nghị quyết … và Nghị quyết …`) keeps them."""
+    from campaign_site.importing import basis
+
+    found = basis.citations(sentence)
+    assert [c.number_symbol for c in found] == outer
+    assert [n.number_symbol for c in found for n in c.nested] == nested
