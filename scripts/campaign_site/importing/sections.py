@@ -422,6 +422,8 @@ class _Walker:
 
     def phrase(self, p: Para, text: str) -> None:
         observance = self.phrase_observance
+        doubtful = text.startswith(REVIEW_PREFIX)  # where the paragraph ends is uncertain: a phrase read from it, marked
+        text = text.removeprefix(REVIEW_PREFIX)
         if (m := _LABEL.match(text)) and (named := observance_mentions(m["t"], self.observances)):
             observance, text = named[0], m["r"]
             if p.marker != "+":
@@ -429,7 +431,7 @@ class _Walker:
         found = quotes(text)
         if found:
             for q in found:
-                self.out.phrases.append(Candidate(quoted_text(q), self.phrase_kind, observance, True))
+                self.out.phrases.append(Candidate(quoted_text(q), self.phrase_kind, observance, True, certain=not doubtful))
             return
         named = observance_mentions(text, self.observances)
         if named and (not ends_sentence(text) or text.rstrip().endswith(":")) and len(text.split()) <= 16:
@@ -450,7 +452,7 @@ class _Walker:
         if text.strip() and len(text.split()) <= 40:
             # A short line under a heading of its kind is that phrase; a whole sentence may be one, to check.
             self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True,
-                                              certain=phrase_like(text), source=text))
+                                              certain=phrase_like(text) and not doubtful, source=text))
             self.last_phrase_at = p.index
 
     def task(self, p: Para, text: str) -> None:
