@@ -1991,3 +1991,26 @@ def test_no_phrase_text_carries_a_marker(width: int, numbering: str) -> None:
 
     assert all(REVIEW_PREFIX.strip(": ") not in p["text"] and not p["id"].startswith("can-kiem-tra")
                for _, _, p in draft.new_phrases)
+
+
+PLAIN_PARAGRAPHS = [
+    "Tuyên truyền về vai trò của đổi mới sáng tạo trong phát triển kinh tế địa phương. Giới thiệu các mô hình hay.",
+    "Phổ biến kiến thức về sở hữu trí tuệ cho doanh nghiệp nhỏ và vừa, hợp tác xã và hộ kinh doanh trên địa bàn.",
+    "Biểu dương các tập thể, cá nhân có sáng kiến được công nhận. Nhân rộng các cách làm sáng tạo trong cơ quan.",
+    "Đưa tin về các hoạt động hưởng ứng trên trang thông tin điện tử và mạng xã hội của cơ quan, đơn vị.",
+]
+"""Invented paragraphs of a content section, with no list markers, some of two sentences."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110))
+def test_no_unmarked_item_joins_two_paragraphs_a_pdf_ran_together(width: int) -> None:
+    """Property: plain paragraphs hard-wrapped at any width with the blank lines between them lost (a PDF's text
+    layer): an item read unmarked is one paragraph's words, never two paragraphs run together."""
+    issuer = ISSUERS[1]
+    body = "II. NỘI DUNG\n" + "\n".join(PLAIN_PARAGRAPHS) + "\nIII. HÌNH THỨC\n- Treo băng rôn tại trụ sở."
+    text = hard_wrapped(document(issuer, body), width).replace("\n\n", "\n")
+    draft = draft_of(shipped(), text, issuer.year)
+
+    for item in strings(draft.plan.get("content", [])):
+        assert marked(item) or sum(p[:30] in item for p in PLAIN_PARAGRAPHS) <= 1, item

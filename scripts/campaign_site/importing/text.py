@@ -304,6 +304,10 @@ def paragraphs(text: str) -> list[Para]:
             elif not found and not current.goes_on() and _is_heading_like(current) \
                     and _wrapped_item(current, previous_line, line, width):
                 current.doubtful = True
+            elif not found and current.ended() and not is_lower_start(line.text):
+                # A sentence ending a full line, then a capital: the sentence after it, or a new paragraph whose
+                # break left no trace (a PDF's blank lines lost)? The text cannot tell: read as one, flagged.
+                current.doubtful = True
             current.add(line.text)
             current.bold = current.bold and line.bold
             current.caps = current.caps and is_caps(line.text)
