@@ -2014,3 +2014,25 @@ def test_no_unmarked_item_joins_two_paragraphs_a_pdf_ran_together(width: int) ->
 
     for item in strings(draft.plan.get("content", [])):
         assert marked(item) or sum(p[:30] in item for p in PLAIN_PARAGRAPHS) <= 1, item
+
+
+ACRONYM_ITEMS = ["Nâng cao nhận thức của cán bộ và Nhân dân về vai trò của khoa học trong phục hồi kinh tế sau đại dịch COVID-19.",
+                 "Phổ biến các hoạt động của Tổ chức Sở hữu trí tuệ thế giới tới doanh nghiệp nhỏ và vừa theo khuyến nghị của WIPO.",
+                 "Hướng dẫn các doanh nghiệp trên địa bàn áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn ISO 9001."]
+"""Invented items ending with an abbreviation in capitals, which a wrap may put first on a line of its own."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110))
+def test_an_abbreviation_a_wrap_put_first_on_a_line_stays_in_its_item(width: int) -> None:
+    """Property: items hard-wrapped at any width: a line holding only `COVID-19.` or `WIPO.` goes on the item above,
+    so every unmarked purpose is a whole item."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)  # enough wrapped lines to tell the width
+    text = document(issuer, f"II. YÊU CẦU\n\n- Bảo đảm thiết thực, tiết kiệm.\n\nIII. NỘI DUNG\n\n{filler}").replace(
+        "Nâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.", "\n".join(f"- {i}" for i in ACRONYM_ITEMS))
+    draft = draft_of(shipped(), hard_wrapped(text, width), issuer.year)
+
+    purposes = draft.plan["purposes"]
+    assert all(marked(p) or p in ACRONYM_ITEMS for p in purposes)
+    assert len(purposes) == len(ACRONYM_ITEMS)

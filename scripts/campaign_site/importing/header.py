@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from campaign_site.data.placeholders import review
 from campaign_site.importing import dates
-from campaign_site.importing.text import Para
+from campaign_site.importing.text import STAMP, Para
 from campaign_site.importing.vn import UPPER, is_caps, squash
 
 MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc"
@@ -33,11 +33,6 @@ _NUMBER_ALONE = re.compile(r"^(?i:số)\s*[:.]?[\d.…_ ]*$")
 _GROUP = re.compile(rf"[{UPPER}0-9](?:[\w&.]*[^\W_])?")
 """A unit code of a symbol: a capital or a digit first (`KH`, `QLCN&TĐC`, `CNg`, `2024`)."""
 _JOINER = re.compile(r"\s*[-/&,–]\s*|\s+")
-STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT)"
-          r"(?:\s*[,;/-]?\s*(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT))*")
-"""The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
-STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
-"""A stamp on a line of its own (a text box or a line of the header)."""
 SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*[:.]?\s*(?P<s>.+)$", re.IGNORECASE)
 TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "CÔNG VĂN": "Công văn", "THÔNG BÁO": "Thông báo", "QUYẾT ĐỊNH": "Quyết định",

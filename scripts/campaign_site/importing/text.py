@@ -106,6 +106,11 @@ _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
 _CLOSING_WORDS = re.compile(r"^(?:Trân trọng|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện))\b")
+STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT)"
+          r"(?:\s*[,;/-]?\s*(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT))*")
+"""The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
+STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
+"""A stamp on a line of its own (a text box or a line of the header)."""
 _ADDRESSED = re.compile(r"^Kính gửi\s*:")
 _LABEL_TEXT = re.compile(r"^[^:]{2,120}:\s*\S")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
@@ -366,6 +371,9 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         return True  # `Kính gửi: …` without a stop, then the body's first sentence: the header's line ends there
     if current.caps and _ASIDE.match(text):
         return True  # `(đã ký)` under a signature's title
+    if not ended and not current.caps and len(text.split()) <= 2 and not STAMP.match(text) \
+            and _full_width(previous, line, width):
+        return False  # `… sau đại dịch` / `COVID-19.`: an abbreviation in capitals the wrap put first on a line
     if is_caps(text) != current.caps or line.bold != current.bold and (line.bold or current.bold):
         return not is_lower_start(text)
     if current.caps and is_caps(text):
