@@ -2036,3 +2036,22 @@ def test_an_abbreviation_a_wrap_put_first_on_a_line_stays_in_its_item(width: int
     purposes = draft.plan["purposes"]
     assert all(marked(p) or p in ACRONYM_ITEMS for p in purposes)
     assert len(purposes) == len(ACRONYM_ITEMS)
+
+
+CLOSINGS = ["Trên đây là Kế hoạch hưởng ứng các ngày kỷ niệm về khoa học, công nghệ và đổi mới sáng tạo của cơ quan trong năm nay.",
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh về Văn phòng để tổng hợp, "
+            "báo cáo lãnh đạo xem xét, giải quyết./."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110), st.booleans())
+def test_no_unmarked_closing_joins_or_cuts_the_issuers_words(width: int, one_paragraph: bool) -> None:
+    """Property: the closing and the issuer's words after it, as one paragraph or two, hard-wrapped at any width with
+    the blank lines lost: a closing paragraph written unmarked is as the document printed it."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)
+    printed = [" ".join(CLOSINGS)] if one_paragraph else CLOSINGS
+    text = document(issuer, f"II. NỘI DUNG\n\n{filler}\n\n" + "\n\n".join(printed))
+    draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
+
+    assert all(marked(c) or c in printed for c in strings(draft.plan.get("closing", [])))

@@ -61,6 +61,10 @@ def _is_appendix(text: str) -> bool:
     return bool(_APPENDIX.match(text)) and text == text.upper()
 
 
+def _as_read(p: Para, text: str) -> str:
+    return review(text) if p.doubtful else text
+
+
 def _signature_starts(paras: list[Para], i: int) -> bool:
     """Whether a signature's first line is at `i`: a line signed on behalf of someone, or a line in capitals
     with a name (not in capitals) under it."""
@@ -129,8 +133,9 @@ def asks_for_reports(paras: list[Para], i: int, begin: int) -> bool:
 def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     ending = Ending()
     if closing_at < tail_at:
-        ending.closing = squash(paras[closing_at].text)
-        ending.after_closing = [squash(p.full) for p in paras[closing_at + 1:tail_at]]
+        # A paragraph whose end is uncertain (see `paragraphs`) is marked.
+        ending.closing = _as_read(paras[closing_at], squash(paras[closing_at].text))
+        ending.after_closing = [_as_read(p, squash(p.full)) for p in paras[closing_at + 1:tail_at]]
     titles: list[str] = []
     name: str | None = None
     recipients: list[str] | None = None

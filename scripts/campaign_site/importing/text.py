@@ -297,6 +297,11 @@ def paragraphs(text: str) -> list[Para]:
         elif current is None or current.cells or _starts_new(current, previous_line, line, found, width):
             kind, mark, body = found if found else ("plain", "", line.text)
             out.append(_Open(body, mark, kind, line.bold, is_caps(line.text)))
+            if current is not None and not found and current.ended() and _CLOSING_WORDS.match(line.text) \
+                    and not line.blank_before and _full_width(previous_line, line, width):
+                # `… Trên đây là …` / `Trong quá trình thực hiện, …` after a full line: the issuer's closing words
+                # open a paragraph, or go on the one before? The text cannot tell: both flagged.
+                current.doubtful = out[-1].doubtful = True
             if current is not None and kind == "bullet" and _unended_label(current):
                 # `a) Unit: task … Phòng Kinh tế` / `- Hạ tầng …`: a dash the wrap put first, or a list under the
                 # task? The text cannot tell: both flagged.
