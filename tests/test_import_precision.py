@@ -2055,3 +2055,26 @@ def test_no_unmarked_closing_joins_or_cuts_the_issuers_words(width: int, one_par
     draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
 
     assert all(marked(c) or c in printed for c in strings(draft.plan.get("closing", [])))
+
+
+CONTEXTS = ["Ngày 18 tháng 5 hằng năm là dịp tôn vinh đội ngũ trí thức, nhà khoa học và những người làm công tác khoa học "
+            "trên cả nước. Năm nay đánh dấu nhiều kết quả nổi bật của ngành.",
+            "Đây cũng là dịp để các cơ quan, đơn vị nhìn lại những đóng góp của khoa học và công nghệ đối với sự phát "
+            "triển kinh tế, xã hội của địa phương trong những năm qua.",
+            "Nhiều sáng kiến đã được công nhận.", "Các doanh nghiệp ngày càng quan tâm đến đổi mới công nghệ và đăng ký nhãn hiệu.",
+            "Phong trào thi đua sáng tạo lan tỏa rộng khắp trong cán bộ, công chức, viên chức và người lao động của tỉnh."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110))
+def test_no_unmarked_context_joins_two_paragraphs_a_pdf_ran_together(width: int) -> None:
+    """Property: two opening paragraphs of context before the basis, hard-wrapped at any width with the blank lines
+    lost: a context paragraph written unmarked is one the document printed."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)
+    text = document(issuer, f"II. NỘI DUNG\n\n{filler}")
+    opening = text.index("Thực hiện Kế hoạch số 12")
+    text = text[:opening] + "\n\n".join(CONTEXTS) + "\n\n" + text[opening:]
+    draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
+
+    assert all(marked(c) or c in CONTEXTS for c in strings(draft.plan.get("context", [])))
