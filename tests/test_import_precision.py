@@ -2078,3 +2078,20 @@ def test_no_unmarked_context_joins_two_paragraphs_a_pdf_ran_together(width: int)
     draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
 
     assert all(marked(c) or c in CONTEXTS for c in strings(draft.plan.get("context", [])))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110),
+       st.sampled_from(["Ngoài ra, các đơn vị chủ động lồng ghép nội dung tuyên truyền vào các hội nghị thường kỳ.",
+                        "(Chi tiết các hoạt động tại Phụ lục kèm theo Kế hoạch này)",
+                        "Báo cáo kết quả gửi về Văn phòng trước ngày 30 của tháng cuối quý để tổng hợp.",
+                        "Địa điểm tổ chức: tại hội trường của cơ quan và các điểm sinh hoạt cộng đồng."]))
+def test_a_paragraph_of_its_own_after_a_list_is_never_an_unmarked_part_of_the_last_item(width: int, after: str) -> None:
+    """Property: a list, then a paragraph that opens as one of its own (`Ngoài ra, …`, a note in brackets, a report
+    request, a short label), hard-wrapped at any width with the blank lines lost: no unmarked item holds its words."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)
+    text = document(issuer, f"II. NỘI DUNG\n\n{filler}\n\n{after}\n\nIII. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.")
+    draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
+
+    assert all(marked(i) or i == after or after[:25] not in i for i in strings(draft.plan.get("content", [])))

@@ -111,6 +111,9 @@ STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|T
 """The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
 STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
 """A stamp on a line of its own (a text box or a line of the header)."""
+_OWN_PARAGRAPH = re.compile(r"^(?:\(|(?:Ngoài ra|Bên cạnh đó|Đồng thời|Báo cáo|Kết quả)\b|[^\W\d][^:.;,()]{1,30}:\s)")
+"""How a paragraph of its own may open after a list item: a note in brackets, `Ngoài ra, …`, `Báo cáo kết quả …`,
+a short label (`Thời gian triển khai: …`)."""
 _ADDRESSED = re.compile(r"^Kính gửi\s*:")
 _LABEL_TEXT = re.compile(r"^[^:]{2,120}:\s*\S")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
@@ -314,9 +317,11 @@ def paragraphs(text: str) -> list[Para]:
             elif not found and not current.goes_on() and _is_heading_like(current) \
                     and _wrapped_item(current, previous_line, line, width):
                 current.doubtful = True
-            elif not found and current.ended() and not is_lower_start(line.text):
+            elif not found and current.ended() and not is_lower_start(line.text) \
+                    and (current.kind == "plain" or _OWN_PARAGRAPH.match(line.text)):
                 # A sentence ending a full line, then a capital: the sentence after it, or a new paragraph whose
-                # break left no trace (a PDF's blank lines lost)? The text cannot tell: read as one, flagged.
+                # break left no trace (a PDF's blank lines lost)? The text cannot tell: read as one, flagged. After a
+                # list item only when the next words open a paragraph of their own (a note, a report request, `Ngoài ra`).
                 current.doubtful = True
             current.add(line.text)
             current.bold = current.bold and line.bold
