@@ -32,10 +32,12 @@ def site() -> SiteData:
 
 
 def dispatch(header: list[str], place: str, year: int, basis_text: str, body: str = "") -> str:
-    """A department's dispatch as Decree 30 lays it out: header cells, number, place and date, V/v, body, signature."""
+    """A department's dispatch as Decree 30 lays it out: header cells, number, place and date, V/v, body, signature
+    (a People's Committee's symbol holds `UBND`)."""
+    committee = len(header) == 1 and header[0].startswith(("UBND", "ỦY BAN NHÂN DÂN"))
     return "\n\n".join([
         *header,
-        "Số: 321/SKHCN-QLCN",
+        "Số: 321/UBND-KGVX" if committee else "Số: 321/SKHCN-QLCN",
         f"{place}, ngày 10 tháng 4 năm {year}",
         f"V/v hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới (21/4) năm {year}",
         "Kính gửi: Các sở, ban, ngành.",

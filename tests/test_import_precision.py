@@ -580,7 +580,8 @@ def test_a_numbered_unit_label_beside_unit_headings_is_a_unit_of_its_own(site: S
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 def test_tasks_each_naming_their_body_first_are_each_that_bodys(site: SiteData, issuer: Issuer) -> None:
     """`- Ủy ban nhân dân các huyện chỉ đạo …` / `- Các trường … tổ chức …`: no unit heading, each line names its
-    body as its subject: one unit each, the names read from sentences, marked."""
+    body as its subject: one unit each, the names read from sentences, marked, and so are the tasks (whether the
+    subject belongs in the task's words is the staff's call)."""
     lines = ["Ủy ban nhân dân các huyện, thành phố chỉ đạo tuyên truyền trên hệ thống truyền thanh cơ sở.",
              "Các trường Cao đẳng, Trung học phổ thông tổ chức cho học sinh tìm hiểu về sở hữu trí tuệ.",
              "Các trường Cao đẳng, Trung học phổ thông tổ chức cho sinh viên đăng ký sáng chế."]
@@ -588,8 +589,8 @@ def test_tasks_each_naming_their_body_first_are_each_that_bodys(site: SiteData, 
     draft = draft_of(site, document(issuer, body), issuer.year)
 
     assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
-        (REVIEW_PREFIX + "Ủy ban nhân dân các huyện, thành phố", lines[:1]),
-        (REVIEW_PREFIX + "Các trường Cao đẳng, Trung học phổ thông", lines[1:]),
+        (REVIEW_PREFIX + "Ủy ban nhân dân các huyện, thành phố", [REVIEW_PREFIX + line for line in lines[:1]]),
+        (REVIEW_PREFIX + "Các trường Cao đẳng, Trung học phổ thông", [REVIEW_PREFIX + line for line in lines[1:]]),
     ]
 
 
@@ -613,7 +614,7 @@ def test_a_paragraph_with_its_own_subject_is_not_the_last_labelled_units_task(si
     assert units["Trung tâm Văn hóa"] == ["Phối hợp treo băng rôn."]
     written = paragraph.format(who=issuer.who, y=y)
     # The body's words (its name marked), or, a request for reports ending the body, the issuer's closing words.
-    assert units.get(REVIEW_PREFIX + actor) == [written] or draft.plan.get("closing") == written
+    assert units.get(REVIEW_PREFIX + actor) == [REVIEW_PREFIX + written] or draft.plan.get("closing") == written
     assert all(d["reporter"] != "Trung tâm Văn hóa" for d in draft.plan["report_deadlines"])
 
 
@@ -1200,8 +1201,8 @@ def test_a_line_naming_another_body_is_not_the_task_of_the_body_read_before(site
     draft = draft_of(site, document(issuer, body), issuer.year)
 
     units = draft.plan["responsibilities"]
-    assert units[0]["tasks"] == [first]
-    assert [t for u in units[1:] for t in u["tasks"]] == [line]
+    assert units[0]["tasks"] == [REVIEW_PREFIX + first]
+    assert [t for u in units[1:] for t in u["tasks"]] == [REVIEW_PREFIX + line]
     assert all(marked(u["unit"]) or u["unit"].startswith(MARKER) for u in units)
 
 
@@ -1212,7 +1213,7 @@ def test_a_line_without_a_subject_stays_the_task_of_the_body_read_before(site: S
     body = f"II. TỔ CHỨC THỰC HIỆN\n\n- {first}\n- {task}"
     draft = draft_of(site, document(issuer, body), issuer.year)
 
-    assert [u["tasks"] for u in draft.plan["responsibilities"]] == [[first, task]]
+    assert [u["tasks"] for u in draft.plan["responsibilities"]] == [[REVIEW_PREFIX + first, REVIEW_PREFIX + task]]
 
 
 LONG_UNITS = ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
@@ -1533,3 +1534,564 @@ def test_a_deadline_in_a_table_that_lost_its_columns_names_no_unmarked_reporter(
 
     assert draft.plan["report_deadlines"]
     assert all(marked(d["reporter"]) or MARKER in d["reporter"] for d in draft.plan["report_deadlines"])
+
+
+# --- round 4: what a list or a signature does not pin ----------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("items", "after"), [
+    (["a) Phòng Văn hóa - Xã hội: chủ trì tổ chức các hoạt động.", "b) Trung tâm Truyền thông: đưa tin các hoạt động."],
+     "Bên cạnh đó, các trường học lồng ghép nội dung sở hữu trí tuệ vào hoạt động ngoại khóa trước ngày 20/10 hằng năm."),
+    (["1. Văn phòng: tổng hợp kết quả.", "2. Đoàn Thanh niên: phát động phong trào sáng tạo trẻ."],
+     "Ngoài ra, khuyến khích các hợp tác xã tham gia trưng bày sản phẩm."),
+    (["- Hội Nông dân: vận động hội viên ứng dụng tiến bộ kỹ thuật.", "- Hội Phụ nữ: tuyên truyền đến hội viên."],
+     "Đồng thời, các thôn, tổ dân phố thông báo trên loa truyền thanh."),
+])
+def test_a_paragraph_after_a_list_of_unit_labels_is_not_pinned_to_the_last_unit(
+        site: SiteData, issuer: Issuer, items: list[str], after: str) -> None:
+    """`a) Unit: task` items, then a paragraph with no marker: outside the list, so no unit's task for certain;
+    kept with its words, marked. The items themselves stay pinned."""
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(items) + f"\n\n{after}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    tasks = [t for r in draft.plan["responsibilities"] for t in r["tasks"]]
+    assert REVIEW_PREFIX + after in tasks or draft.plan.get("closing") == after
+    assert [r["unit"] for r in draft.plan["responsibilities"]] == [i.split(" ", 1)[1].split(":")[0] for i in items]
+    assert all(not marked(t) for t in tasks if t != REVIEW_PREFIX + after)
+
+
+UNIT_SUBJECTS = ["Sở Y tế", "Phòng Giáo dục và Đào tạo huyện", "Ủy ban nhân dân các xã, phường", "Trung tâm Văn hóa tỉnh",
+                 "Ban Quản lý khu kinh tế", "Các trường Trung học phổ thông"]
+TASK_VERBS = ["chủ trì", "phối hợp", "tuyên truyền", "tổ chức", "hướng dẫn", "theo dõi"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(UNIT_SUBJECTS), st.sampled_from(TASK_VERBS),
+                          st.sampled_from(["các hoạt động hưởng ứng.", "treo băng rôn tại trụ sở.", "báo cáo kết quả."])),
+                min_size=1, max_size=4),
+       st.sampled_from(["- ", "+ ", ""]))
+def test_no_unmarked_task_under_a_unit_read_from_a_sentence(lines: list[tuple[str, str, str]], bullet: str) -> None:
+    """Property: under `Tổ chức thực hiện` without unit headings or labels, a unit is read from a sentence's subject,
+    so it and every task given to it are marked."""
+    issuer = ISSUERS[1]
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(f"{bullet}{u} {v} {rest}" for u, v, rest in lines)
+    draft = draft_of(shipped(), document(issuer, body), issuer.year)
+
+    for r in draft.plan.get("responsibilities", []):
+        assert marked(r["unit"]) or r["unit"].startswith(MARKER)
+        assert all(marked(t if isinstance(t, str) else t["text"]) for t in r["tasks"])
+
+
+TARGET_HEADINGS = ["II. MỤC TIÊU", "II. MỤC TIÊU ĐẾN NĂM 2030", "2. Mục tiêu cụ thể"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", TARGET_HEADINGS)
+def test_items_under_targets_are_marked_purposes(site: SiteData, issuer: Issuer, title: str) -> None:
+    """A plan has no field for `Mục tiêu` (figures to reach): its items are kept as purposes, each marked; the
+    purpose under `Mục đích` stays pinned."""
+    targets = ["100% cơ quan, đơn vị treo băng rôn hưởng ứng.", "Ít nhất 05 sáng kiến được công nhận trong năm."]
+    body = f"{title}\n\n" + "\n".join(f"- {t}" for t in targets) + "\n\nIII. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["purposes"] == ["Nâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.",
+                                      *(REVIEW_PREFIX + t for t in targets)]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("aside", ["(Chi tiết tại Phụ lục kèm theo)", "(Có danh mục kèm theo).",
+                                   "(Nội dung cụ thể theo hướng dẫn của Sở Thông tin và Truyền thông)"])
+def test_a_paragraph_in_brackets_is_a_marked_note_not_an_item(site: SiteData, issuer: Issuer, aside: str) -> None:
+    body = f"II. NỘI DUNG\n\n- Tuyên truyền về vai trò của sở hữu trí tuệ.\n- Tổ chức tọa đàm về khởi nghiệp.\n\n{aside}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert strings(draft.plan["content"]) == ["Tuyên truyền về vai trò của sở hữu trí tuệ.", "Tổ chức tọa đàm về khởi nghiệp.",
+                                              REVIEW_PREFIX + aside]
+
+
+APPENDICES = ["PHỤ LỤC\nDANH MỤC CÁC HOẠT ĐỘNG HƯỞNG ỨNG\n(Kèm theo Kế hoạch số {number})",
+              "PHỤ LỤC I\nBẢNG PHÂN CÔNG NHIỆM VỤ\nSTT\tNội dung\tĐơn vị chủ trì\n1\tTreo băng rôn\tVăn phòng",
+              "PHỤ LỤC 02\nMẪU BÁO CÁO KẾT QUẢ"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("appendix", APPENDICES)
+@pytest.mark.parametrize("order", ["signature-first", "column-read-after"])
+def test_an_appendix_after_the_signature_is_no_part_of_it(site: SiteData, issuer: Issuer, appendix: str, order: str) -> None:
+    """An appendix printed after the signature (Decree 30): its title and table are not signature lines, the
+    signature is kept when a reader gives its column after the appendix, and staff are told it was not imported."""
+    signature = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Thị Hoa"
+    tail = appendix.format(number=issuer.number)
+    recipients = "Nơi nhận:\n- Như trên;\n- Lưu: VT."
+    ending = (f"{recipients}\n\n{signature}\n\n\n{tail}" if order == "signature-first"
+              else f"{recipients}\n\n\n{tail}\n\n{signature}")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["signer"] == {"authority": "TM. ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Lê Thị Hoa"}
+    assert draft.plan["recipients"] == ["Như trên", "Lưu: VT"]
+    assert any(tail.split("\n")[0] in note for note in draft.notes)
+
+
+WRAPPED_UNITS = [
+    ("Phòng Văn hóa - Xã hội", "chủ trì, phối hợp Phòng Tài chính - Kế hoạch, Trung tâm Văn hóa - Thể thao tổ chức "
+                               "Ngày hội Sáng tạo trẻ tại Nhà Văn hóa trung tâm."),
+    ("Hội Liên hiệp Phụ nữ xã", "vận động hội viên tham gia Cuộc thi Ý tưởng khởi nghiệp và Hội thi Sáng tạo kỹ thuật "
+                                "năm nay."),
+    ("Đoàn Thanh niên xã", "phát động phong trào Thanh niên tình nguyện, hướng dẫn Câu lạc bộ Khởi nghiệp đăng ký nhãn "
+                           "hiệu Gạo Tân Phú."),
+]
+"""Invented `Unit: task` items whose tasks hold capitalised names and dashes a wrap may put first on a line."""
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """`text` with every line longer than `width` wrapped at spaces, as a PDF's text layer gives it."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width, break_on_hyphens=False) if len(line) > width else line
+                     for line in text.split("\n"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=56, max_value=96), st.sampled_from(["{l})", "{n}.", "3.{n}."]))
+def test_a_unit_label_wrapped_at_any_width_gives_no_unmarked_wrong_unit_or_task(width: int, numbering: str) -> None:
+    """Property: `a) Unit: task` items hard-wrapped at any width (a line may open with a capitalised name or a
+    dash) give each unit and its whole task, or mark what the wrap left uncertain."""
+    issuer = ISSUERS[0]
+    items = "\n".join(f"{numbering.format(l='abc'[i], n=i + 1)} {unit}: {task}" for i, (unit, task) in enumerate(WRAPPED_UNITS))
+    text = hard_wrapped(document(issuer, f"II. TỔ CHỨC THỰC HIỆN\n\n{items}"), width)
+    draft = draft_of(shipped(), text, issuer.year)
+
+    names, tasks = {u for u, _ in WRAPPED_UNITS}, {t for _, t in WRAPPED_UNITS}
+    for r in draft.plan["responsibilities"]:
+        assert marked(r["unit"]) or r["unit"].startswith(MARKER) or r["unit"] in names
+        assert all(marked(t) or t in tasks for t in strings(r["tasks"]))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("unit", "task"), WRAPPED_UNITS)
+def test_a_numbered_unit_label_is_an_item_even_without_a_final_stop(site: SiteData, issuer: Issuer, unit: str, task: str) -> None:
+    """`b) Unit: task` with no final stop (a wrap or a typing slip) is the unit's item, not a heading naming the
+    whole line as a unit."""
+    cut = task.rstrip(".")
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\na) Văn phòng: tổng hợp kết quả.\n\nb) {unit}: {cut}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [
+        ("Văn phòng", ["tổng hợp kết quả."]), (unit, [cut])]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("authority", "first", "rest"), [
+    ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "THƯỜNG TRỰC"),
+    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG", "TRỰC"),
+    ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"),
+])
+def test_a_signature_title_the_narrow_column_wrapped_stays_the_signatures(site: SiteData, issuer: Issuer, authority: str,
+                                                                          first: str, rest: str) -> None:
+    """A PDF's text: the signature's column beside the recipients, its title wrapped onto a line of its own with no
+    gap before it. The rest of the title is the title's, not the recipient's."""
+    gap = "      "
+    ending = (f"Nơi nhận:{gap}{authority}\n\n- Ban Dân vận Trung ương (b/c),{gap}{first}\n{rest}\n\n"
+              f"- Các đồng chí ủy viên,\n\n- Lưu: VT.{gap}Phạm Thu Hà")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["signer"] == {"authority": authority, "title": f"{first} {rest}", "name": "Phạm Thu Hà"}
+    assert draft.plan["recipients"] == ["Ban Dân vận Trung ương (b/c)", "Các đồng chí ủy viên", "Lưu: VT"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("last", "name"), [
+    ("Lưu: VT, VX.", "Trịnh Thị Lan"),
+    ("Lưu: VT, KGVX (2). HN", "Đỗ Văn Khải"),
+    ("UBND các xã, thị trấn;", "Vi Văn Sáng"),
+])
+def test_a_name_run_onto_the_last_recipient_is_the_marked_signer(site: SiteData, issuer: Issuer, last: str, name: str) -> None:
+    """A PDF whose gap between the recipients and the signature is lost: the name at the end of a recipient's line
+    is read as the signer's, and both it and the recipient are marked (either reading may be wrong)."""
+    ending = f"Nơi nhận:\n- Như trên;\n- {last} {name}\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["signer"]["name"] == REVIEW_PREFIX + name
+    assert draft.plan["recipients"] == ["Như trên", REVIEW_PREFIX + last.rstrip(";.")]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["Như trên;", "Sở Nội vụ;", "UBND các phường;", "Phòng Văn hóa - Xã hội;", "Lưu: VT, VP.",
+                                 "Báo Nhân dân;", "Đài Phát thanh và Truyền hình tỉnh;", "Ban Tuyên giáo Tỉnh ủy (b/c);"]),
+                min_size=1, max_size=6))
+def test_no_recipient_without_a_name_beside_it_is_cut_or_marked(items: list[str]) -> None:
+    """Property: recipients written as organisations are never cut into a signer's name, nor marked."""
+    issuer = ISSUERS[1]
+    ending = "Nơi nhận:\n" + "\n".join(f"- {i}" for i in items) + "\n\nGIÁM ĐỐC\n\nNguyễn Văn Hùng"
+    draft = draft_of(shipped(), document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["recipients"] == [i.rstrip(";.") for i in items]
+    assert draft.plan["signer"]["name"] == "Nguyễn Văn Hùng"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("addressees", ["Sở Tư pháp các tỉnh, thành phố trực thuộc Trung ương",
+                                        "Ủy ban nhân dân các xã, phường, đặc khu", "Các trường Trung học phổ thông trên địa bàn"])
+@pytest.mark.parametrize("layout", ["pasted", "pdf"])
+def test_the_addressee_line_without_a_stop_does_not_take_the_first_sentence(site: SiteData, issuer: Issuer, addressees: str,
+                                                                            layout: str) -> None:
+    """`Kính gửi: …` printed without a stop, then the body's first sentence starting with a capital: pasted with no
+    blank line, or a PDF's layout whose blank lines the reader keeps. The addressees end with their line."""
+    opening = ("Ngày Khoa học và Công nghệ Việt Nam được tổ chức hằng năm nhằm tôn vinh đội ngũ trí thức, nhà khoa học "
+               "trong cả nước. Để hưởng ứng, đề nghị các đơn vị thực hiện một số nội dung sau:")
+    text = dispatch(issuer, opening, ITEMS).replace("Kính gửi: Các cơ quan, đơn vị.", f"Kính gửi: {addressees}")
+    text = text.replace("\n\n", "\n") if layout == "pasted" else hard_wrapped(text, 84)
+    draft = draft_of(site, text, issuer.year)
+
+    assert draft.plan["addressees"] == [addressees]
+
+
+@pytest.mark.parametrize(("before", "symbol", "after"), [
+    ("Thực hiện Chương trình hành động số", "07-CTr/TU", "của Tỉnh ủy về phát triển khoa học."),
+    ("Căn cứ Kế hoạch số", "112-KH/TU", "ngày 03/3/2025 của Ban Thường vụ Huyện ủy."),
+    ("Thực hiện Hướng dẫn số", "21-HD/BTGDVTW", "của Ban Tuyên giáo và Dân vận Trung ương."),
+])
+def test_a_party_symbol_a_wrap_broke_at_its_hyphen_is_rejoined(before: str, symbol: str, after: str) -> None:
+    """`số 07-` / `CTr/TU …`: a Party document's number and symbol broken at the hyphen by a wrap read as one code,
+    whatever the case of the symbol's letters."""
+    from campaign_site.importing.text import paragraphs
+
+    number, rest = symbol.split("-", 1)
+    (para,) = paragraphs(f"{before} {number}-\n{rest} {after}")
+    assert para.text == f"{before} {symbol} {after}"
+
+
+@pytest.mark.parametrize(("cell", "symbol", "place", "year"), [
+    ("UBND TỈNH HÀ GIANG", "SKHCN-QLKH", "Hà Giang", 2024),
+    ("UBND TỈNH LÂM ĐỒNG", "KHCN-VP", "Lâm Đồng", 2026),
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "SVHTTDL-QLVH", "Quảng Ngãi", 2023),
+])
+def test_a_committee_cell_without_ubnd_in_the_symbol_is_a_marked_issuer(site: SiteData, cell: str, symbol: str, place: str,
+                                                                        year: int) -> None:
+    """Decree 30: a People's Committee signs with `UBND` in its symbol. A header whose only cell is a committee's,
+    with a department's symbol, lost the department's line (a text box, a cut cell): the issuer is marked."""
+    issuer = Issuer(cell, place, year, f"215/{symbol}", "Sở")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
+
+    assert marked(draft.plan["issuer"]["name"])
+    assert any(symbol in note for note in draft.notes)
+
+
+@pytest.mark.parametrize(("cell", "place", "year"), [("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN", "Nghệ An", 2026),
+                                                   ("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN", "Bắc Kạn", 2024)])
+@pytest.mark.parametrize("symbol", ["KH-UBND", "UBND-VX", "UBND-KGVX"])
+def test_a_committee_with_ubnd_in_its_symbol_stays_unmarked(site: SiteData, cell: str, place: str, year: int,
+                                                            symbol: str) -> None:
+    issuer = Issuer(cell, place, year, f"45/{symbol}", "Ủy ban nhân dân tỉnh")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
+
+    assert not marked(draft.plan["issuer"]["name"])
+
+
+@pytest.mark.parametrize(("cells", "place", "year", "subject", "cut"), [
+    ("BỘ Y TẾ", "Hà Nội", 2021, "hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới, Ngày Sở hữu trí tuệ thế giới năm 2021", 13),
+    ("UBND TỈNH THÁI BÌNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Thái Bình", 2024,
+     "tổ chức các hoạt động kỷ niệm Ngày Khoa học và Công nghệ Việt Nam năm 2024", 8),
+    ("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH", "Hòa Bình", 2026, "triển khai hưởng ứng Ngày Đổi mới sáng tạo Việt Nam năm 2026", 5),
+])
+def test_a_subject_wrapped_beside_the_place_and_date_is_whole_and_marked(site: SiteData, cells: str, place: str, year: int,
+                                                                         subject: str, cut: int) -> None:
+    """A PDF without its column gap: the `V/v` line's end, opening with a capital, wrapped onto the place and date
+    line. The subject is read whole and marked (where it ends and the place begins is not certain), the rest is not context."""
+    words = subject.split()
+    head = f"{cells}\n\nSố: 77/CV-XX\nV/v {' '.join(words[:cut])}\n{' '.join(words[cut:])} {place}, ngày 02 tháng 4 năm {year}"
+    text = f"{head}\n\nKính gửi: Các cơ quan, đơn vị.\n\nĐề nghị các đơn vị tổ chức treo băng rôn tại trụ sở.\n\n{ENDING}"
+    draft = draft_of(site, text, year)
+
+    assert draft.plan["document"]["subject"] == REVIEW_PREFIX + subject
+    assert not any(place in c for c in strings(draft.plan.get("context", [])))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize("title", ["GIÁM ĐỐC", "CHỦ TỊCH", "CỤC TRƯỞNG"])
+def test_a_title_beside_the_recipients_label_is_the_signatures(site: SiteData, issuer: Issuer, title: str) -> None:
+    """`Nơi nhận: GIÁM ĐỐC` (a PDF ran the signature's first line beside the label): the title, not a recipient."""
+    ending = f"Nơi nhận: {title}\n- Như trên;\n- Lưu: VT.\n\nTrần Quốc Bảo"
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.", ending), issuer.year)
+
+    assert draft.plan["recipients"] == ["Như trên", "Lưu: VT"]
+    assert draft.plan["signer"]["title"] == title
+
+
+@pytest.mark.parametrize(("committee", "body", "place", "year"), [
+    ("TỈNH ỦY LẠNG SƠN", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Lạng Sơn", 2026),
+    ("HUYỆN ỦY ĐÔNG HẢI", "BAN TUYÊN GIÁO", "Đông Hải", 2023),
+    ("THÀNH ỦY CẦN THƠ", "BAN DÂN VẬN", "Cần Thơ", 2025),
+])
+def test_the_partys_motto_run_onto_a_committees_line_is_no_part_of_it(site: SiteData, committee: str, body: str, place: str,
+                                                                     year: int) -> None:
+    issuer = Issuer(f"{committee} ĐẢNG CỘNG SẢN VIỆT NAM\n{body}", place, year, "45-HD/BTG", "Ban")
+    draft = draft_of(site, document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở."), year)
+
+    assert draft.plan["issuer"]["parent"] == committee
+
+
+@pytest.mark.parametrize("issuer", [i for i in ISSUERS if i.year == 2026], ids=["department-2026", "commune-2026"])
+@pytest.mark.parametrize(("printed", "phrase_id"), [
+    ("Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4!", "chao-mung-ngay-so-huu-tri-tue"),
+    ("Nhiệt liệt chào mừng Ngày Khoa học và Công nghệ Việt Nam 18/5!", "chao-mung-ngay-khcn-viet-nam"),
+    ("Nhiệt liệt chào mừng Ngày Sáng tạo và Đổi mới sáng tạo thế giới - 21/4/2026!", "chao-mung-ngay-sang-tao-2026"),
+])
+def test_a_slogan_printed_with_an_exclamation_mark_is_the_years_phrase(site: SiteData, issuer: Issuer, printed: str,
+                                                                        phrase_id: str) -> None:
+    """A banner's slogan ends with `!`; the year's phrase is written without it: the same phrase, not a close one."""
+    body = f"II. KHẨU HIỆU TUYÊN TRUYỀN\n\n- {printed}"
+    draft = draft_of(site, document(issuer, body), issuer.year)
+
+    assert draft.plan["slogans"] == [phrase_id]
+    assert not draft.new_phrases
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "phrase", "field"), [
+    ("Treo băng rôn tại cổng trụ sở với khẩu hiệu: Sáng tạo hôm nay - Phát triển ngày mai.",
+     "Sáng tạo hôm nay - Phát triển ngày mai", "slogans"),
+    ("Phát trên hệ thống loa truyền thanh thông điệp: Tôn trọng sáng tạo là tôn trọng tương lai",
+     "Tôn trọng sáng tạo là tôn trọng tương lai", "messages"),
+    ("Các đơn vị trang trí pa nô với khẩu hiệu: Khoa học công nghệ - Nền tảng của thịnh vượng!",
+     "Khoa học công nghệ - Nền tảng của thịnh vượng!", "slogans"),
+])
+def test_an_unquoted_phrase_ending_an_item_after_its_kind_is_read_marked(site: SiteData, issuer: Issuer, item: str,
+                                                                        phrase: str, field: str) -> None:
+    """`… với khẩu hiệu: Sáng tạo hôm nay …` at an item's end, unquoted: the words after the kind and its colon are
+    the phrase, read by a weak rule: marked, with a new phrase of its text."""
+    draft = draft_of(site, document(issuer, f"II. HÌNH THỨC\n\n- {item}"), issuer.year)
+
+    (found,) = draft.plan[field]
+    assert marked(found)
+    assert [p["text"] for _, _, p in draft.new_phrases] == [phrase]
+
+
+UNIT_HEADINGS = [
+    ("Sở Giáo dục và Đào tạo", ["Chỉ đạo các trường tổ chức cho học sinh tìm hiểu về sở hữu trí tuệ.",
+                                "Tổng hợp kết quả gửi về cơ quan thường trực."]),
+    ("Các trường đại học, cao đẳng, các tổ chức khoa học và công nghệ, doanh nghiệp trên địa bàn",
+     ["Phát động phong trào thi đua sáng tạo trong cán bộ, giảng viên.", "Tổ chức giao lưu giữa nhà khoa học và doanh nhân."]),
+    ("Đài Phát thanh và Truyền hình, Cổng Thông tin điện tử và các cơ quan báo chí của địa phương",
+     ["Mở chuyên mục tuyên truyền về đổi mới sáng tạo.", "Đưa tin các hoạt động hưởng ứng."]),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=60, max_value=100))
+def test_no_unmarked_task_lands_under_another_unit_when_headings_wrap(width: int) -> None:
+    """Property: numbered unit headings (some long) with their tasks below, hard-wrapped at any width (a long heading
+    may run into its first task): every unmarked task stays under its own unmarked unit."""
+    issuer = ISSUERS[1]
+    body = "II. TỔ CHỨC THỰC HIỆN\n\n" + "\n".join(
+        f"{i}. {unit}\n" + "\n".join(f"- {t}" for t in tasks) for i, (unit, tasks) in enumerate(UNIT_HEADINGS, start=1))
+    draft = draft_of(shipped(), hard_wrapped(document(issuer, body), width), issuer.year)
+
+    owner = {t: unit for unit, tasks in UNIT_HEADINGS for t in tasks}
+    for r in draft.plan["responsibilities"]:
+        for t in strings(r["tasks"]):
+            assert marked(t) or owner.get(t) == r["unit"], (r["unit"], t)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("signed", "written", "day", "expected_year"), [
+    ("ngày 24 tháng 9", "trước ngày 10/6 hằng năm", "10/6", 1),
+    ("ngày 20 tháng 12", "chậm nhất ngày 15/01", "15/1", 1),
+    ("ngày 05 tháng 4", "trước ngày 10/5", "10/5", 0),
+])
+def test_a_deadline_without_its_year_is_the_first_such_day_after_signing(site: SiteData, issuer: Issuer, signed: str,
+                                                                        written: str, day: str, expected_year: int) -> None:
+    """A report day written without its year cannot come before the document: the first such day on or after the
+    signing date, marked (the year is not written)."""
+    y = issuer.year
+    body = f"II. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng: tổng hợp, báo cáo kết quả về {issuer.who} {written}."
+    text = document(issuer, body).replace("ngày 05 tháng 4", signed, 1)
+    draft = draft_of(site, text, y)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["date"] == f"{REVIEW_PREFIX}{day}/{y + expected_year}"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("item", "unit"), [
+    ("Phòng Văn hóa - Xã hội chủ trì tổ chức tọa đàm về khởi nghiệp sáng tạo.", "Phòng Văn hóa - Xã hội"),
+    ("Trung tâm Văn hóa - Thể thao huyện phối hợp treo băng rôn trên các tuyến phố.", "Trung tâm Văn hóa - Thể thao huyện"),
+    ("Đài Truyền thanh xã tuyên truyền trên hệ thống loa vào buổi sáng.", "Đài Truyền thanh xã"),
+])
+def test_a_dispatch_item_naming_its_body_is_that_bodys_marked_task(site: SiteData, issuer: Issuer, item: str, unit: str) -> None:
+    """A dispatch without sections, an item whose subject is a body: a responsibility (name and task read from the
+    sentence, both marked), never dropped as the opening's words nor written unmarked."""
+    draft = draft_of(site, dispatch(issuer, "Để hưởng ứng, đề nghị các đơn vị thực hiện một số nội dung sau:",
+                                    ["Treo băng rôn tại trụ sở các cơ quan.", item]), issuer.year)
+
+    assert [(r["unit"], r["tasks"]) for r in draft.plan["responsibilities"]] == [(REVIEW_PREFIX + unit, [REVIEW_PREFIX + item])]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
+@pytest.mark.parametrize(("basis_line", "paragraph", "mentioned"), [
+    ("Thực hiện Công văn số 311/BKHCN-VP ngày 02/3/{y} của Bộ Khoa học và Công nghệ về việc hưởng ứng các ngày kỷ niệm,",
+     "Ngày 18 tháng 5 hằng năm là Ngày Khoa học và Công nghệ Việt Nam (Quyết định số 2146/QĐ-TTg của Thủ tướng "
+     "Chính phủ). Đề nghị các đơn vị thực hiện một số nội dung sau:", "2146/QĐ-TTg"),
+    ("Căn cứ Kế hoạch số 27/KH-UBND ngày 10/3/{y} của Ủy ban nhân dân tỉnh về tuyên truyền năm {y},",
+     "Năm nay là năm đầu triển khai Chương trình số 09-CTr/TU của Tỉnh ủy. Các đơn vị thực hiện như sau:", "09-CTr/TU"),
+    ("Thực hiện Hướng dẫn số 14-HD/BTG ngày 20/2/{y} của Ban Tuyên giáo về công tác tuyên truyền,",
+     "Hưởng ứng Ngày Sở hữu trí tuệ thế giới (theo Công văn số 85/SHTT-VP của Cục Sở hữu trí tuệ), các đơn vị "
+     "thực hiện một số nội dung sau:", "85/SHTT-VP"),
+])
+def test_a_basis_ending_with_a_comma_does_not_take_the_next_paragraph(site: SiteData, issuer: Issuer, basis_line: str,
+                                                                       paragraph: str, mentioned: str) -> None:
+    """`Thực hiện Công văn số …,` then a blank line and a paragraph of its own: the basis ends at its paragraph (its
+    summary holds no words of the next one, nor the document that paragraph names as its own basis); the paragraph
+    is the context."""
+    y = issuer.year
+    text = document(issuer, "II. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.")
+    opening = text[text.index("Thực hiện Kế hoạch số 12"):text.index("\n", text.index("Thực hiện Kế hoạch số 12"))]
+    text = text.replace(opening, f"{basis_line.format(y=y)}\n\n{paragraph}")
+    draft = draft_of(site, text, y)
+
+    assert all(paragraph[:20] not in (d.get("summary") or "") and not d.get("basis") for d in draft.new_documents)
+    assert any(mentioned in without_review(c) for c in strings(draft.plan.get("context", [])))
+
+
+@pytest.mark.parametrize(("sentence", "outer", "nested"), [
+    ("Thực hiện Công văn số 1207/BKHCN-VP ngày 03/4/2024 của Bộ Khoa học và Công nghệ về việc hưởng ứng Ngày Sáng tạo "
+     "và Công văn số 96/SHTT-VP ngày 11/3/2024 của Cục Sở hữu trí tuệ về việc hưởng ứng Ngày Sở hữu trí tuệ thế giới;",
+     ["1207/BKHCN-VP", "96/SHTT-VP"], []),
+    ("Căn cứ Kế hoạch số 51/KH-UBND ngày 02/02/2022 của UBND tỉnh về tuyên truyền năm 2022 và Hướng dẫn số 08-HD/BTG "
+     "ngày 15/01/2022 của Ban Tuyên giáo Tỉnh ủy về công tác tuyên truyền,",
+     ["51/KH-UBND", "08-HD/BTG"], []),
+    ("Thực hiện Kế hoạch số 140/KH-SKHCN ngày 20/3/2026 của Sở Khoa học và Công nghệ về việc thực hiện Nghị quyết số "
+     "57-NQ/TW và Nghị quyết số 71/NQ-CP trên địa bàn tỉnh,",
+     ["140/KH-SKHCN"], ["57-NQ/TW", "71/NQ-CP"]),
+])
+def test_a_second_document_cited_with_and_is_not_inside_the_first(sentence: str, outer: list[str], nested: list[str]) -> None:
+    """`… về việc hưởng ứng … và Công văn số …`: a second document the sentence cites, not one the first implements;
+    a summary that itself cites documents (`về việc thực hiện Nghị quyết … và Nghị quyết …`) keeps them."""
+    from campaign_site.importing import basis
+
+    found = basis.citations(sentence)
+    assert [c.number_symbol for c in found] == outer
+    assert [n.number_symbol for c in found for n in c.nested] == nested
+
+
+LONG_SLOGANS = ["Toàn dân tích cực hưởng ứng Ngày Khoa học và Công nghệ Việt Nam, Ngày Sáng tạo và Đổi mới Sáng tạo Thế Giới",
+                "Cán bộ, Đảng viên và Nhân dân Tỉnh Nhà quyết tâm thực hiện thắng lợi Chương trình Hành động của Ban Thường vụ Tỉnh ủy",
+                "Khoa học, Công nghệ, Đổi mới Sáng tạo và Chuyển đổi Số là Động lực Chính để Phát triển Nhanh và Bền vững"]
+"""Invented long slogans with many capitalised words, so that a wrap often leaves a capital first on a line."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=100), st.sampled_from(["1. ", "a) ", "- "]))
+def test_no_phrase_text_carries_a_marker(width: int, numbering: str) -> None:
+    """Property: long slogans listed under their heading and hard-wrapped at any width (a numbered line the wrap filled
+    then a capital leaves where the paragraph ends uncertain): such a phrase is marked, its text never is."""
+    issuer = ISSUERS[1]
+    body = "II. KHẨU HIỆU TUYÊN TRUYỀN\n\n" + "\n".join(f"{numbering}{s}!" for s in LONG_SLOGANS)
+    draft = draft_of(shipped(), hard_wrapped(document(issuer, body), width), issuer.year)
+
+    assert all(REVIEW_PREFIX.strip(": ") not in p["text"] and not p["id"].startswith("can-kiem-tra")
+               for _, _, p in draft.new_phrases)
+
+
+PLAIN_PARAGRAPHS = [
+    "Tuyên truyền về vai trò của đổi mới sáng tạo trong phát triển kinh tế địa phương. Giới thiệu các mô hình hay.",
+    "Phổ biến kiến thức về sở hữu trí tuệ cho doanh nghiệp nhỏ và vừa, hợp tác xã và hộ kinh doanh trên địa bàn.",
+    "Biểu dương các tập thể, cá nhân có sáng kiến được công nhận. Nhân rộng các cách làm sáng tạo trong cơ quan.",
+    "Đưa tin về các hoạt động hưởng ứng trên trang thông tin điện tử và mạng xã hội của cơ quan, đơn vị.",
+]
+"""Invented paragraphs of a content section, with no list markers, some of two sentences."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110))
+def test_no_unmarked_item_joins_two_paragraphs_a_pdf_ran_together(width: int) -> None:
+    """Property: plain paragraphs hard-wrapped at any width with the blank lines between them lost (a PDF's text
+    layer): an item read unmarked is one paragraph's words, never two paragraphs run together."""
+    issuer = ISSUERS[1]
+    body = "II. NỘI DUNG\n" + "\n".join(PLAIN_PARAGRAPHS) + "\nIII. HÌNH THỨC\n- Treo băng rôn tại trụ sở."
+    text = hard_wrapped(document(issuer, body), width).replace("\n\n", "\n")
+    draft = draft_of(shipped(), text, issuer.year)
+
+    for item in strings(draft.plan.get("content", [])):
+        assert marked(item) or sum(p[:30] in item for p in PLAIN_PARAGRAPHS) <= 1, item
+
+
+ACRONYM_ITEMS = ["Nâng cao nhận thức của cán bộ và Nhân dân về vai trò của khoa học trong phục hồi kinh tế sau đại dịch COVID-19.",
+                 "Phổ biến các hoạt động của Tổ chức Sở hữu trí tuệ thế giới tới doanh nghiệp nhỏ và vừa theo khuyến nghị của WIPO.",
+                 "Hướng dẫn các doanh nghiệp trên địa bàn áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn ISO 9001."]
+"""Invented items ending with an abbreviation in capitals, which a wrap may put first on a line of its own."""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110))
+def test_an_abbreviation_a_wrap_put_first_on_a_line_stays_in_its_item(width: int) -> None:
+    """Property: items hard-wrapped at any width: a line holding only `COVID-19.` or `WIPO.` goes on the item above,
+    so every unmarked purpose is a whole item."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)  # enough wrapped lines to tell the width
+    text = document(issuer, f"II. YÊU CẦU\n\n- Bảo đảm thiết thực, tiết kiệm.\n\nIII. NỘI DUNG\n\n{filler}").replace(
+        "Nâng cao nhận thức của cán bộ, công chức và Nhân dân về đổi mới sáng tạo.", "\n".join(f"- {i}" for i in ACRONYM_ITEMS))
+    draft = draft_of(shipped(), hard_wrapped(text, width), issuer.year)
+
+    purposes = draft.plan["purposes"]
+    assert all(marked(p) or p in ACRONYM_ITEMS for p in purposes)
+    assert len(purposes) == len(ACRONYM_ITEMS)
+
+
+CLOSINGS = ["Trên đây là Kế hoạch hưởng ứng các ngày kỷ niệm về khoa học, công nghệ và đổi mới sáng tạo của cơ quan trong năm nay.",
+            "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh về Văn phòng để tổng hợp, "
+            "báo cáo lãnh đạo xem xét, giải quyết./."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110), st.booleans())
+def test_no_unmarked_closing_joins_or_cuts_the_issuers_words(width: int, one_paragraph: bool) -> None:
+    """Property: the closing and the issuer's words after it, as one paragraph or two, hard-wrapped at any width with
+    the blank lines lost: a closing paragraph written unmarked is as the document printed it."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)
+    printed = [" ".join(CLOSINGS)] if one_paragraph else CLOSINGS
+    text = document(issuer, f"II. NỘI DUNG\n\n{filler}\n\n" + "\n\n".join(printed))
+    draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
+
+    assert all(marked(c) or c in printed for c in strings(draft.plan.get("closing", [])))
+
+
+CONTEXTS = ["Ngày 18 tháng 5 hằng năm là dịp tôn vinh đội ngũ trí thức, nhà khoa học và những người làm công tác khoa học "
+            "trên cả nước. Năm nay đánh dấu nhiều kết quả nổi bật của ngành.",
+            "Đây cũng là dịp để các cơ quan, đơn vị nhìn lại những đóng góp của khoa học và công nghệ đối với sự phát "
+            "triển kinh tế, xã hội của địa phương trong những năm qua.",
+            "Nhiều sáng kiến đã được công nhận.", "Các doanh nghiệp ngày càng quan tâm đến đổi mới công nghệ và đăng ký nhãn hiệu.",
+            "Phong trào thi đua sáng tạo lan tỏa rộng khắp trong cán bộ, công chức, viên chức và người lao động của tỉnh."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110))
+def test_no_unmarked_context_joins_two_paragraphs_a_pdf_ran_together(width: int) -> None:
+    """Property: two opening paragraphs of context before the basis, hard-wrapped at any width with the blank lines
+    lost: a context paragraph written unmarked is one the document printed."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)
+    text = document(issuer, f"II. NỘI DUNG\n\n{filler}")
+    opening = text.index("Thực hiện Kế hoạch số 12")
+    text = text[:opening] + "\n\n".join(CONTEXTS) + "\n\n" + text[opening:]
+    draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
+
+    assert all(marked(c) or c in CONTEXTS for c in strings(draft.plan.get("context", [])))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=60, max_value=110),
+       st.sampled_from(["Ngoài ra, các đơn vị chủ động lồng ghép nội dung tuyên truyền vào các hội nghị thường kỳ.",
+                        "(Chi tiết các hoạt động tại Phụ lục kèm theo Kế hoạch này)",
+                        "Báo cáo kết quả gửi về Văn phòng trước ngày 30 của tháng cuối quý để tổng hợp.",
+                        "Địa điểm tổ chức: tại hội trường của cơ quan và các điểm sinh hoạt cộng đồng."]))
+def test_a_paragraph_of_its_own_after_a_list_is_never_an_unmarked_part_of_the_last_item(width: int, after: str) -> None:
+    """Property: a list, then a paragraph that opens as one of its own (`Ngoài ra, …`, a note in brackets, a report
+    request, a short label), hard-wrapped at any width with the blank lines lost: no unmarked item holds its words."""
+    issuer = ISSUERS[1]
+    filler = "\n".join(f"- {p}" for p in PLAIN_PARAGRAPHS * 2)
+    text = document(issuer, f"II. NỘI DUNG\n\n{filler}\n\n{after}\n\nIII. HÌNH THỨC\n\n- Treo băng rôn tại trụ sở.")
+    draft = draft_of(shipped(), hard_wrapped(text, width).replace("\n\n", "\n"), issuer.year)
+
+    assert all(marked(i) or i == after or after[:25] not in i for i in strings(draft.plan.get("content", [])))

@@ -53,9 +53,16 @@ class Citation:
     """Whether a reference list pins the issuer (`names.agency`); otherwise `issuer` is the words whole."""
 
 
+_CITED = re.compile(rf"(?i:{_TYPE})\s+(?:số\s+)?\d")
+_AND_CITED = re.compile(rf"\s+và\s+(?i:{_TYPE})\s+(?:số\s+)?\d")
+"""`và Công văn số …` after a summary that cites no document itself: the next document the sentence cites, not one
+the first implements (`… thực hiện Nghị quyết số 57 và Nghị quyết số 71` keeps both in the summary)."""
+
+
 def _summary_end(text: str, start: int) -> int:
-    """Where a summary ends: `;`, a full stop, or a comma before the next citation or the sentence's
-    subject (`, Sở … xây dựng`); quotes and brackets are read through."""
+    """Where a summary ends: `;`, a full stop, a comma before the next citation or the sentence's subject
+    (`, Sở … xây dựng`), or `và` before the next citation when the summary cites none; quotes and brackets are
+    read through."""
     depth = 0
     i = start
     while i < len(text):
@@ -71,6 +78,8 @@ def _summary_end(text: str, start: int) -> int:
                 return i
             if c == "," and (re.match(rf"\s*(?i:{_TYPE})\s+(?:số\s+)?\d", text[i + 1:]) or _ACTOR_NEXT.match(text, i + 1)):
                 return i
+            if c == " " and _AND_CITED.match(text, i) and not _CITED.search(text, start, i):
+                return i  # `… về việc hưởng ứng … và Công văn số …`: a second document cited beside the first
         i += 1
     return len(text)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
@@ -53,8 +54,10 @@ def _rule(words: str) -> DeadlineRule:
     return next(rule for rule, printed in DEADLINE_RULES.items() if written.startswith(printed.removesuffix(" ngày")))
 
 
-def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
-    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of."""
+def find(text: str, unit: str | None, year: int | None, signed: date | None = None) -> list[Deadline]:
+    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of. A day written
+    without its year is in `year`, or the year after when that day comes before the document was `signed`
+    (`trước ngày 10/6 hằng năm` in a plan of September: the first such day after it); marked either way."""
     out = []
     for sentence in sentences(text):
         if not _REPORT.search(sentence):
@@ -62,6 +65,8 @@ def find(text: str, unit: str | None, year: int | None) -> list[Deadline]:
         spans = [r.span() for r in dates.RANGE.finditer(sentence)]
         for m in RULE.finditer(sentence):
             when, inferred = dates.parse(m["d"], year)
+            if when is not None and inferred and signed is not None and when < signed:
+                when = dates.real(when.day, when.month, when.year + 1) or when
             if when is None or any(start <= m.start() < end for start, end in spans):
                 continue  # `đến ngày` ending a span of days (`từ ngày 15/4 đến ngày 26/4`) is no deadline
             rule = _rule(m["rule"])

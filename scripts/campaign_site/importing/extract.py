@@ -150,7 +150,8 @@ class _Extraction:
         # The context is the plain opening before the basis; without one, before the first numbered item (what a
         # dispatch without sections asks is never its context).
         first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
-        self.context = [t for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
+        self.context = [review(t) if p.doubtful else t  # where a flagged paragraph ends is uncertain
+                        for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
         after: list[tuple[str, Para, bool]] = []
         for i, p in enumerate(intro[first:], start=first):
             if self._uncited_basis(p):
@@ -180,6 +181,10 @@ class _Extraction:
                 # `Thực hiện …; nhằm …, Sở … đề nghị`: the purpose the basis sentence goes on to give.
                 purpose = text[:actor.start()] if actor else text
                 self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
+            elif para.kind != "plain" and not self.sections.found and (unit := sections.UNIT_ACTOR.match(text)):
+                # An item of a dispatch without sections whose subject is a body (`2. Trung tâm … xây dựng tin, bài …`):
+                # that body's task; the name read from the sentence and the task, marked.
+                self.sections.units.append(sections.Unit(unit["u"].strip(), False, [{"text": review(squash(text))}]))
             elif first_actor and first_actor.start("actor") == 0:
                 continue  # `Sở … trân trọng đề nghị …, cụ thể như sau:` introduces the sections
             elif para.kind != "plain" or not self.sections.found:
@@ -379,17 +384,18 @@ class _Extraction:
         report section or any other paragraph; not the activity window."""
         found: list[deadlines.Deadline] = []
         tasks = set()
+        signed = issuer.signed_on(self.header.date)
         for unit in self.sections.units:
             for task in unit.tasks:
                 tasks.add(task["text"])
-                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year)
+                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year, signed)
                 if task["text"].startswith(REVIEW_PREFIX):  # who reports, read from words no rule pins: to check
                     read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
                 found += read
         window = set(self.sections.window)
         for text in self._body_texts():
             if text not in tasks and text not in window:
-                found += deadlines.find(text, None, self.year)
+                found += deadlines.find(text, None, self.year, signed)
         out: list[dict] = []
         seen = set()
         for d in found:

@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 
 from campaign_site.data.placeholders import review
 from campaign_site.importing import dates
-from campaign_site.importing.text import Para
+from campaign_site.importing.text import STAMP, Para
 from campaign_site.importing.vn import UPPER, is_caps, squash
 
 MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc"
                    r"|^\s*đảng\s+cộng\s+sản\s+việt\s+nam\s*$",
                    re.IGNORECASE)
+_PARTY_MOTTO_AFTER = re.compile(r"^(?P<committee>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\s+\S.*?)\s+"
+                                r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
+"""A Party committee's cell and the Party's motto beside it run into one line (`TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT
+NAM`): a committee named by its place never ends with the Party's name."""
 _MOTTO_PIECE = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]?\s*TỰ\s+DO)\b"
                           r"|^(?:VIỆT\s+NAM|[-–—]?\s*HẠNH\s+PHÚC)$", re.IGNORECASE)
 """A piece of the motto a narrow cell or box wrapped (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): no body's name."""
@@ -29,11 +33,6 @@ _NUMBER_ALONE = re.compile(r"^(?i:số)\s*[:.]?[\d.…_ ]*$")
 _GROUP = re.compile(rf"[{UPPER}0-9](?:[\w&.]*[^\W_])?")
 """A unit code of a symbol: a capital or a digit first (`KH`, `QLCN&TĐC`, `CNg`, `2024`)."""
 _JOINER = re.compile(r"\s*[-/&,–]\s*|\s+")
-STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT)"
-          r"(?:\s*[,;/-]?\s*(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT))*")
-"""The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
-STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
-"""A stamp on a line of its own (a text box or a line of the header)."""
 SUBJECT = re.compile(r"^(?:V/v|Về việc)\s*[:.]?\s*(?P<s>.+)$", re.IGNORECASE)
 TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "CÔNG VĂN": "Công văn", "THÔNG BÁO": "Thông báo", "QUYẾT ĐỊNH": "Quyết định",
@@ -154,12 +153,14 @@ def parse(paras: list[Para]) -> Header:
     header = Header()
     agencies: list[str] = []
     expecting_title = False
+    subject_open = False
+    """The last paragraph was the `V/v …` line: a PDF may wrap its end onto the place and date line."""
     i = 0
     while i < len(paras):
         para = paras[i]
         text = squash(MOTTO.sub(" ", para.full)).strip()
         # A name in capitals keeps the dash a narrow cell wrapped it at (`SỞ LAO ĐỘNG -` / `- THƯƠNG BINH …`).
-        text = _RULE_AFTER.sub("", text) if is_caps(text) else text.strip(" -")
+        text = _PARTY_MOTTO_AFTER.sub(r"\g<committee>", _RULE_AFTER.sub("", text)) if is_caps(text) else text.strip(" -")
         if not text or _SEPARATOR.match(text) or STAMP.match(text) or _MOTTO_PIECE.match(text):
             i += 1
             continue
@@ -173,7 +174,8 @@ def parse(paras: list[Para]) -> Header:
             if not text or STAMP.match(text):
                 i += 1
                 continue
-        if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title)):
+        if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title or subject_open)):
+            wrapped_subject, subject_open = subject_open and header.subject is not None, False
             header.date, header.year = signed
             text, header.place = dated
             after = dates.SIGNED.search(para.full)
@@ -183,15 +185,22 @@ def parse(paras: list[Para]) -> Header:
                 i += 1
                 continue
             expecting_title = False
-            header.subject = _RULE_AFTER.sub("", SUBJECT.sub(r"\g<s>", text))  # the subject a PDF ran into the place and date
+            if wrapped_subject:
+                # `V/v … Ngày` / `Sở hữu trí tuệ thế giới năm 2022 Hà Nội, ngày …`: the subject's end, wrapped beside
+                # the place and date; where it ends is not certain.
+                header.subject = review(f"{header.subject} {_RULE_AFTER.sub('', text)}")
+            else:
+                header.subject = _RULE_AFTER.sub("", SUBJECT.sub(r"\g<s>", text))  # the subject a PDF ran into the place and date
             header.type = header.type or "Công văn"
             i += 1
             continue
         if m := SUBJECT.match(text):
             header.subject = _RULE_AFTER.sub("", m["s"].strip())
             header.type = header.type or "Công văn"
+            subject_open = header.date is None
             i += 1
             continue
+        subject_open = False
         if (typed := _TYPED_TITLE.match(text)) and header.subject is None:
             header.type, header.subject = TYPES[typed["type"]], _RULE_AFTER.sub("", typed["title"])
             i += 1

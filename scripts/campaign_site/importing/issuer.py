@@ -27,6 +27,10 @@ def signed_on(written: str | None) -> date | None:
     return date(when.year, when.month or 1, when.day or 1)
 
 
+_COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b", re.IGNORECASE)
+_CODES = re.compile(r"[-/,\s]+")
+
+
 def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -> tuple[dict, list[str]]:
     """The plan's `issuer` mapping and notes for staff. `actors` are bodies the sentences name as their
     subject, nearest the opening first; `cited_text` is where a commune's province may be named (the
@@ -84,6 +88,11 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         level = level or ("province" if province else None)
     level = names.level(name) or level
     certain = certain and not names.bare_kind(name)  # a cell that lost its place's line names no body
+    if agencies and certain and _COMMITTEE.match(name) and header.symbol and "UBND" not in _CODES.split(header.symbol.upper()):
+        # Decree 30: a People's Committee's symbol holds `UBND` (`KH-UBND`, `UBND-VX`); without it the cell read
+        # is the superior body of an issuer whose own line was lost (a text box, a cut cell).
+        certain = False
+        notes.append(plain("import.issuer_not_in_symbol", name=name, symbol=header.symbol))
     if level == "commune" and province is None:
         named = names.provinces_named(cited_text)
         if named:

@@ -97,6 +97,10 @@ class Candidate:
     """The words it was read from, quoted in the note when it is not certain."""
 
 
+_UNQUOTED_AFTER_KIND = re.compile(r"(?P<k>khẩu hiệu|thông điệp|chủ đề)(?:\s+năm\s+\d{4})?\s*:\s*"
+                                  r"(?P<p>[^“”\":;]{3,200}?)\s*\.?\s*$", re.IGNORECASE)
+"""An item ending `… với khẩu hiệu: Nhiệt liệt hưởng ứng …`: the unquoted words after the kind word and its colon, to
+the item's end, are the phrase the item names; read, marked."""
 _CLAUSES = re.compile(r"[,;]\s|[.;!?]\s+\S")
 
 
@@ -122,8 +126,9 @@ def slogan_like(text: str) -> bool:
 
 
 def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Candidate]:
-    """Quoted phrases that a clause introduces as `chủ đề`, `khẩu hiệu`, `thông điệp` (`… gồm: “A”, “B”`).
-    The clause runs back from the quote to the last `;` or `.` outside quotes; linear in the text."""
+    """Quoted phrases that a clause introduces as `chủ đề`, `khẩu hiệu`, `thông điệp` (`… gồm: “A”, “B”`), or with
+    none quoted the unquoted words ending the text after `khẩu hiệu:`. The clause runs back from the quote to the
+    last `;` or `.` outside quotes; linear in the text."""
     out = []
     masked = QUOTED.sub(lambda q: "“" + "x" * (len(q[0]) - 2) + "”", text)  # earlier quotes neither split nor name
     stops = [m.end() for m in _CLAUSE_END.finditer(masked)]
@@ -143,6 +148,10 @@ def in_running_text(text: str, observances: Mapping[str, Observance]) -> list[Ca
         named = observance_mentions(clause, observances)
         out.append(Candidate(inner(m), kind, named[-1] if named else None, False, certain=False,
                              source=text[max(start, at - 400):m.end()]))
+    if not out and (after := _UNQUOTED_AFTER_KIND.search(text)) and phrase_like(after["p"]) and after["p"][:1].isupper():
+        named = observance_mentions(after["p"], observances)
+        out.append(Candidate(after["p"].strip(), kind_of(after["k"]), named[0] if named else None, False, certain=False,
+                             source=text))
     return out
 
 

@@ -22,9 +22,8 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.wording import count_text, human_size
 from campaign_site.importing import old_word, tables
 from campaign_site.importing.containers import check_archive
-from campaign_site.importing.header import STAMP, STAMPS
 from campaign_site.importing.pdf_text import BULLET_GLYPH, read_pdf
-from campaign_site.importing.text import COLUMN_GAP
+from campaign_site.importing.text import COLUMN_GAP, STAMP, STAMPS
 from campaign_site.importing.unreadable import UnreadableFile
 
 SUFFIXES = (".docx", ".doc", ".pdf", ".odt", ".txt")

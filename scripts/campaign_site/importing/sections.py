@@ -34,7 +34,8 @@ from campaign_site.importing.vn import capitalize, key
 
 _KINDS = [
     ("window", ("thời gian",)),
-    ("purposes", ("mục đích", "mục tiêu")),
+    ("purposes", ("mục đích",)),
+    ("targets", ("mục tiêu",)),
     ("requirements", ("yêu cầu",)),
     ("phrases", ("chủ đề", "khẩu hiệu", "thông điệp")),
     ("forms", ("hình thức",)),
@@ -43,8 +44,9 @@ _KINDS = [
     ("budget", ("kinh phí",)),
     ("content", ("nội dung", "hoạt động", "nhiệm vụ")),
 ]
-_LISTS = ("aims", "purposes", "requirements", "content", "forms", "responsibilities", "reports", "budget")
-"""Sections whose items are a list of texts: where the rest of a section naming several subjects goes."""
+_LISTS = ("aims", "purposes", "targets", "requirements", "content", "forms", "responsibilities", "reports", "budget")
+"""Sections whose items are a list of texts: where the rest of a section naming several subjects goes. A plan
+has no field for `Mục tiêu` (targets, often figures to reach): its items are purposes, each marked."""
 _OTHER_SUBJECTS = ("địa điểm", "đối tượng", "phạm vi", "quy mô", "thành phần")
 """Subjects a heading may name beside a plan field's (`Thời gian, địa điểm`): none is read, but each makes
 the heading name more than one thing."""
@@ -56,6 +58,8 @@ _DOING = re.compile(r"^(?:Treo|Tổ chức|Phát động|Phát|Đăng|Đăng t�
 """The verbs opening an item that says what is done (`Treo băng rôn …`, `Tổ chức tọa đàm …`): under `Nội dung,
 hình thức` such an item is a form, one naming what is told (`Lịch sử, ý nghĩa …`) content."""
 _COORDINATED = re.compile(r"\s*(?:[,;&]|\bvà\b|\bhoặc\b)\s*")
+_ASIDE = re.compile(r"^\([^()]*\)\.?$")
+"""A paragraph wholly in brackets (`(Chi tiết tại Phụ lục kèm theo)`): a note on the list, not one of its items; marked."""
 _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
 _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
@@ -109,6 +113,8 @@ def heading(p: Para) -> tuple[str, str] | None:
         return None
     if (m := _LABEL.match(text)) and (classify(m["t"]) or not m["r"]) and _title_like(m["t"]):
         return m["t"].strip(), m["r"].strip()
+    if m and m["r"] and not p.caps:
+        return None  # `a) Sở Y tế: chủ trì …`: a label naming no section, with its text: an item, whatever its end
     if not ends_sentence(text) and len(text.split()) <= 16:
         return text.strip(), ""
     return None
@@ -133,6 +139,9 @@ class Unit:
     tasks: list[dict] = field(default_factory=list)
     from_label: bool = False
     from_table: bool = False
+    listed_as: str = "plain"
+    """How the paragraph naming the unit is listed (`Para.kind`): a `Unit: task` item of a list pins only what
+    is listed with or under it."""
 
 
 @dataclass
@@ -222,7 +231,7 @@ class _Walker:
                 continue
             if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
                 self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's
-            self.item(p, review(p.text) if p.doubtful else p.text)
+            self.item(p, review(p.text) if p.doubtful or _ASIDE.match(p.text) else p.text)
         self.drop_dangling()
         return self.out
 
@@ -355,12 +364,14 @@ class _Walker:
     def place(self, p: Para, text: str, into: str | None = None) -> None:
         """`text` into the list of the section (or of `into`)."""
         kind = into or self.kind
-        if kind in (None, "purposes", "requirements", "forms", "content") and self.listed(p, text):
+        if kind in (None, "purposes", "targets", "requirements", "forms", "content") and self.listed(p, text):
             return
         if kind is None:
             self.out.intro.append(p)
         elif kind == "purposes":
             self.out.purposes.append(text)
+        elif kind == "targets":
+            self.out.purposes.append(review(text))
         elif kind == "requirements":
             self.out.requirements.append(text)
         elif kind == "forms":
@@ -411,6 +422,8 @@ class _Walker:
 
     def phrase(self, p: Para, text: str) -> None:
         observance = self.phrase_observance
+        doubtful = text.startswith(REVIEW_PREFIX)  # where the paragraph ends is uncertain: a phrase read from it, marked
+        text = text.removeprefix(REVIEW_PREFIX)
         if (m := _LABEL.match(text)) and (named := observance_mentions(m["t"], self.observances)):
             observance, text = named[0], m["r"]
             if p.marker != "+":
@@ -418,7 +431,7 @@ class _Walker:
         found = quotes(text)
         if found:
             for q in found:
-                self.out.phrases.append(Candidate(quoted_text(q), self.phrase_kind, observance, True))
+                self.out.phrases.append(Candidate(quoted_text(q), self.phrase_kind, observance, True, certain=not doubtful))
             return
         named = observance_mentions(text, self.observances)
         if named and (not ends_sentence(text) or text.rstrip().endswith(":")) and len(text.split()) <= 16:
@@ -439,27 +452,37 @@ class _Walker:
         if text.strip() and len(text.split()) <= 40:
             # A short line under a heading of its kind is that phrase; a whole sentence may be one, to check.
             self.out.phrases.append(Candidate(text.strip().rstrip(".;,").strip(), self.phrase_kind, observance, True,
-                                              certain=phrase_like(text), source=text))
+                                              certain=phrase_like(text) and not doubtful, source=text))
             self.last_phrase_at = p.index
 
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
         current = units[-1] if units else None
+        doubtful = text.startswith(REVIEW_PREFIX)  # where the paragraph ends is uncertain: whatever it gives, marked
+        text = text.removeprefix(REVIEW_PREFIX)
         if (m := _PERFORMERS.match(text)) and current and current.tasks:
             last = current.tasks[-1]
-            last["performers"] = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
+            performers = f"{last['performers']} {m['p']}" if last.get("performers") else m["p"]
+            last["performers"] = review(performers) if doubtful else performers
             return
         sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
         if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= _UNIT_WORDS and m["u"][:1].isupper():
             name = _ASKED.sub("", m["u"].strip())
-            units.append(Unit(name, tasks=[{"text": _without_name(name, m["t"].strip())}], from_label=True))
+            first = _without_name(name, m["t"].strip())
+            units.append(Unit(name, not doubtful, [{"text": review(first) if doubtful else first}], from_label=True,
+                              listed_as=p.kind))
             return
         if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
                 and len(text.split()) <= _UNIT_WORDS:
-            units.append(Unit(text.strip()))  # numbered like the unit headings beside it: a unit, however long its name
+            units.append(Unit(text.strip(), not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
             return
         actor = UNIT_ACTOR.match(text)
+        if sibling and doubtful and p.kind in ("roman", "number", "letter"):
+            # Numbered like the unit headings, run into its next line (a heading and its first task, or a wrapped
+            # item): a unit of its own whose name is to check, so that the lines under it are not the last unit's.
+            units.append(Unit(actor["u"].strip() if actor else "", False, [{"text": review(text)}]))
+            return
         if current is not None and not current.certain and not actor and _names_a_body(text):
             # After tasks read by their subject, a line whose subject is a body the rules cannot name: its own unit.
             current = Unit("", certain=False)
@@ -469,7 +492,11 @@ class _Walker:
             # body as its subject: that body's words (its name marked), not the last unit's task.
             current = Unit(actor["u"].strip() if actor else "", certain=False)
             units.append(current)
-        current.tasks.append({"text": _without_name(current.name, text) if current.certain else text})
+        # A paragraph after a list of `Unit: task` items and outside it is not pinned to the last unit; nor is any
+        # task of a unit read from a sentence's subject: the sentence, subject kept (staff keep it as often as not), marked.
+        outside = current.from_label and current.listed_as != "plain" and p.kind == "plain"
+        pinned = current.certain and not outside and not doubtful
+        current.tasks.append({"text": _without_name(current.name, text) if pinned else review(text)})
 
 
 def _names_a_body(text: str) -> bool:

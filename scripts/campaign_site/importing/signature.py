@@ -12,11 +12,11 @@ from dataclasses import dataclass, field, replace
 
 from campaign_site.core.catalogue import plain
 from campaign_site.data.document_end import CLOSING_START, END_MARK
-from campaign_site.data.placeholders import to_fill
+from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.unknowns import NOT_KNOWN_SPELLING
 from campaign_site.importing.header import clean_item
 from campaign_site.importing.text import ACTOR_OPENING, Para, ends_sentence
-from campaign_site.importing.vn import squash
+from campaign_site.importing.vn import is_caps, squash
 
 RECIPIENTS = re.compile(r"^Nơi nhận\s*[:.]?\s*(?P<rest>.*)$")
 ON_BEHALF = re.compile(r"^(?:(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)", re.IGNORECASE)
@@ -32,6 +32,7 @@ just before the closing, or ending the body, are the closing's, never the last u
 _REPORT_REQUEST = re.compile(r"\b(?:gửi|báo cáo)\b[^.;]{0,80}?\svề\s[^;]{0,200}?\d{1,2}\s*/\s*\d{1,2}")
 """`… gửi về … 10/5`, `… báo cáo kết quả về … trước ngày 05/5`: a request for reports with its date."""
 _NOT_A_NAME = re.compile(r"[\d:;()/]")
+_APPENDIX = re.compile(r"^PHỤ LỤC\b")
 _INNER_ON_BEHALF = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|PP)\s*\.|(?:K/T|T/M|T/L)\s)")
 _DEPUTY = re.compile(r"^(?P<on>(?:KT\s*\.|K/T)\s*(?P<head>.+?))\s+(?P<title>(?:PHÓ\s+(?P=head)|THỨ TRƯỞNG)\b.*)$")
 """`KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` on one line: a deputy signs for the head (Decree 30), so the title after
@@ -51,6 +52,25 @@ class Ending:
 def _is_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 6 and not _NOT_A_NAME.search(text) and all(w[:1].isupper() for w in words)
+
+
+def _is_appendix(text: str) -> bool:
+    """The title of an appendix printed after the signature, in capitals (`PHỤ LỤC`, `PHỤ LỤC II`, `PHỤ LỤC DANH
+    MỤC …`, Decree 30): the signature ends there."""
+    text = text.strip()
+    return bool(_APPENDIX.match(text)) and text == text.upper()
+
+
+def _as_read(p: Para, text: str) -> str:
+    return review(text) if p.doubtful else text
+
+
+def _signature_starts(paras: list[Para], i: int) -> bool:
+    """Whether a signature's first line is at `i`: a line signed on behalf of someone, or a line in capitals
+    with a name (not in capitals) under it."""
+    p = paras[i]
+    below = paras[i + 1] if i + 1 < len(paras) else None
+    return p.caps and (bool(ON_BEHALF.match(p.full)) or below is not None and not below.caps and _is_name(below.text))
 
 
 def split_closing(paras: list[Para]) -> list[Para]:
@@ -113,23 +133,38 @@ def asks_for_reports(paras: list[Para], i: int, begin: int) -> bool:
 def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
     ending = Ending()
     if closing_at < tail_at:
-        ending.closing = squash(paras[closing_at].text)
-        ending.after_closing = [squash(p.full) for p in paras[closing_at + 1:tail_at]]
+        # A paragraph whose end is uncertain (see `paragraphs`) is marked.
+        ending.closing = _as_read(paras[closing_at], squash(paras[closing_at].text))
+        ending.after_closing = [_as_read(p, squash(p.full)) for p in paras[closing_at + 1:tail_at]]
     titles: list[str] = []
     name: str | None = None
     recipients: list[str] | None = None
-    collecting = False
-    for p in paras[tail_at:]:
+    collecting = appendix = False
+    beside_name: str | None = None
+    """A name a reader ran onto a recipient's line: the signer's, if no line of its own gives one."""
+    tail = paras[tail_at:]
+    for i, p in enumerate(tail):
+        if _is_appendix(p.full):
+            ending.notes.append(plain("import.appendix_left_out", title=squash(p.full)))
+            appendix, collecting = True, False
+            continue
+        if appendix and not _signature_starts(tail, i):
+            continue  # the appendix's title and table; a reader may still give the signature's column after them
+        appendix = False
         if m := RECIPIENTS.match(p.full):
             beside = squash(m["rest"])
-            titles += [beside] if ON_BEHALF.match(beside) else []
-            recipients = [beside] if beside and not ON_BEHALF.match(beside) else []
+            # Beside `Nơi nhận:` the signature's first line (`KT. GIÁM ĐỐC`, `GIÁM ĐỐC`), or the first recipient.
+            signs = bool(ON_BEHALF.match(beside)) or is_caps(beside) and len(beside.split()) >= 2
+            titles += [beside] if signs else []
+            recipients = [beside] if beside and not signs else []
             collecting = True
             continue
         if collecting and p.kind == "bullet":
             item, title = _title_beside(squash(p.text))
-            recipients.append(item)  # type: ignore[union-attr]
+            item, person = _name_beside(item)
+            recipients.append(review(item) if person else item)  # type: ignore[union-attr]
             titles += [title] if title else []
+            beside_name = beside_name or person
             continue
         after_recipients, collecting = collecting, False
         if p.caps:
@@ -140,6 +175,7 @@ def parse(paras: list[Para], closing_at: int, tail_at: int) -> Ending:
             continue  # (Đã ký), (ký, đóng dấu)
     if recipients is not None:
         ending.recipients = [c for c in (clean_item(r) for r in recipients) if c]
+    name = name or (review(beside_name) if beside_name else None)
     if titles:
         ending.signer = _signer(titles, name)
         if name is None:
@@ -158,6 +194,18 @@ def _title_beside(text: str) -> tuple[str, str | None]:
     the end of a document side by side, their gap lost."""
     m = _TITLE_BESIDE.match(text)
     return (m["item"], m["title"]) if m else (text, None)
+
+
+def _name_beside(item: str) -> tuple[str, str | None]:
+    """A recipients' line as (the recipient, a person's name a reader ran onto it after its `;`, `,`, `.` or the
+    drafter's initials, if any): `Lưu: VT, VP. Trần Văn An`, `Lưu: VT, KGVX. HT Lê Văn Bình`. A person's name is
+    two to five words, each a capital then small letters; either reading may be wrong, so the caller marks both."""
+    words = item.split()
+    for size in range(min(5, len(words) - 1), 1, -1):
+        rest, name = words[:-size], words[-size:]
+        if (rest[-1][-1] in ";,." or rest[-1].isupper()) and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in name):
+            return " ".join(rest), " ".join(name)
+    return item, None
 
 
 def _printed_lines(text: str) -> list[str]:

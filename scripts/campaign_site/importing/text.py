@@ -106,6 +106,16 @@ _INDENTED = re.compile(r"^(?: {8,}|\t)\s*\S")
 _ASIDE = re.compile(r"^\(.*\)$")
 _NO_SPLIT_BEFORE = re.compile(r"(?:Số\s*:?|ngày|tháng)$")
 _CLOSING_WORDS = re.compile(r"^(?:Trân trọng|Trong quá trình (?:tổ chức )?(?:triển khai|thực hiện))\b")
+STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT)"
+          r"(?:\s*[,;/-]?\s*(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|TUYỆT\s+)?MẬT))*")
+"""The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
+STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
+"""A stamp on a line of its own (a text box or a line of the header)."""
+_OWN_PARAGRAPH = re.compile(r"^(?:\(|(?:Ngoài ra|Bên cạnh đó|Đồng thời|Báo cáo|Kết quả)\b|[^\W\d][^:.;,()]{1,30}:\s)")
+"""How a paragraph of its own may open after a list item: a note in brackets, `Ngoài ra, …`, `Báo cáo kết quả …`,
+a short label (`Thời gian triển khai: …`)."""
+_ADDRESSED = re.compile(r"^Kính gửi\s*:")
+_LABEL_TEXT = re.compile(r"^[^:]{2,120}:\s*\S")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
 """Words that join what follows: a line ending with one was wrapped, not ended."""
 
@@ -119,16 +129,19 @@ def _columns(lines: list[str]) -> list[str]:
     out: list[str] = []
     right: list[str] = []
     in_header, in_tail = True, False
+    beside = False
+    """The last line of the tail had a right column's piece."""
     for line in lines:
         in_header = in_header and not _BODY_START.match(line) and not tables.roles(tables.cells(line))
         in_tail = in_tail or bool(_TAIL_START.match(line))
         if in_tail:
             pieces = tables.SPLIT.split(line.strip(), maxsplit=1)
-            if len(pieces) == 1 and _INDENTED.match(line):
-                right.append(line.strip())
+            if len(pieces) == 1 and (_INDENTED.match(line) or beside and is_caps(pieces[0])):
+                right.append(line.strip())  # the signer's name, or the rest of a title the narrow column wrapped
             else:
                 out.append(pieces[0])
                 right += pieces[1:]
+                beside = len(pieces) > 1
             continue
         if not in_header or not _COLUMN_GAP.search(line):
             out.append(line)
@@ -209,11 +222,12 @@ def _marker(text: str) -> tuple[str, str, str] | None:
 def _glue(end: str, b: str) -> tuple[int, str]:
     """How `b` continues a paragraph whose last two characters are `end`: how many characters to drop from
     it and what goes between. A word hyphenated at a line end is mended, a code broken at its hyphen
-    (`BKHCN-` / `ĐMST`) is rejoined, otherwise one space."""
+    (`BKHCN-` / `ĐMST`, `10-` / `CTr/TU`) is rejoined, otherwise one space."""
     if _SOFT_HYPHEN_END.search(end) and is_lower_start(b) and not end.endswith(" -"):
         return 1, ""
-    if _SYMBOL_HYPHEN_END.search(end) and b[:1].isupper() and b.split(" ", 1)[0].isupper():
-        return 0, ""
+    first = b.split(" ", 1)[0]
+    if _SYMBOL_HYPHEN_END.search(end) and b[:1].isupper() and (first.isupper() or "/" in first):
+        return 0, ""  # `BKHCN-` / `ĐMST`, `10-` / `CTr/TU`
     return 0, " "
 
 
@@ -286,16 +300,47 @@ def paragraphs(text: str) -> list[Para]:
         elif current is None or current.cells or _starts_new(current, previous_line, line, found, width):
             kind, mark, body = found if found else ("plain", "", line.text)
             out.append(_Open(body, mark, kind, line.bold, is_caps(line.text)))
+            if current is not None and not found and current.ended() and _CLOSING_WORDS.match(line.text) \
+                    and not line.blank_before and _full_width(previous_line, line, width):
+                # `… Trên đây là …` / `Trong quá trình thực hiện, …` after a full line: the issuer's closing words
+                # open a paragraph, or go on the one before? The text cannot tell: both flagged.
+                current.doubtful = out[-1].doubtful = True
+            if current is not None and kind == "bullet" and _unended_label(current):
+                # `a) Unit: task … Phòng Kinh tế` / `- Hạ tầng …`: a dash the wrap put first, or a list under the
+                # task? The text cannot tell: both flagged.
+                current.doubtful = out[-1].doubtful = True
         else:
             if found and not (found[0] == "bullet" and (is_lower_start(found[2]) or current.opens_quote())):
                 # A full line then `- Capital …`: a dash between words pushed down by the wrap, or a new
                 # item after an item without a final stop? The text cannot tell: read as one, flagged.
+                current.doubtful = True
+            elif not found and not current.goes_on() and _is_heading_like(current) \
+                    and _wrapped_item(current, previous_line, line, width):
+                current.doubtful = True
+            elif not found and current.ended() and not is_lower_start(line.text) \
+                    and (current.kind == "plain" or _OWN_PARAGRAPH.match(line.text)):
+                # A sentence ending a full line, then a capital: the sentence after it, or a new paragraph whose
+                # break left no trace (a PDF's blank lines lost)? The text cannot tell: read as one, flagged. After a
+                # list item only when the next words open a paragraph of their own (a note, a report request, `Ngoài ra`).
                 current.doubtful = True
             current.add(line.text)
             current.bold = current.bold and line.bold
             current.caps = current.caps and is_caps(line.text)
         previous_line = line
     return [Para(p.text, p.marker, p.kind, p.caps, p.bold, i, p.doubtful, p.cells) for i, p in enumerate(out)]
+
+
+def _wrapped_item(current: _Open, previous: _Line | None, line: _Line, width: int | None) -> bool:
+    """A numbered line with no final stop that the wrap filled, then a capital (`a) Sở Y tế: … Phòng Kinh tế` /
+    `Hạ tầng …`, `3. Phòng Văn hóa và Thông tin, Trung tâm Văn hóa huyện` / `Xây dựng tin …`): a wrapped item or a
+    long heading and its first line? Read as one, flagged by the caller."""
+    return current.kind in ("roman", "number", "letter") and not (current.caps or current.bold) \
+        and not is_lower_start(line.text) and _full_width(previous, line, width)
+
+
+def _unended_label(current: _Open) -> bool:
+    """Whether the paragraph is a label with its text begun after the `:` and not ended (`Sở Y tế: chủ trì …`)."""
+    return not current.ended() and bool(_LABEL_TEXT.search(current.text))
 
 
 def _full_width(line: _Line | None, following: _Line, width: int | None, share: float = 0.9) -> bool:
@@ -328,16 +373,23 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
         return True
     if ended and _CLOSING_WORDS.match(text):
         return True  # `… để tổng hợp.` / `Trân trọng./.`: the issuer's closing words open a paragraph of their own
-    if not ended and current.goes_on():
+    if not ended and current.goes_on() and not (line.blank_before and current.end(1) == "," and not is_lower_start(text)
+                                                and not current.opens_quote() and current.round <= 0):
         return False  # a quotation, a bracket, a list of names or a joining word goes on
+    if _ADDRESSED.match(current.text) and not is_lower_start(text) \
+            and (line.blank_before or not _full_width(previous, line, width, 0.96)):
+        return True  # `Kính gửi: …` without a stop, then the body's first sentence: the header's line ends there
     if current.caps and _ASIDE.match(text):
         return True  # `(đã ký)` under a signature's title
+    if not ended and not current.caps and len(text.split()) <= 2 and not STAMP.match(text) \
+            and _full_width(previous, line, width):
+        return False  # `… sau đại dịch` / `COVID-19.`: an abbreviation in capitals the wrap put first on a line
     if is_caps(text) != current.caps or line.bold != current.bold and (line.bold or current.bold):
         return not is_lower_start(text)
     if current.caps and is_caps(text):
         return True  # header and signature lines in capitals stand alone
     if _is_heading_like(current):
-        return not is_lower_start(text)
+        return not is_lower_start(text) and not _wrapped_item(current, previous, line, width)
     if is_lower_start(text):
         return False
     if not ended:

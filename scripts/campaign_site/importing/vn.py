@@ -37,9 +37,10 @@ def key(text: str) -> str:
 
 
 def phrase_key(text: str) -> str:
-    """Key of a theme or slogan as printed: quotes, emphasis and the final stop or comma ignored."""
+    """Key of a theme or slogan as printed: quotes, emphasis and the final stop, comma or `!` ignored (a slogan
+    printed `… 26/4!` on a banner is the year's `… 26/4`)."""
     text = text.replace("*", "")
-    return key(text).strip(_QUOTES + " .,;:").strip()
+    return key(text).strip(_QUOTES + " .,;:!").strip()
 
 
 def plain(text: str) -> str:
