@@ -130,8 +130,11 @@ class PageConversions:
         self.cache.prune()
 
 
-def _inputs(page: Page) -> list[str]:
-    return [page.file.src_uri, page.file.dest_uri, page.file.url, page.file.inclusion.name, page.markdown or ""]
+def _inputs(page: Page) -> list[str | bool]:
+    """What a kept page is looked up by besides `_digest`: its Markdown, address, inclusion and whether staff
+    wrote it (a staff page's whole content is input, and is cleaned as such)."""
+    return [page.file.src_uri, page.file.dest_uri, page.file.url, page.file.inclusion.name, page.file.generated_by is None,
+            page.markdown or ""]
 
 
 def _digest(config: MkDocsConfig) -> str:
