@@ -247,6 +247,13 @@ class _Open:
     def text(self) -> str:
         return "".join(self.pieces)
 
+    def start(self, size: int) -> str:
+        """The first `size` characters of the text (fewer if it is shorter)."""
+        head, i = "", 0
+        while len(head) < size and i < len(self.pieces):
+            head, i = head + self.pieces[i], i + 1
+        return head[:size]
+
     def end(self, size: int) -> str:
         """The last `size` characters of the text (fewer if it is shorter)."""
         tail, i = "", len(self.pieces)
@@ -340,7 +347,7 @@ def _wrapped_item(current: _Open, previous: _Line | None, line: _Line, width: in
 
 def _unended_label(current: _Open) -> bool:
     """Whether the paragraph is a label with its text begun after the `:` and not ended (`Sở Y tế: chủ trì …`)."""
-    return not current.ended() and bool(_LABEL_TEXT.search(current.text))
+    return not current.ended() and bool(_LABEL_TEXT.search(current.start(130)))
 
 
 def _full_width(line: _Line | None, following: _Line, width: int | None, share: float = 0.9) -> bool:
@@ -376,7 +383,7 @@ def _starts_new(current: _Open, previous: _Line | None, line: _Line, found: tupl
     if not ended and current.goes_on() and not (line.blank_before and current.end(1) == "," and not is_lower_start(text)
                                                 and not current.opens_quote() and current.round <= 0):
         return False  # a quotation, a bracket, a list of names or a joining word goes on
-    if _ADDRESSED.match(current.text) and not is_lower_start(text) \
+    if _ADDRESSED.match(current.start(20)) and not is_lower_start(text) \
             and (line.blank_before or not _full_width(previous, line, width, 0.96)):
         return True  # `Kính gửi: …` without a stop, then the body's first sentence: the header's line ends there
     if current.caps and _ASIDE.match(text):
