@@ -12,9 +12,19 @@ NOT_PROJECT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests",
                ".ruff_cache", ".hypothesis", ".site-*")
 
 
+BUILD_CACHES = ("pages", "templates")
+"""Parts of `.cache/` no copy takes: builds in `source` rewrite and prune them while a copy is being made (a
+file listed, then gone, fails the copy), and a copy's first build makes its own in well under a second."""
+
+
 def copy_project(dest: Path, leave_out: tuple[str, ...] = (), source: Path = ROOT) -> Path:
     """`source` copied to `dest`; `leave_out`: more names to leave out (`.cache` for a cold banner cache)."""
-    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*NOT_PROJECT, *leave_out))
+    left_out = shutil.ignore_patterns(*NOT_PROJECT, *leave_out)
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return set(left_out(folder, names)) | (set(names) & set(BUILD_CACHES) if Path(folder).name == ".cache" else set())
+
+    shutil.copytree(source, dest, ignore=ignore)
     return dest
 
 
