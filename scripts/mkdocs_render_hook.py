@@ -67,12 +67,13 @@ def _convert(page: Page, config: MkDocsConfig, files: Files) -> bytes:
     }, ensure_ascii=False).encode()
 
 
-def _still_valid(made: bytes | None, files: Files) -> bytes | None:
-    """A kept conversion, if every file its links looked up is still where it was (or still missing)."""
+def _still_valid(made: bytes | None, files: Files) -> dict[str, Any] | None:
+    """A kept conversion, read, if every file its links looked up is still where it was (or still missing)."""
     if made is None:
         return None
-    looked_up = json.loads(made)["looked_up"]
-    return made if all(_target(files.get_file_from_path(path)) == found for path, found in looked_up.items()) else None
+    result: dict[str, Any] = json.loads(made)
+    found = all(_target(files.get_file_from_path(path)) == target for path, target in result["looked_up"].items())
+    return result if found else None
 
 
 def _finished(page: Page, html: str) -> str:
@@ -84,7 +85,7 @@ class PageConversions:
     """Converted pages of one build, by source path, with the Markdown each was converted from."""
 
     def __init__(self) -> None:
-        self.done: dict[str, tuple[str, bytes]] = {}
+        self.done: dict[str, tuple[str, dict[str, Any]]] = {}
         self.finished: set[str] = set()
         """Pages whose content was restored finished: `on_page_content` leaves it as it is."""
         self.cache = FileCache(None, str)
@@ -99,8 +100,8 @@ class PageConversions:
         missing = [page for page in pages if found[page.file.src_uri] is None]
         for page, made in zip(missing, map_all(lambda page: _convert(page, config, files), missing), strict=True):
             self.cache.put(_inputs(page), made)
-            found[page.file.src_uri] = made
-        self.done = {page.file.src_uri: (page.markdown or "", found[page.file.src_uri] or b"") for page in pages}
+            found[page.file.src_uri] = json.loads(made)
+        self.done = {page.file.src_uri: (page.markdown or "", found[page.file.src_uri] or {}) for page in pages}
         self.finished = set()
         return nav
 
@@ -110,11 +111,10 @@ class PageConversions:
         return page
 
     def _restore(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        markdown, made = self.done[page.file.src_uri]
+        markdown, result = self.done[page.file.src_uri]
         if page.markdown != markdown:  # a plugin changed it since: convert it now
             Page.render(page, config, files)
             return
-        result = json.loads(made)
         self.finished.add(page.file.src_uri)
         page.content, page.toc = result["content"], get_toc(result["toc"])
         page._title_from_render, page.present_anchor_ids = result["title"], set(result["anchors"])

@@ -52,7 +52,10 @@ class FileCache:
             content = path.read_bytes() if path else None
         except FileNotFoundError:
             content = None
-        self.hits, self.misses = (self.hits + 1, self.misses) if content is not None else (self.hits, self.misses + 1)
+        if content is None:
+            self.misses += 1
+        else:
+            self.hits += 1
         return content
 
     def put(self, inputs: object, content: bytes) -> None:

@@ -72,7 +72,8 @@ def kept_messages(name: str) -> Iterator[Logged]:
     """What the loggers under `name` log inside the block, kept instead of printed: a worker's messages
     come back with its results and are logged again in the main process (`log_again`), where they count
     (MkDocs' `--strict` counts the warnings logged in its own process)."""
-    logger, kept = logging.getLogger(name), list[tuple[str, int, str]]()
+    logger = logging.getLogger(name)
+    kept: Logged = []
     handlers, propagate = logger.handlers, logger.propagate
     logger.handlers, logger.propagate = [_Kept(kept)], False
     try:
