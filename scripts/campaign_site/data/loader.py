@@ -115,13 +115,14 @@ def read_all(root: Path, display_root: str, font: GlyphCoverage, docs: Path | No
     year_dirs = sorted(p for p in root.iterdir() if p.is_dir() and year_folders.year_of(p.name))
     # Plans are read even when their year is not valid, so every problem shows at once; misnamed ones
     # are reported by rules.stray_files. Thousands of plans: read on every core.
-    plan_paths = [path for year_dir in year_dirs for path in sorted((year_dir / "plans").glob("*.yaml"))
-                  if PLAN_ID.match(path.stem) and path.stem != LISTING]
-    read_plans = _read_plans(reader, plan_paths, documents_source is not None and (root / "documents.yaml").read_bytes())
+    plan_paths = {year_dir: [path for path in sorted((year_dir / "plans").glob("*.yaml"))
+                             if PLAN_ID.match(path.stem) and path.stem != LISTING] for year_dir in year_dirs}
+    read_plans = _read_plans(reader, [p for paths in plan_paths.values() for p in paths],
+                             (root / "documents.yaml").read_bytes() if documents_source is not None else b"")
     for year_dir in year_dirs:
         year = int(year_dir.name)
         years.append(YearFiles(year, year_dir, reader.parse(year_dir / "campaign.yaml", CampaignFile)))
-        for plan_path in (path for path in plan_paths if path.parent.parent == year_dir):
+        for plan_path in plan_paths[year_dir]:
             source, plan, problems = read_plans[plan_path]
             reader.problems += problems
             if source is not None and plan is not None:
@@ -144,10 +145,10 @@ _kept: dict[tuple[str, bytes, bytes], _PlanRead] = {}
 files that changed (and all of them when the registry, which plans take facts from, changed)."""
 
 
-def _read_plans(reader: _Reader, paths: list[Path], registry: bytes | bool) -> dict[Path, _PlanRead]:
+def _read_plans(reader: _Reader, paths: list[Path], registry: bytes) -> dict[Path, _PlanRead]:
     """Every plan file read and checked, on every core; a file read before with the same content and
-    registry is not read again."""
-    registry_key = hashlib.sha256(registry if isinstance(registry, bytes) else b"").digest()
+    registry (`documents.yaml`'s bytes) is not read again."""
+    registry_key = hashlib.sha256(registry).digest()
     keys = {path: (f"{path}{path.is_symlink()}", hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"",
                    registry_key) for path in paths}
     missing = [path for path in paths if keys[path] not in _kept]
