@@ -28,7 +28,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from statistics import median
 
@@ -130,44 +132,53 @@ def synthetic_project(tmp: Path, size: int, args: argparse.Namespace, cache: Pat
     return project
 
 
-def edit_plan(project: Path, marker: str) -> tuple[Path, str]:
-    """Change the place line of one synthetic plan to `marker`; the plan's file and its page's address."""
+PLAN_PAGE = "2026/ke-hoach/tong-hop-00001/"
+"""The page of the synthetic plan `edit_plan` changes."""
+
+
+def edit_plan(project: Path, marker: str) -> None:
+    """Change the place line of one synthetic plan (its page: `PLAN_PAGE`) to `marker`."""
     plan = project / "campaigns/2026/plans/tong-hop-00001.yaml"
     lines = plan.read_text(encoding="utf-8").splitlines()
     plan.write_text("\n".join(f"place: {marker}" if line.startswith("place: ") else line for line in lines) + "\n", encoding="utf-8")
-    return plan, "2026/ke-hoach/tong-hop-00001/"
+
+
+def _shown_after(save: Callable[[], None], url: str, text: str) -> float:
+    """Seconds from `save()` to `url` serving `text`; then a pause, so the next save is a change of its own."""
+    start = time.perf_counter()
+    save()
+    _wait_for(url, text, 900)
+    seconds = time.perf_counter() - start
+    time.sleep(1)
+    return seconds
 
 
 def serve_edit_seconds(project: Path, repeats: int = 2) -> dict[str, list[float]]:
     """Seconds from saving a file to `mkdocs serve` serving the changed page: a plan's YAML, a staff
-    page's Markdown, and campaign.yaml (a slogan, on the year's page)."""
+    page's Markdown, and campaign.yaml (a slogan, on the year's page). `project`'s plan was last edited
+    to "Sửa 1" (the build before)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     root = f"http://127.0.0.1:{port}/"
     about, campaign = project / "docs/gioi-thieu.md", project / "campaigns/2026/campaign.yaml"
-    slogan = current = "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4"
+    slogan = "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4"
+
+    def add_paragraph(text: str) -> None:
+        about.write_text(about.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+    def change_slogan(old: str, new: str) -> None:
+        campaign.write_text(campaign.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
     try:
-        _wait_for(root + "2026/ke-hoach/tong-hop-00001/", "Sửa 1", 900)
+        _wait_for(root + PLAN_PAGE, "Sửa 1", 900)
         times: dict[str, list[float]] = {"a plan's YAML": [], "a staff page": [], "campaign.yaml": []}
         for attempt in range(repeats):
-            start = time.perf_counter()
-            _, url = edit_plan(project, f"Lần sửa {attempt}")
-            _wait_for(root + url, f"Lần sửa {attempt}", 900)
-            times["a plan's YAML"].append(time.perf_counter() - start)
-            time.sleep(1)
-            start = time.perf_counter()
-            about.write_text(about.read_text(encoding="utf-8") + f"\nĐoạn thêm {attempt}.\n", encoding="utf-8")
-            _wait_for(root + "gioi-thieu/", f"Đoạn thêm {attempt}", 900)
-            times["a staff page"].append(time.perf_counter() - start)
-            time.sleep(1)
-            start = time.perf_counter()
-            changed = f"{slogan} (bản {attempt})"
-            campaign.write_text(campaign.read_text(encoding="utf-8").replace(current, changed, 1), encoding="utf-8")
-            _wait_for(root + "2026/", changed, 900)
-            current = changed
-            times["campaign.yaml"].append(time.perf_counter() - start)
-            time.sleep(1)
+            place, paragraph = f"Lần sửa {attempt}", f"Đoạn thêm {attempt}."
+            old, new = f"{slogan} (bản {attempt - 1})" if attempt else slogan, f"{slogan} (bản {attempt})"
+            times["a plan's YAML"].append(_shown_after(partial(edit_plan, project, place), root + PLAN_PAGE, place))
+            times["a staff page"].append(_shown_after(partial(add_paragraph, paragraph), root + "gioi-thieu/", paragraph))
+            times["campaign.yaml"].append(_shown_after(partial(change_slogan, old, new), root + "2026/", new))
         return times
     finally:
         server.terminate()
