@@ -1,16 +1,22 @@
-"""MkDocs hook: each finished page (`campaign_site.pages.finish`), built on every core. Glue only.
+"""MkDocs hook: each finished page (`campaign_site.pages.finish`), built on every core and kept between
+builds. Glue only.
 
 A page's content is finished where it is converted (`mkdocs_render_hook.py`); here the whole page is:
 front-matter text escaped, the theme's markup corrected and its inline scripts moved into files.
 
-MkDocs lays every page into the theme one after another. With many pages (`parallel.forks`), the first
-page MkDocs asks for starts workers that build every page as MkDocs would (writing its file), and each
-page's call then only takes back what the worker's build left in this process's hands: the search
-index's entries for the page, in MkDocs' order, the scripts moved out of it, and its messages.
+MkDocs lays every page into the theme one after another. Here the first page MkDocs asks for builds them
+all: a page whose inputs are unchanged is taken from `.cache/built/` (its content, table of contents,
+front matter, addresses and neighbours, the whole navigation, the site's settings, and `site_code_digest`:
+templates, hooks, code and libraries); the others are built as MkDocs would, on every core when there are
+many (`parallel.forks`). Each page's call in MkDocs' loop then takes back what the build left: its file
+(written here for a kept page), the search index's entries for the page, in MkDocs' order, the scripts
+moved out of it, and its messages.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,16 +27,15 @@ import jinja2
 import mkdocs.commands.build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
-from campaign_site.core.parallel import Logged, forks, kept_messages, log_again, map_all
+from campaign_site.core.file_cache import FileCache, site_code_digest
+from campaign_site.core.parallel import kept_messages, log_again, map_all
 from campaign_site.pages import finish
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")
-_Built = tuple[list[dict[str, Any]], dict[str, str], Logged]
-"""What building a page in a worker leaves to this process: search entries, scripts moved out, messages."""
 
 
 _MKDOCS_BUILD_PAGE: Callable[..., None] = getattr(mkdocs_build, "campaign_site_original", mkdocs_build._build_page)
@@ -44,11 +49,13 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 
 
 class PageHtml:
-    """The theme's inline scripts moved into files during one build, by file name; pages built by workers."""
+    """The theme's inline scripts moved into files during one build, by file name; every page built at once."""
 
     def __init__(self) -> None:
         self.scripts: dict[str, str] = {}
-        self.built: dict[str, _Built] | None = None
+        self.built: dict[str, tuple[dict[str, Any], bytes | None]] | None = None
+        """Each page's build (search entries, scripts, messages; its HTML when it was kept), by source path."""
+        self.cache = FileCache(None, str)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.scripts.clear()
@@ -58,7 +65,7 @@ class PageHtml:
         return html  # the content itself is finished with its conversion: mkdocs_render_hook.py
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """Every page is converted: MkDocs' page builder is ours until the build ends."""
+        """Every page is built here: MkDocs' page builder is ours until the build ends."""
         self.built = None
         mkdocs_build._build_page = self._build_page
         return env
@@ -67,31 +74,47 @@ class PageHtml:
                     env: jinja2.Environment, dirty: bool = False, excluded: bool = False) -> None:
         if self.built is None:
             self.built = self._build_all(config, doc_files, nav, env, dirty)
-        built = self.built.pop(page.file.src_uri, None)
-        if built is None:
+        built, kept_html = self.built.pop(page.file.src_uri, ({}, None))
+        if not built:  # not among the pages of the build's first call
             _MKDOCS_BUILD_PAGE(page, config, doc_files, nav, env, dirty, excluded)
             return
-        entries, scripts, messages = built
+        if kept_html is not None:
+            write_file(kept_html, page.file.abs_dest_path)
         if (index := _search_entries(config)) is not None:
-            index += entries
-        self.scripts.update(scripts)
-        log_again(messages)
+            index += built["entries"]
+        self.scripts.update(built["scripts"])
+        log_again(built["log"])
 
     def _build_all(self, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: jinja2.Environment,
-                   dirty: bool) -> dict[str, _Built]:
-        """Every page built on every core (none when there are too few to be worth it)."""
+                   dirty: bool) -> dict[str, tuple[dict[str, Any], bytes | None]]:
+        """Every page: kept ones read, the others built (on every core when there are many) and kept."""
+        project = Path(config.config_file_path).parent
+        self.cache = FileCache(project / ".cache" / "built", lambda: site_code_digest(project))
         pages = [file.page for file in doc_files if file.page is not None]
-        if not forks(len(pages)):
-            return {}
+        site = _site_inputs(config, nav)
+        inputs = {page.file.src_uri: _page_inputs(page, site) for page in pages}
+        found = {uri: self.cache.peek(key) for uri, key in inputs.items()}
+        missing = [page for page in pages if found[page.file.src_uri] is None]
         index = _search_entries(config)
 
-        def build(page: Page) -> _Built:
-            before, self.scripts = len(index or ()), {}
-            with kept_messages("mkdocs") as messages:
-                _MKDOCS_BUILD_PAGE(page, config, doc_files, nav, env, dirty, page.file.inclusion.is_excluded())
-            return (index or [])[before:], self.scripts, messages
+        def build(page: Page) -> bytes:
+            before, scripts, self.scripts = len(index or ()), self.scripts, {}
+            try:
+                with kept_messages("mkdocs") as messages:
+                    _MKDOCS_BUILD_PAGE(page, config, doc_files, nav, env, dirty, page.file.inclusion.is_excluded())
+                entries = (index or [])[before:]
+                del (index or [])[before:]  # handed back in MkDocs' order by `_build_page`
+                output = Path(page.file.abs_dest_path)
+                html = output.read_bytes() if output.is_file() else None
+                return _packed({"entries": entries, "scripts": self.scripts, "log": messages}, html)
+            finally:
+                self.scripts = scripts
 
-        return {page.file.src_uri: built for page, built in zip(pages, map_all(build, pages), strict=True)}
+        for page, made in zip(missing, map_all(build, missing), strict=True):
+            self.cache.put(inputs[page.file.src_uri], made)
+            found[page.file.src_uri] = made
+        built = {page.file.src_uri for page in missing}
+        return {uri: _unpacked(made, uri not in built) for uri, made in found.items() if made is not None}
 
     def _restore(self) -> None:
         mkdocs_build._build_page, self.built = _MKDOCS_BUILD_PAGE, None
@@ -108,9 +131,43 @@ class PageHtml:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._restore()
+        self.cache.prune()
         for name, code in self.scripts.items():  # the files the theme's inline scripts moved into
             (Path(config.site_dir) / name).parent.mkdir(parents=True, exist_ok=True)
             (Path(config.site_dir) / name).write_text(code, encoding="utf-8")
+
+
+def _packed(built: dict[str, Any], html: bytes | None) -> bytes:
+    """A page's build as kept: its record as one JSON line, then its HTML (none when MkDocs skipped an empty page)."""
+    return json.dumps({**built, "html": html is not None}, ensure_ascii=False).encode() + b"\n" + (html or b"")
+
+
+def _unpacked(made: bytes, with_html: bool) -> tuple[dict[str, Any], bytes | None]:
+    record, _, html = made.partition(b"\n")
+    built = json.loads(record)
+    return built, html if with_html and built["html"] else None
+
+
+def _nav_items(items: Sequence[Any]) -> list[Any]:
+    return [[item.title, getattr(item, "url", None), _nav_items(item.children) if isinstance(item, Section) else None]
+            for item in items]
+
+
+def _site_inputs(config: MkDocsConfig, nav: Navigation) -> str:
+    """What every page shows of the whole site: the navigation (titles and addresses) and the settings the
+    hooks set from the data (name, address, description, contact, share image)."""
+    settings = [config.site_name, config.site_url, config.site_description, config.copyright, dict(config.extra)]
+    text = json.dumps([_nav_items(nav.items), settings], ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _page_inputs(page: Page, site: str) -> list[Any]:
+    """What a kept page is looked up by besides `site_code_digest`: the page's own values and `_site_inputs`."""
+    neighbours = [[p.url, p.title] if p else None for p in (page.previous_page, page.next_page)]
+    meta = json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=repr)
+    content = hashlib.sha256((page.content or "").encode()).hexdigest()
+    return [page.file.src_uri, page.file.dest_uri, page.url, page.canonical_url, page.edit_url,
+            page.file.inclusion.name, page.title, content, str(page.toc), meta, neighbours, site]
 
 
 _pages = PageHtml()

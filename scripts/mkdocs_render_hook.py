@@ -4,7 +4,7 @@ on every core, and kept between builds. Glue only.
 MkDocs converts pages one after another in one process; with thousands of plans that is most of a
 build. Once the navigation is known (`on_nav`), each page's final Markdown is read as MkDocs will read
 it; pages whose HTML is in `.cache/pages/` (same Markdown, same address, every file its links looked up
-where it was, same `mkdocs.yml` and library versions) are taken from there, the others are converted on every core
+where it was, same code, `mkdocs.yml` and library versions) are taken from there, the others are converted on every core
 (`campaign_site.core.parallel`). MkDocs' own loop then runs every event as usual, and a page's
 conversion gives the result made here when its Markdown is still the same, or converts it then; the
 page's content is then finished here too (`on_page_content`), or was already.
@@ -14,7 +14,6 @@ Messages the conversion logs (a broken link) are logged again each build, so `--
 from __future__ import annotations
 
 import json
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +23,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from campaign_site.core.file_cache import FileCache, source_digest
+from campaign_site.core.file_cache import FileCache, site_code_digest
 from campaign_site.core.parallel import kept_messages, log_again, map_all
 from campaign_site.pages import finish
-
-_LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 
 def _tokens(links: list[AnchorLink]) -> list[dict[str, Any]]:
@@ -91,7 +88,8 @@ class PageConversions:
         self.cache = FileCache(None, str)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        self.cache = FileCache(Path(config.config_file_path).parent / ".cache" / "pages", lambda: _digest(config))
+        project = Path(config.config_file_path).parent
+        self.cache = FileCache(project / ".cache" / "pages", lambda: site_code_digest(project))
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         for page in pages:  # what MkDocs' loop will convert: the source, then every plugin's changes
             page.read_source(config)
@@ -131,19 +129,10 @@ class PageConversions:
 
 
 def _inputs(page: Page) -> list[str | bool]:
-    """What a kept page is looked up by besides `_digest`: its Markdown, address, inclusion and whether staff
+    """What a kept page is looked up by besides `site_code_digest`: its Markdown, address, inclusion and whether staff
     wrote it (a staff page's whole content is input, and is cleaned as such)."""
     return [page.file.src_uri, page.file.dest_uri, page.file.url, page.file.inclusion.name, page.file.generated_by is None,
             page.markdown or ""]
-
-
-def _digest(config: MkDocsConfig) -> str:
-    """What every page's HTML depends on besides its Markdown and its links: the configuration, the
-    libraries, this hook and the code that finishes a page (all of `campaign_site`, its words included)."""
-    package = Path(finish.__file__).parent.parent
-    code = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".po"})
-    libraries = " ".join(version(name) for name in _LIBRARIES)
-    return source_digest([Path(config.config_file_path), Path(__file__), *code]) + libraries
 
 
 _conversions = PageConversions()

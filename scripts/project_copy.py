@@ -12,7 +12,7 @@ NOT_PROJECT = (".git", ".venv", "site", "__pycache__", ".pytest_cache", "tests",
                ".ruff_cache", ".hypothesis", ".site-*")
 
 
-BUILD_CACHES = ("pages", "templates")
+BUILD_CACHES = ("pages", "built", "generated", "templates")
 """Parts of `.cache/` no copy takes: builds in `source` rewrite and prune them while a copy is being made (a
 file listed, then gone, fails the copy), and a copy's first build makes its own in well under a second."""
 

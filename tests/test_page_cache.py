@@ -1,7 +1,8 @@
-"""Pages converted on every core and kept between builds (`scripts/mkdocs_render_hook.py`) are never stale.
+"""Pages converted and built on every core and kept between builds (`scripts/mkdocs_render_hook.py`,
+`scripts/mkdocs_html_hook.py`) are never stale.
 
-A build that reuses `.cache/pages` after edits must write exactly the files a clean build writes, and a
-broken link must fail `--strict` whether its page was converted now or reused."""
+A build that reuses `.cache/pages` and `.cache/built` after edits must write exactly the files a clean build
+writes, and a broken link must fail `--strict` whether its page was converted now or reused."""
 
 from __future__ import annotations
 
@@ -31,41 +32,60 @@ def _files(site: Path) -> dict[str, bytes]:
     return found
 
 
-def test_a_build_reusing_converted_pages_after_edits_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
+def _kept(project: Path) -> dict[str, set[str]]:
+    """The entries of each cache of pages, by folder."""
+    return {folder: {p.name for p in (project / ".cache" / folder).glob("*/*")} for folder in ("pages", "built", "generated")}
+
+
+def _warm_then_clean(project: Path, tmp_path: Path, name: str, before: dict[str, bytes], reused: set[str]) -> list[str]:
+    """Build reusing the caches, then clean: the two sites must be the same; the files the edits changed.
+    `reused`: the caches some of whose entries the warm build must have used."""
+    kept = _kept(project)
+    warm = run_build(project / "mkdocs.yml", tmp_path / f"{name}-warm")
+    assert warm.returncode == 0, warm.stderr
+    for folder, entries in _kept(project).items():
+        assert bool(kept[folder] & entries) == (folder in reused), f"{name}: .cache/{folder}"
+        shutil.rmtree(project / ".cache" / folder)
+    clean = run_build(project / "mkdocs.yml", tmp_path / f"{name}-clean")
+    assert clean.returncode == 0, clean.stderr
+    warm_files, clean_files = _files(tmp_path / f"{name}-warm"), _files(tmp_path / f"{name}-clean")
+    assert warm_files.keys() == clean_files.keys()
+    stale = [name for name in warm_files if warm_files[name] != clean_files[name]]
+    assert not stale, f"{name}: pages that differ from a clean build: {stale[:10]}"
+    return [name for name in clean_files if before.get(name) != clean_files[name]]
+
+
+def test_a_build_reusing_kept_pages_after_edits_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
     add_posts(copy_banner_cache(project), 1)
     first = run_build(project / "mkdocs.yml", tmp_path / "first")
     assert first.returncode == 0, first.stderr
-    kept = {p.name for p in (project / ".cache" / "pages").glob("*/*")}
-    assert len(kept) == len(list((tmp_path / "first").rglob("index.html")))  # every page converted once, and kept
+    kept = _kept(project)
+    assert len(kept["pages"]) == len(kept["built"]) == len(list((tmp_path / "first").rglob("index.html")))  # each page made once
+    assert len(kept["generated"]) == len(list(project.glob("campaigns/*/plans/*.yaml")))  # the plans' pages
+
+    # Plans only (their pages are kept by their own inputs): a plan's province (its page, both provinces'
+    # pages, the navigation); a second plan of another issuer, whose first plan's page then tells the two apart.
+    plan = project / "campaigns/2026/plans/ubnd-xa-binh-thanh.yaml"
+    province = next(line for line in plan.read_text(encoding="utf-8").splitlines() if line.strip().startswith("province: "))
+    replace_in(plan, province, province.split(":")[0] + ": Cà Mau")
+    twin = project / "campaigns/2026/plans/ubnd-phuong-tran-hung-dao-2.yaml"
+    twin.write_text((project / "campaigns/2026/plans/ubnd-phuong-tran-hung-dao.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    changed = _warm_then_clean(project, tmp_path, "plans", _files(tmp_path / "first"), {"pages", "built", "generated"})
+    assert {"2026/ke-hoach/ubnd-xa-binh-thanh/index.html", "2026/ke-hoach/ubnd-phuong-tran-hung-dao/index.html"} <= set(changed)
 
     # A slogan (year page, banners, plans citing it), a cited document's date (every plan resting on it),
-    # a plan's province (its page, both provinces' pages, the navigation), a photo (its post and the news).
+    # a photo (its post and the news).
+    before = _files(tmp_path / "plans-clean")
     replace_in(project / "campaigns/2026/campaign.yaml", "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4",
                "Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4 năm nay")
     documents = project / "campaigns/documents.yaml"
     date = next(line.split(": ", 1)[1] for line in documents.read_text(encoding="utf-8").splitlines()
                 if line.strip().startswith("date: ") and "/" in line)
     replace_in(documents, f"date: {date}", "date: 1/1/2020")
-    plan = project / "campaigns/2026/plans/ubnd-xa-binh-thanh.yaml"
-    province = next(line for line in plan.read_text(encoding="utf-8").splitlines() if line.strip().startswith("province: "))
-    replace_in(plan, province, province.split(":")[0] + ": Cà Mau")
     photo = next((project / POSTS).rglob("*.jpg"))
     Image.new("RGB", (1200, 900), (20, 120, 200)).save(photo, quality=90)
-
-    warm = run_build(project / "mkdocs.yml", tmp_path / "warm")
-    assert warm.returncode == 0, warm.stderr
-    reused = kept & {p.name for p in (project / ".cache" / "pages").glob("*/*")}
-    assert reused, "the second build converted every page again"
-    shutil.rmtree(project / ".cache" / "pages")
-    clean = run_build(project / "mkdocs.yml", tmp_path / "clean")
-    assert clean.returncode == 0, clean.stderr
-
-    warm_files, clean_files = _files(tmp_path / "warm"), _files(tmp_path / "clean")
-    assert warm_files.keys() == clean_files.keys()
-    stale = [name for name in warm_files if warm_files[name] != clean_files[name]]
-    assert not stale, f"pages that differ from a clean build: {stale[:10]}"
-    changed = [name for name in clean_files if _files(tmp_path / "first").get(name) != clean_files[name]]
-    assert len(changed) > 10  # the edits did reach many pages: the comparison means something
+    # Any file but a plan's may be read by any plan's page: every plan's page is made again.
+    assert len(_warm_then_clean(project, tmp_path, "data", before, {"pages", "built"})) > 10  # the edits reached many pages
 
 
 def test_a_broken_link_fails_the_strict_build_each_time_even_from_kept_pages(project: Path, tmp_path: Path) -> None:
@@ -120,7 +140,8 @@ def test_pages_made_on_every_core_are_the_pages_made_in_one_process(tmp_path: Pa
     monkeypatch.chdir(project)
 
     def site(name: str) -> dict[str, bytes]:
-        shutil.rmtree(project / ".cache" / "pages", ignore_errors=True)
+        for folder in ("pages", "built", "generated"):
+            shutil.rmtree(project / ".cache" / folder, ignore_errors=True)
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name))
         config.plugins.on_startup(command="build", dirty=False)
         build(config)

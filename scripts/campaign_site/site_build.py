@@ -26,6 +26,7 @@ from campaign_site.data.loader import load_site
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages import nav
 from campaign_site.pages.contact import ContactBlock, about_section, contact_block
+from campaign_site.pages.kept_pages import KeptPages
 from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
@@ -121,9 +122,10 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
     collected = collect(data, today, texts, stamp, cache, photo_cache)
-    files = SiteRenderer(collected, root / ".cache" / "templates" / "pages").render()
-    cache.prune()
-    photo_cache.prune()
+    laid_out = KeptPages(root, today, data)
+    files = SiteRenderer(collected, root / ".cache" / "templates" / "pages", laid_out).render()
+    for made in (cache, photo_cache, laid_out.cache):
+        made.prune()
     replaced = [*intros.values(), *(p for p in pages if activities.is_post(p)), *activities.withheld(docs)]
     clashes = addresses.clashes(addresses.published(docs, replaced), {f.path: f.source for f in files}, DOCS)
     if clashes:

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable, Iterable
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -23,6 +24,20 @@ def source_digest(paths: Iterable[Path]) -> str:
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+SITE_LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+"""The libraries whose versions shape every built page."""
+
+
+def site_code_digest(project: Path) -> str:
+    """What every built page depends on besides its own inputs: `mkdocs.yml`, the MkDocs hooks, the theme's
+    overrides, all of `campaign_site` (its templates and words included) and the versions of `SITE_LIBRARIES`."""
+    package = Path(__file__).parent.parent
+    code = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".po", ".j2"})
+    hooks = sorted((project / "scripts").glob("mkdocs_*hook.py"))
+    overrides = sorted(p for p in (project / "overrides").rglob("*") if p.is_file())
+    return source_digest([project / "mkdocs.yml", *hooks, *overrides, *code]) + " ".join(map(version, SITE_LIBRARIES))
 
 
 class FileCache:

@@ -10,7 +10,7 @@ read `PAGE_TYPES`; a new kind of page is one entry here, one view module in `vie
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any, Generic, TypeVar
 
 from campaign_site.core.catalogue import plain
@@ -83,6 +83,9 @@ class PageType(Generic[Subject]):
     hide_toc: bool = False
     many: bool = False
     """One page per plan: rendered on every core when there are many."""
+    kept_by: Callable[[SiteContext, Subject], object] | None = None
+    """What a page of this type reads besides its source file and what every page may read, as JSON values:
+    its page is then kept between builds (`kept_pages`). None: made anew every build."""
     linked_from: tuple[LinkedFrom[Subject, Any], ...] = ()
 
 
@@ -114,6 +117,13 @@ def _plans(data: SiteData) -> list[Plan]:
     return [p for c in data.campaigns.values() for p in c.plans]
 
 
+def _plan_reads(ctx: SiteContext, plan: Plan) -> object:
+    """What a plan's page reads besides its file: its identity (`distinction` tells it from its issuer's other
+    plans), the place group it is listed under, and whether its year lists plans by name."""
+    group, campaign = ctx.data.campaigns[plan.year].group_of(plan), ctx.data.campaigns[plan.year]
+    return [list(astuple(plan.identity)), group.name, group.slug, campaign.lists_plans]
+
+
 def _featured_boost(featured: float, other: float) -> Callable[[SiteContext, Campaign], Search]:
     """A year's page ranks higher in search when it is the year the home page leads with."""
     return lambda ctx, campaign: Search(boost=featured if campaign.year == ctx.featured_year else other)
@@ -140,7 +150,8 @@ OPEN_DATA = PageType("open_data", "open_data.md.j2", _single, lambda _: "du-lieu
 # few plans: each plan page is in search itself, and a province page only when it names the provinces
 # before 1/7/2025 (`data.provinces`), which no plan page holds.
 PLAN = PageType("plan", "plan.md.j2", _plans, paths.plan_page, plan_view, lambda p: p.source, None,
-                lambda ctx, plan: Search(exclude=not ctx.data.campaigns[plan.year].lists_plans), many=True)
+                lambda ctx, plan: Search(exclude=not ctx.data.campaigns[plan.year].lists_plans), many=True,
+                kept_by=_plan_reads)
 # Activities held: each year's news, newest first, ten a page (the first page in the year's
 # section), and each post, rendered from the staff's Markdown with its facts and photos.
 NEWS = PageType("news", "news.md.j2", lambda data: [c for c in data.campaigns.values() if c.posts],

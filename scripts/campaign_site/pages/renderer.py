@@ -27,6 +27,7 @@ from campaign_site.core.markdown_text import Markdown, escape
 from campaign_site.core.problems import Problem
 from campaign_site.data import paths
 from campaign_site.data.wording import human_size
+from campaign_site.pages.kept_pages import KeptPages
 from campaign_site.pages.registry import PAGE_TYPES, PageType, links_to
 from campaign_site.pages.views import View
 from campaign_site.stages.calendar import events as calendar_events
@@ -91,9 +92,10 @@ def front_matter(view: View, page_type: PageType, ctx: Collected, subject: Any) 
 class SiteRenderer:
     """Lays out every page of the site from what the stages collected; it makes no file of its own."""
 
-    def __init__(self, collected: Collected, compiled: Path | None = None) -> None:
-        """`compiled`: a folder keeping the templates compiled between builds (none: compile them each time)."""
-        self.collected = collected
+    def __init__(self, collected: Collected, compiled: Path | None = None, kept: KeptPages | None = None) -> None:
+        """`compiled`: a folder keeping the templates compiled between builds (none: compile them each time);
+        `kept`: pages kept between builds (none: lay out every page)."""
+        self.collected, self.kept = collected, kept
         self.env = MarkdownEnvironment(
             loader=FileSystemLoader(_TEMPLATES),
             bytecode_cache=compiled_templates(compiled) if compiled else None,
@@ -128,7 +130,12 @@ class SiteRenderer:
         for page_type in PAGE_TYPES:
             subjects = list(page_type.subjects(self.collected.data))
             make = partial(self._page, page_type)
-            files += parallel.map_all(make, subjects) if page_type.many else [make(s) for s in subjects]
+            if not page_type.many:
+                files += [make(s) for s in subjects]
+            elif self.kept is not None and page_type.kept_by is not None:
+                files += self.kept.pages(page_type, subjects, self.collected, partial(parallel.map_all, make))
+            else:
+                files += parallel.map_all(make, subjects)
         return files
 
     def page(self, name: str, subject: Any = None) -> GeneratedFile:

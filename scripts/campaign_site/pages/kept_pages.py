@@ -1,0 +1,63 @@
+"""Generated pages kept between builds (`.cache/generated/`): with thousands of plans, a save in `mkdocs
+serve`, or a build after one edit, lays out again only the plans whose inputs changed.
+
+A kept page is looked up by its type and address, its source file's bytes, what its type declares it
+reads besides (`PageType.kept_by`: for a plan, what tells it apart from its issuer's other plans and the
+place it is listed under), and `site_inputs`: every file under campaigns/ and docs/ but those kept pages'
+own (its size and time of change), the day, and `site_code_digest` (the code, templates and words that make
+pages). Any change outside a kept page's own file therefore makes every kept page anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from campaign_site.core.file_cache import FileCache, site_code_digest
+from campaign_site.core.generated import GeneratedFile
+from campaign_site.data.site_data import SiteData
+from campaign_site.pages.registry import PAGE_TYPES, PageType
+from campaign_site.pages.views.base import SiteContext
+
+
+def site_inputs(root: Path, today: date, own: set[str]) -> str:
+    """Digest of what a page may read besides its own file: each file under campaigns/ and docs/ but the
+    files in `own` (path, size, time of change), and the day."""
+    state = [[name, p.stat().st_size, p.stat().st_mtime_ns] for folder in (root / "campaigns", root / "docs")
+             for p in sorted(folder.rglob("*")) if p.is_file() and (name := p.relative_to(root).as_posix()) not in own]
+    return hashlib.sha256(json.dumps([today.isoformat(), state]).encode()).hexdigest()
+
+
+class KeptPages:
+    """Pages of the types that declare `kept_by`, kept by their inputs in `root/.cache/generated`."""
+
+    def __init__(self, root: Path, today: date, data: SiteData) -> None:
+        self.root = root
+        self.cache = FileCache(root / ".cache" / "generated", lambda: site_code_digest(root))
+        own = {t.source(s) for t in PAGE_TYPES if t.kept_by is not None for s in t.subjects(data)}
+        self.site = site_inputs(root, today, own)
+
+    def pages(self, page_type: PageType[Any], subjects: Sequence[Any], ctx: SiteContext,
+              make: Callable[[list[Any]], list[GeneratedFile]]) -> list[GeneratedFile]:
+        """Each subject's page: kept, or made by `make` (all missing ones in one call) and kept."""
+        assert page_type.kept_by is not None
+        keys = [[page_type.name, page_type.path(s), self.site, self._file(page_type.source(s)), page_type.kept_by(ctx, s)]
+                for s in subjects]
+        found = [self.cache.peek(key) for key in keys]
+        made = iter(make([s for s, text in zip(subjects, found, strict=True) if text is None]))
+        files = []
+        for subject, key, text in zip(subjects, keys, found, strict=True):
+            if text is None:
+                file = next(made)
+                self.cache.put(key, str(file.content).encode())
+            else:
+                file = GeneratedFile(page_type.path(subject), text.decode(), page_type.source(subject))
+            files.append(file)
+        return files
+
+    def _file(self, source: str) -> str:
+        return hashlib.sha256((self.root / source).read_bytes()).hexdigest()
