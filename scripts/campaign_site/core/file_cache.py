@@ -30,14 +30,18 @@ SITE_LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 """The libraries whose versions shape every built page."""
 
 
+def package_digest() -> str:
+    """Digest of all of `campaign_site`: its code, templates and words."""
+    package = Path(__file__).parent.parent
+    return source_digest(sorted(p for p in package.rglob("*") if p.suffix in {".py", ".po", ".j2"}))
+
+
 def site_code_digest(project: Path) -> str:
     """What every built page depends on besides its own inputs: `mkdocs.yml`, the MkDocs hooks, the theme's
-    overrides, all of `campaign_site` (its templates and words included) and the versions of `SITE_LIBRARIES`."""
-    package = Path(__file__).parent.parent
-    code = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".po", ".j2"})
+    overrides, `package_digest` and the versions of `SITE_LIBRARIES`."""
     hooks = sorted((project / "scripts").glob("mkdocs_*hook.py"))
     overrides = sorted(p for p in (project / "overrides").rglob("*") if p.is_file())
-    return source_digest([project / "mkdocs.yml", *hooks, *overrides, *code]) + " ".join(map(version, SITE_LIBRARIES))
+    return source_digest([project / "mkdocs.yml", *hooks, *overrides]) + package_digest() + " ".join(map(version, SITE_LIBRARIES))
 
 
 class FileCache:

@@ -4,7 +4,7 @@ serve`, or a build after one edit, lays out again only the plans whose inputs ch
 A kept page is looked up by its type and address, its source file's bytes, what its type declares it
 reads besides (`PageType.kept_by`: for a plan, what tells it apart from its issuer's other plans and the
 place it is listed under), and `site_inputs`: every file under campaigns/ and docs/ but those kept pages'
-own (its size and time of change), the day, and `site_code_digest` (the code, templates and words that make
+own (its size and time of change), the day, and `package_digest` (the code, templates and words that make
 pages). Any change outside a kept page's own file therefore makes every kept page anew.
 """
 
@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from campaign_site.core.file_cache import FileCache, site_code_digest
+from campaign_site.core.file_cache import FileCache, package_digest
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages.registry import PAGE_TYPES, PageType
@@ -37,7 +37,7 @@ class KeptPages:
 
     def __init__(self, root: Path, today: date, data: SiteData) -> None:
         self.root = root
-        self.cache = FileCache(root / ".cache" / "generated", lambda: site_code_digest(root))
+        self.cache = FileCache(root / ".cache" / "generated", package_digest)
         own = {t.source(s) for t in PAGE_TYPES if t.kept_by is not None for s in t.subjects(data)}
         self.site = site_inputs(root, today, own)
 
