@@ -53,8 +53,8 @@ class PageHtml:
 
     def __init__(self) -> None:
         self.scripts: dict[str, str] = {}
-        self.built: dict[str, tuple[dict[str, Any], bytes | None]] | None = None
-        """Each page's build (search entries, scripts, messages; its HTML when it was kept), by source path."""
+        self.built: dict[str, dict[str, Any]] | None = None
+        """Each page's build (search entries, scripts moved out, messages), by source path."""
         self.cache = FileCache(None, str)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -74,47 +74,53 @@ class PageHtml:
                     env: jinja2.Environment, dirty: bool = False, excluded: bool = False) -> None:
         if self.built is None:
             self.built = self._build_all(config, doc_files, nav, env, dirty)
-        built, kept_html = self.built.pop(page.file.src_uri, ({}, None))
-        if not built:  # not among the pages of the build's first call
+        built = self.built.pop(page.file.src_uri, None)
+        if built is None:  # not among the pages of the build's first call
             _MKDOCS_BUILD_PAGE(page, config, doc_files, nav, env, dirty, excluded)
             return
-        if kept_html is not None:
-            write_file(kept_html, page.file.abs_dest_path)
         if (index := _search_entries(config)) is not None:
             index += built["entries"]
         self.scripts.update(built["scripts"])
         log_again(built["log"])
 
     def _build_all(self, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: jinja2.Environment,
-                   dirty: bool) -> dict[str, tuple[dict[str, Any], bytes | None]]:
-        """Every page: kept ones read, the others built (on every core when there are many) and kept."""
+                   dirty: bool) -> dict[str, dict[str, Any]]:
+        """Every page's file written: kept ones copied, the others built (on every core when there are many)
+        and kept; what each page's call takes back, by source path."""
         project = Path(config.config_file_path).parent
-        self.cache = FileCache(project / ".cache" / "built", lambda: site_code_digest(project))
+        self.cache = cache = FileCache(project / ".cache" / "built", lambda: site_code_digest(project))
         pages = [file.page for file in doc_files if file.page is not None]
         site = _site_inputs(config, nav)
         inputs = {page.file.src_uri: _page_inputs(page, site) for page in pages}
-        found = {uri: self.cache.peek(key) for uri, key in inputs.items()}
-        missing = [page for page in pages if found[page.file.src_uri] is None]
+        built: dict[str, dict[str, Any]] = {}
+        for page in pages:  # one page's HTML in memory at a time
+            if (made := cache.peek(inputs[page.file.src_uri])) is not None:
+                head, _, html = made.partition(b"\n")
+                built[page.file.src_uri] = json.loads(head)
+                if built[page.file.src_uri]["written"]:
+                    write_file(html, page.file.abs_dest_path)
+        missing = [page for page in pages if page.file.src_uri not in built]
         index = _search_entries(config)
 
-        def build(page: Page) -> bytes:
+        def build(page: Page) -> dict[str, Any]:
+            """The page built as MkDocs would and kept (by the process that built it, so its HTML stays there)."""
             before, scripts, self.scripts = len(index or ()), self.scripts, {}
             try:
                 with kept_messages("mkdocs") as messages:
                     _MKDOCS_BUILD_PAGE(page, config, doc_files, nav, env, dirty, page.file.inclusion.is_excluded())
-                entries = (index or [])[before:]
-                del (index or [])[before:]  # handed back in MkDocs' order by `_build_page`
                 output = Path(page.file.abs_dest_path)
-                html = output.read_bytes() if output.is_file() else None
-                return _packed({"entries": entries, "scripts": self.scripts, "log": messages}, html)
+                record = {"entries": (index or [])[before:], "scripts": self.scripts, "log": messages, "written": output.is_file()}
+                del (index or [])[before:]  # handed back in MkDocs' order by `_build_page`
+                cache.put(inputs[page.file.src_uri], json.dumps(record, ensure_ascii=False).encode() + b"\n"
+                          + (output.read_bytes() if record["written"] else b""))
+                return record
             finally:
                 self.scripts = scripts
 
-        for page, made in zip(missing, map_all(build, missing), strict=True):
-            self.cache.put(inputs[page.file.src_uri], made)
-            found[page.file.src_uri] = made
-        built = {page.file.src_uri for page in missing}
-        return {uri: _unpacked(made, uri not in built) for uri, made in found.items() if made is not None}
+        for page, record in zip(missing, map_all(build, missing), strict=True):
+            cache.keep(inputs[page.file.src_uri])  # put by a worker: not stale
+            built[page.file.src_uri] = record
+        return built
 
     def _restore(self) -> None:
         mkdocs_build._build_page, self.built = _MKDOCS_BUILD_PAGE, None
@@ -135,17 +141,6 @@ class PageHtml:
         for name, code in self.scripts.items():  # the files the theme's inline scripts moved into
             (Path(config.site_dir) / name).parent.mkdir(parents=True, exist_ok=True)
             (Path(config.site_dir) / name).write_text(code, encoding="utf-8")
-
-
-def _packed(built: dict[str, Any], html: bytes | None) -> bytes:
-    """A page's build as kept: its record as one JSON line, then its HTML (none when MkDocs skipped an empty page)."""
-    return json.dumps({**built, "html": html is not None}, ensure_ascii=False).encode() + b"\n" + (html or b"")
-
-
-def _unpacked(made: bytes, with_html: bool) -> tuple[dict[str, Any], bytes | None]:
-    record, _, html = made.partition(b"\n")
-    built = json.loads(record)
-    return built, html if with_html and built["html"] else None
 
 
 def _nav_items(items: Sequence[Any]) -> list[Any]:

@@ -87,6 +87,10 @@ class FileCache:
         partial.write_bytes(content)
         partial.replace(path)
 
+    def keep(self, inputs: object) -> None:
+        """Count the file for `inputs` as used by this build (another process of the build `put` it)."""
+        self._path(inputs)
+
     def _path(self, inputs: object) -> Path | None:
         if self.directory is None:
             return None
