@@ -63,8 +63,11 @@ def test_a_build_reusing_kept_pages_after_edits_equals_a_clean_build(project: Pa
     assert len(kept["pages"]) == len(kept["built"]) == len(list((tmp_path / "first").rglob("index.html")))  # each page made once
     assert len(kept["generated"]) == len(list(project.glob("campaigns/*/plans/*.yaml")))  # the plans' pages
 
-    # Plans only (their pages are kept by their own inputs): a plan's province (its page, both provinces'
-    # pages, the navigation); a second plan of another issuer, whose first plan's page then tells the two apart.
+    # Plans and staff pages (plans' pages are kept by their own inputs): a plan's province (its page, both
+    # provinces' pages, the navigation); a second plan of another issuer, whose first plan's page then tells
+    # the two apart; a paragraph on the about page and in the year's introduction.
+    for page in ("docs/gioi-thieu.md", "docs/2026/index.md"):
+        (project / page).write_text((project / page).read_text(encoding="utf-8") + "\nĐoạn mới thêm.\n", encoding="utf-8")
     plan = project / "campaigns/2026/plans/ubnd-xa-binh-thanh.yaml"
     province = next(line for line in plan.read_text(encoding="utf-8").splitlines() if line.strip().startswith("province: "))
     replace_in(plan, province, province.split(":")[0] + ": Cà Mau")

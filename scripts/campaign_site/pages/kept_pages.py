@@ -4,8 +4,8 @@ serve`, or a build after one edit, lays out again only the plans whose inputs ch
 A kept page is looked up by its type and address, its source file's bytes, what its type declares it
 reads besides (`PageType.kept_by`: for a plan, what tells it apart from its issuer's other plans and the
 place it is listed under), and `site_inputs`: every file under campaigns/ and docs/ but those kept pages'
-own (its size and time of change), the day, and `package_digest` (the code, templates and words that make
-pages). Any change outside a kept page's own file therefore makes every kept page anew.
+own and the staff's pages (its size and time of change), the day, and `package_digest` (the code, templates
+and words that make pages). Any other change therefore makes every kept page anew.
 """
 
 from __future__ import annotations
@@ -19,16 +19,23 @@ from typing import Any
 
 from campaign_site.core.file_cache import FileCache, package_digest
 from campaign_site.core.generated import GeneratedFile
+from campaign_site.data import activities
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages.registry import PAGE_TYPES, PageType
 from campaign_site.pages.views.base import SiteContext
 
 
 def site_inputs(root: Path, today: date, own: set[str]) -> str:
-    """Digest of what a page may read besides its own file: each file under campaigns/ and docs/ but the
-    files in `own` (path, size, time of change), and the day."""
+    """Digest of what a kept page may read besides its own file: each file under campaigns/ and docs/ but the
+    files in `own` and the staff's pages (Markdown under docs/ other than activity posts: no page type but
+    theirs reads them), by path, size and time of change; and the day."""
+
+    def read(name: str) -> bool:
+        docs = name.removeprefix("docs/")
+        return name not in own and (docs == name or not docs.endswith(".md") or activities.is_post(docs))
+
     state = [[name, p.stat().st_size, p.stat().st_mtime_ns] for folder in (root / "campaigns", root / "docs")
-             for p in sorted(folder.rglob("*")) if p.is_file() and (name := p.relative_to(root).as_posix()) not in own]
+             for p in sorted(folder.rglob("*")) if p.is_file() and read(name := p.relative_to(root).as_posix())]
     return hashlib.sha256(json.dumps([today.isoformat(), state]).encode()).hexdigest()
 
 
