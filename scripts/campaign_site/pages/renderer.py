@@ -129,14 +129,16 @@ class SiteRenderer:
         files = list(self.collected.files)
         for page_type in PAGE_TYPES:
             subjects = list(page_type.subjects(self.collected.data))
-            make = partial(self._page, page_type)
-            if not page_type.many:
-                files += [make(s) for s in subjects]
-            elif self.kept is not None and page_type.kept_by is not None:
-                files += self.kept.pages(page_type, subjects, self.collected, partial(parallel.map_all, make))
+            if self.kept is not None and page_type.kept_by is not None:
+                files += self.kept.pages(page_type, subjects, self.collected, partial(self._pages, page_type))
             else:
-                files += parallel.map_all(make, subjects)
+                files += self._pages(page_type, subjects)
         return files
+
+    def _pages(self, page_type: PageType, subjects: list[Any]) -> list[GeneratedFile]:
+        """The pages of `subjects`, on every core for a type with many."""
+        make = partial(self._page, page_type)
+        return parallel.map_all(make, subjects) if page_type.many else [make(s) for s in subjects]
 
     def page(self, name: str, subject: Any = None) -> GeneratedFile:
         """One page of the type called `name` (`"banners"`, `"plan"`…) about `subject`."""
