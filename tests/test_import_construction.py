@@ -1,0 +1,359 @@
+"""Precision by construction, rule by rule (DEVELOPING.md, "Import: what is written unmarked"): a value read
+by a weak rule (a sentence cut at a verb or a preposition, one range chosen among several, a clause after
+`;`, a name taken from a sentence's subject, a subject whose end a marked place decides) is written
+`CẦN KIỂM TRA`; a value the structure pins (the `Kính gửi:` block split at its `;`, a name a reference list
+pins whole, the one range under a `Thời gian` heading) stays unmarked.
+
+Every behaviour is tried on invented documents of a ministry, a department before the 2025 merger, a district
+before it and a ward after it, each worded its own way; the properties try any wording of the kind."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from campaign_site.data.loader import load_site
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_review
+from campaign_site.data.site_data import SiteData
+from campaign_site.importing import names
+from campaign_site.importing.extract import Draft, extract
+from campaign_site.importing.issuer import signed_on
+
+
+@functools.cache
+def shipped() -> SiteData:
+    return load_site(REPO / "campaigns")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    lines: str
+    place: str
+    year: int
+    number: str
+    who: str
+    """How its own sentences name it."""
+
+
+ISSUERS = [
+    Issuer("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Hà Nội", 2025, "1190/BVHTTDL-KHCN", "Bộ Văn hóa, Thể thao và Du lịch"),
+    Issuer("UBND TỈNH HÀ GIANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Hà Giang", 2023, "245/SKHCN-QLKH", "Sở Khoa học và Công nghệ"),
+    Issuer("ỦY BAN NHÂN DÂN\nHUYỆN BA BỂ", "Ba Bể", 2022, "77/UBND-VP", "Ủy ban nhân dân huyện"),
+    Issuer("ỦY BAN NHÂN DÂN\nPHƯỜNG HẠC THÀNH", "Hạc Thành", 2026, "51/UBND-VHXH", "Ủy ban nhân dân phường"),
+]
+IDS = ["ministry-2025", "department-2023", "district-2022", "ward-2026"]
+
+ENDING = """\
+Trân trọng./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. THỦ TRƯỞNG
+PHÓ THỦ TRƯỞNG
+
+Lê Văn An
+"""
+
+
+def dispatch(issuer: Issuer, body: str, addressees: str = "Kính gửi: Các cơ quan, đơn vị.") -> str:
+    """A dispatch with a Decree 30 header, `addressees`, an opening citing its basis and `body`."""
+    y = issuer.year
+    return f"""\
+{issuer.lines}
+
+Số: {issuer.number}
+{issuer.place}, ngày 14 tháng 4 năm {y}
+V/v tuyên truyền, hưởng ứng Ngày Sở hữu trí tuệ thế giới 26/4/{y}
+
+{addressees}
+
+Thực hiện Công văn số 101/SHTT-TTTT ngày 02/4/{y} của Cục Sở hữu trí tuệ về việc hưởng ứng Ngày Sở hữu trí tuệ thế giới năm {y}, {issuer.who} đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:
+
+{body}
+
+{ENDING}"""
+
+
+def plan(issuer: Issuer, body: str) -> str:
+    """A plan with sections: `body` after its purposes."""
+    y = issuer.year
+    number, symbol = issuer.number.split("/")
+    return f"""\
+{issuer.lines}
+
+Số: {number}/KH-{symbol.split("-")[0]}
+{issuer.place}, ngày 14 tháng 4 năm {y}
+
+KẾ HOẠCH
+Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm {y}
+
+Thực hiện Công văn số 101/SHTT-TTTT ngày 02/4/{y} của Cục Sở hữu trí tuệ về việc hưởng ứng các ngày kỷ niệm năm {y}, {issuer.who} xây dựng Kế hoạch như sau:
+
+I. MỤC ĐÍCH
+
+Nâng cao nhận thức của cán bộ và Nhân dân về đổi mới sáng tạo.
+
+{body}
+
+{ENDING}"""
+
+
+def draft_of(text: str, year: int) -> Draft:
+    site = shipped()
+    phrases = site.campaigns[year].phrases() if year in site.campaigns else {}
+    return extract(text, site.documents, site.observances, phrases, year)
+
+
+def marked(value: str) -> bool:
+    return value.startswith(REVIEW_PREFIX) or MARKER in value
+
+
+def strings(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+# --- addressees: the `Kính gửi:` block, its items split at `;` ------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("addressees", [
+    ["Các Vụ, Cục, đơn vị trực thuộc Bộ", "Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố", "Báo Văn hóa"],
+    ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thành phố"],
+    ["Các cơ quan, đơn vị trên địa bàn phường", "Trưởng tổ dân phố các tổ dân phố"],
+])
+def test_addressees_written_on_one_line_are_each_an_item(issuer: Issuer, addressees: list[str]) -> None:
+    """Decree 30 separates addressees by `;`: written on the `Kính gửi:` line, each is still one item, whole."""
+    text = dispatch(issuer, "1. Treo băng rôn tại trụ sở.", "Kính gửi: " + "; ".join(addressees) + ".")
+
+    assert draft_of(text, issuer.year).plan["addressees"] == addressees
+
+
+@settings(max_examples=40, deadline=None)
+@given(addressees=st.lists(st.sampled_from([
+    "Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường", "Đài Phát thanh và Truyền hình tỉnh", "Báo Lào Cai",
+    "Các trường Trung học phổ thông", "Hội Nông dân xã", "Trưởng thôn, bản"]), min_size=1, max_size=5, unique=True),
+    end=st.sampled_from([".", ";", ""]))
+def test_no_addressee_holds_another(addressees: list[str], end: str) -> None:
+    issuer = ISSUERS[1]
+    text = dispatch(issuer, "1. Treo băng rôn tại trụ sở.", "Kính gửi: " + "; ".join(addressees) + end)
+
+    assert draft_of(text, issuer.year).plan["addressees"] == addressees
+
+
+# --- report deadlines: who reports, to whom, why --------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Đề nghị các phòng, ban chuyên môn báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "các phòng, ban chuyên môn"),
+    ("Phòng Văn hóa - Xã hội tham mưu Ủy ban nhân dân tổ chức tọa đàm; tổng hợp kết quả, báo cáo Sở Khoa học và "
+     "Công nghệ trước ngày 12/5/{y}.", "Ủy ban nhân dân"),
+    ("Kính đề nghị Quý cơ quan quan tâm, gửi kết quả thực hiện về Văn phòng chậm nhất ngày 15/5/{y}.", "Quý cơ quan"),
+])
+def test_a_reporter_cut_from_a_sentence_at_a_verb_is_marked(issuer: Issuer, sentence: str, words: str) -> None:
+    """`đề nghị X báo cáo`, `tham mưu X … báo cáo`: where X ends is a verb the rules chose: marked, with its words."""
+    draft = draft_of(dispatch(issuer, f"1. Treo băng rôn tại trụ sở.\n\n2. {sentence.format(y=issuer.year)}"), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert marked(deadline["reporter"])
+    assert words in deadline["reporter"] or MARKER in deadline["reporter"]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("unit", ["Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa - Thể thao", "Văn phòng"])
+def test_the_unit_a_heading_pins_reports_unmarked(issuer: Issuer, unit: str) -> None:
+    body = (f"II. TỔ CHỨC THỰC HIỆN\n1. {unit}\n- Theo dõi, đôn đốc việc triển khai.\n"
+            f"- Tổng hợp kết quả, báo cáo trước ngày 10/5/{issuer.year}.\n2. Các đơn vị khác\n- Phối hợp thực hiện.")
+    draft = draft_of(plan(issuer, body), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["reporter"] == unit
+    assert deadline["date"] == f"10/5/{issuer.year}"
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("recipient", "pinned"), [
+    ("Bộ Khoa học và Công nghệ", True),
+    ("Ủy ban nhân dân tỉnh Lào Cai", True),
+    ("Sở Văn hóa, Thể thao và Du lịch tỉnh Tuyên Quang", True),
+    ("Sở Khoa học và Công nghệ", False),  # which province's: the list cannot say
+    ("Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành)", False),
+    ("Ủy ban nhân dân phường qua Văn phòng HĐND và UBND phường", False),
+    ("Văn phòng", False),
+])
+def test_a_recipient_is_unmarked_only_when_a_list_names_it_whole(issuer: Issuer, recipient: str, pinned: bool) -> None:
+    """What `về` names up to `trước ngày` is cut by a preposition and a deadline's words: it is written unmarked
+    only when a reference list pins the whole span as one body."""
+    sentence = f"Các đơn vị gửi báo cáo kết quả về {recipient} trước ngày 10/5/{issuer.year}."
+    draft = draft_of(dispatch(issuer, f"1. Treo băng rôn tại trụ sở.\n\n2. {sentence}"), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["recipient"] == (recipient if pinned else REVIEW_PREFIX + recipient)
+
+
+@settings(max_examples=50, deadline=None)
+@given(lead=st.sampled_from(["Đề nghị các đơn vị", "Các thôn, tổ dân phố", "Giao Văn phòng", "Phòng Nội vụ tham mưu UBND",
+                             "Đề nghị Quý cơ quan tổng hợp,"]),
+       verb=st.sampled_from(["báo cáo kết quả", "gửi báo cáo", "gửi kết quả thực hiện"]),
+       recipient=st.sampled_from(["Sở Khoa học và Công nghệ", "UBND xã", "Bộ Khoa học và Công nghệ", "Văn phòng Sở",
+                                  "Ủy ban nhân dân tỉnh Lạng Sơn", "Phòng Kinh tế (qua bộ phận tổng hợp)"]),
+       rule=st.sampled_from(["trước ngày", "chậm nhất ngày", "hạn cuối ngày"]),
+       purpose=st.sampled_from(["", " để tổng hợp", " để tổng hợp, báo cáo Ủy ban nhân dân tỉnh"]))
+def test_no_part_of_a_deadline_cut_from_a_sentence_is_unmarked(lead: str, verb: str, recipient: str, rule: str,
+                                                              purpose: str) -> None:
+    """Outside a unit a heading or a label pins, a report sentence's reporter is marked; its recipient is unmarked
+    only as a whole name on a list; its note (from `để`) is marked."""
+    issuer = ISSUERS[3]
+    sentence = f"{lead} {verb} về {recipient} {rule} 10/5/{issuer.year}{purpose}."
+    draft = draft_of(dispatch(issuer, f"1. Treo băng rôn tại trụ sở.\n\n2. {sentence}"), issuer.year)
+
+    for deadline in draft.plan["report_deadlines"]:
+        assert marked(deadline["reporter"])
+        if not marked(deadline["recipient"]):
+            assert names.agency(deadline["recipient"], signed_on(f"14/4/{issuer.year}")) == (deadline["recipient"], True)
+        assert "note" not in deadline or marked(deadline["note"])
+
+
+# --- the window: one range under a heading of its one subject ---------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+def test_the_one_range_under_a_time_heading_is_pinned(issuer: Issuer) -> None:
+    y = issuer.year
+    draft = draft_of(plan(issuer, f"II. THỜI GIAN THỰC HIỆN\nTừ ngày 15/4/{y} đến hết ngày 26/4/{y}."), y)
+
+    assert draft.plan["window"] == {"start": f"15/4/{y}", "end": f"26/4/{y}"}
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("section", [
+    "II. THỜI GIAN\n- Đợt 1: từ ngày 10/4/{y} đến ngày 21/4/{y}.\n- Đợt 2: từ ngày 10/5/{y} đến ngày 18/5/{y}.",
+    "II. Thời gian tổ chức\nTuyên truyền từ ngày 01/4/{y} đến ngày 30/4/{y}; trưng bày sản phẩm từ ngày 18/4/{y} "
+    "đến ngày 22/5/{y}.",
+    "II. THỜI GIAN THỰC HIỆN\n1. Các hoạt động tuyên truyền: từ ngày 15/4/{y} đến ngày 26/4/{y}.\n"
+    "2. Hội thi sáng tạo kỹ thuật: từ ngày 05/5/{y} đến ngày 15/6/{y}.",
+])
+def test_a_range_chosen_among_several_is_marked(issuer: Issuer, section: str) -> None:
+    """Which of several ranges is the window, the heading does not say: the one read is marked."""
+    draft = draft_of(plan(issuer, section.format(y=issuer.year)), issuer.year)
+
+    window = draft.plan["window"]
+    assert marked(window["start"]) and marked(window["end"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("clause", [
+    "tập trung tuyên truyền trên hệ thống truyền thanh cơ sở",
+    "các đơn vị có thể kết nối với các hoạt động hưởng ứng Ngày Khoa học và Công nghệ Việt Nam",
+    "trong đó ưu tiên các hoạt động tại trường học",
+])
+def test_a_windows_note_cut_at_a_semicolon_is_marked(issuer: Issuer, clause: str) -> None:
+    y = issuer.year
+    draft = draft_of(plan(issuer, f"II. THỜI GIAN THỰC HIỆN\nTừ ngày 15/4/{y} đến ngày 26/4/{y}; {clause}."), y)
+
+    window = draft.plan["window"]
+    assert window["start"] == f"15/4/{y}"
+    assert window["note"].startswith(REVIEW_PREFIX) and clause[1:] in window["note"]
+
+
+# --- the opening: a clause cut from the basis sentence ---------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("purpose", [
+    "nhằm nâng cao nhận thức của cán bộ, công chức về vai trò của sở hữu trí tuệ",
+    "để khơi dậy tinh thần sáng tạo trong Nhân dân",
+    "hưởng ứng Ngày Sở hữu trí tuệ thế giới",
+])
+def test_a_purpose_cut_from_the_basis_sentence_is_marked(issuer: Issuer, purpose: str) -> None:
+    """`Thực hiện …; nhằm …, Sở … đề nghị`: the purpose ends where a body's name and a verb begin: marked."""
+    y = issuer.year
+    text = dispatch(issuer, "1. Treo băng rôn tại trụ sở.").replace(
+        f"năm {y}, {issuer.who} đề nghị", f"năm {y}; {purpose}, {issuer.who} đề nghị")
+    draft = draft_of(text, y)
+
+    purposes = draft.plan.get("purposes", [])
+    assert purposes and all(p.startswith(REVIEW_PREFIX) for p in purposes)
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+def test_the_rest_of_a_basis_sentence_is_no_unmarked_context(issuer: Issuer) -> None:
+    """The words after a sentence's citations are a cut of that sentence: as context they are marked."""
+    y = issuer.year
+    text = plan(issuer, "").replace(
+        f"năm {y}, {issuer.who} xây dựng", f"năm {y}; nhằm lan tỏa tinh thần sáng tạo, {issuer.who} xây dựng")
+    draft = draft_of(text, y)
+
+    assert all(c.startswith(REVIEW_PREFIX) for c in draft.plan.get("context", []))
+
+
+# --- the issuer: a sentence's subject, a header cell that is no body's ------------------------------------------
+
+@pytest.mark.parametrize("opening", [
+    "Thực hiện Công văn số 101/SHTT-TTTT ngày 02/4/2023 của Cục Sở hữu trí tuệ, Sở Khoa học và Công nghệ tỉnh Hà Giang "
+    "đề nghị các cơ quan, đơn vị thực hiện như sau:",
+    "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh Lào Cai, Ủy ban nhân dân xã Bảo Hà "
+    "hướng dẫn các thôn thực hiện như sau:",
+    "Căn cứ Công văn số 743/BKHCN-ĐMST ngày 10/4/2025 của Bộ Khoa học và Công nghệ, Sở Văn hóa, Thể thao và Du lịch "
+    "tỉnh Quảng Ngãi đề nghị các đơn vị như sau:",
+])
+def test_an_issuer_read_from_a_sentences_subject_is_marked(opening: str) -> None:
+    """A document copied without its header: the body named as a sentence's subject is the issuer, to check,
+    even when its name holds its place."""
+    draft = draft_of(f"{opening}\n\n1. Treo băng rôn tại trụ sở.\n\n{ENDING}", 2026)
+
+    assert draft.plan["issuer"]["name"].startswith(REVIEW_PREFIX)
+
+
+@pytest.mark.parametrize(("cells", "place", "number"), [
+    ("BCH ĐOÀN TỈNH LAI CHÂU          ĐOÀN TNCS HỒ CHÍ MINH", "Lai Châu", "Số: 88-KH/TĐTN-TG"),
+    ("ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN XÃ MƯỜNG KHƯƠNG", "Mường Khương", "Số: 12-KH/ĐTN"),
+    ("BAN CHẤP HÀNH ĐOÀN TỈNH QUẢNG BÌNH\n***\nĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "Quảng Bình", "Số: 301-KH/TĐTN-PT"),
+])
+def test_the_unions_name_beside_its_header_is_no_body(cells: str, place: str, number: str) -> None:
+    """The Youth Union prints its national name where the State's motto stands: neither the issuer nor its parent."""
+    text = f"""{cells}
+
+{number}
+{place}, ngày 02 tháng 4 năm 2024
+
+KẾ HOẠCH
+Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm 2024
+
+I. MỤC ĐÍCH
+Nâng cao nhận thức của đoàn viên, thanh niên.
+
+{ENDING}"""
+    issuer = draft_of(text, 2024).plan["issuer"]
+
+    assert all("TNCS" not in s.upper() and "THANH NIÊN CỘNG SẢN" not in s.upper() for s in strings(issuer))
+
+
+# --- the subject: where it ends is where a marked place begins ------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "subject"), [
+    ("V/v tuyên truyền Ngày Sở hữu trí tuệ thế giới Lào Cai, ngày 05 tháng 4 năm 2026",
+     "tuyên truyền Ngày Sở hữu trí tuệ thế giới"),
+    ("V/v hưởng ứng Ngày Khoa học và Công nghệ Việt Nam năm 2024 Bắc Kạn, ngày 20 tháng 4 năm 2024",
+     "hưởng ứng Ngày Khoa học và Công nghệ Việt Nam năm 2024"),
+    ("V/v tổ chức các hoạt động đổi mới sáng tạo Phường Ba Đình, ngày 10 tháng 4 năm 2026",
+     "tổ chức các hoạt động đổi mới sáng tạo"),
+])
+def test_a_subject_run_into_the_place_and_date_ends_where_a_marked_place_begins(line: str, subject: str) -> None:
+    """A PDF ran the `V/v` line into the place and date: the place read from capitalised words is marked, and so
+    is the subject, whose end that guess decides."""
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nSố: 12/UBND-VX\n{line}\n\nKính gửi: Các sở, ban, ngành.\n\n" \
+           f"1. Treo băng rôn tại trụ sở.\n\n{ENDING}"
+    plan_ = draft_of(text, 2026).plan
+
+    assert marked(plan_["place"])
+    assert plan_["document"]["subject"] == REVIEW_PREFIX + subject
+    assert without_review(plan_["document"]["subject"]) == subject
