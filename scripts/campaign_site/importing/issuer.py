@@ -134,11 +134,12 @@ def id_name(found: dict) -> str:
 def own_names(found: dict) -> frozenset[str]:
     """The keys of the names a document's sentences give the issuer its header pins (`Sở Khoa học và Công nghệ tỉnh
     Lạng Sơn`): whole, without its place's name or its place (`Sở Khoa học và Công nghệ tỉnh`, `Sở Khoa học và
-    Công nghệ`), each also abbreviated (`UBND xã`). None for an issuer read from a sentence."""
+    Công nghệ`), each also abbreviated (`UBND xã`), and its kind alone (`Sở`, `Bộ`). None for an issuer read from a
+    sentence."""
     name = found.get("name", "")
     if not name or is_marked(name):
         return frozenset()
-    forms = {name}
+    forms = {name, name.split()[0]}
     for word, place in names.localities(name):
         forms |= {name.replace(f" {place}", ""), name.replace(f" {word} {place}", "")}
     return frozenset(key(f) for form in forms for f in (form, names.short_name(form, None)[0]))
