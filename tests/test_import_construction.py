@@ -378,3 +378,31 @@ def test_a_subject_run_into_the_place_and_date_ends_where_a_marked_place_begins(
     assert marked(plan_["place"])
     assert plan_["document"]["subject"] == REVIEW_PREFIX + subject
     assert without_review(plan_["document"]["subject"]) == subject
+
+
+# --- a ministry's cell that lost its wrapped line ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "whole"), [
+    ("BỘ NÔNG NGHIỆP", "Bộ Nông nghiệp và Môi trường"),
+    ("BỘ VĂN HÓA", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ GIÁO DỤC", "Bộ Giáo dục và Đào tạo"),
+])
+def test_a_ministry_not_on_the_list_is_marked_even_when_the_body_spells_it(cell: str, whole: str) -> None:
+    """A cell whose second line a text box or a PDF lost (`BỘ NÔNG NGHIỆP` / `VÀ MÔI TRƯỜNG`): the body's sentences
+    print the first words too (inside the whole name), but no ministry has that name: marked, never cut unmarked."""
+    text = f"""{cell}
+
+Số: 210/B-KHCN
+Hà Nội, ngày 14 tháng 4 năm 2025
+V/v hưởng ứng Ngày Sở hữu trí tuệ thế giới 26/4/2025
+
+Kính gửi: Các đơn vị trực thuộc.
+
+Thực hiện Công văn số 101/SHTT-TTTT ngày 02/4/2025 của Cục Sở hữu trí tuệ, {whole} đề nghị các đơn vị thực hiện:
+
+1. Treo băng rôn tại trụ sở.
+
+{ENDING}"""
+    name = draft_of(text, 2025).plan["issuer"]["name"]
+
+    assert name.startswith(REVIEW_PREFIX)

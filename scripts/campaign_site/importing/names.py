@@ -116,14 +116,16 @@ def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
 
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
-    whether that is certain. The body's own spelling wins; then the list of central bodies; then known kinds
-    of agency, fields and localities; anything else is written as a sentence and flagged."""
+    whether that is certain. The body's own spelling wins (a ministry only when the list of central bodies has
+    it: `BỘ NÔNG NGHIỆP` is the start of a longer name whose cell lost its line); then the list of central bodies;
+    then known kinds of agency, fields and localities; anything else is written as a sentence and flagged."""
     wanted = key(upper)
     size = len(upper.strip())
     for m in re.finditer(r"(?<!\w)\w", body):
         segment = body[m.start():m.start() + size]
         if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
-            return segment, True
+            listed = central_body(segment)
+            return segment, not wanted.startswith("bộ ") or listed is not None and listed[1] == len(segment)
     rest = upper.strip()
     if (listed := central_body(rest)) and listed[1] == len(rest):
         return listed[0].name, True
