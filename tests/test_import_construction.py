@@ -406,3 +406,68 @@ Thực hiện Công văn số 101/SHTT-TTTT ngày 02/4/2025 của Cục Sở h�
     name = draft_of(text, 2025).plan["issuer"]["name"]
 
     assert name.startswith(REVIEW_PREFIX)
+
+
+# --- a unit's task whose sentence names another body as the one reporting ---------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("unit", "sentence", "subject"), [
+    ("Phòng Văn hóa và Thông tin", "Ủy ban nhân dân các xã, thị trấn báo cáo kết quả về Phòng trước ngày 05/5/{y}.",
+     "Ủy ban nhân dân các xã, thị trấn"),
+    ("Văn phòng", "Các đơn vị trực thuộc gửi báo cáo về Văn phòng chậm nhất ngày 08/5/{y}.", "Các đơn vị trực thuộc"),
+    ("Trung tâm Truyền thông", "Trường học các cấp báo cáo kết quả hoạt động trước ngày 10/5/{y}.", None),
+])
+def test_a_deadline_under_a_unit_whose_sentence_names_another_reporter_is_marked(issuer: Issuer, unit: str,
+                                                                                   sentence: str, subject: str | None) -> None:
+    """The heading pins the unit whose task the paragraph is, not who its sentence says reports: when the sentence
+    opens with another body, that body is the reporter read, marked; never the heading's unit unmarked."""
+    body = f"II. TỔ CHỨC THỰC HIỆN\n1. {unit}\n- Theo dõi việc triển khai.\n- {sentence.format(y=issuer.year)}"
+    draft = draft_of(plan(issuer, body), issuer.year)
+
+    (deadline,) = draft.plan["report_deadlines"]
+    assert deadline["reporter"] != unit and marked(deadline["reporter"])
+    if subject:
+        assert deadline["reporter"] == REVIEW_PREFIX + subject
+
+
+@settings(max_examples=50, deadline=None)
+@given(opening=st.sampled_from(["Tổng hợp kết quả,", "Chủ động", "Các trường học", "Ủy ban nhân dân các phường",
+                                "Hằng năm,", "Trung tâm Y tế", "Kết quả thực hiện", "Đoàn Thanh niên phường", ""]),
+       verb=st.sampled_from(["báo cáo kết quả", "gửi báo cáo"]))
+def test_an_unmarked_reporter_under_a_unit_is_that_unit_doing_what_its_task_says(opening: str, verb: str) -> None:
+    issuer, unit = ISSUERS[3], "Phòng Văn hóa - Xã hội"
+    sentence = f"{opening} {verb} trước ngày 10/5/{issuer.year}.".strip()
+    body = f"II. TỔ CHỨC THỰC HIỆN\n1. {unit}\n- Theo dõi việc triển khai.\n- {sentence[:1].upper()}{sentence[1:]}"
+    draft = draft_of(plan(issuer, body), issuer.year)
+
+    for deadline in draft.plan["report_deadlines"]:
+        if not marked(deadline["reporter"]):
+            assert deadline["reporter"] == unit and opening in ("Tổng hợp kết quả,", "Chủ động", "")
+
+
+# --- a cited document's summary: to the end of its clause, or cut before the sentence's subject ---------------------
+
+@pytest.mark.parametrize(("issuer", "cited"), list(zip(ISSUERS, [
+    "Công văn số 88/BKHCN-ĐMST ngày 01/4/{y} của Bộ Khoa học và Công nghệ về việc tổ chức các hoạt động hưởng ứng",
+    "Kế hoạch số 41/KH-UBND ngày 20/3/{y} của Ủy ban nhân dân tỉnh Hà Giang về tuyên truyền năm {y}",
+    "Công văn số 316/SKHCN-QLKH ngày 30/3/{y} của Sở Khoa học và Công nghệ tỉnh Bắc Kạn về hưởng ứng Ngày Sở hữu trí tuệ",
+    "Hướng dẫn số 12-HD/BTGDVTU ngày 01/4/{y} của Ban Tuyên giáo và Dân vận Thành ủy về tuyên truyền các ngày kỷ niệm",
+])), ids=IDS)
+def test_a_summary_cut_before_the_sentences_subject_is_marked_and_one_ending_its_clause_is_not(issuer: Issuer,
+                                                                                               cited: str) -> None:
+    """`Thực hiện <citation> về …, Sở … đề nghị`: where the summary ends is where a body and its verb begin, a cut
+    the rules chose: marked. `Thực hiện <citation> về …;` ends at the clause's end: the whole clause, unmarked."""
+    y = issuer.year
+    site = shipped()
+    cut = dispatch(issuer, "1. Treo băng rôn tại trụ sở.").replace(
+        f"Công văn số 101/SHTT-TTTT ngày 02/4/{y} của Cục Sở hữu trí tuệ về việc hưởng ứng Ngày Sở hữu trí tuệ thế giới năm {y}",
+        cited.format(y=y))
+    whole = cut.replace(f", {issuer.who} đề nghị", f";\n\n{issuer.who} đề nghị")
+    summaries = []
+    for text in (cut, whole):
+        draft = extract(text, {}, site.observances, {}, y)
+        (entry,) = draft.new_documents
+        summaries.append(entry["summary"])
+
+    words = cited.format(y=y).split(" về ", 1)[1]
+    assert summaries == [REVIEW_PREFIX + "về " + words, "về " + words]

@@ -12,7 +12,7 @@ from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import is_marked, review, to_fill, without_review
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates, names
-from campaign_site.importing.sections import UNIT_ACTOR
+from campaign_site.importing.sections import LEADING_VERB, UNIT_ACTOR
 from campaign_site.importing.text import sentences
 from campaign_site.importing.vn import capitalize, key, squash
 
@@ -55,7 +55,8 @@ def _rule(words: str) -> DeadlineRule:
 
 def find(text: str, unit: str | None, year: int | None, signed: date | None = None,
          own: frozenset[str] = frozenset()) -> list[Deadline]:
-    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of; `own` the keys of the
+    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of (who reports when the
+    sentence opens with what is done or with the unit's name; another opening is marked); `own` the keys of the
     names the document gives its own issuer (`issuer.own_names`), a recipient it pins. A day written
     without its year is in `year`, or the year after when that day comes before the document was `signed`
     (`trước ngày 10/6 hằng năm` in a plan of September: the first such day after it); marked either way."""
@@ -75,12 +76,15 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
                 continue
             certain = not inferred
             reporter = None
+            subject = UNIT_ACTOR.match(sentence)
             if cut := _ADVISED.search(sentence) or _REQUESTED.search(sentence):
                 reporter = review(cut["who"])  # cut at the verb that follows: no structure says where the name ends
-            elif unit:
-                reporter = unit
-            elif subject := UNIT_ACTOR.match(sentence):
+            elif unit and (LEADING_VERB.match(sentence) or subject and key(subject["u"]) == key(unit)):
+                reporter = unit  # the task says what its unit does: the unit reports
+            elif subject:
                 reporter = review(subject["u"])  # the sentence's subject, which may or may not be who reports
+            elif unit:
+                reporter = review(unit)  # the sentence opens with other words than the unit's task (another body?)
             recipient, after = _recipient(sentence, signed, own)
             note_match = _PURPOSE.search(sentence, after or m.end())
             note = review(squash(note_match["note"]).rstrip(" ./")) if note_match else None  # cut at `để`

@@ -72,7 +72,8 @@ UNIT_ACTOR = re.compile(
     r"(?:,\s[^\W\d_][^,;:.\s]*(?:\s[^,;:.\s]+){0,4}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
 )
-_LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
+LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
+"""A task opening with what is done: its subject is the unit it is listed under."""
 _UNIT_WORDS = 25
 """The longest unit name read from a heading or a label (`Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức
 chính trị - xã hội tỉnh` has 19 words)."""
@@ -503,7 +504,7 @@ def _names_a_body(text: str) -> bool:
     """Whether a line opens with a body's name rather than a task: not a task's verb, and a capitalised word
     among its next words (`Hội Nông dân huyện vận động …`, `Liên minh Hợp tác xã …`, not `Lồng ghép nội dung …`)."""
     words = text.split()
-    return bool(words) and words[0][:1].isupper() and not _LEADING_VERB.match(text) \
+    return bool(words) and words[0][:1].isupper() and not LEADING_VERB.match(text) \
         and any(w[:1].isupper() for w in words[1:4])
 
 
@@ -524,7 +525,7 @@ def _without_name(unit: str, task: str) -> str:
     if not unit or not key(task).startswith(key(unit) + " "):
         return task
     after = task[len(unit):].lstrip()
-    return capitalize(after) if _LEADING_VERB.match(after) else task
+    return capitalize(after) if LEADING_VERB.match(after) else task
 
 
 def walk(paras: list[Para], observances: Mapping[str, Observance]) -> Sections:
