@@ -452,7 +452,7 @@ def test_an_unmarked_reporter_under_a_unit_is_that_unit_doing_what_its_task_says
     "Kế hoạch số 41/KH-UBND ngày 20/3/{y} của Ủy ban nhân dân tỉnh Hà Giang về tuyên truyền năm {y}",
     "Công văn số 316/SKHCN-QLKH ngày 30/3/{y} của Sở Khoa học và Công nghệ tỉnh Bắc Kạn về hưởng ứng Ngày Sở hữu trí tuệ",
     "Hướng dẫn số 12-HD/BTGDVTU ngày 01/4/{y} của Ban Tuyên giáo và Dân vận Thành ủy về tuyên truyền các ngày kỷ niệm",
-])), ids=IDS)
+], strict=True)), ids=IDS)
 def test_a_summary_cut_before_the_sentences_subject_is_marked_and_one_ending_its_clause_is_not(issuer: Issuer,
                                                                                                cited: str) -> None:
     """`Thực hiện <citation> về …, Sở … đề nghị`: where the summary ends is where a body and its verb begin, a cut

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaign_site.core.catalogue import plain
-from campaign_site.data.placeholders import is_marked, review, to_fill, without_review
+from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates, names
 from campaign_site.importing.sections import LEADING_VERB, UNIT_ACTOR
@@ -90,8 +90,7 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
             note = review(squash(note_match["note"]).rstrip(" ./")) if note_match else None  # cut at `để`
             out.append(Deadline(
                 dates.short(when), rule,
-                review(squash(without_review(reporter))) if is_marked(reporter) else squash(reporter) if reporter
-                else to_fill(plain("staff.new_reporter")),
+                squash(reporter) if reporter else to_fill(plain("staff.new_reporter")),
                 recipient or to_fill(plain("staff.new_recipient")),
                 note, certain,
             ))
