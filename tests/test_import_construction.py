@@ -471,3 +471,24 @@ def test_a_summary_cut_before_the_sentences_subject_is_marked_and_one_ending_its
 
     words = cited.format(y=y).split(" về ", 1)[1]
     assert summaries == [REVIEW_PREFIX + "về " + words, "về " + words]
+
+
+# --- a plain paragraph after a section's listed items --------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("section", "after"), [
+    ("II. HÌNH THỨC\n- Treo băng rôn tại trụ sở.\n- Đăng tải tin, bài trên trang thông tin điện tử.",
+     "Tài liệu tuyên truyền được đăng trên Cổng thông tin điện tử của Sở; các đơn vị có thể sử dụng."),
+    ("II. NỘI DUNG\n1. Ý nghĩa của ngày kỷ niệm.\n2. Các mô hình sáng tạo tiêu biểu của địa phương.",
+     "Các đơn vị chủ động lựa chọn nội dung phù hợp với tình hình thực tế."),
+    ("II. MỤC ĐÍCH\n- Nâng cao nhận thức của cán bộ, công chức.\n- Khơi dậy tinh thần sáng tạo trong Nhân dân.",
+     "Kế hoạch này được triển khai thống nhất trên địa bàn."),
+])
+def test_a_plain_paragraph_after_a_sections_listed_items_is_not_an_unmarked_item(issuer: Issuer, section: str,
+                                                                                  after: str) -> None:
+    """The heading pins the items listed under it; an unnumbered paragraph after them (a note, a PDF's lost heading's
+    text) is outside the list: kept, marked."""
+    draft = draft_of(plan(issuer, f"{section}\n\n{after}"), issuer.year)
+
+    values = [v for name in ("forms", "content", "purposes") for v in strings(draft.plan.get(name, []))]
+    assert [v for v in values if without_review(v) == after] == [REVIEW_PREFIX + after]

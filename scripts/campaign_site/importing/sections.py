@@ -195,10 +195,13 @@ class _Walker:
         """A task table was read in this section."""
         self.flattened = False
         """A task table's header row with its cells run together was met in this section (`tables.flat_header`)."""
+        self.listed = False
+        """An item of this section (or subsection) was numbered or bulleted: a plain paragraph after it is outside
+        the list the heading pins (a note, a heading a PDF lost), so it is marked."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.mixed, self.manner, self.after_table, self.flattened = named or [], False, False, False
+        self.mixed, self.manner, self.after_table, self.flattened, self.listed = named or [], False, False, False, False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
@@ -306,7 +309,7 @@ class _Walker:
             self.out.phrases += [Candidate(quoted_text(q), kind_of(title), None, True) for q in quotes(p.text)]
             return True
         if self.kind == "content" and deeper and kind in (None, "content"):
-            self.subsection = {"heading": title, "items": []}
+            self.subsection, self.listed = {"heading": title, "items": []}, False
             self.out.content.append(self.subsection)
         elif self.kind == "responsibilities" and deeper and kind not in ("window", "budget", "reports"):
             self.out.units.append(Unit(title))
@@ -365,8 +368,13 @@ class _Walker:
     def place(self, p: Para, text: str, into: str | None = None) -> None:
         """`text` into the list of the section (or of `into`)."""
         kind = into or self.kind
-        if kind in (None, "purposes", "targets", "requirements", "forms", "content") and self.listed(p, text):
+        if kind in (None, "purposes", "targets", "requirements", "forms", "content") and self.phrases_listed(p, text):
             return
+        if kind in ("purposes", "targets", "requirements", "forms", "content", "aims"):
+            if p.kind != "plain":
+                self.listed = True
+            elif self.listed:
+                text = review(text)
         if kind is None:
             self.out.intro.append(p)
         elif kind == "purposes":
@@ -397,7 +405,7 @@ class _Walker:
         else:
             self.out.other[-1][1].append(text)
 
-    def listed(self, p: Para, text: str) -> bool:
+    def phrases_listed(self, p: Para, text: str) -> bool:
         """Phrases written as items of another list: `Thông điệp: …` (a label naming one kind) and the items
         listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
         pins them), and not kept as items."""
