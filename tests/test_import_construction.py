@@ -240,7 +240,8 @@ def test_no_part_of_a_deadline_cut_from_a_sentence_is_unmarked(lead: str, verb: 
         assert marked(deadline["reporter"])
         if not marked(deadline["recipient"]):
             recipient = deadline["recipient"]
-            assert key(recipient) in own or names.agency(recipient, signed_on(f"14/4/{issuer.year}")) == (recipient, True)
+            listed, on_list = names.agency(recipient, signed_on(f"14/4/{issuer.year}"))
+            assert key(recipient) in own or on_list and key(listed) == key(recipient)
         assert "note" not in deadline or marked(deadline["note"])
 
 
@@ -492,3 +493,20 @@ def test_a_plain_paragraph_after_a_sections_listed_items_is_not_an_unmarked_item
 
     values = [v for name in ("forms", "content", "purposes") for v in strings(draft.plan.get(name, []))]
     assert [v for v in values if without_review(v) == after] == [REVIEW_PREFIX + after]
+
+
+# --- a cited body's province as the list spells it -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("printed", "listed", "year"), [
+    ("UBND tỉnh Thanh Hoá", "UBND tỉnh Thanh Hóa", 2025),
+    ("Sở Khoa học và Công nghệ tỉnh Khánh Hoà", "Sở Khoa học và Công nghệ tỉnh Khánh Hòa", 2026),
+    ("Ủy ban nhân dân tỉnh Hoà Bình", "Ủy ban nhân dân tỉnh Hòa Bình", 2024),
+])
+def test_a_cited_bodys_province_is_written_as_the_list_spells_it(printed: str, listed: str, year: int) -> None:
+    """A name the reference list pins is the list's name: the old placement of a tone mark (`Hoá`) is the same
+    province, written once, as the list writes it."""
+    site = shipped()
+    text = dispatch(ISSUERS[1], "1. Treo băng rôn tại trụ sở.").replace("Cục Sở hữu trí tuệ về việc", f"{printed} về việc")
+    (entry,) = extract(text, {}, site.observances, {}, year).new_documents
+
+    assert entry["issuer"] == listed

@@ -113,7 +113,8 @@ def _recipient(sentence: str, signed: date | None, own: frozenset[str]) -> tuple
     span = squash(rest[:end.start()]).rstrip(" ,;")
     if not span:
         return None, None
-    pinned = key(span) in own or names.agency(span, signed) == (span, True)
+    listed, on_list = names.agency(span, signed)
+    pinned = key(span) in own or on_list and key(listed) == key(span)
     return span if pinned else review(span), start.end() + end.start()
 
 
