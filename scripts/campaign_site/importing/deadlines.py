@@ -78,7 +78,8 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
             reporter = None
             subject = UNIT_ACTOR.match(sentence)
             if cut := _ADVISED.search(sentence) or _REQUESTED.search(sentence):
-                reporter = review(cut["who"])  # cut at the verb that follows: no structure says where the name ends
+                # Cut at the verb that follows: no structure says where the name ends, unless it is the issuer's.
+                reporter = cut["who"] if key(cut["who"]) in own else review(cut["who"])
             elif unit and (LEADING_VERB.match(sentence) or subject and key(subject["u"]) == key(unit)):
                 reporter = unit  # the task says what its unit does: the unit reports
             elif subject:

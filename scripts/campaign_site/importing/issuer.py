@@ -133,13 +133,13 @@ def id_name(found: dict) -> str:
 
 def own_names(found: dict) -> frozenset[str]:
     """The keys of the names a document's sentences give the issuer its header pins (`Sở Khoa học và Công nghệ tỉnh
-    Lạng Sơn`): whole, without its place's name or its place (`Sở Khoa học và Công nghệ tỉnh`, `Sở Khoa học và
-    Công nghệ`), each also abbreviated (`UBND xã`), and its kind alone (`Sở`, `Bộ`). None for an issuer read from a
+    Lạng Sơn`): whole, without its place's name, its place or the word `tỉnh` (`Sở Khoa học và Công nghệ tỉnh`, `Sở
+    Khoa học và Công nghệ`, `Sở Khoa học và Công nghệ Lạng Sơn`), each also abbreviated (`UBND xã`), and its kind alone (`Sở`, `Bộ`). None for an issuer read from a
     sentence."""
     name = found.get("name", "")
     if not name or is_marked(name):
         return frozenset()
     forms = {name, name.split()[0]}
     for word, place in names.localities(name):
-        forms |= {name.replace(f" {place}", ""), name.replace(f" {word} {place}", "")}
+        forms |= {name.replace(f" {place}", ""), name.replace(f" {word} {place}", ""), name.replace(f" {word} ", " ")}
     return frozenset(key(f) for form in forms for f in (form, names.short_name(form, None)[0]))
