@@ -9,38 +9,16 @@ before it and a ward after it, each worded its own way; the properties try any w
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-from typing import Any
-
 import pytest
-from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_import_precision import Issuer, shipped, strings
 
-from campaign_site.data.loader import load_site
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_review
-from campaign_site.data.site_data import SiteData
 from campaign_site.importing import names
 from campaign_site.importing.extract import Draft, extract
 from campaign_site.importing.issuer import own_names, signed_on
 from campaign_site.importing.vn import key
-
-
-@functools.cache
-def shipped() -> SiteData:
-    return load_site(REPO / "campaigns")
-
-
-@dataclass(frozen=True)
-class Issuer:
-    lines: str
-    place: str
-    year: int
-    number: str
-    who: str
-    """How its own sentences name it."""
-
 
 ISSUERS = [
     Issuer("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Hà Nội", 2025, "1190/BVHTTDL-KHCN", "Bộ Văn hóa, Thể thao và Du lịch"),
@@ -115,14 +93,6 @@ def draft_of(text: str, year: int) -> Draft:
 
 def marked(value: str) -> bool:
     return value.startswith(REVIEW_PREFIX) or MARKER in value
-
-
-def strings(value: Any) -> list[str]:
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in strings(v)]
-    return [value] if isinstance(value, str) else []
 
 
 # --- addressees: the `Kính gửi:` block, its items split at `;` ------------------------------------------------
