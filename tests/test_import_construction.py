@@ -492,3 +492,28 @@ def test_a_reporter_cut_at_a_verb_that_is_the_issuers_own_name_is_pinned(issuer:
 
     (deadline,) = draft.plan["report_deadlines"]
     assert deadline["reporter"] == issuer.who
+
+
+@pytest.mark.parametrize(("cell", "province", "year"), [
+    ("BCH ĐOÀN TỈNH LAI CHÂU", "Lai Châu", 2026),
+    ("HỘI NÔNG DÂN TỈNH HÒA BÌNH", "Hòa Bình", 2024),
+    ("LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH QUẢNG NGÃI", "Quảng Ngãi", 2025),
+])
+def test_a_province_the_header_cell_names_is_pinned_whatever_the_bodys_kind(cell: str, province: str, year: int) -> None:
+    """The cell ends with `TỈNH <a listed province>`: the province is the header's and the list's, even when how to
+    write the body's own words (`BCH`, a union) is a guess and marked."""
+    text = f"""{cell}
+
+Số: 31/KH-HND
+{province}, ngày 02 tháng 4 năm {year}
+
+KẾ HOẠCH
+Hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới 21/4 năm {year}
+
+I. MỤC ĐÍCH
+Nâng cao nhận thức của hội viên.
+
+{ENDING}"""
+    issuer = draft_of(text, year).plan["issuer"]
+
+    assert issuer["province"] == province

@@ -57,7 +57,8 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     if not agencies and not certain:
         notes.append(plain("import.name_from_sentence", name=name))
     level = names.level(name)
-    province, province_certain = None, certain
+    # A province the header cell names is the cell's and the list's, however its body's own words are written.
+    province, province_certain = None, certain or bool(agencies)
     localities = names.localities(name)
     if localities and localities[0][0] in ("tỉnh", "thành phố"):
         province = names.province(localities[0][1])
