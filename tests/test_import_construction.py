@@ -517,3 +517,29 @@ Nâng cao nhận thức của hội viên.
     issuer = draft_of(text, year).plan["issuer"]
 
     assert issuer["province"] == province
+
+
+# --- no unmarked date lacks its year in the words it was read from ----------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(start_year=st.booleans(), end_year=st.booleans(), due_year=st.booleans(),
+       days=st.tuples(st.integers(1, 14), st.integers(15, 28), st.integers(1, 28)),
+       wording=st.sampled_from(["Từ ngày {a} đến ngày {b}.", "Từ ngày {a} đến hết ngày {b}.", "Trong thời gian từ {a} - {b}."]),
+       rule=st.sampled_from(["trước ngày", "chậm nhất ngày", "hạn cuối ngày"]))
+def test_no_unmarked_date_lacks_a_year_in_its_source_words(start_year: bool, end_year: bool, due_year: bool,
+                                                         days: tuple[int, int, int], wording: str, rule: str) -> None:
+    issuer = ISSUERS[3]
+    y = issuer.year
+    a = f"{days[0]}/4" + (f"/{y}" if start_year else "")
+    b = f"{days[1]}/4" + (f"/{y}" if end_year else "")
+    due = f"{days[2]}/5" + (f"/{y}" if due_year else "")
+    body = (f"II. THỜI GIAN THỰC HIỆN\n{wording.format(a=a, b=b)}\n\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng\n"
+            f"- Tổng hợp kết quả, báo cáo {rule} {due}.")
+    draft = draft_of(plan(issuer, body), y)
+
+    window = draft.plan.get("window", {})
+    for value, written in ((window.get("start"), start_year), (window.get("end"), end_year)):
+        if value is not None and not marked(value):
+            assert written or end_year  # `15 - 26/4/2026`: the year written once, after the range, is the range's
+    for deadline in draft.plan.get("report_deadlines", []):
+        assert due_year or marked(deadline["date"])
