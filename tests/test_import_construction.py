@@ -543,3 +543,22 @@ def test_no_unmarked_date_lacks_a_year_in_its_source_words(start_year: bool, end
             assert written or end_year  # `15 - 26/4/2026`: the year written once, after the range, is the range's
     for deadline in draft.plan.get("report_deadlines", []):
         assert due_year or marked(deadline["date"])
+
+
+# --- a label line without a number pins its own line only ------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("label", [
+    "Khẩu hiệu tuyên truyền: “Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4”.",
+    "Thời gian thực hiện: từ ngày 20/4/{y} đến ngày 30/4/{y}.",
+    "Thông điệp: “Tôn trọng sáng tạo, bảo vệ thành quả”.",
+])
+def test_a_label_line_in_a_dispatch_without_sections_pins_only_its_own_line(issuer: Issuer, label: str) -> None:
+    """`Khẩu hiệu tuyên truyền: “…”.` with no number is a label, not a heading over what follows: the report paragraph
+    after it is the dispatch's own (its deadline read), never a phrase or a window's words."""
+    y = issuer.year
+    report = f"Các cơ quan, đơn vị báo cáo kết quả thực hiện về Văn phòng trước ngày 05/5/{y} để tổng hợp."
+    draft = draft_of(dispatch(issuer, f"Treo băng rôn tại trụ sở.\n\n{label.format(y=y)}\n\n{report}"), y)
+
+    assert [d["date"] for d in draft.plan["report_deadlines"]] == [f"5/5/{y}"]
+    assert not [p for _, _, p in draft.new_phrases if "báo cáo" in p["text"]]

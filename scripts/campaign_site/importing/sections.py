@@ -198,6 +198,9 @@ class _Walker:
         self.listed = False
         """An item of this section (or subsection) was numbered or bulleted: a plain paragraph after it is outside
         the list the heading pins (a note, a heading a PDF lost), so it is marked."""
+        self.label_only = False
+        """The last paragraph was an unnumbered label (`Khẩu hiệu tuyên truyền: “…”.`) opening no list, outside any
+        section: it pins its own line, not the plain paragraphs after it, which are the document's own again."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
@@ -230,9 +233,13 @@ class _Walker:
                 continue
             if self.flattened or self.after_table:
                 p = replace(p, doubtful=True)  # a table's cell a PDF wrapped onto a line of its own, or a note under it
+            label_only, self.label_only, before = self.label_only, False, self.kind
             if found and self.place_heading(p, *found):
                 self.after_table = False  # a heading pins what follows again
+                self.label_only = before is None and _label_line(p, found[1])
                 continue
+            if label_only and p.kind == "plain":
+                self.close()
             if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
                 self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's
             self.item(p, review(p.text) if p.doubtful or _ASIDE.match(p.text) else p.text)
@@ -506,6 +513,11 @@ class _Walker:
         outside = current.from_label and current.listed_as != "plain" and p.kind == "plain"
         pinned = current.certain and not outside and not doubtful
         current.tasks.append({"text": _without_name(current.name, text) if pinned else review(text)})
+
+
+def _label_line(p: Para, rest: str) -> bool:
+    """An unnumbered, unemphasised `Label: text` line whose text opens no list (`Thời gian thực hiện: từ …`)."""
+    return p.kind == "plain" and not (p.bold or p.caps) and bool(rest) and not rest.rstrip().endswith(":")
 
 
 def _names_a_body(text: str) -> bool:
