@@ -10,6 +10,7 @@ before it and a ward after it, each worded its own way; the properties try any w
 from __future__ import annotations
 
 import pytest
+from bench_import import pdf_like
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_import_precision import Issuer, shipped, strings
@@ -562,3 +563,52 @@ def test_a_label_line_in_a_dispatch_without_sections_pins_only_its_own_line(issu
 
     assert [d["date"] for d in draft.plan["report_deadlines"]] == [f"5/5/{y}"]
     assert not [p for _, _, p in draft.new_phrases if "báo cáo" in p["text"]]
+
+
+# --- a dispatch's numbered items led by a body's name ------------------------------------------------------------------
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("items", "units"), [
+    ("1. Phòng Văn hóa và Thông tin: Xây dựng tin, bài tuyên truyền.\n\n2. Trung tâm Văn hóa - Thể thao: Treo băng rôn "
+     "tại các tuyến phố.", ["Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa - Thể thao"]),
+    ("a) Công an xã: Bảo đảm an ninh trật tự tại các điểm tổ chức.\n\nb) Các trường học: Lồng ghép tuyên truyền trong "
+     "giờ sinh hoạt.", ["Công an xã", "Các trường học"]),
+    ("1. Đài Phát thanh và Truyền hình tỉnh, Báo Hà Giang: Mở chuyên mục tuyên truyền.\n\n2. Sở Thông tin và Truyền "
+     "thông: Hướng dẫn các cơ quan báo chí đưa tin.", ["Đài Phát thanh và Truyền hình tỉnh, Báo Hà Giang",
+                                                   "Sở Thông tin và Truyền thông"]),
+])
+def test_a_dispatchs_items_led_by_a_bodys_name_are_that_bodys_tasks(issuer: Issuer, items: str, units: list[str]) -> None:
+    """`1. Phòng …: task` in a dispatch without sections: the whole lead before `:` is the unit (a list item's lead
+    pins it), the rest its task."""
+    draft = draft_of(dispatch(issuer, items), issuer.year)
+
+    assert [r["unit"] for r in draft.plan["responsibilities"]] == units
+    assert all(not marked(t) for r in draft.plan["responsibilities"] for t in r["tasks"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(lead=st.sampled_from(["Tuyên truyền trực quan", "Về nội dung", "Lưu ý", "Phòng Nội vụ", "Các thôn, tổ dân phố",
+                             "Hình thức tuyên truyền", "Ủy ban Mặt trận Tổ quốc xã", "Đối với các trường học"]))
+def test_no_unmarked_unit_is_a_lead_naming_no_body(lead: str) -> None:
+    issuer = ISSUERS[3]
+    draft = draft_of(dispatch(issuer, f"1. {lead}: thực hiện theo hướng dẫn.\n\n2. Treo băng rôn."), issuer.year)
+
+    for responsibility in draft.plan.get("responsibilities", []):
+        if not marked(responsibility["unit"]):
+            assert responsibility["unit"] in ("Phòng Nội vụ", "Các thôn, tổ dân phố", "Ủy ban Mặt trận Tổ quốc xã")
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("width", [70, 85, 100])
+def test_a_bodys_item_a_pdf_ran_into_the_next_paragraph_is_marked(issuer: Issuer, width: int) -> None:
+    """Read from a PDF's text, the last item and the paragraph after it may come as one: where the task ends is then
+    not pinned, so the task is marked, never the two paragraphs as one unmarked task."""
+    y = issuer.year
+    items = (f"1. Phòng Văn hóa và Thông tin: Xây dựng tin, bài tuyên truyền.\n\n2. UBND các xã, thị trấn: Tổ chức "
+             f"tuyên truyền trên hệ thống loa truyền thanh; báo cáo kết quả về UBND huyện (qua Phòng Văn hóa và Thông tin) "
+             f"chậm nhất ngày 22/5/{y}.\n\nThời gian tổ chức các hoạt động: từ ngày 08/5/{y} đến ngày 20/5/{y}.")
+    for seed in range(12):
+        draft = draft_of(pdf_like(dispatch(issuer, items), seed, width), y)
+        for responsibility in draft.plan.get("responsibilities", []):
+            for task in responsibility["tasks"]:
+                assert marked(task) or "Thời gian" not in task

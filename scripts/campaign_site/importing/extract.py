@@ -164,6 +164,7 @@ class _Extraction:
             else:
                 after.append((p.text, p, False))
         self.intro_items: list[str] = []
+        labelled_units = 0
         for text, para, continues in after:
             text = _AS_FOLLOWS.sub("", re.sub(r"^[\s,.;:]+", "", text))
             if not text:
@@ -184,6 +185,13 @@ class _Extraction:
                 # body and its verb begin (or read from a sentence by its first word): marked.
                 purpose = text[:actor.start()] if actor else text
                 self.intro_purposes.append(review(capitalize(purpose.strip().rstrip(" ,;"))))
+            elif para.kind != "plain" and not continues and (labelled := sections.unit_label(text)):
+                # `1. Phòng …: task`, an item of a dispatch whose whole lead names a body: that body's task, pinned
+                # (unless where the paragraph ends is uncertain: a PDF line run on).
+                task = review(labelled[1]) if para.doubtful else labelled[1]
+                self.sections.units.insert(labelled_units, sections.Unit(labelled[0], not para.doubtful, [{"text": task}],
+                                                                         from_label=True, listed_as=para.kind))
+                labelled_units += 1  # before the units of the sections below
             elif para.kind != "plain" and not self.sections.found and (unit := sections.UNIT_ACTOR.match(text)):
                 # An item of a dispatch without sections whose subject is a body (`2. Trung tâm … xây dựng tin, bài …`):
                 # that body's task; the name read from the sentence and the task, marked.

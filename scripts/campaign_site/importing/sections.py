@@ -66,8 +66,11 @@ _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
 _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
                r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
+_BODY_KINDS = r"(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các)"
+"""The words a body's name (or a group of bodies, `Các trường học`) opens with."""
+_BODY_LEAD = re.compile(rf"^{_BODY_KINDS}\b")
 UNIT_ACTOR = re.compile(
-    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các|Đề nghị)\b"
+    rf"^(?P<u>(?:{_BODY_KINDS}|Đề nghị)\b"
     rf"(?!\s+(?:{_TASK_VERBS})\b)[^,;:.]{{2,80}}?"
     r"(?:,\s[^\W\d_][^,;:.\s]*(?:\s[^,;:.\s]+){0,4}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
@@ -513,6 +516,15 @@ class _Walker:
         outside = current.from_label and current.listed_as != "plain" and p.kind == "plain"
         pinned = current.certain and not outside and not doubtful
         current.tasks.append({"text": _without_name(current.name, text) if pinned else review(text)})
+
+
+def unit_label(text: str) -> tuple[str, str] | None:
+    """(unit, task) of an item `Phòng …: task` whose whole lead before `:` names a body: a list item's lead pins its unit."""
+    m = _UNIT_LABEL.match(text)
+    if not m or len(m["u"].split()) > _UNIT_WORDS or not _BODY_LEAD.match(m["u"]):
+        return None
+    unit = m["u"].strip()
+    return unit, _without_name(unit, m["t"].strip())
 
 
 def _label_line(p: Para, rest: str) -> bool:
