@@ -58,7 +58,8 @@ def test_each_shipped_plan_is_imported_again_from_its_word_file(seed: str, tmp_p
     written, _ = import_file(project, source)
     assert written.files[0] == target
     counts = compare(yaml.safe_load(target.read_text(encoding="utf-8")), shipped, shipped_phrases)
-    assert counts.exact_share >= 0.95 and counts.wrong == 0 and counts.invented == 0, counts.details
+    right = (counts.exact + counts.marked_right) / counts.fields  # a weak rule's right value is marked, not wrong
+    assert counts.exact_share >= 0.85 and right >= 0.95 and counts.wrong == 0 and counts.invented == 0, counts.details
 
 
 def test_the_command_writes_a_draft_that_check_blocks_until_every_mark_is_confirmed(tmp_path: Path) -> None:
@@ -154,7 +155,8 @@ def test_a_dispatch_not_among_the_shipped_ones_is_read_without_inventing(tmp_pat
     assert "addressees" not in plan  # a plan has no "Kính gửi"
     text = written.files[0].read_text(encoding="utf-8")
     unsure = [line.strip() for line in text.splitlines() if not line.startswith("#") and ("CẦN ĐIỀN" in line or REVIEW_PREFIX in line)]
-    assert unsure == ["recipient: 'CẦN ĐIỀN: báo cáo cho ai'"]  # "báo cáo Ủy ban nhân dân tỉnh" is left to a person
+    # "báo cáo Ủy ban nhân dân tỉnh" is left to a person; "về Sở Khoa học và Công nghệ" names no province: marked.
+    assert sorted(unsure) == ["recipient: 'CẦN KIỂM TRA: Sở Khoa học và Công nghệ'", "recipient: 'CẦN ĐIỀN: báo cáo cho ai'"]
 
 
 # A dispatch whose header the rules read only in part is a draft, not a refusal ------------------------

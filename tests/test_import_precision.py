@@ -523,8 +523,9 @@ def test_a_deadline_keeps_its_wording_and_marks_a_year_it_lacks(site: SiteData, 
     ("Kết quả thực hiện đề nghị gửi về Văn phòng trước ngày 10/5/{y} để tổng hợp, báo cáo.", None),
     ("Đề nghị gửi báo cáo về Văn phòng trước ngày 10/5/{y}.", None),
     ("Báo cáo kết quả (kèm ảnh) gửi về Văn phòng trước ngày 10/5/{y}.", None),
-    ("Đề nghị các cơ quan, đơn vị báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "các cơ quan, đơn vị"),
-    ("Đề nghị Quý cơ quan tổng hợp, báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", "Quý cơ quan"),
+    # Who is asked, cut from the sentence at the verb after it: read, marked.
+    ("Đề nghị các cơ quan, đơn vị báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", REVIEW_PREFIX + "các cơ quan, đơn vị"),
+    ("Đề nghị Quý cơ quan tổng hợp, báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", REVIEW_PREFIX + "Quý cơ quan"),
     # The sentence's subject may be who reports, or may not: read, marked.
     ("Các đơn vị gửi báo cáo kết quả về Văn phòng trước ngày 10/5/{y}.", REVIEW_PREFIX + "Các đơn vị"),
     ("UBND các phường, xã gửi kết quả thực hiện về Văn phòng, hạn cuối ngày 10/5/{y} để tổng hợp.",
@@ -1022,16 +1023,20 @@ def test_a_name_wrapped_anywhere_in_a_header_cell_is_read_whole(name: str, data:
 
 @pytest.mark.parametrize("issuer", ISSUERS, ids=ISSUER_IDS)
 @pytest.mark.parametrize(("sentence", "recipient"), [
-    # A name, with the office it goes through in brackets or after `qua`, up to the deadline's words: pinned.
+    # A name, with the office it goes through in brackets or after `qua`, up to the deadline's words: whole, and
+    # marked, since a preposition and the deadline's words cut it (no list names the span as one body).
     ("Các đơn vị gửi báo cáo kết quả về Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành) trước ngày 10/5/{y} "
-     "để tổng hợp.", "Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành)"),
+     "để tổng hợp.", REVIEW_PREFIX + "Sở Khoa học và Công nghệ (qua Phòng Quản lý chuyên ngành)"),
     ("Đề nghị các cơ quan báo cáo kết quả về Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình) chậm nhất ngày 10/5/{y}.",
-     "Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình)"),
+     REVIEW_PREFIX + "Sở Văn hóa, Thể thao và Du lịch (qua Phòng Gia đình)"),
     ("Kết quả thực hiện gửi về Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện trước ngày 10/5/{y}.",
-     "Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện"),
+     REVIEW_PREFIX + "Ủy ban nhân dân huyện qua Văn phòng HĐND và UBND huyện"),
     ("Báo cáo kết quả gửi về Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn) "
-     "chậm nhất ngày 10/5/{y} để tổng hợp.", "Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn)"),
-    ("Đề nghị các đơn vị gửi báo cáo về Trung tâm Văn hóa tỉnh trước ngày 10/5/{y}.", "Trung tâm Văn hóa tỉnh"),
+     "chậm nhất ngày 10/5/{y} để tổng hợp.",
+     REVIEW_PREFIX + "Bộ (qua Vụ Kế hoạch - Tài chính; bản điện tử gửi qua hộp thư vukh@example.gov.vn)"),
+    ("Đề nghị các đơn vị gửi báo cáo về Trung tâm Văn hóa tỉnh trước ngày 10/5/{y}.", REVIEW_PREFIX + "Trung tâm Văn hóa tỉnh"),
+    # A name a reference list pins whole: unmarked.
+    ("Các đơn vị gửi báo cáo kết quả về Ủy ban nhân dân tỉnh Lào Cai trước ngày 10/5/{y}.", "Ủy ban nhân dân tỉnh Lào Cai"),
     # Words that are not a name between the recipient and the date: the whole span, marked.
     ("Báo cáo kết quả gửi về Phòng Giáo dục, địa chỉ thư điện tử: pgd@example.gov.vn, hạn cuối ngày 10/5/{y}.",
      REVIEW_PREFIX + "Phòng Giáo dục, địa chỉ thư điện tử: pgd@example.gov.vn"),
@@ -1070,7 +1075,7 @@ def test_a_recipient_followed_by_words_that_are_no_name_is_never_unmarked(name: 
     ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; các hoạt động chính tổ chức trong tuần từ ngày 19/4 đến "
      "ngày 23/4/{y}.", None),
     ("III. THỜI GIAN\n\nTừ ngày 15/4/{y} đến ngày 30/4/{y}; có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4.",
-     "Có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4."),
+     REVIEW_PREFIX + "Có thể kết nối với Ngày Sở hữu trí tuệ thế giới 26/4."),
     # Another paragraph or another numbered item is not the window's note, unmarked.
     ("3. Thời gian: từ ngày 15/4 đến ngày 30/4/{y}.\n\n4. Đề nghị Ủy ban nhân dân các xã chỉ đạo các thôn treo băng rôn.",
      None),
@@ -1081,8 +1086,8 @@ def test_a_recipient_followed_by_words_that_are_no_name_is_never_unmarked(name: 
 ])
 def test_a_windows_note_is_a_clause_of_its_own_sentence(site: SiteData, issuer: Issuer, section: str,
                                                         note: str | None) -> None:
-    """What follows a window in its own sentence after `;` is its note; another sentence or paragraph is
-    kept out of it unless marked, and a clause holding the peak adds no note."""
+    """What follows a window in its own sentence after `;` is its note, marked (a clause cut from the sentence);
+    another sentence or paragraph is kept out of it unless marked, and a clause holding the peak adds no note."""
     draft = draft_of(site, document(issuer, section.format(y=issuer.year)), issuer.year)
 
     got = draft.plan["window"].get("note")

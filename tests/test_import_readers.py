@@ -618,9 +618,10 @@ def test_a_stamp_beside_other_text_across_a_column_gap_is_dropped(line: str, kep
 def test_a_place_and_date_a_pdf_ran_into_the_subject_are_taken_out_and_the_place_marked(
         lines: list[str], subject: str, place: str, date: str) -> None:
     """A header typed with tabs, its subject wrapped beside the place and date: the PDF may run them together.
-    The date is pinned by `ngày … năm`; where the place begins is not, so it is written for checking."""
+    The date is pinned by `ngày … năm`; where the place begins is not, so it is written for checking, and so is
+    the subject that ends there."""
     read = read_header("\n".join(["SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 12/SKHCN-VP", *lines, "Kính gửi: Các đơn vị"]) + "\n")
-    assert (read.subject, read.place, read.date) == (subject, REVIEW_PREFIX + place, date)
+    assert (read.subject, read.place, read.date) == (REVIEW_PREFIX + subject, REVIEW_PREFIX + place, date)
     assert read.addressees == ["Các đơn vị"]
 
 

@@ -51,6 +51,9 @@ class Citation:
     nested: list[Citation] = field(default_factory=list)
     issuer_certain: bool = True
     """Whether a reference list pins the issuer (`names.agency`); otherwise `issuer` is the words whole."""
+    summary_certain: bool = True
+    """Whether the summary ends where its clause does (`;`, `.`, the next citation), not before the sentence's
+    subject and verb (`…, Sở … đề nghị`), a cut the rules chose."""
 
 
 _CITED = re.compile(rf"(?i:{_TYPE})\s+(?:số\s+)?\d")
@@ -59,10 +62,10 @@ _AND_CITED = re.compile(rf"\s+và\s+(?i:{_TYPE})\s+(?:số\s+)?\d")
 the first implements (`… thực hiện Nghị quyết số 57 và Nghị quyết số 71` keeps both in the summary)."""
 
 
-def _summary_end(text: str, start: int) -> int:
-    """Where a summary ends: `;`, a full stop, a comma before the next citation or the sentence's subject
-    (`, Sở … xây dựng`), or `và` before the next citation when the summary cites none; quotes and brackets are
-    read through."""
+def _summary_end(text: str, start: int) -> tuple[int, bool]:
+    """Where a summary ends, and whether that is its clause's end: `;`, a full stop, a comma before the next
+    citation, or `và` before the next citation when the summary cites none (True); a comma before the sentence's
+    subject (`, Sở … xây dựng`: False). Quotes and brackets are read through."""
     depth = 0
     i = start
     while i < len(text):
@@ -73,15 +76,17 @@ def _summary_end(text: str, start: int) -> int:
             depth -= 1
         elif depth == 0:
             if c == ";" and _ends_at_semicolon(text, i + 1):
-                return i
+                return i, True
             if c == "." and (i + 1 == len(text) or text[i + 1] == " ") and not _ABBREVIATED.search(text[max(0, i - 3):i + 1]):
-                return i
-            if c == "," and (re.match(rf"\s*(?i:{_TYPE})\s+(?:số\s+)?\d", text[i + 1:]) or _ACTOR_NEXT.match(text, i + 1)):
-                return i
+                return i, True
+            if c == "," and re.match(rf"\s*(?i:{_TYPE})\s+(?:số\s+)?\d", text[i + 1:]):
+                return i, True
+            if c == "," and _ACTOR_NEXT.match(text, i + 1):
+                return i, False
             if c == " " and _AND_CITED.match(text, i) and not _CITED.search(text, start, i):
-                return i  # `… về việc hưởng ứng … và Công văn số …`: a second document cited beside the first
+                return i, True  # `… về việc hưởng ứng … và Công văn số …`: a second document cited beside the first
         i += 1
-    return len(text)
+    return len(text), True
 
 
 def _ends_at_semicolon(text: str, after: int) -> bool:
@@ -117,14 +122,14 @@ def citations(text: str) -> list[Citation]:
             issuer, issuer_certain = names.agency(squash(text[begin:end]), when)
             issuer = issuer or None
             pos = end
-        summary = None
+        summary, summary_certain = None, True
         if s := re.match(r"\s*,?\s*(?P<s>(?:về|V/v|v/v)\b)", text[pos:]):
             begin = pos + s.start("s")
-            end = _summary_end(text, begin)
+            end, summary_certain = _summary_end(text, begin)
             summary = squash(text[begin:end]).rstrip(" ,") or None
             pos = end
         found.append(Citation(capitalize(m["type"].lower()) if m["type"][0].islower() else m["type"], ns, when, issuer,
-                              summary, m.start(), pos, issuer_certain=issuer_certain))
+                              summary, m.start(), pos, issuer_certain=issuer_certain, summary_certain=summary_certain))
     outer: list[Citation] = []
     for c in found:
         parent = next((o for o in outer if o.start < c.start < o.end), None)
@@ -203,7 +208,7 @@ def _drafted(citation: Citation, new_ids: dict[str, dict]) -> Resolved | None:
         if citation.issuer and citation.issuer_certain and is_marked(issuer):
             entry["issuer"], entry["level"] = citation.issuer, names.document_level(citation.issuer) or entry["level"]
         if citation.summary and "summary" not in entry:
-            entry["summary"] = citation.summary
+            entry["summary"] = _summary(citation)
         certain = "date" in entry and not is_marked(entry["issuer"]) and not is_marked(entry["level"])
         return Resolved(doc_id, certain)
     return None
@@ -231,12 +236,18 @@ def _new(citation: Citation, registry: Mapping[str, LegalDocument], plan_year: i
         entry["issuer"] = to_fill(plain("staff.new_issuer"))
     entry["level"] = level if level else to_fill(plain("staff.new_document_level"))
     if citation.summary:
-        entry["summary"] = citation.summary
+        entry["summary"] = _summary(citation)
     if doc_id in registry and doc_id not in new_ids:
         doc_id = f"{doc_id}-{len(new_ids) + 2}"
         entry["id"] = doc_id
     new_ids.setdefault(doc_id, entry)
     return Resolved(doc_id, certain, entry)
+
+
+def _summary(citation: Citation) -> str:
+    """The summary as documents.yaml keeps it: marked when the rules chose where it ends."""
+    summary = citation.summary or ""
+    return summary if citation.summary_certain else review(summary)
 
 
 def _level_from_symbol(number_symbol: str) -> str | None:

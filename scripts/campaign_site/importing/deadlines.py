@@ -11,10 +11,10 @@ from datetime import date
 from campaign_site.core.catalogue import plain
 from campaign_site.data.placeholders import review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
-from campaign_site.importing import dates
-from campaign_site.importing.sections import UNIT_ACTOR
+from campaign_site.importing import dates, names
+from campaign_site.importing.sections import LEADING_VERB, UNIT_ACTOR
 from campaign_site.importing.text import sentences
-from campaign_site.importing.vn import capitalize, squash
+from campaign_site.importing.vn import capitalize, key, squash
 
 _THEN = r"(?:\s+là)?(?:\s+vào)?\s+ngày"
 RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất{_THEN}|chậm\s+nhất|hạn\s+chót{_THEN}|hạn\s+cuối{_THEN}|"
@@ -34,7 +34,6 @@ _RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?=[A-ZĐÂĂ�
 """Where the recipient's name starts: after `về` in a clause that reports or sends."""
 _RECIPIENT_END = re.compile(r",?\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|bằng)\b|[.;](?:\s|$)|\*|$")
 """What ends it, outside brackets: the deadline's or the purpose's words, the clause's end."""
-_VIA = re.compile(r"\s+qua\s+")
 _PURPOSE = re.compile(r"\s(?P<note>để\s+[^;]+?)(?=\s*(?:\./\.|[.;]\s|[.;]?$))")
 
 
@@ -54,8 +53,11 @@ def _rule(words: str) -> DeadlineRule:
     return next(rule for rule, printed in DEADLINE_RULES.items() if written.startswith(printed.removesuffix(" ngày")))
 
 
-def find(text: str, unit: str | None, year: int | None, signed: date | None = None) -> list[Deadline]:
-    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of. A day written
+def find(text: str, unit: str | None, year: int | None, signed: date | None = None,
+         own: frozenset[str] = frozenset()) -> list[Deadline]:
+    """The report deadlines a paragraph sets; `unit` is the responsibility it is a task of (who reports when the
+    sentence opens with what is done or with the unit's name; another opening is marked); `own` the keys of the
+    names the document gives its own issuer (`issuer.own_names`), a recipient it pins. A day written
     without its year is in `year`, or the year after when that day comes before the document was `signed`
     (`trước ngày 10/6 hằng năm` in a plan of September: the first such day after it); marked either way."""
     out = []
@@ -74,17 +76,19 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
                 continue
             certain = not inferred
             reporter = None
-            if advised := _ADVISED.search(sentence):
-                reporter = advised["who"]
-            elif requested := _REQUESTED.search(sentence):
-                reporter = requested["who"]
-            elif unit:
-                reporter = unit
-            elif subject := UNIT_ACTOR.match(sentence):
+            subject = UNIT_ACTOR.match(sentence)
+            if cut := _ADVISED.search(sentence) or _REQUESTED.search(sentence):
+                # Cut at the verb that follows: no structure says where the name ends, unless it is the issuer's.
+                reporter = cut["who"] if key(cut["who"]) in own else review(cut["who"])
+            elif unit and (LEADING_VERB.match(sentence) or subject and key(subject["u"]) == key(unit)):
+                reporter = unit  # the task says what its unit does: the unit reports
+            elif subject:
                 reporter = review(subject["u"])  # the sentence's subject, which may or may not be who reports
-            recipient, after = _recipient(sentence)
+            elif unit:
+                reporter = review(unit)  # the sentence opens with other words than the unit's task (another body?)
+            recipient, after = _recipient(sentence, signed, own)
             note_match = _PURPOSE.search(sentence, after or m.end())
-            note = squash(note_match["note"]).rstrip(" ./") if note_match else None
+            note = review(squash(note_match["note"]).rstrip(" ./")) if note_match else None  # cut at `để`
             out.append(Deadline(
                 dates.short(when), rule,
                 squash(reporter) if reporter else to_fill(plain("staff.new_reporter")),
@@ -94,11 +98,13 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
     return out
 
 
-def _recipient(sentence: str) -> tuple[str | None, int | None]:
+def _recipient(sentence: str, signed: date | None, own: frozenset[str]) -> tuple[str | None, int | None]:
     """Whom the report goes to and where its name ends: what `về` names up to the deadline's words, with
-    the office it goes through (`Sở … (qua Phòng …)`, `Ủy ban … qua Văn phòng …`). A name, its parts after
-    commas capitalised (`Sở Văn hóa, Thể thao và Du lịch`), is pinned; other words in the span (`…, kèm
-    ảnh`, `…, địa chỉ thư điện tử: …`) make the whole span marked."""
+    the office it goes through (`Sở … (qua Phòng …)`, `Ủy ban … qua Văn phòng …`). A preposition and the
+    deadline's words cut it from the sentence, so it is pinned only when a reference list names the whole
+    span as one body (`names.agency`: `Bộ Khoa học và Công nghệ`, `Ủy ban nhân dân tỉnh Lào Cai`) or the span is
+    a name of the issuer the header pins (`own`: `Sở Khoa học và Công nghệ` in the Sở's own dispatch); anything
+    else (a name without its place, an office after `qua`, `…, kèm ảnh`) is the whole span, marked."""
     start = _RECIPIENT.search(sentence)
     if not start:
         return None, None
@@ -108,11 +114,9 @@ def _recipient(sentence: str) -> tuple[str | None, int | None]:
     span = squash(rest[:end.start()]).rstrip(" ,;")
     if not span:
         return None, None
-    outside = re.sub(r"\([^()]*\)", "", span)
-    named = "(" not in outside and ")" not in outside and all(
-        part and not re.search(r"[:@;]", part) and all(piece.strip()[:1].isupper() for piece in part.split(","))
-        for part in _VIA.split(outside.strip()))
-    return span if named else review(span), start.end() + end.start()
+    listed, on_list = names.agency(span, signed)
+    pinned = key(span) in own or on_list and key(listed) == key(span)
+    return span if pinned else review(span), start.end() + end.start()
 
 
 def as_data(deadline: Deadline) -> dict:
@@ -139,7 +143,8 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9]|\s*$)|\
 
 def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     """The window of a `Thời gian` section: its first range, a peak (`cao điểm`) inside it, and the rest
-    of the sentence as a note. Notes for staff come second."""
+    of the sentence as a note. The range is pinned only when it is the section's one range and writes its
+    year; the note, a clause cut at `;`, is marked. Notes for staff come second."""
     notes: list[str] = []
     text = "\n".join(texts)
     found = sorted(dates.ranges(text, year) + dates.months(text, year), key=lambda r: r.begin)
@@ -150,7 +155,8 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
     if main is None:
         return None, notes
     data: dict = {"start": dates.short(main.start), "end": dates.short(main.end)}
-    if main.inferred_year or main.whole_months:
+    several = len([r for r in found if r not in peaks]) > 1  # which one is the window, the section does not say
+    if main.inferred_year or main.whole_months or several:
         data = {k: review(v) for k, v in data.items()}
         written = squash(text[main.begin:main.finish])
         if main.inferred_year:
@@ -158,7 +164,7 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
         if main.whole_months:
             notes.append(plain("import.window_months", text=written))
     if note := _note(text, main, found):
-        data["note"] = note
+        data["note"] = review(note)
     if peaks:
         p = peaks[0]
         if main.start <= p.start and p.end <= main.end:
@@ -168,7 +174,7 @@ def window(texts: list[str], year: int | None) -> tuple[dict | None, list[str]]:
                 data["peak"]["name"] = review(squash(in_sentence(named)))
         else:
             notes.append(plain("import.peak_outside"))
-    if len([r for r in found if r not in peaks]) > 1:
+    if several:
         notes.append(plain("import.many_spans"))
     return data, notes
 

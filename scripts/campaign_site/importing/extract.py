@@ -119,7 +119,7 @@ class _Extraction:
         window = self._window()
         if window:
             plan["window"] = window
-        plan["report_deadlines"] = self._deadlines()
+        plan["report_deadlines"] = self._deadlines(issuer.own_names(who))
         plan["responsibilities"] = self._responsibilities()
         if self.ending.closing:
             plan["closing"] = self._closing(self.ending.closing, closing_at)
@@ -164,6 +164,7 @@ class _Extraction:
             else:
                 after.append((p.text, p, False))
         self.intro_items: list[str] = []
+        labelled_units = 0
         for text, para, continues in after:
             text = _AS_FOLLOWS.sub("", re.sub(r"^[\s,.;:]+", "", text))
             if not text:
@@ -171,16 +172,26 @@ class _Extraction:
             actor = next((m for m in basis.ACTOR.finditer(text) if m.start("actor") > 0), None)
             first_actor = next(iter(basis.ACTOR.finditer(text)), None)
             if _PURPOSE_OPENING.match(text) and self.sections.purposes:
-                self.context.append(_whole(text))  # the purposes are listed below: the sentence, not a cut clause
+                # The purposes are listed below: the sentence as the context; after a citation, the rest of the
+                # citing sentence, which is a cut of it: marked.
+                self.context.append(review(_whole(text)) if continues else _whole(text))
             elif _PURPOSE_OPENING.match(text) and not continues and actor:
                 # `Nhằm …, Sở … đề nghị …:` opening a paragraph of its own, no purposes section: staff keep either the
                 # sentence as the context or its first clause as the purpose; the document does not say: both, marked.
                 self.context.append(review(_whole(text)))
                 self.intro_purposes.append(review(capitalize(text[:actor.start()].strip().rstrip(" ,;"))))
             elif _PURPOSE_OPENING.match(text):
-                # `Thực hiện …; nhằm …, Sở … đề nghị`: the purpose the basis sentence goes on to give.
+                # `Thực hiện …; nhằm …, Sở … đề nghị`: the purpose the basis sentence goes on to give, cut where a
+                # body and its verb begin (or read from a sentence by its first word): marked.
                 purpose = text[:actor.start()] if actor else text
-                self.intro_purposes.append(capitalize(purpose.strip().rstrip(" ,;")))
+                self.intro_purposes.append(review(capitalize(purpose.strip().rstrip(" ,;"))))
+            elif para.kind != "plain" and not continues and (labelled := sections.unit_label(text)):
+                # `1. Phòng …: task`, an item of a dispatch whose whole lead names a body: that body's task, pinned
+                # (unless where the paragraph ends is uncertain: a PDF line run on).
+                task = review(labelled[1]) if para.doubtful else labelled[1]
+                self.sections.units.insert(labelled_units, sections.Unit(labelled[0], not para.doubtful, [{"text": task}],
+                                                                         from_label=True, listed_as=para.kind))
+                labelled_units += 1  # before the units of the sections below
             elif para.kind != "plain" and not self.sections.found and (unit := sections.UNIT_ACTOR.match(text)):
                 # An item of a dispatch without sections whose subject is a body (`2. Trung tâm … xây dựng tin, bài …`):
                 # that body's task; the name read from the sentence and the task, marked.
@@ -379,23 +390,23 @@ class _Extraction:
                 return _marked(window)
         return None
 
-    def _deadlines(self) -> list[dict]:
+    def _deadlines(self, own: frozenset[str]) -> list[dict]:
         """Report deadlines wherever the body sets them: a unit's task (the unit reports), the closing, a
-        report section or any other paragraph; not the activity window."""
+        report section or any other paragraph; not the activity window. `own`: the issuer's names (a recipient)."""
         found: list[deadlines.Deadline] = []
         tasks = set()
         signed = issuer.signed_on(self.header.date)
         for unit in self.sections.units:
             for task in unit.tasks:
                 tasks.add(task["text"])
-                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year, signed)
+                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year, signed, own)
                 if task["text"].startswith(REVIEW_PREFIX):  # who reports, read from words no rule pins: to check
                     read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
                 found += read
         window = set(self.sections.window)
         for text in self._body_texts():
             if text not in tasks and text not in window:
-                found += deadlines.find(text, None, self.year, signed)
+                found += deadlines.find(text, None, self.year, signed, own)
         out: list[dict] = []
         seen = set()
         for d in found:

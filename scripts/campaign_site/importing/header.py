@@ -12,18 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from campaign_site.data.placeholders import review
+from campaign_site.data.placeholders import is_marked, review
 from campaign_site.importing import dates
 from campaign_site.importing.text import STAMP, Para
 from campaign_site.importing.vn import UPPER, is_caps, squash
 
 MOTTO = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc"
-                   r"|^\s*đảng\s+cộng\s+sản\s+việt\s+nam\s*$",
+                   r"|^\s*đảng\s+cộng\s+sản\s+việt\s+nam\s*$|^\s*đoàn\s+(?:tncs|thanh\s+niên\s+cộng\s+sản)\s+hồ\s+chí\s+minh\s*$",
                    re.IGNORECASE)
-_PARTY_MOTTO_AFTER = re.compile(r"^(?P<committee>(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)\s+\S.*?)\s+"
-                                r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")
-"""A Party committee's cell and the Party's motto beside it run into one line (`TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT
-NAM`): a committee named by its place never ends with the Party's name."""
+"""The State's motto, and the line the Party and the Youth Union print in its place (`ĐẢNG CỘNG SẢN VIỆT NAM`,
+`ĐOÀN TNCS HỒ CHÍ MINH`): the form's, never a body's name."""
+_PARTY_MOTTO_AFTER = re.compile(r"^(?P<committee>(?:(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)"
+                                r"|.*\b(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ))\s+\S.*?)\s+"
+                                r"(?:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)\s*$")
+"""A Party committee's or a union body's cell and the line beside it run into one (`TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN
+VIỆT NAM`, `BCH ĐOÀN TỈNH NGHỆ AN ĐOÀN TNCS HỒ CHÍ MINH`): a body named by its place never ends with those names."""
 _MOTTO_PIECE = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]?\s*TỰ\s+DO)\b"
                           r"|^(?:VIỆT\s+NAM|[-–—]?\s*HẠNH\s+PHÚC)$", re.IGNORECASE)
 """A piece of the motto a narrow cell or box wrapped (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): no body's name."""
@@ -190,7 +193,10 @@ def parse(paras: list[Para]) -> Header:
                 # the place and date; where it ends is not certain.
                 header.subject = review(f"{header.subject} {_RULE_AFTER.sub('', text)}")
             else:
-                header.subject = _RULE_AFTER.sub("", SUBJECT.sub(r"\g<s>", text))  # the subject a PDF ran into the place and date
+                # The subject a PDF ran into the place and date: it ends where the place begins, so it is as
+                # certain as the place is.
+                subject = _RULE_AFTER.sub("", SUBJECT.sub(r"\g<s>", text))
+                header.subject = review(subject) if is_marked(header.place) else subject
             header.type = header.type or "Công văn"
             i += 1
             continue
@@ -243,7 +249,8 @@ def named_days(subject: str) -> list[str]:
 
 
 def _addressees(paras: list[Para], header: Header) -> None:
-    """`Kính gửi: …` on one line, or `Kính gửi:` then a list."""
+    """`Kính gửi: …` on one line (its addressees separated by `;`, as Decree 30 separates them), or `Kính gửi:`
+    then a list."""
     i = header.end
     while i < len(paras) and not paras[i].full.strip():
         i += 1
@@ -252,7 +259,7 @@ def _addressees(paras: list[Para], header: Header) -> None:
     m = re.match(r"^Kính gửi\s*[:.]?\s*(?P<rest>.*)$", paras[i].full)
     if not m:
         return
-    items = [m["rest"]] if m["rest"].strip() else []
+    items = m["rest"].split(";")
     i += 1
     while i < len(paras) and paras[i].kind == "bullet" and not items_end(paras[i]):
         items.append(paras[i].text)

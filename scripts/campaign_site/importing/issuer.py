@@ -9,11 +9,11 @@ from datetime import date
 from typing import Any
 
 from campaign_site.core.catalogue import plain
-from campaign_site.data.placeholders import review, to_fill, without_review
+from campaign_site.data.placeholders import is_marked, review, to_fill, without_review
 from campaign_site.data.vn_dates import parse_partial_date
 from campaign_site.importing import names
 from campaign_site.importing.header import Header
-from campaign_site.importing.vn import title_name
+from campaign_site.importing.vn import key, title_name
 
 
 def signed_on(written: str | None) -> date | None:
@@ -44,12 +44,12 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         if not certain:
             notes.append(plain("import.name_recased", written=agencies[-1], name=name))
     else:
+        # No header: the body a sentence names as its subject, cut at its verb, is never pinned (one naming its
+        # place first).
         found = [re.sub(r"\s*\([^)]*\)", "", a) for a in actors]
         complete = [a for a in found if names.localities(a)]
-        if complete:
-            name, certain = complete[0], True
-        elif found:
-            name, certain = found[0], False
+        if found:
+            name, certain = (complete or found)[0], False
         else:
             notes.append(plain("import.no_issuer"))
             return {"name": to_fill(plain("staff.new_issuer_name")), "short_name": to_fill(plain("import.hint_short_name")),
@@ -57,7 +57,8 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     if not agencies and not certain:
         notes.append(plain("import.name_from_sentence", name=name))
     level = names.level(name)
-    province, province_certain = None, certain
+    # A province the header cell names is the cell's and the list's, however its body's own words are written.
+    province, province_certain = None, certain or bool(agencies)
     localities = names.localities(name)
     if localities and localities[0][0] in ("tỉnh", "thành phố"):
         province = names.province(localities[0][1])
@@ -129,3 +130,17 @@ def id_name(found: dict) -> str:
     name = found.get("name", "")
     short, _ = names.short_name(without_review(name), found.get("level"))
     return short if name == without_review(name) else review(short)
+
+
+def own_names(found: dict) -> frozenset[str]:
+    """The keys of the names a document's sentences give the issuer its header pins (`Sở Khoa học và Công nghệ tỉnh
+    Lạng Sơn`): whole, without its place's name, its place or the word `tỉnh` (`Sở Khoa học và Công nghệ tỉnh`, `Sở
+    Khoa học và Công nghệ`, `Sở Khoa học và Công nghệ Lạng Sơn`), each also abbreviated (`UBND xã`), and its kind alone (`Sở`, `Bộ`). None for an issuer read from a
+    sentence."""
+    name = found.get("name", "")
+    if not name or is_marked(name):
+        return frozenset()
+    forms = {name, name.split()[0]}
+    for word, place in names.localities(name):
+        forms |= {name.replace(f" {place}", ""), name.replace(f" {word} {place}", ""), name.replace(f" {word} ", " ")}
+    return frozenset(key(f) for form in forms for f in (form, names.short_name(form, None)[0]))

@@ -116,14 +116,16 @@ def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
 
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
-    whether that is certain. The body's own spelling wins; then the list of central bodies; then known kinds
-    of agency, fields and localities; anything else is written as a sentence and flagged."""
+    whether that is certain. The body's own spelling wins (a ministry only when the list of central bodies has
+    it: `BỘ NÔNG NGHIỆP` is the start of a longer name whose cell lost its line); then the list of central bodies;
+    then known kinds of agency, fields and localities; anything else is written as a sentence and flagged."""
     wanted = key(upper)
     size = len(upper.strip())
     for m in re.finditer(r"(?<!\w)\w", body):
         segment = body[m.start():m.start() + size]
         if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
-            return segment, True
+            listed = central_body(segment)
+            return segment, not wanted.startswith("bộ ") or listed is not None and listed[1] == len(segment)
     rest = upper.strip()
     if (listed := central_body(rest)) and listed[1] == len(rest):
         return listed[0].name, True
@@ -182,7 +184,8 @@ def central_body(text: str) -> tuple[Body, int] | None:
 def agency(text: str, on: date | None = None) -> tuple[str, bool]:
     """The body a citation's issuer words name, and whether a reference list pins it: a listed central body
     (`Bộ Khoa học và Công nghệ đề nghị các bộ, …` → `Bộ Khoa học và Công nghệ`), or a kind of local agency
-    with its field and a listed province (`Sở Khoa học và Công nghệ tỉnh Hòa Bình`) or its commune. Words
+    with its field and a listed province, spelled as the list spells it (`Sở Khoa học và Công nghệ tỉnh Hòa Bình`
+    for a printed `Hoà Bình`), or its commune. Words
     that name a second body, or a name on no list, give the words whole and uncertain; a listed body that
     did not exist `on` the document's date (`Bộ Thông tin và Truyền thông` in 2026) is uncertain too."""
     text = text.strip(" ,;")
@@ -196,6 +199,8 @@ def agency(text: str, on: date | None = None) -> tuple[str, bool]:
         if local["word"] in ("tỉnh", "thành phố"):
             place = _listed_province(local["rest"])
             end = begin + len(place) if place and key(text[begin:begin + len(place)]) == key(place) else None
+            if end is not None and place:
+                text = text[:begin] + place + text[end:]  # the list's spelling (`Thanh Hóa` for a printed `Thanh Hoá`)
         else:
             name = re.match(r"[^\W\d_]\w*(?:(?:\s+| - )[^\W\d_a-zđ]\w*)*", local["rest"])
             end = begin + name.end() if name else None

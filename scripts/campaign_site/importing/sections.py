@@ -66,13 +66,17 @@ _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
 _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
                r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
+_BODY_KINDS = r"(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các)"
+"""The words a body's name (or a group of bodies, `Các trường học`) opens with."""
+_BODY_LEAD = re.compile(rf"^{_BODY_KINDS}\b")
 UNIT_ACTOR = re.compile(
-    r"^(?P<u>(?:Sở|Phòng|UBND|Ủy ban|Uỷ ban|Trung tâm|Văn phòng|Công an|Ban|Đài|Báo(?!\s+cáo)|Các|Đề nghị)\b"
+    rf"^(?P<u>(?:{_BODY_KINDS}|Đề nghị)\b"
     rf"(?!\s+(?:{_TASK_VERBS})\b)[^,;:.]{{2,80}}?"
     r"(?:,\s[^\W\d_][^,;:.\s]*(?:\s[^,;:.\s]+){0,4}?){0,2})\s+"
     rf"(?:{_TASK_VERBS})\b"
 )
-_LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
+LEADING_VERB = re.compile(rf"^(?:{_TASK_VERBS})\b", re.IGNORECASE)
+"""A task opening with what is done: its subject is the unit it is listed under."""
 _UNIT_WORDS = 25
 """The longest unit name read from a heading or a label (`Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức
 chính trị - xã hội tỉnh` has 19 words)."""
@@ -194,10 +198,16 @@ class _Walker:
         """A task table was read in this section."""
         self.flattened = False
         """A task table's header row with its cells run together was met in this section (`tables.flat_header`)."""
+        self.listed = False
+        """An item of this section (or subsection) was numbered or bulleted: a plain paragraph after it is outside
+        the list the heading pins (a note, a heading a PDF lost), so it is marked."""
+        self.label_only = False
+        """The last paragraph was an unnumbered label (`Khẩu hiệu tuyên truyền: “…”.`) opening no list, outside any
+        section: it pins its own line, not the plain paragraphs after it, which are the document's own again."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
         self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
-        self.mixed, self.manner, self.after_table, self.flattened = named or [], False, False, False
+        self.mixed, self.manner, self.after_table, self.flattened, self.listed = named or [], False, False, False, False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
         self.phrase_observance = None
@@ -226,9 +236,13 @@ class _Walker:
                 continue
             if self.flattened or self.after_table:
                 p = replace(p, doubtful=True)  # a table's cell a PDF wrapped onto a line of its own, or a note under it
+            label_only, self.label_only, before = self.label_only, False, self.kind
             if found and self.place_heading(p, *found):
                 self.after_table = False  # a heading pins what follows again
+                self.label_only = before is None and _label_line(p, found[1])
                 continue
+            if label_only and p.kind == "plain":
+                self.close()
             if self.kind is not None and p.kind in ("roman", "number") and depth(p) <= self.depth:
                 self.close()  # `5. …` after `4. Phân công thực hiện` and its units: the document's item, not the section's
             self.item(p, review(p.text) if p.doubtful or _ASIDE.match(p.text) else p.text)
@@ -305,7 +319,7 @@ class _Walker:
             self.out.phrases += [Candidate(quoted_text(q), kind_of(title), None, True) for q in quotes(p.text)]
             return True
         if self.kind == "content" and deeper and kind in (None, "content"):
-            self.subsection = {"heading": title, "items": []}
+            self.subsection, self.listed = {"heading": title, "items": []}, False
             self.out.content.append(self.subsection)
         elif self.kind == "responsibilities" and deeper and kind not in ("window", "budget", "reports"):
             self.out.units.append(Unit(title))
@@ -364,8 +378,13 @@ class _Walker:
     def place(self, p: Para, text: str, into: str | None = None) -> None:
         """`text` into the list of the section (or of `into`)."""
         kind = into or self.kind
-        if kind in (None, "purposes", "targets", "requirements", "forms", "content") and self.listed(p, text):
+        if kind in (None, "purposes", "targets", "requirements", "forms", "content") and self.phrases_listed(p, text):
             return
+        if kind in ("purposes", "targets", "requirements", "forms", "content", "aims"):
+            if p.kind != "plain":
+                self.listed = True
+            elif self.listed:
+                text = review(text)
         if kind is None:
             self.out.intro.append(p)
         elif kind == "purposes":
@@ -396,7 +415,7 @@ class _Walker:
         else:
             self.out.other[-1][1].append(text)
 
-    def listed(self, p: Para, text: str) -> bool:
+    def phrases_listed(self, p: Para, text: str) -> bool:
         """Phrases written as items of another list: `Thông điệp: …` (a label naming one kind) and the items
         listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
         pins them), and not kept as items."""
@@ -499,11 +518,25 @@ class _Walker:
         current.tasks.append({"text": _without_name(current.name, text) if pinned else review(text)})
 
 
+def unit_label(text: str) -> tuple[str, str] | None:
+    """(unit, task) of an item `Phòng …: task` whose whole lead before `:` names a body: a list item's lead pins its unit."""
+    m = _UNIT_LABEL.match(text)
+    if not m or len(m["u"].split()) > _UNIT_WORDS or not _BODY_LEAD.match(m["u"]):
+        return None
+    unit = m["u"].strip()
+    return unit, _without_name(unit, m["t"].strip())
+
+
+def _label_line(p: Para, rest: str) -> bool:
+    """An unnumbered, unemphasised `Label: text` line whose text opens no list (`Thời gian thực hiện: từ …`)."""
+    return p.kind == "plain" and not (p.bold or p.caps) and bool(rest) and not rest.rstrip().endswith(":")
+
+
 def _names_a_body(text: str) -> bool:
     """Whether a line opens with a body's name rather than a task: not a task's verb, and a capitalised word
     among its next words (`Hội Nông dân huyện vận động …`, `Liên minh Hợp tác xã …`, not `Lồng ghép nội dung …`)."""
     words = text.split()
-    return bool(words) and words[0][:1].isupper() and not _LEADING_VERB.match(text) \
+    return bool(words) and words[0][:1].isupper() and not LEADING_VERB.match(text) \
         and any(w[:1].isupper() for w in words[1:4])
 
 
@@ -524,7 +557,7 @@ def _without_name(unit: str, task: str) -> str:
     if not unit or not key(task).startswith(key(unit) + " "):
         return task
     after = task[len(unit):].lstrip()
-    return capitalize(after) if _LEADING_VERB.match(after) else task
+    return capitalize(after) if LEADING_VERB.match(after) else task
 
 
 def walk(paras: list[Para], observances: Mapping[str, Observance]) -> Sections:
