@@ -56,6 +56,8 @@ class PageHtml:
         self.built: dict[str, dict[str, Any]] | None = None
         """Each page's build (search entries, scripts moved out, messages), by source path."""
         self.cache = FileCache(None, str)
+        self.output: bytes | None = None
+        """The last page's HTML as MkDocs writes it (this hook's `on_post_page` is the last to change it)."""
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.scripts.clear()
@@ -108,11 +110,10 @@ class PageHtml:
             try:
                 with kept_messages("mkdocs") as messages:
                     _MKDOCS_BUILD_PAGE(page, config, doc_files, nav, env, dirty, page.file.inclusion.is_excluded())
-                output = Path(page.file.abs_dest_path)
-                record = {"entries": (index or [])[before:], "scripts": self.scripts, "log": messages, "written": output.is_file()}
+                html, self.output = self.output, None
+                record = {"entries": (index or [])[before:], "scripts": self.scripts, "log": messages, "written": bool(html)}
                 del (index or [])[before:]  # handed back in MkDocs' order by `_build_page`
-                cache.put(inputs[page.file.src_uri], json.dumps(record, ensure_ascii=False).encode() + b"\n"
-                          + (output.read_bytes() if record["written"] else b""))
+                cache.put(inputs[page.file.src_uri], json.dumps(record, ensure_ascii=False).encode() + b"\n" + (html or b""))
                 return record
             finally:
                 self.scripts = scripts
@@ -129,7 +130,10 @@ class PageHtml:
         self._restore()
 
     def on_post_page(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        return finish.page_html(html, get_relative_url(".", page.url), self.scripts, log.warning)
+        """The finished page, also kept as the bytes MkDocs writes (none when it writes nothing)."""
+        output = finish.page_html(html, get_relative_url(".", page.url), self.scripts, log.warning)
+        self.output = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else None
+        return output
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         root = urlsplit(config.site_url or "/").path  # 404.html is served at any depth

@@ -7,6 +7,7 @@ writes, and a broken link must fail `--strict` whether its page was converted no
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from PIL import Image
 from project_copy import copy_banner_cache
 from sample_posts import POSTS, add_posts
 
+from campaign_site import site_build
 from campaign_site.core import parallel
 
 
@@ -156,3 +158,30 @@ def test_pages_made_on_every_core_are_the_pages_made_in_one_process(tmp_path: Pa
     one_process = site("one-process")
     assert len(on_every_core) > 300 and on_every_core.keys() == one_process.keys()
     assert [name for name in on_every_core if on_every_core[name] != one_process[name]] == []
+
+
+@pytest.mark.parametrize("saved", ["campaigns/2026/plans/ubnd-xa-binh-thanh.yaml", "campaigns/2026/campaign.yaml"])
+def test_a_file_saved_while_a_build_reads_it_shows_at_the_next_build(project: Path, saved: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `mkdocs serve` a save can land while a build is reading: that build's plan pages, made from what
+    it read, must not be kept as the pages of the saved file (the next build would show them stale)."""
+    copy_banner_cache(project)
+    today = date.fromisoformat(TODAY)
+    stamp = datetime.combine(today, datetime.min.time(), UTC)
+    edits = {"campaigns/2026/plans/ubnd-xa-binh-thanh.yaml": ("place: Bình Thành", "place: Bình Thành Mới", "Bình Thành Mới"),
+             "campaigns/2026/campaign.yaml": ("Hành động đột phá, lan", "Hành động đột phá mới, lan", "đột phá mới")}
+    old, new, shown = edits[saved]
+    reading = site_build.check_data
+
+    def saved_meanwhile(root: Path) -> site_build.SiteBuild:
+        checked = reading(root)
+        replace_in(root / saved, old, new)  # after the build read it
+        return checked
+
+    monkeypatch.setattr(site_build, "check_data", saved_meanwhile)
+    during = site_build.build_site(project, today, stamp, {})
+    monkeypatch.undo()
+    after = site_build.build_site(project, today, stamp, {})
+    assert during.ok and after.ok
+    page = {f.path: str(f.content) for f in after.files}["2026/ke-hoach/ubnd-xa-binh-thanh.md"]
+    assert shown in page

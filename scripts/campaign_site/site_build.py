@@ -26,7 +26,7 @@ from campaign_site.data.loader import load_site
 from campaign_site.data.site_data import SiteData
 from campaign_site.pages import nav
 from campaign_site.pages.contact import ContactBlock, about_section, contact_block
-from campaign_site.pages.kept_pages import KeptPages
+from campaign_site.pages.kept_pages import FileState, KeptPages, file_state
 from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
@@ -103,11 +103,12 @@ def check_data(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
 
 def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str]) -> SiteBuild:
     """Check, collect, then render; a build with errors holds only its problems."""
+    state = file_state(root)  # before anything is read (see `kept_pages.file_state`)
     checked = check_data(root)
     if not checked.ok or checked.data is None:
         return checked
     try:
-        return _render(root, checked.data, checked.problems, today, stamp, environ)
+        return _render(root, checked.data, checked.problems, today, stamp, environ, state)
     except photos.PhotoError as exc:  # a photo whose header read well but whose pixels do not
         return SiteBuild((*checked.problems, exc.problem), checked.data)
     except Exception as exc:  # reported as a problem, see `unexpected`
@@ -115,14 +116,14 @@ def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, s
 
 
 def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: date, stamp: datetime,
-            environ: Mapping[str, str]) -> SiteBuild:
+            environ: Mapping[str, str], state: FileState) -> SiteBuild:
     docs = root / DOCS
     pages = staff_pages(docs)
     intros = {year: paths.year_page(year) for year in data.campaigns if paths.year_page(year) in pages}
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
     collected = collect(data, today, texts, stamp, cache, photo_cache)
-    laid_out = KeptPages(root, today, data)
+    laid_out = KeptPages(root, today, data, state)
     files = SiteRenderer(collected, root / ".cache" / "templates" / "pages", laid_out).render()
     for made in (cache, photo_cache, laid_out.cache):
         made.prune()

@@ -149,13 +149,16 @@ def _read_plans(reader: _Reader, paths: list[Path], registry: bytes) -> dict[Pat
     """Every plan file read and checked, on every core; a file read before with the same content and
     registry (`documents.yaml`'s bytes) is not read again."""
     registry_key = hashlib.sha256(registry).digest()
-    keys = {path: (f"{path}{path.is_symlink()}", hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"",
-                   registry_key) for path in paths}
+
+    def key(path: Path) -> tuple[str, bytes, bytes]:
+        return f"{path}{path.is_symlink()}", hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"", registry_key
+
+    keys = {path: key(path) for path in paths}
     missing = [path for path in paths if keys[path] not in _kept]
     read = dict(zip(missing, map_all(lambda path: reader.read_alone(path, Plan), missing), strict=True))
     found = {path: read[path] if path in read else _kept[keys[path]] for path in paths}
-    _kept.clear()
-    _kept.update({keys[path]: found[path] for path in paths})
+    _kept.clear()  # a file saved again while it was read is not kept: its content may not be the one read
+    _kept.update({keys[path]: found[path] for path in paths if path not in read or key(path) == keys[path]})
     return found
 
 

@@ -1,11 +1,12 @@
 """Generated pages kept between builds (`.cache/generated/`): with thousands of plans, a save in `mkdocs
 serve`, or a build after one edit, lays out again only the plans whose inputs changed.
 
-A kept page is looked up by its type and address, its source file's bytes, what its type declares it
-reads besides (`PageType.kept_by`: for a plan, what tells it apart from its issuer's other plans and the
-place it is listed under), and `site_inputs`: every file under campaigns/ and docs/ but those kept pages'
-own and the staff's pages (its size and time of change), the day, and `package_digest` (the code, templates
-and words that make pages). Any other change therefore makes every kept page anew.
+A kept page is looked up by its type and address, its source file's state (size and time of change, taken
+before the data was read: `file_state`), what its type declares it reads besides (`PageType.kept_by`: for a
+plan, what tells it apart from its issuer's other plans and the place it is listed under), and
+`site_inputs`: the state of every file under campaigns/ and docs/ but those kept pages' own and the staff's
+pages, the day, and `package_digest` (the code, templates and words that make pages). Any other change
+therefore makes every kept page anew.
 """
 
 from __future__ import annotations
@@ -24,35 +25,45 @@ from campaign_site.data.site_data import SiteData
 from campaign_site.pages.registry import PAGE_TYPES, PageType
 from campaign_site.pages.views.base import SiteContext
 
+FileState = dict[str, tuple[int, int]]
+"""Size and time of change of files, by path from the project's folder."""
 
-def site_inputs(root: Path, today: date, own: set[str]) -> str:
-    """Digest of what a kept page may read besides its own file: each file under campaigns/ and docs/ but the
-    files in `own` and the staff's pages (Markdown under docs/ other than activity posts: no page type but
-    theirs reads them), by path, size and time of change; and the day."""
+
+def file_state(root: Path) -> FileState:
+    """Every file under campaigns/ and docs/, taken BEFORE they are read: a file saved while a build reads it
+    then differs from its state here at the next build, so a page made from what was read is never kept
+    under the state of a later save."""
+    return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for folder in (root / "campaigns", root / "docs") for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def site_inputs(state: FileState, today: date, own: set[str]) -> str:
+    """Digest of what a kept page may read besides its own file: the state of each file but the files in
+    `own` and the staff's pages (Markdown under docs/ other than activity posts: no page type but theirs
+    reads them); and the day."""
 
     def read(name: str) -> bool:
         docs = name.removeprefix("docs/")
         return name not in own and (docs == name or not docs.endswith(".md") or activities.is_post(docs))
 
-    state = [[name, p.stat().st_size, p.stat().st_mtime_ns] for folder in (root / "campaigns", root / "docs")
-             for p in sorted(folder.rglob("*")) if p.is_file() and read(name := p.relative_to(root).as_posix())]
-    return hashlib.sha256(json.dumps([today.isoformat(), state]).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([today.isoformat(), [[n, *s] for n, s in state.items() if read(n)]]).encode()).hexdigest()
 
 
 class KeptPages:
     """Pages of the types that declare `kept_by`, kept by their inputs in `root/.cache/generated`."""
 
-    def __init__(self, root: Path, today: date, data: SiteData) -> None:
-        self.root = root
+    def __init__(self, root: Path, today: date, data: SiteData, state: FileState) -> None:
+        """`state`: `file_state` taken before `data` was read."""
+        self.state = state
         self.cache = FileCache(root / ".cache" / "generated", package_digest)
         own = {t.source(s) for t in PAGE_TYPES if t.kept_by is not None for s in t.subjects(data)}
-        self.site = site_inputs(root, today, own)
+        self.site = site_inputs(state, today, own)
 
     def pages(self, page_type: PageType[Any], subjects: Sequence[Any], ctx: SiteContext,
               make: Callable[[list[Any]], list[GeneratedFile]]) -> list[GeneratedFile]:
         """Each subject's page: kept, or made by `make` (all missing ones in one call) and kept."""
         assert page_type.kept_by is not None
-        keys = [[page_type.name, page_type.path(s), self.site, self._file(page_type.source(s)), page_type.kept_by(ctx, s)]
+        keys = [[page_type.name, page_type.path(s), self.site, self.state.get(page_type.source(s)), page_type.kept_by(ctx, s)]
                 for s in subjects]
         found = [self.cache.peek(key) for key in keys]
         made = iter(make([s for s, text in zip(subjects, found, strict=True) if text is None]))
@@ -65,6 +76,3 @@ class KeptPages:
                 file = GeneratedFile(page_type.path(subject), text.decode(), page_type.source(subject))
             files.append(file)
         return files
-
-    def _file(self, source: str) -> str:
-        return hashlib.sha256((self.root / source).read_bytes()).hexdigest()
