@@ -129,3 +129,25 @@ def test_a_plan_read_again_in_the_same_process_shows_every_change(project: Path,
     documents = project / "campaigns/documents.yaml"
     documents.write_text(documents.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert place() == "Nơi khác" and len(read) == len(list((project / "campaigns").glob("*/plans/*.yaml")))
+
+
+def test_a_plan_saved_while_it_is_read_is_read_again_when_it_is_saved_back(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save landing between the file's key and its reading must not keep the new text under the old key:
+    saved back (an undo in the editor), the old text must be read again, not the new one shown."""
+    plan = project / "campaigns/2026/plans/ubnd-xa-binh-thanh.yaml"
+    first = plan.read_text(encoding="utf-8")
+    read_alone = loader._Reader.read_alone
+
+    def saved_meanwhile(self: loader._Reader, path: Path, model: type[BaseModel]) -> object:
+        if path == plan:
+            replace_in(plan, "place: Bình Thành", "place: Nơi khác")
+        return read_alone(self, path, model)
+
+    def place() -> str:
+        return next(p for c in load_site(project / "campaigns").campaigns.values() for p in c.plans if p.id == plan.stem).place
+
+    monkeypatch.setattr(loader._Reader, "read_alone", saved_meanwhile)
+    assert place() == "Nơi khác"  # keyed by the text before the save, read after it
+    monkeypatch.undo()
+    plan.write_text(first, encoding="utf-8")
+    assert place() == "Bình Thành"
