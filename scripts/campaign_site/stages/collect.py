@@ -10,17 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import partial
 from types import MappingProxyType
 
-from campaign_site.core import parallel
 from campaign_site.core.encoders import json_text
 from campaign_site.core.file_cache import FileCache
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.data import paths
-from campaign_site.data.model import Plan
 from campaign_site.data.provinces import arrangement
-from campaign_site.data.site_data import ProvincePlans, SiteData
+from campaign_site.data.site_data import SiteData
 from campaign_site.stages import open_data
 from campaign_site.stages.banners.artwork import BannerMaker, Download, YearBanners
 from campaign_site.stages.banners.cache import BannerCache
@@ -81,14 +78,6 @@ class Collected:
         return ShareImage(banners[0].share.path, banners[0].printed) if banners else None
 
 
-def _listed(page: str, listed: tuple[ProvincePlans, Plan]) -> dict[str, str]:
-    """A plan in its year's list (`page`) under its place group: its name, province, address and the words it matches."""
-    group, plan = listed
-    name = plan.named(plan.issuer.display_name)
-    return {"n": name, "t": group.name, "u": paths.relative_url(paths.plan_page(plan), page),
-            "k": search_text(name, plan.issuer.short_label, group.name, places=arrangement().other_names(group.name))}
-
-
 def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping[str, PublishedPost]) -> list[GeneratedFile]:
     """robots.txt, each year's open data (JSON) and each year's plan list for the listing's name filter
     (name, province, address, and the words it matches: `search_text`, with the province's other names)."""
@@ -98,8 +87,10 @@ def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts),
                                    campaign.source))
         page = paths.year_plans(year)
-        entries = parallel.map_all(partial(_listed, page),  # thousands of plans: on every core
-                                   [(group, p) for group in campaign.provinces for p in group.plans])
+        entries = [{"n": p.named(p.issuer.display_name), "t": group.name, "u": paths.relative_url(paths.plan_page(p), page),
+                    "k": search_text(p.named(p.issuer.display_name), p.issuer.short_label, group.name,
+                                     places=arrangement().other_names(group.name))}
+                   for group in campaign.provinces for p in group.plans]
         files.append(GeneratedFile(paths.plan_list(year), json_text(entries), campaign.source))
     return files
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from campaign_site.core import parallel
 from campaign_site.core.encoders import json_text
 from campaign_site.data import citations, paths
 from campaign_site.data.domain import PHRASE_LISTS
@@ -70,12 +68,6 @@ def _plan_record(plan: Plan) -> dict[str, Any]:
     return record
 
 
-def _published_plan(base: str, plan: Plan) -> dict[str, Any]:
-    """A plan as the year's open data gives it: its address and source, its record, what it does not state."""
-    return ({"id": plan.id, "title": plan.title, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source}
-            | _plan_record(plan) | _absent(plan))
-
-
 def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Mapping[str, PublishedPost] | None = None) -> str:
     """Observances with themes and slogans, cited documents, plans and activity posts of one year, as JSON text."""
     base = data.settings.site.base_url
@@ -98,7 +90,11 @@ def year_json(data: SiteData, campaign: Campaign, events: list[Event], posts: Ma
     own_plans = {p.document.registry: p.id for p in campaign.plans if p.document.registry}
     documents = [doc.model_dump(mode="json") | {"citation": citations.full(doc), "plan": own_plans.get(doc.id)} | _absent(doc)
                  for doc in data.year_documents(campaign)]
-    plans = parallel.map_all(partial(_published_plan, base), list(campaign.plans))  # thousands of plans: on every core
+    plans = [
+        {"id": plan.id, "title": plan.title, "url": paths.page_url(base, paths.plan_page(plan)), "source": plan.source}
+        | _plan_record(plan) | _absent(plan)
+        for plan in campaign.plans
+    ]
     coverage = window_coverage(campaign.plans)
     span = coverage.span
     payload = {
