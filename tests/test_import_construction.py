@@ -14,6 +14,7 @@ from bench_import import pdf_like
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_import_precision import Issuer, shipped, strings
+from test_import_precision import draft_of as precision_draft_of
 
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, without_review
 from campaign_site.importing import names
@@ -87,9 +88,8 @@ Nâng cao nhận thức của cán bộ và Nhân dân về đổi mới sáng t
 
 
 def draft_of(text: str, year: int) -> Draft:
-    site = shipped()
-    phrases = site.campaigns[year].phrases() if year in site.campaigns else {}
-    return extract(text, site.documents, site.observances, phrases, year)
+    """`text` imported into `year` against the shipped registries."""
+    return precision_draft_of(shipped(), text, year)
 
 
 def marked(value: str) -> bool:
