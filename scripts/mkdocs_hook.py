@@ -28,6 +28,7 @@ from campaign_site.data import paths
 from campaign_site.pages.nav import nearest as nav_place
 from campaign_site.pages.renderer import error_page
 from campaign_site.site_build import SiteBuild, build_site
+from live_preview import PREVIEW
 
 log = logging.getLogger("mkdocs.hooks.campaign_site")
 
@@ -46,7 +47,9 @@ class CampaignSite:
         """Build everything before MkDocs touches the site folder; errors stop it (a page under `serve`)."""
         fixed = os.environ.get("CAMPAIGN_SITE_TODAY")  # YYYY-MM-DD: a fixed build date for tests
         today = date.fromisoformat(fixed) if fixed else date.today()
-        self.build = build = build_site(Path(config.config_file_path).parent, today, datetime.now(UTC), os.environ)
+        self.build = build = build_site(Path(config.config_file_path).parent, today, datetime.now(UTC), os.environ,
+                                        PREVIEW.check)
+        PREVIEW.building(build)
         if not build.ok:  # under `serve` the preview shows them as a page; logging them would stop --strict
             if self.command != "serve":
                 raise PluginError(plain("cli.data_errors") + "\n" + build.report())

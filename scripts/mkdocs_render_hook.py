@@ -110,7 +110,8 @@ class PageConversions:
 
     def _restore(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         markdown, result = self.done[page.file.src_uri]
-        if page.markdown != markdown:  # a plugin changed it since: convert it now
+        if page.markdown != markdown:  # a plugin changed it since, or a page shown at once under serve: convert it now
+            self.finished.discard(page.file.src_uri)
             Page.render(page, config, files)
             return
         self.finished.add(page.file.src_uri)

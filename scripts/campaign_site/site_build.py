@@ -10,8 +10,8 @@ an exception, so the MkDocs hook, `scripts/dev check` and `scripts/dev generate`
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
-from campaign_site.stages.collect import collect
+from campaign_site.stages.collect import Collected, collect
 from campaign_site.stages.news import photos
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,10 @@ class SiteBuild:
     """The managing unit and how to reach it, for the footer of every page and its "Báo sai sót" link."""
     appended: Mapping[str, str] = field(default_factory=dict)
     """Markdown the build adds at the end of a staff page, by its path under docs/ (the about page's contact)."""
+    collected: Collected | None = field(default=None, compare=False, repr=False)
+    """What the stages made, which `quick_pages` lays a saved plan's page out with again."""
+    state: FileState = field(default_factory=dict, compare=False, repr=False)
+    """The files the build was made from (`kept_pages.file_state`), which `quick_pages` finds the saved ones by."""
 
     @property
     def ok(self) -> bool:
@@ -101,14 +105,21 @@ def check_data(root: Path, coverage: GlyphCoverage | None = None) -> SiteBuild:
     return SiteBuild(tuple(data.warnings), data)
 
 
-def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str]) -> SiteBuild:
-    """Check, collect, then render; a build with errors holds only its problems."""
+def _go_on() -> None:
+    """The default `stop`: a build goes on to its end."""
+
+
+def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, str],
+               stop: Callable[[], None] = _go_on) -> SiteBuild:
+    """Check, collect, then render; a build with errors holds only its problems. `stop` is called between
+    steps and may raise a `BaseException` to end the build there (`mkdocs serve`, when a newer save waits)."""
     state = file_state(root)  # before anything is read (see `kept_pages.file_state`)
     checked = check_data(root)
     if not checked.ok or checked.data is None:
         return checked
+    stop()
     try:
-        return _render(root, checked.data, checked.problems, today, stamp, environ, state)
+        return _render(root, checked.data, checked.problems, today, stamp, environ, state, stop)
     except photos.PhotoError as exc:  # a photo whose header read well but whose pixels do not
         return SiteBuild((*checked.problems, exc.problem), checked.data)
     except Exception as exc:  # reported as a problem, see `unexpected`
@@ -116,15 +127,17 @@ def build_site(root: Path, today: date, stamp: datetime, environ: Mapping[str, s
 
 
 def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: date, stamp: datetime,
-            environ: Mapping[str, str], state: FileState) -> SiteBuild:
+            environ: Mapping[str, str], state: FileState, stop: Callable[[], None]) -> SiteBuild:
     docs = root / DOCS
     pages = staff_pages(docs)
     intros = {year: paths.year_page(year) for year in data.campaigns if paths.year_page(year) in pages}
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
-    collected = collect(data, today, texts, stamp, cache, photo_cache)
+    collected = collect(data, today, texts, stamp, cache, photo_cache, stop)
+    stop()
     laid_out = KeptPages(root, today, data, state)
-    files = SiteRenderer(collected, root / ".cache" / "templates" / "pages", laid_out).render()
+    files = SiteRenderer(collected, _compiled_templates(root), laid_out).render()
+    stop()
     for made in (cache, photo_cache, laid_out.cache):
         made.prune()
     replaced = [*intros.values(), *(p for p in pages if activities.is_post(p)), *activities.withheld(docs)]
@@ -143,8 +156,41 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
         asdict(share) if (share := collected.share(collected.featured_year)) else {},
         _facts(root, data.settings.site.edit_url, sources, today, environ),
         cache.misses, cache.hits, photo_cache.misses, photo_cache.hits,
-        contact, {paths.ABOUT: about_section(contact)} if paths.ABOUT in kept else {},
+        contact, {paths.ABOUT: about_section(contact)} if paths.ABOUT in kept else {}, collected, state,
     )
+
+
+def _compiled_templates(root: Path) -> Path:
+    """Where the page templates are kept compiled between builds."""
+    return root / ".cache" / "templates" / "pages"
+
+
+def quick_pages(root: Path, last: SiteBuild) -> list[GeneratedFile] | None:
+    """The pages to show at once after a save, when only plan files or staff pages changed since `last` (a
+    whole build this process made): each saved plan's page laid out again, from a fresh check of all the data
+    and `last`'s stages; each saved staff page as it now reads. None when the change reaches further (a new or
+    renamed file, any other file) or the data has an error: the whole build shows those. Pages that list a
+    plan are not here: they wait for the whole build."""
+    if not last.ok or last.data is None or last.collected is None:
+        return None
+    state = file_state(root)
+    changed = {name for name in state.keys() | last.state.keys() if state.get(name) != last.state.get(name)}
+    plans = {p.source: p for c in last.data.campaigns.values() for p in c.plans}
+    generated = {f.path for f in last.files}
+    staff = {name: name.removeprefix(f"{DOCS}/") for name in changed if name.startswith(f"{DOCS}/")}
+    shown_as_written = {name for name, page in staff.items()
+                        if page.endswith(".md") and page in last.facts and page not in generated and page not in last.replaced}
+    if not changed or any(name not in state or (name not in plans and name not in shown_as_written) for name in changed):
+        return None
+    checked = check_data(root)
+    if not checked.ok or checked.data is None:
+        return None
+    saved = {p.source: p for c in checked.data.campaigns.values() for p in c.plans if p.source in changed}
+    if any(name not in saved or paths.plan_page(saved[name]) != paths.plan_page(plans[name]) for name in changed - shown_as_written):
+        return None
+    renderer = SiteRenderer(replace(last.collected, data=checked.data), _compiled_templates(root))
+    pages = [renderer.page("plan", plan) for plan in saved.values()]
+    return pages + [GeneratedFile(staff[name], (root / name).read_text(encoding="utf-8"), name) for name in shown_as_written]
 
 
 def _facts(root: Path, edit_url: str | None, sources: dict[str, list[str]], today: date,

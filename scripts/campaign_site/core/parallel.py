@@ -49,7 +49,11 @@ def map_all(task: Callable[[Item], T], items: list[Item]) -> list[T]:
         size = -(-len(items) // (workers * 4))
         chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for chunk in pool.map(_run, chunks) for result in chunk]  # type: ignore[misc]
+            try:
+                return [result for chunk in pool.map(_run, chunks) for result in chunk]  # type: ignore[misc]
+            except BaseException:  # a stopped build (`mkdocs serve`, a newer save) does not wait for the rest
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     finally:
         _task, _items = None, []
 

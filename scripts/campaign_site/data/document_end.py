@@ -13,21 +13,23 @@ from campaign_site.core.yaml_source import Loc, SourceFile
 from campaign_site.data.model import Plan
 from campaign_site.data.unknowns import held
 
-CLOSING_START = re.compile(r"^Trên đây\b")
+CLOSING_WORDS = "Trên đây"
+CLOSING_START = re.compile(rf"^{CLOSING_WORDS}\b")
 """The usual first words of a closing paragraph."""
 END_MARK = "./."
 """What ends the body of a document (Decree 30/2020/NĐ-CP)."""
-RECIPIENTS_LABEL = re.compile(r"\bNơi nhận\s*:")
+RECIPIENTS_WORDS = "Nơi nhận"
+RECIPIENTS_LABEL = re.compile(rf"\b{RECIPIENTS_WORDS}\s*:")
 
 
 def closing_words(text: str) -> str | None:
     """Why `text` reads as the end of a document rather than an item of a list, or None if it does not."""
     text = text.strip()
-    if CLOSING_START.match(text):
+    if text.startswith(CLOSING_WORDS) and CLOSING_START.match(text):  # plain tests first: every item of thousands of plans
         return plain("problem.closing_starts")
     if text.endswith(END_MARK):
         return plain("problem.closing_ends", mark=END_MARK)
-    if RECIPIENTS_LABEL.search(text):
+    if RECIPIENTS_WORDS in text and RECIPIENTS_LABEL.search(text):
         return plain("problem.closing_recipients")
     return None
 

@@ -92,8 +92,15 @@ class Entry:
 
 
 def entries_under(root: Path) -> tuple[Entry, ...]:
-    """Every path under `root`, in order, as it is on disk now."""
-    return tuple(Entry(p, outside(p, root.parent), not_a_file(p), p.is_dir()) for p in sorted(root.rglob("*")))
+    """Every path under `root`, in order, as it is on disk now. Only a link, or a path inside a linked folder,
+    can lead out: only those are resolved (thousands of plans)."""
+    linked = {root} if root.is_symlink() else set()
+    entries = []
+    for path in sorted(root.rglob("*")):  # a folder comes before what is in it
+        if path.is_symlink() or path.parent in linked:
+            linked.add(path)
+        entries.append(Entry(path, path in linked and outside(path, root.parent), not_a_file(path), path.is_dir()))
+    return tuple(entries)
 
 
 def origins(plans: Sequence[PlanFile], documents: ParsedFile[DocumentsFile] | None) -> list[tuple[SourceFile, Loc, Origin | None]]:

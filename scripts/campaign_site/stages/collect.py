@@ -7,7 +7,7 @@ photos, Atom feeds) and the data files (robots.txt, each year's open data and pl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import MappingProxyType
@@ -102,17 +102,22 @@ def collect(
     stamp: datetime | None = None,
     banner_cache: BannerCache | None = None,
     photos: FileCache | None = None,
+    stop: Callable[[], None] = lambda: None,
 ) -> Collected:
     """Run every stage once. `stamp`: the one time of every feed of the build, calendars and Atom alike
-    (now by default); the caches: where drawn banners and resized photos are kept between builds."""
+    (now by default); the caches: where drawn banners and resized photos are kept between builds; `stop`:
+    called between stages, it may raise to end the build there (see `site_build.build_site`)."""
     stamp = stamp or datetime.now(UTC)
     events = {y: calendar_events.year_events(data, c) for y, c in data.campaigns.items()}
     events |= calendar_events.coming_years(data, today)
     maker = BannerMaker(data.settings.banners, data.settings.site.title, banner_cache or BannerCache(None))
     banners = {year: maker.year(campaign) for year, campaign in data.campaigns.items()}
+    stop()
     feeds = site_feeds(data, events, stamp, today)
+    stop()
     originals, downloads = original_files(data)
     news = news_stage(data, PhotoMaker(photos or photo_cache(None)), stamp)
+    stop()
     files = [f for year_banners in banners.values() for f in year_banners.files]
     files += [*feeds.files, *news.files, *data_files(data, events, news.posts), *originals]
     sizes = {year: len(f.content.encode() if isinstance(f.content, str) else f.content)
