@@ -272,6 +272,10 @@ def items_end(para: Para) -> bool:
     return bool(BODY_START.match(para.text))
 
 
+_ITEM_MARKER = re.compile(r"^[-–+•]\s+")
+"""A list marker opening an item the reader did not take as a bullet (`Kính gửi:<tab>- Các sở, …;`)."""
+
+
 def clean_item(item: str) -> str:
-    """A list item without the `;` or `.` that separates items in the document."""
-    return squash(item).rstrip(" ;,.").strip()
+    """A list item without its list marker and the `;` or `.` that separates items in the document."""
+    return _ITEM_MARKER.sub("", squash(item)).rstrip(" ;,.").strip()

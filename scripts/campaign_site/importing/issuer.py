@@ -106,7 +106,8 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     elif short != name and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", body_text):
         out["short_name"] = short if certain else review(short)  # the document writes it so itself
     if parent:
-        out["parent"] = parent  # as the header prints it
+        # As the header prints it; a kind of body alone (`ỦY BAN NHÂN DÂN`) lost its place's line: it names no body.
+        out["parent"] = review(parent) if names.bare_kind(parent) else parent
     out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
         on_no_list = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
