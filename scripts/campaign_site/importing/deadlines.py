@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaign_site.core.catalogue import plain
-from campaign_site.data.placeholders import review, to_fill
+from campaign_site.data.placeholders import MARKER, review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates, names
 from campaign_site.importing.sections import LEADING_VERB, UNIT_ACTOR
@@ -21,6 +21,8 @@ RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất{_THEN}|chậm\s+n
                   rf"không\s+muộn\s+hơn{_THEN}|muộn\s+nhất{_THEN}|đến\s+ngày|trong\s+ngày|trước)\s+(?P<d>{dates.DAY})",
                   re.IGNORECASE)
 _REPORT = re.compile(r"\b(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
+_REPORT_NAMED = re.compile(r"\b(?:báo\s+cáo|kết\s+quả)\b", re.IGNORECASE)
+"""What makes a clause's deadline a report's: `gửi` alone sends entries, lists or products as well."""
 _ALSO_ACTIVITIES: frozenset[DeadlineRule] = frozenset({"until", "within"})
 """Wordings that date activities too (`treo băng rôn trong ngày 21/4`): a deadline only after `báo cáo` or `gửi`
 in the same clause."""
@@ -45,6 +47,8 @@ class Deadline:
     recipient: str
     note: str | None
     certain: bool
+    reported: bool = True
+    """Whether the clause names a report (`báo cáo`, `kết quả`); else what is due is not said to be one: all marked."""
 
 
 def _rule(words: str) -> DeadlineRule:
@@ -89,11 +93,12 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
             recipient, after = _recipient(sentence, signed, own)
             note_match = _PURPOSE.search(sentence, after or m.end())
             note = review(squash(note_match["note"]).rstrip(" ./")) if note_match else None  # cut at `để`
+            start, end = sentence.rfind(";", 0, m.start()) + 1, sentence.find(";", m.end())
             out.append(Deadline(
                 dates.short(when), rule,
                 squash(reporter) if reporter else to_fill(plain("staff.new_reporter")),
                 recipient or to_fill(plain("staff.new_recipient")),
-                note, certain,
+                note, certain, bool(_REPORT_NAMED.search(sentence[start:end if end >= 0 else None])),
             ))
     return out
 
@@ -120,12 +125,15 @@ def _recipient(sentence: str, signed: date | None, own: frozenset[str]) -> tuple
 
 
 def as_data(deadline: Deadline) -> dict:
+    """The deadline as the plan writes it; one whose clause names no report, every field marked."""
     data = {
-        "date": deadline.date if deadline.certain else review(deadline.date),
-        "rule": deadline.rule,
+        "date": deadline.date if deadline.certain and deadline.reported else review(deadline.date),
+        "rule": deadline.rule if deadline.reported else review(deadline.rule),
         "reporter": deadline.reporter,
         "recipient": deadline.recipient,
     }
+    if not deadline.reported:
+        data.update({k: review(data[k]) for k in ("reporter", "recipient") if MARKER not in data[k]})
     if deadline.note:
         data["note"] = deadline.note
     return data
