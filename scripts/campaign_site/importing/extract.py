@@ -399,8 +399,8 @@ class _Extraction:
         for unit in self.sections.units:
             for task in unit.tasks:
                 tasks.add(task["text"])
-                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year, signed, own)
-                if task["text"].startswith(REVIEW_PREFIX):  # who reports, read from words no rule pins: to check
+                read = deadlines.find(task["text"], unit.name, self.year, signed, own)
+                if task["text"].startswith(REVIEW_PREFIX) or not unit.certain:  # who reports, read from words no rule pins: to check
                     read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
                 found += read
         window = set(self.sections.window)

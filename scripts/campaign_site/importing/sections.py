@@ -322,7 +322,7 @@ class _Walker:
             self.subsection, self.listed = {"heading": title, "items": []}, False
             self.out.content.append(self.subsection)
         elif self.kind == "responsibilities" and deeper and kind not in ("window", "budget", "reports"):
-            self.out.units.append(Unit(title))
+            self.out.units.append(Unit(*_asked(title)))
         elif self.kind == "phrases" and deeper and kind in (None, "phrases"):
             if kind == "phrases":
                 self.phrase_kind, self.phrase_observance = kind_of(title), None
@@ -487,14 +487,15 @@ class _Walker:
         sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
         if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= _UNIT_WORDS and m["u"][:1].isupper():
-            name = _ASKED.sub("", m["u"].strip())
+            name, certain = _asked(m["u"])
             first = _without_name(name, m["t"].strip())
-            units.append(Unit(name, not doubtful, [{"text": review(first) if doubtful else first}], from_label=True,
-                              listed_as=p.kind))
+            units.append(Unit(name, certain and not doubtful, [{"text": review(first) if doubtful else first}],
+                              from_label=True, listed_as=p.kind))
             return
         if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
                 and len(text.split()) <= _UNIT_WORDS:
-            units.append(Unit(text.strip(), not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
+            name, certain = _asked(text)
+            units.append(Unit(name, certain and not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
             return
         actor = UNIT_ACTOR.match(text)
         if sibling and doubtful and p.kind in ("roman", "number", "letter"):
@@ -549,6 +550,13 @@ def _exclaims(text: str) -> bool:
 def _below(p: Para, above: Para) -> bool:
     """Whether `p` is an item listed under `above`: deeper numbering, another kind of marker, or another bullet."""
     return depth(p) > depth(above) or p.kind != above.kind or p.kind == "bullet" and p.marker != above.marker
+
+
+def _asked(lead: str) -> tuple[str, bool]:
+    """(unit, pinned) of a heading or a label: `Đề nghị Hội …` asks a body the issuer does not direct, and staff keep
+    or drop the request word as often as not: the name after it, not pinned."""
+    name = _ASKED.sub("", lead.strip())
+    return name, name == lead.strip()
 
 
 def _without_name(unit: str, task: str) -> str:
