@@ -63,6 +63,8 @@ _ASIDE = re.compile(r"^\([^()]*\)\.?$")
 _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
 _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
+_LOOSE_LABEL = re.compile(r"^(?P<u>[^:.“”\"]{2,160}):\s*(?P<t>\S.*)$")
+"""A lead that may join several bodies with `;` (`Các trường đại học; Hiệp hội Doanh nghiệp tỉnh: …`)."""
 _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
                r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
@@ -146,6 +148,8 @@ class Unit:
     listed_as: str = "plain"
     """How the paragraph naming the unit is listed (`Para.kind`): a `Unit: task` item of a list pins only what
     is listed with or under it."""
+    item: Para | None = None
+    """The `Unit: task` list item that named the unit: the next item at its level is not the unit's."""
 
 
 @dataclass
@@ -474,6 +478,19 @@ class _Walker:
                                               certain=phrase_like(text) and not doubtful, source=text))
             self.last_phrase_at = p.index
 
+    def beside_labels(self, p: Para, text: str, doubtful: bool) -> None:
+        """An item at the level of the `Unit: task` item before it that is no such item itself: a sibling, not that
+        unit's task. A lead before `:` opening with a body's kind (one holding a `;`, which may join several) is its
+        unit, marked; otherwise the subject the sentence opens with (marked) or none, and the whole item marked."""
+        if (m := _LOOSE_LABEL.match(text)) and _BODY_LEAD.match(m["u"]) and len(m["u"].split()) <= _UNIT_WORDS:
+            name = _asked(m["u"])[0]
+            task = _without_name(name, m["t"].strip())
+            self.out.units.append(Unit(name, False, [{"text": review(task) if doubtful else task}], from_label=True,
+                                       listed_as=p.kind, item=p))
+            return
+        actor = UNIT_ACTOR.match(text)
+        self.out.units.append(Unit(_asked(actor["u"])[0] if actor else "", False, [{"text": review(text)}]))
+
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
         current = units[-1] if units else None
@@ -490,7 +507,10 @@ class _Walker:
             name, certain = _asked(m["u"])
             first = _without_name(name, m["t"].strip())
             units.append(Unit(name, certain and not doubtful, [{"text": review(first) if doubtful else first}],
-                              from_label=True, listed_as=p.kind))
+                              from_label=True, listed_as=p.kind, item=p))
+            return
+        if current is not None and current.item is not None and _beside(p, current.item):
+            self.beside_labels(p, text, doubtful)
             return
         if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
                 and len(text.split()) <= _UNIT_WORDS:
@@ -545,6 +565,12 @@ def _exclaims(text: str) -> bool:
     """A line ending with `!`: a slogan's end, how a list printed at its introducing item's level (a Word file's
     numbering) still shows its phrases."""
     return text.rstrip(" ”\"").endswith("!")
+
+
+def _beside(p: Para, item: Para) -> bool:
+    """Whether list item `p` is at the level of list item `item`: numbered or bulleted alike, as deep."""
+    return p.kind != "plain" and p.kind == item.kind and depth(p) == depth(item) and \
+        (p.kind != "bullet" or p.marker == item.marker)
 
 
 def _below(p: Para, above: Para) -> bool:
