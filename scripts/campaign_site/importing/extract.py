@@ -400,7 +400,7 @@ class _Extraction:
             for task in unit.tasks:
                 tasks.add(task["text"])
                 read = deadlines.find(task["text"], unit.name, self.year, signed, own)
-                if task["text"].startswith(REVIEW_PREFIX) or not unit.certain:  # who reports, read from words no rule pins: to check
+                if task["text"].startswith(REVIEW_PREFIX) or not unit.certain or unit.asked:  # who reports: to check
                     read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
                 found += read
         window = set(self.sections.window)
@@ -432,7 +432,8 @@ class _Extraction:
         for unit in self.sections.units:
             if not unit.tasks:
                 continue
-            name = unit.name if unit.certain else review(unit.name) if unit.name else to_fill(plain("import.hint_unit"))
+            name = unit.name if unit.certain and not unit.asked else review(unit.name) if unit.name \
+                else to_fill(plain("import.hint_unit"))
             tasks = [t["text"] if not t.get("performers") else {"text": t["text"], "performers": t["performers"]}
                      for t in unit.tasks]
             out.append({"unit": name, "tasks": tasks})

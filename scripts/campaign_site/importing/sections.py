@@ -150,6 +150,8 @@ class Unit:
     is listed with or under it."""
     item: Para | None = None
     """The `Unit: task` list item that named the unit: the next item at its level is not the unit's."""
+    asked: bool = False
+    """Named after a request (`Đề nghị Hội …`): the name is marked, what is listed under it is still its own."""
 
 
 @dataclass
@@ -326,7 +328,8 @@ class _Walker:
             self.subsection, self.listed = {"heading": title, "items": []}, False
             self.out.content.append(self.subsection)
         elif self.kind == "responsibilities" and deeper and kind not in ("window", "budget", "reports"):
-            self.out.units.append(Unit(*_asked(title)))
+            name, asked = _asked(title)
+            self.out.units.append(Unit(name, asked=asked))
         elif self.kind == "phrases" and deeper and kind in (None, "phrases"):
             if kind == "phrases":
                 self.phrase_kind, self.phrase_observance = kind_of(title), None
@@ -504,18 +507,18 @@ class _Walker:
         sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
         if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= _UNIT_WORDS and m["u"][:1].isupper():
-            name, certain = _asked(m["u"])
+            name, asked = _asked(m["u"])
             first = _without_name(name, m["t"].strip())
-            units.append(Unit(name, certain and not doubtful, [{"text": review(first) if doubtful else first}],
-                              from_label=True, listed_as=p.kind, item=p))
+            units.append(Unit(name, not doubtful, [{"text": review(first) if doubtful else first}], from_label=True,
+                              listed_as=p.kind, item=p, asked=asked))
             return
         if current is not None and current.item is not None and _beside(p, current.item):
             self.beside_labels(p, text, doubtful)
             return
         if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
                 and len(text.split()) <= _UNIT_WORDS:
-            name, certain = _asked(text)
-            units.append(Unit(name, certain and not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
+            name, asked = _asked(text)
+            units.append(Unit(name, not doubtful, asked=asked))  # numbered like the unit headings beside it: a unit, however long its name
             return
         actor = UNIT_ACTOR.match(text)
         if sibling and doubtful and p.kind in ("roman", "number", "letter"):
@@ -579,10 +582,10 @@ def _below(p: Para, above: Para) -> bool:
 
 
 def _asked(lead: str) -> tuple[str, bool]:
-    """(unit, pinned) of a heading or a label: `Đề nghị Hội …` asks a body the issuer does not direct, and staff keep
-    or drop the request word as often as not: the name after it, not pinned."""
+    """(unit, whether the lead asks it) of a heading or a label: `Đề nghị Hội …` asks a body the issuer does not
+    direct, and staff keep or drop the request word as often as not: the name after it, to check."""
     name = _ASKED.sub("", lead.strip())
-    return name, name == lead.strip()
+    return name, name != lead.strip()
 
 
 def _without_name(unit: str, task: str) -> str:
