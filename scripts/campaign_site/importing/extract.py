@@ -150,7 +150,9 @@ class _Extraction:
         # The context is the plain opening before the basis; without one, before the first numbered item (what a
         # dispatch without sections asks is never its context).
         first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
-        self.context = [review(t) if p.doubtful else t  # where a flagged paragraph ends is uncertain
+        # Where a flagged paragraph ends is uncertain; one citing a document (`Sở … nhận được Công văn số …`) answers
+        # it, in words no basis rule reads: either is marked.
+        self.context = [review(t) if p.doubtful or basis.citations(p.text) else t
                         for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
         after: list[tuple[str, Para, bool]] = []
         for i, p in enumerate(intro[first:], start=first):
