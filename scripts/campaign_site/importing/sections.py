@@ -207,12 +207,16 @@ class _Walker:
         self.listed = False
         """An item of this section (or subsection) was numbered or bulleted: a plain paragraph after it is outside
         the list the heading pins (a note, a heading a PDF lost), so it is marked."""
+        self.opened: Para | None = None
+        """A list item ending `…:` with nothing read as listed under it yet: until an item below it (or a phrase it
+        introduced) shows the nesting, items at its own level may be what it introduces (a Word file's numbering, a
+        PDF), so they are marked."""
         self.label_only = False
         """The last paragraph was an unnumbered label (`Khẩu hiệu tuyên truyền: “…”.`) opening no list, outside any
         section: it pins its own line, not the plain paragraphs after it, which are the document's own again."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
-        self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
+        self.kind, self.depth, self.subsection, self.sub_depth, self.opened = kind, depth(p), None, None, None
         self.mixed, self.manner, self.after_table, self.flattened, self.listed = named or [], False, False, False, False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
@@ -222,7 +226,7 @@ class _Walker:
 
     def close(self) -> None:
         """Out of the section: what follows is the document's own (an item of a dispatch without sections)."""
-        self.kind, self.depth, self.subsection, self.sub_depth, self.mixed = None, -1, None, None, []
+        self.kind, self.depth, self.subsection, self.sub_depth, self.mixed, self.opened = None, -1, None, None, [], None
         self.after_table = self.flattened = False
         self.phrase_kind = self.phrase_observance = None
 
@@ -244,7 +248,7 @@ class _Walker:
                 p = replace(p, doubtful=True)  # a table's cell a PDF wrapped onto a line of its own, or a note under it
             label_only, self.label_only, before = self.label_only, False, self.kind
             if found and self.place_heading(p, *found):
-                self.after_table = False  # a heading pins what follows again
+                self.after_table, self.opened = False, None  # a heading pins what follows again
                 self.label_only = before is None and _label_line(p, found[1])
                 continue
             if label_only and p.kind == "plain":
@@ -392,6 +396,7 @@ class _Walker:
                 self.listed = True
             elif self.listed:
                 text = review(text)
+            text = self.introduced_items(p, text)
         if kind is None:
             self.out.intro.append(p)
         elif kind == "purposes":
@@ -422,6 +427,22 @@ class _Walker:
         else:
             self.out.other[-1][1].append(text)
 
+    def introduced_items(self, p: Para, text: str) -> str:
+        """`text` of a list item, marked when it is at the level of an item ending `…:` whose list no nesting has
+        shown; an item ending so opens that doubt. Its last sentence when that only names the phrases it lists
+        (`Treo băng rôn … . Nội dung khẩu hiệu:`) is left out, the form marked: staff keep it as often as not."""
+        if self.opened is not None and _below(p, self.opened):
+            self.opened = None  # nested as printed: the items after the list are the list's own again
+        elif self.opened is not None and _beside(p, self.opened):
+            text = review(text)
+        if p.kind == "plain" or not text.rstrip().endswith(":"):
+            return text
+        self.opened = p
+        said = sentences(text.removeprefix(REVIEW_PREFIX))
+        if len(said) > 1 and len(said[-1].split()) <= 6 and kind_of(said[-1]):
+            return review(" ".join(said[:-1]))
+        return text
+
     def phrases_listed(self, p: Para, text: str) -> bool:
         """Phrases written as items of another list: `Thông điệp: …` (a label naming one kind) and the items
         listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
@@ -431,6 +452,7 @@ class _Walker:
             found = quotes(words)
             whole = len(found) == 1 and not words.replace(found[0][0], "").strip(" .;,!")
             if whole or intro[0] != "theme" and phrase_like(words):
+                self.opened = None  # the item's list is read: the items after it are its siblings
                 self.introducing.add(intro[2])
                 self.out.phrases.append(Candidate(quoted_text(found[0]) if whole else words.strip().rstrip(".;,").strip(),
                                                   intro[0], None, True, certain=False, source=f"{intro[2]} {words}"))
