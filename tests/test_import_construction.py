@@ -825,3 +825,25 @@ def test_a_superior_body_named_by_its_kind_alone_is_marked(cell: str, place: str
     issuer = draft_of(text, year).plan["issuer"]
 
     assert marked(issuer["parent"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("report", [
+    "Các cơ quan, đơn vị báo cáo kết quả thực hiện về Văn phòng trước ngày 20/5/{y}.",
+    "Ủy ban nhân dân các xã, thị trấn gửi báo cáo về Phòng Văn hóa và Thông tin chậm nhất ngày 18/5/{y}.",
+    "Các sở, ngành, địa phương, đơn vị báo cáo kết quả hưởng ứng về Sở Khoa học và Công nghệ trước ngày 25/5/{y} để tổng hợp.",
+])
+def test_a_report_request_a_pdf_ran_into_the_last_task_is_no_unmarked_task(issuer: Issuer, report: str) -> None:
+    """A PDF that keeps no blank line may run the report request after a list of tasks into the last task: whether it
+    is the task's next sentence or a paragraph of its own the text cannot tell, so that task is marked."""
+    y = issuer.year
+    items = (f"II. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin: Xây dựng tin, bài tuyên truyền trên trang thông tin "
+             f"điện tử và hệ thống loa truyền thanh cơ sở.\n2. Trung tâm Văn hóa - Thể thao: Treo băng rôn tại các tuyến "
+             f"phố chính, nhà văn hóa các thôn, tổ dân phố; phối hợp với các cơ quan, đơn vị tổ chức các hoạt động hưởng "
+             f"ứng, tham mưu tổng hợp kết quả thực hiện trên địa bàn.\n\n{report.format(y=y)}")
+    for seed in range(12):
+        for width in (75, 78):  # where the last task ends a full line
+            draft = draft_of(pdf_like(plan(issuer, items), seed, width), y)
+            for responsibility in draft.plan.get("responsibilities", []):
+                for task in strings(responsibility["tasks"]):
+                    assert marked(task) or "báo cáo" not in task
