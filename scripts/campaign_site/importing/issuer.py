@@ -72,11 +72,13 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             certain, province_certain = certain and parent_certain, province is not None
             name = f"{name} {parent_name}"
         elif from_parent:
-            # The superior body's cell names the province: on a list, the name is completed certainly;
-            # on none, it is completed with the words as printed, and marked.
+            # The superior body's cell names the province: under a People's Committee on a list (`Sở … tỉnh Gia
+            # Lai`), the name is completed certainly; a union's or association's body is named with that body, which
+            # the cell does not print, and a province on no list is completed as printed: marked.
             word, printed = from_parent[0]
             province = names.province(printed)
-            certain, province_certain = certain and province is not None, province is not None
+            certain = certain and province is not None and bool(_COMMITTEE.match(parent_name or ""))
+            province_certain = province is not None
             name = f"{name} {names.called(province) if province else word} {province or title_name(printed)}"
         elif place and (from_place := names.province(place)):
             # Decree 30: a provincial body's documents name its province as their place. The name
