@@ -867,3 +867,17 @@ def test_a_name_completed_from_its_superior_is_pinned_only_under_a_peoples_commi
 
     assert marked(name) != pinned
     assert without_review(name).endswith(f"tỉnh {place}")
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("Đề nghị Sở Y tế phối hợp cung cấp tài liệu tuyên truyền.", "Sở Y tế"),
+    ("Đề nghị Hội Nông dân xã tổ chức tuyên truyền đến hội viên.", "Hội Nông dân xã"),
+    ("Đề nghị Trung tâm Y tế huyện phối hợp thực hiện.", "Trung tâm Y tế huyện"),
+])
+def test_a_unit_read_from_a_sentences_subject_is_named_without_the_request(issuer: Issuer, sentence: str, body: str) -> None:
+    """`Đề nghị Sở Y tế phối hợp …` after tasks read by their subject: the body asked, marked, not the request's words."""
+    body_text = f"II. TỔ CHỨC THỰC HIỆN\nPhòng Văn hóa - Thông tin chủ trì triển khai Kế hoạch.\n{sentence}"
+    draft = draft_of(plan(issuer, body_text), issuer.year)
+
+    assert REVIEW_PREFIX + body in [r["unit"] for r in draft.plan["responsibilities"]]

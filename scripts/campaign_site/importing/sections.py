@@ -294,7 +294,7 @@ class _Walker:
         """A paragraph after a table of units (or in a table without its columns): no column pins its unit,
         so it is a task of its own, marked, under the body it names as its subject (marked) or none."""
         actor = UNIT_ACTOR.match(text)
-        self.out.units.append(Unit(actor["u"].strip() if actor else "", certain=False, tasks=[{"text": review(text)}]))
+        self.out.units.append(Unit(_subject(actor), certain=False, tasks=[{"text": review(text)}]))
 
     def drop_dangling(self) -> None:
         """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""
@@ -514,7 +514,7 @@ class _Walker:
                                        listed_as=p.kind, item=p))
             return
         actor = UNIT_ACTOR.match(text)
-        self.out.units.append(Unit(_asked(actor["u"])[0] if actor else "", False, [{"text": review(text)}]))
+        self.out.units.append(Unit(_subject(actor), False, [{"text": review(text)}]))
 
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
@@ -546,7 +546,7 @@ class _Walker:
         if sibling and doubtful and p.kind in ("roman", "number", "letter"):
             # Numbered like the unit headings, run into its next line (a heading and its first task, or a wrapped
             # item): a unit of its own whose name is to check, so that the lines under it are not the last unit's.
-            units.append(Unit(actor["u"].strip() if actor else "", False, [{"text": review(text)}]))
+            units.append(Unit(_subject(actor), False, [{"text": review(text)}]))
             return
         if current is not None and not current.certain and not actor and _names_a_body(text):
             # After tasks read by their subject, a line whose subject is a body the rules cannot name: its own unit.
@@ -555,7 +555,7 @@ class _Walker:
         elif current is None or (current.from_label or not current.certain) and actor and key(actor["u"]) != key(current.name):
             # No unit yet, or after `Unit: task` items or tasks read by their subject a paragraph with another
             # body as its subject: that body's words (its name marked), not the last unit's task.
-            current = Unit(actor["u"].strip() if actor else "", certain=False)
+            current = Unit(_subject(actor), certain=False)
             units.append(current)
         # A paragraph after a list of `Unit: task` items and outside it is not pinned to the last unit; nor is any
         # task of a unit read from a sentence's subject: the sentence, subject kept (staff keep it as often as not), marked.
@@ -601,6 +601,11 @@ def _beside(p: Para, item: Para) -> bool:
 def _below(p: Para, above: Para) -> bool:
     """Whether `p` is an item listed under `above`: deeper numbering, another kind of marker, or another bullet."""
     return depth(p) > depth(above) or p.kind != above.kind or p.kind == "bullet" and p.marker != above.marker
+
+
+def _subject(actor: re.Match[str] | None) -> str:
+    """The body a sentence opens with (`UNIT_ACTOR`), without the request before it (`Đề nghị Sở Y tế phối hợp …`)."""
+    return _asked(actor["u"])[0] if actor else ""
 
 
 def _asked(lead: str) -> tuple[str, bool]:
