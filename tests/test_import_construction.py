@@ -881,3 +881,16 @@ def test_a_unit_read_from_a_sentences_subject_is_named_without_the_request(issue
     draft = draft_of(plan(issuer, body_text), issuer.year)
 
     assert REVIEW_PREFIX + body in [r["unit"] for r in draft.plan["responsibilities"]]
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize(("sentence", "recipient"), [
+    ("Báo cáo kết quả về Bộ Khoa học và Công nghệ trước ngày 10/5/{y}.", "Bộ Khoa học và Công nghệ"),
+    ("Gửi báo cáo về Văn phòng (qua thư điện tử) chậm nhất ngày 12/5/{y}.", REVIEW_PREFIX + "Văn phòng (qua thư điện tử)"),
+])
+def test_a_report_sentence_opening_with_its_verb_names_its_recipient(issuer: Issuer, sentence: str, recipient: str) -> None:
+    """`Báo cáo kết quả về …` opening a task: the recipient after `về` is read as in the middle of a sentence."""
+    body = f"II. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin\n- {sentence.format(y=issuer.year)}"
+    (deadline,) = draft_of(plan(issuer, body), issuer.year).plan["report_deadlines"]
+
+    assert deadline["recipient"] == recipient

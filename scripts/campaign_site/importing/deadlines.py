@@ -32,8 +32,8 @@ _REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>(?!{_VERBS})(?:các|quý|[
                         re.IGNORECASE)
 """`đề nghị các cơ quan, đơn vị báo cáo …`: who is asked, a name (`đề nghị gửi về …` names nobody)."""
 _ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
-_RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])")
-"""Where the recipient's name starts: after `về` in a clause that reports or sends."""
+_RECIPIENT = re.compile(r"\b(?:[Bb]áo\s+cáo|[Gg]ửi)\b[^;]*?\svề\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])")
+"""Where the recipient's name starts: after `về` in a clause that reports or sends (opening the sentence or not)."""
 _RECIPIENT_END = re.compile(r",?\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|bằng)\b|[.;](?:\s|$)|\*|$")
 """What ends it, outside brackets: the deadline's or the purpose's words, the clause's end."""
 _PURPOSE = re.compile(r"\s(?P<note>để\s+[^;]+?)(?=\s*(?:\./\.|[.;]\s|[.;]?$))")
