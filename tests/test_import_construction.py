@@ -894,3 +894,18 @@ def test_a_report_sentence_opening_with_its_verb_names_its_recipient(issuer: Iss
     (deadline,) = draft_of(plan(issuer, body), issuer.year).plan["report_deadlines"]
 
     assert deadline["recipient"] == recipient
+
+
+@pytest.mark.parametrize(("cell", "who", "place", "year"), [
+    ("UBND TỈNH HÀ TĨNH\nSỞ KHOA HỌC VÀ", "Sở Khoa học và Công nghệ", "Hà Tĩnh", 2024),
+    ("UBND TỈNH GIA LAI\nSỞ VĂN HÓA, THỂ", "Sở Văn hóa, Thể thao và Du lịch", "Gia Lai", 2025),
+    ("ỦY BAN NHÂN DÂN HUYỆN KỲ SƠN\nPHÒNG VĂN HÓA VÀ", "Phòng Văn hóa và Thông tin", "Kỳ Sơn", 2022),
+])
+def test_a_header_name_cut_short_is_marked_though_the_body_spells_it_longer(cell: str, who: str, place: str,
+                                                                           year: int) -> None:
+    """A text box too small for its words (a PDF of it) may print `SỞ KHOA HỌC VÀ`: the body's `Sở Khoa học và Công
+    nghệ` begins with those words but goes on, so the cell's name is cut, never written unmarked."""
+    text = (f"{cell}\n\nSố: 45/KH-SKHCN\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
+            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n\n"
+            f"II. TỔ CHỨC THỰC HIỆN\n{who} chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này.\n")
+    assert marked(draft_of(text, year).plan["issuer"]["name"])

@@ -114,6 +114,20 @@ def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_JOINING = re.compile(r"(?:\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những)|[,&-])\s*$", re.IGNORECASE)
+
+
+def _cut_short(name: str) -> bool:
+    """Whether a name read from a cell ends where it cannot (`Sở Khoa học và`, a joining word, a comma) or stops
+    inside a field of the list (`Sở Văn hóa, Thể`): a cell that lost the rest of its line."""
+    if _JOINING.search(name):
+        return True
+    org = _cased(name, _ORGS)
+    field = key(org[1]) if org else ""
+    return bool(field) and not any(field.startswith(key(f)) for f in _FIELDS) \
+        and any(key(f).startswith(field + " ") for f in _FIELDS)
+
+
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
     whether that is certain. The body's own spelling wins (a ministry only when the list of central bodies has
@@ -125,7 +139,8 @@ def case_name(upper: str, body: str) -> tuple[str, bool]:
         segment = body[m.start():m.start() + size]
         if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
             listed = central_body(segment)
-            return segment, not wanted.startswith("bộ ") or listed is not None and listed[1] == len(segment)
+            whole = not wanted.startswith("bộ ") or listed is not None and listed[1] == len(segment)
+            return segment, whole and not _cut_short(segment)
     rest = upper.strip()
     if (listed := central_body(rest)) and listed[1] == len(rest):
         return listed[0].name, True
