@@ -909,3 +909,24 @@ def test_a_header_name_cut_short_is_marked_though_the_body_spells_it_longer(cell
             f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n\n"
             f"II. TỔ CHỨC THỰC HIỆN\n{who} chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này.\n")
     assert marked(draft_of(text, year).plan["issuer"]["name"])
+
+
+@pytest.mark.parametrize(("cells", "place", "year", "number"), [
+    ("ĐẢNG BỘ TỈNH NGHỆ AN\nBAN TUYÊN GIÁO", "Nghệ An", 2024, "156-HD/BTGTU"),
+    ("HUYỆN ỦY KỲ SƠN\nBAN TUYÊN GIÁO", "Kỳ Sơn", 2022, "45-HD/BTGHU"),
+    ("ĐẢNG BỘ XÃ TÂN LẬP", "Tân Lập", 2026, "12-HD/ĐU"),
+])
+@pytest.mark.parametrize("star", ["* ", "*\t"])
+def test_a_party_headers_star_beside_the_place_and_date_keeps_the_header_read(cells: str, place: str, year: int,
+                                                                            number: str, star: str) -> None:
+    """A Party document prints `*` under its committee's name, on the row of the place and date; read from Word the two
+    run together (`* Nghệ An, ngày …`), before `Số …`: still the header, so the basis is the basis, not a mention."""
+    text = (f"{cells}\n{star}{place}, ngày 02 tháng 4 năm {year}\nSố: {number}\n\nHƯỚNG DẪN\ntuyên truyền kỷ niệm Ngày "
+            f"Khoa học và Công nghệ Việt Nam (18/5/{year})\n\nThực hiện Hướng dẫn số 120-HD/BTGTW ngày 15/3/{year} của Ban "
+            f"Tuyên giáo Trung ương về tuyên truyền các ngày lễ lớn năm {year}, Ban Tuyên giáo hướng dẫn như sau:\n\n"
+            f"1. Nội dung tuyên truyền\n- Truyền thống của ngành khoa học và công nghệ.\n\n{ENDING}")
+    draft = draft_of(text, year)
+
+    assert draft.plan["document"]["type"] == "Hướng dẫn"
+    assert draft.plan["document"]["date"] == f"2/4/{year}"
+    assert len(draft.plan["legal_basis"]) == 1 and not draft.plan.get("references")

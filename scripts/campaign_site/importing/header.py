@@ -152,6 +152,10 @@ def _merge_agencies(lines: list[str]) -> list[str]:
     return out
 
 
+_PARTY_STAR = re.compile(r"^\*\s+(?=\S)")
+"""The star a Party document prints under its committee's name, run into the place and date beside it."""
+
+
 def parse(paras: list[Para]) -> Header:
     header = Header()
     agencies: list[str] = []
@@ -164,6 +168,7 @@ def parse(paras: list[Para]) -> Header:
         text = squash(MOTTO.sub(" ", para.full)).strip()
         # A name in capitals keeps the dash a narrow cell wrapped it at (`SỞ LAO ĐỘNG -` / `- THƯƠNG BINH …`).
         text = _PARTY_MOTTO_AFTER.sub(r"\g<committee>", _RULE_AFTER.sub("", text)) if is_caps(text) else text.strip(" -")
+        text = _PARTY_STAR.sub("", text)
         if not text or _SEPARATOR.match(text) or STAMP.match(text) or _MOTTO_PIECE.match(text):
             i += 1
             continue
