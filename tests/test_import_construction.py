@@ -9,6 +9,8 @@ before it and a ward after it, each worded its own way; the properties try any w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bench_import import pdf_like
 from hypothesis import given, settings
@@ -930,3 +932,22 @@ def test_a_party_headers_star_beside_the_place_and_date_keeps_the_header_read(ce
     assert draft.plan["document"]["type"] == "Hướng dẫn"
     assert draft.plan["document"]["date"] == f"2/4/{year}"
     assert len(draft.plan["legal_basis"]) == 1 and not draft.plan.get("references")
+
+
+@pytest.mark.parametrize(("number", "kind", "title"), [
+    ("902/KH-SVHTTDL", "KẾ HOẠCH", "Tuyên truyền Ngày Khoa học và Công nghệ Việt Nam (18/5) năm 2025"),
+    ("77/HD-UBND", "HƯỚNG DẪN", "Tổ chức hưởng ứng Ngày Sở hữu trí tuệ thế giới năm 2023"),
+    ("15/TB-SKHCN", "THÔNG BÁO", "Về việc hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm 2026"),
+])
+@pytest.mark.parametrize("gap", ["    ", " "])
+def test_a_type_run_onto_the_number_line_is_not_part_of_the_symbol(number: str, kind: str, title: str, gap: str) -> None:
+    """A text pasted from Word may put the type and title on the number line (`Số: 902/KH-SVHTTDL    KẾ HOẠCH …`): a
+    type's name ends the symbol, which is what Decree 30 prints before it, and the title is the title, marked (it may
+    go on, wrapped, on the next line)."""
+    year = int(re.findall(r"20\d\d", title)[-1])
+    text = (f"UBND TỈNH GIA LAI\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n\nSố: {number}{gap}{kind} {title}\nGia Lai, ngày 28 "
+            f"tháng 3 năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của Nhân dân.\n\n{ENDING}")
+    document = draft_of(text, year).plan["document"]
+
+    assert f"{document['number']}/{document['symbol']}" == number
+    assert document["subject"] == REVIEW_PREFIX + title

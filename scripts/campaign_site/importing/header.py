@@ -48,6 +48,7 @@ _SEPARATOR = re.compile(r"^[-–—_=.…\s]+$")
 _RULE_AFTER = re.compile(r"\s*(?:[-–—_=]{3,}|\*)$")
 """The short rule printed under a subject or a title (`-----`, `____`, the Party's `*`), read onto its line."""
 _TYPED_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_{UPPER}].*)$")
+_TYPE_START = re.compile(rf"(?:{'|'.join(TYPES)})\b")
 _TYPE_THEN_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_]\w*[^\W\d_{UPPER}].*)$")
 """A type and its title a copied text ran onto the place-and-date line after it (`…năm 2025    KẾ HOẠCH Tổ chức …`):
 the title's first word is not in capitals."""
@@ -120,8 +121,9 @@ def number_line(text: str) -> tuple[int | None, str, str] | None:
         if sum(c.isupper() or c.isdigit() for c in group[0]) < min(2, len(group[0])):
             break  # `Hà`: a word of the place; a code has two capitals at least (`CNg`, `CTr`)
         if not joiner[0].strip():
-            if len(group[0]) < 2 or not is_caps(group[0]) or STAMP.match(group[0]) or after.startswith("/v", group.end()):
-                break
+            if len(group[0]) < 2 or not is_caps(group[0]) or STAMP.match(group[0]) or after.startswith("/v", group.end()) \
+                    or _TYPE_START.match(after, group.start()):
+                break  # `… KẾ HOẠCH Tuyên truyền …` a pasted text ran onto the line: the type ends the symbol
             spaced_from = spaced_from if spaced_from is not None else end
         end = group.end()
     if spaced_from is not None and end < len(after) and not after[end].isspace():
@@ -180,6 +182,12 @@ def parse(paras: list[Para]) -> Header:
         if header.symbol is None and (read := number_line(text)):
             header.number, header.symbol, text = read
             if not text or STAMP.match(text):
+                i += 1
+                continue
+            if (typed := _TYPE_THEN_TITLE.match(text)) and header.subject is None:
+                # `Số: 902/KH-SVHTTDL    KẾ HOẠCH Tuyên truyền …`: a pasted text ran the type and title onto the number
+                # line; where the title ends (this line, or a wrapped next one) is not pinned.
+                header.type, header.subject = TYPES[typed["type"]], review(_RULE_AFTER.sub("", typed["title"]))
                 i += 1
                 continue
         if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title or subject_open)):
