@@ -951,3 +951,37 @@ def test_a_type_run_onto_the_number_line_is_not_part_of_the_symbol(number: str, 
 
     assert f"{document['number']}/{document['symbol']}" == number
     assert document["subject"] == REVIEW_PREFIX + title
+
+
+@pytest.mark.parametrize(("cell", "line", "place", "symbol", "year"), [
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG ĐÔNG HÀ", "Số: 88/UBND-VHXHĐông Hà, ngày 16 tháng 4 năm 2026", "Hà", "UBND-VHXHĐông", 2026),
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP", "Số: 31/UBND-VPTân Lập, ngày 03 tháng 4 năm 2022", "Lập", "UBND-VPTân", 2022),
+    ("UBND TỈNH LÀO CAI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 605/SKHCN-QLKHLào Cai, ngày 11 tháng 4 năm 2023", "Cai",
+     "SKHCN-QLKHLào", 2023),
+])
+def test_a_place_the_issuer_and_the_lists_do_not_name_is_marked_with_the_symbol_before_it(
+        cell: str, line: str, place: str, symbol: str, year: int) -> None:
+    """A PDF glues words that touch: the number's cell and the place's beside it may read `UBND-VHXHĐông Hà, ngày …`.
+    Decree 30's place names the issuer's locality or province: one that names neither is marked, and so is the symbol
+    it follows when that ends in small letters (where it ends is what is in doubt)."""
+    text = (f"{cell}\n\n{line}\nV/v hưởng ứng Ngày Sáng tạo và Đổi mới sáng tạo thế giới năm {year}\n\nKính gửi: Các cơ "
+            f"quan, đơn vị.\n\nCác cơ quan, đơn vị tổ chức tuyên truyền về ngày kỷ niệm.\n\n{ENDING}")
+    plan = draft_of(text, year).plan
+
+    assert plan["place"] == REVIEW_PREFIX + place
+    assert plan["document"]["symbol"] == REVIEW_PREFIX + symbol
+
+
+@settings(max_examples=40, deadline=None)
+@given(commune=st.sampled_from(["Tân Lập", "Đông Hà", "Bình Thành", "Minh Xuân", "Yên Minh", "Mỹ Thọ"]),
+       kind=st.sampled_from(["XÃ", "PHƯỜNG"]), glued=st.integers(0, 1), year=st.sampled_from([2022, 2026]))
+def test_no_unmarked_place_names_neither_the_issuers_locality_nor_a_province(commune: str, kind: str, glued: int,
+                                                                           year: int) -> None:
+    first, rest = commune.split(" ", 1)
+    line = f"Số: 31/UBND-VP{first} {rest}" if glued else f"Số: 31/UBND-VP {commune}"
+    text = (f"ỦY BAN NHÂN DÂN\n{kind} {commune.upper()}\n\n{line}, ngày 03 tháng 4 năm {year}\nV/v hưởng ứng Ngày Sáng tạo "
+            f"và Đổi mới sáng tạo thế giới năm {year}\n\nKính gửi: Các cơ quan, đơn vị.\n\nCác cơ quan, đơn vị tổ chức "
+            f"tuyên truyền về ngày kỷ niệm.\n\n{ENDING}")
+    place = draft_of(text, year).plan.get("place")
+
+    assert place is None or marked(place) or place == commune

@@ -21,10 +21,10 @@ from typing import Any
 from campaign_site.core.catalogue import plain
 from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import LegalDocument, Observance
-from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, is_marked, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
 from campaign_site.importing.text import Para, paragraphs, sentences
-from campaign_site.importing.vn import capitalize, squash
+from campaign_site.importing.vn import capitalize, key, squash
 
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Xét)\b")
 """How the paragraph citing the basis opens; `Xét đề nghị … tại Tờ trình số …` answers the document it names."""
@@ -41,6 +41,9 @@ _LINK_MODALITIES = (("may", re.compile(r"\bcó thể\b", re.IGNORECASE)),
 """The words that make a link a possibility, an encouragement or a request rather than a task (`linked_modality`)."""
 _UNITS_CHOOSE = re.compile(r"(?:tự|chủ động)\s+(?:lựa\s+)?(?:chọn|xây dựng)[^.;]{0,60}?(?:chủ đề|khẩu hiệu|thông điệp)"
                            r"(?:\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:chủ đề|khẩu hiệu|thông điệp))*", re.IGNORECASE)
+_LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+", re.IGNORECASE)
+_OWN_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+(?P<n>[^,;()]+)$", re.IGNORECASE)
+"""The locality an issuer's name ends with (`Ủy ban nhân dân huyện Chợ Mới`): the place its documents print."""
 _PLAN_ORDER = (
     "issuer", "place", "document", "addressees", "legal_basis", "references", "observances", "linked_observances",
     "linked_modality", "themes", "slogans", "messages", "units_choose", "context", "purposes", "requirements", "content", "forms",
@@ -101,8 +104,8 @@ class _Extraction:
         self._intro()
         plan["issuer"] = who = self._issuer()
         if self.header.place:
-            plan["place"] = self.header.place
-        plan["document"] = self._document()
+            plan["place"] = self._place(who)
+        plan["document"] = self._document(plan.get("place"))
         plan["addressees"] = self.header.addressees
         plan["legal_basis"] = self.legal_basis
         plan["references"] = self._references()
@@ -257,7 +260,17 @@ class _Extraction:
 
     # --- document ---------------------------------------------------------------------------------
 
-    def _document(self) -> dict:
+    def _place(self, who: dict) -> str:
+        """The place Decree 30 prints before the date: the issuer's locality or a province. Another name (`Hà` of a PDF
+        that glued `Đông` to the symbol beside it) is marked."""
+        place = self.header.place or ""
+        own = _OWN_LOCALITY.search(without_review(who.get("name", "")))
+        bare = _LOCALITY_WORD.sub("", place)
+        return place if is_marked(place) or names.province(place) or own and key(own["n"]) == key(bare) else review(place)
+
+    def _document(self, place: str | None) -> dict:
+        """The document's type, number, symbol, date and subject; a symbol ending in small letters before a marked
+        place may hold the place's first word (a PDF's glued words): marked too."""
         h = self.header
         doc: dict[str, Any] = {"type": h.type if h.type and h.type_certain else review(h.type) if h.type
                                else to_fill(plain("staff.new_plan_type"))}
@@ -266,7 +279,9 @@ class _Extraction:
         if h.number:
             doc["number"] = h.number
         if h.symbol:
-            doc["symbol"] = h.symbol
+            glued = place is not None and place.startswith(REVIEW_PREFIX) and re.search(r"[^\W\d_]{2}$", h.symbol) \
+                and not h.symbol[-2:].isupper()
+            doc["symbol"] = review(h.symbol) if glued else h.symbol
         if h.date:
             doc["date"] = h.date
         doc["subject"] = squash(h.subject) if h.subject else to_fill(plain("staff.new_subject"))
