@@ -985,3 +985,73 @@ def test_no_unmarked_place_names_neither_the_issuers_locality_nor_a_province(com
     place = draft_of(text, year).plan.get("place")
 
     assert place is None or marked(place) or place == commune
+
+
+@pytest.mark.parametrize(("cell", "year"), [
+    ("ĐẢNG ỦY XÃ CÁT TIÊNĐẢNG CỘNG SẢN VIỆT NAM", 2026),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nCỤC BẢN QUYỀN TÁC GIẢ", 2021),
+    ("UBND TỈNH HÒA BÌNH CỘNG HÒA XÃ\nSỞ KHOA HỌC VÀ CÔNG NGHỆ HỘI CHỦ NGHĨA VIỆT", 2024),
+])
+def test_a_header_cell_run_into_the_motto_beside_it_is_cut_there_and_marked(cell: str, year: int) -> None:
+    """A PDF may run the issuer's cell and the motto's beside it into one line (`CÁT TIÊNĐẢNG CỘNG SẢN VIỆT NAM`, `DU LỊCH
+    CỘNG HÒA XÃ`): no body's name holds the motto's words, so the line is cut where they begin, and since the cell's
+    lines are no longer what was printed, the names read from it are marked."""
+    text = (f"{cell}\n\nSố: 31/KH-UBND\nHà Nội, ngày 03 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và Đổi mới "
+            f"sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n\n{ENDING}")
+    issuer = draft_of(text, year).plan["issuer"]
+
+    for value in (issuer["name"], issuer.get("parent", REVIEW_PREFIX)):
+        assert marked(value)
+        assert not re.search(r"(?i)cộng\s+(?:hòa|sản)|chủ\s+nghĩa", value)
+
+
+@pytest.mark.parametrize(("first", "rest", "year"), [("Hà", "Nội", 2021), ("Tuyên", "Quang", 2023), ("Thái", "Nguyên", 2026)])
+def test_a_place_a_narrow_cell_wrapped_after_the_number_is_read_with_its_date(first: str, rest: str, year: int) -> None:
+    """`Số: 233/BQTG-QLBQ    Hà` / `Nội, ngày 15 tháng 4 năm 2021`: the place a narrow cell wrapped is the place, the date
+    the date, and the header goes on; nothing of it becomes the body's words."""
+    text = (f"BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\nSố: 233/BKHCN-ĐMST    {first}\n{rest}, ngày 15 tháng 4 năm {year}\nV/v hưởng ứng "
+            f"Ngày Sở hữu trí tuệ thế giới {year}\n\nKính gửi: Các cơ quan, đơn vị.\n\nCác cơ quan, đơn vị tổ chức tuyên "
+            f"truyền về ngày kỷ niệm.\n\n{ENDING}")
+    plan = draft_of(text, year).plan
+
+    assert plan["place"] == f"{first} {rest}" and plan["document"]["date"] == f"15/4/{year}"
+    assert plan["addressees"] == ["Các cơ quan, đơn vị"]
+    assert not [c for c in plan.get("context", []) if "Số:" in c or "ngày 15 tháng" in c or "V/v" in c]
+
+
+@settings(max_examples=30, deadline=None)
+@given(line=st.sampled_from(["Số: 12/UBND-VP", "V/v hưởng ứng Ngày Sở hữu trí tuệ thế giới", "Kính gửi: Các cơ quan, đơn vị.",
+                             "Hà Nội, ngày 15 tháng 4 năm 2024", "Nội, ngày 15 tháng 4 năm 2024"]))
+def test_no_unmarked_context_is_a_part_of_a_header(line: str) -> None:
+    """A header the rules could not read whole leaves its parts before the basis: a number line, a `V/v` line, `Kính
+    gửi`, a place and date are the header's, never the document's context unmarked."""
+    issuer = ISSUERS[0]
+    text = dispatch(issuer, "1. Treo băng rôn tại trụ sở.").replace("Thực hiện Công văn số 101",
+                                                                    f"Xin gửi kèm tài liệu.\n\n{line}\n\nThực hiện Công văn số 101")
+    for value in draft_of(text, issuer.year).plan.get("context", []):
+        assert marked(value) or value == "Xin gửi kèm tài liệu."
+
+
+@pytest.mark.parametrize(("cells", "place", "year"), [
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC BẢN QUYỀN TÁC GIẢ\tĐộc lập - Tự do - Hạnh phúc",
+     "Hà Nội", 2021),
+    ("UBND TỈNH TUYÊN QUANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tĐộc lập - Tự do - Hạnh phúc",
+     "Tuyên Quang", 2023),
+    ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG HẠC THÀNH\tĐộc lập - Tự do - Hạnh phúc", "Hạc Thành", 2026),
+])
+def test_an_addressee_a_pdf_ran_into_the_next_paragraph_is_marked(cells: str, place: str, year: int) -> None:
+    """`Kính gửi: …` on one line and the paragraph after it run together by a PDF that keeps no blank line: where the
+    last addressee ends the text cannot tell, so no addressee holds the next paragraph's words unmarked."""
+    text = (f"{cells}\n\nSố: 233/UBND-VX\t{place}, ngày 15 tháng 4 năm {year}\nV/v hưởng ứng Ngày Sở hữu trí tuệ thế giới "
+            f"26/4/{year}\n\nKính gửi: Sở Văn hóa, Thể thao và Du lịch các tỉnh, thành phố trực thuộc Trung ương.\n\nNgày Sở "
+            f"hữu trí tuệ thế giới năm {year} có chủ đề “Sở hữu trí tuệ và doanh nghiệp nhỏ và vừa: Đưa ý tưởng ra thị "
+            f"trường”.\n\nCăn cứ Chương trình hành động năm {year} của cơ quan về công tác tuyên truyền, phổ biến pháp luật về sở "
+            f"hữu trí tuệ, đề nghị Quý Sở quan tâm chỉ đạo thực hiện một số nội dung sau:\n\n1. Chỉ đạo các đơn vị trực thuộc "
+            f"tuyên truyền về quyền tác giả, quyền liên quan trên địa bàn.\n\n2. Phối hợp với các cơ quan báo chí địa phương "
+            f"đăng tải tin, bài về chủ đề năm {year}.\n\n3. Gửi báo cáo kết quả về Cục Bản quyền tác giả, số 33 Ngô Quyền, Hà "
+            f"Nội trước ngày 15/5/{year}."
+            f"\n\n{ENDING}")
+    for seed in range(12):
+        for width in (85, 90):
+            for value in draft_of(pdf_like(text, seed, width), year).plan.get("addressees", []):
+                assert marked(value) or "Ngày Sở" not in value

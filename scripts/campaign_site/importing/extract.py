@@ -154,8 +154,8 @@ class _Extraction:
         # dispatch without sections asks is never its context).
         first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
         # Where a flagged paragraph ends is uncertain; one citing a document (`Sở … nhận được Công văn số …`) answers
-        # it, in words no basis rule reads: either is marked.
-        self.context = [review(t) if p.doubtful or basis.citations(p.text) else t
+        # it, in words no basis rule reads; a header's part (`Số: …`, `V/v …`) is a header read in part: all marked.
+        self.context = [review(t) if p.doubtful or basis.citations(p.text) or header.part_of_header(p.full) else t
                         for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
         after: list[tuple[str, Para, bool]] = []
         for i, p in enumerate(intro[first:], start=first):

@@ -27,6 +27,10 @@ _PARTY_MOTTO_AFTER = re.compile(r"^(?P<committee>(?:(?:TỈNH|THÀNH|HUYỆN|QU�
                                 r"(?:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)\s*$")
 """A Party committee's or a union body's cell and the line beside it run into one (`TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN
 VIỆT NAM`, `BCH ĐOÀN TỈNH NGHỆ AN ĐOÀN TNCS HỒ CHÍ MINH`): a body named by its place never ends with those names."""
+_MOTTO_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\b|HỘI\s+CHỦ\s+NGHĨA|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]|"
+                           r"ĐẢNG\s+CỘNG\s+SẢN|ĐOÀN\s+TNCS|TNCS\s+HỒ\s+CHÍ\s+MINH")
+"""Words of the motto (or the Party's and the Youth Union's line) inside a capital line, glued or not: where the
+issuer's cell ends and the column beside it begins."""
 _MOTTO_PIECE = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]?\s*TỰ\s+DO)\b"
                           r"|^(?:VIỆT\s+NAM|[-–—]?\s*HẠNH\s+PHÚC)$", re.IGNORECASE)
 """A piece of the motto a narrow cell or box wrapped (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): no body's name."""
@@ -77,6 +81,8 @@ class Header:
     type_certain: bool = True
     subject: str | None = None
     addressees: list[str] = field(default_factory=list)
+    mixed: bool = False
+    """A line of the issuer's cell held words of the motto beside it: the cell's lines are not as printed."""
     end: int = 0
     """Index of the first paragraph of the body."""
 
@@ -184,6 +190,10 @@ def parse(paras: list[Para]) -> Header:
             if not text or STAMP.match(text):
                 i += 1
                 continue
+            if i + 1 < len(paras) and not dates.signed(text) and dates.signed(joined := f"{text} {squash(paras[i + 1].full)}") \
+                    and _place_and_date(joined, False):
+                text = joined  # `Số: 233/BQTG-QLBQ    Hà` / `Nội, ngày …`: the place a narrow cell wrapped
+                i += 1
             if (typed := _TYPE_THEN_TITLE.match(text)) and header.subject is None:
                 # `Số: 902/KH-SVHTTDL    KẾ HOẠCH Tuyên truyền …`: a pasted text ran the type and title onto the number
                 # line; where the title ends (this line, or a wrapped next one) is not pinned.
@@ -235,7 +245,11 @@ def parse(paras: list[Para]) -> Header:
             i += 1
             continue
         if is_caps(text) and header.symbol is None and header.subject is None:
-            agencies.append(text)
+            if cut := _MOTTO_INSIDE.search(text):
+                # `DU LỊCH CỘNG HÒA XÃ`, `CÁT TIÊNĐẢNG CỘNG SẢN VIỆT NAM`: a PDF ran the motto's column into the cell's.
+                header.mixed, text = True, text[:cut.start()].strip(" ,-")
+            if text:
+                agencies.append(text)
             i += 1
             continue
         break
@@ -272,13 +286,25 @@ def _addressees(paras: list[Para], header: Header) -> None:
     m = re.match(r"^Kính gửi\s*[:.]?\s*(?P<rest>.*)$", paras[i].full)
     if not m:
         return
-    items = m["rest"].split(";")
+    items = [(item, False) for item in m["rest"].split(";")]
+    items[-1] = (items[-1][0], paras[i].doubtful)  # a PDF may have run the next paragraph into the line: its end, to check
     i += 1
     while i < len(paras) and paras[i].kind == "bullet" and not items_end(paras[i]):
-        items.append(paras[i].text)
+        items.append((paras[i].text, paras[i].doubtful))
         i += 1
-    header.addressees = [clean_item(item) for item in items if clean_item(item)]
+    header.addressees = [review(clean_item(item)) if doubtful else clean_item(item) for item, doubtful in items
+                         if clean_item(item)]
     header.end = i
+
+
+_HEADER_PART = re.compile(r"^(?:(?i:số)\s*[:.]?\s*[\d.…_ ]*[/-]\S|(?:V/v|Về việc)\b|Kính gửi\b)")
+
+
+def part_of_header(text: str) -> bool:
+    """Whether a paragraph is a part of a Decree 30 header (a number line, a `V/v` line, `Kính gửi`, a place and
+    date): after the header, a sign that the header was read only in part."""
+    text = text.strip(" *")
+    return bool(_HEADER_PART.match(text) or _DATED.search(text) and dates.signed(text) and len(text.split()) <= 12)
 
 
 def items_end(para: Para) -> bool:

@@ -101,6 +101,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         if named:
             province, province_certain = named[0], False
             notes.append(plain("import.province_guessed", name=name, province=province))
+    certain = certain and not header.mixed  # a cell run into the motto beside it: its lines are not as printed
     out: dict[str, Any] = {"name": name if certain else review(name)}
     short, _ = names.short_name(name, level)
     if level == "province" and not province and not names.localities(name):
@@ -109,7 +110,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         out["short_name"] = short if certain else review(short)  # the document writes it so itself
     if parent:
         # As the header prints it; a kind of body alone (`ỦY BAN NHÂN DÂN`) lost its place's line: it names no body.
-        out["parent"] = review(parent) if names.bare_kind(parent) else parent
+        out["parent"] = review(parent) if names.bare_kind(parent) or header.mixed else parent
     out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
         on_no_list = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
