@@ -1055,3 +1055,23 @@ def test_an_addressee_a_pdf_ran_into_the_next_paragraph_is_marked(cells: str, pl
         for width in (85, 90):
             for value in draft_of(pdf_like(text, seed, width), year).plan.get("addressees", []):
                 assert marked(value) or "Ngày Sở" not in value
+
+
+@pytest.mark.parametrize(("cell", "number", "pinned"), [
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "233/BQTG-QLBQ", False),
+    ("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "88/TTTT-KHTC", False),
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "1021/ĐMST-VP", False),
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "1021/BKHCN-ĐMST", True),
+    ("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "88/KH-SKHCN", True),
+    ("UBND TỈNH TUYÊN QUANG\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", "417/SGDĐT-GDPT", True),
+])
+def test_a_ministry_or_department_its_symbol_does_not_abbreviate_is_marked(cell: str, number: str, pinned: bool) -> None:
+    """Decree 30 builds a ministry's or a department's symbol from its name's initials (`BKHCN`, `SGDĐT`); a cell
+    whose name the symbol does not abbreviate may be the superior body of an issuer whose own line was lost (a text
+    box too small, a PDF): marked, with a note."""
+    year = 2024
+    text = (f"{cell}\n\nSố: {number}\nHà Nội, ngày 05 tháng 4 năm {year}\nV/v hưởng ứng Ngày Sở hữu trí tuệ thế giới "
+            f"{year}\n\nKính gửi: Các cơ quan, đơn vị.\n\nCác cơ quan, đơn vị tổ chức tuyên truyền.\n\n{ENDING}")
+    draft = draft_of(text, year)
+
+    assert marked(draft.plan["issuer"]["name"]) != pinned

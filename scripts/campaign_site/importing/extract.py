@@ -261,12 +261,14 @@ class _Extraction:
     # --- document ---------------------------------------------------------------------------------
 
     def _place(self, who: dict) -> str:
-        """The place Decree 30 prints before the date: the issuer's locality or a province. Another name (`Hà` of a PDF
-        that glued `Đông` to the symbol beside it) is marked."""
+        """The place Decree 30 prints before the date: a province, or the issuer's locality. Another name when the
+        issuer's name holds a locality, or after a symbol ending in small letters (`UBND-VHXHĐông` / `Hà`, words a PDF
+        glued), is marked."""
         place = self.header.place or ""
         own = _OWN_LOCALITY.search(without_review(who.get("name", "")))
-        bare = _LOCALITY_WORD.sub("", place)
-        return place if is_marked(place) or names.province(place) or own and key(own["n"]) == key(bare) else review(place)
+        if is_marked(place) or names.province(place) or own and key(own["n"]) == key(_LOCALITY_WORD.sub("", place)):
+            return place
+        return review(place) if own or _glued(self.header.symbol) else place
 
     def _document(self, place: str | None) -> dict:
         """The document's type, number, symbol, date and subject; a symbol ending in small letters before a marked
@@ -279,9 +281,7 @@ class _Extraction:
         if h.number:
             doc["number"] = h.number
         if h.symbol:
-            glued = place is not None and place.startswith(REVIEW_PREFIX) and re.search(r"[^\W\d_]{2}$", h.symbol) \
-                and not h.symbol[-2:].isupper()
-            doc["symbol"] = review(h.symbol) if glued else h.symbol
+            doc["symbol"] = review(h.symbol) if place is not None and is_marked(place) and _glued(h.symbol) else h.symbol
         if h.date:
             doc["date"] = h.date
         doc["subject"] = squash(h.subject) if h.subject else to_fill(plain("staff.new_subject"))
@@ -455,6 +455,11 @@ class _Extraction:
                      for t in unit.tasks]
             out.append({"unit": name, "tasks": tasks})
         return out
+
+
+def _glued(symbol: str | None) -> bool:
+    """Whether a symbol ends in a word's small letters (`UBND-VHXHĐông`): a code ends in capitals or a short `Ng`."""
+    return bool(symbol and re.search(r"[^\W\d_]{2}$", symbol) and not symbol[-2:].isupper())
 
 
 def _whole(text: str) -> str:

@@ -28,7 +28,17 @@ def signed_on(written: str | None) -> date | None:
 
 
 _COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b", re.IGNORECASE)
-_CODES = re.compile(r"[-/,\s]+")
+_CODES = re.compile(r"[-/,&\s]+")
+_ABBREVIATED = re.compile(r"^(?:Bộ|Sở|Cục)\s")
+"""The kinds of body whose symbols Decree 30 builds from their names' initials (`BKHCN`, `SKHCN`; a `Cục` drops its `C`)."""
+
+
+def _initials(name: str) -> str | None:
+    """`Bộ Khoa học và Công nghệ` → `BKHCN`, its province left out; None for a body of another kind."""
+    if not _ABBREVIATED.match(name):
+        return None
+    words = re.split(r"[\s,]+", re.sub(r"\s+(?:tỉnh|thành phố)\s.*$", "", name))
+    return "".join(w[0] for w in words if w[:1].isalpha() and w.lower() not in ("và", "của")).upper()
 
 
 def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -> tuple[dict, list[str]]:
@@ -96,6 +106,12 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         # is the superior body of an issuer whose own line was lost (a text box, a cut cell).
         certain = False
         notes.append(plain("import.issuer_not_in_symbol", name=name, symbol=header.symbol))
+    if agencies and certain and header.symbol and (initials := _initials(name)) \
+            and not {initials, initials[1:]} & {c.upper() for c in _CODES.split(header.symbol)}:
+        # Decree 30: a ministry's or department's symbol abbreviates its name (`BKHCN`, `SGDĐT`); a symbol that does
+        # not may belong to a body under the one the cell shows, whose own line was lost.
+        certain = False
+        notes.append(plain("import.issuer_initials_not_in_symbol", name=name, symbol=header.symbol, initials=initials))
     if level == "commune" and province is None:
         named = names.provinces_named(cited_text)
         if named:
