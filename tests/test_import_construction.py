@@ -851,19 +851,19 @@ def test_a_report_request_a_pdf_ran_into_the_last_task_is_no_unmarked_task(issue
                     assert marked(task) or "báo cáo" not in task
 
 
-@pytest.mark.parametrize(("cell", "place", "year", "pinned"), [
-    ("ĐẢNG BỘ TỈNH NGHỆ AN\nBAN TUYÊN GIÁO", "Nghệ An", 2024, False),
-    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG\nBAN TUYÊN GIÁO", "Bắc Giang", 2023, False),
-    ("HỘI NÔNG DÂN TỈNH LÂM ĐỒNG\nBAN THƯỜNG VỤ", "Lâm Đồng", 2026, False),
-    ("UBND TỈNH GIA LAI\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Gia Lai", 2025, True),
-    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Quảng Bình", 2024, True),
+@pytest.mark.parametrize(("cell", "place", "year", "number", "pinned"), [
+    ("ĐẢNG BỘ TỈNH NGHỆ AN\nBAN TUYÊN GIÁO", "Nghệ An", 2024, "45-KH/BTGTU", False),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG\nBAN TUYÊN GIÁO", "Bắc Giang", 2023, "45/KH-BTG", False),
+    ("HỘI NÔNG DÂN TỈNH LÂM ĐỒNG\nBAN THƯỜNG VỤ", "Lâm Đồng", 2026, "45-KH/HNDT", False),
+    ("UBND TỈNH GIA LAI\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Gia Lai", 2025, "45/KH-SVHTTDL", True),
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Quảng Bình", 2024, "45/KH-SKHCN", True),
 ])
 def test_a_name_completed_from_its_superior_is_pinned_only_under_a_peoples_committee(cell: str, place: str, year: int,
-                                                                                      pinned: bool) -> None:
+                                                                                      number: str, pinned: bool) -> None:
     """Decree 30 names a People's Committee's department with its province (`Sở … tỉnh Gia Lai`); a body under a Party
     committee, a union or an association is named with that body (`Ban Tuyên giáo Tỉnh ủy …`), which the cell does
     not print: the name completed with the province alone is marked."""
-    text = (f"{cell}\n\nSố: 45/KH-BTG\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
+    text = (f"{cell}\n\nSố: {number}\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
             f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
     name = draft_of(text, year).plan["issuer"]["name"]
 
