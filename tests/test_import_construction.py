@@ -1075,3 +1075,20 @@ def test_a_ministry_or_department_its_symbol_does_not_abbreviate_is_marked(cell:
     draft = draft_of(text, year)
 
     assert marked(draft.plan["issuer"]["name"]) != pinned
+
+
+@pytest.mark.parametrize(("cell", "number", "whole", "year"), [
+    ("UBND HUYỆN QUẾ PHONG\nPHÒNG VĂN HÓA VÀ THÔNG TIN", "36/KH-VHTT", "Phòng Văn hóa và Thông tin huyện Quế Phong", 2023),
+    ("UBND THỊ XÃ AN NHƠN\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "12/PGDĐT-VP", "Phòng Giáo dục và Đào tạo thị xã An Nhơn", 2020),
+    ("ỦY BAN NHÂN DÂN PHƯỜNG HẠC THÀNH\nTRUNG TÂM DỊCH VỤ TỔNG HỢP", "05/KH-TTDV", "Trung tâm Dịch vụ tổng hợp phường Hạc Thành",
+     2026),
+])
+def test_a_body_named_without_the_locality_its_superior_cell_names_is_marked(cell: str, number: str, whole: str,
+                                                                          year: int) -> None:
+    """`UBND HUYỆN QUẾ PHONG` / `PHÒNG VĂN HÓA VÀ THÔNG TIN`: the body's name is completed with the locality the cell
+    above names, as the plan files write it, and marked (the completion is the importer's)."""
+    place = whole.split(" ")[-2:]  # the locality's name: Decree 30's place
+    text = (f"{cell}\n\nSố: {number}\n{' '.join(place)}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo "
+            f"và Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
+    name = draft_of(text, year).plan["issuer"]["name"]
+    assert marked(name) and key(without_review(name)) == key(whole)  # recased by a guess or not: marked either way

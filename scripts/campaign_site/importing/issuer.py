@@ -29,6 +29,8 @@ def signed_on(written: str | None) -> date | None:
 
 _COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b", re.IGNORECASE)
 _CODES = re.compile(r"[-/,&\s]+")
+_LOWER_LOCALITY = re.compile(r"\b(?P<word>HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s+(?P<name>\S.*)$", re.IGNORECASE)
+"""The locality below a province a superior cell names (`UBND HUYỆN QUẾ PHONG`)."""
 _ABBREVIATED = re.compile(r"^(?:Bộ|Sở|Cục)\s")
 """The kinds of body whose symbols Decree 30 builds from their names' initials (`BKHCN`, `SKHCN`; a `Cục` drops its `C`)."""
 
@@ -90,6 +92,11 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             certain = certain and province is not None and bool(_COMMITTEE.match(parent_name or ""))
             province_certain = province is not None
             name = f"{name} {names.called(province) if province else word} {province or title_name(printed)}"
+        elif parent and (lower := _LOWER_LOCALITY.search(parent)):
+            # `UBND HUYỆN QUẾ PHONG` / `PHÒNG VĂN HÓA VÀ THÔNG TIN`: a body of that locality, named as the plan files
+            # name it (`Phòng … huyện Quế Phong`); the completion is the importer's: marked.
+            certain = False
+            name = f"{name} {lower['word'].lower()} {title_name(lower['name'])}"
         elif place and (from_place := names.province(place)):
             # Decree 30: a provincial body's documents name its province as their place. The name
             # itself is then completed by the importer, and marked.
