@@ -1092,3 +1092,17 @@ def test_a_body_named_without_the_locality_its_superior_cell_names_is_marked(cel
             f"và Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
     name = draft_of(text, year).plan["issuer"]["name"]
     assert marked(name) and key(without_review(name)) == key(whole)  # recased by a guess or not: marked either way
+
+
+@pytest.mark.parametrize(("first", "rest", "year"), [("Hà", "Nội", 2025), ("Tuyên", "Quang", 2023), ("Cao", "Bằng", 2026)])
+def test_a_place_whose_first_word_a_pdf_left_on_the_subjects_line_is_marked_with_the_subject(first: str, rest: str,
+                                                                                           year: int) -> None:
+    """`V/v hưởng ứng … năm 2025 Hà` / `Nội, ngày 11 tháng 4 năm 2025`: the subject beside the place and date, wrapped
+    so that the place's first word ends the subject's line. Where the subject ends and the place begins the lines do
+    not say: both marked, never `Nội` and a subject ending in `Hà` unmarked."""
+    text = (f"BỘ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: 1502/BGDĐT-KHCNMT\nV/v hưởng ứng Ngày Sở hữu trí tuệ thế giới năm {year} {first}\n"
+            f"{rest}, ngày 11 tháng 4 năm {year}\n\nKính gửi: Các cơ quan, đơn vị.\n\nCác cơ quan, đơn vị tổ chức tuyên "
+            f"truyền.\n\n{ENDING}")
+    plan = draft_of(text, year).plan
+
+    assert marked(plan["place"]) and marked(plan["document"]["subject"])

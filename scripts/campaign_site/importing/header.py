@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from campaign_site.data.placeholders import is_marked, review
-from campaign_site.importing import dates
+from campaign_site.importing import dates, names
 from campaign_site.importing.text import STAMP, Para
 from campaign_site.importing.vn import UPPER, is_caps, squash
 
@@ -114,6 +114,12 @@ def _place_and_date(text: str, subject: bool) -> tuple[str, str] | None:
     return " ".join(words[:at]), review(" ".join(words[at:]))
 
 
+def _names_locality(agencies: list[str], place: str) -> bool:
+    """Whether a capital line of the issuer's cell ends with `place` as a locality's whole name (`PHƯỜNG TRẦN HƯNG ĐẠO`)."""
+    whole = re.compile(rf"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s+{re.escape(place)}$", re.IGNORECASE)
+    return any(whole.search(line) for line in agencies)
+
+
 def number_line(text: str) -> tuple[int | None, str, str] | None:
     """(number, symbol, what follows on the line) of a number line, the symbol as printed: unit codes
     joined by `-`, `/`, `&` or a comma (`KHCN-QLCKH, CNg`), or by a space when the next code is in
@@ -208,6 +214,10 @@ def parse(paras: list[Para]) -> Header:
             if after and (typed := _TYPE_THEN_TITLE.match(squash(para.full[after.end():]))) and header.subject is None:
                 header.type, header.subject = TYPES[typed["type"]], _RULE_AFTER.sub("", typed["title"])
             if not text:
+                if wrapped_subject and not is_marked(header.place) and not names.province(header.place or "") \
+                        and not _names_locality(agencies, header.place or ""):
+                    # `V/v … năm 2025 Hà` / `Nội, ngày …`: the place's first word may end the subject's line.
+                    header.subject, header.place = review(header.subject or ""), review(header.place or "")
                 i += 1
                 continue
             expecting_title = False
