@@ -1106,3 +1106,15 @@ def test_a_place_whose_first_word_a_pdf_left_on_the_subjects_line_is_marked_with
     plan = draft_of(text, year).plan
 
     assert marked(plan["place"]) and marked(plan["document"]["subject"])
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+def test_a_semicolon_inside_brackets_does_not_cut_the_clause_naming_the_report(issuer: Issuer) -> None:
+    """`Báo cáo kết quả gửi về … (qua Vụ …; bản điện tử gửi qua …) chậm nhất ngày …`: the `;` inside the brackets is not
+    the clause's end, so the clause still names the report and its date stays pinned."""
+    y = issuer.year
+    sentence = (f"Báo cáo kết quả thực hiện gửi về Văn phòng (qua Phòng Tổng hợp; bản điện tử gửi qua hộp thư "
+                f"vanphong@example.gov.vn) chậm nhất ngày 25/5/{y} để tổng hợp.")
+    (deadline,) = draft_of(dispatch(issuer, f"1. Treo băng rôn tại trụ sở.\n\n2. {sentence}"), y).plan["report_deadlines"]
+
+    assert (deadline["date"], deadline["rule"]) == (f"25/5/{y}", "no_later_than")

@@ -93,14 +93,23 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
             recipient, after = _recipient(sentence, signed, own)
             note_match = _PURPOSE.search(sentence, after or m.end())
             note = review(squash(note_match["note"]).rstrip(" ./")) if note_match else None  # cut at `để`
-            start, end = sentence.rfind(";", 0, m.start()) + 1, sentence.find(";", m.end())
             out.append(Deadline(
                 dates.short(when), rule,
                 squash(reporter) if reporter else to_fill(plain("staff.new_reporter")),
                 recipient or to_fill(plain("staff.new_recipient")),
-                note, certain, bool(_REPORT_NAMED.search(sentence[start:end if end >= 0 else None])),
+                note, certain, bool(_REPORT_NAMED.search(_clause(sentence, m.start(), m.end()))),
             ))
     return out
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The `;` clause of `sentence` holding `start:end`, a `;` inside brackets not ending it."""
+    depth, stops = 0, []
+    for i, c in enumerate(sentence):
+        depth += (c == "(") - (c == ")")
+        if c == ";" and depth <= 0:
+            stops.append(i)
+    return sentence[max((i + 1 for i in stops if i < start), default=0):min((i for i in stops if i >= end), default=len(sentence))]
 
 
 def _recipient(sentence: str, signed: date | None, own: frozenset[str]) -> tuple[str | None, int | None]:
