@@ -24,7 +24,7 @@ from campaign_site.data.model import LegalDocument, Observance
 from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, is_marked, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
 from campaign_site.importing.text import Para, paragraphs, sentences
-from campaign_site.importing.vn import capitalize, key, squash
+from campaign_site.importing.vn import capitalize, squash
 
 _BASIS_OPENING = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|Theo|Xét)\b")
 """How the paragraph citing the basis opens; `Xét đề nghị … tại Tờ trình số …` answers the document it names."""
@@ -41,9 +41,6 @@ _LINK_MODALITIES = (("may", re.compile(r"\bcó thể\b", re.IGNORECASE)),
 """The words that make a link a possibility, an encouragement or a request rather than a task (`linked_modality`)."""
 _UNITS_CHOOSE = re.compile(r"(?:tự|chủ động)\s+(?:lựa\s+)?(?:chọn|xây dựng)[^.;]{0,60}?(?:chủ đề|khẩu hiệu|thông điệp)"
                            r"(?:\s*(?:,|và|hoặc)\s*(?:các\s+)?(?:chủ đề|khẩu hiệu|thông điệp))*", re.IGNORECASE)
-_LOCALITY_WORD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+", re.IGNORECASE)
-_OWN_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)\s+(?P<n>[^,;()]+)$", re.IGNORECASE)
-"""The locality an issuer's name ends with (`Ủy ban nhân dân huyện Chợ Mới`): the place its documents print."""
 _PLAN_ORDER = (
     "issuer", "place", "document", "addressees", "legal_basis", "references", "observances", "linked_observances",
     "linked_modality", "themes", "slogans", "messages", "units_choose", "context", "purposes", "requirements", "content", "forms",
@@ -265,8 +262,8 @@ class _Extraction:
         issuer's name holds a locality, or after a symbol ending in small letters (`UBND-VHXHĐông` / `Hà`, words a PDF
         glued), is marked."""
         place = self.header.place or ""
-        own = _OWN_LOCALITY.search(without_review(who.get("name", "")))
-        if is_marked(place) or names.province(place) or own and key(own["n"]) == key(_LOCALITY_WORD.sub("", place)):
+        own = names.own_locality(without_review(who.get("name", "")))
+        if is_marked(place) or names.province(place) or own and names.same_place(place, own[1]):
             return place
         return review(place) if own or _glued(self.header.symbol) else place
 

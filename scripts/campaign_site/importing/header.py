@@ -116,8 +116,7 @@ def _place_and_date(text: str, subject: bool) -> tuple[str, str] | None:
 
 def _names_locality(agencies: list[str], place: str) -> bool:
     """Whether a capital line of the issuer's cell ends with `place` as a locality's whole name (`PHƯỜNG TRẦN HƯNG ĐẠO`)."""
-    whole = re.compile(rf"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s+{re.escape(place)}$", re.IGNORECASE)
-    return any(whole.search(line) for line in agencies)
+    return any((own := names.own_locality(line)) and names.same_place(place, own[1]) for line in agencies)
 
 
 def number_line(text: str) -> tuple[int | None, str, str] | None:

@@ -29,18 +29,6 @@ def signed_on(written: str | None) -> date | None:
 
 _COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b", re.IGNORECASE)
 _CODES = re.compile(r"[-/,&\s]+")
-_LOWER_LOCALITY = re.compile(r"\b(?P<word>HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s+(?P<name>\S.*)$", re.IGNORECASE)
-"""The locality below a province a superior cell names (`UBND HUYỆN QUẾ PHONG`)."""
-_ABBREVIATED = re.compile(r"^(?:Bộ|Sở|Cục)\s")
-"""The kinds of body whose symbols Decree 30 builds from their names' initials (`BKHCN`, `SKHCN`; a `Cục` drops its `C`)."""
-
-
-def _initials(name: str) -> str | None:
-    """`Bộ Khoa học và Công nghệ` → `BKHCN`, its province left out; None for a body of another kind."""
-    if not _ABBREVIATED.match(name):
-        return None
-    words = re.split(r"[\s,]+", re.sub(r"\s+(?:tỉnh|thành phố)\s.*$", "", name))
-    return "".join(w[0] for w in words if w[:1].isalpha() and w.lower() not in ("và", "của")).upper()
 
 
 def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -> tuple[dict, list[str]]:
@@ -92,11 +80,11 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             certain = certain and province is not None and bool(_COMMITTEE.match(parent_name or ""))
             province_certain = province is not None
             name = f"{name} {names.called(province) if province else word} {province or title_name(printed)}"
-        elif parent and (lower := _LOWER_LOCALITY.search(parent)):
+        elif parent and (lower := names.lower_locality(parent)):
             # `UBND HUYỆN QUẾ PHONG` / `PHÒNG VĂN HÓA VÀ THÔNG TIN`: a body of that locality, named as the plan files
             # name it (`Phòng … huyện Quế Phong`); the completion is the importer's: marked.
             certain = False
-            name = f"{name} {lower['word'].lower()} {title_name(lower['name'])}"
+            name = f"{name} {lower[0]} {lower[1]}"
         elif place and (from_place := names.province(place)):
             # Decree 30: a provincial body's documents name its province as their place. The name
             # itself is then completed by the importer, and marked.
@@ -113,7 +101,7 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         # is the superior body of an issuer whose own line was lost (a text box, a cut cell).
         certain = False
         notes.append(plain("import.issuer_not_in_symbol", name=name, symbol=header.symbol))
-    if agencies and certain and header.symbol and (initials := _initials(name)) \
+    if agencies and certain and header.symbol and (initials := names.initials(name)) \
             and not {initials, initials[1:]} & {c.upper() for c in _CODES.split(header.symbol)}:
         # Decree 30: a ministry's or department's symbol abbreviates its name (`BKHCN`, `SGDĐT`); a symbol that does
         # not may belong to a body under the one the cell shows, whose own line was lost.

@@ -128,6 +128,42 @@ def _cut_short(name: str) -> bool:
         and any(key(f).startswith(field + " ") for f in _FIELDS)
 
 
+_LOCALITY_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
+_OWN_LOCALITY = re.compile(rf"(?<!và )(?<!- )\b(?P<word>{_LOCALITY_WORDS})\s+(?P<name>[^,;()\s][^,;()]*)$", re.IGNORECASE)
+"""A locality a name ends with; not the `Xã hội` of a field (`Văn hóa - Xã hội`, `… và Xã hội`)."""
+_LEADING_LOCALITY_WORD = re.compile(rf"^{_LOCALITY_WORDS}\s+", re.IGNORECASE)
+_LOWER = ("huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "đặc khu")
+_ABBREVIATED = re.compile(r"^(?:Bộ|Sở|Cục)\s")
+"""The kinds of body whose symbols Decree 30 builds from their names' initials (`BKHCN`, `SKHCN`; a `Cục` drops its `C`)."""
+
+
+def own_locality(name: str) -> tuple[str, str] | None:
+    """(word, name) of the locality a body's name ends with (`Ủy ban nhân dân huyện Chợ Mới` → huyện, Chợ Mới), in
+    capitals or not."""
+    m = _OWN_LOCALITY.search(name.strip())
+    return (m["word"].lower(), m["name"].strip()) if m else None
+
+
+def same_place(place: str, locality: str) -> bool:
+    """Whether a place as printed (`Chợ Mới`, `Phường Trần Hưng Đạo`) is the locality's name."""
+    return key(_LEADING_LOCALITY_WORD.sub("", place.strip())) == key(locality)
+
+
+def lower_locality(name: str) -> tuple[str, str] | None:
+    """(word, name as running text writes it) of a district or commune a superior cell ends with (`UBND HUYỆN QUẾ
+    PHONG` → huyện, Quế Phong)."""
+    found = own_locality(name)
+    return (found[0], title_name(found[1])) if found and found[0] in _LOWER else None
+
+
+def initials(name: str) -> str | None:
+    """`Bộ Khoa học và Công nghệ` → `BKHCN`, the province left out; None for a body of another kind."""
+    if not _ABBREVIATED.match(name):
+        return None
+    words = re.split(r"[\s,]+", re.sub(r"\s+(?:tỉnh|thành phố)\s.*$", "", name))
+    return "".join(w[0] for w in words if w[:1].isalpha() and w.lower() not in ("và", "của")).upper()
+
+
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
     whether that is certain. The body's own spelling wins (a ministry only when the list of central bodies has
