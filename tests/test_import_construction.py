@@ -1118,3 +1118,18 @@ def test_a_semicolon_inside_brackets_does_not_cut_the_clause_naming_the_report(i
     (deadline,) = draft_of(dispatch(issuer, f"1. Treo băng rôn tại trụ sở.\n\n2. {sentence}"), y).plan["report_deadlines"]
 
     assert (deadline["date"], deadline["rule"]) == (f"25/5/{y}", "no_later_than")
+
+
+@pytest.mark.parametrize(("cell", "number", "year"), [
+    ("SỞ GD&ĐT HÀ TĨNH\nHỘI CHỦ NGHĨA VIỆT", "45/KH-THPTNX", 2024),
+    ("UBND TỈNH LAI CHÂU CỘNG HÒA XÃ", "12/KH-SKHCN", 2026),
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ ĐỘC LẬP - TỰ DO", "301/BKHCN-ĐMST", 2022),
+])
+def test_nothing_read_from_a_cell_run_into_the_motto_is_unmarked(cell: str, number: str, year: int) -> None:
+    """A cell a PDF ran into the motto's column (a text box that lost its own lines): its name, level and province are
+    all read from lines that are not as printed, so none of them is unmarked."""
+    text = (f"{cell}\n\nSố: {number}\nHà Nội, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
+            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
+    issuer = draft_of(text, year).plan["issuer"]
+
+    assert all(marked(v) for k, v in issuer.items() if k in ("name", "parent", "level", "province"))

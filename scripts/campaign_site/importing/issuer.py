@@ -134,6 +134,8 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             out["province"] = review(on_no_list)  # on neither list: as printed, to check
         else:
             out["province"] = to_fill(plain("import.hint_province"))
+    if header.mixed:  # read from a cell run into the motto: its level and province are no more certain than its name
+        out.update({k: review(out[k]) for k in ("level", "province") if k in out and not is_marked(out[k])})
     return out, notes
 
 
