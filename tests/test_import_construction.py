@@ -618,6 +618,12 @@ def test_a_bodys_item_a_pdf_ran_into_the_next_paragraph_is_marked(issuer: Issuer
 
 # --- round 6: the held-out failures, by class ---------------------------------------------------------------------
 
+def headed_plan(cell: str, number: str, place: str, year: int, body: str = "") -> str:
+    """A plan under the header cell `cell`, numbered `number`, dated at `place` in `year`: its purpose, then `body`."""
+    return (f"{cell}\n\nSố: {number}\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
+            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n\n{body}")
+
+
 @pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
 @pytest.mark.parametrize(("lead", "name"), [
     ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
@@ -822,9 +828,7 @@ def test_addressees_listed_on_the_kinh_gui_line_lose_their_markers(issuer: Issue
 def test_a_superior_body_named_by_its_kind_alone_is_marked(cell: str, place: str, year: int) -> None:
     """A header cell whose superior line names only a kind of body (`ỦY BAN NHÂN DÂN`) lost its place's line (a PDF
     that ran the columns together): that line names no body, so it is marked, as the name under it is."""
-    text = (f"{cell}\n\nSố: 45/KH-SKHCN\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
-            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
-    issuer = draft_of(text, year).plan["issuer"]
+    issuer = draft_of(headed_plan(cell, "45/KH-SKHCN", place, year), year).plan["issuer"]
 
     assert marked(issuer["parent"])
 
@@ -863,9 +867,7 @@ def test_a_name_completed_from_its_superior_is_pinned_only_under_a_peoples_commi
     """Decree 30 names a People's Committee's department with its province (`Sở … tỉnh Gia Lai`); a body under a Party
     committee, a union or an association is named with that body (`Ban Tuyên giáo Tỉnh ủy …`), which the cell does
     not print: the name completed with the province alone is marked."""
-    text = (f"{cell}\n\nSố: {number}\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
-            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
-    name = draft_of(text, year).plan["issuer"]["name"]
+    name = draft_of(headed_plan(cell, number, place, year), year).plan["issuer"]["name"]
 
     assert marked(name) != pinned
     assert without_review(name).endswith(f"tỉnh {place}")
@@ -907,9 +909,8 @@ def test_a_header_name_cut_short_is_marked_though_the_body_spells_it_longer(cell
                                                                            year: int) -> None:
     """A text box too small for its words (a PDF of it) may print `SỞ KHOA HỌC VÀ`: the body's `Sở Khoa học và Công
     nghệ` begins with those words but goes on, so the cell's name is cut, never written unmarked."""
-    text = (f"{cell}\n\nSố: 45/KH-SKHCN\n{place}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
-            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n\n"
-            f"II. TỔ CHỨC THỰC HIỆN\n{who} chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này.\n")
+    text = headed_plan(cell, "45/KH-SKHCN", place, year,
+                       f"II. TỔ CHỨC THỰC HIỆN\n{who} chủ trì, phối hợp với các đơn vị triển khai Kế hoạch này.\n")
     assert marked(draft_of(text, year).plan["issuer"]["name"])
 
 
@@ -996,9 +997,7 @@ def test_a_header_cell_run_into_the_motto_beside_it_is_cut_there_and_marked(cell
     """A PDF may run the issuer's cell and the motto's beside it into one line (`CÁT TIÊNĐẢNG CỘNG SẢN VIỆT NAM`, `DU LỊCH
     CỘNG HÒA XÃ`): no body's name holds the motto's words, so the line is cut where they begin, and since the cell's
     lines are no longer what was printed, the names read from it are marked."""
-    text = (f"{cell}\n\nSố: 31/KH-UBND\nHà Nội, ngày 03 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và Đổi mới "
-            f"sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n\n{ENDING}")
-    issuer = draft_of(text, year).plan["issuer"]
+    issuer = draft_of(headed_plan(cell, "31/KH-UBND", "Hà Nội", year, ENDING), year).plan["issuer"]
 
     for value in (issuer["name"], issuer.get("parent", REVIEW_PREFIX)):
         assert marked(value)
@@ -1087,10 +1086,8 @@ def test_a_body_named_without_the_locality_its_superior_cell_names_is_marked(cel
                                                                           year: int) -> None:
     """`UBND HUYỆN QUẾ PHONG` / `PHÒNG VĂN HÓA VÀ THÔNG TIN`: the body's name is completed with the locality the cell
     above names, as the plan files write it, and marked (the completion is the importer's)."""
-    place = whole.split(" ")[-2:]  # the locality's name: Decree 30's place
-    text = (f"{cell}\n\nSố: {number}\n{' '.join(place)}, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo "
-            f"và Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
-    name = draft_of(text, year).plan["issuer"]["name"]
+    place = " ".join(whole.split(" ")[-2:])  # the locality's name: Decree 30's place
+    name = draft_of(headed_plan(cell, number, place, year), year).plan["issuer"]["name"]
     assert marked(name) and key(without_review(name)) == key(whole)  # recased by a guess or not: marked either way
 
 
@@ -1128,8 +1125,6 @@ def test_a_semicolon_inside_brackets_does_not_cut_the_clause_naming_the_report(i
 def test_nothing_read_from_a_cell_run_into_the_motto_is_unmarked(cell: str, number: str, year: int) -> None:
     """A cell a PDF ran into the motto's column (a text box that lost its own lines): its name, level and province are
     all read from lines that are not as printed, so none of them is unmarked."""
-    text = (f"{cell}\n\nSố: {number}\nHà Nội, ngày 05 tháng 4 năm {year}\n\nKẾ HOẠCH\nHưởng ứng Ngày Sáng tạo và "
-            f"Đổi mới sáng tạo thế giới năm {year}\n\nI. MỤC ĐÍCH\nNâng cao nhận thức của cán bộ về đổi mới sáng tạo.\n")
-    issuer = draft_of(text, year).plan["issuer"]
+    issuer = draft_of(headed_plan(cell, number, "Hà Nội", year), year).plan["issuer"]
 
     assert all(marked(v) for k, v in issuer.items() if k in ("name", "parent", "level", "province"))
