@@ -1128,3 +1128,30 @@ def test_nothing_read_from_a_cell_run_into_the_motto_is_unmarked(cell: str, numb
     issuer = draft_of(headed_plan(cell, number, "Hà Nội", year), year).plan["issuer"]
 
     assert all(marked(v) for k, v in issuer.items() if k in ("name", "parent", "level", "province"))
+
+
+@pytest.mark.parametrize("issuer", ISSUERS, ids=IDS)
+@pytest.mark.parametrize("after", ["Các khu phố, tổ dân phố phối hợp thực hiện.", "Đề nghị các đoàn thể phối hợp tuyên truyền.",
+                                   "Các trường học trên địa bàn lồng ghép nội dung trong giờ sinh hoạt."])
+def test_a_paragraph_on_other_bodies_a_pdf_ran_into_the_last_task_is_no_unmarked_task(issuer: Issuer, after: str) -> None:
+    """`- Trung tâm …: treo băng rôn …` then `Các khu phố phối hợp thực hiện.` (a paragraph of its own about other bodies):
+    a PDF that keeps no blank line may run it into the task; the text cannot tell, so that task is marked."""
+    y = issuer.year
+    items = (f"II. TỔ CHỨC THỰC HIỆN\n- Phòng Văn hóa - Xã hội: tham mưu triển khai Kế hoạch, theo dõi, đôn đốc các đơn vị "
+             f"thực hiện và tổng hợp kết quả.\n- Trung tâm Dịch vụ tổng hợp: treo băng rôn tại trụ sở.\n{after}")
+    for seed in range(12):
+        for width in (58, 62):  # the last task's line then fills the page's width
+            draft = draft_of(pdf_like(plan(issuer, items), seed, width), y)
+            for responsibility in draft.plan.get("responsibilities", []):
+                for task in strings(responsibility["tasks"]):
+                    assert marked(task) or after[:12] not in task
+
+
+@pytest.mark.parametrize(("cell", "number", "place", "year"), [
+    ("UBND TỈNH QUẢNG BÌNH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "45/KH-SKHCN", "Đồng Hới", 2024),
+    ("ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH", "60/KH-UBND", "Quy Nhơn", 2023),
+])
+def test_a_provincial_body_dated_at_its_capital_keeps_its_place(cell: str, number: str, place: str, year: int) -> None:
+    """A province's bodies print their capital city as often as the province as their place: that is no sign of a
+    glued word, so the place stays as printed."""
+    assert draft_of(headed_plan(cell, number, place, year), year).plan["place"] == place
