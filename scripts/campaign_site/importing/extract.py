@@ -262,10 +262,11 @@ class _Extraction:
         issuer's name ends with a district's or commune's, or after a symbol ending in small letters (`UBND-VHXHĐông`
         / `Hà`, words a PDF glued), is marked; a province's body may print its capital (`Quy Nhơn`)."""
         place = self.header.place or ""
-        own = names.own_locality(without_review(who.get("name", "")))
+        name = without_review(who.get("name", ""))
+        own = names.own_locality(name)
         if is_marked(place) or names.province(place) or own and names.same_place(place, own[1]):
             return place
-        return review(place) if own and own[0] != "tỉnh" or _glued(self.header.symbol) else place
+        return review(place) if names.lower_locality(name) or _glued(self.header.symbol) else place
 
     def _document(self, place: str | None) -> dict:
         """The document's type, number, symbol, date and subject; a symbol ending in small letters before a marked
