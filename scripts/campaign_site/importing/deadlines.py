@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaign_site.core.catalogue import plain
-from campaign_site.data.placeholders import review, to_fill
+from campaign_site.data.placeholders import MARKER, review, to_fill
 from campaign_site.data.wording import DEADLINE_RULES, DeadlineRule, in_sentence
 from campaign_site.importing import dates, names
 from campaign_site.importing.sections import LEADING_VERB, UNIT_ACTOR
@@ -21,6 +21,8 @@ RULE = re.compile(rf"(?P<rule>trước\s+ngày|chậm\s+nhất{_THEN}|chậm\s+n
                   rf"không\s+muộn\s+hơn{_THEN}|muộn\s+nhất{_THEN}|đến\s+ngày|trong\s+ngày|trước)\s+(?P<d>{dates.DAY})",
                   re.IGNORECASE)
 _REPORT = re.compile(r"\b(?:báo\s+cáo|gửi)\b", re.IGNORECASE)
+_REPORT_NAMED = re.compile(r"\b(?:báo\s+cáo|kết\s+quả)\b", re.IGNORECASE)
+"""What makes a clause's deadline a report's: `gửi` alone sends entries, lists or products as well."""
 _ALSO_ACTIVITIES: frozenset[DeadlineRule] = frozenset({"until", "within"})
 """Wordings that date activities too (`treo băng rôn trong ngày 21/4`): a deadline only after `báo cáo` or `gửi`
 in the same clause."""
@@ -30,8 +32,8 @@ _REQUESTED = re.compile(rf"\bđề\s+nghị\s+(?P<who>(?!{_VERBS})(?:các|quý|[
                         re.IGNORECASE)
 """`đề nghị các cơ quan, đơn vị báo cáo …`: who is asked, a name (`đề nghị gửi về …` names nobody)."""
 _ADVISED = re.compile(r"\btham\s+mưu\s+(?P<who>.+?)\s+(?=báo\s+cáo|gửi)", re.IGNORECASE)
-_RECIPIENT = re.compile(r"\b(?:báo\s+cáo|gửi)\b[^;]*?\svề\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])")
-"""Where the recipient's name starts: after `về` in a clause that reports or sends."""
+_RECIPIENT = re.compile(r"\b(?:[Bb]áo\s+cáo|[Gg]ửi)\b[^;]*?\svề\s+(?=[A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9])")
+"""Where the recipient's name starts: after `về` in a clause that reports or sends (opening the sentence or not)."""
 _RECIPIENT_END = re.compile(r",?\s+(?:trước|chậm\s+nhất|hạn|muộn|không\s+muộn|đến\s+ngày|để|trong|theo|bằng)\b|[.;](?:\s|$)|\*|$")
 """What ends it, outside brackets: the deadline's or the purpose's words, the clause's end."""
 _PURPOSE = re.compile(r"\s(?P<note>để\s+[^;]+?)(?=\s*(?:\./\.|[.;]\s|[.;]?$))")
@@ -45,6 +47,8 @@ class Deadline:
     recipient: str
     note: str | None
     certain: bool
+    reported: bool = True
+    """Whether the clause names a report (`báo cáo`, `kết quả`); else what is due is not said to be one: all marked."""
 
 
 def _rule(words: str) -> DeadlineRule:
@@ -93,9 +97,19 @@ def find(text: str, unit: str | None, year: int | None, signed: date | None = No
                 dates.short(when), rule,
                 squash(reporter) if reporter else to_fill(plain("staff.new_reporter")),
                 recipient or to_fill(plain("staff.new_recipient")),
-                note, certain,
+                note, certain, bool(_REPORT_NAMED.search(_clause(sentence, m.start(), m.end()))),
             ))
     return out
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The `;` clause of `sentence` holding `start:end`, a `;` inside brackets not ending it."""
+    depth, stops = 0, []
+    for i, c in enumerate(sentence):
+        depth += (c == "(") - (c == ")")
+        if c == ";" and depth <= 0:
+            stops.append(i)
+    return sentence[max((i + 1 for i in stops if i < start), default=0):min((i for i in stops if i >= end), default=len(sentence))]
 
 
 def _recipient(sentence: str, signed: date | None, own: frozenset[str]) -> tuple[str | None, int | None]:
@@ -120,12 +134,15 @@ def _recipient(sentence: str, signed: date | None, own: frozenset[str]) -> tuple
 
 
 def as_data(deadline: Deadline) -> dict:
+    """The deadline as the plan writes it; one whose clause names no report, every field marked."""
     data = {
-        "date": deadline.date if deadline.certain else review(deadline.date),
-        "rule": deadline.rule,
+        "date": deadline.date if deadline.certain and deadline.reported else review(deadline.date),
+        "rule": deadline.rule if deadline.reported else review(deadline.rule),
         "reporter": deadline.reporter,
         "recipient": deadline.recipient,
     }
+    if not deadline.reported:
+        data.update({k: review(data[k]) for k in ("reporter", "recipient") if MARKER not in data[k]})
     if deadline.note:
         data["note"] = deadline.note
     return data

@@ -21,7 +21,7 @@ from typing import Any
 from campaign_site.core.catalogue import plain
 from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import LegalDocument, Observance
-from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, review, to_fill, without_review
+from campaign_site.data.placeholders import MARKER, REVIEW_PREFIX, is_marked, review, to_fill, without_review
 from campaign_site.importing import basis, deadlines, header, issuer, names, phrases, sections, signature
 from campaign_site.importing.text import Para, paragraphs, sentences
 from campaign_site.importing.vn import capitalize, squash
@@ -101,8 +101,8 @@ class _Extraction:
         self._intro()
         plan["issuer"] = who = self._issuer()
         if self.header.place:
-            plan["place"] = self.header.place
-        plan["document"] = self._document()
+            plan["place"] = self._place(who)
+        plan["document"] = self._document(plan.get("place"))
         plan["addressees"] = self.header.addressees
         plan["legal_basis"] = self.legal_basis
         plan["references"] = self._references()
@@ -150,7 +150,9 @@ class _Extraction:
         # The context is the plain opening before the basis; without one, before the first numbered item (what a
         # dispatch without sections asks is never its context).
         first = basis_at[0] if basis_at else next((i for i, p in enumerate(intro) if p.kind != "plain"), len(intro))
-        self.context = [review(t) if p.doubtful else t  # where a flagged paragraph ends is uncertain
+        # Where a flagged paragraph ends is uncertain; one citing a document (`Sở … nhận được Công văn số …`) answers
+        # it, in words no basis rule reads; a header's part (`Số: …`, `V/v …`) is a header read in part: all marked.
+        self.context = [review(t) if p.doubtful or basis.citations(p.text) or header.part_of_header(p.full) else t
                         for p in intro[:first] if not self._uncited_basis(p) and (t := _AS_FOLLOWS.sub("", p.text))]
         after: list[tuple[str, Para, bool]] = []
         for i, p in enumerate(intro[first:], start=first):
@@ -255,7 +257,20 @@ class _Extraction:
 
     # --- document ---------------------------------------------------------------------------------
 
-    def _document(self) -> dict:
+    def _place(self, who: dict) -> str:
+        """The place Decree 30 prints before the date: a province, or the issuer's locality. Another name when the
+        issuer's name ends with a district's or commune's, or after a symbol ending in small letters (`UBND-VHXHĐông`
+        / `Hà`, words a PDF glued), is marked; a province's body may print its capital (`Quy Nhơn`)."""
+        place = self.header.place or ""
+        name = without_review(who.get("name", ""))
+        own = names.own_locality(name)
+        if is_marked(place) or names.province(place) or own and names.same_place(place, own[1]):
+            return place
+        return review(place) if names.lower_locality(name) or _glued(self.header.symbol) else place
+
+    def _document(self, place: str | None) -> dict:
+        """The document's type, number, symbol, date and subject; a symbol ending in small letters before a marked
+        place may hold the place's first word (a PDF's glued words): marked too."""
         h = self.header
         doc: dict[str, Any] = {"type": h.type if h.type and h.type_certain else review(h.type) if h.type
                                else to_fill(plain("staff.new_plan_type"))}
@@ -264,7 +279,7 @@ class _Extraction:
         if h.number:
             doc["number"] = h.number
         if h.symbol:
-            doc["symbol"] = h.symbol
+            doc["symbol"] = review(h.symbol) if place is not None and is_marked(place) and _glued(h.symbol) else h.symbol
         if h.date:
             doc["date"] = h.date
         doc["subject"] = squash(h.subject) if h.subject else to_fill(plain("staff.new_subject"))
@@ -399,8 +414,8 @@ class _Extraction:
         for unit in self.sections.units:
             for task in unit.tasks:
                 tasks.add(task["text"])
-                read = deadlines.find(task["text"], unit.name if unit.certain else None, self.year, signed, own)
-                if task["text"].startswith(REVIEW_PREFIX):  # who reports, read from words no rule pins: to check
+                read = deadlines.find(task["text"], unit.name, self.year, signed, own)
+                if task["text"].startswith(REVIEW_PREFIX) or not unit.certain or unit.asked:  # who reports: to check
                     read = [replace(d, reporter=d.reporter if MARKER in d.reporter else review(d.reporter)) for d in read]
                 found += read
         window = set(self.sections.window)
@@ -432,11 +447,17 @@ class _Extraction:
         for unit in self.sections.units:
             if not unit.tasks:
                 continue
-            name = unit.name if unit.certain else review(unit.name) if unit.name else to_fill(plain("import.hint_unit"))
+            name = unit.name if unit.certain and not unit.asked else review(unit.name) if unit.name \
+                else to_fill(plain("import.hint_unit"))
             tasks = [t["text"] if not t.get("performers") else {"text": t["text"], "performers": t["performers"]}
                      for t in unit.tasks]
             out.append({"unit": name, "tasks": tasks})
         return out
+
+
+def _glued(symbol: str | None) -> bool:
+    """Whether a symbol ends in a word's small letters (`UBND-VHXHĐông`): a code ends in capitals or a short `Ng`."""
+    return bool(symbol and re.search(r"[^\W\d_]{2}$", symbol) and not symbol[-2:].isupper())
 
 
 def _whole(text: str) -> str:

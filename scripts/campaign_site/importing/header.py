@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from campaign_site.data.placeholders import is_marked, review
-from campaign_site.importing import dates
+from campaign_site.importing import dates, names
 from campaign_site.importing.text import STAMP, Para
 from campaign_site.importing.vn import UPPER, is_caps, squash
 
@@ -27,6 +27,10 @@ _PARTY_MOTTO_AFTER = re.compile(r"^(?P<committee>(?:(?:TỈNH|THÀNH|HUYỆN|QU�
                                 r"(?:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)\s*$")
 """A Party committee's or a union body's cell and the line beside it run into one (`TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN
 VIỆT NAM`, `BCH ĐOÀN TỈNH NGHỆ AN ĐOÀN TNCS HỒ CHÍ MINH`): a body named by its place never ends with those names."""
+_MOTTO_INSIDE = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)\b|HỘI\s+CHỦ\s+NGHĨA|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]|"
+                           r"ĐẢNG\s+CỘNG\s+SẢN|ĐOÀN\s+TNCS|TNCS\s+HỒ\s+CHÍ\s+MINH")
+"""Words of the motto (or the Party's and the Youth Union's line) inside a capital line, glued or not: where the
+issuer's cell ends and the column beside it begins."""
 _MOTTO_PIECE = re.compile(r"^(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ|CHỦ\s+NGHĨA\s+VIỆT|ĐỘC\s+LẬP\s*[-–—]?\s*TỰ\s+DO)\b"
                           r"|^(?:VIỆT\s+NAM|[-–—]?\s*HẠNH\s+PHÚC)$", re.IGNORECASE)
 """A piece of the motto a narrow cell or box wrapped (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): no body's name."""
@@ -48,6 +52,7 @@ _SEPARATOR = re.compile(r"^[-–—_=.…\s]+$")
 _RULE_AFTER = re.compile(r"\s*(?:[-–—_=]{3,}|\*)$")
 """The short rule printed under a subject or a title (`-----`, `____`, the Party's `*`), read onto its line."""
 _TYPED_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_{UPPER}].*)$")
+_TYPE_START = re.compile(rf"(?:{'|'.join(TYPES)})\b")
 _TYPE_THEN_TITLE = re.compile(rf"^(?P<type>{'|'.join(TYPES)})\s+(?P<title>[^\W\d_]\w*[^\W\d_{UPPER}].*)$")
 """A type and its title a copied text ran onto the place-and-date line after it (`…năm 2025    KẾ HOẠCH Tổ chức …`):
 the title's first word is not in capitals."""
@@ -76,6 +81,8 @@ class Header:
     type_certain: bool = True
     subject: str | None = None
     addressees: list[str] = field(default_factory=list)
+    mixed: bool = False
+    """A line of the issuer's cell held words of the motto beside it: the cell's lines are not as printed."""
     end: int = 0
     """Index of the first paragraph of the body."""
 
@@ -107,6 +114,11 @@ def _place_and_date(text: str, subject: bool) -> tuple[str, str] | None:
     return " ".join(words[:at]), review(" ".join(words[at:]))
 
 
+def _names_locality(agencies: list[str], place: str) -> bool:
+    """Whether a capital line of the issuer's cell ends with `place` as a locality's whole name (`PHƯỜNG TRẦN HƯNG ĐẠO`)."""
+    return any((own := names.own_locality(line)) and names.same_place(place, own[1]) for line in agencies)
+
+
 def number_line(text: str) -> tuple[int | None, str, str] | None:
     """(number, symbol, what follows on the line) of a number line, the symbol as printed: unit codes
     joined by `-`, `/`, `&` or a comma (`KHCN-QLCKH, CNg`), or by a space when the next code is in
@@ -120,8 +132,9 @@ def number_line(text: str) -> tuple[int | None, str, str] | None:
         if sum(c.isupper() or c.isdigit() for c in group[0]) < min(2, len(group[0])):
             break  # `Hà`: a word of the place; a code has two capitals at least (`CNg`, `CTr`)
         if not joiner[0].strip():
-            if len(group[0]) < 2 or not is_caps(group[0]) or STAMP.match(group[0]) or after.startswith("/v", group.end()):
-                break
+            if len(group[0]) < 2 or not is_caps(group[0]) or STAMP.match(group[0]) or after.startswith("/v", group.end()) \
+                    or _TYPE_START.match(after, group.start()):
+                break  # `… KẾ HOẠCH Tuyên truyền …` a pasted text ran onto the line: the type ends the symbol
             spaced_from = spaced_from if spaced_from is not None else end
         end = group.end()
     if spaced_from is not None and end < len(after) and not after[end].isspace():
@@ -152,6 +165,10 @@ def _merge_agencies(lines: list[str]) -> list[str]:
     return out
 
 
+_PARTY_STAR = re.compile(r"^\*\s+(?=\S)")
+"""The star a Party document prints under its committee's name, run into the place and date beside it."""
+
+
 def parse(paras: list[Para]) -> Header:
     header = Header()
     agencies: list[str] = []
@@ -164,6 +181,7 @@ def parse(paras: list[Para]) -> Header:
         text = squash(MOTTO.sub(" ", para.full)).strip()
         # A name in capitals keeps the dash a narrow cell wrapped it at (`SỞ LAO ĐỘNG -` / `- THƯƠNG BINH …`).
         text = _PARTY_MOTTO_AFTER.sub(r"\g<committee>", _RULE_AFTER.sub("", text)) if is_caps(text) else text.strip(" -")
+        text = _PARTY_STAR.sub("", text)
         if not text or _SEPARATOR.match(text) or STAMP.match(text) or _MOTTO_PIECE.match(text):
             i += 1
             continue
@@ -177,6 +195,16 @@ def parse(paras: list[Para]) -> Header:
             if not text or STAMP.match(text):
                 i += 1
                 continue
+            if i + 1 < len(paras) and not dates.signed(text) and dates.signed(joined := f"{text} {squash(paras[i + 1].full)}") \
+                    and _place_and_date(joined, False):
+                text = joined  # `Số: 233/BQTG-QLBQ    Hà` / `Nội, ngày …`: the place a narrow cell wrapped
+                i += 1
+            if (typed := _TYPE_THEN_TITLE.match(text)) and header.subject is None:
+                # `Số: 902/KH-SVHTTDL    KẾ HOẠCH Tuyên truyền …`: a pasted text ran the type and title onto the number
+                # line; where the title ends (this line, or a wrapped next one) is not pinned.
+                header.type, header.subject = TYPES[typed["type"]], review(_RULE_AFTER.sub("", typed["title"]))
+                i += 1
+                continue
         if (signed := dates.signed(text)) and (dated := _place_and_date(text, expecting_title or subject_open)):
             wrapped_subject, subject_open = subject_open and header.subject is not None, False
             header.date, header.year = signed
@@ -185,6 +213,10 @@ def parse(paras: list[Para]) -> Header:
             if after and (typed := _TYPE_THEN_TITLE.match(squash(para.full[after.end():]))) and header.subject is None:
                 header.type, header.subject = TYPES[typed["type"]], _RULE_AFTER.sub("", typed["title"])
             if not text:
+                if wrapped_subject and not is_marked(header.place) and not names.province(header.place or "") \
+                        and not _names_locality(agencies, header.place or ""):
+                    # `V/v … năm 2025 Hà` / `Nội, ngày …`: the place's first word may end the subject's line.
+                    header.subject, header.place = review(header.subject or ""), review(header.place or "")
                 i += 1
                 continue
             expecting_title = False
@@ -222,7 +254,11 @@ def parse(paras: list[Para]) -> Header:
             i += 1
             continue
         if is_caps(text) and header.symbol is None and header.subject is None:
-            agencies.append(text)
+            if cut := _MOTTO_INSIDE.search(text):
+                # `DU LỊCH CỘNG HÒA XÃ`, `CÁT TIÊNĐẢNG CỘNG SẢN VIỆT NAM`: a PDF ran the motto's column into the cell's.
+                header.mixed, text = True, text[:cut.start()].strip(" ,-")
+            if text:
+                agencies.append(text)
             i += 1
             continue
         break
@@ -259,19 +295,35 @@ def _addressees(paras: list[Para], header: Header) -> None:
     m = re.match(r"^Kính gửi\s*[:.]?\s*(?P<rest>.*)$", paras[i].full)
     if not m:
         return
-    items = m["rest"].split(";")
+    items = [(item, False) for item in m["rest"].split(";")]
+    items[-1] = (items[-1][0], paras[i].doubtful)  # a PDF may have run the next paragraph into the line: its end, to check
     i += 1
     while i < len(paras) and paras[i].kind == "bullet" and not items_end(paras[i]):
-        items.append(paras[i].text)
+        items.append((paras[i].text, paras[i].doubtful))
         i += 1
-    header.addressees = [clean_item(item) for item in items if clean_item(item)]
+    header.addressees = [review(clean_item(item)) if doubtful else clean_item(item) for item, doubtful in items
+                         if clean_item(item)]
     header.end = i
+
+
+_HEADER_PART = re.compile(r"^(?:(?i:số)\s*[:.]?\s*[\d.…_ ]*[/-]\S|(?:V/v|Về việc)\b|Kính gửi\b)")
+
+
+def part_of_header(text: str) -> bool:
+    """Whether a paragraph is a part of a Decree 30 header (a number line, a `V/v` line, `Kính gửi`, a place and
+    date): after the header, a sign that the header was read only in part."""
+    text = text.strip(" *")
+    return bool(_HEADER_PART.match(text) or _DATED.search(text) and dates.signed(text) and len(text.split()) <= 12)
 
 
 def items_end(para: Para) -> bool:
     return bool(BODY_START.match(para.text))
 
 
+_ITEM_MARKER = re.compile(r"^[-–+•]\s+")
+"""A list marker opening an item the reader did not take as a bullet (`Kính gửi:<tab>- Các sở, …;`)."""
+
+
 def clean_item(item: str) -> str:
-    """A list item without the `;` or `.` that separates items in the document."""
-    return squash(item).rstrip(" ;,.").strip()
+    """A list item without its list marker and the `;` or `.` that separates items in the document."""
+    return _ITEM_MARKER.sub("", squash(item)).rstrip(" ;,.").strip()

@@ -28,7 +28,7 @@ def signed_on(written: str | None) -> date | None:
 
 
 _COMMITTEE = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b", re.IGNORECASE)
-_CODES = re.compile(r"[-/,\s]+")
+_CODES = re.compile(r"[-/,&\s]+")
 
 
 def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -> tuple[dict, list[str]]:
@@ -72,12 +72,19 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             certain, province_certain = certain and parent_certain, province is not None
             name = f"{name} {parent_name}"
         elif from_parent:
-            # The superior body's cell names the province: on a list, the name is completed certainly;
-            # on none, it is completed with the words as printed, and marked.
+            # The superior body's cell names the province: under a People's Committee on a list (`Sở … tỉnh Gia
+            # Lai`), the name is completed certainly; a union's or association's body is named with that body, which
+            # the cell does not print, and a province on no list is completed as printed: marked.
             word, printed = from_parent[0]
             province = names.province(printed)
-            certain, province_certain = certain and province is not None, province is not None
+            certain = certain and province is not None and bool(_COMMITTEE.match(parent_name or ""))
+            province_certain = province is not None
             name = f"{name} {names.called(province) if province else word} {province or title_name(printed)}"
+        elif parent and (lower := names.lower_locality(parent)):
+            # `UBND HUYỆN QUẾ PHONG` / `PHÒNG VĂN HÓA VÀ THÔNG TIN`: a body of that locality, named as the plan files
+            # name it (`Phòng … huyện Quế Phong`); the completion is the importer's: marked.
+            certain = False
+            name = f"{name} {lower[0]} {lower[1]}"
         elif place and (from_place := names.province(place)):
             # Decree 30: a provincial body's documents name its province as their place. The name
             # itself is then completed by the importer, and marked.
@@ -94,11 +101,18 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
         # is the superior body of an issuer whose own line was lost (a text box, a cut cell).
         certain = False
         notes.append(plain("import.issuer_not_in_symbol", name=name, symbol=header.symbol))
+    if agencies and certain and header.symbol and (initials := names.initials(name)) \
+            and not {initials, initials[1:]} & {c.upper() for c in _CODES.split(header.symbol)}:
+        # Decree 30: a ministry's or department's symbol abbreviates its name (`BKHCN`, `SGDĐT`); a symbol that does
+        # not may belong to a body under the one the cell shows, whose own line was lost.
+        certain = False
+        notes.append(plain("import.issuer_initials_not_in_symbol", name=name, symbol=header.symbol, initials=initials))
     if level == "commune" and province is None:
         named = names.provinces_named(cited_text)
         if named:
             province, province_certain = named[0], False
             notes.append(plain("import.province_guessed", name=name, province=province))
+    certain = certain and not header.mixed  # a cell run into the motto beside it: its lines are not as printed
     out: dict[str, Any] = {"name": name if certain else review(name)}
     short, _ = names.short_name(name, level)
     if level == "province" and not province and not names.localities(name):
@@ -106,7 +120,8 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
     elif short != name and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", body_text):
         out["short_name"] = short if certain else review(short)  # the document writes it so itself
     if parent:
-        out["parent"] = parent  # as the header prints it
+        # As the header prints it; a kind of body alone (`ỦY BAN NHÂN DÂN`) lost its place's line: it names no body.
+        out["parent"] = review(parent) if names.bare_kind(parent) or header.mixed else parent
     out["level"] = level or to_fill(plain("staff.new_plan_level"))
     if level != "national":
         on_no_list = next((n for word, n in names.localities(name) if word in ("tỉnh", "thành phố")), None)
@@ -119,6 +134,8 @@ def issuer(header: Header, actors: list[str], body_text: str, cited_text: str) -
             out["province"] = review(on_no_list)  # on neither list: as printed, to check
         else:
             out["province"] = to_fill(plain("import.hint_province"))
+    if header.mixed:  # read from a cell run into the motto: its level and province are no more certain than its name
+        out.update({k: review(out[k]) for k in ("level", "province") if k in out and not is_marked(out[k])})
     return out, notes
 
 

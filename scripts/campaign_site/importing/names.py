@@ -114,6 +114,56 @@ def _cased(words_upper: str, lexicon: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_JOINING = re.compile(r"(?:\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những)|[,&-])\s*$", re.IGNORECASE)
+
+
+def _cut_short(name: str) -> bool:
+    """Whether a name read from a cell ends where it cannot (`Sở Khoa học và`, a joining word, a comma) or stops
+    inside a field of the list (`Sở Văn hóa, Thể`): a cell that lost the rest of its line."""
+    if _JOINING.search(name):
+        return True
+    org = _cased(name, _ORGS)
+    field = key(org[1]) if org else ""
+    return bool(field) and not any(field.startswith(key(f)) for f in _FIELDS) \
+        and any(key(f).startswith(field + " ") for f in _FIELDS)
+
+
+_LOCALITY_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu)"
+_OWN_LOCALITY = re.compile(rf"(?<!và )(?<!- )\b(?P<word>{_LOCALITY_WORDS})\s+(?P<name>[^,;()\s][^,;()]*)$", re.IGNORECASE)
+"""A locality a name ends with; not the `Xã hội` of a field (`Văn hóa - Xã hội`, `… và Xã hội`)."""
+_LEADING_LOCALITY_WORD = re.compile(rf"^{_LOCALITY_WORDS}\s+", re.IGNORECASE)
+_LOWER = ("huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "đặc khu")
+_ABBREVIATED = re.compile(r"^(?:Bộ|Sở|Cục)\s")
+"""The kinds of body whose symbols Decree 30 builds from their names' initials (`BKHCN`, `SKHCN`; a `Cục` drops its `C`)."""
+
+
+def own_locality(name: str) -> tuple[str, str] | None:
+    """(word, name) of the locality a body's name ends with (`Ủy ban nhân dân huyện Chợ Mới` → huyện, Chợ Mới), in
+    capitals or not."""
+    m = _OWN_LOCALITY.search(name.strip())
+    return (m["word"].lower(), m["name"].strip()) if m else None
+
+
+def same_place(place: str, locality: str) -> bool:
+    """Whether a place as printed (`Chợ Mới`, `Phường Trần Hưng Đạo`) is the locality's name."""
+    return key(_LEADING_LOCALITY_WORD.sub("", place.strip())) == key(locality)
+
+
+def lower_locality(name: str) -> tuple[str, str] | None:
+    """(word, name as running text writes it) of a district or commune a superior cell ends with (`UBND HUYỆN QUẾ
+    PHONG` → huyện, Quế Phong)."""
+    found = own_locality(name)
+    return (found[0], title_name(found[1])) if found and found[0] in _LOWER else None
+
+
+def initials(name: str) -> str | None:
+    """`Bộ Khoa học và Công nghệ` → `BKHCN`, the province left out; None for a body of another kind."""
+    if not _ABBREVIATED.match(name):
+        return None
+    words = re.split(r"[\s,]+", re.sub(r"\s+(?:tỉnh|thành phố)\s.*$", "", name))
+    return "".join(w[0] for w in words if w[:1].isalpha() and w.lower() not in ("và", "của")).upper()
+
+
 def case_name(upper: str, body: str) -> tuple[str, bool]:
     """An agency name printed in capitals (`SỞ KHOA HỌC VÀ CÔNG NGHỆ`) as running text writes it, and
     whether that is certain. The body's own spelling wins (a ministry only when the list of central bodies has
@@ -125,7 +175,8 @@ def case_name(upper: str, body: str) -> tuple[str, bool]:
         segment = body[m.start():m.start() + size]
         if key(segment) == wanted and not body[m.start() + size:m.start() + size + 1].isalpha() and not segment.isupper():
             listed = central_body(segment)
-            return segment, not wanted.startswith("bộ ") or listed is not None and listed[1] == len(segment)
+            whole = not wanted.startswith("bộ ") or listed is not None and listed[1] == len(segment)
+            return segment, whole and not _cut_short(segment)
     rest = upper.strip()
     if (listed := central_body(rest)) and listed[1] == len(rest):
         return listed[0].name, True

@@ -63,6 +63,8 @@ _ASIDE = re.compile(r"^\([^()]*\)\.?$")
 _LABEL = re.compile(r"^(?P<t>[^:“”\"]{2,80}):\s*(?P<r>.*)$")
 _PERFORMERS = re.compile(r"^(?:Thực hiện|Đơn vị thực hiện|Chủ trì|Đơn vị chủ trì|Phối hợp|Đơn vị phối hợp)\s*:\s*(?P<p>.+)$")
 _UNIT_LABEL = re.compile(r"^(?P<u>[^:;.“”\"]{2,120}):\s*(?P<t>\S.*)$")
+_LOOSE_LABEL = re.compile(r"^(?P<u>[^:.“”\"]{2,160}):\s*(?P<t>\S.*)$")
+"""A lead that may join several bodies with `;` (`Các trường đại học; Hiệp hội Doanh nghiệp tỉnh: …`)."""
 _TASK_VERBS = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|triển khai|tổ chức|thực hiện|bảo đảm|đảm bảo|xây dựng|"
                r"hướng dẫn|chỉ đạo|tuyên truyền|treo|tăng cường|theo dõi|báo cáo|tổng hợp|chủ động|phát động|đăng tải|gửi")
 """What a unit does, as the verb after its name (`Sở Y tế chủ trì …`)."""
@@ -146,6 +148,10 @@ class Unit:
     listed_as: str = "plain"
     """How the paragraph naming the unit is listed (`Para.kind`): a `Unit: task` item of a list pins only what
     is listed with or under it."""
+    item: Para | None = None
+    """The `Unit: task` list item that named the unit: the next item at its level is not the unit's."""
+    asked: bool = False
+    """Named after a request (`Đề nghị Hội …`): the name is marked, what is listed under it is still its own."""
 
 
 @dataclass
@@ -201,12 +207,16 @@ class _Walker:
         self.listed = False
         """An item of this section (or subsection) was numbered or bulleted: a plain paragraph after it is outside
         the list the heading pins (a note, a heading a PDF lost), so it is marked."""
+        self.opened: Para | None = None
+        """A list item ending `…:` with nothing read as listed under it yet: until an item below it (or a phrase it
+        introduced) shows the nesting, items at its own level may be what it introduces (a Word file's numbering, a
+        PDF), so they are marked."""
         self.label_only = False
         """The last paragraph was an unnumbered label (`Khẩu hiệu tuyên truyền: “…”.`) opening no list, outside any
         section: it pins its own line, not the plain paragraphs after it, which are the document's own again."""
 
     def switch(self, kind: str, p: Para, title: str, named: list[str] | None = None) -> None:
-        self.kind, self.depth, self.subsection, self.sub_depth = kind, depth(p), None, None
+        self.kind, self.depth, self.subsection, self.sub_depth, self.opened = kind, depth(p), None, None, None
         self.mixed, self.manner, self.after_table, self.flattened, self.listed = named or [], False, False, False, False
         self.out.found.add("mixed" if self.mixed else kind)
         self.phrase_kind = kind_of(title) if kind == "phrases" or "phrases" in self.mixed else None
@@ -216,7 +226,7 @@ class _Walker:
 
     def close(self) -> None:
         """Out of the section: what follows is the document's own (an item of a dispatch without sections)."""
-        self.kind, self.depth, self.subsection, self.sub_depth, self.mixed = None, -1, None, None, []
+        self.kind, self.depth, self.subsection, self.sub_depth, self.mixed, self.opened = None, -1, None, None, [], None
         self.after_table = self.flattened = False
         self.phrase_kind = self.phrase_observance = None
 
@@ -238,7 +248,7 @@ class _Walker:
                 p = replace(p, doubtful=True)  # a table's cell a PDF wrapped onto a line of its own, or a note under it
             label_only, self.label_only, before = self.label_only, False, self.kind
             if found and self.place_heading(p, *found):
-                self.after_table = False  # a heading pins what follows again
+                self.after_table, self.opened = False, None  # a heading pins what follows again
                 self.label_only = before is None and _label_line(p, found[1])
                 continue
             if label_only and p.kind == "plain":
@@ -284,7 +294,7 @@ class _Walker:
         """A paragraph after a table of units (or in a table without its columns): no column pins its unit,
         so it is a task of its own, marked, under the body it names as its subject (marked) or none."""
         actor = UNIT_ACTOR.match(text)
-        self.out.units.append(Unit(actor["u"].strip() if actor else "", certain=False, tasks=[{"text": review(text)}]))
+        self.out.units.append(Unit(_subject(actor), certain=False, tasks=[{"text": review(text)}]))
 
     def drop_dangling(self) -> None:
         """A list's last item ending on `:` has lost what it introduced: a fragment, left out and kept to be said."""
@@ -322,7 +332,8 @@ class _Walker:
             self.subsection, self.listed = {"heading": title, "items": []}, False
             self.out.content.append(self.subsection)
         elif self.kind == "responsibilities" and deeper and kind not in ("window", "budget", "reports"):
-            self.out.units.append(Unit(title))
+            name, asked = _asked(title)
+            self.out.units.append(Unit(name, asked=asked))
         elif self.kind == "phrases" and deeper and kind in (None, "phrases"):
             if kind == "phrases":
                 self.phrase_kind, self.phrase_observance = kind_of(title), None
@@ -385,6 +396,7 @@ class _Walker:
                 self.listed = True
             elif self.listed:
                 text = review(text)
+            text = self.introduced_items(p, text)
         if kind is None:
             self.out.intro.append(p)
         elif kind == "purposes":
@@ -415,6 +427,22 @@ class _Walker:
         else:
             self.out.other[-1][1].append(text)
 
+    def introduced_items(self, p: Para, text: str) -> str:
+        """`text` of a list item, marked when it is at the level of an item ending `…:` whose list no nesting has
+        shown; an item ending so opens that doubt. Its last sentence when that only names the phrases it lists
+        (`Treo băng rôn … . Nội dung khẩu hiệu:`) is left out, the form marked: staff keep it as often as not."""
+        if self.opened is not None and _below(p, self.opened):
+            self.opened = None  # nested as printed: the items after the list are the list's own again
+        elif self.opened is not None and _beside(p, self.opened):
+            text = review(text)
+        if p.kind == "plain" or not text.rstrip().endswith(":"):
+            return text
+        self.opened = p
+        said = sentences(text.removeprefix(REVIEW_PREFIX))
+        if len(said) > 1 and len(said[-1].split()) <= 6 and kind_of(said[-1]):
+            return review(" ".join(said[:-1]))
+        return text
+
     def phrases_listed(self, p: Para, text: str) -> bool:
         """Phrases written as items of another list: `Thông điệp: …` (a label naming one kind) and the items
         listed under `… các khẩu hiệu sau:`. Read as phrases of that kind, marked (no heading of their one kind
@@ -424,6 +452,7 @@ class _Walker:
             found = quotes(words)
             whole = len(found) == 1 and not words.replace(found[0][0], "").strip(" .;,!")
             if whole or intro[0] != "theme" and phrase_like(words):
+                self.opened = None  # the item's list is read: the items after it are its siblings
                 self.introducing.add(intro[2])
                 self.out.phrases.append(Candidate(quoted_text(found[0]) if whole else words.strip().rstrip(".;,").strip(),
                                                   intro[0], None, True, certain=False, source=f"{intro[2]} {words}"))
@@ -474,6 +503,19 @@ class _Walker:
                                               certain=phrase_like(text) and not doubtful, source=text))
             self.last_phrase_at = p.index
 
+    def beside_labels(self, p: Para, text: str, doubtful: bool) -> None:
+        """An item at the level of the `Unit: task` item before it that is no such item itself: a sibling, not that
+        unit's task. A lead before `:` opening with a body's kind (one holding a `;`, which may join several) is its
+        unit, marked; otherwise the subject the sentence opens with (marked) or none, and the whole item marked."""
+        if (m := _LOOSE_LABEL.match(text)) and _BODY_LEAD.match(m["u"]) and len(m["u"].split()) <= _UNIT_WORDS:
+            name = _asked(m["u"])[0]
+            task = _without_name(name, m["t"].strip())
+            self.out.units.append(Unit(name, False, [{"text": review(task) if doubtful else task}], from_label=True,
+                                       listed_as=p.kind, item=p))
+            return
+        actor = UNIT_ACTOR.match(text)
+        self.out.units.append(Unit(_subject(actor), False, [{"text": review(text)}]))
+
     def task(self, p: Para, text: str) -> None:
         units = self.out.units
         current = units[-1] if units else None
@@ -487,20 +529,24 @@ class _Walker:
         sibling = self.sub_depth is not None and depth(p) <= self.sub_depth  # at the level of the unit headings
         if (current is None or current.from_label or sibling) and (m := _UNIT_LABEL.match(text)) \
                 and len(m["u"].split()) <= _UNIT_WORDS and m["u"][:1].isupper():
-            name = _ASKED.sub("", m["u"].strip())
+            name, asked = _asked(m["u"])
             first = _without_name(name, m["t"].strip())
             units.append(Unit(name, not doubtful, [{"text": review(first) if doubtful else first}], from_label=True,
-                              listed_as=p.kind))
+                              listed_as=p.kind, item=p, asked=asked))
+            return
+        if current is not None and current.item is not None and _beside(p, current.item):
+            self.beside_labels(p, text, doubtful)
             return
         if sibling and p.kind in ("roman", "number", "letter") and not ends_sentence(text) \
                 and len(text.split()) <= _UNIT_WORDS:
-            units.append(Unit(text.strip(), not doubtful))  # numbered like the unit headings beside it: a unit, however long its name
+            name, asked = _asked(text)
+            units.append(Unit(name, not doubtful, asked=asked))  # numbered like the unit headings beside it: a unit, however long its name
             return
         actor = UNIT_ACTOR.match(text)
         if sibling and doubtful and p.kind in ("roman", "number", "letter"):
             # Numbered like the unit headings, run into its next line (a heading and its first task, or a wrapped
             # item): a unit of its own whose name is to check, so that the lines under it are not the last unit's.
-            units.append(Unit(actor["u"].strip() if actor else "", False, [{"text": review(text)}]))
+            units.append(Unit(_subject(actor), False, [{"text": review(text)}]))
             return
         if current is not None and not current.certain and not actor and _names_a_body(text):
             # After tasks read by their subject, a line whose subject is a body the rules cannot name: its own unit.
@@ -509,7 +555,7 @@ class _Walker:
         elif current is None or (current.from_label or not current.certain) and actor and key(actor["u"]) != key(current.name):
             # No unit yet, or after `Unit: task` items or tasks read by their subject a paragraph with another
             # body as its subject: that body's words (its name marked), not the last unit's task.
-            current = Unit(actor["u"].strip() if actor else "", certain=False)
+            current = Unit(_subject(actor), certain=False)
             units.append(current)
         # A paragraph after a list of `Unit: task` items and outside it is not pinned to the last unit; nor is any
         # task of a unit read from a sentence's subject: the sentence, subject kept (staff keep it as often as not), marked.
@@ -546,9 +592,27 @@ def _exclaims(text: str) -> bool:
     return text.rstrip(" ”\"").endswith("!")
 
 
+def _beside(p: Para, item: Para) -> bool:
+    """Whether list item `p` is at the level of list item `item`: numbered or bulleted alike, as deep."""
+    return p.kind != "plain" and p.kind == item.kind and depth(p) == depth(item) and \
+        (p.kind != "bullet" or p.marker == item.marker)
+
+
 def _below(p: Para, above: Para) -> bool:
     """Whether `p` is an item listed under `above`: deeper numbering, another kind of marker, or another bullet."""
     return depth(p) > depth(above) or p.kind != above.kind or p.kind == "bullet" and p.marker != above.marker
+
+
+def _subject(actor: re.Match[str] | None) -> str:
+    """The body a sentence opens with (`UNIT_ACTOR`), without the request before it (`Đề nghị Sở Y tế phối hợp …`)."""
+    return _asked(actor["u"])[0] if actor else ""
+
+
+def _asked(lead: str) -> tuple[str, bool]:
+    """(unit, whether the lead asks it) of a heading or a label: `Đề nghị Hội …` asks a body the issuer does not
+    direct, and staff keep or drop the request word as often as not: the name after it, to check."""
+    name = _ASKED.sub("", lead.strip())
+    return name, name != lead.strip()
 
 
 def _without_name(unit: str, task: str) -> str:

@@ -111,9 +111,11 @@ STAMPS = (r"(?:(?:THƯỢNG\s+|HỎA\s+|HOẢ\s+)?(?:KHẨN|TỐC)|(?:TỐI\s+|T
 """The urgency and secrecy stamps of Decree 30 (`KHẨN`, `HỎA TỐC`, `THƯỢNG KHẨN`, `MẬT`, `TỐI MẬT`), one or several."""
 STAMP = re.compile(rf"^{STAMPS}$", re.IGNORECASE)
 """A stamp on a line of its own (a text box or a line of the header)."""
-_OWN_PARAGRAPH = re.compile(r"^(?:\(|(?:Ngoài ra|Bên cạnh đó|Đồng thời|Báo cáo|Kết quả)\b|[^\W\d][^:.;,()]{1,30}:\s)")
+_OWN_PARAGRAPH = re.compile(r"^(?:\(|(?:Ngoài ra|Bên cạnh đó|Đồng thời|Báo cáo|Kết quả|Các|Đề nghị)\b|[^\W\d][^:.;,()]{1,30}:\s|"
+                            r"[^.;:()]{0,60}?\bbáo cáo\b)")
 """How a paragraph of its own may open after a list item: a note in brackets, `Ngoài ra, …`, `Báo cáo kết quả …`,
-a short label (`Thời gian triển khai: …`)."""
+a short label (`Thời gian triển khai: …`), a request for reports (`Các cơ quan, đơn vị báo cáo kết quả …`), other
+bodies or a request to them (`Các khu phố phối hợp …`, `Đề nghị các đoàn thể …`)."""
 _ADDRESSED = re.compile(r"^Kính gửi\s*:")
 _LABEL_TEXT = re.compile(r"^[^:]{2,120}:\s*\S")
 _JOINING_END = re.compile(r"\s(?:và|của|các|với|về|cho|trong|tại|theo|hoặc|những|đối với)$")
