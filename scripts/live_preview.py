@@ -7,12 +7,14 @@ thousands of plans, half a minute. Here (`LivePreview.rebuild`, the server's bui
    served folder; browsers reload;
 2. the server answers from a copy of the served folder (hard links) while MkDocs builds the whole site into
    its own folder as usual; then that folder is served again, and browsers reload;
-3. a newer save stops that build at once (a signal to the main thread, where MkDocs builds, where the system
-   has them; elsewhere at its next step: `LivePreview.check`, called by the hooks and between the steps of
-   `site_build.build_site`), so it is shown at once in turn.
-The served site is never half built, and once saves stop, what is served is a whole build.
+3. a newer save stops that build soon (`LivePreview.check`, called by the hooks and between the steps of
+   `site_build.build_site`; where the system has signals, also a signal to the main thread, where MkDocs
+   builds, acted on only while our own code runs: never inside the standard library's or another package's
+   code, which may hold a lock), so it is shown at once in turn.
+The served site is never half built, and once saves stop, what is served is a whole build. With
+`serve --dirty` MkDocs writes into the served files: nothing here is taken over.
 
-One object for the process (`PREVIEW`): MkDocs loads its hooks anew for every build, this module once.
+One object for the process (`PREVIEW`), which every build's hooks report to.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from mkdocs.livereload import LiveReloadServer, _timestamp
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+import campaign_site
 from campaign_site.core.catalogue import plain
 from campaign_site.core.generated import GeneratedFile
 from campaign_site.site_build import SiteBuild, quick_pages
@@ -70,7 +73,7 @@ class LivePreview:
         self.pending: SiteBuild | None = None
         self.last: WholeBuild | None = None
         self.whole_build_running = False
-        self.whole_builds = 0
+        self.dirty = False
 
     @property
     def copy_dir(self) -> str:
@@ -80,7 +83,7 @@ class LivePreview:
     def check(self) -> None:
         """Stop the whole build under way when a newer save waits (only under `mkdocs serve`)."""
         if self.whole_build_running and self.server is not None and self.server._want_rebuild:
-            self.whole_build_running = False  # once (see `_stop_now`)
+            self.whole_build_running = False  # raised once: a second would escape `rebuild`
             raise Superseded
 
     def building(self, site: SiteBuild) -> None:
@@ -94,6 +97,8 @@ class LivePreview:
 
     def attach(self, server: LiveReloadServer, builder: Callable[[], None]) -> LiveReloadServer:
         """Take the server's builds over (`on_serve`, in the main thread, after the first build)."""
+        if self.dirty:
+            return server
         self.server, self.built_dir = server, server.root
         server.builder = partial(self.rebuild, builder)
         logging.getLogger("mkdocs.livereload").addFilter(self._requests_are_not_warnings)
@@ -110,19 +115,17 @@ class LivePreview:
         return True
 
     def _watch_saves(self, server: LiveReloadServer, main: int | None) -> None:
-        """While a whole build runs, a newer save stops it at once: one signal to the main thread a build."""
-        signalled = 0
+        """While a whole build runs and a newer save waits, a signal to the main thread every 50 ms, until one
+        lands in our own code (`_stop_now`) or the build reaches its next `check`."""
         while main is not None:
             time.sleep(0.05)
-            if self.whole_build_running and server._want_rebuild and signalled != self.whole_builds:
-                signalled = self.whole_builds
+            if self.whole_build_running and server._want_rebuild:
                 signal.pthread_kill(main, signal.SIGUSR1)
 
     def _stop_now(self, signum: int, frame: FrameType | None) -> None:
-        """The signal's handler, in the main thread: the whole build under way stops where it is."""
-        if self.whole_build_running:  # once: a second Superseded would escape `rebuild`
-            self.whole_build_running = False
-            raise Superseded
+        """The signal's handler, in the main thread: the whole build stops where it is, if that is our code."""
+        if frame is not None and os.path.realpath(frame.f_code.co_filename).startswith(_OUR_CODE):
+            self.check()
 
     def rebuild(self, builder: Callable[[], None]) -> None:
         """The server's builder: saved pages shown at once, then the whole site built and shown."""
@@ -139,11 +142,15 @@ class LivePreview:
             server._visible_epoch = server._wanted_epoch
             server._epoch_cond.notify_all()
         if server.root != self.copy_dir:  # a build stopped earlier left the copy served: it holds the latest pages
-            shutil.rmtree(self.copy_dir, ignore_errors=True)
-            shutil.copytree(self.built_dir, self.copy_dir, copy_function=os.link)
-            server.root = self.copy_dir
+            try:
+                shutil.rmtree(self.copy_dir, ignore_errors=True)
+                shutil.copytree(self.built_dir, self.copy_dir, copy_function=os.link)
+                server.root = self.copy_dir
+            except OSError as exc:  # no hard links here: requests wait for the build, as MkDocs has them
+                log.debug("no copy to serve during the build", exc_info=exc)
+                with server._epoch_cond:
+                    server._wanted_epoch = _timestamp()
         try:
-            self.whole_builds += 1
             self.whole_build_running = True
             builder()
             self.whole_build_running = False
@@ -152,15 +159,16 @@ class LivePreview:
             return
         finally:
             self.whole_build_running = False
-        server.root = self.built_dir
-        shutil.rmtree(self.copy_dir, ignore_errors=True)
+        server.root = self.built_dir  # the copy stays until the next save: a request may be reading it
         with server._epoch_cond:  # the server's loop shows it: browsers reload
             server._wanted_epoch = _timestamp()
 
     def _show_saved(self, served: str) -> bool:
         """Lay the saved pages out again into `served`; False when the saved files need the whole build."""
         last = self.last
-        if last is None or (pages := quick_pages(Path(last.config.config_file_path).parent, last.site)) is None:
+        if last is None or self.pending is not last.site and not (self.pending and self.pending.ok):
+            return False  # a build with errors was stopped: the hooks hold its state, not the last whole build's
+        if (pages := quick_pages(Path(last.config.config_file_path).parent, last.site)) is None:
             return False
         found = [(page, last.files.get_file_from_path(page.path)) for page in pages]
         if any(file is None or file.page is None for _, file in found):
@@ -195,5 +203,8 @@ def _lay_out(page: GeneratedFile, file: File, last: WholeBuild, staging: str) ->
     finally:
         file.abs_dest_path = written
 
+
+_OUR_CODE = tuple(os.path.realpath(folder) + os.sep for folder in (Path(__file__).parent, Path(campaign_site.__file__).parent))
+"""Where our code is (the hooks, `campaign_site`): a signal stops a build only there."""
 
 PREVIEW = LivePreview()

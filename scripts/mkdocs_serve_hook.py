@@ -47,6 +47,10 @@ class BuildSteps:
         PREVIEW.built(config, self.files, self.nav, self.env)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    PREVIEW.dirty = dirty
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     return PREVIEW.attach(server, builder)
 

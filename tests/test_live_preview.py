@@ -31,9 +31,14 @@ def _built(project: Path) -> site_build.SiteBuild:
     return build
 
 
-def test_a_saved_plan_is_laid_out_again_alone_from_a_fresh_check(project: Path) -> None:
+@pytest.mark.parametrize("end", [
+    pytest.param("25/4/2026", id="a window a day shorter"),
+    pytest.param("25/12/2026", id="a window not over on the build day (its calendar no longer said over)"),
+])
+def test_a_saved_plan_is_laid_out_again_alone_from_a_fresh_check(project: Path, end: str) -> None:
     last = _built(project)
-    replace_in(project / LAI_CHAU, "end: 26/4/2026", "end: 25/4/2026")
+    replace_in(project / LAI_CHAU, "end: 26/4/2026", f"end: {end}")
+    (project / "campaigns/2026/plans/.so-khcn-lai-chau.yaml.swp").write_bytes(b"b0VIM")  # an editor's: not data
     pages = site_build.quick_pages(project, last)
     assert pages is not None and [p.path for p in pages] == ["2026/ke-hoach/so-khcn-lai-chau.md"]
     whole = next(f for f in _built(project).files if f.path == pages[0].path)
@@ -122,30 +127,44 @@ def _as_built(path: str, body: bytes) -> bytes:
     return body
 
 
+def _served_as_built(url: str, project: Path, built: Path) -> None:
+    """Every file `mkdocs build` writes for `project` now is served at `url` as it is written."""
+    assert run_build(project / "mkdocs.yml", built).returncode == 0
+    names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    stale = [name for name in names if _as_built(name, _fetch(url + name)) != _as_built(name, (built / name).read_bytes())]
+    assert not stale, f"served files that differ from a clean build: {stale[:10]}"
+
+
 def test_serve_shows_saves_at_once_and_ends_on_a_whole_build(project: Path, tmp_path: Path) -> None:
     log, plan_page = tmp_path / "serve.log", "2026/ke-hoach/so-khcn-lai-chau/"
     copy_banner_cache(project)
     with _serving(project, log) as url:
         wait_for_text(url + plan_page, 'datetime="2026-04-26"', 120)
-        # A plan, then a staff page saved at once after it (the plan's whole build is still under way or is
-        # stopped), then the plan again: each shown by itself.
-        replace_in(project / LAI_CHAU, "end: 26/4/2026", "end: 25/4/2026")
+        replace_in(project / LAI_CHAU, "end: 26/4/2026", "end: 25/4/2026")  # a plan
         shown = wait_for_text(url + plan_page, 'datetime="2026-04-25"', 60)
-        about = project / "docs/gioi-thieu.md"
+        wait_for_text(url + "2026/lich/", "25/4/2026", 60)  # the year's calendar: its whole build is done
+        about = project / "docs/gioi-thieu.md"  # a staff page, then the plan again during its whole build
         about.write_text(about.read_text(encoding="utf-8") + "\nĐoạn thêm lúc xem trước XT42.\n", encoding="utf-8")
         wait_for_text(url + "gioi-thieu/", "Đoạn thêm lúc xem trước XT42.", 60)
-        # Once saves stop: the search index (made by the whole build only) has the paragraph, and the
-        # year's calendar (which lists the plan's window) the plan's new end.
+        replace_in(project / LAI_CHAU, "end: 25/4/2026", "end: 24/4/2026")
+        wait_for_text(url + plan_page, 'datetime="2026-04-24"', 60)
+        # Once saves stop, the search index and the calendar (made by the whole build only) have both, and what
+        # is served is a clean build.
         wait_for_text(url + "search/search_index.json", "XT42", 120)
-        wait_for_text(url + "2026/lich/", "25/4/2026", 60)
-        built = tmp_path / "clean"
-        assert run_build(project / "mkdocs.yml", built).returncode == 0
-        names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
-        served = {name: _as_built(name, _fetch(url + name)) for name in names}
-    stale = [name for name in names if served[name] != _as_built(name, (built / name).read_bytes())]
-    assert not stale, f"served pages that differ from a clean build: {stale[:10]}"
-    # The plan's page, as shown at once, is the page the whole build made.
-    assert _as_built(".html", shown.encode()) == (built / plan_page / "index.html").read_bytes()
+        wait_for_text(url + "2026/lich/", "24/4/2026", 60)
+        _served_as_built(url, project, tmp_path / "clean")
+        # A slogan, which many pages and banners use: no page is shown at once, the whole build shows it.
+        replace_in(project / "campaigns/2026/campaign.yaml", "text: Nhiệt liệt chào mừng Ngày Sở hữu",
+                   "text: XT43 Nhiệt liệt chào mừng Ngày Sở hữu")
+        wait_for_text(url + "search/search_index.json", "XT43", 120)
+        _served_as_built(url, project, tmp_path / "clean-again")
     shown_at_once = re.findall(r"Đã hiện ngay trang vừa lưu: (.*)\. Các trang khác", log.read_text(encoding="utf-8"))
-    assert shown_at_once[0] == "/2026/ke-hoach/so-khcn-lai-chau/"  # the staff page's save may show the plan again:
-    assert "/gioi-thieu/" in shown_at_once[-1].split(", ")  # its whole build was stopped, or had not ended
+    assert shown_at_once[0] == "/2026/ke-hoach/so-khcn-lai-chau/"  # each save shows its page, with those saved
+    assert "/gioi-thieu/" in shown_at_once[1].split(", ")  # since the last whole build ended (a stopped one's)
+    assert "/2026/ke-hoach/so-khcn-lai-chau/" in shown_at_once[-1].split(", ")
+    # The plan's page as first shown is the page a whole build makes of the same files.
+    replace_in(project / LAI_CHAU, "end: 24/4/2026", "end: 25/4/2026")
+    replace_in(project / "campaigns/2026/campaign.yaml", "text: XT43 ", "text: ")
+    (project / "docs/gioi-thieu.md").write_text(about.read_text(encoding="utf-8").replace("\nĐoạn thêm lúc xem trước XT42.\n", ""), encoding="utf-8")
+    assert run_build(project / "mkdocs.yml", tmp_path / "first").returncode == 0
+    assert _as_built(".html", shown.encode()) == (tmp_path / "first" / plan_page / "index.html").read_bytes()

@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from campaign_site.core.catalogue import plain
@@ -31,6 +32,7 @@ from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
 from campaign_site.stages.banners.cache import BannerCache
+from campaign_site.stages.calendar.feeds import plan_feeds
 from campaign_site.stages.collect import Collected, collect
 from campaign_site.stages.news import photos
 
@@ -186,9 +188,16 @@ def quick_pages(root: Path, last: SiteBuild) -> list[GeneratedFile] | None:
     if not checked.ok or checked.data is None:
         return None
     saved = {p.source: p for c in checked.data.campaigns.values() for p in c.plans if p.source in changed}
-    if any(name not in saved or paths.plan_page(saved[name]) != paths.plan_page(plans[name]) for name in changed - shown_as_written):
-        return None
-    renderer = SiteRenderer(replace(last.collected, data=checked.data), _compiled_templates(root))
+    if any(name not in saved or paths.plan_page(saved[name]) != paths.plan_page(plans[name])
+           or saved[name].origin != plans[name].origin for name in changed - shown_as_written):
+        return None  # renamed, or naming another original file: the whole build lays those out
+    feeds = dict(last.collected.feeds)
+    for plan in saved.values():  # its calendars: begun, ended or over since
+        for path in (paths.plan_feed(plan), paths.staff_feed(paths.plan_feed(plan))):
+            feeds.pop(path, None)
+        feeds |= plan_feeds(checked.data, plan, datetime.now(UTC), last.collected.today)
+    ctx = replace(last.collected, data=checked.data, feeds=MappingProxyType(feeds))
+    renderer = SiteRenderer(ctx, _compiled_templates(root))
     pages = [renderer.page("plan", plan) for plan in saved.values()]
     return pages + [GeneratedFile(staff[name], (root / name).read_text(encoding="utf-8"), name) for name in shown_as_written]
 

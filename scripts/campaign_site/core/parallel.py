@@ -51,7 +51,7 @@ def map_all(task: Callable[[Item], T], items: list[Item]) -> list[T]:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             try:
                 return [result for chunk in pool.map(_run, chunks) for result in chunk]  # type: ignore[misc]
-            except BaseException:  # a stopped build (`mkdocs serve`, a newer save) does not wait for the rest
+            except BaseException:  # a stopped build (`mkdocs serve`, a newer save) waits only for the work handed out
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     finally:

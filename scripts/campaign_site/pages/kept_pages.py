@@ -30,11 +30,12 @@ FileState = dict[str, tuple[int, int]]
 
 
 def file_state(root: Path) -> FileState:
-    """Every file under campaigns/ and docs/, taken BEFORE they are read: a file saved while a build reads it
-    then differs from its state here at the next build, so a page made from what was read is never kept
-    under the state of a later save."""
+    """Every file under campaigns/ and docs/ but hidden ones (an editor's swap file: no page reads them), taken
+    BEFORE they are read: a file saved while a build reads it then differs from its state here at the next
+    build, so a page made from what was read is never kept under the state of a later save."""
+    files = (p for folder in (root / "campaigns", root / "docs") for p in sorted(folder.rglob("*")) if p.is_file())
     return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
-            for folder in (root / "campaigns", root / "docs") for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in files if not any(part.startswith(".") for part in p.relative_to(root).parts)}
 
 
 def site_inputs(state: FileState, today: date, own: set[str]) -> str:

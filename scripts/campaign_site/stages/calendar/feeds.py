@@ -111,6 +111,11 @@ def _plan_scope(data: SiteData, plan: Plan) -> _Scope:
                   paths.year_calendar(plan.year))
 
 
+def plan_feeds(data: SiteData, plan: Plan, stamp: datetime, today: date) -> dict[str, Feed]:
+    """The feeds one plan's page links, by path, as `site_feeds` makes them."""
+    return {link.path: link for _, link in _pair(data, _plan_scope(data, plan), stamp, today)}
+
+
 def site_feeds(data: SiteData, events: dict[int, list[Event]], stamp: datetime, today: date) -> SiteFeeds:
     """Every feed of the site, each said to be over or not on `today`; the plans' feeds are made on every core
     when there are many plans."""
