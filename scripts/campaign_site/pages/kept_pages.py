@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -33,9 +34,18 @@ def file_state(root: Path) -> FileState:
     """Every file under campaigns/ and docs/ but hidden ones (an editor's swap file: no page reads them), taken
     BEFORE they are read: a file saved while a build reads it then differs from its state here at the next
     build, so a page made from what was read is never kept under the state of a later save."""
-    files = (p for folder in (root / "campaigns", root / "docs") for p in sorted(folder.rglob("*")) if p.is_file())
-    return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
-            for p in files if not any(part.startswith(".") for part in p.relative_to(root).parts)}
+    state = {}
+    for path in (p for folder in (root / "campaigns", root / "docs") for p in sorted(folder.rglob("*"))):
+        name = path.relative_to(root)
+        if any(part.startswith(".") for part in name.parts):
+            continue
+        try:
+            found = path.stat()  # once a file: thousands of plans, and every save under `serve`
+        except OSError:  # a broken link: no file (the rules name it)
+            continue
+        if stat.S_ISREG(found.st_mode):
+            state[name.as_posix()] = (found.st_size, found.st_mtime_ns)
+    return state
 
 
 def site_inputs(state: FileState, today: date, own: set[str]) -> str:
