@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.metadata import version
@@ -38,10 +39,13 @@ def package_digest() -> str:
 
 def site_code_digest(project: Path) -> str:
     """What every built page depends on besides its own inputs: `mkdocs.yml`, the MkDocs hooks, the theme's
-    overrides, `package_digest` and the versions of `SITE_LIBRARIES`."""
+    overrides, `package_digest`, the versions of `SITE_LIBRARIES`, and the generator running (MkDocs or
+    ProperDocs, which names itself in each page's `generator` tag: a page one built is not the other's)."""
     hooks = sorted((project / "scripts").glob("mkdocs_*hook.py"))
     overrides = sorted(p for p in (project / "overrides").rglob("*") if p.is_file())
-    return source_digest([project / "mkdocs.yml", *hooks, *overrides]) + package_digest() + " ".join(map(version, SITE_LIBRARIES))
+    generator = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+    return (source_digest([project / "mkdocs.yml", *hooks, *overrides]) + package_digest()
+            + " ".join(map(version, SITE_LIBRARIES)) + generator)
 
 
 class FileCache:
