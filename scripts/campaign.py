@@ -24,6 +24,7 @@ from typing import NoReturn
 from campaign_site.authoring import scaffold, schema
 from campaign_site.core.catalogue import plain
 from campaign_site.core.problems import DataError
+from campaign_site.data.loader import SCHEMA_DIR
 from campaign_site.data.vn_dates import FIRST_YEAR, LAST_YEAR
 from campaign_site.data.year_folders import year_of
 from campaign_site.importing.importer import import_file
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             print(plain("cli.import_next"))
             return 0
         else:
-            written = schema.write_all(repo / "campaigns" / scaffold.SCHEMA_DIR)
+            written = [*schema.write_all(repo / "campaigns" / SCHEMA_DIR), schema.write_editor_settings(repo)]
     except scaffold.ScaffoldError as exc:
         print(plain("cli.failed", exc=exc), file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from campaign_site.stages import editor
 from live_preview import PREVIEW
 
 
@@ -52,7 +53,20 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    _no_reload_script_in_the_editor(server)
     return PREVIEW.attach(server, builder)
+
+
+def _no_reload_script_in_the_editor(server: LiveReloadServer) -> None:
+    """The server writes its reload script inline into every page; `/admin/`'s policy refuses inline scripts
+    (and the CMS must not reload while an officer types), so its page is served as built."""
+    inject = server._inject_js_into_html
+    marker = editor.CMS_SCRIPT.encode()
+
+    def injected(content: bytes, epoch: int) -> bytes:
+        return content if marker in content else inject(content, epoch)
+
+    server._inject_js_into_html = injected  # type: ignore[method-assign]
 
 
 def on_shutdown() -> None:

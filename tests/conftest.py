@@ -56,7 +56,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 LONGEST_FIRST = (
     "test_performance_budget.py", "test_scale.py", "test_deploy_faults.py", "test_fuzz_inputs.py", "test_quality_gates.py",
-    "test_csp_in_browser.py", "test_hosting.py", "test_news_posts.py", "test_staff_workflow.py", "test_accessibility.py",
+    "test_csp_in_browser.py", "test_web_editor_in_browser.py", "test_hosting.py", "test_news_posts.py", "test_staff_workflow.py", "test_accessibility.py",
     "test_banners.py", "test_search_generators.py", "test_pages_in_browser.py", "test_search.py", "test_page_structure.py",
     "test_bad_inputs.py", "test_import_bounds.py", "test_calendar.py", "test_hardening.py", "test_precompress.py", "test_build_failure.py",
     "test_generate.py", "test_page_facts.py", "test_site_content.py", "test_legal_basis.py", "test_validation.py",
@@ -73,7 +73,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: same order within a file
 
 
-ONE_WORKER = {"test_hosting.py", "test_csp_in_browser.py", "test_search_generators.py", "test_news_posts.py",
+ONE_WORKER = {"test_hosting.py", "test_web_editor_in_browser.py", "test_csp_in_browser.py", "test_search_generators.py", "test_news_posts.py",
               "test_page_registry.py", "test_real_documents.py", "test_golden_pages.py", "test_one_record.py",
               "test_all_year.py", "test_deadlines.py", "test_modality.py", "test_unknowns.py", "test_collect_render.py",
               "test_page_views.py"}
@@ -190,8 +190,10 @@ def page_text(site: Path, url_path: str) -> str:
 
 
 def page_paths(site: Path) -> list[str]:
-    """URL paths of every page of a built site (`""` for home, `2026/` style without the slash), 404 excluded."""
-    return sorted(p.parent.relative_to(site).as_posix().removeprefix(".") for p in site.rglob("index.html"))
+    """URL paths of every page of a built site (`""` for home, `2026/` style without the slash), 404 excluded, and
+    the web editor's `/admin/` too: the CMS's page, not the site's (`test_web_editor*.py`)."""
+    pages = (p.parent.relative_to(site) for p in site.rglob("index.html"))
+    return sorted(page.as_posix().removeprefix(".") for page in pages if page.parts[:1] != ("admin",))
 
 
 def snapshot(site: Path) -> dict[str, str]:

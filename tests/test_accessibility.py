@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, page_paths
 from playwright.sync_api import Browser, Page
 from sample_posts import SLUG
 from test_page_budgets import news_site  # noqa: F401 (a fixture)
@@ -98,6 +98,6 @@ def test_keyboard_reaches_a_visible_skip_link_first(served_site: str, page: Page
 
 def test_search_dialog_has_an_accessible_name_on_every_page(built_site: Path) -> None:
     """Material leaves its search dialog unnamed (Lighthouse `aria-dialog-name`); the hook names it."""
-    for html in [*built_site.rglob("index.html"), built_site / "404.html"]:
+    for html in [*(built_site / path / "index.html" for path in page_paths(built_site)), built_site / "404.html"]:
         dialog = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(attrs={"role": "dialog"})
         assert dialog is not None and dialog.get("aria-label") == "Tìm kiếm", html

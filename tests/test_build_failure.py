@@ -13,15 +13,15 @@ from conftest import REPO, copy_project, replace_in, run_build, shared_build, sn
 BREAKAGES = {
     "window ends before it starts": (
         "2026/plans/so-khcn-lai-chau.yaml", "end: 26/4/2026", "end: 14/4/2026",
-        "campaigns/2026/plans/so-khcn-lai-chau.yaml:98: window.end: ngày kết thúc 14/4/2026 trước ngày bắt đầu",
+        "campaigns/2026/plans/so-khcn-lai-chau.yaml:97: window.end: ngày kết thúc 14/4/2026 trước ngày bắt đầu",
     ),
     "unknown document id": (
         "2026/plans/so-khcn-lai-chau.yaml", "  - cv-2341-bkhcn-2026", "  - cv-2341",
-        "campaigns/2026/plans/so-khcn-lai-chau.yaml:20: legal_basis[0]: không có văn bản nào mang mã `cv-2341`",
+        "campaigns/2026/plans/so-khcn-lai-chau.yaml:19: legal_basis[0]: không có văn bản nào mang mã `cv-2341`",
     ),
     "yaml syntax": (
         "site.yaml", "  title: Hưởng", '  title: "Hưởng',
-        "campaigns/site.yaml:5: (toàn tệp): thiếu dấu ngoặc kép đóng",
+        "campaigns/site.yaml:4: (toàn tệp): thiếu dấu ngoặc kép đóng",
     ),
 }
 
@@ -60,7 +60,7 @@ def test_error_writes_no_site_directory(project: Path) -> None:
     site = project / "site"
     result = run_build(project / "mkdocs.yml", site)
     assert result.returncode != 0
-    assert "campaigns/documents.yaml:64: documents[6].date: ngày `31/4/2026` không tồn tại" in result.stderr
+    assert "campaigns/documents.yaml:63: documents[6].date: ngày `31/4/2026` không tồn tại" in result.stderr
     assert not site.exists()
 
 
@@ -79,7 +79,7 @@ def test_check_command_fails_with_every_problem(project: Path) -> None:
         text=True,
     )
     assert result.returncode == 1
-    assert "campaigns/2026/plans/so-khcn-lai-chau.yaml:98: window.end:" in result.stderr
-    assert "campaigns/2025/campaign.yaml:12: observances[0].slogan: trường `slogan` không có trong mẫu dữ liệu." in result.stderr
+    assert "campaigns/2026/plans/so-khcn-lai-chau.yaml:97: window.end:" in result.stderr
+    assert "campaigns/2025/campaign.yaml:11: observances[0].slogan: trường `slogan` không có trong mẫu dữ liệu." in result.stderr
     assert "Dữ liệu có 2 lỗi; chưa tạo trang nào." in result.stderr
     assert "Traceback" not in result.stderr

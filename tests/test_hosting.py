@@ -205,8 +205,8 @@ def test_a_site_with_unfinished_settings_is_not_published(tmp_path: Path, site_a
     the workflow's `check --publish` refuse, naming each setting to fill in."""
     result = deploy("publish", str(tmp_path / "srv"), "--site", str(site_a), check=False)
     assert result.returncode == 1 and not (tmp_path / "srv" / "current").exists()
-    assert "campaigns/site.yaml:11: site.base_url: cảnh báo: địa chỉ công khai `https://doimoisangtao.example/` dùng tên miền mẫu" in result.stderr
-    assert "campaigns/site.yaml:33: organisation.contact: cảnh báo: chưa có thông tin liên hệ" in result.stderr
+    assert "campaigns/site.yaml:10: site.base_url: cảnh báo: địa chỉ công khai `https://doimoisangtao.example/` dùng tên miền mẫu" in result.stderr
+    assert "campaigns/site.yaml:32: organisation.contact: cảnh báo: chưa có thông tin liên hệ" in result.stderr
     assert "Chưa xuất bản trang" in result.stderr
     check = [sys.executable, str(project / "scripts/check_campaigns.py"), str(project / "campaigns")]
     assert subprocess.run(check, capture_output=True).returncode == 0

@@ -229,8 +229,9 @@ def test_material_strings_left_in_english_are_translated(built_site: Path) -> No
 
 
 def test_robots_txt_points_at_the_sitemap_of_the_configured_address(built_site: Path) -> None:
+    """… and keeps crawlers out of the web editor."""
     assert (built_site / "robots.txt").read_text(encoding="utf-8") == (
-        "User-agent: *\nAllow: /\n\nSitemap: https://doimoisangtao.example/sitemap.xml\n"
+        "User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://doimoisangtao.example/sitemap.xml\n"
     )
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://doimoisangtao.example/2026/bang-ron/</loc>" in sitemap

@@ -120,12 +120,17 @@ def test_committed_schemas_are_generated_from_the_model(name: str) -> None:
     assert descriptions and all(not re.search(r"\b(the|and|of)\b", d) for d in descriptions)
 
 
-def test_every_data_file_names_its_schema() -> None:
+def test_every_data_file_has_its_schema_in_the_editors_settings() -> None:
+    """The schema of each data file is named in VS Code's settings, not in the file: the web editor rewrites
+    files and would drop a comment."""
+    settings = json.loads((REPO / schema.EDITOR_SETTINGS).read_text(encoding="utf-8"))
+    assert settings == json.loads(schema.editor_settings()), "run: scripts/dev campaign schema"
+    patterns = {target: globs for target, globs in settings["yaml.schemas"].items()}
     for path in (REPO / "campaigns").rglob("*.yaml"):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
-        assert match, path
-        assert (path.parent / match[1]).resolve().is_file(), path
+        relative = path.relative_to(REPO)
+        described = [target for target, globs in patterns.items() if any(relative.match(g) for g in globs)]
+        assert len(described) == 1 and (REPO / described[0]).is_file(), relative
+        assert "yaml-language-server" not in path.read_text(encoding="utf-8"), relative
 
 
 def test_schema_accepts_the_shipped_plans_shorthand() -> None:

@@ -62,7 +62,7 @@ CASES = [
          "        text: Nhiệt liệt chào mừng Ngày Sở hữu trí tuệ thế giới 26/4\n    messages:\n"
          "      - id: chao-mung-ngay-sang-tao-2026 # x\n        text: Sáng tạo hôm nay, phát triển ngày mai\n",
          "chao-mung-ngay-sang-tao-2026 # x", "observances[1].messages[0].id",
-         "mã `chao-mung-ngay-sang-tao-2026` đã dùng cho chủ đề, khẩu hiệu hoặc thông điệp khác ở dòng 14"),
+         "mã `chao-mung-ngay-sang-tao-2026` đã dùng cho chủ đề, khẩu hiệu hoặc thông điệp khác ở dòng 13"),
     Case("duplicate observance id", "observances.yaml", "id: ngay-so-huu-tri-tue", "id: ngay-sang-tao # x", "ngay-sang-tao # x",
          "observances[1].id", "đã dùng cho ngày kỷ niệm khác"),
     Case("observance id taking a page of the year", "observances.yaml", "id: ngay-so-huu-tri-tue", "id: lich # x", "lich # x",

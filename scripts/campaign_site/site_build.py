@@ -31,6 +31,7 @@ from campaign_site.pages.kept_pages import FileState, KeptPages, file_state
 from campaign_site.pages.page_facts import PageFacts, edit_base, page_facts
 from campaign_site.pages.registry import not_in_nav
 from campaign_site.pages.renderer import SiteRenderer
+from campaign_site.stages import editor
 from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar.feeds import plan_feeds
 from campaign_site.stages.collect import Collected, collect
@@ -136,6 +137,7 @@ def _render(root: Path, data: SiteData, problems: tuple[Problem, ...], today: da
     texts = {year: staff_markdown.body((docs / page).read_text(encoding="utf-8")) for year, page in intros.items()}
     cache, photo_cache = BannerCache(root / ".cache" / "banners"), photos.photo_cache(root / ".cache" / "photos")
     collected = collect(data, today, texts, stamp, cache, photo_cache, stop)
+    problems = (*problems, *editor.not_installed(data.settings.editor))
     stop()
     laid_out = KeptPages(root, today, data, state)
     files = SiteRenderer(collected, _compiled_templates(root), laid_out).render()

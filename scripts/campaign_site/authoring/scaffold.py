@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.yaml_source import YamlSyntaxProblem, load_yaml
-from campaign_site.data.loader import SCHEMA_DIR
 from campaign_site.data.model import Observance, ObservancesFile, Plan, PlanIdentity, ReportDeadline, Signer
 from campaign_site.data.paths import NEWS_DIR
 from campaign_site.data.placeholders import MARKER as PLACEHOLDER
@@ -39,11 +38,6 @@ def carried(value: str | None, hint: str) -> str:
     return _quoted(review(value)) if value else fill(hint)
 
 
-def schema_comment(name: str, depth: int) -> str:
-    """First line of a data file: tells the editor which JSON Schema describes it."""
-    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{name}.schema.json\n"
-
-
 def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -60,7 +54,7 @@ def _line(key: str, value: str) -> str:
 def campaign_text(year: int, observances: list[Observance]) -> str:
     """campaign.yaml for `year`: the days observed, each with a theme and a slogan to fill (or to delete:
     a day may have no theme, or no slogan, that year)."""
-    lines = [schema_comment("campaign", 1), "# " + plain("staff.new_campaign_header", year=year) + "\n", "observances:\n"]
+    lines = ["# " + plain("staff.new_campaign_header", year=year) + "\n", "observances:\n"]
     for observance in observances:
         lines += [
             f"  - observance: {observance.id}\n",
@@ -77,7 +71,7 @@ def campaign_text(year: int, observances: list[Observance]) -> str:
 def imported_campaign_text(year: int, observances: list[str], source_name: str) -> str:
     """campaign.yaml for a year an imported document starts: the days it names and nothing to fill (its
     themes and slogans are added by the import, as the document quotes them)."""
-    lines = [schema_comment("campaign", 1), "# " + plain("import.year_started", year=year, source=source_name) + "\n",
+    lines = ["# " + plain("import.year_started", year=year, source=source_name) + "\n",
              "observances:\n"]
     return "".join(lines + [f"  - observance: {observance}\n" for observance in observances])
 
@@ -87,7 +81,7 @@ def plan_text(year: int, plan: Plan | None, observances: list[str]) -> str:
     given, marked to check; every other value is to fill."""
     issuer = plan.issuer if plan else None
     doc = plan.document if plan else None
-    out = [schema_comment("plan", 2), "# " + plain("staff.new_plan_header", year=year) + "\n"]
+    out = ["# " + plain("staff.new_plan_header", year=year) + "\n"]
     out.append("issuer:\n")
     out.append(_line("  name", carried(issuer.name if issuer and isinstance(issuer.name, str) else None,
                                        plain("staff.new_issuer_name"))))

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from campaign_site.core.catalogue import plain
 from campaign_site.data.model import CampaignFile, DocumentsFile, ObservancesFile, Plan, SiteFile
 
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {  # name: model, title
     "site": (SiteFile, plain("schema.site")),
     "documents": (DocumentsFile, plain("schema.documents")),
     "observances": (ObservancesFile, plain("schema.observances")),
@@ -47,3 +47,28 @@ def write_all(directory: Path) -> list[Path]:
         path.write_text(generate(name), encoding="utf-8")
         written.append(path)
     return written
+
+
+FILES: dict[str, str] = {
+    "site": "campaigns/site.yaml",
+    "documents": "campaigns/documents.yaml",
+    "observances": "campaigns/observances.yaml",
+    "campaign": "campaigns/*/campaign.yaml",
+    "plan": "campaigns/*/plans/*.yaml",
+}
+"""The data files each schema describes (glob patterns from the project's root)."""
+EDITOR_SETTINGS = ".vscode/settings.json"
+
+
+def editor_settings() -> str:
+    """VS Code's settings for the YAML extension: which schema describes which data file. The files carry no
+    `$schema` comment: the web editor rewrites files and would drop it."""
+    schemas = {f"./campaigns/_schema/{name}.schema.json": [FILES[name]] for name in SCHEMAS}
+    return json.dumps({"yaml.schemas": schemas}, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_editor_settings(root: Path) -> Path:
+    path = root / EDITOR_SETTINGS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(editor_settings(), encoding="utf-8")
+    return path

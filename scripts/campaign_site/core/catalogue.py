@@ -31,7 +31,8 @@ LOCALE = "vi"
 CATALOGUE = Path(__file__).parent / "locale" / LOCALE / "LC_MESSAGES" / "campaign_site.po"
 LABEL_GROUPS: frozenset[str] = frozenset({
     "phrase_kind", "phrase_kind_lower", "document_level", "event_kind", "link_modality", "deadline_rule", "inferred_field",
-    "not_stated", "not_known", "weekday", "weekday_short", "abbr",
+    "not_stated", "not_known", "weekday", "weekday_short", "abbr", "issuer_level", "git_host", "page_part", "page_status",
+    "form",
 })
 """Key prefixes looked up with `label()` rather than by a literal key (their entries count as used)."""
 

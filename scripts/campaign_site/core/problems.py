@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from campaign_site.core.catalogue import plain
@@ -21,12 +21,19 @@ class Problem:
     field: str
     message: str
     severity: Severity = "error"
+    label: str = ""
+    """The web editor's label of the field (`form_labels`), printed beside it."""
+
+    def with_label(self, label: str) -> Problem:
+        return replace(self, label=label)
 
     def __str__(self) -> str:
         label = "" if self.severity == "error" else plain("problem.warning") + " "
         field = self.field or plain("problem.whole_file")
         # Text quoted from a file may hold line breaks or terminal codes: print them as codes, never raw.
         text = shown(f"{self.file}:{self.line}: {field}: {label}{self.message}")
+        if self.label:  # where the web editor shows the field, after where the file has it
+            return plain("problem.at_field", text=text, line=self.line, column=self.column, label=shown(self.label))
         return plain("problem.at", text=text, line=self.line, column=self.column)
 
 

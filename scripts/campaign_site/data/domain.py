@@ -47,6 +47,14 @@ DeadlineRule = Literal["before", "no_later_than", "until", "within", "final_day"
 """How a report deadline is worded (`trước ngày`, `chậm nhất ngày`…)."""
 ALL_DEADLINE_RULES: tuple[DeadlineRule, ...] = get_args(DeadlineRule)
 
+GitHost = Literal["gitlab", "gitea", "forgejo", "github"]
+"""The git hosts the web editor (`/admin/`) logs in to: GitLab, Gitea and Forgejo (often run by the authority
+itself) and GitHub. Each is one of Decap CMS's back ends, named as Decap names it."""
+REVIEWED_GIT_HOSTS: frozenset[GitHost] = frozenset({"gitlab", "forgejo", "github"})
+"""Hosts on which Decap's editorial workflow works (a branch and a merge request per change); its `gitea` back end
+refuses it, so there every save goes to the configured branch."""
+ALL_GIT_HOSTS: tuple[GitHost, ...] = get_args(GitHost)
+
 InferredField = Literal["issuer.name", "issuer.province", "place"]
 """The facts of a plan staff may record as inferred from a source rather than read in the document."""
 ALL_INFERRED_FIELDS: tuple[InferredField, ...] = get_args(InferredField)

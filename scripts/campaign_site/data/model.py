@@ -8,7 +8,6 @@ exist, dates that must be in order across objects) are checked in `checks.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainSerializer,
     PlainValidator,
     PrivateAttr,
@@ -32,7 +32,7 @@ from pydantic import (
 from campaign_site.core.catalogue import plain, sentences
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.data import vn_dates
-from campaign_site.data.domain import DocumentLevel, InferredField, IssuerLevel, LinkModality, PhraseKind
+from campaign_site.data.domain import DocumentLevel, GitHost, InferredField, IssuerLevel, LinkModality, PhraseKind
 from campaign_site.data.unknowns import NOT_KNOWN, Knowable, NotKnown, held
 from campaign_site.data.validation_messages import did_you_mean
 from campaign_site.data.vn_dates import PartialDate
@@ -49,12 +49,16 @@ from campaign_site.data.wording import (
 Day = date
 """`datetime.date` under a name no field shadows (`ReportDeadline.date` is a field)."""
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ID = re.compile(ID_PATTERN)
 # Decree 30/2020/NĐ-CP: number, "/", symbol groups joined by "-" (state documents, e.g.
 # 2341/BKHCN-ĐMST) or number "-" type "/" issuer (Party documents, e.g. 57-NQ/TW). No spaces.
 _NUMBER_SYMBOL = re.compile(r"^\d+(?:/[^\s/,&-]+(?:-[^\s/,&-]+)*|-[^\s/,&-]+(?:-[^\s/,&-]+)*/[^\s/,&-]+(?:-[^\s/,&-]+)*)$")
 _URL = re.compile(r"^https?://[^\s/$.?#\"'<>][^\s\"'<>]*$")
-_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+_COLOR = re.compile(COLOR_PATTERN)
+REPO_PATTERN = r"^[^\s/]+(?:/[^\s/]+)+$"
+"""A repository on a git host: group (or account) and name, `so-khcn/chien-dich`; GitLab allows subgroups."""
 
 
 def _check_id(value: str) -> str:
@@ -103,8 +107,9 @@ def _check_number_symbol(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A paragraph: line breaks inside it are kept in the data and read as spaces on pages."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(json_schema_extra={"x-multiline": True})]
+"""A paragraph: line breaks inside it are kept in the data and read as spaces on pages. Its schema says so
+(`x-multiline`), for the web editor's form (a text box, not a line)."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -119,20 +124,20 @@ MAX_TITLE_CHARS = 200
 """The site's title is printed under every share image; a longer one would not fit."""
 MAX_PHRASE_CHARS = 300
 """The longest theme or slogan in real documents has about 120 characters; a banner cannot print far more."""
-Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id), Field(json_schema_extra={"pattern": _ID.pattern})]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
 FolderUrl = Annotated[Url, AfterValidator(_check_folder_url)]
 Date = Annotated[
     date,
     BeforeValidator(vn_dates.parse_date),
-    WithJsonSchema({"type": "string", "description": plain("model.date")}),
+    WithJsonSchema({"type": "string", "description": plain("model.date"), "pattern": vn_dates.DATE_PATTERN}),
 ]
 DocumentDate = Annotated[
     PartialDate,
     PlainValidator(vn_dates.parse_partial_date),
     PlainSerializer(lambda d: d.iso(), return_type=str),
     WithJsonSchema(
-        {"type": ["string", "integer"], "description": plain("model.document_date")}
+        {"type": ["string", "integer"], "description": plain("model.document_date"), "pattern": vn_dates.PARTIAL_DATE_PATTERN}
     ),
 ]
 
@@ -180,7 +185,7 @@ class SiteSettings(Record):
     license: License = Field(default_factory=License, description=plain("model.site.license"))
 
 
-Color = Annotated[str, AfterValidator(_check_color)]
+Color = Annotated[str, AfterValidator(_check_color), Field(json_schema_extra={"pattern": _COLOR.pattern})]
 
 MAX_PAGE_MM = 5080
 """PDF pages may not be wider or taller than 200 inches; larger banners are printed from a scaled file."""
@@ -211,12 +216,36 @@ class BannerStyle(Record):
     )
 
 
+class EditorSettings(Record):
+    """The git host the web editor (`/admin/`) logs in to and commits to."""
+
+    backend: GitHost = Field(description=plain("model.editor.backend"))
+    repo: Annotated[Line, StringConstraints(pattern=REPO_PATTERN)] = Field(description=plain("model.editor.repo"))
+    branch: Line = Field("main", description=plain("model.editor.branch"))
+    base_url: Url | None = Field(None, description=plain("model.editor.base_url"))
+    api_root: Url | None = Field(None, description=plain("model.editor.api_root"))
+    app_id: Line | None = Field(None, description=plain("model.editor.app_id"))
+    auth_endpoint: Line | None = Field(None, description=plain("model.editor.auth_endpoint"))
+
+    @model_validator(mode="after")
+    def _host_needs(self) -> EditorSettings:
+        """What each host cannot log in without: its application's id (GitLab, Gitea, Forgejo), the address of
+        its API (Forgejo, whose login address Decap takes from it), the OAuth server (GitHub)."""
+        needed = {"gitlab": ["app_id"], "gitea": ["app_id", "base_url"], "forgejo": ["app_id", "api_root"],
+                  "github": ["base_url"]}[self.backend]
+        missing = [name for name in needed if getattr(self, name) is None]
+        if missing:
+            raise ValueError(plain("model.editor.missing", host=self.backend, fields=", ".join(f"`{m}`" for m in missing)))
+        return self
+
+
 class SiteFile(Record):
     """campaigns/site.yaml"""
 
     site: SiteSettings = Field(description=plain("model.site_file.site"))
     organisation: Organisation = Field(description=plain("model.site_file.organisation"))
     banners: BannerStyle = Field(default_factory=BannerStyle, description=plain("model.site_file.banners"))
+    editor: EditorSettings | None = Field(None, description=plain("model.site_file.editor"))
 
 
 # --- documents.yaml --------------------------------------------------------------------
@@ -373,17 +402,33 @@ class CampaignFile(Record):
 # --- <year>/plans/<id>.yaml ------------------------------------------------------------
 
 
-def _shorthand(model: type, expand: Callable[[str], dict[str, Any]]) -> BeforeValidator:
-    """Allow a plain string where a `model` mapping is meant; `expand` builds the mapping."""
-    return BeforeValidator(
-        lambda value: expand(value) if isinstance(value, str) else value,
-        json_schema_input_type=str | model,
-    )
+SHORT_FORM = "x-short-form"
+"""The JSON Schema keyword that says where a short form's text goes in the full form: `["text"]` for a
+task written as its text alone, `["items", 0]` for a section of one item, `[0]` for a list of one line.
+The web editor opens short forms as full ones (`admin/editor.js`)."""
 
 
-def _one_or_list(item: Any) -> BeforeValidator:
-    """Allow one text where a list of texts is meant (`authority: KT. GIÁM ĐỐC`, a list of one line)."""
-    return BeforeValidator(lambda value: [value] if isinstance(value, str) else value, json_schema_input_type=item | list[item])
+def _short_form(item: Any, full: Any, where: tuple[str | int, ...]) -> tuple[BeforeValidator, Any]:
+    """Allow a plain string where `full` (a mapping, or a list) is meant: the string stands for the value
+    with it at `where`, and nothing else."""
+    def expand(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        for key in reversed(where):
+            value = [value] if isinstance(key, int) else {key: value}
+        return value
+
+    return BeforeValidator(expand, json_schema_input_type=item | full), _ShortFormSchema(where)
+
+
+@dataclass(frozen=True)
+class _ShortFormSchema:
+    """Pydantic marker: writes `SHORT_FORM` into the schema of the value it annotates."""
+
+    where: tuple[str | int, ...]
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {**handler(schema), SHORT_FORM: list(self.where)}
 
 
 class Issuer(Record):
@@ -583,7 +628,7 @@ class Task(Record):
 
 class Responsibility(Record):
     unit: Line = Field(description=plain("model.responsibility.unit"))
-    tasks: list[Annotated[Task, _shorthand(Task, lambda text: {"text": text})]] = Field(
+    tasks: list[Annotated[Task, *_short_form(str, Task, ("text",))]] = Field(
         min_length=1, description=plain("model.responsibility.tasks")
     )
 
@@ -592,7 +637,7 @@ class Signer(Record):
     """The signature block as printed, line by line: `TM. ỦY BAN NHÂN DÂN` / `KT. CHỦ TỊCH` (authority),
     `PHÓ CHỦ TỊCH` (title), then the name. A published copy may print only some of them."""
 
-    authority: Annotated[list[Line], _one_or_list(Line)] = Field(
+    authority: Annotated[list[Line], *_short_form(Line, list[Line], (0,))] = Field(
         default_factory=list,
         description=plain("model.signer.authority"),
     )
@@ -632,7 +677,7 @@ class Plan(Record):
     place: Annotated[Line | NotKnown | None, Knowable()] = Field(
         None, description=plain("model.plan.place")
     )
-    document: PlanDocument = Field(description=plain("model.plan.document"))
+    document: PlanDocument = Field(default_factory=PlanDocument, description=plain("model.plan.document"))
     addressees: Annotated[list[Line] | NotKnown, Knowable()] = Field(
         default_factory=list, description=plain("model.plan.addressees")
     )
@@ -670,7 +715,7 @@ class Plan(Record):
     requirements: Annotated[list[Text] | NotKnown, Knowable()] = Field(
         default_factory=list, description=plain("model.plan.requirements")
     )
-    content: Annotated[list[Annotated[Section, _shorthand(Section, lambda text: {"items": [text]})]] | NotKnown, Knowable()] = Field(
+    content: Annotated[list[Annotated[Section, *_short_form(str, Section, ("items", 0))]] | NotKnown, Knowable()] = Field(
         default_factory=list, description=plain("model.plan.content")
     )
     forms: Annotated[list[Text] | NotKnown, Knowable()] = Field(
@@ -685,7 +730,7 @@ class Plan(Record):
     responsibilities: Annotated[list[Responsibility] | NotKnown, Knowable()] = Field(
         default_factory=list, description=plain("model.plan.responsibilities")
     )
-    closing: Annotated[list[Text], _one_or_list(Text)] = Field(
+    closing: Annotated[list[Text], *_short_form(Text, list[Text], (0,))] = Field(
         default_factory=list,
         description=plain("model.plan.closing"),
     )

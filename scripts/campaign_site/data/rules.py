@@ -25,7 +25,7 @@ from campaign_site.core.glyphs import GlyphCoverage
 from campaign_site.core.problems import Problem, Severity, format_loc
 from campaign_site.core.slugs import ascii_slug
 from campaign_site.core.yaml_source import Loc, SourceFile
-from campaign_site.data import activities, checks, document_end, id_checks, publish_checks, year_folders
+from campaign_site.data import activities, checks, document_end, form_labels, id_checks, publish_checks, year_folders
 from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.model import (
     ORIGINAL_SUFFIXES,
@@ -502,7 +502,7 @@ def run(parsed: Parsed, rules: Sequence[Rule] = RULES) -> list[Problem]:
     problems = [*parsed.problems, *(p for rule, some in found.items() if rule not in AFTER_SOUND_DATA for p in some)]
     if not _data_errors(problems, parsed.display_root):
         problems += [p for rule, some in found.items() if rule in AFTER_SOUND_DATA for p in some]
-    return sorted(problems)
+    return sorted(form_labels.labelled(problems, parsed.display_root))
 
 
 def _data_errors(problems: list[Problem], display_root: str) -> bool:

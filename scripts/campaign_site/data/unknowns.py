@@ -71,9 +71,13 @@ class Knowable:
         members = tuple(a for a in get_args(source) if a is not NotKnown)
         inner = handler.generate_schema(reduce(operator.or_, members))
 
+        listed = any(get_origin(member) is list for member in members)
+
         def validate(value: Any, validate_inner: core_schema.ValidatorFunctionWrapHandler) -> Any:
             if is_not_known_spelling(value) or value is NOT_KNOWN:
                 return NOT_KNOWN
+            if listed and isinstance(value, list) and len(value) == 1 and is_not_known_spelling(value[0]):
+                return NOT_KNOWN  # a list of one item, `chưa rõ`: how a form's list writes it
             if is_not_known_slip(value):  # not a place called "không rõ"
                 raise ValueError(plain("problem.not_known_slip", value=value.strip(), unknown=NOT_KNOWN_SPELLING))
             return validate_inner(value)

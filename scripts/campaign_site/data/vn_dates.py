@@ -17,6 +17,18 @@ _Y = re.compile(r"^\s*(\d{4})\s*$", re.ASCII)
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
+# The same dates as patterns a form can test as staff type (JSON Schema and JavaScript regular expressions;
+# [0-9], not \d, which Python reads as any script's digits):
+# a day the month can have (29/2 in any year: the build checks leap years), a month, a year in range.
+_DAY_MONTH = r"(?:(?:0?[1-9]|[12][0-9])/(?:0?[1-9]|1[0-2])|30/(?:0?[13-9]|1[0-2])|31/(?:0?[13578]|1[02]))"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|2[0-9])[0-9][0-9]"
+_ISO_DAY = rf"{_YEAR}-(?:{_MONTH}-(?:0?[1-9]|[12][0-9])|(?:0?[13-9]|1[0-2])-30|(?:0?[13578]|1[02])-31)"
+DATE_PATTERN = rf"^(?:{_DAY_MONTH}/{_YEAR}|{_ISO_DAY})$"
+"""`16/4/2026` or `2026-04-16`: what `parse_date` reads, but for 29/2 of a year that has none."""
+PARTIAL_DATE_PATTERN = rf"^(?:{_DAY_MONTH}/{_YEAR}|{_MONTH}/{_YEAR}|{_YEAR}|{_ISO_DAY})$"
+"""`16/4/2026`, `4/2026` or `2026`: what `parse_partial_date` reads, as `DATE_PATTERN`."""
+
 def _checked_year(year: int, written: object) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(sentences(plain("problem.date_bad_year", written=written, year=year), plain("problem.date_how")))

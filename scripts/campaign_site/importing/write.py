@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from campaign_site.authoring.scaffold import ScaffoldError, imported_campaign_text, schema_comment
+from campaign_site.authoring.scaffold import ScaffoldError, imported_campaign_text
 from campaign_site.core.catalogue import plain
 from campaign_site.data.domain import PHRASE_LISTS
 from campaign_site.data.placeholders import MARKER, REVIEW_MARKER, without_review
@@ -35,7 +35,7 @@ def _yaml(value: Any, indent: int = 0) -> str:
 def plan_text(plan: Mapping[str, Any], source_name: str) -> str:
     """The plan file: its schema line, where it came from, then the draft."""
     note = plain("import.draft_header", source=source_name, review=REVIEW_MARKER, fill=MARKER)
-    return schema_comment("plan", 2) + "".join(f"# {line}\n" for line in note.split("\n")) + _yaml(dict(plan))
+    return "".join(f"# {line}\n" for line in note.split("\n")) + _yaml(dict(plan))
 
 
 def add_documents(path: Path, documents: Sequence[Mapping[str, Any]]) -> list[str]:

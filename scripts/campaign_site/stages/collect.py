@@ -24,6 +24,7 @@ from campaign_site.stages.banners.cache import BannerCache
 from campaign_site.stages.calendar import events as calendar_events
 from campaign_site.stages.calendar.events import Event
 from campaign_site.stages.calendar.feeds import Feed, site_feeds
+from campaign_site.stages.editor import editor_files
 from campaign_site.stages.news.photos import PhotoMaker, photo_cache
 from campaign_site.stages.news.posts import AtomLink, PublishedPost, news_stage
 from campaign_site.stages.originals import original_files
@@ -82,7 +83,7 @@ def data_files(data: SiteData, events: Mapping[int, list[Event]], posts: Mapping
     """robots.txt, each year's open data (JSON) and each year's plan list for the listing's name filter
     (name, province, address, and the words it matches: `search_text`, with the province's other names)."""
     sitemap = data.settings.site.base_url.rstrip("/") + "/sitemap.xml"
-    files = [GeneratedFile("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", "campaigns/site.yaml")]
+    files = [GeneratedFile("robots.txt", f"User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: {sitemap}\n", "campaigns/site.yaml")]
     for year, campaign in data.campaigns.items():
         files.append(GeneratedFile(paths.year_data(year), open_data.year_json(data, campaign, events[year], posts),
                                    campaign.source))
@@ -119,7 +120,7 @@ def collect(
     news = news_stage(data, PhotoMaker(photos or photo_cache(None)), stamp)
     stop()
     files = [f for year_banners in banners.values() for f in year_banners.files]
-    files += [*feeds.files, *news.files, *data_files(data, events, news.posts), *originals]
+    files += [*feeds.files, *news.files, *data_files(data, events, news.posts), *originals, *editor_files(data)]
     sizes = {year: len(f.content.encode() if isinstance(f.content, str) else f.content)
              for year in data.campaigns for f in files if f.path == paths.year_data(year)}
     return Collected(
