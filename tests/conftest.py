@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from hypothesis import settings
 from local_server import free_port, serve
 from nginx_host import Nginx, deploy, nginx
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 from project_copy import copy_project
 from xdist.remote import Producer
 from xdist.scheduler import LoadGroupScheduling
@@ -323,11 +323,8 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A phone-sized page that fails the test on any request to another host."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
-    outside: list[str] = []
+def keep_on_this_machine(context: BrowserContext, outside: list[str]) -> None:
+    """Let the context's pages reach 127.0.0.1 (and data:, blob:) only; any other address is refused and listed."""
 
     def guard(route: Route) -> None:
         if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
@@ -337,6 +334,14 @@ def page(browser: Browser) -> Iterator[Page]:
             route.abort()
 
     context.route("**/*", guard)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A phone-sized page that fails the test on any request to another host."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    outside: list[str] = []
+    keep_on_this_machine(context, outside)
     tab = context.new_page()
     yield tab
     context.close()

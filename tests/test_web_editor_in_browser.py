@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, mkdocs_serve, wait_for_text
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
+from conftest import REPO, keep_on_this_machine, mkdocs_serve, wait_for_text
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
 from project_copy import copy_project
 
 from campaign_site.data.model import Plan
@@ -94,20 +94,13 @@ def admin(browser: Browser, editing: str) -> Iterator[Page]:
     violation, script error or console error (but the back end's 404 for an entry with no draft yet)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     problems: list[str] = []
-
-    def guard(route: Route) -> None:
-        if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
-            route.continue_()
-        else:
-            problems.append(f"request to {route.request.url}")
-            route.abort()
+    keep_on_this_machine(context, problems)
 
     def console(message: ConsoleMessage) -> None:
         no_draft = "404" in message.text and message.location.get("url", "").startswith("http://127.0.0.1:8081/api/v1")
         if message.type == "error" and not no_draft:
             problems.append(f"console: {message.text}")
 
-    context.route("**/*", guard)
     context.add_init_script(RECORD_VIOLATIONS)
     tab = context.new_page()
     tab.on("console", console)
