@@ -178,6 +178,8 @@ def test_a_plan_made_in_the_form_goes_through_git_review_and_the_checks_to_its_p
 
     admin.get_by_role("button", name=re.compile("^Trạng thái")).click()
     admin.get_by_role("menuitem", name="Sẵn sàng").click()
+    expect(admin.get_by_role("button", name="Trạng thái: Sẵn sàng")).to_be_visible(timeout=60_000)  # saved as ready
+    _wait_until(admin, lambda: git(repository, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_publish")
     admin.get_by_role("button", name="Công bố", exact=True).click()
     admin.get_by_role("menuitem", name="Công bố ngay").click()
     _wait_until(admin, lambda: branch not in git(repository, "branch", "--list") and bool(git(repository, "ls-tree", "main", "--", path)))
@@ -214,7 +216,7 @@ def last_commit(project: Path, branch: str) -> str:
     return found.stdout.strip()
 
 
-def _wait_until(page: Page, condition: Callable[[], bool], seconds: float = 60) -> None:
+def _wait_until(page: Page, condition: Callable[[], bool], seconds: float = 120) -> None:
     """Poll the repository while the page goes on: waiting through the page (not `time.sleep`) lets Playwright
     pass the page's requests on (the guard routes every one of them) while the test waits."""
     deadline = time.monotonic() + seconds

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from campaign_site.core.catalogue import label, plain
+from campaign_site.core.catalogue import has_label, label, plain, sentences
 from campaign_site.data import domain, paths, vn_dates
 from campaign_site.data.activities import PostFrontMatter
 from campaign_site.data.form_labels import ModelSchema
@@ -137,17 +137,16 @@ class FormFields(ModelSchema):
         self._note_short_form(node, path)
         shape, knowable = self.branches(node)
         field: dict[str, Any] = {"name": name, "label": label("form", f"{record}.{name}"), "required": required}
-        if hint := form_hint(node.get("description"), field["label"]):
-            field["hint"] = hint
         relation = self.relations.get((record, name))
         if relation is not None:
-            return {**field, **relation.widget(), "multiple": shape.get("type") == "array",
-                    **({"min": shape["minItems"]} if "minItems" in shape else {})}
-        field |= self._widget(record, name, shape, knowable, path)
+            field |= {**relation.widget(), "multiple": shape.get("type") == "array",
+                      **({"min": shape["minItems"]} if "minItems" in shape else {})}
+        else:
+            field |= self._widget(record, name, shape, knowable, path)
+        if hint := form_hint(f"{record}.{name}", node.get("description"), field):
+            field["hint"] = hint
         if field["widget"] == "object" and not required:
             _required_with(field["fields"], field["label"])
-        if field["widget"] == "select":  # the description explains values the file spells; the form shows words
-            field.pop("hint", None)
         return field
 
     def _widget(self, record: str, name: str, node: Mapping[str, Any], knowable: bool, path: str) -> dict[str, Any]:
@@ -181,19 +180,51 @@ class FormFields(ModelSchema):
         if "enum" in resolved:
             return {**_select(resolved["enum"]), "multiple": True, **bounds}
         if ref is not None:
-            return {"widget": "list", "collapsed": False, "fields": self._object_fields(ref, resolved, path + ".*."), **bounds}
+            fields = self._object_fields(ref, resolved, path + ".*.")
+            return {"widget": "list", "collapsed": False, "fields": fields, "summary": _summary(fields), **bounds}
         item = {"name": "item", "label": label("form", f"{record}.{name}"),
                 **self._widget(record, name, resolved, False, path + ".*")}
         return {"widget": "list", "collapsed": False, "field": item, **bounds}
 
 
-def form_hint(description: str | None, field_label: str) -> str | None:
-    """A field's description as its hint, in the form's words: leaving a field out of the file is leaving
-    it empty in the form. None when it only repeats the label."""
-    if not description or description.casefold() == field_label.casefold():
+def _summary(fields: list[dict[str, Any]]) -> str:
+    """What a list item's bar shows: its first text fields (a deadline's day and who reports, a unit's name)."""
+    texts = [f["name"] for f in fields if f["widget"] in ("string", "text")][:2]
+    return " — ".join(f"{{{{fields.{name}}}}}" for name in texts)
+
+
+FORM_HINTS = "form_hint"
+"""Catalogue group of the hints the form words apart from the model's description (a reference chosen from a
+list, not written as an id; a field whose description names keys of the file)."""
+
+
+def form_hint(key: str, description: str | None, field: Mapping[str, Any]) -> str | None:
+    """What the form says under a field: the catalogue's own hint for it if it has one, else the model's
+    description in the form's words (leaving a field out of the file is leaving it empty; `chưa rõ` is typed
+    where a text can hold it, and not offered where it cannot). None when it only repeats the label, or
+    explains the values a fixed list spells in the file (the form shows their words)."""
+    if has_label(FORM_HINTS, key):
+        return label(FORM_HINTS, key)
+    if not description or description.casefold() == field["label"].casefold() or _names_values(description, field):
         return None
-    left_out, left_empty = plain("form.file_left_out"), plain("form.form_left_empty")
-    return description.replace(left_out, left_empty).replace(left_out.capitalize(), left_empty.capitalize())
+    hint = description.replace(plain("form.file_left_out"), plain("form.form_left_empty"))
+    hint = hint.replace(plain("form.file_left_out").capitalize(), plain("form.form_left_empty").capitalize())
+    if field["widget"] in ("string", "text"):
+        replacement = plain("form.type_not_known")
+    elif field["widget"] == "list" and "field" in field:  # a list of lines: one line `chưa rõ`
+        replacement = plain("form.line_not_known")
+    else:
+        replacement = ""
+    not_known = plain("form.file_not_known")
+    hint = hint.replace("; " + not_known, f"; {replacement}" if replacement else "").replace(not_known, replacement)
+    if field.get("pattern", [""])[0] == vn_dates.DATE_PATTERN and "/20" not in hint:  # how to write it, before an error says
+        hint = sentences(hint.rstrip(".") + ".", plain("form.date_how"))
+    return hint
+
+
+def _names_values(description: str, field: Mapping[str, Any]) -> bool:
+    """Whether a description explains a fixed list by the values the file spells (`national (…)`)."""
+    return field["widget"] == "select" and any(f"{o['value']} (" in description for o in field["options"])
 
 
 def _required_with(fields: list[dict[str, Any]], parent: str) -> None:
@@ -256,7 +287,7 @@ def collections(years: list[int]) -> list[dict[str, Any]]:
             "name": plans_collection(year), "label": plain("form.collection.plans", year=year),
             "label_singular": plain("form.collection.plan"), "folder": f"campaigns/{year}/plans", "extension": "yaml",
             "format": EXPANDED, "create": True, "identifier_field": "issuer.name", "slug": "{{issuer.name}}",
-            "summary": "{{issuer.name}}", "editor": {"preview": False}, "fields": _plan_fields(year),
+            "summary": "{{issuer.name}} ({{issuer.province}})", "editor": {"preview": False}, "fields": _plan_fields(year),
         })
     for year in years:
         found.append({
@@ -277,6 +308,8 @@ def collections(years: list[int]) -> list[dict[str, Any]]:
         "identifier_field": "title", "editor": {"preview": False},
         "fields": [*FormFields(FrontMatter).fields(), _markdown_body()],
     })
+    for collection in found:  # a published entry deleted in Decap is gone at once, without review (decap-cms#5650)
+        collection["delete"] = False
     return found
 
 
@@ -335,6 +368,7 @@ def config(years: list[int], site: SiteFile) -> dict[str, Any]:
         "site_url": site.site.base_url,
         "display_url": site.site.base_url,
         "show_preview_links": False,
+        "logo_url": "../assets/favicon.svg",
         "search": True,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(sorted(years, reverse=True)),

@@ -32,7 +32,7 @@ CATALOGUE = Path(__file__).parent / "locale" / LOCALE / "LC_MESSAGES" / "campaig
 LABEL_GROUPS: frozenset[str] = frozenset({
     "phrase_kind", "phrase_kind_lower", "document_level", "event_kind", "link_modality", "deadline_rule", "inferred_field",
     "not_stated", "not_known", "weekday", "weekday_short", "abbr", "issuer_level", "git_host", "page_part", "page_status",
-    "form",
+    "form", "form_hint",
 })
 """Key prefixes looked up with `label()` rather than by a literal key (their entries count as used)."""
 
@@ -98,6 +98,12 @@ def say(key: str, /, **fields: object) -> Markdown:
 def sentences(*texts: str) -> str:
     """The texts that are not empty, one space between them: sentences of which some are optional."""
     return " ".join(text for text in texts if text)
+
+
+def has_label(group: str, value: str) -> bool:
+    """Whether the catalogue has words for this value of `group` (for groups where some values have none)."""
+    assert group in LABEL_GROUPS, group
+    return f"{group}.{value}" in _table()
 
 
 def label(group: str, value: str) -> str:

@@ -72,11 +72,14 @@ def page(editor: EditorSettings | None) -> str:
 <meta name="referrer" content="same-origin">
 <link rel="icon" href="../assets/favicon.svg" type="image/svg+xml">
 <title>{escape(plain("form.page_title"))}</title>
+<style>.narrow {{ display: none; margin: 0; padding: 12px; font: 32px sans-serif; background: #fff3cd }}
+@media (max-device-width: 700px) {{ .narrow {{ display: block }} }}</style>
 <script src="start.js"></script>
 {CMS_SCRIPT}
 <script type="module" src="editor.js"></script>
 </head>
 <body>
+<p class="narrow">{escape(plain("form.narrow_screen"))}</p>
 <noscript>{escape(plain("form.needs_javascript"))}</noscript>
 </body>
 </html>
