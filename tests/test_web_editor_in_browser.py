@@ -171,7 +171,7 @@ def test_a_plan_made_in_the_form_goes_through_git_review_and_the_checks_to_its_p
     type_into(admin, "Ngày kết thúc", "30/4/2026")
     save(admin)
     branch = f"cms/ke-hoach-2026/{NEW_PLAN}"
-    _wait_until(admin, lambda: last_commit(repository, branch) == f"Thêm Kế hoạch “{NEW_PLAN}”")
+    _wait_until(admin, lambda: last_commit(repository, branch) == f"Thêm kế hoạch “{NEW_PLAN}”")
     path = f"campaigns/2026/plans/{NEW_PLAN}.yaml"
     assert git(repository, "diff", "--name-only", "main", branch).split() == [path]
     assert not git(repository, "ls-tree", "main", "--", path)  # a draft waits on its branch
@@ -204,7 +204,7 @@ def test_a_shipped_plan_edited_in_the_form_keeps_every_other_value(admin: Page, 
     type_into(admin, "Địa danh", "Thanh Hóa")
     save(admin)
     branch = f"cms/ke-hoach-2025/{name}"
-    _wait_until(admin, lambda: last_commit(repository, branch) == f"Sửa Kế hoạch “{name}”")
+    _wait_until(admin, lambda: last_commit(repository, branch) == f"Sửa kế hoạch “{name}”")
     after = yaml.safe_load(git(repository, "show", f"{branch}:campaigns/2025/plans/{name}.yaml"))
     assert after.pop("place") == "Thanh Hóa" and before.pop("place") == "Thanh Hoá"
     assert Plan.model_validate(after).model_dump() == Plan.model_validate(before).model_dump()
