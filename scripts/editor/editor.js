@@ -171,8 +171,29 @@ function refusedSavesAreNotErrors() {
   });
 }
 
+// The local back end (decap-server) says "this entry has no draft" with a 404, which the browser logs as an
+// error on every entry opened. The list of drafts is asked for first, and that answer is given here instead.
+const LOCAL_BACK_END = /^http:\/\/(?:127\.0\.0\.1|localhost):\d+\/api\/v1$/;
+
+function noDraftIsNotAnError() {
+  const send = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const body = LOCAL_BACK_END.test(String(input)) && typeof init?.body === "string" ? JSON.parse(init.body) : null;
+    if (body?.action === "unpublishedEntry") {
+      const { id, collection, slug, branch } = body.params;
+      const drafts = await send(input, { ...init, body: JSON.stringify({ branch: body.branch, action: "unpublishedEntries", params: { branch } }) });
+      const keys = drafts.ok ? await drafts.json() : null;
+      if (Array.isArray(keys) && !keys.includes(id ?? `${collection}/${slug}`)) {
+        return new Response(JSON.stringify({ message: "Not Found" }), { status: 404, headers: { "Content-Type": "application/json" } });
+      }
+    }
+    return send(input, init);
+  };
+}
+
 async function start() {
   refusedSavesAreNotErrors();
+  noDraftIsNotAnError();
   const [shortForms, vietnamese] = await Promise.all(
     ["short-forms.json", "vi-phrases.json"].map((name) => fetch(name).then((response) => response.json())),
   );
