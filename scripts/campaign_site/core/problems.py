@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from campaign_site.core.catalogue import plain
@@ -23,9 +23,6 @@ class Problem:
     severity: Severity = "error"
     label: str = ""
     """The web editor's label of the field (`form_labels`), printed beside it."""
-
-    def with_label(self, label: str) -> Problem:
-        return replace(self, label=label)
 
     def __str__(self) -> str:
         label = "" if self.severity == "error" else plain("problem.warning") + " "

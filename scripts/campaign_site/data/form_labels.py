@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
@@ -31,7 +32,7 @@ class ModelSchema:
     """One model's JSON Schema (by YAML names), and the way through it the form takes."""
 
     def __init__(self, model: type[BaseModel]) -> None:
-        self.schema = model.model_json_schema(mode="validation", by_alias=True)
+        self.schema = _json_schema(model)  # read only: one per model, however many forms and years use it
         self.defs: Mapping[str, Any] = self.schema.get("$defs", {})
         self.root = model.__name__
 
@@ -78,6 +79,11 @@ class ModelSchema:
 
 
 @cache
+def _json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema(mode="validation", by_alias=True)
+
+
+@cache
 def _schema(model: type[BaseModel]) -> ModelSchema:
     return ModelSchema(model)
 
@@ -104,5 +110,5 @@ def labelled(problems: list[Problem], display_root: str) -> list[Problem]:
     for problem in problems:
         model = model_of(problem.file, display_root) if problem.field else None
         words = _schema(model).label_at(problem.field) if model else None
-        found.append(problem if words is None else problem.with_label(words))
+        found.append(problem if words is None else replace(problem, label=words))
     return found

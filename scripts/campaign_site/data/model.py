@@ -124,7 +124,7 @@ MAX_TITLE_CHARS = 200
 """The site's title is printed under every share image; a longer one would not fit."""
 MAX_PHRASE_CHARS = 300
 """The longest theme or slogan in real documents has about 120 characters; a banner cannot print far more."""
-Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id), Field(json_schema_extra={"pattern": _ID.pattern})]
+Id = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_id), Field(json_schema_extra={"pattern": ID_PATTERN})]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_check_url)]
 FolderUrl = Annotated[Url, AfterValidator(_check_folder_url)]
 Date = Annotated[
@@ -185,7 +185,7 @@ class SiteSettings(Record):
     license: License = Field(default_factory=License, description=plain("model.site.license"))
 
 
-Color = Annotated[str, AfterValidator(_check_color), Field(json_schema_extra={"pattern": _COLOR.pattern})]
+Color = Annotated[str, AfterValidator(_check_color), Field(json_schema_extra={"pattern": COLOR_PATTERN})]
 
 MAX_PAGE_MM = 5080
 """PDF pages may not be wider or taller than 200 inches; larger banners are printed from a scaled file."""
