@@ -9,6 +9,7 @@ field, or a label, fails the tests. The result is one plain dict, written as `ad
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -223,8 +224,9 @@ def form_hint(key: str, description: str | None, field: Mapping[str, Any]) -> st
 
 
 def _names_values(description: str, field: Mapping[str, Any]) -> bool:
-    """Whether a description explains a fixed list by the values the file spells (`national (…)`)."""
-    return field["widget"] == "select" and any(f"{o['value']} (" in description for o in field["options"])
+    """Whether a description explains a fixed list by the values the file spells (`national (…)`, `before: …`)."""
+    return field["widget"] == "select" and any(re.search(rf"\b{re.escape(o['value'])}\s*[(:]", description)
+                                               for o in field["options"])
 
 
 def _required_with(fields: list[dict[str, Any]], parent: str) -> None:
